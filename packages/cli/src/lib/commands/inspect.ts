@@ -1,0 +1,32 @@
+import { dirname, resolve } from 'node:path';
+import { convert } from '@syndikit/core';
+import { exitCodes, UsageError } from '../errors.js';
+import { readInputs } from '../inputs.js';
+import type { CliIo } from '../io.js';
+import { formatDiagnostics } from '../reporter.js';
+import { type CommonFlags, resolveSettings } from '../settings.js';
+
+/** Flags of `syndikit inspect`. */
+export interface InspectFlags extends Omit<CommonFlags, 'formats'> {
+  /** Keep `position` on body nodes. Default false. */
+  positions?: boolean;
+}
+
+/**
+ * `syndikit inspect FILE`: the article as JSON on standard output, every
+ * diagnostic on standard error. Exit code 1 when the article has an error.
+ */
+export async function inspectCommand(input: string, flags: Readonly<InspectFlags>, io: CliIo): Promise<number> {
+  const settings = await resolveSettings({ ...flags, formats: 'markdown' }, io);
+  const path = resolve(io.cwd, input);
+  const [file] = await readInputs([path], io.cwd);
+  if (!file) throw new UsageError(`Input ${input} could not be read`);
+  const root = settings.config.root ?? dirname(path);
+  const result = await convert([file], { ...settings.convert, formats: [], root });
+  for (const line of formatDiagnostics(result.files, io.cwd)) io.stderr.write(`${line}\n`);
+  const [article] = result.articles;
+  if (!article) return exitCodes.contentErrors;
+  const json = JSON.stringify(article, (key, value) => (key === 'position' && !flags.positions ? undefined : value), 2);
+  io.stdout.write(`${json}\n`);
+  return exitCodes.ok;
+}

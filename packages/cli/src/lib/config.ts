@@ -1,0 +1,196 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AdapterFactory, Ingester, Limits, SiteOptions } from '@syndikit/core';
+import { isValidTimeZone } from '@syndikit/core';
+import type { PluggableList } from 'unified';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { UsageError } from './errors.js';
+
+/** File names looked for in the working directory when `--config` is not given, in order. */
+export const configFileNames: readonly string[] = Object.freeze([
+  'syndikit.config.yaml',
+  'syndikit.config.yml',
+  'syndikit.config.json',
+  'syndikit.config.js',
+  'syndikit.config.mjs',
+]);
+
+const nonEmpty = z.string().trim().min(1);
+const httpUrl = z.url({ protocol: /^https?$/, error: 'Expected an absolute http(s) URL' });
+
+const siteSchema = z.strictObject({
+  title: nonEmpty.optional(),
+  url: httpUrl.optional(),
+  language: nonEmpty.optional(),
+  description: z.string().optional(),
+  copyright: z.string().optional(),
+  icon: nonEmpty.optional(),
+  logo: nonEmpty.optional(),
+});
+
+const formatName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'Expected a kebab-case format name');
+
+/** The data part of a config file: everything a YAML or JSON config can say. */
+export const configSchema = z.strictObject({
+  /** Site metadata. */
+  site: siteSchema.optional(),
+  /** Input files or folders, relative to the config file. */
+  inputs: z.array(nonEmpty).optional(),
+  /** Output folder, relative to the config file. */
+  out: nonEmpty.optional(),
+  /** Content root, relative to the config file. Default: the common folder of the inputs. */
+  root: nonEmpty.optional(),
+  /** Formats to build. */
+  formats: z.array(formatName).optional(),
+  /** Time zone for dates without an offset. */
+  timeZone: nonEmpty.refine(isValidTimeZone, 'Expected an IANA time zone, UTC or ±HH:MM').optional(),
+  /** URL path of an article under `site.url`. */
+  permalink: nonEmpty.refine((value) => value.includes('{slug}'), 'Expected a pattern containing {slug}').optional(),
+  /** Write what converted even when some articles fail. */
+  keepGoing: z.boolean().optional(),
+  /** Options per format, by format name. */
+  adapters: z.record(formatName, z.record(z.string(), z.unknown())).optional(),
+  /** Parser limits. */
+  limits: z
+    .strictObject({
+      maxBytes: z.int().positive().optional(),
+      maxDepth: z.int().positive().max(10_000).optional(),
+      maxDelimiters: z.int().positive().optional(),
+    })
+    .optional(),
+});
+
+/** What a JavaScript config may add beyond {@link configSchema}: code. */
+export interface ConfigPlugins {
+  /** Extra formats, by name: adapter factories. */
+  formats?: Record<string, AdapterFactory<never>>;
+  /** Extra ingesters, tried before the built-in ones. */
+  ingesters?: Ingester[];
+  /** unified plugins run on every article body. */
+  remarkPlugins?: PluggableList;
+}
+
+/** A config file as written by a user. */
+export type UserConfig = z.input<typeof configSchema> & { plugins?: ConfigPlugins };
+
+/** A loaded config with paths made absolute. */
+export interface LoadedConfig {
+  /** Absolute path of the config file, if one was read. */
+  path?: string;
+  site: SiteOptions;
+  inputs: string[];
+  out?: string;
+  root?: string;
+  formats?: string[];
+  timeZone?: string;
+  permalink?: string;
+  keepGoing: boolean;
+  adapters: Record<string, Record<string, unknown>>;
+  limits: Partial<Limits>;
+  plugins: ConfigPlugins;
+}
+
+/**
+ * Identity helper that types a JavaScript config file.
+ *
+ * @example
+ * // syndikit.config.js
+ * import { defineConfig } from '@syndikit/cli'
+ * export default defineConfig({ site: { title: 'The Daily' }, formats: ['markdown'] })
+ */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config;
+}
+
+/**
+ * Read and validate a config file. Every problem is reported at once, each
+ * with its path (`site.url: Expected an absolute http(s) URL`), as a
+ * {@link UsageError}.
+ */
+export async function loadConfig(path: string): Promise<LoadedConfig> {
+  const extension = extname(path).toLowerCase();
+  let raw: unknown;
+  if (extension === '.js' || extension === '.mjs') {
+    try {
+      const module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+      raw = module.default;
+    } catch (error) {
+      throw new UsageError(`Could not load config ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  } else {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      throw new UsageError(`Config file ${path} could not be read`);
+    }
+    try {
+      raw = extension === '.json' ? JSON.parse(text) : parseYaml(text, { schema: 'core', maxAliasCount: 50 });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new UsageError(`Config file ${path} is not valid ${extension === '.json' ? 'JSON' : 'YAML'}: ${detail}`);
+    }
+  }
+  if (raw === null || raw === undefined) raw = {};
+  return validateConfig(raw, path);
+}
+
+/** Validate config data; `path` is used in messages and to resolve relative paths. */
+export function validateConfig(raw: unknown, path: string): LoadedConfig {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new UsageError(`Config file ${path} must contain a mapping of options`);
+  }
+  const { plugins, ...data } = raw as Record<string, unknown>;
+  const parsed = configSchema.safeParse(data);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  const pluginProblems = validatePlugins(plugins, path);
+  if (!parsed.success || pluginProblems.length > 0) {
+    const all = [...problems, ...pluginProblems];
+    throw new UsageError(`Config file ${path} has ${all.length} problem${all.length === 1 ? '' : 's'}`, all);
+  }
+  const config = parsed.data;
+  const base = dirname(path);
+  const absolute = (value: string) => (isAbsolute(value) ? value : resolve(base, value));
+  const loaded: LoadedConfig = {
+    path,
+    site: config.site ?? {},
+    inputs: (config.inputs ?? []).map(absolute),
+    keepGoing: config.keepGoing ?? false,
+    adapters: config.adapters ?? {},
+    limits: config.limits ?? {},
+    plugins: (plugins as ConfigPlugins | undefined) ?? {},
+  };
+  if (config.out) loaded.out = absolute(config.out);
+  if (config.root) loaded.root = absolute(config.root);
+  if (config.formats) loaded.formats = config.formats;
+  if (config.timeZone) loaded.timeZone = config.timeZone;
+  if (config.permalink) loaded.permalink = config.permalink;
+  return loaded;
+}
+
+function validatePlugins(plugins: unknown, path: string): string[] {
+  if (plugins === undefined) return [];
+  const problems: string[] = [];
+  if (typeof plugins !== 'object' || plugins === null) return [`${path}: plugins: Expected an object`];
+  const { formats, ingesters, remarkPlugins, ...rest } = plugins as Record<string, unknown>;
+  for (const key of Object.keys(rest)) problems.push(`${path}: plugins.${key}: Unrecognized key`);
+  if (formats !== undefined) {
+    if (typeof formats !== 'object' || formats === null) problems.push(`${path}: plugins.formats: Expected an object of adapter factories`);
+    else
+      for (const [name, factory] of Object.entries(formats)) {
+        if (typeof factory !== 'function') problems.push(`${path}: plugins.formats.${name}: Expected an adapter factory function`);
+      }
+  }
+  if (ingesters !== undefined && !Array.isArray(ingesters)) problems.push(`${path}: plugins.ingesters: Expected an array`);
+  if (remarkPlugins !== undefined && !Array.isArray(remarkPlugins)) problems.push(`${path}: plugins.remarkPlugins: Expected an array`);
+  return problems;
+}
+
+/** An empty config, for runs without a config file. */
+export function emptyConfig(): LoadedConfig {
+  return { site: {}, inputs: [], keepGoing: false, adapters: {}, limits: {}, plugins: {} };
+}

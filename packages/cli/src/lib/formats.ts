@@ -1,0 +1,24 @@
+import type { AdapterFactory, Ingester, Registry } from '@syndikit/core';
+import { createRegistry } from '@syndikit/core';
+import { markdownAdapter } from '@syndikit/markdown';
+
+/**
+ * The formats the `syndikit` command knows out of the box, by name.
+ * Each is an adapter package's factory, used exactly as a user's would be.
+ */
+export const builtinFormats: Readonly<Record<string, AdapterFactory<never>>> = Object.freeze({
+  markdown: markdownAdapter as AdapterFactory<never>,
+});
+
+/** Formats built when neither `--formats` nor the config names any. */
+export const defaultFormats: readonly string[] = Object.freeze(['markdown']);
+
+/** Ingesters the command adds before the built-in Markdown ingester. */
+export const builtinIngesters: readonly Ingester[] = Object.freeze([]);
+
+/** A registry of the built-in formats plus those a config file adds. */
+export function createFormatRegistry(extra?: Readonly<Record<string, AdapterFactory<never>>>): Registry {
+  const registry = createRegistry(builtinFormats);
+  if (extra) for (const [name, factory] of Object.entries(extra)) registry.register(name, factory);
+  return registry;
+}

@@ -1,0 +1,76 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { VFile } from 'vfile';
+import { UsageError } from './errors.js';
+
+/** Options for {@link expandInputs}. */
+export interface ExpandOptions {
+  /** Extensions read from folders, lowercase with the dot. */
+  extensions: readonly string[];
+  /** Folders never read from (the output folder, so a build never reads its own output). */
+  exclude: readonly string[];
+}
+
+/**
+ * Expand input arguments into a sorted list of absolute file paths. Folders
+ * are read recursively for files with a known extension, skipping dot
+ * entries and `node_modules`; files named directly are always included.
+ * Throws a {@link UsageError} for an input that does not exist.
+ */
+export async function expandInputs(inputs: readonly string[], options: ExpandOptions): Promise<string[]> {
+  const files = new Set<string>();
+  const excluded = options.exclude.map((folder) => resolve(folder));
+  const isExcluded = (path: string) => excluded.some((folder) => path === folder || path.startsWith(folder + sep));
+  for (const input of inputs) {
+    const path = resolve(input);
+    const stats = await stat(path).catch(() => undefined);
+    if (!stats) throw new UsageError(`Input ${input} does not exist`);
+    if (stats.isFile()) {
+      files.add(path);
+      continue;
+    }
+    const entries = await readdir(path, { recursive: true, withFileTypes: true });
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const full = join(entry.parentPath, entry.name);
+      const parts = relative(path, full).split(sep);
+      if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) continue;
+      if (isExcluded(full)) continue;
+      if (options.extensions.includes(extname(entry.name).toLowerCase())) files.add(full);
+    }
+  }
+  return [...files].sort();
+}
+
+/** The deepest folder that contains every path: the default content root. */
+export function commonFolder(paths: readonly string[], fallback: string): string {
+  const folders = paths.map((path) => dirname(path));
+  if (folders.length === 0) return fallback;
+  let common = (folders[0] as string).split(sep);
+  for (const folder of folders.slice(1)) {
+    const parts = folder.split(sep);
+    let index = 0;
+    while (index < common.length && common[index] === parts[index]) index++;
+    common = common.slice(0, index);
+  }
+  return common.join(sep) || sep;
+}
+
+/** Read files as bytes into VFiles (decoding is the pipeline's job). An unreadable file becomes a VFile with an error. */
+export async function readInputs(paths: readonly string[], cwd: string): Promise<VFile[]> {
+  return Promise.all(
+    paths.map(async (path) => {
+      try {
+        return new VFile({ path, cwd, value: await readFile(path) });
+      } catch (error) {
+        const file = new VFile({ path, cwd, value: '' });
+        const message = file.message(`File could not be read: ${error instanceof Error ? error.message : String(error)}`, {
+          ruleId: 'read-failed',
+          source: 'syndikit',
+        });
+        message.fatal = true;
+        return file;
+      }
+    }),
+  );
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { buildCommand } from './commands/build.js';
+import { convertCommand } from './commands/convert.js';
+import { inspectCommand } from './commands/inspect.js';
+import { exitCodes, UsageError } from './errors.js';
+import type { CliIo } from './io.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const exitHelp = `
+Exit codes:
+  0  everything converted
+  1  content errors (reported as file:line:col: error message [rule-id])
+  2  usage errors (bad flags, missing inputs, invalid config)`;
+
+/**
+ * Run the `syndikit` command with `argv` (without the node and script
+ * names) and return its exit code. Never throws for a user's mistake.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let code: number = exitCodes.ok;
+  const program = new Command('syndikit');
+  const configure = (command: Command) =>
+    command
+      .exitOverride()
+      .configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+      })
+      .showHelpAfterError('(run with --help for usage)');
+
+  configure(program)
+    .description('Turn news articles into every format they are syndicated in.')
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addHelpText('after', exitHelp);
+
+  const common = (command: Command) =>
+    command
+      .option('-c, --config <file>', 'config file (default: syndikit.config.{yaml,yml,json,js,mjs} in the working directory)')
+      .option('--site-url <url>', 'absolute URL of the site; article URLs are made under it')
+      .option('--root <dir>', 'content root: image references may not leave it (default: the common folder of the inputs)')
+      .option('--time-zone <zone>', 'time zone for dates without an offset: IANA name, UTC or ±HH:MM (default: UTC)');
+
+  common(configure(program.command('build')))
+    .description('convert every input to every format and write the outputs')
+    .argument('[inputs...]', 'article files or folders (default: `inputs` from the config)')
+    .option('-o, --out <dir>', 'output folder (default: `out` from the config, else ./out)')
+    .option('-f, --formats <list>', 'comma-separated formats to build (default: from the config, else markdown)')
+    .option('-k, --keep-going', 'write what converted even when some articles fail (exit code is still 1)')
+    .option('-q, --quiet', 'print only diagnostics, no summary')
+    .addHelpText(
+      'after',
+      `
+Outputs are written under --out, one folder per format (markdown/<slug>.md, ...).
+With any content error nothing is written unless --keep-going. Writes are atomic.
+${exitHelp}`,
+    )
+    .action(async (inputs: string[], flags) => {
+      code = await buildCommand(inputs, flags, io);
+    });
+
+  common(configure(program.command('convert')))
+    .description('convert one article and print it to standard output')
+    .argument('<file>', 'the article')
+    .addOption(new Option('-t, --to <format>', 'the output format, e.g. markdown').makeOptionMandatory())
+    .option('-o, --out <dir>', 'write the outputs under this folder instead of printing (for formats with several files)')
+    .addHelpText('after', exitHelp)
+    .action(async (file: string, flags) => {
+      code = await convertCommand(file, flags, io);
+    });
+
+  common(configure(program.command('inspect')))
+    .description('print one article as JSON (the article model); diagnostics go to standard error')
+    .argument('<file>', 'the article')
+    .option('--positions', 'keep source positions on body nodes')
+    .addHelpText('after', exitHelp)
+    .action(async (file: string, flags) => {
+      code = await inspectCommand(file, flags, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        return exitCodes.ok;
+      }
+      return exitCodes.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`syndikit: ${error.message}\n`);
+      for (const problem of error.problems) io.stderr.write(`  ${problem}\n`);
+      return exitCodes.usage;
+    }
+    // Anything else is a bug in syndikit, not the user's mistake: say so, with the stack.
+    io.stderr.write(
+      `syndikit: internal error; please report it with the input that caused it\n${(error as Error)?.stack ?? String(error)}\n`,
+    );
+    return 70;
+  }
+}

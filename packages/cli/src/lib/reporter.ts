@@ -1,0 +1,31 @@
+import { relative } from 'node:path';
+import { formatMessage } from '@syndikit/core';
+import type { VFile } from 'vfile';
+
+/**
+ * Every message of every file as `file:line:col: severity message [rule-id]`
+ * lines, files in the order given, messages by position. Paths are shown
+ * relative to `cwd`.
+ */
+export function formatDiagnostics(files: readonly VFile[], cwd: string): string[] {
+  const lines: string[] = [];
+  for (const file of files) {
+    const shown = file.path?.startsWith('/') ? relative(cwd, file.path) || file.path : file.path || '<input>';
+    const messages = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    for (const message of messages) lines.push(formatMessage(message, shown));
+  }
+  return lines;
+}
+
+/** Count errors and warnings over files. */
+export function countMessages(files: readonly VFile[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const file of files) {
+    for (const message of file.messages) {
+      if (message.fatal === true) errors++;
+      else if (message.fatal === false) warnings++;
+    }
+  }
+  return { errors, warnings };
+}

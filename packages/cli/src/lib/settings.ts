@@ -1,0 +1,96 @@
+import { access } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { ConvertOptions, Ingester, Registry } from '@syndikit/core';
+import { markdownIngester } from '@syndikit/core';
+import { configFileNames, emptyConfig, type LoadedConfig, loadConfig } from './config.js';
+import { UsageError } from './errors.js';
+import { builtinIngesters, createFormatRegistry, defaultFormats } from './formats.js';
+import type { CliIo } from './io.js';
+
+/** Flags shared by every command that converts. */
+export interface CommonFlags {
+  config?: string;
+  formats?: string;
+  siteUrl?: string;
+  root?: string;
+  timeZone?: string;
+}
+
+/** Config plus flags, resolved once for a run. */
+export interface Settings {
+  config: LoadedConfig;
+  registry: Registry;
+  ingesters: Ingester[];
+  formats: string[];
+  /** Convert options without `root` (that depends on the inputs). */
+  convert: ConvertOptions;
+}
+
+/**
+ * Load the config (`--config FILE`, else the first of
+ * {@link configFileNames} in the working directory), apply flags over it,
+ * and check format names. Flags win over the config.
+ */
+export async function resolveSettings(flags: Readonly<CommonFlags>, io: CliIo): Promise<Settings> {
+  const configPath = flags.config ? resolve(io.cwd, flags.config) : await findConfig(io.cwd);
+  const config = configPath ? await loadConfig(configPath) : emptyConfig();
+  let registry: Registry;
+  try {
+    registry = createFormatRegistry(config.plugins.formats);
+  } catch (error) {
+    throw new UsageError(`Config ${configPath}: ${(error as Error).message}`);
+  }
+  const formats = flags.formats !== undefined ? parseFormats(flags.formats) : (config.formats ?? [...defaultFormats]);
+  const unknown = formats.filter((name) => !registry.has(name));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `Unknown format${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; known formats: ${registry.names().join(', ')}`,
+    );
+  }
+  const site = { ...config.site };
+  if (flags.siteUrl !== undefined) {
+    if (!/^https?:\/\/[^/\s]+/i.test(flags.siteUrl) || !URL.canParse(flags.siteUrl)) {
+      throw new UsageError(`Expected an absolute http(s) URL for --site-url but received ${JSON.stringify(flags.siteUrl)}`);
+    }
+    site.url = flags.siteUrl;
+  }
+  const ingesters = [...(config.plugins.ingesters ?? []), ...builtinIngesters];
+  const convert: ConvertOptions = {
+    registry,
+    formats,
+    adapterOptions: config.adapters,
+    site,
+    ingesters,
+    limits: config.limits,
+    remarkPlugins: config.plugins.remarkPlugins ?? [],
+  };
+  const timeZone = flags.timeZone ?? config.timeZone;
+  if (timeZone) convert.timeZone = timeZone;
+  if (config.permalink) convert.permalink = config.permalink;
+  if (flags.root) config.root = resolve(io.cwd, flags.root);
+  return { config, registry, ingesters: [...ingesters, markdownIngester], formats, convert };
+}
+
+/** Split `a,b, c` into format names; an empty list is a usage error. */
+export function parseFormats(value: string): string[] {
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.length === 0) throw new UsageError('Expected at least one format name for --formats');
+  return [...new Set(names)];
+}
+
+async function findConfig(cwd: string): Promise<string | undefined> {
+  for (const name of configFileNames) {
+    const path = join(cwd, name);
+    if (
+      await access(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      return path;
+  }
+  return undefined;
+}

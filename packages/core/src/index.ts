@@ -1,0 +1,41 @@
+export type {
+  Adapter,
+  AdapterFactory,
+  ArticleAdapter,
+  ArticleRenderContext,
+  CollectionAdapter,
+  CollectionRenderContext,
+  OutputFile,
+  ReportOptions,
+  ReportPlace,
+} from './lib/adapter.js';
+export { unsafeOutputPath } from './lib/adapter.js';
+export type { Article, ArticleImage, Author, Dateline, Figure, FigureData, ImageRendition, PublicationStatus } from './lib/article.js';
+export { isFigure } from './lib/article.js';
+export type { ConvertOptions, ConvertResult, InputLike } from './lib/convert.js';
+export { convert } from './lib/convert.js';
+export type { CaptionCredit } from './lib/credit.js';
+export { joinCredit, splitCredit } from './lib/credit.js';
+export { formatDateline, parseDateline } from './lib/dateline.js';
+export { dateToEpoch, isValidTimeZone, normalizeDate, parseIsoDate } from './lib/dates.js';
+export { decodeText } from './lib/decode.js';
+export type { Place } from './lib/diagnostics.js';
+export { formatMessage, hasErrors, messageSource, report, severityOf } from './lib/diagnostics.js';
+export type { ArticleFields, FieldProblem, ReadFieldsOptions } from './lib/fields.js';
+export { fieldAliases, readFields, splitList } from './lib/fields.js';
+export { checkMarkdownSource, checkTreeDepth } from './lib/guard.js';
+export { imageMediaType, resolveImageRef } from './lib/image-ref.js';
+export { ingestMarkdown, markdownIngester, markdownParser } from './lib/ingest-markdown.js';
+export type { IngestContext, Ingester, IngestResult } from './lib/ingester.js';
+export type { Limits } from './lib/limits.js';
+export { defaultLimits } from './lib/limits.js';
+export { articleUrl, idNamespace } from './lib/normalize.js';
+export type { Registry } from './lib/registry.js';
+export { createRegistry } from './lib/registry.js';
+export type { CoreRuleId, Rule } from './lib/rules.js';
+export { rules } from './lib/rules.js';
+export type { Site, SiteOptions } from './lib/site.js';
+export { defaultSite, resolveSite } from './lib/site.js';
+export { maxSlugLength, slugify, unsafeSlugReason } from './lib/slug.js';
+export type { WriteResult } from './lib/write.js';
+export { writeOutputs } from './lib/write.js';

@@ -1,0 +1,87 @@
+import type { Point, Position } from 'unist';
+import type { Article } from './article.js';
+import type { Site } from './site.js';
+
+/** One file an adapter produces. */
+export interface OutputFile {
+  /**
+   * Path relative to the output folder, POSIX, without `..` segments, e.g.
+   * `markdown/us-says-russia.md`. The pipeline rejects any other path.
+   */
+  path: string;
+  /** Text (written as UTF-8) or bytes. */
+  contents: string | Uint8Array;
+  /** MIME type, e.g. `text/markdown; charset=utf-8`. */
+  mediaType: string;
+}
+
+/** Where an adapter's message points in the article's source. */
+export type ReportPlace = Point | Position | { position?: Position | undefined } | undefined;
+
+/** Report a problem an adapter found in an article. */
+export interface ReportOptions {
+  /** Stable rule id, e.g. `rss-control-character`. */
+  ruleId: string;
+  place?: ReportPlace;
+  /** `'warning'` (default) keeps the article; `'error'` fails it. */
+  severity?: 'error' | 'warning' | 'info';
+}
+
+/** What an article-scope adapter's `render` gets. */
+export interface ArticleRenderContext {
+  article: Readonly<Article>;
+  site: Readonly<Site>;
+  /** Report a problem on this article. */
+  report(reason: string, options: ReportOptions): void;
+}
+
+/** What a collection-scope adapter's `render` gets. */
+export interface CollectionRenderContext {
+  /** Every article that converted, in input order. */
+  articles: readonly Readonly<Article>[];
+  site: Readonly<Site>;
+  /** Report a problem on one article (or on the collection when `article` is undefined). */
+  report(article: Readonly<Article> | undefined, reason: string, options: ReportOptions): void;
+}
+
+type Awaitable<T> = T | Promise<T>;
+
+/** An adapter that renders each article on its own (Markdown, AMP, ninjs). */
+export interface ArticleAdapter {
+  /** Format name, as used by `--formats`, e.g. `markdown`. */
+  name: string;
+  scope: 'article';
+  render(context: ArticleRenderContext): Awaitable<OutputFile[]>;
+}
+
+/** An adapter that renders all articles together (feeds). */
+export interface CollectionAdapter {
+  name: string;
+  scope: 'collection';
+  render(context: CollectionRenderContext): Awaitable<OutputFile[]>;
+}
+
+/** An output format. Built-in adapters use exactly this interface. */
+export type Adapter = ArticleAdapter | CollectionAdapter;
+
+/**
+ * Creates an adapter from its options. Every adapter package exports one:
+ * `markdownAdapter(options)`, `rssAdapter(options)`, ….
+ */
+export type AdapterFactory<Options = never> = (options?: Readonly<Options> | null) => Adapter;
+
+/**
+ * Why an output path is unsafe, or `undefined` when it is a plain relative
+ * POSIX path that stays inside the output folder.
+ */
+export function unsafeOutputPath(path: string): string | undefined {
+  if (path === '') return 'it is empty';
+  if (path.includes('\\')) return 'it contains a backslash';
+  if (path.startsWith('/') || /^[a-z]:/i.test(path)) return 'it is absolute';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this rejects
+  if (/[\u0000-\u001f\u007f]/.test(path)) return 'it contains a control character';
+  if (path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) {
+    return 'it has an empty, `.` or `..` segment';
+  }
+  return undefined;
+}

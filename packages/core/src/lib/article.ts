@@ -1,0 +1,141 @@
+import type { Data, Root } from 'mdast';
+import type { Node } from 'unist';
+
+/**
+ * A person credited on an article.
+ */
+export interface Author {
+  /** Display name, e.g. `Colleen Long`. */
+  name: string;
+  /** Profile page; an absolute URL. */
+  url?: string;
+  /** Contact address. RSS `<author>` is only written when this is present. */
+  email?: string;
+}
+
+/**
+ * Where and by whom a story was filed: `WASHINGTON (AP) —` is
+ * `{ place: 'WASHINGTON', agency: 'AP' }`.
+ */
+export interface Dateline {
+  place?: string;
+  agency?: string;
+}
+
+/**
+ * One rendition of an image, as produced by an image adapter.
+ */
+export interface ImageRendition {
+  /** Output path or URL of the rendition. */
+  src: string;
+  width: number;
+  height: number;
+  /** MIME type, e.g. `image/webp`. */
+  mediaType: string;
+  /** Size in bytes. */
+  bytes?: number;
+}
+
+/**
+ * A photo or graphic that belongs to an article. The lead image comes first
+ * in `Article.images`.
+ */
+export interface ArticleImage {
+  /**
+   * Where the image is. Either an absolute `http(s)` URL, or a path relative
+   * to the content root, in POSIX form, starting with `/`
+   * (`/images/kharkiv.jpg`). Relative references in the input are resolved
+   * against the article and confined to the content root.
+   */
+  src: string;
+  alt?: string;
+  caption?: string;
+  credit?: string;
+  width?: number;
+  height?: number;
+  /** MIME type of the source, when known. */
+  mediaType?: string;
+  /** Byte length of the source, when known. */
+  bytes?: number;
+  /** Renditions, when an image adapter has produced them. */
+  renditions?: ImageRendition[];
+}
+
+/**
+ * Editorial status of an article, after IPTC `pubstatus`: `usable` articles
+ * are published; `withheld` and `canceled` ones are not.
+ */
+export type PublicationStatus = 'usable' | 'withheld' | 'canceled';
+
+/**
+ * The one article model every ingest produces and every adapter reads.
+ * It is plain data: `JSON.parse(JSON.stringify(article))` gives an equal
+ * article.
+ */
+export interface Article {
+  /** Stable identifier: from the input when it has one, else derived from the slug and date. */
+  id: string;
+  /** Safe, unique, NFC file-name part: no separators, dot segments, control or bidi characters. */
+  slug: string;
+  headline: string;
+  subheadline?: string;
+  /** Plain-text standfirst or description. */
+  summary?: string;
+  authors: Author[];
+  dateline?: Dateline;
+  /** ISO 8601 date-time with an explicit offset, e.g. `2024-01-04T13:01:40-05:00`. */
+  published?: string;
+  /** ISO 8601 date-time with an explicit offset. */
+  updated?: string;
+  /** BCP 47 language tag, e.g. `en`, `de-CH`. */
+  language?: string;
+  /** Canonical URL of the article on the publisher's site. */
+  url?: string;
+  section?: string;
+  tags: string[];
+  copyright?: string;
+  /** Who supplied the story (an agency or desk), e.g. `The Associated Press`. */
+  source?: string;
+  /** Editorial status; absent means usable. */
+  status?: PublicationStatus;
+  /** ISO 8601 date-time before which the article must not be published. */
+  embargoed?: string;
+  images: ArticleImage[];
+  /** The body as an mdast tree. Figures are `figure` nodes (see {@link Figure}). */
+  body: Root;
+}
+
+/**
+ * Data on a {@link Figure} node.
+ */
+export interface FigureData extends Data {}
+
+/**
+ * A photo with its caption and credit, as a block in the body.
+ * A node type of syndikit's own, declared on mdast by module augmentation.
+ */
+export interface Figure extends Node {
+  type: 'figure';
+  /** Same convention as {@link ArticleImage.src}. */
+  url: string;
+  alt?: string;
+  caption?: string;
+  credit?: string;
+  width?: number;
+  height?: number;
+  data?: FigureData;
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    figure: Figure;
+  }
+  interface BlockContentMap {
+    figure: Figure;
+  }
+}
+
+/** Narrow a node to a {@link Figure}. */
+export function isFigure(node: Node): node is Figure {
+  return node.type === 'figure';
+}

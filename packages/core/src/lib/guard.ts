@@ -1,0 +1,99 @@
+import type { Node, Parent } from 'unist';
+import type { VFile } from 'vfile';
+import { report } from './diagnostics.js';
+import type { Limits } from './limits.js';
+import { rules } from './rules.js';
+
+/**
+ * Check Markdown source for nesting that would make the parser slow or
+ * overflow the stack, before it is parsed.
+ *
+ * micromark and mdast-util-from-markdown take time quadratic in blockquote
+ * depth, list depth and the number of emphasis delimiters in a block, and
+ * recurse once per level: 100,000 `>` take over a minute and then overflow.
+ * No parser option bounds this, so it is checked on the text, line by line.
+ *
+ * @returns whether the text is safe to parse; otherwise an error is reported
+ *   on `file` with the line and column where the limit is crossed.
+ */
+export function checkMarkdownSource(file: VFile, text: string, limits: Limits, lineOffset = 0): boolean {
+  const lines = text.split('\n');
+  let delimiters = 0;
+  let blockStart = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    const lineNumber = index + 1 + lineOffset;
+
+    // Blockquote markers (`>` with optional spaces) and list indentation.
+    let quotes = 0;
+    let column = 0;
+    let indent = 0;
+    while (column < line.length) {
+      const char = line[column];
+      if (char === '>') quotes++;
+      else if (char === ' ') indent++;
+      else if (char === '\t') indent += 4;
+      else break;
+      column++;
+      if (quotes > limits.maxDepth) {
+        report(file, 'error', `Blockquotes are nested more than ${limits.maxDepth} deep`, rules.nestingTooDeep, {
+          line: lineNumber,
+          column,
+        });
+        return false;
+      }
+    }
+    if (indent / 2 > limits.maxDepth * 2) {
+      report(file, 'error', `Line is indented ${indent} columns, deeper than ${limits.maxDepth * 4} allows`, rules.nestingTooDeep, {
+        line: lineNumber,
+        column: 1,
+      });
+      return false;
+    }
+
+    if (line.trim() === '') {
+      delimiters = 0;
+      blockStart = lineNumber;
+      continue;
+    }
+    for (let position = 0; position < line.length; position++) {
+      const char = line.charCodeAt(position);
+      // * _ ~ [ ]
+      if (char === 42 || char === 95 || char === 126 || char === 91 || char === 93) {
+        delimiters++;
+        if (delimiters > limits.maxDelimiters) {
+          report(
+            file,
+            'error',
+            `Block starting on line ${blockStart + 1} has more than ${limits.maxDelimiters} emphasis or link delimiters`,
+            rules.delimitersTooMany,
+            { line: lineNumber, column: position + 1 },
+          );
+          return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * Check the depth of a parsed tree without recursion (the syntax-tree
+ * utilities recurse, and overflow the stack on trees a few thousand deep).
+ *
+ * @returns whether the tree is within `maxDepth`; otherwise an error is
+ *   reported at the first node past the limit.
+ */
+export function checkTreeDepth(file: VFile, tree: Node, maxDepth: number): boolean {
+  const stack: Array<[Node, number]> = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [Node, number];
+    if (depth > maxDepth) {
+      report(file, 'error', `Content is nested more than ${maxDepth} levels deep`, rules.nestingTooDeep, node);
+      return false;
+    }
+    const children = (node as Partial<Parent>).children;
+    if (children) for (const child of children) stack.push([child, depth + 1]);
+  }
+  return true;
+}

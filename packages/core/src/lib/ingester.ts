@@ -1,0 +1,46 @@
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { ArticleFields } from './fields.js';
+import type { Limits } from './limits.js';
+
+/**
+ * What an ingester gets: the decoded text and where it came from.
+ */
+export interface IngestContext {
+  /** The input, for reporting messages with `report(file, …)`. */
+  file: VFile;
+  /** The input as text, decoded strictly from UTF-8, without a byte order mark. */
+  text: string;
+  /** The input's path relative to the content root, POSIX (`news/story.md`). */
+  articlePath: string;
+  /** Time zone for dates written without an offset (IANA name, `UTC` or `±HH:MM`). */
+  timeZone: string;
+  limits: Readonly<Limits>;
+}
+
+/**
+ * What an ingester returns: metadata and a body. The pipeline then gives the
+ * article a safe unique slug (from `fields.slug`, else `slugHint`), a stable
+ * id, and a canonical URL.
+ */
+export interface IngestResult {
+  fields: ArticleFields;
+  body: Root;
+  /** Text to derive a slug from when `fields.slug` is absent (a file name or the headline). */
+  slugHint: string;
+}
+
+/**
+ * Reads one kind of input into an article. Ingesters are chosen by file
+ * extension; the first registered ingester for an extension wins.
+ *
+ * Report content problems on `context.file` (errors make the article fail)
+ * and return `undefined` when no article can be made.
+ */
+export interface Ingester {
+  /** Name used in messages, e.g. `markdown`. */
+  name: string;
+  /** Lowercase extensions with the dot, e.g. `['.md', '.markdown']`. */
+  extensions: readonly string[];
+  ingest(context: IngestContext): IngestResult | undefined | Promise<IngestResult | undefined>;
+}

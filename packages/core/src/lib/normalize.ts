@@ -1,0 +1,98 @@
+import type { Root } from 'mdast';
+import { v5 as uuidv5 } from 'uuid';
+import type { VFile } from 'vfile';
+import type { Article } from './article.js';
+import { report } from './diagnostics.js';
+import type { IngestResult } from './ingester.js';
+import { rules } from './rules.js';
+import type { Site } from './site.js';
+import { slugify, unsafeSlugReason } from './slug.js';
+
+/** Namespace of the UUIDs syndikit derives article ids from. Fixed forever: changing it changes every id. */
+export const idNamespace = '8f1c2b6e-6a53-5b8e-9d4c-3f0a7e2d1b90';
+
+/** Options for {@link finalizeArticle}. */
+export interface FinalizeOptions {
+  site: Readonly<Site>;
+  /** URL path pattern for articles under `site.url`; `{slug}` is replaced. Default `'/{slug}/'`. */
+  permalink: string;
+  /** Slugs already taken in this build, mapped to the file that took them. Updated in place. */
+  slugs: Map<string, string>;
+}
+
+/**
+ * Turn an ingester's result into a complete {@link Article}: a safe unique
+ * slug, a stable id, a canonical URL and a canonical language tag.
+ *
+ * @returns the article, or `undefined` after reporting an error on `file`.
+ */
+export function finalizeArticle(file: VFile, result: IngestResult, options: FinalizeOptions): Article | undefined {
+  const { fields } = result;
+  if (!fields.headline) {
+    report(file, 'error', 'Article has no headline: add `title:` to the front matter or start with `# Heading`', rules.missingHeadline);
+    return undefined;
+  }
+
+  let slug: string;
+  if (fields.slug) {
+    const unsafe = unsafeSlugReason(fields.slug);
+    slug = slugify(fields.slug);
+    if (unsafe) report(file, 'warning', `Slug \`${fields.slug}\` is unsafe (${unsafe}); using \`${slug}\``, rules.slugUnsafe);
+  } else {
+    slug = slugify(result.slugHint) || slugify(fields.headline);
+  }
+  if (!slug) {
+    report(file, 'error', 'No slug could be derived from the file name or headline', rules.slugEmpty);
+    return undefined;
+  }
+  const taken = options.slugs.get(slug);
+  if (taken !== undefined) {
+    let counter = 2;
+    while (options.slugs.has(`${slug}-${counter}`)) counter++;
+    const unique = `${slug}-${counter}`;
+    report(file, 'warning', `Slug \`${slug}\` is already used by ${taken}; using \`${unique}\``, rules.slugDuplicate);
+    slug = unique;
+  }
+  options.slugs.set(slug, file.path || slug);
+
+  let language = fields.language ?? options.site.language;
+  try {
+    language = Intl.getCanonicalLocales(language)[0] ?? language;
+  } catch {
+    report(file, 'warning', `Language \`${language}\` is not a BCP 47 tag; using \`${options.site.language}\``, rules.languageInvalid);
+    language = options.site.language;
+  }
+
+  const url = fields.url ?? articleUrl(options.site, options.permalink, slug);
+  // Keys in the documented order, so that `syndikit inspect` reads top to bottom.
+  const draft: Record<string, unknown> = {
+    id: fields.id ?? `urn:uuid:${uuidv5(`${slug}\u0000${fields.published ?? ''}`, idNamespace)}`,
+    slug,
+    headline: fields.headline,
+    subheadline: fields.subheadline,
+    summary: fields.summary,
+    authors: fields.authors,
+    dateline: fields.dateline,
+    published: fields.published,
+    updated: fields.updated,
+    language,
+    url,
+    section: fields.section,
+    tags: fields.tags,
+    copyright: fields.copyright,
+    source: fields.source,
+    status: fields.status,
+    embargoed: fields.embargoed,
+    images: fields.images,
+    body: result.body as Root,
+  };
+  for (const key of Object.keys(draft)) if (draft[key] === undefined) delete draft[key];
+  const article = draft as unknown as Article;
+  return article;
+}
+
+/** The canonical URL of an article: `permalink` with `{slug}` under `site.url`. */
+export function articleUrl(site: Readonly<Site>, permalink: string, slug: string): string | undefined {
+  if (!site.url) return undefined;
+  return new URL(permalink.replaceAll('{slug}', encodeURIComponent(slug)), `${site.url}/`).href;
+}

@@ -1,0 +1,69 @@
+/**
+ * The catalogue of diagnostics syndikit reports about content.
+ *
+ * Each rule has a permanent id (used in `[rule-id]` at the end of every
+ * message, safe to grep for and to match in tests) and a hint saying what to
+ * do. Ids never change meaning; retired ids are not reused.
+ */
+export interface Rule {
+  /** Permanent id, kebab-case. */
+  id: string;
+  /** What the rule is about, in a few words. */
+  title: string;
+  /** What to do about it. */
+  hint: string;
+}
+
+function rule(id: string, title: string, hint: string): Rule {
+  return { id, title, hint };
+}
+
+export const rules = {
+  emptyFile: rule('empty-file', 'The file is empty', 'Remove the file or give it content.'),
+  binaryFile: rule('binary-file', 'The file is binary', 'Only text articles can be read; check the inputs glob.'),
+  invalidUtf8: rule('invalid-utf8', 'The file is not valid UTF-8', 'Save the file as UTF-8.'),
+  fileTooLarge: rule('file-too-large', 'The file is larger than the limit', 'Split the file or raise `limits.maxBytes`.'),
+  readFailed: rule('read-failed', 'The file could not be read', 'Check that the file exists and is readable.'),
+  noIngester: rule('no-ingester', 'No ingester reads this kind of file', 'Use a supported extension or add an ingester.'),
+  frontMatterUnclosed: rule(
+    'front-matter-unclosed',
+    'Front matter has no closing fence',
+    'End the YAML front matter with a line of `---`.',
+  ),
+  frontMatterSyntax: rule('front-matter-syntax', 'Front matter is not valid YAML', 'Fix the YAML syntax.'),
+  frontMatterAlias: rule(
+    'front-matter-alias',
+    'Front matter expands too many YAML aliases',
+    'Remove the aliases; front matter should be plain data.',
+  ),
+  frontMatterShape: rule('front-matter-shape', 'Front matter is not a mapping', 'Write front matter as `key: value` lines.'),
+  frontMatterType: rule('front-matter-type', 'A front matter field has the wrong type', 'Give the field a value of the expected type.'),
+  frontMatterUnknownKey: rule(
+    'front-matter-unknown-key',
+    'Front matter has a field syndikit does not know',
+    'Check the spelling; unknown fields are ignored.',
+  ),
+  missingHeadline: rule('missing-headline', 'The article has no headline', 'Add `title:` to the front matter or a `# Heading`.'),
+  dateInvalid: rule('date-invalid', 'A date is not a valid calendar date-time', 'Write dates as ISO 8601, e.g. 2024-01-04T13:01:40-05:00.'),
+  slugUnsafe: rule('slug-unsafe', 'The slug was not safe as a file name', 'Give a slug of letters, digits and dashes.'),
+  slugEmpty: rule('slug-empty', 'No slug could be derived', 'Add `slug:` to the front matter.'),
+  slugDuplicate: rule('slug-duplicate', 'Two articles have the same slug', 'Give one of them its own `slug:`.'),
+  languageInvalid: rule('language-invalid', 'A language is not a BCP 47 tag', 'Write a tag such as `en`, `de-CH` or `ar`.'),
+  imageOutsideRoot: rule(
+    'image-outside-root',
+    'An image reference points outside the content root',
+    'Move the image under the content root or reference it by https URL.',
+  ),
+  imageUrlUnsupported: rule('image-url-unsupported', 'An image URL has an unsupported scheme', 'Use a relative path or an https URL.'),
+  nestingTooDeep: rule('nesting-too-deep', 'Content is nested deeper than the limit', 'Flatten the nesting or raise `limits.maxDepth`.'),
+  delimitersTooMany: rule(
+    'delimiters-too-many',
+    'A block has more emphasis or link delimiters than the limit',
+    'Split the block; this many delimiters is almost always corrupt input.',
+  ),
+  transformFailed: rule('transform-failed', 'A body plugin failed', 'Check the plugin named in the message.'),
+  renderFailed: rule('render-failed', 'An adapter failed on this article', 'Report the adapter bug with this article.'),
+} as const satisfies Record<string, Rule>;
+
+/** All rule ids syndikit core can report. */
+export type CoreRuleId = (typeof rules)[keyof typeof rules]['id'];

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { type OutputFile, unsafeOutputPath } from './adapter.js';
+
+/** What {@link writeOutputs} did. */
+export interface WriteResult {
+  /** Paths (relative to the output folder) whose contents changed. */
+  written: string[];
+  /** Paths whose existing contents were already identical, left untouched. */
+  unchanged: string[];
+}
+
+/**
+ * Write output files under `outDir`, each atomically: to a temporary file in
+ * the same folder, then renamed over the target, so a reader or an
+ * interrupted build never sees half a file. Files whose contents are already
+ * identical are not rewritten.
+ *
+ * Every path is checked twice: lexically (no absolute paths, no `..`), and
+ * against the disk (no symbolic link inside `outDir` may lead out of it).
+ * Throws a `TypeError` for a path that would leave `outDir`.
+ */
+export async function writeOutputs(outputs: readonly OutputFile[], outDir: string): Promise<WriteResult> {
+  const root = resolve(outDir);
+  await mkdir(root, { recursive: true });
+  const result: WriteResult = { written: [], unchanged: [] };
+  for (const output of outputs) {
+    const target = await safeTarget(root, output.path);
+    const bytes = typeof output.contents === 'string' ? Buffer.from(output.contents, 'utf8') : Buffer.from(output.contents);
+    const existing = await readFile(target).catch(() => undefined);
+    if (existing?.equals(bytes)) {
+      result.unchanged.push(output.path);
+      continue;
+    }
+    await mkdir(dirname(target), { recursive: true });
+    const temporary = join(dirname(target), `.${randomBytes(6).toString('hex')}.syndikit-tmp`);
+    try {
+      await writeFile(temporary, bytes, { flag: 'wx' });
+      await rename(temporary, target);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    result.written.push(output.path);
+  }
+  return result;
+}
+
+async function safeTarget(root: string, path: string): Promise<string> {
+  const unsafe = unsafeOutputPath(path);
+  if (unsafe) throw new TypeError(`Expected an output path inside the output folder but received \`${path}\`: ${unsafe}`);
+  const target = resolve(root, ...path.split('/'));
+  if (relative(root, target).startsWith('..') || !target.startsWith(root + sep)) {
+    throw new TypeError(`Expected an output path inside the output folder but received \`${path}\``);
+  }
+  // A symbolic link already inside the folder could redirect the write.
+  let current = root;
+  for (const segment of path.split('/')) {
+    current = join(current, segment);
+    const stats = await lstat(current).catch(() => undefined);
+    if (!stats) break;
+    if (stats.isSymbolicLink()) {
+      throw new TypeError(`Refusing to write \`${path}\`: \`${relative(root, current)}\` in the output folder is a symbolic link`);
+    }
+  }
+  return target;
+}

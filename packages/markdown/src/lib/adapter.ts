@@ -1,0 +1,49 @@
+import type { Adapter, Article, OutputFile } from '@syndikit/core';
+import { bodyToMarkdown, defaultMarkdownStyle, type MarkdownStyle } from './body.js';
+import { frontMatterBlock, frontMatterData } from './front-matter.js';
+
+/** Options for {@link markdownAdapter}. */
+export interface MarkdownOptions {
+  /** Folder under the output directory. Default `'markdown'`. */
+  dir?: string | null;
+  /** Write YAML front matter with the article's metadata. Default `true`. */
+  frontMatter?: boolean | null;
+  /** remark-stringify options for the body; merged over {@link defaultMarkdownStyle}. */
+  style?: Readonly<MarkdownStyle> | null;
+}
+
+/**
+ * An article as clean Markdown: YAML front matter (canonical keys, fixed
+ * order) and the body through remark-stringify. Reading the output back
+ * with the Markdown ingester gives an equal article.
+ */
+export function articleToMarkdown(article: Readonly<Article>, options?: Readonly<MarkdownOptions> | null): string {
+  const style = { ...defaultMarkdownStyle, ...(options?.style ?? {}) };
+  const bodyImages = new Set(article.body.children.flatMap((node) => (node.type === 'figure' ? [node.url] : [])));
+  const head = options?.frontMatter === false ? '' : frontMatterBlock(frontMatterData(article, bodyImages));
+  const body = article.body.children.length > 0 ? bodyToMarkdown(article.body, style) : '';
+  return head && body ? `${head}\n${body}` : head + body;
+}
+
+/**
+ * The `markdown` format: one `markdown/<slug>.md` per article.
+ *
+ * @example
+ * convert(input, { formats: [markdownAdapter({ dir: 'md' })] })
+ */
+export function markdownAdapter(options?: Readonly<MarkdownOptions> | null): Adapter {
+  const dir = options?.dir ?? 'markdown';
+  return {
+    name: 'markdown',
+    scope: 'article',
+    render({ article }): OutputFile[] {
+      return [
+        {
+          path: `${dir}/${article.slug}.md`,
+          contents: articleToMarkdown(article, options),
+          mediaType: 'text/markdown; charset=utf-8',
+        },
+      ];
+    },
+  };
+}
