@@ -9,6 +9,14 @@ export interface ExpandOptions {
   extensions: readonly string[];
   /** Folders never read from (the output folder, so a build never reads its own output). */
   exclude: readonly string[];
+  /** Working directory, for showing paths in messages. */
+  cwd: string;
+}
+
+/** A path as shown to the user: relative to `cwd` when inside it, else absolute. */
+export function shownPath(path: string, cwd: string): string {
+  const shown = relative(cwd, path);
+  return shown === '' ? '.' : shown.startsWith('..') ? path : shown;
 }
 
 /**
@@ -24,7 +32,7 @@ export async function expandInputs(inputs: readonly string[], options: ExpandOpt
   for (const input of inputs) {
     const path = resolve(input);
     const stats = await stat(path).catch(() => undefined);
-    if (!stats) throw new UsageError(`Input ${input} does not exist`);
+    if (!stats) throw new UsageError(`Input ${shownPath(path, options.cwd)} does not exist`);
     if (stats.isFile()) {
       files.add(path);
       continue;

@@ -1,6 +1,6 @@
-import { relative } from 'node:path';
 import { formatMessage } from '@syndikit/core';
 import type { VFile } from 'vfile';
+import { shownPath } from './inputs.js';
 
 /**
  * Every message of every file as `file:line:col: severity message [rule-id]`
@@ -10,7 +10,7 @@ import type { VFile } from 'vfile';
 export function formatDiagnostics(files: readonly VFile[], cwd: string): string[] {
   const lines: string[] = [];
   for (const file of files) {
-    const shown = file.path?.startsWith('/') ? relative(cwd, file.path) || file.path : file.path || '<input>';
+    const shown = file.path?.startsWith('/') ? shownPath(file.path, cwd) : file.path || '<input>';
     const messages = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     for (const message of messages) lines.push(formatMessage(message, shown));
   }

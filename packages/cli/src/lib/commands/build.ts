@@ -1,7 +1,7 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { convert, writeOutputs } from '@syndikit/core';
 import { exitCodes, UsageError } from '../errors.js';
-import { commonFolder, expandInputs, readInputs } from '../inputs.js';
+import { commonFolder, expandInputs, readInputs, shownPath } from '../inputs.js';
 import type { CliIo } from '../io.js';
 import { countMessages, formatDiagnostics } from '../reporter.js';
 import { type CommonFlags, resolveSettings } from '../settings.js';
@@ -27,10 +27,10 @@ export async function buildCommand(inputs: readonly string[], flags: Readonly<Bu
   }
   const outDir = flags.out ? resolve(io.cwd, flags.out) : (config.out ?? resolve(io.cwd, 'out'));
   const extensions = [...new Set(settings.ingesters.flatMap((ingester) => ingester.extensions))];
-  const paths = await expandInputs(inputPaths, { extensions, exclude: [outDir] });
+  const paths = await expandInputs(inputPaths, { extensions, exclude: [outDir], cwd: io.cwd });
   if (paths.length === 0) {
     throw new UsageError(
-      `No articles found in ${inputPaths.map((path) => relative(io.cwd, path) || '.').join(', ')} (looked for ${extensions.join(', ')})`,
+      `No articles found in ${inputPaths.map((path) => shownPath(path, io.cwd)).join(', ')} (looked for ${extensions.join(', ')})`,
     );
   }
 
@@ -42,7 +42,7 @@ export async function buildCommand(inputs: readonly string[], flags: Readonly<Bu
   for (const line of lines) io.stderr.write(`${line}\n`);
   const { errors, warnings } = countMessages(result.files);
   const keepGoing = flags.keepGoing ?? config.keepGoing;
-  const shownOut = relative(io.cwd, outDir) || '.';
+  const shownOut = shownPath(outDir, io.cwd);
 
   if (result.failed.length > 0 && !keepGoing) {
     io.stderr.write(
@@ -64,7 +64,7 @@ export async function buildCommand(inputs: readonly string[], flags: Readonly<Bu
     );
   }
   if (result.failed.length > 0) {
-    io.stderr.write(`syndikit: not converted: ${result.failed.map((file) => relative(io.cwd, file.path) || file.path).join(', ')}\n`);
+    io.stderr.write(`syndikit: not converted: ${result.failed.map((file) => shownPath(file.path, io.cwd)).join(', ')}\n`);
     return exitCodes.contentErrors;
   }
   return exitCodes.ok;

@@ -1,0 +1,39 @@
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from '@syndikit/cli';
+
+export const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+
+/** Run the CLI in-process in `cwd`, capturing its output. */
+export async function syndikit(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    cwd,
+    env: {},
+    stdout: { write: (chunk) => (stdout += String(chunk)) },
+    stderr: { write: (chunk) => (stderr += chunk) },
+  });
+  return { code, stdout, stderr };
+}
+
+/** A fresh temporary folder with a copy of the fixture articles under `articles/`. */
+export async function workspace(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'syndikit-cli-'));
+  await cp(join(fixtures, 'articles'), join(dir, 'articles'), { recursive: true });
+  return dir;
+}
+
+/** Every file under `dir` with its bytes, keyed by relative path. */
+export async function tree(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files: Record<string, string> = {};
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[relative(dir, path)] = (await readFile(path)).toString('base64');
+  }
+  return files;
+}

@@ -1,0 +1,151 @@
+import { convert, formatMessage } from '@syndikit/core';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { convertOne } from './helpers.js';
+
+const good = '---\ntitle: A good story\n---\n\nBody text.\n';
+
+describe('bad input: each gets a located error, and nothing crashes', () => {
+  it('malformed front matter', async () => {
+    const { articles, messages } = await convertOne('---\ntitle: [unclosed\nslug: x\n---\n\nBody\n');
+    expect(articles).toEqual([]);
+    expect(messages[0]).toMatch(/^news\/story\.md:\d+:\d+: error Front matter: .+ \[front-matter-syntax\]$/);
+  });
+
+  it('unclosed front matter', async () => {
+    const { articles, messages } = await convertOne('---\ntitle: Never closed\n\nBody\n');
+    expect(articles).toEqual([]);
+    expect(messages).toEqual([
+      'news/story.md:1:1: error Front matter starts with `---` but has no closing `---` line [front-matter-unclosed]',
+    ]);
+  });
+
+  it('a billion-laughs YAML document', async () => {
+    const lol = [
+      '---',
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+      'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+      'title: [*f,*f,*f,*f,*f,*f,*f,*f,*f]',
+      '---',
+      '',
+      'Body',
+    ].join('\n');
+    const { articles, messages } = await convertOne(lol);
+    expect(articles).toEqual([]);
+    expect(messages).toEqual(['news/story.md:2:1: error Front matter expands more than 50 aliases [front-matter-alias]']);
+  });
+
+  it('wrong types', async () => {
+    const title = await convertOne('---\ntitle: 42\n---\n\nBody\n');
+    expect(title.messages).toEqual([
+      'news/story.md:2:8: error Expected a string for `title` but received 42 of type number [front-matter-type]',
+    ]);
+    const tags = await convertOne('---\ntitle: Fine\ntags: {a: 1}\n---\n\nBody\n');
+    expect(tags.messages).toEqual([
+      'news/story.md:3:7: error Expected a list of strings for `tags` but received a mapping [front-matter-type]',
+    ]);
+    expect(tags.articles).toEqual([]);
+  });
+
+  it('impossible dates', async () => {
+    const { articles, messages } = await convertOne('---\ntitle: Leap\ndate: 2024-02-30\n---\n\nBody\n');
+    expect(articles).toEqual([]);
+    expect(messages).toEqual(['news/story.md:3:7: error `2024-02-30` is not a calendar date: 2024-02 has no day 30 [date-invalid]']);
+  });
+
+  it('an empty file', async () => {
+    const { messages } = await convertOne('  \n\n');
+    expect(messages).toEqual(['news/story.md:1:1: error File is empty [empty-file]']);
+  });
+
+  it('a binary file', async () => {
+    const { messages } = await convertOne(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    expect(messages).toEqual(['news/story.md:1:1: error File looks binary: it has a NUL byte at offset 8 [binary-file]']);
+  });
+
+  it('invalid UTF-8, located', async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('---\ntitle: Caf'), 0xe9, ...new TextEncoder().encode('\n---\n')]);
+    const { messages } = await convertOne(bytes);
+    expect(messages).toEqual(['news/story.md:2:11: error File is not valid UTF-8: bad byte 0xE9 at offset 14 [invalid-utf8]']);
+  });
+
+  it('duplicate slugs are made unique with a warning', async () => {
+    const a = new VFile({ path: '/site/a.md', value: '---\ntitle: One\nslug: same\n---\n\nA\n' });
+    const b = new VFile({ path: '/site/b.md', value: '---\ntitle: Two\nslug: same\n---\n\nB\n' });
+    const result = await convert([a, b], { root: '/site' });
+    expect(result.articles.map((article) => article.slug)).toEqual(['same', 'same-2']);
+    expect(b.messages.map((message) => formatMessage(message, 'b.md'))).toEqual([
+      'b.md:1:1: warning Slug `same` is already used by /site/a.md; using `same-2` [slug-duplicate]',
+    ]);
+  });
+
+  it('unsafe slugs', async () => {
+    const traversal = await convertOne('---\ntitle: T\nslug: ../../x\n---\n\nB\n');
+    expect(traversal.articles[0]?.slug).toBe('x');
+    expect(traversal.messages).toEqual([
+      'news/story.md:1:1: warning Slug `../../x` is unsafe (it contains a path separator); using `x` [slug-unsafe]',
+    ]);
+    const device = await convertOne('---\ntitle: T\nslug: CON\n---\n\nB\n');
+    expect(device.articles[0]?.slug).toBe('con-article');
+    expect(device.messages[0]).toContain('[slug-unsafe]');
+  });
+
+  it('a 100,000-deep blockquote', async () => {
+    const { articles, messages } = await convertOne(`# Deep\n\n${'>'.repeat(100_000)} hi\n`);
+    expect(articles).toEqual([]);
+    expect(messages).toEqual(['news/story.md:3:65: error Blockquotes are nested more than 64 deep [nesting-too-deep]']);
+  });
+
+  it('a 100,000-long emphasis run', async () => {
+    const { articles, messages } = await convertOne(`# Deep\n\n${'*'.repeat(100_000)}a${'*'.repeat(100_000)}\n`);
+    expect(articles).toEqual([]);
+    expect(messages).toEqual([
+      'news/story.md:3:2001: error Block starting on line 3 has more than 2000 emphasis or link delimiters [delimiters-too-many]',
+    ]);
+  });
+
+  it('deeply nested lists are bounded', async () => {
+    const list = Array.from({ length: 200 }, (_, depth) => `${'  '.repeat(depth)}- item`).join('\n');
+    const { articles, messages } = await convertOne(`# Deep\n\n${list}\n`);
+    expect(articles).toEqual([]);
+    expect(messages[0]).toMatch(/\[nesting-too-deep\]$/);
+  });
+
+  it('image references outside the content root', async () => {
+    const front = await convertOne('---\ntitle: T\nimage: ../../etc/passwd.jpg\n---\n\nB\n');
+    expect(front.messages).toEqual([
+      'news/story.md:3:8: error Image `../../etc/passwd.jpg` points outside the content root [image-outside-root]',
+    ]);
+    const body = await convertOne('# T\n\nText\n\n![x](../../../secret.png)\n');
+    expect(body.messages).toEqual([
+      'news/story.md:5:1: error Image `../../../secret.png` points outside the content root [image-outside-root]',
+    ]);
+    const scheme = await convertOne('# T\n\n![x](file:///etc/passwd)\n');
+    expect(scheme.messages).toEqual([
+      'news/story.md:3:1: error Image `file:///etc/passwd` uses the unsupported scheme `file:` [image-url-unsupported]',
+    ]);
+  });
+
+  it('a missing headline', async () => {
+    const { messages } = await convertOne('Just a paragraph.\n');
+    expect(messages).toEqual([
+      'news/story.md:1:1: error Article has no headline: add `title:` to the front matter or start with `# Heading` [missing-headline]',
+    ]);
+  });
+
+  it('one bad article does not take the others down', async () => {
+    const inputs = [
+      new VFile({ path: '/site/1.md', value: good }),
+      new VFile({ path: '/site/2.md', value: '---\ntitle: 42\n---\n' }),
+      new VFile({ path: '/site/3.md', value: new Uint8Array([0xff, 0xfe, 0]) }),
+      new VFile({ path: '/site/4.md', value: good.replace('A good', 'Another good') }),
+    ];
+    const result = await convert(inputs, { root: '/site' });
+    expect(result.articles.map((article) => article.headline)).toEqual(['A good story', 'Another good story']);
+    expect(result.failed.map((file) => file.path)).toEqual(['/site/2.md', '/site/3.md']);
+  });
+});

@@ -1,0 +1,13 @@
+import { type ConvertOptions, type ConvertResult, convert, formatMessage } from '@syndikit/core';
+import { VFile } from 'vfile';
+
+/** Convert one in-memory article at `/site/news/<name>` with the content root `/site`. */
+export async function convertOne(
+  value: string | Uint8Array,
+  options: ConvertOptions = {},
+  name = 'story.md',
+): Promise<ConvertResult & { messages: string[] }> {
+  const file = new VFile({ path: `/site/news/${name}`, value });
+  const result = await convert(file, { root: '/site', ...options });
+  return { ...result, messages: file.messages.map((message) => formatMessage(message, `news/${name}`)) };
+}

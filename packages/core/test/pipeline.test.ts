@@ -1,0 +1,115 @@
+import { type Adapter, convert, createRegistry, formatMessage } from '@syndikit/core';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+
+const story = (name: string, title: string, date: string) =>
+  new VFile({ path: `/site/${name}.md`, value: `---\ntitle: ${title}\ndate: ${date}\n---\n\nBody of ${title}.\n` });
+
+/** A user's adapter, written in a few lines. */
+const headlines: Adapter = {
+  name: 'headlines',
+  scope: 'article',
+  render: ({ article }) => [{ path: `headlines/${article.slug}.txt`, contents: `${article.headline}\n`, mediaType: 'text/plain' }],
+};
+
+describe('convert', () => {
+  it('runs article and collection adapters in memory', async () => {
+    const index: Adapter = {
+      name: 'index',
+      scope: 'collection',
+      render: ({ articles }) => [
+        { path: 'index.txt', contents: articles.map((article) => article.slug).join('\n'), mediaType: 'text/plain' },
+      ],
+    };
+    const result = await convert([story('b', 'Bee', '2024-01-02'), story('a', 'Ay', '2024-01-01')], {
+      formats: [headlines, index],
+      root: '/site',
+    });
+    expect(result.outputs).toEqual([
+      { path: 'headlines/a.txt', contents: 'Ay\n', mediaType: 'text/plain' },
+      { path: 'headlines/b.txt', contents: 'Bee\n', mediaType: 'text/plain' },
+      { path: 'index.txt', contents: 'b\na', mediaType: 'text/plain' },
+    ]);
+  });
+
+  it('resolves format names through a registry, with adapter options', async () => {
+    const registry = createRegistry({
+      shout: ((options?: { suffix?: string }) => ({
+        name: 'shout',
+        scope: 'article',
+        render: ({ article }) => [
+          {
+            path: `shout/${article.slug}.txt`,
+            contents: article.headline.toUpperCase() + (options?.suffix ?? ''),
+            mediaType: 'text/plain',
+          },
+        ],
+      })) as never,
+    });
+    const result = await convert(story('a', 'Ay', '2024-01-01'), {
+      registry,
+      formats: ['shout'],
+      adapterOptions: { shout: { suffix: '!' } },
+    });
+    expect(result.outputs[0]?.contents).toBe('AY!');
+  });
+
+  it('fails only the article an adapter throws on', async () => {
+    const picky: Adapter = {
+      name: 'picky',
+      scope: 'article',
+      render: ({ article }) => {
+        if (article.headline === 'Bad') throw new Error('cannot render this one');
+        return [{ path: `picky/${article.slug}.txt`, contents: 'ok', mediaType: 'text/plain' }];
+      },
+    };
+    const bad = story('bad', 'Bad', '2024-01-01');
+    const result = await convert([bad, story('good', 'Good', '2024-01-01')], { formats: [picky, headlines] });
+    expect(result.outputs.map((output) => output.path)).toEqual(['headlines/good.txt', 'picky/good.txt']);
+    expect(bad.messages.map((message) => formatMessage(message))).toEqual([
+      '/site/bad.md:1:1: error Adapter `picky` failed: cannot render this one [render-failed]',
+    ]);
+  });
+
+  it('rejects output paths that leave the output folder', async () => {
+    for (const path of ['../escape.txt', '/etc/passwd', 'a/../../b', 'a\\b', 'C:/x']) {
+      const evil: Adapter = { name: 'evil', scope: 'article', render: () => [{ path, contents: 'x', mediaType: 'text/plain' }] };
+      const file = story('a', 'Ay', '2024-01-01');
+      const result = await convert(file, { formats: [evil] });
+      expect(result.outputs).toEqual([]);
+      expect(file.messages[0]?.ruleId).toBe('render-failed');
+    }
+  });
+
+  it('lets adapters report warnings with a place', async () => {
+    const fussy: Adapter = {
+      name: 'fussy',
+      scope: 'article',
+      render: ({ article, report }) => {
+        report('Body is short', { ruleId: 'fussy-short', place: article.body.children[0] });
+        return [];
+      },
+    };
+    const file = story('a', 'Ay', '2024-01-01');
+    await convert(file, { formats: [fussy] });
+    expect(file.messages.map((message) => formatMessage(message, 'a.md'))).toEqual(['a.md:6:1: warning Body is short [fussy-short]']);
+  });
+
+  it("runs users' unified plugins on the body", async () => {
+    const upper = () => (tree: { children: Array<{ type: string; children?: Array<{ value?: string }> }> }) => {
+      for (const node of tree.children) for (const child of node.children ?? []) if (child.value) child.value = child.value.toUpperCase();
+    };
+    const result = await convert(story('a', 'Ay', '2024-01-01'), { remarkPlugins: [upper] });
+    expect(JSON.stringify(result.articles[0]?.body)).toContain('BODY OF AY.');
+  });
+
+  it('throws a TypeError for API misuse', async () => {
+    await expect(convert(story('a', 'A', '2024-01-01'), { formats: ['nope'] })).rejects.toThrow(
+      new TypeError('Expected a registry to look up format `nope` but received none'),
+    );
+    expect(() => createRegistry().create('rss')).toThrow(new TypeError('Unknown format `rss`; expected one of: (none registered)'));
+    expect(() => createRegistry().register('Bad Name', () => headlines)).toThrow(
+      new TypeError('Expected a kebab-case format name but received "Bad Name"'),
+    );
+  });
+});
