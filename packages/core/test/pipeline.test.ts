@@ -1,4 +1,4 @@
-import { type Adapter, convert, createRegistry, formatMessage } from '@syndikit/core';
+import { type Adapter, type AdapterFactory, convert, createRegistry, formatMessage } from '@syndikit/core';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 
@@ -33,19 +33,18 @@ describe('convert', () => {
   });
 
   it('resolves format names through a registry, with adapter options', async () => {
-    const registry = createRegistry({
-      shout: ((options?: { suffix?: string }) => ({
-        name: 'shout',
-        scope: 'article',
-        render: ({ article }) => [
-          {
-            path: `shout/${article.slug}.txt`,
-            contents: article.headline.toUpperCase() + (options?.suffix ?? ''),
-            mediaType: 'text/plain',
-          },
-        ],
-      })) as never,
+    const shout: AdapterFactory<{ suffix?: string }> = (options) => ({
+      name: 'shout',
+      scope: 'article',
+      render: ({ article }) => [
+        {
+          path: `shout/${article.slug}.txt`,
+          contents: article.headline.toUpperCase() + (options?.suffix ?? ''),
+          mediaType: 'text/plain',
+        },
+      ],
     });
+    const registry = createRegistry({ shout });
     const result = await convert(story('a', 'Ay', '2024-01-01'), {
       registry,
       formats: ['shout'],
