@@ -81,3 +81,35 @@ describe('syndikit build', () => {
     expect(await readFile(join(dir, 'other/md/2024-03-12-harbor-bridge-vote.md'), 'utf8')).toContain('url: https://flag.example/');
   });
 });
+
+describe('a JavaScript config', () => {
+  it('registers a user adapter and runs remark plugins, exactly like built-in formats', async () => {
+    const dir = await workspace();
+    await writeFile(
+      join(dir, 'syndikit.config.mjs'),
+      `export default {
+  inputs: ['articles'],
+  out: 'built',
+  formats: ['markdown', 'headlines'],
+  plugins: {
+    formats: {
+      headlines: (options) => ({
+        name: 'headlines',
+        scope: 'collection',
+        render: ({ articles }) => [{ path: 'headlines.txt', contents: articles.map((a) => a.headline).sort().join('\\n') + (options?.end ?? ''), mediaType: 'text/plain' }],
+      }),
+    },
+    remarkPlugins: [() => (tree) => { tree.children.push({ type: 'thematicBreak' }) }],
+  },
+  adapters: { headlines: { end: '\\n-- end\\n' } },
+};
+`,
+    );
+    const result = await syndikit(['build'], dir);
+    expect(result.code).toBe(0);
+    const headlines = await readFile(join(dir, 'built/headlines.txt'), 'utf8');
+    expect(headlines.split('\n')).toHaveLength(11);
+    expect(headlines.endsWith('-- end\n')).toBe(true);
+    expect(await readFile(join(dir, 'built/markdown/2024-03-12-harbor-bridge-vote.md'), 'utf8')).toMatch(/\n\n---\n$/);
+  });
+});
