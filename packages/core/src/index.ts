@@ -24,6 +24,7 @@ export { formatMessage, hasErrors, messageSource, report, severityOf } from './l
 export type { ArticleFields, FieldProblem, ReadFieldsOptions } from './lib/fields.js';
 export { fieldAliases, readFields, splitList } from './lib/fields.js';
 export { checkMarkdownSource, checkTreeDepth } from './lib/guard.js';
+export { readImageFacts } from './lib/image-facts.js';
 export { imageMediaType, resolveImageRef } from './lib/image-ref.js';
 export { ingestMarkdown, markdownIngester, markdownParser } from './lib/ingest-markdown.js';
 export type { IngestContext, Ingester, IngestResult } from './lib/ingester.js';

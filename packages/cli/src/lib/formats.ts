@@ -1,6 +1,8 @@
 import type { AdapterFactory, Ingester, Registry } from '@syndikit/core';
 import { createRegistry } from '@syndikit/core';
+import { jsonFeedAdapter } from '@syndikit/jsonfeed';
 import { markdownAdapter } from '@syndikit/markdown';
+import { atomAdapter, rssAdapter } from '@syndikit/rss';
 
 /**
  * The formats the `syndikit` command knows out of the box, by name.
@@ -8,6 +10,9 @@ import { markdownAdapter } from '@syndikit/markdown';
  */
 export const builtinFormats: Readonly<Record<string, AdapterFactory<never>>> = Object.freeze({
   markdown: markdownAdapter as AdapterFactory<never>,
+  rss: rssAdapter as AdapterFactory<never>,
+  atom: atomAdapter as AdapterFactory<never>,
+  jsonfeed: jsonFeedAdapter as AdapterFactory<never>,
 });
 
 /** Formats built when neither `--formats` nor the config names any. */

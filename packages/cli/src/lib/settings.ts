@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ConvertOptions, Ingester, Registry } from '@syndikit/core';
 import { markdownIngester } from '@syndikit/core';
@@ -31,8 +31,8 @@ export interface Settings {
  * {@link configFileNames} in the working directory), apply flags over it,
  * and check format names. Flags win over the config.
  */
-export async function resolveSettings(flags: Readonly<CommonFlags>, io: CliIo): Promise<Settings> {
-  const configPath = flags.config ? resolve(io.cwd, flags.config) : await findConfig(io.cwd);
+export async function resolveSettings(flags: Readonly<CommonFlags>, io: CliIo, inputs: readonly string[] = []): Promise<Settings> {
+  const configPath = flags.config ? resolve(io.cwd, flags.config) : await discoverConfig(io.cwd, inputs);
   const config = configPath ? await loadConfig(configPath) : emptyConfig();
   let registry: Registry;
   try {
@@ -63,6 +63,7 @@ export async function resolveSettings(flags: Readonly<CommonFlags>, io: CliIo): 
     ingesters,
     limits: config.limits,
     remarkPlugins: config.plugins.remarkPlugins ?? [],
+    readImages: true,
   };
   const timeZone = flags.timeZone ?? config.timeZone;
   if (timeZone) convert.timeZone = timeZone;
@@ -79,6 +80,22 @@ export function parseFormats(value: string): string[] {
     .filter(Boolean);
   if (names.length === 0) throw new UsageError('Expected at least one format name for --formats');
   return [...new Set(names)];
+}
+
+/**
+ * The config used when `--config` is not given: one in the working
+ * directory, else one in the single input folder named on the command line
+ * (so `syndikit build fixtures` finds `fixtures/syndikit.config.yaml`).
+ */
+async function discoverConfig(cwd: string, inputs: readonly string[]): Promise<string | undefined> {
+  const found = await findConfig(cwd);
+  if (found || inputs.length !== 1) return found;
+  const folder = resolve(cwd, inputs[0] as string);
+  const isFolder = await stat(folder).then(
+    (stats) => stats.isDirectory(),
+    () => false,
+  );
+  return isFolder ? findConfig(folder) : undefined;
 }
 
 async function findConfig(cwd: string): Promise<string | undefined> {

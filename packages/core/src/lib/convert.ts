@@ -7,6 +7,7 @@ import { unsafeOutputPath } from './adapter.js';
 import type { Article } from './article.js';
 import { decodeText } from './decode.js';
 import { hasErrors, report } from './diagnostics.js';
+import { readImageFacts } from './image-facts.js';
 import { markdownIngester } from './ingest-markdown.js';
 import type { Ingester } from './ingester.js';
 import { defaultLimits, type Limits } from './limits.js';
@@ -50,6 +51,12 @@ export interface ConvertOptions {
   remarkPlugins?: PluggableList | null;
   /** Parser limits; see {@link Limits}. */
   limits?: Partial<Limits> | null;
+  /**
+   * Read local images under `root` for their byte length, type and size
+   * (headers only). Off by default, so that `convert` touches no disk.
+   * The CLI turns it on. Default `false`.
+   */
+  readImages?: boolean | null;
 }
 
 /** The outcome of {@link convert}. */
@@ -101,6 +108,8 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
   for (const file of files) {
     const article = await loadArticle(file, { ingesters, limits, timeZone, site, permalink, slugs, root: settings.root ?? undefined });
     if (!article) continue;
+    if (settings.readImages && settings.root) await readImageFacts(article, file, settings.root);
+    if (hasErrors(file)) continue;
     if (!(await transformBody(article, file, settings.remarkPlugins ?? []))) continue;
 
     const articleOutputs: OutputFile[] = [];

@@ -54,6 +54,13 @@ export const rules = {
     'An image reference points outside the content root',
     'Move the image under the content root or reference it by https URL.',
   ),
+  imageMissing: rule('image-missing', 'An image file was not found', 'Check the path; it is relative to the article.'),
+  imageTypeMismatch: rule('image-type-mismatch', 'An image file is not the type its extension says', 'Rename the file or convert it.'),
+  imageUnreadable: rule(
+    'image-unreadable',
+    'An image file could not be read as an image',
+    'Replace the file with a JPEG, PNG, GIF, WebP or AVIF.',
+  ),
   imageUrlUnsupported: rule('image-url-unsupported', 'An image URL has an unsupported scheme', 'Use a relative path or an https URL.'),
   nestingTooDeep: rule('nesting-too-deep', 'Content is nested deeper than the limit', 'Flatten the nesting or raise `limits.maxDepth`.'),
   delimitersTooMany: rule(

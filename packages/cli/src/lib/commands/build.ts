@@ -19,7 +19,7 @@ export interface BuildFlags extends CommonFlags {
  * unless `--keep-going`, which writes what converted. Exit code 1 either way.
  */
 export async function buildCommand(inputs: readonly string[], flags: Readonly<BuildFlags>, io: CliIo): Promise<number> {
-  const settings = await resolveSettings(flags, io);
+  const settings = await resolveSettings(flags, io, inputs);
   const { config } = settings;
   const inputPaths = inputs.length > 0 ? inputs.map((input) => resolve(io.cwd, input)) : config.inputs;
   if (inputPaths.length === 0) {

@@ -1,0 +1,91 @@
+import { readFile, realpath } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { imageSize } from 'image-size';
+import type { VFile } from 'vfile';
+import type { Article, ArticleImage, Figure } from './article.js';
+import { report } from './diagnostics.js';
+import { imageMediaType } from './image-ref.js';
+import { rules } from './rules.js';
+
+const mediaTypes: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
+  tiff: 'image/tiff',
+  heif: 'image/heif',
+};
+
+/**
+ * Fill in what the files themselves say about an article's local images:
+ * byte length (feeds need it for enclosures), MIME type sniffed from the
+ * bytes, and width and height from the header (image-size reads only the
+ * header; nothing is decoded), turned for EXIF orientation. Figures in the
+ * body get the same width and height.
+ *
+ * A missing or unreadable image is a warning: text formats do not need it.
+ * A symbolic link that leads out of the content root is an error.
+ */
+export async function readImageFacts(article: Article, file: VFile, root: string): Promise<void> {
+  const realRoot = await realpath(root).catch(() => root);
+  const figures = new Map<string, Figure[]>();
+  for (const node of article.body.children) {
+    if (node.type === 'figure') figures.set(node.url, [...(figures.get(node.url) ?? []), node]);
+  }
+  for (const image of article.images) {
+    if (!image.src.startsWith('/')) continue;
+    const place = figures.get(image.src)?.[0];
+    const facts = await measure(image, root, realRoot, file, place);
+    if (!facts) continue;
+    for (const figure of figures.get(image.src) ?? []) {
+      if (!figure.width && image.width && image.height) {
+        figure.width = image.width;
+        figure.height = image.height;
+      }
+    }
+  }
+}
+
+async function measure(image: ArticleImage, root: string, realRoot: string, file: VFile, place: Figure | undefined): Promise<boolean> {
+  const path = join(root, ...image.src.split('/'));
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch {
+    report(file, 'warning', `Image \`${image.src}\` was not found under the content root`, rules.imageMissing, place);
+    return false;
+  }
+  if (relative(realRoot, real).startsWith(`..${sep}`) || relative(realRoot, real) === '..') {
+    report(file, 'error', `Image \`${image.src}\` is a link to a file outside the content root`, rules.imageOutsideRoot, place);
+    return false;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(real);
+  } catch (error) {
+    report(file, 'warning', `Image \`${image.src}\` could not be read: ${(error as Error).message}`, rules.imageMissing, place);
+    return false;
+  }
+  image.bytes = bytes.byteLength;
+  try {
+    const size = imageSize(bytes);
+    const sniffed = size.type ? mediaTypes[size.type] : undefined;
+    const named = imageMediaType(image.src);
+    if (sniffed && named && sniffed !== named) {
+      report(file, 'warning', `Image \`${image.src}\` is ${sniffed}, not what its extension says`, rules.imageTypeMismatch, place);
+    }
+    if (sniffed) image.mediaType = sniffed;
+    const turned = size.orientation !== undefined && size.orientation >= 5;
+    const width = turned ? size.height : size.width;
+    const height = turned ? size.width : size.height;
+    if (!image.width && !image.height && width && height) {
+      image.width = width;
+      image.height = height;
+    }
+  } catch {
+    report(file, 'warning', `Image \`${image.src}\` is not an image syndikit can read the size of`, rules.imageUnreadable, place);
+  }
+  return true;
+}

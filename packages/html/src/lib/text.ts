@@ -1,0 +1,32 @@
+import type { Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { toText } from 'hast-util-to-text';
+
+/** Serialise a sanitised tree to HTML. */
+export function hastToHtml(tree: HastRoot): string {
+  return toHtml(tree, { allowDangerousHtml: false });
+}
+
+/**
+ * A tree as plain text, with blank lines between blocks, as `innerText`
+ * would give it (hast-util-to-text).
+ */
+export function hastToText(tree: HastRoot): string {
+  return toText(tree)
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/**
+ * A plain-text summary: the first paragraph (blocks up to `maxLength`
+ * characters), cut at a word boundary with an ellipsis when longer.
+ */
+export function summarize(text: string, maxLength = 300): string {
+  const first = text.split(/\n\s*\n/).find((block) => block.trim() !== '') ?? '';
+  const flat = first.replace(/\s+/g, ' ').trim();
+  if (flat.length <= maxLength) return flat;
+  const cut = flat.slice(0, maxLength - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > maxLength / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}

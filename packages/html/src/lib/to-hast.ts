@@ -1,0 +1,142 @@
+import type { ArticleImage } from '@syndikit/core';
+import type { Element, Root as HastRoot, Nodes } from 'hast';
+import { raw } from 'hast-util-raw';
+import { type Schema, sanitize } from 'hast-util-sanitize';
+import type { Html, Root as MdastRoot, RootContent } from 'mdast';
+import { type Handlers, toHast } from 'mdast-util-to-hast';
+import { VFile } from 'vfile';
+import { figureHandler } from './figure.js';
+import { articleSchema } from './schema.js';
+import { type Reporter, reportUnsafe } from './unsafe.js';
+import { absolutizeUrls, walkElements } from './urls.js';
+
+/** A step on the hast tree between parsing raw HTML and sanitising it. */
+export type HastTransform = (tree: HastRoot, report: Reporter) => void;
+
+/** Options for {@link bodyToHast}. */
+export interface BodyToHastOptions {
+  /** Where problems go: `ArticleRenderContext.report`. Default: ignored. */
+  report?: Reporter | null;
+  /** Base URL for relative links and images: the article's URL. Default: none (URLs stay as they are). */
+  base?: string | null;
+  /** Also make fragment-only links (`#fn-1`) absolute, for content shown away from its page. Default `false`. */
+  absoluteFragments?: boolean | null;
+  /** The article's images; `<img>` with a matching `src` get their width and height. Default `[]`. */
+  images?: readonly ArticleImage[] | null;
+  /** Sanitisation schema. Default {@link articleSchema}. */
+  schema?: Readonly<Schema> | null;
+  /** mdast-util-to-hast handlers, merged over syndikit's (which add `figure`). */
+  handlers?: Handlers | null;
+  /** Steps run after raw HTML is parsed and before sanitising (e.g. embeds to AMP components). Default `[]`. */
+  transforms?: readonly HastTransform[] | null;
+  /** Deepest element nesting accepted; deeper raw HTML fails the article. Default `256`. */
+  maxDepth?: number | null;
+}
+
+/** Default handlers: mdast-util-to-hast's, plus syndikit's `figure`. */
+export const defaultHandlers: Readonly<Handlers> = Object.freeze({ figure: figureHandler } as unknown as Handlers);
+
+/**
+ * An article body as a sanitised hast tree: mdast → hast (figures
+ * included) → raw HTML parsed into the tree → transforms → what the schema
+ * does not allow reported and removed → image sizes filled in → URLs made
+ * absolute.
+ *
+ * @returns the tree, or `undefined` when raw HTML nests deeper than
+ *   `maxDepth` (reported as an error).
+ */
+export function bodyToHast(body: Readonly<MdastRoot>, options?: Readonly<BodyToHastOptions> | null): HastRoot | undefined {
+  const report: Reporter = options?.report ?? (() => {});
+  const schema = options?.schema ?? articleSchema;
+  const maxDepth = options?.maxDepth ?? 256;
+  const handlers = { ...defaultHandlers, ...(options?.handlers ?? {}) } as Handlers;
+  const mdast = structuredClone(body) as MdastRoot;
+  let tree = toHast(mdast, { allowDangerousHtml: true, handlers }) as HastRoot;
+
+  const rawDepth = rawHtmlDepth(mdast);
+  if (rawDepth.depth > maxDepth) {
+    report(`Raw HTML opens more than ${maxDepth} nested elements`, { ruleId: 'html-too-deep', severity: 'error', place: rawDepth.node });
+    return undefined;
+  }
+  // hast-util-raw only keeps positions when given a file; the positions come from the raw nodes.
+  tree = raw(tree, { file: new VFile('') }) as HastRoot;
+  const parsed = deepestElement(tree);
+  if (parsed.depth > maxDepth) {
+    report(`HTML is nested more than ${maxDepth} levels deep`, { ruleId: 'html-too-deep', severity: 'error', place: parsed.node });
+    return undefined;
+  }
+
+  for (const transform of options?.transforms ?? []) transform(tree, report);
+  reportUnsafe(tree, schema, report);
+  tree = sanitize(tree, schema as Schema) as HastRoot;
+  removeEmpty(tree);
+  addImageSizes(tree, options?.images ?? []);
+  absolutizeUrls(tree, options?.base ?? undefined, options?.absoluteFragments ?? false);
+  return tree;
+}
+
+function deepestElement(tree: HastRoot): { depth: number; node: Nodes | undefined } {
+  let deepest: { depth: number; node: Nodes | undefined } = { depth: 0, node: undefined };
+  const stack: Array<[Nodes, number]> = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [Nodes, number];
+    if (depth > deepest.depth) deepest = { depth, node };
+    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** Give `<img>` the width and height the article knows for its source. */
+function addImageSizes(tree: HastRoot, images: readonly ArticleImage[]): void {
+  if (images.length === 0) return;
+  const bySource = new Map(images.map((image) => [image.src, image]));
+  walkElements(tree, (element: Element) => {
+    if (element.tagName !== 'img' || typeof element.properties.src !== 'string') return;
+    const image = bySource.get(element.properties.src);
+    if (image?.width && image.height && element.properties.width === undefined) {
+      element.properties.width = image.width;
+      element.properties.height = image.height;
+    }
+  });
+}
+
+const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/**
+ * Estimate how deep the raw HTML in a body nests, before parsing it: parse5
+ * is fine, but hast-util-from-parse5 recurses per level and overflows the
+ * stack on a few thousand nested `<div>`s. Counts start tags minus end tags
+ * over all raw HTML in document order (void and self-closed tags excluded).
+ * Implicitly closed tags (`<p>`, `<li>`) make it over-estimate, never under.
+ * Hand-written: no HTML tokenizer offers a depth bound.
+ */
+function rawHtmlDepth(tree: MdastRoot): { depth: number; node: Html | undefined } {
+  let depth = 0;
+  let deepest: { depth: number; node: Html | undefined } = { depth: 0, node: undefined };
+  const stack: RootContent[] = [...tree.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as RootContent;
+    if (node.type === 'html') {
+      for (const match of node.value.matchAll(/<(\/?)([a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g)) {
+        const [, closing, name = '', selfClosing] = match;
+        if (voidElements.has(name.toLowerCase()) || selfClosing) continue;
+        depth = closing ? Math.max(0, depth - 1) : depth + 1;
+        if (depth > deepest.depth) deepest = { depth, node };
+      }
+    }
+    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as RootContent);
+  }
+  return deepest;
+}
+
+/** Remove what sanitising left empty: paragraphs with no content, images with no source. */
+function removeEmpty(tree: HastRoot): void {
+  const found: Array<[Element, HastRoot | Element]> = [];
+  walkElements(tree, (element, parent) => {
+    const empty =
+      (element.tagName === 'img' && typeof element.properties.src !== 'string') ||
+      (element.tagName === 'p' && element.children.every((child) => child.type === 'text' && child.value.trim() === ''));
+    if (empty) found.push([element, parent]);
+  });
+  for (const [element, parent] of found) parent.children.splice(parent.children.indexOf(element), 1);
+}

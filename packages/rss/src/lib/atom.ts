@@ -1,0 +1,127 @@
+import type { Adapter, CollectionRenderContext, OutputFile } from '@syndikit/core';
+import { type FeedItem, type FeedPlan, planFeeds, resolveFeedOptions } from '@syndikit/syndication';
+import type { Element, ElementContent, Root } from 'xast';
+import { x } from 'xastscript';
+import {
+  categoriesOf,
+  cleanChannel,
+  cleanItem,
+  feedImages,
+  generator,
+  mediaContent,
+  relativeToRoot,
+  serialize,
+  stylesheetInstruction,
+  type XmlFeedOptions,
+} from './shared.js';
+import { shippedStylesheet } from './stylesheet.js';
+
+/**
+ * The `atom` format: Atom 1.0 (RFC 4287) at `atom.xml`, and per-section and
+ * per-tag feeds when asked.
+ */
+export function atomAdapter(options?: Readonly<XmlFeedOptions> | null): Adapter {
+  const feedOptions = resolveFeedOptions('atom', options);
+  const path = options?.path ?? 'atom.xml';
+  const stylesheet = options?.stylesheet ?? true;
+  return {
+    name: 'atom',
+    scope: 'collection',
+    render(context): OutputFile[] {
+      if (!context.site.url) {
+        context.report(undefined, 'Atom needs the site URL (`site.url` in the config, or --site-url) for the feed id and links', {
+          ruleId: 'feed-no-site-url',
+          severity: 'error',
+        });
+        return [];
+      }
+      const outputs: OutputFile[] = [];
+      for (const plan of planFeeds(context, feedOptions, path, 'atom')) {
+        if (plan.items.length === 0) {
+          if (plan.kind === 'main') context.report(undefined, 'No dated articles: the Atom feed is not written', { ruleId: 'feed-empty' });
+          continue;
+        }
+        const href = stylesheet === true ? relativeToRoot(plan.path, 'atom.xsl') : stylesheet || undefined;
+        const tree = atomTree(plan, context, { hub: feedOptions.hub, stylesheet: href });
+        outputs.push({ path: plan.path, contents: serialize(tree), mediaType: 'application/atom+xml; charset=utf-8' });
+      }
+      if (stylesheet === true && outputs.length > 0) {
+        outputs.push({ path: 'atom.xsl', contents: shippedStylesheet('atom.xsl'), mediaType: 'application/xslt+xml; charset=utf-8' });
+      }
+      return outputs;
+    },
+  };
+}
+
+/** An Atom document for one planned feed with at least one item. */
+export function atomTree(
+  plan: FeedPlan,
+  context: CollectionRenderContext,
+  options: { hub?: string | undefined; stylesheet?: string | undefined },
+): Root {
+  const { site } = context;
+  const siteUrl = `${site.url}/`;
+  const children: ElementContent[] = [
+    x('id', plan.selfUrl ?? siteUrl),
+    x('title', { type: 'text' }, plan.title),
+    x('subtitle', { type: 'text' }, plan.description),
+    x('updated', plan.updated as string),
+    x('link', { rel: 'alternate', type: 'text/html', href: siteUrl }),
+  ];
+  if (plan.selfUrl) children.push(x('link', { rel: 'self', type: 'application/atom+xml', href: plan.selfUrl }));
+  if (options.hub) children.push(x('link', { rel: 'hub', href: options.hub }));
+  if (site.copyright) children.push(x('rights', { type: 'text' }, site.copyright));
+  children.push(x('generator', { uri: generator.uri }, generator.name));
+  if (site.icon) children.push(x('icon', new URL(site.icon, siteUrl).href));
+  if (site.logo) children.push(x('logo', new URL(site.logo, siteUrl).href));
+  // Atom requires an author on every entry; entries without one inherit the feed's.
+  if (plan.items.some((item) => item.article.authors.length === 0)) children.push(x('author', [x('name', site.title)]));
+
+  const feed = x(
+    'feed',
+    { xmlns: 'http://www.w3.org/2005/Atom', 'xmlns:media': 'http://search.yahoo.com/mrss/', 'xml:lang': site.language },
+    children,
+  );
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' },
+      ...stylesheetInstruction(options.stylesheet),
+      feed,
+    ],
+  };
+  cleanChannel(tree, context, 'atom');
+  for (const item of plan.items) {
+    const entry = atomEntry(item, context);
+    cleanItem(entry, item, context, 'atom');
+    feed.children.push(entry);
+  }
+  return tree;
+}
+
+/** One `<entry>`. */
+export function atomEntry(item: FeedItem, context: CollectionRenderContext): Element {
+  const { article } = item;
+  const children: ElementContent[] = [x('id', article.id), x('title', { type: 'text' }, article.headline)];
+  if (item.link) children.push(x('link', { rel: 'alternate', type: 'text/html', href: item.link }));
+  children.push(x('published', item.published), x('updated', item.updated));
+  for (const author of article.authors) {
+    const person: ElementContent[] = [x('name', author.name)];
+    if (author.url) person.push(x('uri', author.url));
+    if (author.email) person.push(x('email', author.email));
+    children.push(x('author', person));
+  }
+  for (const category of categoriesOf(article)) children.push(x('category', { term: category }));
+  if (item.summary) children.push(x('summary', { type: 'text' }, item.summary));
+  if (item.html) children.push(x('content', { type: 'html' }, item.html));
+  else if (!item.link) children.push(x('content', { type: 'text' }, item.text));
+
+  const images = feedImages(article, article.url ?? context.site.url);
+  const lead = images[0];
+  if (lead?.bytes && lead.mediaType)
+    children.push(x('link', { rel: 'enclosure', type: lead.mediaType, length: String(lead.bytes), href: lead.url }));
+  for (const image of images) children.push(mediaContent(image));
+  const attributes: Record<string, string> = {};
+  if (article.language && article.language !== context.site.language) attributes['xml:lang'] = article.language;
+  return x('entry', attributes, children);
+}

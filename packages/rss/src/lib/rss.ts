@@ -1,0 +1,154 @@
+import type { Adapter, CollectionRenderContext, OutputFile } from '@syndikit/core';
+import { type FeedItem, type FeedPlan, planFeeds, resolveFeedOptions } from '@syndikit/syndication';
+import type { Element, ElementContent, Root } from 'xast';
+import { x } from 'xastscript';
+import { toRfc822 } from './dates.js';
+import {
+  categoriesOf,
+  cleanChannel,
+  cleanItem,
+  feedImages,
+  generator,
+  mediaContent,
+  relativeToRoot,
+  serialize,
+  stylesheetInstruction,
+  type XmlFeedOptions,
+} from './shared.js';
+import { shippedStylesheet } from './stylesheet.js';
+import { escapeHtml } from './xml-text.js';
+
+const namespaces = {
+  version: '2.0',
+  'xmlns:atom': 'http://www.w3.org/2005/Atom',
+  'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+  'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+  'xmlns:media': 'http://search.yahoo.com/mrss/',
+};
+
+/**
+ * The `rss` format: RSS 2.0 at `feed.xml` (and per-section and per-tag
+ * feeds when asked), written as an xast tree and serialised by
+ * xast-util-to-xml.
+ *
+ * Not built on the `feed` package: it cannot write `dc:creator` per author,
+ * Media RSS, a stylesheet link or a WebSub hub, and it writes a name-only
+ * `<author>`, `length="0"` enclosures and the clock as `lastBuildDate`.
+ */
+export function rssAdapter(options?: Readonly<XmlFeedOptions> | null): Adapter {
+  const feedOptions = resolveFeedOptions('rss', options);
+  const path = options?.path ?? 'feed.xml';
+  const stylesheet = options?.stylesheet ?? true;
+  return {
+    name: 'rss',
+    scope: 'collection',
+    render(context): OutputFile[] {
+      if (!context.site.url) {
+        context.report(undefined, 'RSS needs the site URL (`site.url` in the config, or --site-url): every channel must link to its site', {
+          ruleId: 'feed-no-site-url',
+          severity: 'error',
+        });
+        return [];
+      }
+      const outputs: OutputFile[] = [];
+      for (const plan of planFeeds(context, feedOptions, path, 'rss')) {
+        if (plan.items.length === 0 && plan.kind === 'main') {
+          context.report(undefined, 'No dated articles: the RSS feed is not written', { ruleId: 'feed-empty' });
+          continue;
+        }
+        const href = stylesheet === true ? relativeToRoot(plan.path, 'rss.xsl') : stylesheet || undefined;
+        const tree = rssTree(plan, context, { hub: feedOptions.hub, stylesheet: href });
+        outputs.push({ path: plan.path, contents: serialize(tree), mediaType: 'application/rss+xml; charset=utf-8' });
+      }
+      if (stylesheet === true && outputs.length > 0) {
+        outputs.push({ path: 'rss.xsl', contents: shippedStylesheet('rss.xsl'), mediaType: 'application/xslt+xml; charset=utf-8' });
+      }
+      return outputs;
+    },
+  };
+}
+
+/** An RSS 2.0 document for one planned feed. */
+export function rssTree(
+  plan: FeedPlan,
+  context: CollectionRenderContext,
+  options: { hub?: string | undefined; stylesheet?: string | undefined },
+): Root {
+  const { site } = context;
+  const siteUrl = `${site.url}/`;
+  const channel: ElementContent[] = [
+    x('title', plan.title),
+    x('link', siteUrl),
+    x('description', plan.description),
+    x('language', site.language),
+  ];
+  if (site.copyright) channel.push(x('copyright', site.copyright));
+  if (plan.updated) channel.push(x('lastBuildDate', toRfc822(plan.updated)));
+  channel.push(x('generator', generator.name), x('docs', 'https://www.rssboard.org/rss-specification'));
+  if (plan.selfUrl) channel.push(x('atom:link', { href: plan.selfUrl, rel: 'self', type: 'application/rss+xml' }));
+  if (options.hub) channel.push(x('atom:link', { href: options.hub, rel: 'hub' }));
+  if (site.icon) {
+    const icon = new URL(site.icon, siteUrl).href;
+    channel.push(x('image', [x('url', icon), x('title', plan.title), x('link', siteUrl)]));
+  }
+  const channelTree: Root = { type: 'root', children: [x('channel', channel)] };
+  cleanChannel(channelTree, context, 'rss');
+  const channelElement = channelTree.children[0] as Element;
+  for (const item of plan.items) {
+    const element = rssItem(item, context);
+    cleanItem(element, item, context, 'rss');
+    channelElement.children.push(element);
+  }
+  return {
+    type: 'root',
+    children: [
+      { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' },
+      ...stylesheetInstruction(options.stylesheet),
+      x('rss', namespaces, [channelElement]),
+    ],
+  };
+}
+
+/** One `<item>`. */
+export function rssItem(item: FeedItem, context: CollectionRenderContext): Element {
+  const { article } = item;
+  const children: ElementContent[] = [x('title', article.headline)];
+  if (item.link) children.push(x('link', item.link));
+  // The id is stable across URL changes; it is not a URL, so not a permalink.
+  children.push(x('guid', { isPermaLink: 'false' }, article.id));
+  children.push(x('pubDate', toRfc822(item.published)));
+  if (item.summary) children.push(x('description', escapeHtml(item.summary)));
+  if (item.html) children.push(x('content:encoded', item.html));
+
+  // RSS has one <author>, and it must be an email address: use it only for a
+  // single author with an email; otherwise name every author with dc:creator.
+  const [only] = article.authors;
+  if (article.authors.length === 1 && only?.email) {
+    children.push(x('author', `${only.email} (${only.name})`));
+  } else {
+    for (const author of article.authors) children.push(x('dc:creator', author.name));
+    if (article.authors.some((author) => author.email)) {
+      context.report(article, 'RSS cannot carry the email addresses of several authors; they are left out of the rss feed', {
+        ruleId: 'rss-author-emails-dropped',
+      });
+    }
+  }
+  if (article.language !== context.site.language && article.language) children.push(x('dc:language', article.language));
+  for (const category of categoriesOf(article)) children.push(x('category', category));
+
+  const images = feedImages(article, article.url ?? context.site.url);
+  const lead = images[0];
+  if (lead?.bytes && lead.mediaType) {
+    children.push(x('enclosure', { url: lead.url, length: String(lead.bytes), type: lead.mediaType }));
+  } else if (lead) {
+    context.report(
+      article,
+      `The lead image ${lead.src} has no known byte length, so it is not an RSS enclosure (it is still in media:content)`,
+      {
+        ruleId: 'rss-enclosure-unknown-length',
+      },
+    );
+  }
+  for (const image of images) children.push(mediaContent(image));
+  return x('item', children);
+}

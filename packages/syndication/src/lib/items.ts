@@ -1,0 +1,92 @@
+import type { Article, ArticleImage, CollectionRenderContext, ImageRendition } from '@syndikit/core';
+import { bodyToHast, embedsToLinks, hastToHtml, hastToText, summarize } from '@syndikit/html';
+
+/** One article as a feed item: what every feed format writes for it. */
+export interface FeedItem {
+  article: Readonly<Article>;
+  /** Canonical URL, if the article has one. */
+  link: string | undefined;
+  /** When first published: `published`, else `updated`. RFC 3339. */
+  published: string;
+  /** When last changed: `updated`, else `published`. RFC 3339. */
+  updated: string;
+  /** Sanitised body HTML with absolute URLs, or `undefined` without full content. */
+  html: string | undefined;
+  /** The body as plain text. */
+  text: string;
+  /** Plain-text summary: the article's, else the start of the body. */
+  summary: string;
+  /** The lead image with an absolute URL, if it has one. */
+  image: FeedImage | undefined;
+}
+
+/** An image as a feed carries it: absolute URL and what is known of it. */
+export interface FeedImage extends ArticleImage {
+  /** Absolute http(s) URL. */
+  url: string;
+}
+
+/**
+ * Render an article for feeds: body through the project's mdast → hast →
+ * sanitised HTML path (embeds become links: feed readers drop frames),
+ * plain text, summary, lead image. Problems are reported on the article.
+ */
+export function feedItem(
+  article: Readonly<Article>,
+  context: Pick<CollectionRenderContext, 'report' | 'site'>,
+  fullContent: boolean,
+): FeedItem | undefined {
+  const published = article.published ?? article.updated;
+  const updated = article.updated ?? article.published;
+  if (!published || !updated) return undefined;
+  const tree = bodyToHast(article.body, {
+    base: article.url ?? context.site.url ?? null,
+    absoluteFragments: true,
+    images: article.images,
+    transforms: [embedsToLinks],
+    report: (reason, options) => context.report(article, reason, options),
+  });
+  const text = tree ? hastToText(tree) : '';
+  const leadImage = article.images[0];
+  return {
+    article,
+    link: article.url,
+    published,
+    updated,
+    html: fullContent && tree ? hastToHtml(tree) : undefined,
+    text,
+    summary: article.summary ?? summarize(text),
+    image: leadImage ? feedImage(leadImage, article.url ?? context.site.url) : undefined,
+  };
+}
+
+/**
+ * The image a feed should point at: the largest JPEG, PNG or GIF rendition
+ * when an image adapter made some (every feed reader shows those), else the
+ * source, made absolute against `base`.
+ */
+export function feedImage(image: Readonly<ArticleImage>, base: string | undefined): FeedImage | undefined {
+  const rendition = bestRendition(image.renditions ?? []);
+  const source = rendition?.src ?? image.src;
+  let url: string;
+  try {
+    url = new URL(source, base).href;
+  } catch {
+    return undefined;
+  }
+  if (!/^https?:/i.test(url)) return undefined;
+  const result: FeedImage = { ...image, url };
+  if (rendition) {
+    result.width = rendition.width;
+    result.height = rendition.height;
+    result.mediaType = rendition.mediaType;
+    if (rendition.bytes !== undefined) result.bytes = rendition.bytes;
+    else delete result.bytes;
+  }
+  return result;
+}
+
+function bestRendition(renditions: readonly ImageRendition[]): ImageRendition | undefined {
+  const widelyRead = renditions.filter((rendition) => ['image/jpeg', 'image/png', 'image/gif'].includes(rendition.mediaType));
+  return widelyRead.sort((a, b) => b.width - a.width)[0];
+}
