@@ -1,5 +1,5 @@
 import type { ReportOptions } from '@syndikit/core';
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import type { Schema } from 'hast-util-sanitize';
 import { walkElements } from './urls.js';
 

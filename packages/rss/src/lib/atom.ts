@@ -3,6 +3,7 @@ import { type FeedItem, type FeedPlan, planFeeds, resolveFeedOptions } from '@sy
 import type { Element, ElementContent, Root } from 'xast';
 import { x } from 'xastscript';
 import {
+  atomText,
   categoriesOf,
   cleanChannel,
   cleanItem,
@@ -112,7 +113,7 @@ export function atomEntry(item: FeedItem, context: CollectionRenderContext): Ele
     children.push(x('author', person));
   }
   for (const category of categoriesOf(article)) children.push(x('category', { term: category }));
-  if (item.summary) children.push(x('summary', { type: 'text' }, item.summary));
+  if (item.summary) children.push(atomText('summary', item.summary));
   if (item.html) children.push(x('content', { type: 'html' }, item.html));
   else if (!item.link) children.push(x('content', { type: 'text' }, item.text));
 

@@ -4,7 +4,7 @@ import { feedImage } from '@syndikit/syndication';
 import type { Element, ElementContent, Root } from 'xast';
 import { toXml } from 'xast-util-to-xml';
 import { x } from 'xastscript';
-import { cleanXmlTree } from './xml-text.js';
+import { cleanXmlTree, escapeHtml } from './xml-text.js';
 
 /** Options of the `rss` and `atom` formats. */
 export interface XmlFeedOptions extends FeedOptions {
@@ -60,9 +60,56 @@ export function cleanChannel(tree: Root, context: CollectionRenderContext, forma
   );
 }
 
-/** Serialise with every text and attribute escaped, empty elements self-closed. */
+/**
+ * Serialise with every text and attribute escaped, empty elements
+ * self-closed, and elements that hold only elements indented.
+ *
+ * Escapes are chosen for the validators and readers we test against:
+ * - in text, hexadecimal references (`&#x26;`, `&#x3C;`), which the RSS
+ *   Best Practices Profile (and the W3C validator) ask for in plain text;
+ *   xast-util-to-xml writes those already. It leaves `>` alone, but `]]>`
+ *   is not allowed in character data, so `>` after `]]` becomes `&#x3E;`;
+ * - in attributes, named references (`&amp;`, `&quot;`, `&lt;`), because
+ *   some feed readers decode only those there, and URLs with `&` in their
+ *   query would break. Start tags are found safely: escaped text never
+ *   holds a raw `<`, and attribute values never hold a raw `"`.
+ */
 export function serialize(tree: Root): string {
-  return `${toXml(tree, { closeEmptyElements: true })}\n`;
+  indent(tree, 0);
+  const xml = toXml(tree, { closeEmptyElements: true })
+    .replaceAll(']]>', ']]&#x3E;')
+    .replace(/<[A-Za-z][^\s/>]*(?:\s+[^\s=]+="[^"]*")*\s*\/?>/g, (tag) =>
+      tag.replaceAll('&#x26;', '&amp;').replaceAll('&#x22;', '&quot;').replaceAll('&#x3C;', '&lt;'),
+    );
+  return `${xml}\n`;
+}
+
+/**
+ * An Atom summary. Plain text is `type="text"`, unless it looks like markup
+ * (`<b>`, `&amp;`): the W3C validator flags such a summary as undeclared
+ * HTML, so it is written as `type="html"` with the text escaped as HTML,
+ * which readers show as the same text. (Titles are not flagged, and stay
+ * `type="text"` for readers that do not decode HTML titles.)
+ */
+export function atomText(name: string, value: string): Element {
+  const looksLikeMarkup = /<[/a-zA-Z!?]|&[#a-zA-Z]/.test(value);
+  return looksLikeMarkup ? x(name, { type: 'html' }, escapeHtml(value)) : x(name, { type: 'text' }, value);
+}
+
+/** Put each child of a container element (one holding only elements) on its own indented line. */
+function indent(node: Root | Element, depth: number): void {
+  const onlyElements = node.children.length > 0 && node.children.every((child) => child.type === 'element');
+  for (const child of node.children) if (child.type === 'element') indent(child, node.type === 'root' ? depth : depth + 1);
+  if (node.type === 'root') {
+    node.children = node.children.flatMap((child, index) => (index === 0 ? [child] : [{ type: 'text', value: '\n' } as const, child]));
+    return;
+  }
+  if (!onlyElements) return;
+  const inner = `\n${'  '.repeat(depth + 1)}`;
+  node.children = [
+    ...node.children.flatMap((child) => [{ type: 'text', value: inner } as const, child]),
+    { type: 'text', value: `\n${'  '.repeat(depth)}` },
+  ];
 }
 
 /** A relative link from a feed at `from` to a file at the output root named `to`. */

@@ -6,7 +6,6 @@ import type { Element, Nodes, Root } from 'xast';
  * (C0 controls, lone surrogates, U+FFFE and U+FFFF). One of them anywhere
  * makes the whole feed unparseable.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being removed
 const forbidden = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Remove characters XML 1.0 forbids; returns the clean text and how many were removed. */

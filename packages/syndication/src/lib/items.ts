@@ -55,7 +55,8 @@ export function feedItem(
     updated,
     html: fullContent && tree ? hastToHtml(tree) : undefined,
     text,
-    summary: article.summary ?? summarize(text),
+    // Never empty: validators warn about entries without any text.
+    summary: article.summary ?? (summarize(text) || article.subheadline || article.headline),
     image: leadImage ? feedImage(leadImage, article.url ?? context.site.url) : undefined,
   };
 }

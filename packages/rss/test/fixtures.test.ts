@@ -1,0 +1,118 @@
+import { statSync } from 'node:fs';
+import type { Article } from '@syndikit/core';
+import { atomAdapter, rssAdapter } from '@syndikit/rss';
+import { convertFixtures, fixtureRoot } from '@syndikit/testkit';
+import { describe, expect, it } from 'vitest';
+import { htmlUrls, parseStrict, parseWithReaders } from './helpers.js';
+
+const result = await convertFixtures({ formats: [rssAdapter(), atomAdapter()] });
+const output = (path: string) => String(result.outputs.find((file) => file.path === path)?.contents ?? '');
+const newestFirst = [...result.articles].sort((a, b) => Date.parse(b.published ?? '') - Date.parse(a.published ?? ''));
+const byUrl = new Map<string, Article>(result.articles.map((article) => [article.url as string, article]));
+
+describe('RSS and Atom from the fixtures', () => {
+  it('writes feed.xml, atom.xml and their stylesheets, with no warnings', () => {
+    expect(result.outputs.map((file) => file.path)).toEqual(['atom.xml', 'atom.xsl', 'feed.xml', 'rss.xsl']);
+    expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([]);
+  });
+
+  it('is well-formed XML 1.0 under a strict parser', () => {
+    for (const path of ['feed.xml', 'atom.xml', 'rss.xsl', 'atom.xsl']) expect(() => parseStrict(output(path))).not.toThrow();
+  });
+
+  for (const path of ['feed.xml', 'atom.xml']) {
+    it(`${path} reads back through two independent feed readers with every item matching its article`, async () => {
+      const { rowan, rssParser } = await parseWithReaders(output(path));
+      expect(rowan.items.map((item) => item.url)).toEqual(newestFirst.map((article) => article.url));
+      expect(rssParser.items.map((item) => item.link)).toEqual(newestFirst.map((article) => article.url));
+      for (const [index, item] of rowan.items.entries()) {
+        const article = byUrl.get(item.url as string) as Article;
+        expect(item.title).toBe(article.headline);
+        expect(item.published?.getTime()).toBe(Date.parse(article.published as string));
+        expect(item.authors.map((author) => author.name)).toEqual(article.authors.map((author) => author.name));
+        // RSS readers take content:encoded or the description; Atom readers the content.
+        expect(`${item.content} ${item.description}`).toContain(firstWords(article));
+        const other = rssParser.items[index];
+        expect(other?.title).toBe(article.headline);
+        expect(Date.parse(other?.isoDate ?? '')).toBe(Date.parse(article.published as string));
+        expect(`${other?.['content:encoded'] ?? ''} ${other?.content ?? ''}`).toContain(firstWords(article));
+      }
+    });
+  }
+
+  it('dates the channel from the newest article, never the clock', () => {
+    const newest = newestFirst[0]?.updated ?? newestFirst[0]?.published;
+    expect(output('feed.xml')).toContain('<lastBuildDate>Sun, 01 Dec 2024 20:00:00 +0200</lastBuildDate>');
+    expect(output('atom.xml')).toContain(`<updated>${newest}</updated>`);
+  });
+
+  it('uses <author> only for a single author with an email, dc:creator otherwise', () => {
+    const items = parseStrict(output('feed.xml')).elements;
+    const authors = items.filter((element) => element.name === 'author').map((element) => element.text);
+    expect(authors).toEqual(['rosa.delgado@news.example (Rosa Delgado)', 'oksana.melnyk@wire.example (Oksana Melnyk)']);
+    const creators = items.filter((element) => element.name === 'dc:creator').map((element) => element.text);
+    expect(creators).toEqual(expect.arrayContaining(['Dana Whitcomb', 'Luis Ferreira', 'Priya Raman', 'Northwind Quantum, Inc.']));
+    expect(creators).not.toContain('Rosa Delgado');
+    expect(creators).not.toContain('Oksana Melnyk');
+  });
+
+  it('gives the lead image as an enclosure with its real byte length and type, and as Media RSS', () => {
+    const { elements } = parseStrict(output('feed.xml'));
+    const enclosure = elements.find(
+      (element) => element.name === 'enclosure' && element.attributes.url?.endsWith('/images/harbor-bridge.jpg'),
+    );
+    expect(enclosure?.attributes).toEqual({
+      url: 'https://news.example/images/harbor-bridge.jpg',
+      length: String(statSync(`${fixtureRoot}/images/harbor-bridge.jpg`).size),
+      type: 'image/jpeg',
+    });
+    const media = elements.find(
+      (element) => element.name === 'media:content' && element.attributes.url?.endsWith('/images/rail-picket.jpg'),
+    );
+    expect(media?.attributes).toMatchObject({ medium: 'image', type: 'image/jpeg', width: '800', height: '1000' });
+    const index = elements.indexOf(media as never);
+    expect(elements[index + 1]).toMatchObject({
+      name: 'media:description',
+      text: 'Union members picket outside Piccadilly station in Manchester, England, Tuesday, Oct. 15, 2024.',
+    });
+    expect(elements[index + 2]).toMatchObject({ name: 'media:credit', text: 'AP Photo/Sam Whitfield' });
+  });
+
+  it('uses the stable article id as a non-permalink guid', () => {
+    const guids = parseStrict(output('feed.xml')).elements.filter((element) => element.name === 'guid');
+    expect(guids.map((guid) => guid.text).sort()).toEqual(result.articles.map((article) => article.id).sort());
+    expect(guids.every((guid) => guid.attributes.isPermaLink === 'false')).toBe(true);
+  });
+
+  it('makes every URL in the content absolute and drops frames', () => {
+    for (const element of parseStrict(output('feed.xml')).elements.filter((element) => element.name === 'content:encoded')) {
+      for (const url of htmlUrls(element.text)) expect(url).toMatch(/^(https?:|mailto:)/);
+      expect(element.text).not.toContain('<iframe');
+    }
+    expect(output('feed.xml')).toContain('&#x3C;a href="https://www.youtube.com/embed/aqz-KE-bpKQ">Rehearsal stream&#x3C;/a>');
+  });
+
+  it('links the stylesheet and self URL', () => {
+    expect(output('feed.xml')).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?>\n<\?xml-stylesheet type="text\/xsl" href="rss.xsl"\?>\n<rss /,
+    );
+    expect(output('feed.xml')).toContain('<atom:link href="https://news.example/feed.xml" rel="self" type="application/rss+xml" />');
+    expect(output('atom.xml')).toContain('<link rel="self" type="application/atom+xml" href="https://news.example/atom.xml" />');
+  });
+
+  it('marks articles in another language than the site', () => {
+    expect(output('feed.xml')).toContain('<dc:language>ar</dc:language>');
+    expect(output('atom.xml')).toContain('<entry xml:lang="de">');
+  });
+
+  it('is deterministic', async () => {
+    const again = await convertFixtures({ formats: [rssAdapter(), atomAdapter()] });
+    expect(again.outputs).toEqual(result.outputs);
+  });
+});
+
+function firstWords(article: Article): string {
+  const first = article.body.children.find((node) => node.type === 'paragraph');
+  const text = first && 'children' in first ? first.children.map((child) => ('value' in child ? child.value : '')).join('') : '';
+  return text.split(/\s+/).slice(0, 6).join(' ');
+}

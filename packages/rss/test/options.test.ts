@@ -1,0 +1,63 @@
+import { convert } from '@syndikit/core';
+import { atomAdapter, rssAdapter, toRfc822 } from '@syndikit/rss';
+import { convertFixtures } from '@syndikit/testkit';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { parseStrict } from './helpers.js';
+
+describe('feed options', () => {
+  it('writes per-section and per-tag feeds holding only their articles', async () => {
+    const result = await convertFixtures({ formats: [rssAdapter({ sections: true, tags: true, limit: 2 })] });
+    const paths = result.outputs.map((file) => file.path);
+    expect(paths).toContain('sections/politics/feed.xml');
+    expect(paths).toContain('tags/infrastructure/feed.xml');
+    const politics = String(result.outputs.find((file) => file.path === 'sections/politics/feed.xml')?.contents);
+    expect(politics).toContain('<title>The Syndikit Gazette: Politics</title>');
+    expect(politics).toContain('<?xml-stylesheet type="text/xsl" href="../../rss.xsl"?>');
+    const items = parseStrict(politics).elements.filter((element) => element.name === 'item');
+    expect(items).toHaveLength(2);
+    const main = String(result.outputs.find((file) => file.path === 'feed.xml')?.contents);
+    expect(parseStrict(main).elements.filter((element) => element.name === 'item')).toHaveLength(2);
+  });
+
+  it('advertises a WebSub hub, a custom stylesheet, or none', async () => {
+    const result = await convertFixtures({
+      formats: [rssAdapter({ hub: 'https://hub.example/', stylesheet: '/styles/feed.xsl' }), atomAdapter({ stylesheet: false })],
+    });
+    const rss = String(result.outputs.find((file) => file.path === 'feed.xml')?.contents);
+    expect(rss).toContain('<atom:link href="https://hub.example/" rel="hub" />');
+    expect(rss).toContain('href="/styles/feed.xsl"');
+    expect(result.outputs.map((file) => file.path)).toEqual(['atom.xml', 'feed.xml']);
+    expect(String(result.outputs[0]?.contents)).not.toContain('xml-stylesheet');
+  });
+
+  it('fails the feed with a clear error without a site URL', async () => {
+    const result = await convert(new VFile({ path: '/a.md', value: '---\ntitle: T\ndate: 2024-01-01\n---\n\nB\n' }), {
+      formats: [rssAdapter()],
+    });
+    expect(result.outputs).toEqual([]);
+    expect(result.failed.map((file) => file.messages.map((message) => `${message.reason} [${message.ruleId}]`))).toEqual([
+      ['RSS needs the site URL (`site.url` in the config, or --site-url): every channel must link to its site [feed-no-site-url]'],
+    ]);
+  });
+
+  it('rejects bad options with what was expected and what arrived', () => {
+    expect(() => rssAdapter({ limit: 0 })).toThrow(
+      new TypeError('Expected a positive integer for rss option `limit` but received 0 of type number'),
+    );
+    expect(() => atomAdapter({ hub: 'ftp://x' })).toThrow(
+      new TypeError('Expected an absolute http(s) URL for atom option `hub` but received "ftp://x" of type string'),
+    );
+    expect(() => rssAdapter({ sections: 'yes' as never })).toThrow(
+      new TypeError('Expected a boolean for rss option `sections` but received "yes" of type string'),
+    );
+  });
+});
+
+describe('toRfc822', () => {
+  it('keeps the offset and a four-digit year', () => {
+    expect(toRfc822('2024-01-04T13:01:40-05:00')).toBe('Thu, 04 Jan 2024 13:01:40 -0500');
+    expect(toRfc822('2024-02-29T00:00:00Z')).toBe('Thu, 29 Feb 2024 00:00:00 +0000');
+    expect(() => toRfc822('2024-02-30T00:00:00Z')).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type ConvertOptions, type ConvertResult, convert } from '@syndikit/core';
+import { VFile } from 'vfile';
+
+/** The fixture articles' folder, which is also their content root. */
+export const fixtureRoot = fileURLToPath(new URL('../../../fixtures/articles/', import.meta.url)).replace(/\/$/, '');
+
+/** The site the fixtures are built for (as in fixtures/syndikit.config.yaml). */
+export const fixtureSite = Object.freeze({
+  title: 'The Syndikit Gazette',
+  url: 'https://news.example',
+  language: 'en',
+  description: 'Original sample articles in the shape of wire copy, for testing syndikit.',
+  copyright: 'Copyright 2024 The Syndikit Gazette',
+});
+
+/** Every fixture article as a VFile, sorted by name. */
+export function fixtureFiles(): VFile[] {
+  return readdirSync(fixtureRoot)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => new VFile({ path: `${fixtureRoot}/${name}`, value: readFileSync(`${fixtureRoot}/${name}`) }));
+}
+
+/** Convert the fixtures as the CLI would (images read from disk), with the given formats. */
+export function convertFixtures(options: ConvertOptions): Promise<ConvertResult> {
+  return convert(fixtureFiles(), { root: fixtureRoot, site: fixtureSite, readImages: true, ...options });
+}
+
+/** Text that is hostile to XML and HTML: markup characters, a CDATA end, and characters XML 1.0 forbids. */
+export const hostileText = 'Tom & Jerry <b>"bold"</b> \'quoted\' ]]> end\u0000\u0007\uFFFE\uD800 done';
+
+/**
+ * Hostile articles, by scenario name: each is Markdown that must still give
+ * valid output (or a clear error) in every format.
+ */
+export function hostileArticles(): Record<string, string> {
+  // JSON strings are valid YAML double-quoted scalars, escapes included.
+  const yaml = (value: string) => JSON.stringify(value);
+  return {
+    'markup-in-every-field': [
+      '---',
+      `title: ${yaml('A <title> & "quotes" ]]> here')}`,
+      `subheadline: ${yaml('<&">')}`,
+      `summary: ${yaml('Summary <script>alert(1)</script> & more')}`,
+      `authors: [{name: ${yaml('Ann <&"> O\'Neil')}, email: "ann@news.example"}]`,
+      `section: ${yaml('News & <Views>')}`,
+      `tags: [${yaml('a<b')}, ${yaml('c&d')}, ${yaml('"e"')}]`,
+      'published: 2024-05-01T10:00:00+02:00',
+      '---',
+      '',
+      'Body with <b>inline html</b> & an ampersand, a ]]> CDATA end, and "quotes".',
+    ].join('\n'),
+    'control-characters': [
+      '---',
+      `title: ${yaml('Control \u0007 char \u0000 in title \uFFFE')}`,
+      'published: 2024-05-02T10:00:00Z',
+      '---',
+      '',
+      'Body \u0007 with a bell, a \u001b escape and \uFFFF a noncharacter.',
+    ].join('\n'),
+    'javascript-links': [
+      '---',
+      'title: Links that try to run code',
+      'published: 2024-05-03T10:00:00Z',
+      '---',
+      '',
+      '[click](javascript:alert(1)) <a href="  jAvAsCrIpT:alert(2)">x</a> <a href="java&#x09;script:alert(3)">y</a>',
+      '',
+      '<img src="x" onerror="alert(4)"> <svg><script>alert(5)</script></svg> <iframe srcdoc="<script>alert(6)</script>"></iframe>',
+      '',
+      '<a href="vbscript:msgbox(7)">vb</a> <a href="data:text/html,<script>alert(8)</script>">data</a> [rel](../other/)',
+      '',
+      '<style>body{display:none}</style><form action="/x"><input name="q"></form><object data="x.swf"></object><embed src="x.swf">',
+    ].join('\n'),
+    'empty-body': ['---', 'title: Headline only, no body', 'published: 2024-05-04T10:00:00Z', '---', ''].join('\n'),
+    'no-date': ['---', 'title: Undated', '---', '', 'Has no date.'].join('\n'),
+  };
+}
+
+/** `count` small generated articles, dated one hour apart, newest last. */
+export function manyArticles(count: number): VFile[] {
+  const files: VFile[] = [];
+  for (let index = 0; index < count; index++) {
+    const hour = new Date(Date.UTC(2024, 0, 1) + index * 3_600_000).toISOString().replace('.000Z', 'Z');
+    files.push(
+      new VFile({
+        path: `/generated/article-${String(index).padStart(5, '0')}.md`,
+        value: `---\ntitle: Generated article ${index}\nauthors: [Reporter ${index % 7}]\npublished: ${hour}\ntags: [t${index % 5}]\nsection: S${index % 3}\n---\n\nParagraph ${index} with [a link](https://example.com/${index}) and *emphasis*.\n`,
+      }),
+    );
+  }
+  return files;
+}
