@@ -12,7 +12,11 @@ describe('usage errors exit 2 with a clear message and no stack trace', () => {
   it('an unknown format', async () => {
     const dir = await workspace();
     const result = await syndikit(['build', 'articles', '--formats', 'markdown,telex'], dir);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'syndikit: Unknown format telex; known formats: markdown\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'syndikit: Unknown format telex; known formats: atom, jsonfeed, markdown, rss\n',
+    });
   });
 
   it('a missing input', async () => {

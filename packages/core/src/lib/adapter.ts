@@ -13,6 +13,12 @@ export interface OutputFile {
   contents: string | Uint8Array;
   /** MIME type, e.g. `text/markdown; charset=utf-8`. */
   mediaType: string;
+  /**
+   * A supporting file (a stylesheet, an image rendition) rather than the
+   * format's rendering itself. `syndikit convert` prints the one output that
+   * is not an asset. Default `false`.
+   */
+  asset?: boolean;
 }
 
 /** Where an adapter's message points in the article's source. */

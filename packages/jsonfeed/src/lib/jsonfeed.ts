@@ -85,48 +85,59 @@ export function jsonFeedAdapter(options?: Readonly<JsonFeedOptions> | null): Ada
 /** A JSON Feed 1.1 document for one planned feed. */
 export function jsonFeed(plan: FeedPlan, context: CollectionRenderContext, hub?: string): JsonFeed {
   const { site } = context;
-  const feed: JsonFeed = { version: 'https://jsonfeed.org/version/1.1', title: plan.title, items: [] };
-  if (site.url) feed.home_page_url = `${site.url}/`;
-  if (plan.selfUrl) feed.feed_url = plan.selfUrl;
-  feed.description = plan.description;
-  if (site.icon && site.url) {
-    feed.icon = new URL(site.icon, `${site.url}/`).href;
-    feed.favicon = feed.icon;
-  }
-  feed.language = site.language;
-  if (hub) feed.hubs = [{ type: 'WebSub', url: hub }];
-  feed.items = plan.items.map((item) => jsonFeedItem(item, context));
-  return feed;
+  const icon = site.icon && site.url ? new URL(site.icon, `${site.url}/`).href : undefined;
+  // Keys in the order the specification lists them, for readable output.
+  return withoutUndefined<JsonFeed>({
+    version: 'https://jsonfeed.org/version/1.1' as const,
+    title: plan.title,
+    home_page_url: site.url ? `${site.url}/` : undefined,
+    feed_url: plan.selfUrl,
+    description: plan.description,
+    icon,
+    favicon: icon,
+    language: site.language,
+    hubs: hub ? [{ type: 'WebSub', url: hub }] : undefined,
+    items: plan.items.map((item) => jsonFeedItem(item, context)),
+  });
 }
 
 /** One item. */
 export function jsonFeedItem(item: FeedItem, context: CollectionRenderContext): JsonFeedItem {
   const { article } = item;
-  const result: JsonFeedItem = {
-    id: article.id,
-    title: article.headline,
-    content_text: item.text,
-    date_published: item.published,
-    date_modified: item.updated,
-  };
-  if (item.link) result.url = item.link;
-  if (item.html !== undefined) result.content_html = item.html;
-  if (item.summary) result.summary = item.summary;
-  if (item.image) result.image = item.image.url;
-  if (article.authors.length > 0) {
-    result.authors = article.authors.map((author) => (author.url ? { name: author.name, url: author.url } : { name: author.name }));
-  }
   const tags = [...new Set([...(article.section ? [article.section] : []), ...article.tags])];
-  if (tags.length > 0) result.tags = tags;
-  if (article.language && article.language !== context.site.language) result.language = article.language;
   const attachments = article.images.flatMap((image): JsonFeedAttachment[] => {
     const resolved = feedImage(image, article.url ?? context.site.url);
     if (!resolved?.mediaType) return [];
-    const attachment: JsonFeedAttachment = { url: resolved.url, mime_type: resolved.mediaType };
-    if (image.caption) attachment.title = image.caption;
-    if (resolved.bytes) attachment.size_in_bytes = resolved.bytes;
-    return [attachment];
+    return [
+      withoutUndefined<JsonFeedAttachment>({
+        url: resolved.url,
+        mime_type: resolved.mediaType,
+        title: image.caption,
+        size_in_bytes: resolved.bytes,
+      }),
+    ];
   });
-  if (attachments.length > 0) result.attachments = attachments;
-  return result;
+  return withoutUndefined<JsonFeedItem>({
+    id: article.id,
+    url: item.link,
+    title: article.headline,
+    content_html: item.html,
+    content_text: item.text,
+    summary: item.summary || undefined,
+    image: item.image?.url,
+    date_published: item.published,
+    date_modified: item.updated,
+    authors:
+      article.authors.length > 0
+        ? article.authors.map((author) => withoutUndefined<JsonFeedAuthor>({ name: author.name, url: author.url }))
+        : undefined,
+    tags: tags.length > 0 ? tags : undefined,
+    language: article.language && article.language !== context.site.language ? article.language : undefined,
+    attachments: attachments.length > 0 ? attachments : undefined,
+  });
+}
+
+/** The object without its `undefined` fields (JSON.stringify would drop them, but tests compare objects). */
+function withoutUndefined<T extends object>(object: { [K in keyof T]: T[K] | undefined }): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
 }

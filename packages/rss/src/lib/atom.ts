@@ -47,7 +47,12 @@ export function atomAdapter(options?: Readonly<XmlFeedOptions> | null): Adapter 
         outputs.push({ path: plan.path, contents: serialize(tree), mediaType: 'application/atom+xml; charset=utf-8' });
       }
       if (stylesheet === true && outputs.length > 0) {
-        outputs.push({ path: 'atom.xsl', contents: shippedStylesheet('atom.xsl'), mediaType: 'application/xslt+xml; charset=utf-8' });
+        outputs.push({
+          path: 'atom.xsl',
+          contents: shippedStylesheet('atom.xsl'),
+          mediaType: 'application/xslt+xml; charset=utf-8',
+          asset: true,
+        });
       }
       return outputs;
     },

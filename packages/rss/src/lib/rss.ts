@@ -61,7 +61,12 @@ export function rssAdapter(options?: Readonly<XmlFeedOptions> | null): Adapter {
         outputs.push({ path: plan.path, contents: serialize(tree), mediaType: 'application/rss+xml; charset=utf-8' });
       }
       if (stylesheet === true && outputs.length > 0) {
-        outputs.push({ path: 'rss.xsl', contents: shippedStylesheet('rss.xsl'), mediaType: 'application/xslt+xml; charset=utf-8' });
+        outputs.push({
+          path: 'rss.xsl',
+          contents: shippedStylesheet('rss.xsl'),
+          mediaType: 'application/xslt+xml; charset=utf-8',
+          asset: true,
+        });
       }
       return outputs;
     },

@@ -33,12 +33,14 @@ export async function convertCommand(input: string, flags: Readonly<ConvertFlags
     for (const output of result.outputs) io.stderr.write(`wrote ${relative(io.cwd, resolve(outDir, output.path))}\n`);
     return exitCodes.ok;
   }
-  if (result.outputs.length !== 1) {
+  // Supporting files (stylesheets, renditions) are not printed; the rendering is.
+  const renderings = result.outputs.filter((output) => !output.asset);
+  if (renderings.length !== 1) {
     throw new UsageError(
-      `Format ${flags.to} produced ${result.outputs.length} files (${result.outputs.map((output) => output.path).join(', ') || 'none'}); use --out DIR to write them`,
+      `Format ${flags.to} produced ${renderings.length} files (${renderings.map((output) => output.path).join(', ') || 'none'}); use --out DIR to write them`,
     );
   }
-  const [output] = result.outputs;
+  const [output] = renderings;
   io.stdout.write(output?.contents ?? '');
   return exitCodes.ok;
 }

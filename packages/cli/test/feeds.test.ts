@@ -1,0 +1,48 @@
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtures, syndikit } from './helpers.js';
+
+describe('feeds from the command line', () => {
+  it('`syndikit build fixtures --out X` finds the fixtures config and writes all three feeds', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'syndikit-feeds-'));
+    await cp(fixtures, join(dir, 'fixtures'), { recursive: true });
+    const result = await syndikit(['build', 'fixtures', '--out', 'X'], dir);
+    expect(result.stderr).toBe(
+      'syndikit: built 9 of 9 articles into X (atom.xml 1, atom.xsl 1, feed.json 1, feed.xml 1, markdown 9, rss.xsl 1; 14 written, 0 unchanged; 0 errors, 0 warnings)\n',
+    );
+    expect(result.code).toBe(0);
+    expect(await readFile(join(dir, 'X/feed.xml'), 'utf8')).toContain('<title>The Syndikit Gazette</title>');
+    expect(await readFile(join(dir, 'X/atom.xml'), 'utf8')).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    expect(JSON.parse(await readFile(join(dir, 'X/feed.json'), 'utf8')).items).toHaveLength(9);
+  });
+
+  for (const [format, marker] of [
+    ['rss', '<rss version="2.0"'],
+    ['atom', '<feed xmlns="http://www.w3.org/2005/Atom"'],
+    ['jsonfeed', '"version": "https://jsonfeed.org/version/1.1"'],
+  ] as const) {
+    it(`\`syndikit convert FILE --to ${format}\` prints a one-item feed`, async () => {
+      const result = await syndikit(
+        ['convert', 'articles/2024-03-12-harbor-bridge-vote.md', '--to', format, '--site-url', 'https://news.example'],
+        fixtures,
+      );
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(marker);
+      expect(result.stdout.match(/<item>|<entry>|"id": "urn:uuid/g)).toHaveLength(1);
+    });
+  }
+
+  it('says why a feed cannot be built without a site URL', async () => {
+    const result = await syndikit(
+      ['convert', 'articles/2024-03-12-harbor-bridge-vote.md', '--to', 'rss', '--config', '/dev/null'],
+      fixtures,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'rss:1:1: error RSS needs the site URL (`site.url` in the config, or --site-url): every channel must link to its site [feed-no-site-url]\n',
+    );
+  });
+});
