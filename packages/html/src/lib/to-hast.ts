@@ -139,4 +139,10 @@ function removeEmpty(tree: HastRoot): void {
     if (empty) found.push([element, parent]);
   });
   for (const [element, parent] of found) parent.children.splice(parent.children.indexOf(element), 1);
+  // The line breaks that stood between removed blocks: one between blocks, none at the ends.
+  const blank = (node: HastRoot['children'][number] | undefined) => node?.type === 'text' && node.value.trim() === '';
+  tree.children = tree.children.filter(
+    (node, index, all) => !(blank(node) && (index === 0 || index === all.length - 1 || blank(all[index - 1]))),
+  );
+  while (blank(tree.children.at(-1))) tree.children.pop();
 }

@@ -1,0 +1,96 @@
+import type { ReportOptions } from '@syndikit/core';
+import { convert } from '@syndikit/core';
+import { bodyToHast, embedsToLinks, hastToHtml, hastToText, isSafeUrl, summarize } from '@syndikit/html';
+import { describe, expect, it } from 'vitest';
+
+async function body(markdown: string) {
+  const result = await convert({ path: '/site/a.md', value: `# T\n\n${markdown}` }, { root: '/site' });
+  const article = result.articles[0];
+  if (!article) throw new Error(String(result.files[0]?.messages));
+  return article;
+}
+
+function render(article: Awaited<ReturnType<typeof body>>, options: Parameters<typeof bodyToHast>[1] = {}) {
+  const messages: string[] = [];
+  const report = (reason: string, opts: ReportOptions) => {
+    const point = opts.place && 'position' in opts.place ? opts.place.position?.start : undefined;
+    messages.push(`${point?.line}:${point?.column} ${opts.severity ?? 'warning'} ${reason} [${opts.ruleId}]`);
+  };
+  const tree = bodyToHast(article.body, { ...options, report });
+  return { html: tree ? hastToHtml(tree) : undefined, text: tree ? hastToText(tree) : undefined, messages };
+}
+
+describe('bodyToHast', () => {
+  it('renders figures with caption and credit', async () => {
+    const { html } = render(await body('![Pickets](/img/a.jpg "Pickets outside. (AP Photo/Sam)")'), {
+      images: [{ src: '/img/a.jpg', width: 800, height: 600 }],
+    });
+    expect(html).toBe(
+      '<figure><img src="/img/a.jpg" alt="Pickets" width="800" height="600"><figcaption>Pickets outside. <small class="credit">AP Photo/Sam</small></figcaption></figure>',
+    );
+  });
+
+  it('removes what is unsafe and says where', async () => {
+    const { html, messages } = render(
+      await body(
+        '<img src="x.png" onerror="alert(1)"> [a](javascript:alert(1)) <a href="java&#x09;script:x">b</a>\n\n<script>alert(1)</script>\n',
+      ),
+    );
+    expect(html).toBe('<p><img src="x.png"> <a>a</a> <a>b</a></p>');
+    expect(messages).toEqual([
+      '5:1 warning Removed `<script>`: not allowed in article HTML [html-element-removed]',
+      '3:1 warning Removed `onerror` from `<img>` [html-attribute-removed]',
+      '3:38 warning Removed unsafe URL `javascript:alert(1)` from `<a>` [html-url-removed]',
+      '3:63 warning Removed unsafe URL `java\\u0009script:x` from `<a>` [html-url-removed]',
+    ]);
+  });
+
+  it('makes URLs absolute against the article, fragments only when asked', async () => {
+    const article = await body('[rel](../x/) [root](/y) [frag](#here) [proto](//cdn.example/z)');
+    expect(render(article, { base: 'https://news.example/a/b/' }).html).toBe(
+      '<p><a href="https://news.example/a/x/">rel</a> <a href="https://news.example/y">root</a> <a href="#here">frag</a> <a href="https://cdn.example/z">proto</a></p>',
+    );
+    expect(render(article, { base: 'https://news.example/a/b/', absoluteFragments: true }).html).toContain(
+      'href="https://news.example/a/b/#here"',
+    );
+  });
+
+  it('fails the article, with an error, on raw HTML nested too deep', async () => {
+    const { html, messages } = render(await body(`${'<div>'.repeat(2000)}x${'</div>'.repeat(2000)}`));
+    expect(html).toBeUndefined();
+    expect(messages).toEqual(['3:1 error Raw HTML opens more than 256 nested elements [html-too-deep]']);
+  });
+
+  it('turns embeds into links for formats without frames', async () => {
+    const { html } = render(
+      await body(
+        '<iframe src="https://www.youtube.com/embed/abc" title="Video"></iframe>\n\n<iframe src="http://plain.example/x"></iframe>\n\n<iframe srcdoc="x"></iframe>',
+      ),
+      {
+        transforms: [embedsToLinks],
+      },
+    );
+    expect(html).toBe(
+      '<p><a href="https://www.youtube.com/embed/abc">Video</a></p>\n<p><a href="http://plain.example/x">http://plain.example/x</a></p>',
+    );
+  });
+
+  it('gives plain text and summaries', async () => {
+    const { text } = render(await body('First *para*graph.\n\n- one\n- two\n'));
+    expect(text).toBe('First paragraph.\n\none\ntwo');
+    expect(summarize('word '.repeat(100), 50)).toBe(`${'word '.repeat(9).trim()}…`);
+    expect(summarize('Short.\n\nSecond.')).toBe('Short.');
+  });
+});
+
+describe('isSafeUrl', () => {
+  it('judges schemes as browsers do', () => {
+    const allowed = ['http', 'https'];
+    expect(isSafeUrl('https://x', allowed)).toBe(true);
+    expect(isSafeUrl('/relative:colon', allowed)).toBe(true);
+    expect(isSafeUrl('  JaVaScRiPt:alert(1)', allowed)).toBe(false);
+    expect(isSafeUrl('java\tscript:alert(1)', allowed)).toBe(false);
+    expect(isSafeUrl('\u0001javascript:alert(1)', allowed)).toBe(false);
+    expect(isSafeUrl('data:text/html,x', allowed)).toBe(false);
+  });
+});

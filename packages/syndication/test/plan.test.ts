@@ -1,0 +1,86 @@
+import { type Adapter, type CollectionRenderContext, convert } from '@syndikit/core';
+import { type FeedPlan, planFeeds, resolveFeedOptions } from '@syndikit/syndication';
+import { fixtureSite } from '@syndikit/testkit';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+
+const story = (name: string, front: string) =>
+  new VFile({ path: `/s/${name}.md`, value: `---\ntitle: ${name}\n${front}\n---\n\nBody of ${name}.\n` });
+
+/** Plan feeds through a collection adapter, as the feed formats do. */
+async function plan(
+  files: VFile[],
+  options: Parameters<typeof resolveFeedOptions>[1] = {},
+): Promise<{ plans: FeedPlan[]; files: VFile[] }> {
+  let plans: FeedPlan[] = [];
+  const probe: Adapter = {
+    name: 'probe',
+    scope: 'collection',
+    render: (context: CollectionRenderContext) => {
+      plans = planFeeds(context, resolveFeedOptions('probe', options), 'feed.xml', 'probe');
+      return [];
+    },
+  };
+  const result = await convert(files, { root: '/s', site: fixtureSite, formats: [probe] });
+  return { plans, files: result.files };
+}
+
+describe('planFeeds', () => {
+  it('orders items newest first by publication, and dates the feed by the newest update', async () => {
+    const { plans } = await plan([
+      story('old', 'published: 2024-01-01T00:00:00Z\nupdated: 2024-06-01T00:00:00Z'),
+      story('new', 'published: 2024-03-01T00:00:00+02:00'),
+      story('mid', 'published: 2024-02-01T00:00:00Z'),
+    ]);
+    expect(plans.map((feed) => feed.path)).toEqual(['feed.xml']);
+    expect(plans[0]?.items.map((item) => item.article.headline)).toEqual(['new', 'mid', 'old']);
+    expect(plans[0]?.updated).toBe('2024-06-01T00:00:00Z');
+    expect(plans[0]?.selfUrl).toBe('https://news.example/feed.xml');
+  });
+
+  it('limits items and leaves undated articles out with a warning', async () => {
+    const { plans, files } = await plan([story('a', 'date: 2024-01-01'), story('b', 'date: 2024-01-02'), story('undated', '')], {
+      limit: 1,
+    });
+    expect(plans[0]?.items.map((item) => item.article.headline)).toEqual(['b']);
+    expect(files[2]?.messages.map((message) => `${message.reason} [${message.ruleId}]`)).toEqual([
+      'Article has no date, so it is left out of the probe feed [feed-no-date]',
+    ]);
+  });
+
+  it('makes section and tag feeds, keeping the first of two that share a path', async () => {
+    const { plans, files } = await plan(
+      [story('a', 'date: 2024-01-01\nsection: U.S.\ntags: [x]'), story('b', 'date: 2024-01-02\nsection: US\ntags: [x, y]')],
+      { sections: true, tags: true },
+    );
+    expect(plans.map((feed) => [feed.path, feed.title, feed.items.map((item) => item.article.headline)])).toEqual([
+      ['feed.xml', 'The Syndikit Gazette', ['b', 'a']],
+      ['sections/u-s/feed.xml', 'The Syndikit Gazette: U.S.', ['a']],
+      ['sections/us/feed.xml', 'The Syndikit Gazette: US', ['b']],
+      ['tags/x/feed.xml', 'The Syndikit Gazette: x', ['b', 'a']],
+      ['tags/y/feed.xml', 'The Syndikit Gazette: y', ['b']],
+    ]);
+    const { plans: colliding, files: collidingFiles } = await plan(
+      [story('a', 'date: 2024-01-01\ntags: [C++]'), story('b', 'date: 2024-01-02\ntags: [c]')],
+      { tags: true },
+    );
+    expect(colliding.map((feed) => feed.path)).toEqual(['feed.xml', 'tags/c/feed.xml']);
+    expect(collidingFiles.at(-1)?.messages.map((message) => message.ruleId)).toEqual(['feed-path-collision']);
+    expect(files).toHaveLength(2);
+  });
+
+  it('renders each article once as a feed item: sanitised HTML, text, summary, lead image', async () => {
+    const { plans } = await plan([
+      new VFile({
+        path: '/s/a.md',
+        value:
+          '---\ntitle: A\ndate: 2024-01-01\nimage: {src: lead.jpg, caption: "Cap (Photo: Jo)"}\n---\n\nText <script>x</script> [l](rel/).\n',
+      }),
+    ]);
+    const item = plans[0]?.items[0];
+    expect(item?.html).toBe('<p>Text  <a href="https://news.example/a/rel/">l</a>.</p>');
+    expect(item?.text).toBe('Text  l.');
+    expect(item?.summary).toBe('Text l.');
+    expect(item?.image).toMatchObject({ url: 'https://news.example/lead.jpg', caption: 'Cap', credit: 'Jo' });
+  });
+});
