@@ -58,8 +58,9 @@ export function bodyToHast(body: Readonly<MdastRoot>, options?: Readonly<BodyToH
     report(`Raw HTML opens more than ${maxDepth} nested elements`, { ruleId: 'html-too-deep', severity: 'error', place: rawDepth.node });
     return undefined;
   }
-  // hast-util-raw only keeps positions when given a file; the positions come from the raw nodes.
-  tree = raw(tree, { file: new VFile('') }) as HastRoot;
+  // Re-parsing the whole tree with parse5 is the costliest step: only do it when there is raw HTML.
+  // hast-util-raw keeps positions only when given a file; the positions come from the raw nodes.
+  if (rawDepth.hasRaw) tree = raw(tree, { file: new VFile('') }) as HastRoot;
   const parsed = deepestElement(tree);
   if (parsed.depth > maxDepth) {
     report(`HTML is nested more than ${maxDepth} levels deep`, { ruleId: 'html-too-deep', severity: 'error', place: parsed.node });
@@ -110,18 +111,19 @@ const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img',
  * Implicitly closed tags (`<p>`, `<li>`) make it over-estimate, never under.
  * Hand-written: no HTML tokenizer offers a depth bound.
  */
-function rawHtmlDepth(tree: MdastRoot): { depth: number; node: Html | undefined } {
+function rawHtmlDepth(tree: MdastRoot): { depth: number; node: Html | undefined; hasRaw: boolean } {
   let depth = 0;
-  let deepest: { depth: number; node: Html | undefined } = { depth: 0, node: undefined };
+  let deepest: { depth: number; node: Html | undefined; hasRaw: boolean } = { depth: 0, node: undefined, hasRaw: false };
   const stack: RootContent[] = [...tree.children].reverse();
   while (stack.length > 0) {
     const node = stack.pop() as RootContent;
     if (node.type === 'html') {
+      deepest.hasRaw = true;
       for (const match of node.value.matchAll(/<(\/?)([a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g)) {
         const [, closing, name = '', selfClosing] = match;
         if (voidElements.has(name.toLowerCase()) || selfClosing) continue;
         depth = closing ? Math.max(0, depth - 1) : depth + 1;
-        if (depth > deepest.depth) deepest = { depth, node };
+        if (depth > deepest.depth) deepest = { depth, node, hasRaw: true };
       }
     }
     if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as RootContent);

@@ -39,6 +39,37 @@ export function feedItem(
   const published = article.published ?? article.updated;
   const updated = article.updated ?? article.published;
   if (!published || !updated) return undefined;
+  const { html, text } = feedContent(article, context);
+  const leadImage = article.images[0];
+  return {
+    article,
+    link: article.url,
+    published,
+    updated,
+    html: fullContent ? html : undefined,
+    text,
+    // Never empty: validators warn about entries without any text.
+    summary: article.summary ?? (summarize(text) || article.subheadline || article.headline),
+    image: leadImage ? feedImage(leadImage, article.url ?? context.site.url) : undefined,
+  };
+}
+
+interface FeedContent {
+  html: string | undefined;
+  text: string;
+}
+
+/**
+ * Rendered content by article object. RSS, Atom and JSON Feed all carry
+ * the same HTML, so an article is rendered once per build, not once per
+ * format. Weak keys: the entries go with the articles, and a new build
+ * (new article objects) never sees an old one.
+ */
+const rendered = new WeakMap<Readonly<Article>, FeedContent>();
+
+function feedContent(article: Readonly<Article>, context: Pick<CollectionRenderContext, 'report' | 'site'>): FeedContent {
+  const cached = rendered.get(article);
+  if (cached) return cached;
   const tree = bodyToHast(article.body, {
     base: article.url ?? context.site.url ?? null,
     absoluteFragments: true,
@@ -46,19 +77,9 @@ export function feedItem(
     transforms: [embedsToLinks],
     report: (reason, options) => context.report(article, reason, options),
   });
-  const text = tree ? hastToText(tree) : '';
-  const leadImage = article.images[0];
-  return {
-    article,
-    link: article.url,
-    published,
-    updated,
-    html: fullContent && tree ? hastToHtml(tree) : undefined,
-    text,
-    // Never empty: validators warn about entries without any text.
-    summary: article.summary ?? (summarize(text) || article.subheadline || article.headline),
-    image: leadImage ? feedImage(leadImage, article.url ?? context.site.url) : undefined,
-  };
+  const content = { html: tree ? hastToHtml(tree) : undefined, text: tree ? hastToText(tree) : '' };
+  rendered.set(article, content);
+  return content;
 }
 
 /**

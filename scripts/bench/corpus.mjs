@@ -1,0 +1,57 @@
+// A deterministic corpus of news-like articles for the benchmarks: about 800 words each, with front
+// matter, links, a list, a quote, a subheading and an image reference. Same seed, same corpus.
+
+const words =
+  'the council voted on a plan to replace the bridge after years of debate officials said residents asked for answers while engineers warned that costs would rise and the state agreed to share the bill with federal money'.split(
+    ' ',
+  );
+
+/** A small linear congruential generator: deterministic across runs and machines. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function sentence(next, length) {
+  const picked = Array.from({ length }, () => words[Math.floor(next() * words.length)]);
+  picked[0] = picked[0].charAt(0).toUpperCase() + picked[0].slice(1);
+  return `${picked.join(' ')}.`;
+}
+
+function paragraph(next, index) {
+  const parts = Array.from({ length: 5 }, () => sentence(next, 10 + Math.floor(next() * 8)));
+  parts[2] = `${parts[2].slice(0, -1)} according to [the report](https://records.example/${index}/${Math.floor(next() * 1000)}).`;
+  return parts.join(' ');
+}
+
+/**
+ * Article `index` of the corpus as Markdown with front matter.
+ * @param {number} index
+ */
+export function article(index) {
+  const next = random(index + 1);
+  const date = new Date(Date.UTC(2024, 0, 1) + index * 600_000).toISOString().replace('.000Z', 'Z');
+  const body = [
+    paragraph(next, index),
+    paragraph(next, index),
+    `> "${sentence(next, 14)}" said a spokesperson.`,
+    paragraph(next, index),
+    '## What happens next',
+    paragraph(next, index),
+    ['- first, a public hearing', '- then a vote of the full council', '- finally, a ruling on the budget'].join('\n'),
+    paragraph(next, index),
+    paragraph(next, index),
+    `![A photo for story ${index}](images/photo-${index % 50}.jpg "Residents at a hearing. (Photo: Staff)")`,
+    paragraph(next, index),
+    paragraph(next, index),
+  ].join('\n\n');
+  return `---\ntitle: "Story ${index}: ${sentence(next, 8).slice(0, -1)}"\nauthors: [Reporter ${index % 13}, Editor ${index % 5}]\npublished: ${date}\nsection: Section ${index % 6}\ntags: [tag-${index % 20}, tag-${index % 7}]\n---\n\n${body}\n`;
+}
+
+/** Word count of an article's body, to check the corpus is the size it claims. */
+export function wordCount(text) {
+  return text.split('\n---\n')[1].split(/\s+/).filter(Boolean).length;
+}
