@@ -1,16 +1,16 @@
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtures, syndikit } from './helpers.js';
 
 describe('feeds from the command line', () => {
-  it('`syndikit build fixtures --out X` finds the fixtures config and writes all three feeds', async () => {
+  it('`syndikit build fixtures --out X` finds the fixtures config and writes all three feeds and the AMP pages', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'syndikit-feeds-'));
     await cp(fixtures, join(dir, 'fixtures'), { recursive: true });
     const result = await syndikit(['build', 'fixtures', '--out', 'X'], dir);
     expect(result.stderr).toBe(
-      'syndikit: built 9 of 9 articles into X (atom.xml 1, atom.xsl 1, feed.json 1, feed.xml 1, markdown 9, rss.xsl 1; 14 written, 0 unchanged; 0 errors, 0 warnings)\n',
+      'syndikit: built 9 of 9 articles into X (amp 9, atom.xml 1, atom.xsl 1, feed.json 1, feed.xml 1, markdown 9, rss.xsl 1; 23 written, 0 unchanged; 0 errors, 0 warnings)\n',
     );
     expect(result.code).toBe(0);
     expect(await readFile(join(dir, 'X/feed.xml'), 'utf8')).toContain('<title>The Syndikit Gazette</title>');
@@ -43,6 +43,32 @@ describe('feeds from the command line', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       'rss:1:1: error RSS needs the site URL (`site.url` in the config, or --site-url): every channel must link to its site [feed-no-site-url]\n',
+    );
+  });
+});
+
+describe('AMP from the command line', () => {
+  it('`syndikit convert FILE --to amp` prints one page', async () => {
+    const result = await syndikit(
+      ['convert', 'articles/2024-12-01-cairo-book-fair.md', '--to', 'amp', '--site-url', 'https://news.example'],
+      fixtures,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^<!doctype html><html ⚡ lang="ar" dir="rtl">/);
+  });
+
+  it('a theme AMP would reject is a usage error naming the option', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'syndikit-amp-'));
+    await cp(fixtures, join(dir, 'fixtures'), { recursive: true });
+    await writeFile(join(dir, 'big.css'), `a{color:red}${' '.repeat(80_000)}`);
+    await writeFile(
+      join(dir, 'syndikit.config.yaml'),
+      'site: {url: "https://news.example"}\nformats: [amp]\nadapters:\n  amp:\n    cssFile: big.css\n',
+    );
+    const result = await syndikit(['build', 'fixtures/articles', '--out', 'X'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `syndikit: Options of format amp in ${join(dir, 'syndikit.config.yaml')}: Expected an AMP-valid stylesheet for the amp theme but it is 80012 bytes, over AMP's limit of 75000\n`,
     );
   });
 });

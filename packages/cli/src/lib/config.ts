@@ -164,6 +164,12 @@ export function validateConfig(raw: unknown, path: string): LoadedConfig {
     limits: config.limits ?? {},
     plugins: (plugins as ConfigPlugins | undefined) ?? {},
   };
+  // Adapter options named `…File` are paths, relative to the config file like every other path.
+  for (const options of Object.values(loaded.adapters)) {
+    for (const [key, value] of Object.entries(options)) {
+      if (key.endsWith('File') && typeof value === 'string') options[key] = absolute(value);
+    }
+  }
   if (config.out) loaded.out = absolute(config.out);
   if (config.root) loaded.root = absolute(config.root);
   if (config.formats) loaded.formats = config.formats;

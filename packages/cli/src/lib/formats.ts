@@ -1,3 +1,4 @@
+import { ampAdapter } from '@syndikit/amp';
 import type { AdapterFactory, Ingester, Registry } from '@syndikit/core';
 import { createRegistry } from '@syndikit/core';
 import { jsonFeedAdapter } from '@syndikit/jsonfeed';
@@ -13,6 +14,7 @@ export const builtinFormats: Readonly<Record<string, AdapterFactory<never>>> = O
   rss: rssAdapter as AdapterFactory<never>,
   atom: atomAdapter as AdapterFactory<never>,
   jsonfeed: jsonFeedAdapter as AdapterFactory<never>,
+  amp: ampAdapter as AdapterFactory<never>,
 });
 
 /** Formats built when neither `--formats` nor the config names any. */

@@ -55,10 +55,16 @@ export async function resolveSettings(flags: Readonly<CommonFlags>, io: CliIo, i
     site.url = flags.siteUrl;
   }
   const ingesters = [...(config.plugins.ingesters ?? []), ...builtinIngesters];
+  // Adapters are created here, once, so that bad adapter options are usage errors (exit 2).
+  const adapters = formats.map((name) => {
+    try {
+      return registry.create(name, config.adapters[name]);
+    } catch (error) {
+      throw new UsageError(`Options of format ${name}${configPath ? ` in ${configPath}` : ''}: ${(error as Error).message}`);
+    }
+  });
   const convert: ConvertOptions = {
-    registry,
-    formats,
-    adapterOptions: config.adapters,
+    formats: adapters,
     site,
     ingesters,
     limits: config.limits,

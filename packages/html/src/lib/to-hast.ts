@@ -27,8 +27,10 @@ export interface BodyToHastOptions {
   schema?: Readonly<Schema> | null;
   /** mdast-util-to-hast handlers, merged over syndikit's (which add `figure`). */
   handlers?: Handlers | null;
-  /** Steps run after raw HTML is parsed and before sanitising (e.g. embeds to AMP components). Default `[]`. */
+  /** Steps run after raw HTML is parsed and before sanitising (e.g. embeds to links). Default `[]`. */
   transforms?: readonly HastTransform[] | null;
+  /** Steps run last, on the sanitised tree with absolute URLs (e.g. AMP components). Default `[]`. */
+  after?: readonly HastTransform[] | null;
   /** Deepest element nesting accepted; deeper raw HTML fails the article. Default `256`. */
   maxDepth?: number | null;
 }
@@ -73,6 +75,7 @@ export function bodyToHast(body: Readonly<MdastRoot>, options?: Readonly<BodyToH
   removeEmpty(tree);
   addImageSizes(tree, options?.images ?? []);
   absolutizeUrls(tree, options?.base ?? undefined, options?.absoluteFragments ?? false);
+  for (const transform of options?.after ?? []) transform(tree, report);
   return tree;
 }
 

@@ -1,0 +1,13 @@
+export type { AmpOptions } from './lib/adapter.js';
+export { ampAdapter } from './lib/adapter.js';
+export { boilerplateCss, extensionUrl, maxCustomCssBytes, noscriptBoilerplateCss, runtimeUrl } from './lib/boilerplate.js';
+export type { ComponentContext, Extensions } from './lib/components.js';
+export { toAmpComponents } from './lib/components.js';
+export { displayDate } from './lib/dates.js';
+export { direction } from './lib/direction.js';
+export type { PageSettings } from './lib/page.js';
+export { ampPage } from './lib/page.js';
+export { ampSchema } from './lib/schema.js';
+export type { Publisher } from './lib/structured-data.js';
+export { jsonForScript, newsArticle } from './lib/structured-data.js';
+export { cssBytes, defaultThemeCss, themeProblem } from './lib/theme.js';

@@ -1,0 +1,201 @@
+import type { ArticleImage } from '@syndikit/core';
+import type { Reporter } from '@syndikit/html';
+import { walkElements } from '@syndikit/html';
+import type { Element, ElementContent, Properties, Root } from 'hast';
+import { h } from 'hastscript';
+
+/** AMP extensions a page uses, by element name; each needs its script once in the head. */
+export type Extensions = Set<string>;
+
+/** Default size of an embed that does not say, 16:9. */
+const defaultEmbed = { width: 640, height: 360 };
+
+/** What a transform needs to know about the article. */
+export interface ComponentContext {
+  images: readonly ArticleImage[];
+  extensions: Extensions;
+  report: Reporter;
+}
+
+/**
+ * Turn the sanitised body into AMP: `<img>` → `amp-img`, `<iframe>` →
+ * `amp-youtube` / `amp-vimeo` / `amp-instagram` / `amp-iframe`, `<video>` →
+ * `amp-video`, Twitter/X and Instagram blockquotes → `amp-twitter` /
+ * `amp-instagram`. Also removes what AMP forbids that sanitising allows
+ * (`amp-`/`i-amp-` class names and ids). What cannot be made valid is
+ * dropped with a warning at its line and column.
+ */
+export function toAmpComponents(tree: Root, context: ComponentContext): void {
+  const replacements: Array<[Element, Root | Element, ElementContent | undefined]> = [];
+  walkElements(tree, (element, parent) => {
+    stripReservedNames(element);
+    const replacement = convert(element, context);
+    if (replacement !== element) replacements.push([element, parent, replacement]);
+  });
+  for (const [element, parent, replacement] of replacements) {
+    const index = parent.children.indexOf(element);
+    if (index === -1) continue;
+    if (replacement) parent.children[index] = replacement;
+    else parent.children.splice(index, 1);
+  }
+}
+
+function convert(element: Element, context: ComponentContext): ElementContent | undefined {
+  const place = element.position ? { position: element.position } : undefined;
+  switch (element.tagName) {
+    case 'img':
+      return ampImage(element, context);
+    case 'iframe': {
+      const src = httpsUrl(element.properties.src);
+      if (!src) {
+        context.report('Removed an `<iframe>` without an https `src`: AMP embeds must be https', { ruleId: 'amp-embed-not-https', place });
+        return undefined;
+      }
+      return iframeComponent(src, element, context);
+    }
+    case 'video': {
+      const sources = [
+        element.properties.src,
+        ...element.children.map((child) => (child.type === 'element' ? child.properties.src : undefined)),
+      ];
+      const src = sources.map(httpsUrl).find(Boolean);
+      if (!src) {
+        context.report('Removed a `<video>` without an https source: amp-video needs https', { ruleId: 'amp-embed-not-https', place });
+        return undefined;
+      }
+      context.extensions.add('amp-video');
+      const poster = httpsUrl(element.properties.poster)?.href;
+      return h('amp-video', { src: src.href, poster, controls: true, layout: 'responsive', ...size(element) }, [
+        h('div', { fallback: true }, [h('p', 'This browser does not play this video.')]),
+      ]);
+    }
+    case 'blockquote':
+      return socialEmbed(element, context) ?? element;
+    default:
+      return element;
+  }
+}
+
+function ampImage(element: Element, context: ComponentContext): ElementContent {
+  const src = String(element.properties.src);
+  const alt = typeof element.properties.alt === 'string' ? element.properties.alt : '';
+  const known = context.images.find(
+    (image) => src.endsWith(image.src) || image.renditions?.some((rendition) => src.endsWith(rendition.src)),
+  );
+  const width = Number(element.properties.width) || known?.width;
+  const height = Number(element.properties.height) || known?.height;
+  const srcset = known ? srcsetOf(known, src) : undefined;
+  if (width && height) return h('amp-img', { src, srcset, alt, width, height, layout: 'responsive' });
+  context.report(`Image \`${src}\` has no known size; it is shown in a 3:2 box`, {
+    ruleId: 'amp-image-size-unknown',
+    place: element.position ? { position: element.position } : undefined,
+  });
+  return h('div', { className: ['fill'] }, [h('amp-img', { src, srcset, alt, layout: 'fill' })]);
+}
+
+/** `srcset` from an image's renditions in one format: WebP when there is any, else JPEG. */
+function srcsetOf(image: ArticleImage, src: string): string | undefined {
+  const renditions = image.renditions ?? [];
+  const format = renditions.some((rendition) => rendition.mediaType === 'image/webp') ? 'image/webp' : 'image/jpeg';
+  const chosen = renditions.filter((rendition) => rendition.mediaType === format).sort((a, b) => a.width - b.width);
+  if (chosen.length === 0) return undefined;
+  const base = src.slice(0, src.length - image.src.length);
+  return chosen
+    .map((rendition) => `${/^https?:/.test(rendition.src) ? rendition.src : base + rendition.src} ${rendition.width}w`)
+    .join(', ');
+}
+
+function iframeComponent(src: URL, element: Element, context: ComponentContext): ElementContent {
+  const host = src.hostname.replace(/^www\./, '');
+  const dimensions = size(element);
+  const youtube =
+    (/^(youtube\.com|youtube-nocookie\.com|m\.youtube\.com)$/.test(host) && /^\/embed\/([\w-]{6,})/.exec(src.pathname)?.[1]) ||
+    (host === 'youtu.be' && /^\/([\w-]{6,})/.exec(src.pathname)?.[1]);
+  if (youtube) {
+    context.extensions.add('amp-youtube');
+    return h('amp-youtube', { dataVideoid: youtube, layout: 'responsive', ...dimensions });
+  }
+  const vimeo = host === 'player.vimeo.com' && /^\/video\/(\d+)/.exec(src.pathname)?.[1];
+  if (vimeo) {
+    context.extensions.add('amp-vimeo');
+    return h('amp-vimeo', { dataVideoid: vimeo, layout: 'responsive', ...dimensions });
+  }
+  const instagram = host === 'instagram.com' && /^\/(?:p|reel)\/([\w-]+)/.exec(src.pathname)?.[1];
+  if (instagram) {
+    context.extensions.add('amp-instagram');
+    return h('amp-instagram', { dataShortcode: instagram, layout: 'responsive', width: 400, height: 400 });
+  }
+  context.extensions.add('amp-iframe');
+  const title = typeof element.properties.title === 'string' ? element.properties.title : 'Embedded content';
+  return h(
+    'amp-iframe',
+    {
+      src: src.href,
+      title,
+      sandbox: 'allow-scripts allow-same-origin allow-popups',
+      layout: 'responsive',
+      frameborder: '0',
+      ...dimensions,
+    },
+    [h('div', { placeholder: true, className: ['embed-placeholder'] }, title)],
+  );
+}
+
+/** A Twitter/X or Instagram embed blockquote as its AMP component. */
+function socialEmbed(element: Element, context: ComponentContext): ElementContent | undefined {
+  const classes = (element.properties.className as string[] | undefined) ?? [];
+  if (classes.includes('twitter-tweet')) {
+    const id = links(element)
+      .map((href) => /^https:\/\/(?:mobile\.)?(?:twitter|x)\.com\/[^/]+\/status(?:es)?\/(\d+)/.exec(href)?.[1])
+      .find(Boolean);
+    if (!id) return undefined;
+    context.extensions.add('amp-twitter');
+    const properties: Properties = { ...element.properties, className: undefined };
+    properties.placeholder = '';
+    const placeholder: Element = { ...element, properties };
+    return h('amp-twitter', { dataTweetid: id, layout: 'responsive', width: 375, height: 472 }, [placeholder]);
+  }
+  if (classes.includes('instagram-media')) {
+    const permalink = [String(element.properties.dataInstgrmPermalink ?? ''), ...links(element)];
+    const code = permalink.map((href) => /^https:\/\/(?:www\.)?instagram\.com\/(?:p|reel)\/([\w-]+)/.exec(href)?.[1]).find(Boolean);
+    if (!code) return undefined;
+    context.extensions.add('amp-instagram');
+    return h('amp-instagram', { dataShortcode: code, layout: 'responsive', width: 400, height: 400 });
+  }
+  return undefined;
+}
+
+function links(element: Element): string[] {
+  const found: string[] = [];
+  walkElements(element, (child) => {
+    if (child.tagName === 'a' && typeof child.properties.href === 'string') found.push(child.properties.href);
+  });
+  return found;
+}
+
+function httpsUrl(value: unknown): URL | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function size(element: Element): { width: number; height: number } {
+  const width = Number(element.properties.width);
+  const height = Number(element.properties.height);
+  return width > 0 && height > 0 ? { width, height } : { ...defaultEmbed };
+}
+
+/** AMP reserves class names and ids starting with `amp-`, `i-amp-` and `-amp-`. */
+function stripReservedNames(element: Element): void {
+  const reserved = /^(-amp-|i-amp-|amp-|i-amphtml-)/i;
+  const properties: Properties = element.properties;
+  if (Array.isArray(properties.className)) {
+    const kept = properties.className.filter((name) => !reserved.test(String(name)));
+    properties.className = kept.length > 0 ? kept : undefined;
+  }
+  if (typeof properties.id === 'string' && reserved.test(properties.id)) properties.id = undefined;
+}

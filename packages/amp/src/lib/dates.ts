@@ -1,0 +1,28 @@
+import { parseIsoDate } from '@syndikit/core';
+
+/**
+ * A date as readers see it, in the article's language and the date's own
+ * offset: `12 March 2024, 23:41 (UTC−04:00)`. The wall-clock time is
+ * formatted as if it were UTC, so no time-zone database is involved and the
+ * result is the same on every machine with the same Node.js.
+ */
+export function displayDate(value: string, language: string): string {
+  const parts = parseIsoDate(value);
+  if ('error' in parts) return value;
+  const wall = new Date(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute));
+  let locale = language;
+  try {
+    Intl.getCanonicalLocales(language);
+  } catch {
+    locale = 'en';
+  }
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(wall);
+  const time = `${String(parts.hour).padStart(2, '0')}:${String(parts.minute).padStart(2, '0')}`;
+  const offset = parts.offset ?? 0;
+  const sign = offset < 0 ? '−' : '+';
+  const zone =
+    offset === 0
+      ? 'UTC'
+      : `UTC${sign}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+  return `${date}, ${time} (${zone})`;
+}

@@ -1,0 +1,192 @@
+import type { Article, ArticleImage, Site } from '@syndikit/core';
+import { formatDateline } from '@syndikit/core';
+import { bodyToHast, type Reporter } from '@syndikit/html';
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import type { Handlers } from 'mdast-util-to-hast';
+import { boilerplateCss, extensionUrl, maxCustomCssBytes, noscriptBoilerplateCss, runtimeUrl, viewport } from './boilerplate.js';
+import { type Extensions, toAmpComponents } from './components.js';
+import { displayDate } from './dates.js';
+import { direction } from './direction.js';
+import { ampSchema } from './schema.js';
+import { jsonForScript, newsArticle, type Publisher } from './structured-data.js';
+import { cssBytes } from './theme.js';
+
+/** What a page needs beyond the article. */
+export interface PageSettings {
+  site: Readonly<Site>;
+  css: string;
+  publisher: Publisher;
+  handlers?: Handlers | undefined;
+  report: Reporter;
+}
+
+/**
+ * One AMP page for an article, as a hast tree serialised by
+ * hast-util-to-html. Returns `undefined` after reporting an error when no
+ * valid page can be made (no canonical URL, a body that fails, CSS over the limit).
+ */
+export function ampPage(article: Readonly<Article>, settings: PageSettings): string | undefined {
+  const { site, report } = settings;
+  if (!article.url) {
+    report('AMP pages need a canonical URL: set `site.url` (or --site-url), or give the article a `url`', {
+      ruleId: 'amp-no-canonical',
+      severity: 'error',
+    });
+    return undefined;
+  }
+  const bytes = cssBytes(settings.css);
+  if (bytes > maxCustomCssBytes) {
+    report(`The page's CSS is ${bytes} bytes, over AMP's limit of ${maxCustomCssBytes}`, {
+      ruleId: 'amp-css-too-large',
+      severity: 'error',
+    });
+    return undefined;
+  }
+
+  const extensions: Extensions = new Set();
+  const context = { images: article.images, extensions, report };
+  const body = bodyToHast(article.body, {
+    base: article.url,
+    images: article.images,
+    schema: ampSchema,
+    handlers: settings.handlers ?? null,
+    after: [(tree) => toAmpComponents(tree, context)],
+    report,
+  });
+  if (!body) return undefined;
+
+  const language = article.language ?? site.language;
+  const lead = leadFigure(article, context);
+  const imageUrls = article.images.flatMap((image) => absolute(image.src, article.url) ?? []);
+  const structured = newsArticle(article, site, settings.publisher, imageUrls);
+
+  const head: ElementContent[] = [
+    h('meta', { charSet: 'utf-8' }),
+    h('script', { async: true, src: runtimeUrl }),
+    ...[...extensions].sort().map((name) => h('script', { async: true, 'custom-element': name, src: extensionUrl(name) })),
+    h('title', article.headline),
+    h('link', { rel: 'canonical', href: article.url }),
+    h('meta', { name: 'viewport', content: viewport }),
+    ...metaTags(article, site, imageUrls[0]),
+    h('script', { type: 'application/ld+json' }, jsonForScript(structured)),
+    h('style', { 'amp-boilerplate': true }, boilerplateCss),
+    h('noscript', [h('style', { 'amp-boilerplate': true }, noscriptBoilerplateCss)]),
+    h('style', { 'amp-custom': true }, settings.css),
+  ];
+
+  const page: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { '⚡': true, lang: language, dir: direction(language) }, [
+        h('head', head),
+        h('body', [
+          h('header', { className: ['site'] }, [site.url ? h('a', { href: `${site.url}/` }, site.title) : h('span', site.title)]),
+          h('main', [
+            h('article', [
+              articleHeader(article),
+              ...(lead ? [lead] : []),
+              h('div', { className: ['body'] }, body.children),
+              articleFooter(article),
+            ]),
+          ]),
+        ]),
+      ]),
+    ],
+  };
+  return `${toHtml(page, { allowDangerousCharacters: false })}\n`;
+}
+
+function articleHeader(article: Readonly<Article>): Element {
+  const language = article.language ?? 'en';
+  const children: ElementContent[] = [];
+  if (article.section) children.push(h('p', { className: ['section'] }, article.section));
+  children.push(h('h1', article.headline));
+  if (article.subheadline) children.push(h('p', { className: ['subheadline'] }, article.subheadline));
+  if (article.authors.length > 0) {
+    const names: ElementContent[] = [];
+    article.authors.forEach((author, index) => {
+      if (index > 0) names.push({ type: 'text', value: index === article.authors.length - 1 ? ' & ' : ', ' });
+      names.push(author.url ? h('a', { href: author.url, rel: 'author' }, author.name) : h('span', author.name));
+    });
+    children.push(h('p', { className: ['byline'] }, names));
+  }
+  const meta: ElementContent[] = [];
+  if (article.dateline) meta.push(h('span', { className: ['dateline'] }, formatDateline(article.dateline)), { type: 'text', value: ' ' });
+  if (article.published) meta.push(h('time', { dateTime: article.published }, displayDate(article.published, language)));
+  if (article.updated && article.updated !== article.published) {
+    meta.push(
+      { type: 'text', value: ' · ' },
+      h('time', { dateTime: article.updated, className: ['updated'] }, `↻ ${displayDate(article.updated, language)}`),
+    );
+  }
+  if (meta.length > 0) children.push(h('p', { className: ['meta'] }, meta));
+  return h('header', children);
+}
+
+function articleFooter(article: Readonly<Article>): Element {
+  const children: ElementContent[] = [];
+  if (article.tags.length > 0)
+    children.push(
+      h(
+        'ul',
+        { className: ['tags'] },
+        article.tags.map((tag) => h('li', tag)),
+      ),
+    );
+  if (article.copyright) children.push(h('p', { className: ['copyright'] }, article.copyright));
+  return h('footer', children);
+}
+
+/** The lead image as a figure, unless the body already shows it. */
+function leadFigure(article: Readonly<Article>, context: Parameters<typeof toAmpComponents>[1]): Element | undefined {
+  const image: ArticleImage | undefined = article.images[0];
+  if (!image || article.body.children.some((node) => node.type === 'figure' && node.url === image.src)) return undefined;
+  const src = absolute(image.src, article.url);
+  if (!src) return undefined;
+  const caption: ElementContent[] = [];
+  if (image.caption) caption.push({ type: 'text', value: image.caption });
+  if (image.credit) caption.push({ type: 'text', value: ' ' }, h('small', { className: ['credit'] }, image.credit));
+  const figure = h('figure', { className: ['lead'] }, [
+    h('img', { src, alt: image.alt ?? image.caption ?? '', width: image.width, height: image.height }),
+    ...(caption.length > 0 ? [h('figcaption', caption)] : []),
+  ]);
+  const wrapper: Root = { type: 'root', children: [figure] };
+  toAmpComponents(wrapper, context);
+  return wrapper.children[0] as Element;
+}
+
+function metaTags(article: Readonly<Article>, site: Readonly<Site>, image: string | undefined): Element[] {
+  const description = article.summary ?? article.subheadline;
+  const tags: Element[] = [];
+  if (description) tags.push(h('meta', { name: 'description', content: description }));
+  tags.push(
+    h('meta', { property: 'og:type', content: 'article' }),
+    h('meta', { property: 'og:title', content: article.headline }),
+    h('meta', { property: 'og:url', content: article.url }),
+    h('meta', { property: 'og:site_name', content: site.title }),
+  );
+  if (description) tags.push(h('meta', { property: 'og:description', content: description }));
+  if (image) tags.push(h('meta', { property: 'og:image', content: image }));
+  if (article.published) tags.push(h('meta', { property: 'article:published_time', content: article.published }));
+  if (article.updated) tags.push(h('meta', { property: 'article:modified_time', content: article.updated }));
+  if (article.section) tags.push(h('meta', { property: 'article:section', content: article.section }));
+  tags.push(
+    h('meta', { name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' }),
+    h('meta', { name: 'twitter:title', content: article.headline }),
+  );
+  if (description) tags.push(h('meta', { name: 'twitter:description', content: description }));
+  if (image) tags.push(h('meta', { name: 'twitter:image', content: image }));
+  return tags;
+}
+
+function absolute(src: string, base: string | undefined): string | undefined {
+  try {
+    const url = new URL(src, base);
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

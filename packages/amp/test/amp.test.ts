@@ -1,0 +1,210 @@
+import { ampAdapter, cssBytes, defaultThemeCss, direction, jsonForScript, maxCustomCssBytes } from '@syndikit/amp';
+import { convert, formatMessage } from '@syndikit/core';
+import { convertFixtures, fixtureSite, hostileArticles } from '@syndikit/testkit';
+import amphtmlValidator from 'amphtml-validator';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { enginePath } from '../../../scripts/fetch-amp-validator.mjs';
+
+// The official validator engine, fetched once by `npm test` (scripts/fetch-amp-validator.mjs).
+const validator = await amphtmlValidator.getInstance(enginePath);
+
+function validate(html: string | Uint8Array) {
+  const result = validator.validateString(String(html));
+  return { status: result.status, errors: result.errors.map((error) => `${error.line}:${error.col} ${error.message}`) };
+}
+
+describe('AMP pages from the fixtures', async () => {
+  const result = await convertFixtures({ formats: [ampAdapter()] });
+
+  it('writes one page per fixture, with no warnings', () => {
+    expect(result.outputs.map((output) => output.path)).toEqual(result.articles.map((article) => `amp/${article.slug}.html`).sort());
+    expect(result.outputs).toHaveLength(9);
+    expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([]);
+  });
+
+  it('every page passes the official AMP validator with zero errors', () => {
+    for (const output of result.outputs)
+      expect({ path: output.path, ...validate(output.contents) }).toEqual({ path: output.path, status: 'PASS', errors: [] });
+  });
+
+  const page = (slug: string) => String(result.outputs.find((output) => output.path === `amp/${slug}.html`)?.contents);
+
+  it('has the head AMP and aggregators need', () => {
+    const html = page('2024-03-12-harbor-bridge-vote');
+    expect(html).toMatch(/^<!doctype html>\n?<html ⚡ lang="en" dir="ltr">/);
+    expect(html).toContain('<link rel="canonical" href="https://news.example/2024-03-12-harbor-bridge-vote/">');
+    expect(html).toContain('<meta property="og:image" content="https://news.example/images/harbor-bridge.jpg">');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(html).toContain('<title>Harbor city council approves $412 million bridge replacement after nine-hour hearing</title>');
+  });
+
+  it('carries NewsArticle structured data', () => {
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/.exec(page('2024-03-12-harbor-bridge-vote'))?.[1];
+    expect(JSON.parse(json ?? '{}')).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Harbor city council approves $412 million bridge replacement after nine-hour hearing',
+      image: ['https://news.example/images/harbor-bridge.jpg'],
+      datePublished: '2024-03-12T23:41:00-04:00',
+      dateModified: '2024-03-12T23:41:00-04:00',
+      author: [
+        { '@type': 'Person', name: 'Dana Whitcomb', url: 'https://news.example/staff/dana-whitcomb' },
+        { '@type': 'Person', name: 'Luis Ferreira', url: 'https://news.example/staff/luis-ferreira' },
+      ],
+      publisher: { '@type': 'NewsMediaOrganization', name: 'The Syndikit Gazette' },
+      dateline: 'PORTLAND, Maine (AP)',
+      locationCreated: { '@type': 'Place', name: 'PORTLAND, Maine' },
+      mainEntityOfPage: { '@type': 'WebPage', '@id': 'https://news.example/2024-03-12-harbor-bridge-vote/' },
+    });
+  });
+
+  it('renders byline, dateline, times and the lead figure with caption and credit', () => {
+    const html = page('2024-03-12-harbor-bridge-vote');
+    expect(html).toContain('<a href="https://news.example/staff/dana-whitcomb" rel="author">Dana Whitcomb</a> &#x26; <a');
+    expect(html).toContain(
+      '<span class="dateline">PORTLAND, Maine (AP)</span> <time datetime="2024-03-12T23:41:00-04:00">March 12, 2024, 23:41 (UTC−04:00)</time>',
+    );
+    expect(html).toContain(
+      '<figure class="lead"><amp-img src="https://news.example/images/harbor-bridge.jpg" alt="The steel drawbridge over the harbor at dusk" width="1200" height="800" layout="responsive"></amp-img><figcaption>The Casco Street drawbridge rises for a fishing boat in Portland, Maine, on Monday, March 11, 2024. <small class="credit">AP Photo/Maria Okafor</small></figcaption></figure>',
+    );
+    expect(page('2024-10-14-rail-strike-update')).toContain('<time datetime="2024-10-15T19:30:00+01:00" class="updated">');
+  });
+
+  it('turns body figures, tables, footnotes and embeds into valid AMP', () => {
+    expect(page('2024-10-14-rail-strike-update')).toContain(
+      '<amp-img src="https://news.example/images/rail-picket.jpg" alt="Pickets outside the station" width="800" height="1000" layout="responsive">',
+    );
+    expect(page('2024-05-02-grain-exports-table')).toContain('<table>');
+    expect(page('2024-11-05-election-night-results')).toContain('<section data-footnotes class="footnotes">');
+    const orchestra = page('2024-07-09-orchestra-video');
+    expect(orchestra).toContain('<amp-youtube data-videoid="aqz-KE-bpKQ" layout="responsive" width="560" height="315"></amp-youtube>');
+    expect(orchestra.match(/custom-element="amp-youtube"/g)).toHaveLength(1);
+    expect(page('2024-03-12-harbor-bridge-vote')).not.toContain('custom-element');
+  });
+
+  it('sets the direction from the language', () => {
+    expect(page('2024-12-01-cairo-book-fair')).toContain('<html ⚡ lang="ar" dir="rtl">');
+    expect(page('2024-08-21-bundestag-haushalt')).toContain('<html ⚡ lang="de" dir="ltr">');
+  });
+
+  it('keeps the default theme far below the CSS limit', () => {
+    expect(cssBytes(defaultThemeCss())).toBeLessThan(maxCustomCssBytes / 10);
+  });
+});
+
+describe('AMP pages from hostile input', async () => {
+  const hostile = hostileArticles();
+  const files = Object.entries(hostile).map(([name, value]) => new VFile({ path: `/hostile/${name}.md`, value }));
+  const result = await convert(files, { root: '/hostile', site: fixtureSite, formats: [ampAdapter()] });
+  const messages = (name: string) =>
+    files.find((file) => file.path === `/hostile/${name}.md`)?.messages.map((message) => formatMessage(message, name)) ?? [];
+
+  it('every page that is written passes the validator', () => {
+    expect(result.outputs.map((output) => output.path)).toEqual([
+      'amp/control-characters.html',
+      'amp/embeds.html',
+      'amp/empty-body.html',
+      'amp/javascript-links.html',
+      'amp/markup-in-every-field.html',
+      'amp/no-date.html',
+      'amp/right-to-left.html',
+    ]);
+    for (const output of result.outputs)
+      expect({ path: output.path, ...validate(output.contents) }).toEqual({ path: output.path, status: 'PASS', errors: [] });
+  });
+
+  it('a 2,000-deep <div> nest is a clear error for that article only', () => {
+    expect(messages('deep-html')).toEqual(['deep-html:6:1: error Raw HTML opens more than 256 nested elements [html-too-deep]']);
+  });
+
+  it('drops what cannot be valid AMP, with a warning at its line and column', () => {
+    expect(messages('javascript-links')).toEqual(
+      expect.arrayContaining([
+        'javascript-links:8:39: warning Removed `<script>`: not allowed in article HTML [html-element-removed]',
+        'javascript-links:8:1: warning Removed `onerror` from `<img>` [html-attribute-removed]',
+        'javascript-links:6:30: warning Removed unsafe URL `  jAvAsCrIpT:alert(2)` from `<a>` [html-url-removed]',
+        'javascript-links:6:68: warning Removed unsafe URL `java\\u0009script:alert(3)` from `<a>` [html-url-removed]',
+        'javascript-links:8:71: warning Removed an `<iframe>` without an https `src`: AMP embeds must be https [amp-embed-not-https]',
+        'javascript-links:12:1: warning Removed `<style>`: not allowed in article HTML [html-element-removed]',
+        'javascript-links:12:34: warning Removed `<form>`: not allowed in article HTML [html-element-removed]',
+        'javascript-links:12:75: warning Removed `<object>`: not allowed in article HTML [html-element-removed]',
+        'javascript-links:12:105: warning Removed `<embed>`: not allowed in article HTML [html-element-removed]',
+      ]),
+    );
+    const html = String(result.outputs.find((output) => output.path === 'amp/javascript-links.html')?.contents);
+    expect(html).not.toMatch(/javascript:|vbscript:|onerror|<svg|<form|<object|<embed|<iframe|srcdoc/i);
+  });
+
+  it('turns each embed into its AMP component and adds each script once', () => {
+    const html = String(result.outputs.find((output) => output.path === 'amp/embeds.html')?.contents);
+    for (const component of ['amp-youtube', 'amp-vimeo', 'amp-twitter', 'amp-instagram', 'amp-iframe', 'amp-video']) {
+      expect(html.match(new RegExp(`custom-element="${component}"`, 'g'))).toHaveLength(1);
+    }
+    expect(html).toContain('<amp-vimeo data-videoid="76979871"');
+    expect(html).toContain('<amp-twitter data-tweetid="1234567890123456789"');
+    expect(html).toContain('<amp-instagram data-shortcode="C0de_123"');
+    expect(html).toContain('sandbox="allow-scripts allow-same-origin allow-popups"');
+    expect(html).toContain('<div placeholder class="embed-placeholder">Map</div>');
+    expect(html).toContain(
+      '<div class="fill"><amp-img src="https://cdn.example/pr.jpg" alt="protocol relative" layout="fill"></amp-img></div>',
+    );
+    expect(messages('embeds')).toEqual(
+      expect.arrayContaining([
+        'embeds:16:1: warning Removed an `<iframe>` without an https `src`: AMP embeds must be https [amp-embed-not-https]',
+        'embeds:20:1: warning Removed a `<video>` without an https source: amp-video needs https [amp-embed-not-https]',
+        'embeds:22:1: warning Image `https://cdn.example/unknown.jpg` has no known size; it is shown in a 3:2 box [amp-image-size-unknown]',
+      ]),
+    );
+  });
+});
+
+describe('themes', () => {
+  it('rejects a theme over the limit, naming its size', () => {
+    expect(() => ampAdapter({ css: `a{color:red}${' '.repeat(maxCustomCssBytes)}` })).toThrow(
+      new TypeError(
+        `Expected an AMP-valid stylesheet for the amp theme but it is ${maxCustomCssBytes + 12} bytes, over AMP's limit of 75000`,
+      ),
+    );
+    expect(() => ampAdapter({ css: 'a{color:red!important}' })).toThrow(/!important/);
+    expect(() => ampAdapter({ cssFile: '/nonexistent/theme.css' })).toThrow(/Expected a readable CSS file for amp option `cssFile`/);
+  });
+
+  it('uses a user theme', async () => {
+    const result = await convert(
+      { path: '/s/a.md', value: '# T\n\nBody.\n' },
+      { root: '/s', site: fixtureSite, formats: [ampAdapter({ css: 'body{color:navy}' })] },
+    );
+    const html = String(result.outputs[0]?.contents);
+    expect(html).toContain('<style amp-custom>body{color:navy}</style>');
+    expect(validate(html).status).toBe('PASS');
+  });
+
+  it('needs a canonical URL', async () => {
+    const file = new VFile({ path: '/s/a.md', value: '# T\n\nBody.\n' });
+    const result = await convert(file, { root: '/s', formats: [ampAdapter()] });
+    expect(result.outputs).toEqual([]);
+    expect(file.messages.map((message) => message.ruleId)).toEqual(['amp-no-canonical']);
+  });
+});
+
+describe('helpers', () => {
+  it('escapes structured data for a script element', () => {
+    expect(jsonForScript({ headline: '</script><script>alert(1)</script>' })).toBe(
+      '{"headline":"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"}',
+    );
+  });
+
+  it('knows right-to-left languages', () => {
+    expect(['ar', 'he-IL', 'fa', 'ur', 'az-Arab', 'en', 'de', 'ku-Latn'].map(direction)).toEqual([
+      'rtl',
+      'rtl',
+      'rtl',
+      'rtl',
+      'rtl',
+      'ltr',
+      'ltr',
+      'ltr',
+    ]);
+  });
+});
