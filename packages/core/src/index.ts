@@ -11,13 +11,13 @@ export type {
 } from './lib/adapter.js';
 export { unsafeOutputPath } from './lib/adapter.js';
 export type { Article, ArticleImage, Author, Dateline, Figure, FigureData, ImageRendition, PublicationStatus } from './lib/article.js';
-export { isFigure } from './lib/article.js';
+export { isFigure, publishable } from './lib/article.js';
 export type { ConvertOptions, ConvertResult, InputLike } from './lib/convert.js';
 export { convert } from './lib/convert.js';
 export type { CaptionCredit } from './lib/credit.js';
 export { joinCredit, splitCredit } from './lib/credit.js';
 export { formatDateline, parseDateline } from './lib/dateline.js';
-export { dateToEpoch, isValidTimeZone, normalizeDate, parseIsoDate } from './lib/dates.js';
+export { dateToEpoch, formatOffset, isValidTimeZone, normalizeDate, parseIsoDate } from './lib/dates.js';
 export { decodeText } from './lib/decode.js';
 export type { Place } from './lib/diagnostics.js';
 export { formatMessage, hasErrors, messageSource, report, severityOf } from './lib/diagnostics.js';

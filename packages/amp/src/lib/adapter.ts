@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Adapter, OutputFile } from '@syndikit/core';
+import { publishable } from '@syndikit/core';
 import type { Handlers } from 'mdast-util-to-hast';
 import { ampPage } from './page.js';
 import { defaultThemeCss, themeProblem } from './theme.js';
@@ -43,7 +44,12 @@ export function ampAdapter(options?: Readonly<AmpOptions> | null): Adapter {
   return {
     name: 'amp',
     scope: 'article',
-    render({ article, site, report }): OutputFile[] {
+    render({ article, site, now, report }): OutputFile[] {
+      const allowed = publishable(article, now);
+      if (allowed !== true) {
+        report(`Not published as an AMP page: ${allowed}`, { ruleId: 'not-published' });
+        return [];
+      }
       const logo = options?.logo ?? site.logo ?? site.icon;
       const publisher = {
         name: site.title,

@@ -136,6 +136,7 @@ function articleFooter(article: Readonly<Article>): Element {
         article.tags.map((tag) => h('li', tag)),
       ),
     );
+  for (const note of article.notes ?? []) children.push(h('p', { className: ['note'] }, note));
   if (article.copyright) children.push(h('p', { className: ['copyright'] }, article.copyright));
   return h('footer', children);
 }

@@ -3,6 +3,7 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AdapterFactory, Ingester, Limits, SiteOptions } from '@syndikit/core';
 import { isValidTimeZone } from '@syndikit/core';
+import type { WireOptions } from '@syndikit/wire';
 import type { PluggableList } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -32,6 +33,25 @@ const siteSchema = z.strictObject({
 
 const formatName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'Expected a kebab-case format name');
 
+const wireRuleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'Expected a kebab-case rule id'),
+  description: nonEmpty,
+  pattern: nonEmpty.refine((value) => {
+    try {
+      new RegExp(value, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Expected a regular expression'),
+  flags: z
+    .string()
+    .regex(/^[dgimsuy]*$/)
+    .optional(),
+  action: z.enum(['drop', 'drop-rest', 'copyright', 'note', 'credits']),
+  agencies: z.array(z.string()).optional(),
+});
+
 /** The data part of a config file: everything a YAML or JSON config can say. */
 export const configSchema = z.strictObject({
   /** Site metadata. */
@@ -52,6 +72,17 @@ export const configSchema = z.strictObject({
   keepGoing: z.boolean().optional(),
   /** Options per format, by format name. */
   adapters: z.record(formatName, z.record(z.string(), z.unknown())).optional(),
+  /** Wire-desk ingest: rules for scraped copy, photo URLs, ninjs limits. */
+  wire: z
+    .strictObject({
+      rules: z.array(wireRuleSchema).optional(),
+      defaultRules: z.boolean().optional(),
+      photoBaseUrl: httpUrl.optional(),
+      maxJsonDepth: z.int().positive().max(1000).optional(),
+    })
+    .optional(),
+  /** The reference time for embargoes (RFC 3339). Default: the time of the build. */
+  now: z.iso.datetime({ offset: true }).optional(),
   /** Parser limits. */
   limits: z
     .strictObject({
@@ -89,6 +120,8 @@ export interface LoadedConfig {
   keepGoing: boolean;
   adapters: Record<string, Record<string, unknown>>;
   limits: Partial<Limits>;
+  wire: WireOptions;
+  now?: string;
   plugins: ConfigPlugins;
 }
 
@@ -162,8 +195,10 @@ export function validateConfig(raw: unknown, path: string): LoadedConfig {
     keepGoing: config.keepGoing ?? false,
     adapters: config.adapters ?? {},
     limits: config.limits ?? {},
+    wire: (config.wire as WireOptions | undefined) ?? {},
     plugins: (plugins as ConfigPlugins | undefined) ?? {},
   };
+  if (config.now) loaded.now = config.now;
   // Adapter options named `…File` are paths, relative to the config file like every other path.
   for (const options of Object.values(loaded.adapters)) {
     for (const [key, value] of Object.entries(options)) {
@@ -198,5 +233,5 @@ function validatePlugins(plugins: unknown, path: string): string[] {
 
 /** An empty config, for runs without a config file. */
 export function emptyConfig(): LoadedConfig {
-  return { site: {}, inputs: [], keepGoing: false, adapters: {}, limits: {}, plugins: {} };
+  return { site: {}, inputs: [], keepGoing: false, adapters: {}, limits: {}, wire: {}, plugins: {} };
 }

@@ -41,7 +41,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .option('-c, --config <file>', 'config file (default: syndikit.config.{yaml,yml,json,js,mjs} in the working directory)')
       .option('--site-url <url>', 'absolute URL of the site; article URLs are made under it')
       .option('--root <dir>', 'content root: image references may not leave it (default: the common folder of the inputs)')
-      .option('--time-zone <zone>', 'time zone for dates without an offset: IANA name, UTC or ±HH:MM (default: UTC)');
+      .option('--time-zone <zone>', 'time zone for dates without an offset: IANA name, UTC or ±HH:MM (default: UTC)')
+      .option('--now <date-time>', 'the reference time for embargoes, RFC 3339 (default: now); give it for reproducible output');
 
   common(configure(program.command('build')))
     .description('convert every input to every format and write the outputs')
@@ -50,6 +51,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('-f, --formats <list>', 'comma-separated formats to build (default: from the config, else markdown)')
     .option('-k, --keep-going', 'write what converted even when some articles fail (exit code is still 1)')
     .option('-q, --quiet', 'print only diagnostics, no summary')
+    .option('--verbose', 'also print info messages (each line the wire ingester removed or guessed)')
     .addHelpText(
       'after',
       `

@@ -5,13 +5,16 @@ import { shownPath } from './inputs.js';
 /**
  * Every message of every file as `file:line:col: severity message [rule-id]`
  * lines, files in the order given, messages by position. Paths are shown
- * relative to `cwd`.
+ * relative to `cwd`. Info messages (what an ingester removed or guessed)
+ * only with `includeInfo`.
  */
-export function formatDiagnostics(files: readonly VFile[], cwd: string): string[] {
+export function formatDiagnostics(files: readonly VFile[], cwd: string, includeInfo = true): string[] {
   const lines: string[] = [];
   for (const file of files) {
     const shown = file.path?.startsWith('/') ? shownPath(file.path, cwd) : file.path || '<input>';
-    const messages = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    const messages = file.messages
+      .filter((message) => includeInfo || typeof message.fatal === 'boolean')
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     for (const message of messages) lines.push(formatMessage(message, shown));
   }
   return lines;

@@ -14,6 +14,7 @@ export interface CommonFlags {
   siteUrl?: string;
   root?: string;
   timeZone?: string;
+  now?: string;
 }
 
 /** Config plus flags, resolved once for a run. */
@@ -54,7 +55,12 @@ export async function resolveSettings(flags: Readonly<CommonFlags>, io: CliIo, i
     }
     site.url = flags.siteUrl;
   }
-  const ingesters = [...(config.plugins.ingesters ?? []), ...builtinIngesters];
+  let ingesters: Ingester[];
+  try {
+    ingesters = [...(config.plugins.ingesters ?? []), ...builtinIngesters(config.wire)];
+  } catch (error) {
+    throw new UsageError(`Wire options${configPath ? ` in ${configPath}` : ''}: ${(error as Error).message}`);
+  }
   // Adapters are created here, once, so that bad adapter options are usage errors (exit 2).
   const adapters = formats.map((name) => {
     try {
@@ -74,6 +80,13 @@ export async function resolveSettings(flags: Readonly<CommonFlags>, io: CliIo, i
   const timeZone = flags.timeZone ?? config.timeZone;
   if (timeZone) convert.timeZone = timeZone;
   if (config.permalink) convert.permalink = config.permalink;
+  const now = flags.now ?? config.now;
+  if (now !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(now) || Number.isNaN(Date.parse(now))) {
+      throw new UsageError(`Expected an RFC 3339 date-time with an offset for --now but received ${JSON.stringify(now)}`);
+    }
+    convert.now = now;
+  }
   if (flags.root) config.root = resolve(io.cwd, flags.root);
   return { config, registry, ingesters: [...ingesters, markdownIngester], formats, convert };
 }

@@ -37,6 +37,8 @@ export interface ReportOptions {
 export interface ArticleRenderContext {
   article: Readonly<Article>;
   site: Readonly<Site>;
+  /** The build's reference time (RFC 3339), for embargoes: `ConvertOptions.now`. */
+  now: string;
   /** Report a problem on this article. */
   report(reason: string, options: ReportOptions): void;
 }
@@ -46,6 +48,8 @@ export interface CollectionRenderContext {
   /** Every article that converted, in input order. */
   articles: readonly Readonly<Article>[];
   site: Readonly<Site>;
+  /** The build's reference time (RFC 3339), for embargoes: `ConvertOptions.now`. */
+  now: string;
   /** Report a problem on one article (or on the collection when `article` is undefined). */
   report(article: Readonly<Article> | undefined, reason: string, options: ReportOptions): void;
 }

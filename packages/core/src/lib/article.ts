@@ -100,6 +100,11 @@ export interface Article {
   status?: PublicationStatus;
   /** ISO 8601 date-time before which the article must not be published. */
   embargoed?: string;
+  /**
+   * Editorial notes carried with the story but not part of it: contributor
+   * lines ("… contributed to this report"), editing credits, corrections.
+   */
+  notes?: string[];
   images: ArticleImage[];
   /** The body as an mdast tree. Figures are `figure` nodes (see {@link Figure}). */
   body: Root;
@@ -138,4 +143,18 @@ declare module 'mdast' {
 /** Narrow a node to a {@link Figure}. */
 export function isFigure(node: Node): node is Figure {
   return node.type === 'figure';
+}
+
+/**
+ * Whether an article may be published at `now`: its status is usable (or
+ * unset) and any embargo has passed. Feeds and AMP pages leave out articles
+ * that may not; archive formats (Markdown, ninjs) keep them with their status.
+ *
+ * @returns `true`, or the reason it may not be published.
+ */
+export function publishable(article: Readonly<Article>, now: string): true | string {
+  if (article.status === 'withheld') return 'its status is withheld';
+  if (article.status === 'canceled') return 'its status is canceled';
+  if (article.embargoed && Date.parse(article.embargoed) > Date.parse(now)) return `it is embargoed until ${article.embargoed}`;
+  return true;
 }

@@ -57,6 +57,12 @@ export interface ConvertOptions {
    * The CLI turns it on. Default `false`.
    */
   readImages?: boolean | null;
+  /**
+   * The build's reference time, against which embargoes are judged (an
+   * RFC 3339 string or a Date). Default: the time `convert` is called. Give
+   * it for output that does not depend on the clock when articles carry embargoes.
+   */
+  now?: string | Date | null;
 }
 
 /** The outcome of {@link convert}. */
@@ -99,6 +105,7 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
   const permalink = settings.permalink ?? '/{slug}/';
   const timeZone = settings.timeZone ?? 'UTC';
   const files = (Array.isArray(input) ? input : [input]).map((item, index) => toVFile(item as InputLike, index));
+  const now = resolveNow(settings.now);
 
   const slugs = new Map<string, string>();
   const converted: Converted[] = [];
@@ -116,7 +123,7 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
     for (const adapter of adapters) {
       if (adapter.scope !== 'article') continue;
       const produced = await runAdapter(adapter, file, () =>
-        adapter.render({ article, site, report: (reason, opts) => reportFromAdapter(file, adapter, reason, opts) }),
+        adapter.render({ article, site, now, report: (reason, opts) => reportFromAdapter(file, adapter, reason, opts) }),
       );
       articleOutputs.push(...produced);
     }
@@ -136,6 +143,7 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
       adapter.render({
         articles,
         site,
+        now,
         report: (article, reason, opts) => reportFromAdapter((article && fileOf.get(article as Article)) || own, adapter, reason, opts),
       }),
     );
@@ -146,6 +154,13 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
   outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const allFiles = [...files, ...collectionFiles];
   return { articles, outputs, files: allFiles, failed: allFiles.filter(hasErrors) };
+}
+
+function resolveNow(now: string | Date | null | undefined): string {
+  if (now === undefined || now === null) return new Date().toISOString();
+  const date = typeof now === 'string' ? new Date(now) : now;
+  if (Number.isNaN(date.getTime())) throw new TypeError(`Expected a date for \`now\` but received ${JSON.stringify(now)}`);
+  return date.toISOString();
 }
 
 function resolveAdapters(settings: Readonly<ConvertOptions>): Adapter[] {

@@ -27,6 +27,7 @@ export interface ArticleFields {
   source?: string;
   status?: PublicationStatus;
   embargoed?: string;
+  notes?: string[];
   images: ArticleImage[];
 }
 
@@ -68,6 +69,7 @@ export const fieldAliases = {
   source: ['source', 'agency', 'provider'],
   status: ['status', 'pubstatus'],
   embargoed: ['embargoed', 'embargo'],
+  notes: ['notes', 'ednote'],
   images: ['images', 'image'],
 } as const satisfies Record<keyof ArticleFields, readonly string[]>;
 
@@ -141,6 +143,16 @@ export function readFields(data: Record<string, unknown>, options: ReadFieldsOpt
     const lower = status.toLowerCase();
     if (lower === 'usable' || lower === 'withheld' || lower === 'canceled') fields.status = lower;
     else typeProblem(pick('status')?.[0] ?? 'status', 'one of usable, withheld, canceled', status);
+  }
+
+  const notes = pick('notes');
+  if (notes) {
+    const [key, value] = notes;
+    const list = Array.isArray(value) ? value : [value];
+    if (list.every((note) => typeof note === 'string')) {
+      const kept = (list as string[]).map((note) => note.trim()).filter(Boolean);
+      if (kept.length > 0) fields.notes = kept;
+    } else typeProblem(key, 'a string or a list of strings', value);
   }
 
   const dateline = pick('dateline');

@@ -83,6 +83,7 @@ export function finalizeArticle(file: VFile, result: IngestResult, options: Fina
     source: fields.source,
     status: fields.status,
     embargoed: fields.embargoed,
+    notes: fields.notes,
     images: fields.images,
     body: result.body as Root,
   };

@@ -33,7 +33,12 @@ export function slugify(text: string): string {
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   const codePoints = Array.from(slug);
-  if (codePoints.length > maxSlugLength) slug = codePoints.slice(0, maxSlugLength).join('').replace(/-+$/, '');
+  if (codePoints.length > maxSlugLength) {
+    // Cut at the last word boundary that keeps most of the length, else mid-word.
+    const cut = codePoints.slice(0, maxSlugLength + 1).join('');
+    const boundary = cut.lastIndexOf('-');
+    slug = (boundary > maxSlugLength / 2 ? cut.slice(0, boundary) : codePoints.slice(0, maxSlugLength).join('')).replace(/-+$/, '');
+  }
   if (windowsReserved.test(slug)) slug = `${slug}-article`;
   return slug;
 }

@@ -114,6 +114,21 @@ const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img',
  * Implicitly closed tags (`<p>`, `<li>`) make it over-estimate, never under.
  * Hand-written: no HTML tokenizer offers a depth bound.
  */
+/** How deeply a string of HTML nests, estimated before parsing it (see {@link bodyToHast}). */
+export function estimateHtmlDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const match of html.matchAll(tagPattern)) {
+    const [, closing, name = '', selfClosing] = match;
+    if (voidElements.has(name.toLowerCase()) || selfClosing) continue;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}
+
+const tagPattern = /<(\/?)([a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+
 function rawHtmlDepth(tree: MdastRoot): { depth: number; node: Html | undefined; hasRaw: boolean } {
   let depth = 0;
   let deepest: { depth: number; node: Html | undefined; hasRaw: boolean } = { depth: 0, node: undefined, hasRaw: false };
@@ -122,7 +137,7 @@ function rawHtmlDepth(tree: MdastRoot): { depth: number; node: Html | undefined;
     const node = stack.pop() as RootContent;
     if (node.type === 'html') {
       deepest.hasRaw = true;
-      for (const match of node.value.matchAll(/<(\/?)([a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g)) {
+      for (const match of node.value.matchAll(tagPattern)) {
         const [, closing, name = '', selfClosing] = match;
         if (voidElements.has(name.toLowerCase()) || selfClosing) continue;
         depth = closing ? Math.max(0, depth - 1) : depth + 1;

@@ -38,6 +38,7 @@ export function frontMatterData(article: Readonly<Article>, bodyImages: Readonly
   set('source', article.source);
   set('status', article.status);
   set('embargoed', article.embargoed);
+  set('notes', article.notes ? [...article.notes] : undefined);
   set('images', article.images.filter((image) => !bodyImages.has(image.src)).map(imageData));
   return data;
 }

@@ -1,5 +1,5 @@
 import type { Article, CollectionRenderContext } from '@syndikit/core';
-import { dateToEpoch, slugify } from '@syndikit/core';
+import { dateToEpoch, publishable, slugify } from '@syndikit/core';
 import { type FeedItem, feedItem } from './items.js';
 import type { ResolvedFeedOptions } from './options.js';
 
@@ -23,15 +23,18 @@ export interface FeedPlan {
 
 /**
  * Decide which feeds to write and what goes in each: the main feed, plus
- * one per section and per tag when asked. Articles without a date are left
- * out with a warning (a feed cannot date them, and the clock is never used).
+ * one per section and per tag when asked. Articles that may not be
+ * published (withheld, canceled, under embargo at `context.now`) and
+ * articles without a date are left out with a warning saying why.
  * Each article's content is rendered once, however many feeds it is in.
  */
 export function planFeeds(context: CollectionRenderContext, options: ResolvedFeedOptions, fileName: string, format: string): FeedPlan[] {
   const { site } = context;
   const dated: Readonly<Article>[] = [];
   for (const article of context.articles) {
-    if (article.published || article.updated) dated.push(article);
+    const allowed = publishable(article, context.now);
+    if (allowed !== true) context.report(article, `Not published to the ${format} feed: ${allowed}`, { ruleId: 'not-published' });
+    else if (article.published || article.updated) dated.push(article);
     else context.report(article, `Article has no date, so it is left out of the ${format} feed`, { ruleId: 'feed-no-date' });
   }
   dated.sort((a, b) => epoch(b) - epoch(a) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));

@@ -11,6 +11,7 @@ export interface BuildFlags extends CommonFlags {
   out?: string;
   keepGoing?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 /**
@@ -38,7 +39,7 @@ export async function buildCommand(inputs: readonly string[], flags: Readonly<Bu
   const root = config.root ?? commonFolder(paths, io.cwd);
   const result = await convert(files, { ...settings.convert, root });
 
-  const lines = formatDiagnostics(result.files, io.cwd);
+  const lines = formatDiagnostics(result.files, io.cwd, flags.verbose ?? false);
   for (const line of lines) io.stderr.write(`${line}\n`);
   const { errors, warnings } = countMessages(result.files);
   const keepGoing = flags.keepGoing ?? config.keepGoing;

@@ -24,7 +24,7 @@ export async function convertCommand(input: string, flags: Readonly<ConvertFlags
   if (!file) throw new UsageError(`Input ${input} could not be read`);
   const root = settings.config.root ?? dirname(path);
   const result = await convert([file], { ...settings.convert, root });
-  for (const line of formatDiagnostics(result.files, io.cwd)) io.stderr.write(`${line}\n`);
+  for (const line of formatDiagnostics(result.files, io.cwd, false)) io.stderr.write(`${line}\n`);
   if (result.failed.length > 0) return exitCodes.contentErrors;
 
   if (flags.out) {

@@ -1,0 +1,178 @@
+import type { Adapter, Article, ArticleImage, OutputFile, Site } from '@syndikit/core';
+import { bodyToHast, hastToHtml, hastToText, type Reporter } from '@syndikit/html';
+
+/** The ninjs standard this adapter writes. */
+export const ninjsStandard = Object.freeze({
+  name: 'ninjs',
+  version: '3.1',
+  schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#',
+});
+
+/** Options for {@link ninjsAdapter}. */
+export interface NinjsOptions {
+  /** Folder under the output directory. Default `'ninjs'`. */
+  dir?: string | null;
+  /** Include a plain-text body beside the HTML one. Default `true`. */
+  plainText?: boolean | null;
+}
+
+/** A ninjs 3.1 rendition. */
+export interface NinjsRendition {
+  name: string;
+  href: string;
+  contentType?: string;
+  width?: number;
+  height?: number;
+  sizeInBytes?: number;
+}
+
+/** A ninjs 3.1 news object, as far as syndikit writes one. */
+export interface NinjsItem {
+  standard?: typeof ninjsStandard;
+  uri: string;
+  type: 'text' | 'picture';
+  representationType?: 'full' | 'partial';
+  name?: string;
+  rel?: string;
+  firstCreated?: string;
+  versionCreated?: string;
+  embargoedUntil?: string;
+  pubStatus?: 'usable' | 'withheld' | 'canceled';
+  copyrightNotice?: string;
+  edNote?: string;
+  language?: string;
+  headlines?: Array<{ role?: string; contentType?: string; value: string }>;
+  descriptions?: Array<{ role?: string; contentType?: string; value: string }>;
+  bodies?: Array<{ role?: string; contentType?: string; value: string }>;
+  by?: string;
+  people?: Array<{ name: string; rel?: string; uri?: string }>;
+  located?: string;
+  infoSources?: Array<{ name: string; role?: string }>;
+  subjects?: Array<{ name: string; rel?: string }>;
+  renditions?: NinjsRendition[];
+  associations?: NinjsItem[];
+}
+
+/**
+ * The `ninjs` format: one `ninjs/<slug>.json` per article in IPTC ninjs
+ * 3.1, carrying the article's status and embargo (a wire desk passes them
+ * on, unlike feeds and pages), the body as sanitised HTML and plain text,
+ * and the images as associations with their renditions.
+ */
+export function ninjsAdapter(options?: Readonly<NinjsOptions> | null): Adapter {
+  const dir = options?.dir ?? 'ninjs';
+  const plainText = options?.plainText ?? true;
+  return {
+    name: 'ninjs',
+    scope: 'article',
+    render({ article, site, report }): OutputFile[] {
+      const item = articleToNinjs(article, site, { plainText, report });
+      if (!item) return [];
+      return [
+        {
+          path: `${dir}/${article.slug}.json`,
+          contents: `${JSON.stringify(item, null, 2)}\n`,
+          mediaType: 'application/json; charset=utf-8',
+        },
+      ];
+    },
+  };
+}
+
+/** An article as a ninjs 3.1 item, or `undefined` when its body fails (reported). */
+export function articleToNinjs(
+  article: Readonly<Article>,
+  site: Readonly<Site>,
+  options: { plainText?: boolean; report?: Reporter } = {},
+): NinjsItem | undefined {
+  const report: Reporter = options.report ?? (() => {});
+  const base = article.url ?? site.url;
+  const tree = bodyToHast(article.body, { base: base ?? null, images: article.images, report });
+  if (!tree) return undefined;
+  const html = hastToHtml(tree);
+  const text = hastToText(tree);
+  const bodies: NonNullable<NinjsItem['bodies']> = [];
+  if (html) bodies.push({ role: 'main', contentType: 'text/html', value: html });
+  if (text && options.plainText !== false) bodies.push({ role: 'text', contentType: 'text/plain', value: text });
+
+  const headlines: NonNullable<NinjsItem['headlines']> = [{ role: 'main', value: article.headline }];
+  if (article.subheadline) headlines.push({ role: 'sub', value: article.subheadline });
+  const subjects = [...(article.section ? [{ name: article.section, rel: 'section' }] : []), ...article.tags.map((name) => ({ name }))];
+  const associations = article.images.flatMap((image, index) => pictureItem(image, index, base) ?? []);
+  return withoutEmpty<NinjsItem>({
+    standard: ninjsStandard,
+    uri: article.id,
+    type: 'text',
+    representationType: 'full',
+    firstCreated: article.published,
+    versionCreated: article.updated ?? article.published,
+    embargoedUntil: article.embargoed,
+    pubStatus: article.status ?? 'usable',
+    copyrightNotice: article.copyright,
+    edNote: article.notes?.join('\n'),
+    language: article.language,
+    headlines,
+    descriptions: article.summary ? [{ role: 'summary', contentType: 'text/plain', value: article.summary }] : undefined,
+    bodies,
+    by: article.authors.length > 0 ? joinNames(article.authors.map((author) => author.name)) : undefined,
+    people: article.authors.map((author) => withoutEmpty({ name: author.name, rel: 'author', uri: author.url })),
+    located: article.dateline?.place,
+    infoSources: article.source ? [{ name: article.source, role: 'originator' }] : undefined,
+    subjects,
+    associations,
+  });
+}
+
+/** An image as an associated picture item, or nothing when it has no absolute URL. */
+function pictureItem(image: Readonly<ArticleImage>, index: number, base: string | undefined): NinjsItem | undefined {
+  let href: string;
+  try {
+    href = new URL(image.src, base).href;
+  } catch {
+    return undefined;
+  }
+  if (!/^https?:/.test(href)) return undefined;
+  const renditions: NinjsRendition[] = [
+    withoutEmpty<NinjsRendition>({
+      name: 'original',
+      href,
+      contentType: image.mediaType,
+      width: image.width,
+      height: image.height,
+      sizeInBytes: image.bytes,
+    }),
+  ];
+  for (const rendition of image.renditions ?? []) {
+    renditions.push(
+      withoutEmpty<NinjsRendition>({
+        name: `${rendition.width}w-${rendition.mediaType.replace('image/', '')}`,
+        href: new URL(rendition.src, base).href,
+        contentType: rendition.mediaType,
+        width: rendition.width,
+        height: rendition.height,
+        sizeInBytes: rendition.bytes,
+      }),
+    );
+  }
+  return withoutEmpty<NinjsItem>({
+    uri: href,
+    name: index === 0 ? 'mainpicture' : `picture${index + 1}`,
+    rel: index === 0 ? 'lead' : 'inline',
+    type: 'picture',
+    headlines: image.alt ? [{ value: image.alt }] : undefined,
+    descriptions: image.caption ? [{ role: 'caption', contentType: 'text/plain', value: image.caption }] : undefined,
+    by: image.credit,
+    renditions,
+  });
+}
+
+function joinNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** Drop `undefined`, empty strings and empty arrays: the schema allows none of them as "absent". */
+function withoutEmpty<T extends object>(object: { [K in keyof T]?: T[K] | undefined }): T {
+  return Object.fromEntries(
+    Object.entries(object).filter(([, value]) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)),
+  ) as T;
+}

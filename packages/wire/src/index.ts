@@ -1,0 +1,18 @@
+export type { Byline } from './lib/byline.js';
+export { parseByline } from './lib/byline.js';
+export { agencyName, matchDateline } from './lib/dateline.js';
+export type { FoundDate } from './lib/dates.js';
+export { dateFromFileName, findDate } from './lib/dates.js';
+export type { Fragment } from './lib/fragments.js';
+export { findFragments } from './lib/fragments.js';
+export type { WireOptions } from './lib/ingesters.js';
+export { wireIngesters } from './lib/ingesters.js';
+export { jsonDepth, parseLocatedJson } from './lib/json.js';
+export type { NinjsIngestOptions } from './lib/ninjs.js';
+export { ingestNinjs, ninjsIngester } from './lib/ninjs.js';
+export type { NinjsVersion } from './lib/ninjs-version.js';
+export { detectNinjsVersion } from './lib/ninjs-version.js';
+export type { CompiledRule, WireRule } from './lib/rules.js';
+export { compileRules, defaultRules } from './lib/rules.js';
+export type { WireTextOptions } from './lib/text.js';
+export { ingestWireText, wireTextIngester } from './lib/text.js';

@@ -1,0 +1,65 @@
+import type { Author } from '@syndikit/core';
+
+/** Agency names as they appear after the authors in a byline, with the source they stand for. */
+const agencies: ReadonlyArray<[RegExp, string]> = [
+  [/^(the )?associated press$|^ap$/i, 'The Associated Press'],
+  [/^reuters$|^thomson reuters$/i, 'Reuters'],
+  [/^(agence france-presse|afp)$/i, 'AFP'],
+  [/^(dpa|deutsche presse-agentur)$/i, 'dpa'],
+  [/^business ?wire$/i, 'Business Wire'],
+  [/^(tt|ntb|sipa|ansa|efe|kyodo|xinhua|pa media|aap|cp|the canadian press)$/i, ''],
+];
+
+/** A byline split into people and the agency they write for. */
+export interface Byline {
+  authors: Author[];
+  source?: string;
+}
+
+/**
+ * Parse a byline as agencies write it:
+ * `Colleen Long And Aamer Madhani, The Associated Press`,
+ * `By JANE DOE and JOHN ROE Associated Press`, `Von Christian Hollmann, dpa`,
+ * `Paulo Santalucia and Frances d'Emilio`. Names in capitals are
+ * title-cased.
+ *
+ * @returns the authors and source, or `undefined` when the text does not read as a byline.
+ */
+export function parseByline(text: string): Byline | undefined {
+  let rest = text
+    .trim()
+    .replace(/^(by|von|par|por|av|di)\s+/i, '')
+    .trim();
+  let source: string | undefined;
+  const parts = rest.split(/\s*[,|/]\s*/);
+  const last = parts.at(-1) ?? '';
+  const agency = agencies.find(([pattern]) => pattern.test(last.trim()));
+  if (agency && parts.length > 1) {
+    source = agency[1] || last.trim();
+    rest = parts.slice(0, -1).join(', ');
+  } else {
+    const trailing = /\s+(the associated press|associated press|reuters|afp|dpa)$/i.exec(rest);
+    if (trailing?.[1]) {
+      source = agencies.find(([pattern]) => pattern.test(trailing[1] as string))?.[1];
+      rest = rest.slice(0, trailing.index);
+    }
+  }
+  const names = rest
+    .split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|&)\s*/i)
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.length === 0 || names.length > 8) return undefined;
+  // A byline is names: two to five words each, each capitalised.
+  const isName = (name: string) =>
+    /^[\p{Lu}][\p{L}\p{M}'’.-]*(\s+[\p{Lu}\p{Ll}][\p{L}\p{M}'’.-]*){1,4}$/u.test(name) &&
+    name.split(/\s+/).every((word) => /^[\p{Lu}]|^(de|da|van|von|der|di|le|la|bin|al|el)$/u.test(word));
+  if (!names.every(isName)) return undefined;
+  const byline: Byline = { authors: names.map((name) => ({ name: titleCase(name) })) };
+  if (source) byline.source = source;
+  return byline;
+}
+
+function titleCase(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+}

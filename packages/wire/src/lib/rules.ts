@@ -1,0 +1,168 @@
+/**
+ * The rules that clean scraped wire copy, as data: each says which lines
+ * it matches and what happens to them. Users add their own (a site's
+ * promo line, an agency's trailer) through the `rules` option; they run
+ * before these.
+ *
+ * Actions:
+ * - `drop`: the line is site chrome and is removed;
+ * - `drop-rest`: the line starts a trailer (related stories, sign-up
+ *   blocks); it and everything after it are removed;
+ * - `copyright`: the line is the copyright notice;
+ * - `note`: the line is an editorial note (contributor line, correction);
+ * - `credits`: a "Reporting by …; Editing by …" line: reporters become
+ *   authors, the rest a note.
+ *
+ * Every line a rule acts on is reported (rule id and line) so that
+ * `syndikit inspect` explains each removal.
+ */
+export interface WireRule {
+  /** Stable id, kebab-case, shown in messages. */
+  id: string;
+  /** What the rule is for, shown in messages. */
+  description: string;
+  /** Matched against the whole line, trimmed. A string is compiled with `flags`. */
+  pattern: RegExp | string;
+  /** Flags for a string `pattern`. Default `'iu'`. */
+  flags?: string;
+  action: 'drop' | 'drop-rest' | 'copyright' | 'note' | 'credits';
+  /** Agencies whose copy this rule is for (documentation only). */
+  agencies?: readonly string[];
+}
+
+/** The default rules, in the order they are tried. */
+export const defaultRules: readonly WireRule[] = Object.freeze([
+  // Site chrome, any source.
+  { id: 'skip-link', description: 'accessibility skip link', pattern: /^skip to (main )?content$/iu, action: 'drop' },
+  { id: 'bare-number', description: 'a number alone (share or comment counts)', pattern: /^\d{1,6}$/u, action: 'drop' },
+  {
+    id: 'push-prompt',
+    description: 'push notification prompt',
+    pattern:
+      /^(push icon|be the first to read breaking stories\b.*|enable push notifications\b.*|no thanks|not now|allow notifications)$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'newsletter-prompt',
+    description: 'newsletter sign-up prompt',
+    pattern: /^(sign up (for|to) (our|the) .*newsletter.*|subscribe( now| today)?|get (our|the) .*newsletter.*|newsletter)$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'advertising',
+    description: 'advertising label',
+    pattern: /^(advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?)$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'read-more',
+    description: 'read-more and related links',
+    pattern: /^(read more|read next|see also|more:?|related:?|related (articles|stories|coverage)|recommended( stories)?)$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'share-links',
+    description: 'sharing and licensing links',
+    pattern:
+      /^(share|share this( article| story)?|copy link|link copied|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|reddit|flipboard|pinterest|purchase licensing rights|licensing|reprints?|permissions|opens new tab)$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'audio-player',
+    description: 'audio player label',
+    pattern: /^(listen to this article|listen|\d+ min(ute)? (read|listen))$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'cookie-notice',
+    description: 'cookie notice',
+    pattern: /^(we use cookies\b.*|accept( all)?( cookies)?|cookie (settings|preferences))$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'trailer-start',
+    description: 'related-content block after the story',
+    pattern: /^(most read|more from (ap|reuters|afp|dpa)|trending( now)?|latest (news|stories)|you may also like|around the web)$/iu,
+    action: 'drop-rest',
+  },
+  {
+    id: 'editor-slug',
+    description: "editors' initials at the end of agency copy (ab/cd, bur-jm/rl)",
+    pattern: /^([a-z]{2,4}-)?[a-z]{2,4}(\/[a-z]{2,4})+$/u,
+    action: 'drop',
+    agencies: ['AFP', 'dpa', 'AP'],
+  },
+  // Reuters.
+  {
+    id: 'reuters-standards',
+    description: 'Reuters trust principles line',
+    pattern: /^our standards:? the thomson reuters trust principles\.?( opens new tab)?$/iu,
+    action: 'drop',
+    agencies: ['Reuters'],
+  },
+  {
+    id: 'reuters-credits',
+    description: 'Reuters reporting and editing credits',
+    pattern: /^(additional )?(reporting|writing|editing) by .+$/iu,
+    action: 'credits',
+    agencies: ['Reuters'],
+  },
+  // Business Wire.
+  {
+    id: 'businesswire-source',
+    description: 'Business Wire source-version link',
+    pattern: /^view source version on businesswire\.com:.*$/iu,
+    action: 'drop',
+    agencies: ['Business Wire'],
+  },
+  // Notes and rights, any agency.
+  {
+    id: 'contributor-note',
+    description: 'contributor line',
+    pattern:
+      /^(.+ contributed (reporting|to this report|to this story)( from .+)?\.?|(associated press|ap) (writers?|reporters?) .+ contributed.*)$/iu,
+    action: 'note',
+    agencies: ['AP', 'Reuters'],
+  },
+  {
+    id: 'correction-note',
+    description: 'correction note',
+    pattern: /^(this (story|article) (has been|was) (updated|corrected)\b.*|correction:.*)$/iu,
+    action: 'note',
+  },
+  {
+    id: 'copyright-line',
+    description: 'copyright notice',
+    pattern: /^(copyright\s*(©\s*)?\d{4}|©\s*(\d{4}|\p{L})|\(c\)\s*\d{4}).{0,200}$/iu,
+    action: 'copyright',
+  },
+]);
+
+/** A rule with its pattern compiled. */
+export interface CompiledRule extends WireRule {
+  pattern: RegExp;
+}
+
+/**
+ * Compile user rules (before) and the defaults. Throws a `TypeError` for a
+ * rule without an id, an unknown action, or a pattern that does not compile.
+ */
+export function compileRules(userRules: readonly WireRule[] = [], useDefaults = true): CompiledRule[] {
+  const all = [...userRules, ...(useDefaults ? defaultRules : [])];
+  return all.map((rule, index) => {
+    if (!rule || typeof rule.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(rule.id)) {
+      throw new TypeError(`Expected wire rule ${index} to have a kebab-case id but received ${JSON.stringify(rule?.id)}`);
+    }
+    if (!['drop', 'drop-rest', 'copyright', 'note', 'credits'].includes(rule.action)) {
+      throw new TypeError(
+        `Expected wire rule \`${rule.id}\` to have an action of drop, drop-rest, copyright, note or credits but received ${JSON.stringify(rule.action)}`,
+      );
+    }
+    if (rule.pattern instanceof RegExp) return { ...rule, pattern: rule.pattern };
+    try {
+      return { ...rule, pattern: new RegExp(rule.pattern, rule.flags ?? 'iu') };
+    } catch (error) {
+      throw new TypeError(`Expected wire rule \`${rule.id}\` to have a valid pattern but ${(error as Error).message}`);
+    }
+  });
+}
