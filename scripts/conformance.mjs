@@ -1,21 +1,28 @@
-// `npm run conformance`: checks built output against external validators, beyond the unit tests.
-// Run after `npm start` (which builds the fixtures into out/). Called by .ci/run.
+// `npm run conformance`: checks output against external validators, beyond the unit tests.
+// Called by .ci/run after `npm start` has built the fixtures into out/.
 //
-// - Every XML file in out/ must be well-formed under libxml2's xmllint (from Debian's
-//   libxml2-utils, which .ci/run installs); when xmllint is missing the check says so and fails.
-// - out/feed.json must validate against the published JSON Feed 1.1 schema (jsonfeed-schema).
-// - every page in out/amp/ must PASS the official AMP validator (engine fetched once by
-//   scripts/fetch-amp-validator.mjs), with zero errors.
+// 1. The fixtures' build (out/): every XML file well-formed under libxml2's xmllint (Debian's
+//    libxml2-utils, which .ci/run installs), every feed.json valid against the published JSON Feed
+//    1.1 schema, every AMP page PASSing the official AMP validator, every ninjs file valid against
+//    IPTC's ninjs 3.1 schema (when ../shared/corpora/ninjs is there).
+// 2. When ../shared/corpora/ninjs exists: every example there (agency samples and IPTC's
+//    documentation examples, ninjs 1.x to 3.x) is built to every format, the outputs pass the same
+//    checks, and each article's headline and body text survive.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { Ajv } from 'ajv';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv as Ajv7 } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import amphtmlValidator from 'amphtml-validator';
 import { fetchAmpValidator } from './fetch-amp-validator.mjs';
 
-const out = process.argv[2] ?? 'out';
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = resolve(root, process.argv[2] ?? 'out');
+const corpus = resolve(root, '../shared/corpora/ninjs');
 const require = createRequire(import.meta.url);
 let failures = 0;
 let checked = 0;
@@ -23,33 +30,135 @@ const fail = (message) => {
   failures++;
   console.error(`conformance: FAIL ${message}`);
 };
+const filesIn = (dir) => readdirSync(dir, { recursive: true }).map(String).sort();
 
-const files = readdirSync(out, { recursive: true }).map(String).sort();
-const xml = files.filter((path) => /\.(xml|xsl)$/.test(path)).map((path) => join(out, path));
-if (xml.length === 0) fail(`no XML files in ${out}: run npm start first`);
-const lint = spawnSync('xmllint', ['--noout', ...xml], { encoding: 'utf8' });
-if (lint.error) fail(`xmllint is not installed (apt-get install libxml2-utils): ${lint.error.message}`);
-else if (lint.status !== 0) fail(`xmllint: ${lint.stderr.trim()}`);
-else checked += xml.length;
+const jsonFeed = new Ajv7({ allErrors: true, strict: false });
+addFormats(jsonFeed);
+const validateJsonFeed = jsonFeed.compile(JSON.parse(readFileSync(require.resolve('jsonfeed-schema/schema-v1.1.json'), 'utf8')));
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const validate = ajv.compile(JSON.parse(readFileSync(require.resolve('jsonfeed-schema/schema-v1.1.json'), 'utf8')));
-for (const path of files.filter((name) => name.endsWith('feed.json'))) {
-  const document = JSON.parse(readFileSync(join(out, path), 'utf8'));
-  if (!validate(document)) fail(`${path}: ${ajv.errorsText(validate.errors)}`);
-  else if (document.version !== 'https://jsonfeed.org/version/1.1' || 'author' in document) fail(`${path}: not JSON Feed 1.1 with authors`);
-  else checked++;
+let validateNinjs;
+if (existsSync(corpus)) {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  // The schema refers to GeoJSON by URL; a local stand-in is registered so nothing is fetched.
+  ajv.addSchema({ $id: 'https://geojson.org/schema/GeoJSON.json', type: 'object', required: ['type'] });
+  validateNinjs = ajv.compile(JSON.parse(readFileSync(join(corpus, 'schema/ninjs-schema_3.1.json'), 'utf8')));
+} else console.log(`conformance: ${corpus} not found; ninjs schema checks skipped`);
+
+const amp = await amphtmlValidator.getInstance(fetchAmpValidator());
+
+/** Check one build folder: XML, JSON Feed, AMP, ninjs. */
+function checkBuild(dir, label) {
+  const files = filesIn(dir);
+  const xml = files.filter((path) => /\.(xml|xsl)$/.test(path)).map((path) => join(dir, path));
+  if (xml.length === 0) fail(`${label}: no XML files`);
+  else {
+    const lint = spawnSync('xmllint', ['--noout', ...xml], { encoding: 'utf8' });
+    if (lint.error) fail(`xmllint is not installed (apt-get install libxml2-utils): ${lint.error.message}`);
+    else if (lint.status !== 0) fail(`${label}: xmllint: ${lint.stderr.trim()}`);
+    else checked += xml.length;
+  }
+  for (const path of files.filter((name) => name.endsWith('feed.json'))) {
+    const document = JSON.parse(readFileSync(join(dir, path), 'utf8'));
+    if (!validateJsonFeed(document)) fail(`${label}/${path}: ${jsonFeed.errorsText(validateJsonFeed.errors)}`);
+    else if (document.version !== 'https://jsonfeed.org/version/1.1' || 'author' in document)
+      fail(`${label}/${path}: not JSON Feed 1.1 with authors`);
+    else checked++;
+  }
+  const pages = files.filter((path) => path.startsWith('amp/') && path.endsWith('.html'));
+  if (pages.length === 0) fail(`${label}: no AMP pages`);
+  for (const path of pages) {
+    const result = amp.validateString(readFileSync(join(dir, path), 'utf8'));
+    if (result.status !== 'PASS' || result.errors.length > 0) {
+      fail(
+        `${label}/${path}: AMP ${result.status}: ${result.errors.map((error) => `${error.line}:${error.col} ${error.message}`).join('; ')}`,
+      );
+    } else checked++;
+  }
+  if (validateNinjs) {
+    for (const path of files.filter((name) => name.startsWith('ninjs/') && name.endsWith('.json'))) {
+      const document = JSON.parse(readFileSync(join(dir, path), 'utf8'));
+      if (!validateNinjs(document)) fail(`${label}/${path}: ninjs 3.1: ${JSON.stringify(validateNinjs.errors?.slice(0, 3))}`);
+      else checked++;
+    }
+  }
 }
 
-const pages = files.filter((path) => path.startsWith('amp/') && path.endsWith('.html'));
-if (pages.length === 0) fail(`no AMP pages in ${out}/amp`);
-const validator = await amphtmlValidator.getInstance(fetchAmpValidator());
-for (const path of pages) {
-  const result = validator.validateString(readFileSync(join(out, path), 'utf8'));
-  if (result.status !== 'PASS' || result.errors.length > 0) {
-    fail(`${path}: AMP ${result.status}: ${result.errors.map((error) => `${error.line}:${error.col} ${error.message}`).join('; ')}`);
-  } else checked++;
+const words = (text) =>
+  text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[#\w]+;/g, ' ')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Headline and body text of every corpus example survive into ninjs output. */
+function checkPreserved(dir) {
+  const outputs = filesIn(join(dir, 'ninjs')).map((name) => JSON.parse(readFileSync(join(dir, 'ninjs', name), 'utf8')));
+  for (const name of filesIn(join(corpus, 'examples')).filter((path) => path.endsWith('.json'))) {
+    const input = JSON.parse(readFileSync(join(corpus, 'examples', name), 'utf8'));
+    // Several examples share a uri; the article is the output with that uri and this headline.
+    const uri = /^[a-z][a-z0-9+.-]*:/i.test(input.uri) ? input.uri : `urn:syndikit:${encodeURIComponent(input.uri)}`;
+    const headline = (
+      input.headline ??
+      (input.headlines ?? []).find((entry) => !entry.role || entry.role === 'main')?.value ??
+      input.headlines?.[0]?.value
+    )?.trim();
+    const candidates = outputs.filter((item) => item.uri === uri && (!headline || item.headlines[0].value === headline));
+    if (candidates.length === 0) {
+      fail(`corpus/${name}: no ninjs output with uri ${uri} and headline ${JSON.stringify(headline)}`);
+      continue;
+    }
+    const bodies = input.bodies ?? [];
+    const body =
+      input.body_html ??
+      input.body_text ??
+      (bodies.find((entry) => /html|xml/i.test(entry.contentType ?? entry.contenttype ?? '')) ?? bodies[0])?.value ??
+      '';
+    const expected = words(body);
+    // The dateline moves from the first words into metadata, so compare the middle and the end, in order.
+    const tail = expected.slice(-40).join(' ');
+    const middle = expected.slice(Math.floor(expected.length / 2), Math.floor(expected.length / 2) + 20).join(' ');
+    const preserved = candidates.some((output) => {
+      const actual = words((output.bodies ?? []).find((entry) => entry.contentType === 'text/plain')?.value ?? '').join(' ');
+      return actual.includes(tail) && actual.includes(middle);
+    });
+    if (expected.length > 12 && !preserved) fail(`corpus/${name}: body text was not preserved`);
+    else checked++;
+  }
+}
+
+checkBuild(out, 'out');
+
+if (existsSync(corpus)) {
+  const build = mkdtempSync(join(tmpdir(), 'syndikit-conformance-'));
+  try {
+    const cli = join(root, 'packages/cli/dist/bin.js');
+    const args = [
+      cli,
+      'build',
+      join(corpus, 'examples'),
+      '--out',
+      build,
+      '--formats',
+      'ninjs,rss,atom,jsonfeed,amp,markdown',
+      '--site-url',
+      'https://wire.example',
+      '--now',
+      '2026-01-01T00:00:00Z',
+      '--config',
+      '/dev/null',
+      '--quiet',
+    ];
+    const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    if (run.status !== 0) fail(`building the ninjs corpus exited ${run.status}: ${run.stderr}`);
+    const converted = filesIn(join(build, 'ninjs')).length;
+    const inputs = filesIn(join(corpus, 'examples')).filter((path) => path.endsWith('.json')).length;
+    if (converted !== inputs) fail(`ninjs corpus: ${converted} of ${inputs} examples converted`);
+    checkBuild(build, 'corpus');
+    checkPreserved(build);
+  } finally {
+    rmSync(build, { recursive: true, force: true });
+  }
 }
 
 console.log(`conformance: ${checked} passed, ${failures} failed`);

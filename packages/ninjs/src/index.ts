@@ -1,2 +1,2 @@
 export type { NinjsItem, NinjsOptions, NinjsRendition } from './lib/ninjs.js';
-export { articleToNinjs, ninjsAdapter, ninjsStandard } from './lib/ninjs.js';
+export { articleToNinjs, asUri, ninjsAdapter, ninjsStandard } from './lib/ninjs.js';

@@ -97,7 +97,13 @@ function ampImage(element: Element, context: ComponentContext): ElementContent {
 function srcsetOf(image: ArticleImage, src: string): string | undefined {
   const renditions = image.renditions ?? [];
   const format = renditions.some((rendition) => rendition.mediaType === 'image/webp') ? 'image/webp' : 'image/jpeg';
-  const chosen = renditions.filter((rendition) => rendition.mediaType === format).sort((a, b) => a.width - b.width);
+  // One candidate per width: AMP rejects a srcset with two of the same width.
+  const byWidth = new Map(
+    renditions
+      .filter((rendition) => rendition.mediaType === format && rendition.width > 0)
+      .map((rendition) => [rendition.width, rendition]),
+  );
+  const chosen = [...byWidth.values()].sort((a, b) => a.width - b.width);
   if (chosen.length === 0) return undefined;
   const base = src.slice(0, src.length - image.src.length);
   return chosen

@@ -101,7 +101,7 @@ export function articleToNinjs(
   const associations = article.images.flatMap((image, index) => pictureItem(image, index, base) ?? []);
   return withoutEmpty<NinjsItem>({
     standard: ninjsStandard,
-    uri: article.id,
+    uri: asUri(article.id),
     type: 'text',
     representationType: 'full',
     firstCreated: article.published,
@@ -164,6 +164,11 @@ function pictureItem(image: Readonly<ArticleImage>, index: number, base: string 
     by: image.credit,
     renditions,
   });
+}
+
+/** ninjs `uri` must be a URI: ids that are not (`renditions-example`) become `urn:syndikit:…`. */
+export function asUri(id: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(id) ? id : `urn:syndikit:${encodeURIComponent(id)}`;
 }
 
 function joinNames(names: string[]): string {

@@ -126,7 +126,8 @@ class NinjsReader {
     const located = this.string(['located']);
     if (located && !fields.dateline) fields.dateline = { place: located };
 
-    if (this.type() === 'picture' || this.type() === 'graphic') {
+    // A picture item, or any item with image renditions of its own (a logo, a photo-only item).
+    if (this.type() === 'picture' || this.type() === 'graphic' || this.get(['renditions']) !== undefined) {
       const own = this.image(this.item, []);
       if (own) fields.images.push(own);
     }
@@ -144,7 +145,41 @@ class NinjsReader {
       const image = this.image(association, path);
       if (image && !fields.images.some((known) => known.src === image.src)) fields.images.push(image);
     }
+    if (!fields.headline) this.guessHeadline(fields, body, slugline, uri);
     return { fields, body, slugHint: slugline ?? fields.headline ?? '' };
+  }
+
+  /** Items without headlines (pictures, renditions-only examples): the best text there is, with a warning. */
+  private guessHeadline(fields: ArticleFields, body: Root, slugline: string | undefined, uri: string | undefined): void {
+    const caption = fields.images[0]?.caption;
+    const first = body.children[0];
+    const firstText = first?.type === 'paragraph' && first.children[0]?.type === 'text' ? first.children[0].value : undefined;
+    const sentence =
+      firstText && /\p{L}/u.test(firstText) ? (/^(.{10,120}?[.!?])(\s|$)/u.exec(firstText)?.[1] ?? firstText.slice(0, 120)) : undefined;
+    const fromUri = uri
+      ?.split(/[/#?]/)
+      .filter((part) => /\p{L}/u.test(part))
+      .pop()
+      ?.replace(/[-_]+/g, ' ');
+    const [source, value] =
+      (
+        [
+          ['title', this.string(['title'])],
+          ['slugline', slugline],
+          ['caption', caption],
+          ['first sentence', sentence],
+          ['uri', fromUri],
+        ] as const
+      ).find(([, text]) => Boolean(text)) ?? [];
+    if (!value || !source) return;
+    fields.headline = value;
+    report(
+      this.context.file,
+      'warning',
+      `No headline: using the ${source}, "${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`,
+      'ninjs-headline-guessed',
+      { line: 1, column: 1 },
+    );
   }
 
   private type(): string {
@@ -234,6 +269,12 @@ class NinjsReader {
       const bytes = Number(caseless(rendition, 'sizeinbytes'));
       if (Number.isInteger(bytes) && bytes > 0) entry.bytes = bytes;
       usable.push(entry);
+    }
+    // An association may name its picture only by uri (renditions without href).
+    const uri = caseless(item, 'uri');
+    if (usable.length === 0 && typeof uri === 'string' && /^https?:\/\/.+\.(jpe?g|png|gif|webp|avif)(\?.*)?$/i.test(uri)) {
+      const extension = /\.(\w+)(\?.*)?$/.exec(uri)?.[1]?.toLowerCase() ?? 'jpeg';
+      usable.push({ src: uri, width: 0, height: 0, mediaType: `image/${extension === 'jpg' ? 'jpeg' : extension}` });
     }
     if (usable.length === 0) {
       if (list.length > 0)
