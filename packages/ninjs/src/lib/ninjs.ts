@@ -1,5 +1,5 @@
 import type { Adapter, Article, ArticleImage, OutputFile, Site } from '@syndikit/core';
-import { bodyToHast, hastToHtml, hastToText, type Reporter } from '@syndikit/html';
+import { bodyToHast, embedsToLinks, hastToHtml, hastToText, type Reporter } from '@syndikit/html';
 
 /** The ninjs standard this adapter writes. */
 export const ninjsStandard = Object.freeze({
@@ -87,7 +87,8 @@ export function articleToNinjs(
 ): NinjsItem | undefined {
   const report: Reporter = options.report ?? (() => {});
   const base = article.url ?? site.url;
-  const tree = bodyToHast(article.body, { base: base ?? null, images: article.images, report });
+  // Frames become links, as in feeds: a ninjs consumer renders the HTML where it likes.
+  const tree = bodyToHast(article.body, { base: base ?? null, images: article.images, transforms: [embedsToLinks], report });
   if (!tree) return undefined;
   const html = hastToHtml(tree);
   const text = hastToText(tree);

@@ -1,11 +1,11 @@
 /** A dateline opening the first paragraph, by agency convention. */
 const datelines: readonly RegExp[] = [
+  // Business Wire: SAN FRANCISCO--(BUSINESS WIRE)--…
+  /^(?<place>[\p{Lu}][\p{L}\p{M}.'’, -]*?)\s*-{1,2}\s*\((?<agency>BUSINESS WIRE)\)\s*-{1,2}\s*(?<rest>.*)$/u,
   // AP, Reuters, AFP, dpa: WASHINGTON (AP) — …, KYIV, Ukraine (Reuters) - …, Berlin (dpa) - …
   /^(?<place>[\p{Lu}][\p{L}\p{M}.'’ -]*(?:,\s*[\p{Lu}][\p{L}\p{M}.'’ -]*)?)\s*\((?<agency>[\p{L}][\p{L} .&-]{0,24})\)\s*(?:[—–]|-{1,2})\s*(?<rest>.*)$/u,
   // Reuters with the date: LONDON, Jan 4 (Reuters) - …
   /^(?<place>[\p{Lu}][\p{L}\p{M}.'’ -]*),\s+[\p{Lu}][\p{Ll}]{2,8}\.?\s+\d{1,2}\s*\((?<agency>Reuters)\)\s*(?:[—–]|-{1,2})\s*(?<rest>.*)$/u,
-  // Business Wire: SAN FRANCISCO--(BUSINESS WIRE)--…
-  /^(?<place>[\p{Lu}][\p{L}\p{M}.'’, -]*?)\s*-{1,2}\s*\((?<agency>BUSINESS WIRE)\)\s*-{1,2}\s*(?<rest>.*)$/u,
 ];
 
 /** A dateline at the start of a paragraph: place, agency, and the text after it. */

@@ -75,6 +75,31 @@ const pad = (value: number) => String(value).padStart(2, '0');
  * @returns the date, or `undefined` when the line holds no complete date.
  */
 export function findDate(line: string, timeZone: string): FoundDate | undefined {
+  // Long zone names, as Business Wire prints them.
+  line = line.replace(
+    /\b(Eastern|Central|Mountain|Pacific) (Standard|Daylight) Time\b/g,
+    (_, region: string, kind: string) => `${region[0]}${kind[0]}T`,
+  );
+  // AFP: 30/09/2024 - 11:20 (day first)
+  const slashed = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*-?\s*(\d{1,2}):(\d{2}))?/.exec(line);
+  if (slashed) {
+    const [, day, month, year, hour = '0', minute = '0'] = slashed;
+    const value = normalizeDate(
+      `${year}-${pad(Number(month))}-${pad(Number(day))}T${pad(Number(hour))}:${minute.padStart(2, '0')}:00`,
+      timeZone,
+    );
+    return typeof value === 'string' ? { value, zoned: false } : undefined;
+  }
+  // dpa and other European sites: 12.09.2024, 14:05 Uhr
+  const dotted = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?:\s*Uhr)?)?/.exec(line);
+  if (dotted) {
+    const [, day, month, year, hour = '0', minute = '0'] = dotted;
+    const value = normalizeDate(
+      `${year}-${pad(Number(month))}-${pad(Number(day))}T${pad(Number(hour))}:${minute.padStart(2, '0')}:00`,
+      timeZone,
+    );
+    return typeof value === 'string' ? { value, zoned: false } : undefined;
+  }
   const iso = /\b(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)\b/.exec(line);
   if (iso?.[1]) {
     const value = normalizeDate(iso[1], timeZone);
@@ -99,8 +124,10 @@ export function findDate(line: string, timeZone: string): FoundDate | undefined 
   const meridiem = time?.[4]?.toLowerCase();
   if (meridiem === 'pm' && hour < 12) hour += 12;
   if (meridiem === 'am' && hour === 12) hour = 0;
-  const zone = /\b([A-Z]{1,4}T|UTC|GMT|Z)\b/.exec(line.replace(/\./g, ''));
-  const offset = zone?.[1] !== undefined ? zones[zone[1]] : undefined;
+  const zone = /\b([A-Z]{1,4}T|UTC|GMT|Z)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?/.exec(line.replace(/\./g, ''));
+  let offset = zone?.[1] !== undefined ? zones[zone[1]] : undefined;
+  // GMT+1, UTC-05:00
+  if (offset !== undefined && zone?.[2]) offset += (zone[2] === '-' ? -1 : 1) * (Number(zone[3]) * 60 + Number(zone[4] ?? 0));
   const local = `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
   const value = normalizeDate(offset === undefined ? local : `${local}${formatOffset(offset).replace('Z', '+00:00')}`, timeZone);
   return typeof value === 'string' ? { value, zoned: offset !== undefined } : undefined;

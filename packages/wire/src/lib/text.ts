@@ -168,7 +168,7 @@ export function ingestWireText(
       }
       const byline = /^(by|von|par|por)\s/i.test(line.text) ? parseByline(line.text) : undefined;
       if (byline && fields.headline) {
-        fields.authors.push(...byline.authors);
+        fields.authors.push(...byline.authors.filter((author) => !fields.authors.some((known) => known.name === author.name)));
         if (byline.source) fields.source ??= byline.source;
         info(`Read the byline: ${byline.authors.map((author) => author.name).join(', ')}`, 'wire-byline', line);
         continue;
@@ -206,6 +206,19 @@ export function ingestWireText(
         'wire-byline',
         line,
       );
+      continue;
+    }
+    // A short line without closing punctuation inside the story is a subheading ("About Harborlight").
+    const next = kept[index + 1];
+    if (
+      line.text.length <= 80 &&
+      !/[.!?:;,"”’)]$/u.test(line.text) &&
+      /^[\p{Lu}\p{N}]/u.test(line.text) &&
+      next &&
+      !photoLine.test(next.text)
+    ) {
+      body.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: line.text }], position: paragraph(line).position });
+      info(`Read a subheading: "${shorten(line.text)}"`, 'wire-subheading', line);
       continue;
     }
     body.push(paragraph(line));
