@@ -180,6 +180,20 @@ describe('themes', () => {
     expect(validate(html).status).toBe('PASS');
   });
 
+  it('does not publish withheld or embargoed articles', async () => {
+    const file = new VFile({ path: '/s/a.md', value: '---\ntitle: T\nembargoed: 2030-06-01T12:00:00Z\n---\n\nBody.\n' });
+    const result = await convert(file, { root: '/s', site: fixtureSite, formats: [ampAdapter()], now: '2030-06-01T11:59:59Z' });
+    expect(result.outputs).toEqual([]);
+    expect(file.messages.map((message) => message.reason)).toEqual([
+      'Not published as an AMP page: it is embargoed until 2030-06-01T12:00:00Z',
+    ]);
+    const later = await convert(
+      { path: '/s/a.md', value: String(file.value) },
+      { root: '/s', site: fixtureSite, formats: [ampAdapter()], now: '2030-06-01T12:00:00Z' },
+    );
+    expect(later.outputs).toHaveLength(1);
+  });
+
   it('needs a canonical URL', async () => {
     const file = new VFile({ path: '/s/a.md', value: '# T\n\nBody.\n' });
     const result = await convert(file, { root: '/s', formats: [ampAdapter()] });

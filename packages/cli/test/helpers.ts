@@ -1,6 +1,6 @@
 import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '@syndikit/cli';
 
@@ -19,10 +19,10 @@ export async function syndikit(args: string[], cwd: string): Promise<{ code: num
   return { code, stdout, stderr };
 }
 
-/** A fresh temporary folder with a copy of the fixture articles under `articles/`. */
+/** A fresh temporary folder with a copy of the nine Markdown fixture articles (and their images) under `articles/`. */
 export async function workspace(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'syndikit-cli-'));
-  await cp(join(fixtures, 'articles'), join(dir, 'articles'), { recursive: true });
+  await cp(join(fixtures, 'articles'), join(dir, 'articles'), { recursive: true, filter: (source) => !source.includes(`${sep}wire`) });
   return dir;
 }
 

@@ -21,7 +21,7 @@ async function plan(
       return [];
     },
   };
-  const result = await convert(files, { root: '/s', site: fixtureSite, formats: [probe] });
+  const result = await convert(files, { root: '/s', site: fixtureSite, formats: [probe], now: '2025-01-01T00:00:00Z' });
   return { plans, files: result.files };
 }
 
@@ -36,6 +36,22 @@ describe('planFeeds', () => {
     expect(plans[0]?.items.map((item) => item.article.headline)).toEqual(['new', 'mid', 'old']);
     expect(plans[0]?.updated).toBe('2024-06-01T00:00:00Z');
     expect(plans[0]?.selfUrl).toBe('https://news.example/feed.xml');
+  });
+
+  it('leaves out withheld, canceled and embargoed articles, saying why; a passed embargo is published', async () => {
+    const { plans, files } = await plan([
+      story('held', 'date: 2024-01-01\nstatus: withheld'),
+      story('killed', 'date: 2024-01-02\npubstatus: canceled'),
+      story('embargoed', 'date: 2024-01-03\nembargoed: 2031-01-01T00:00:00Z'),
+      story('released', 'date: 2024-01-04\nembargoed: 2024-01-04T06:00:00Z'),
+    ]);
+    expect(plans[0]?.items.map((item) => item.article.headline)).toEqual(['released']);
+    expect(files.map((file) => file.messages.map((message) => `${message.reason} [${message.ruleId}]`))).toEqual([
+      ['Not published to the probe feed: its status is withheld [not-published]'],
+      ['Not published to the probe feed: its status is canceled [not-published]'],
+      ['Not published to the probe feed: it is embargoed until 2031-01-01T00:00:00Z [not-published]'],
+      [],
+    ]);
   });
 
   it('limits items and leaves undated articles out with a warning', async () => {

@@ -52,7 +52,7 @@ export function parseByline(text: string): Byline | undefined {
   // A byline is names: two to five words each, each capitalised.
   const isName = (name: string) =>
     /^[\p{Lu}][\p{L}\p{M}'’.-]*(\s+[\p{Lu}\p{Ll}][\p{L}\p{M}'’.-]*){1,4}$/u.test(name) &&
-    name.split(/\s+/).every((word) => /^[\p{Lu}]|^(de|da|van|von|der|di|le|la|bin|al|el)$/u.test(word));
+    name.split(/\s+/).every((word) => /^[\p{Lu}]|^[dlo]['’]\p{Lu}|^(de|da|van|von|der|di|le|la|bin|al|el)$/u.test(word));
   if (!names.every(isName)) return undefined;
   const byline: Byline = { authors: names.map((name) => ({ name: titleCase(name) })) };
   if (source) byline.source = source;

@@ -1,0 +1,52 @@
+import { dateFromFileName, findDate, findFragments, parseByline } from '@syndikit/wire';
+import { describe, expect, it } from 'vitest';
+
+describe('parseByline', () => {
+  it('reads agency bylines', () => {
+    expect(parseByline('Colleen Long And Aamer Madhani, The Associated Press')).toEqual({
+      authors: [{ name: 'Colleen Long' }, { name: 'Aamer Madhani' }],
+      source: 'The Associated Press',
+    });
+    expect(parseByline('By JANE DOE and JOHN ROE Associated Press')).toEqual({
+      authors: [{ name: 'Jane Doe' }, { name: 'John Roe' }],
+      source: 'The Associated Press',
+    });
+    expect(parseByline('Von Christian Hollmann, dpa')).toEqual({ authors: [{ name: 'Christian Hollmann' }], source: 'dpa' });
+    expect(parseByline("Paulo Santalucia and Frances d'Emilio")).toEqual({
+      authors: [{ name: 'Paulo Santalucia' }, { name: "Frances d'Emilio" }],
+    });
+  });
+
+  it('does not read sentences as bylines', () => {
+    expect(parseByline('The Biden administration says Iran has provided Russia with attack drones.')).toBeUndefined();
+    expect(parseByline('no thanks')).toBeUndefined();
+  });
+});
+
+describe('findDate', () => {
+  it('reads the date lines agencies print', () => {
+    expect(findDate('Updated 2:18 PM EST, January 4, 2024', 'UTC')).toEqual({ value: '2024-01-04T14:18:00-05:00', zoned: true });
+    expect(findDate('November 20, 2024 at 10:42 AM GMT+1', 'UTC')).toEqual({ value: '2024-11-20T10:42:00+01:00', zoned: true });
+    expect(findDate('12.09.2024, 14:05 Uhr', 'Europe/Berlin')).toEqual({ value: '2024-09-12T14:05:00+02:00', zoned: false });
+    expect(findDate('Published on 30/09/2024 - 11:20', 'UTC')).toEqual({ value: '2024-09-30T11:20:00Z', zoned: false });
+    expect(findDate('November 12, 2024 08:00 AM Pacific Standard Time', 'UTC')).toEqual({
+      value: '2024-11-12T08:00:00-08:00',
+      zoned: true,
+    });
+    expect(findDate('No date here', 'UTC')).toBeUndefined();
+  });
+
+  it('reads timestamped photo file names', () => {
+    expect(dateFromFileName('20240104130140-6596fbc4ab0e128c0986ac9f', 'UTC')).toBe('2024-01-04T13:01:40Z');
+    expect(dateFromFileName('20241399250000-x', 'UTC')).toBeUndefined();
+  });
+});
+
+describe('findFragments', () => {
+  it('finds the marks of stripped links', () => {
+    const text = 'Russia acquired missiles from and is seeking more from as supplies for its , the White House said.';
+    expect(findFragments(text, true).map((fragment) => fragment.offset)).toEqual([25, 50, 74]);
+    expect(findFragments('in September to meet and visit key military sites.', false)[0]?.reason).toMatch(/starts mid-sentence/);
+    expect(findFragments('They travelled to and from the city, by and large on time.', true)).toEqual([]);
+  });
+});
