@@ -1,11 +1,13 @@
 export type {
   Adapter,
   AdapterFactory,
+  AdapterHooks,
   ArticleAdapter,
   ArticleRenderContext,
   CollectionAdapter,
   CollectionRenderContext,
   OutputFile,
+  PrepareContext,
   ReportOptions,
   ReportPlace,
 } from './lib/adapter.js';

@@ -85,12 +85,15 @@ function ampImage(element: Element, context: ComponentContext): ElementContent {
   const width = Number(element.properties.width) || known?.width;
   const height = Number(element.properties.height) || known?.height;
   const srcset = known ? srcsetOf(known, src) : undefined;
-  if (width && height) return h('amp-img', { src, srcset, alt, width, height, layout: 'responsive' });
+  // With renditions, the source file is not published: point at the largest JPEG rendition.
+  const fallback = known?.renditions?.filter((rendition) => rendition.mediaType === 'image/jpeg').sort((a, b) => b.width - a.width)[0];
+  const shown = fallback ? absoluteFrom(fallback.src, src.slice(0, src.length - (known?.src.length ?? 0))) : src;
+  if (width && height) return h('amp-img', { src: shown, srcset, alt, width, height, layout: 'responsive' });
   context.report(`Image \`${src}\` has no known size; it is shown in a 3:2 box`, {
     ruleId: 'amp-image-size-unknown',
     place: element.position ? { position: element.position } : undefined,
   });
-  return h('div', { className: ['fill'] }, [h('amp-img', { src, srcset, alt, layout: 'fill' })]);
+  return h('div', { className: ['fill'] }, [h('amp-img', { src: shown, srcset, alt, layout: 'fill' })]);
 }
 
 /** `srcset` from an image's renditions in one format: WebP when there is any, else JPEG. */
@@ -106,9 +109,12 @@ function srcsetOf(image: ArticleImage, src: string): string | undefined {
   const chosen = [...byWidth.values()].sort((a, b) => a.width - b.width);
   if (chosen.length === 0) return undefined;
   const base = src.slice(0, src.length - image.src.length);
-  return chosen
-    .map((rendition) => `${/^https?:/.test(rendition.src) ? rendition.src : base + rendition.src} ${rendition.width}w`)
-    .join(', ');
+  return chosen.map((rendition) => `${absoluteFrom(rendition.src, base)} ${rendition.width}w`).join(', ');
+}
+
+/** A rendition URL as given when absolute, else under the site's origin. */
+function absoluteFrom(path: string, base: string): string {
+  return /^https?:/.test(path) ? path : base + path;
 }
 
 function iframeComponent(src: URL, element: Element, context: ComponentContext): ElementContent {

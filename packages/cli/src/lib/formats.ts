@@ -1,6 +1,7 @@
 import { ampAdapter } from '@syndikit/amp';
 import type { AdapterFactory, Ingester, Registry } from '@syndikit/core';
 import { createRegistry } from '@syndikit/core';
+import { imagesAdapter } from '@syndikit/images';
 import { jsonFeedAdapter } from '@syndikit/jsonfeed';
 import { markdownAdapter } from '@syndikit/markdown';
 import { ninjsAdapter } from '@syndikit/ninjs';
@@ -18,6 +19,7 @@ export const builtinFormats: Readonly<Record<string, AdapterFactory<never>>> = O
   jsonfeed: jsonFeedAdapter as AdapterFactory<never>,
   amp: ampAdapter as AdapterFactory<never>,
   ninjs: ninjsAdapter as AdapterFactory<never>,
+  images: imagesAdapter as AdapterFactory<never>,
 });
 
 /** Formats built when neither `--formats` nor the config names any. */

@@ -56,8 +56,36 @@ export interface CollectionRenderContext {
 
 type Awaitable<T> = T | Promise<T>;
 
+/**
+ * What an adapter's `prepare` gets: the article, which it may enrich for
+ * the adapters after it (an image adapter adds sizes and renditions), and
+ * the content root to read files from.
+ */
+export interface PrepareContext {
+  /** The article; changes are seen by every later `prepare` and `render`. */
+  article: Article;
+  site: Readonly<Site>;
+  now: string;
+  /** The content root (absolute), when the inputs came from disk. */
+  root: string | undefined;
+  /** Report a problem on this article. */
+  report(reason: string, options: ReportOptions): void;
+}
+
+/** Hooks every adapter may have, whatever its scope. */
+export interface AdapterHooks {
+  /**
+   * Runs for each article before any adapter renders it, in the order of
+   * `formats`; may enrich the article and return files of its own (image
+   * renditions). Optional.
+   */
+  prepare?(context: PrepareContext): Awaitable<OutputFile[]>;
+  /** A one-line summary after a build (`images: 12 images, 12 from cache`). Optional. */
+  summary?(): string | undefined;
+}
+
 /** An adapter that renders each article on its own (Markdown, AMP, ninjs). */
-export interface ArticleAdapter {
+export interface ArticleAdapter extends AdapterHooks {
   /** Format name, as used by `--formats`, e.g. `markdown`. */
   name: string;
   scope: 'article';
@@ -65,7 +93,7 @@ export interface ArticleAdapter {
 }
 
 /** An adapter that renders all articles together (feeds). */
-export interface CollectionAdapter {
+export interface CollectionAdapter extends AdapterHooks {
   name: string;
   scope: 'collection';
   render(context: CollectionRenderContext): Awaitable<OutputFile[]>;

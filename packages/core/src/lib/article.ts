@@ -59,6 +59,12 @@ export interface ArticleImage {
   bytes?: number;
   /** Renditions, when an image adapter has produced them. */
   renditions?: ImageRendition[];
+  /** `srcset` strings by MIME type, when an image adapter has produced renditions. */
+  srcset?: Record<string, string>;
+  /** Dominant colour as `#rrggbb`, when an image adapter has read the image. */
+  dominantColor?: string;
+  /** A tiny blurred preview as a `data:image/webp;base64,…` URL, for placeholders. */
+  placeholder?: string;
 }
 
 /**

@@ -121,6 +121,20 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
 
     const articleOutputs: OutputFile[] = [];
     for (const adapter of adapters) {
+      if (!adapter.prepare) continue;
+      const prepare = adapter.prepare.bind(adapter);
+      const produced = await runAdapter(adapter, file, () =>
+        prepare({
+          article,
+          site,
+          now,
+          root: settings.root ?? undefined,
+          report: (reason, opts) => reportFromAdapter(file, adapter, reason, opts),
+        }),
+      );
+      articleOutputs.push(...produced);
+    }
+    for (const adapter of adapters) {
       if (adapter.scope !== 'article') continue;
       const produced = await runAdapter(adapter, file, () =>
         adapter.render({ article, site, now, report: (reason, opts) => reportFromAdapter(file, adapter, reason, opts) }),
@@ -128,8 +142,9 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
       articleOutputs.push(...produced);
     }
     if (hasErrors(file)) continue;
-    if (!claimPaths(articleOutputs, file, owners)) continue;
-    outputs.push(...articleOutputs);
+    const claimed = claimPaths(articleOutputs, file, owners);
+    if (!claimed) continue;
+    outputs.push(...claimed);
     converted.push({ article, file });
   }
 
@@ -148,7 +163,8 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
       }),
     );
     if (own.messages.length > 0) collectionFiles.push(own);
-    if (!hasErrors(own) && claimPaths(produced, own, owners)) outputs.push(...produced);
+    const claimed = hasErrors(own) ? undefined : claimPaths(produced, own, owners);
+    if (claimed) outputs.push(...claimed);
   }
 
   outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -256,17 +272,25 @@ function reportFromAdapter(file: VFile, adapter: Adapter, reason: string, option
   message.source = `syndikit:${adapter.name}`;
 }
 
-/** Claim output paths; two producers of one path is an error on the later one. */
-function claimPaths(produced: OutputFile[], file: VFile, owners: Map<string, string>): boolean {
+/**
+ * Claim output paths; two producers of one path is an error on the later
+ * one. Assets (image renditions) are the exception: two articles that use
+ * the same photo share its renditions, so a repeated asset is dropped.
+ */
+function claimPaths(produced: OutputFile[], file: VFile, owners: Map<string, string>): OutputFile[] | undefined {
+  const kept: OutputFile[] = [];
   for (const output of produced) {
     const owner = owners.get(output.path);
-    if (owner !== undefined) {
-      report(file, 'error', `Output \`${output.path}\` is already written for ${owner}`, rules.renderFailed);
-      return false;
+    if (owner === undefined) {
+      kept.push(output);
+      continue;
     }
+    if (output.asset && owner.startsWith('asset:')) continue;
+    report(file, 'error', `Output \`${output.path}\` is already written for ${owner.replace(/^asset:/, '')}`, rules.renderFailed);
+    return undefined;
   }
-  for (const output of produced) owners.set(output.path, file.path || '(input)');
-  return true;
+  for (const output of kept) owners.set(output.path, `${output.asset ? 'asset:' : ''}${file.path || '(input)'}`);
+  return kept;
 }
 
 function errorMessage(error: unknown): string {

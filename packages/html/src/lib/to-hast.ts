@@ -90,17 +90,26 @@ function deepestElement(tree: HastRoot): { depth: number; node: Nodes | undefine
   return deepest;
 }
 
-/** Give `<img>` the width and height the article knows for its source. */
+/**
+ * Give `<img>` the width and height the article knows for its source, and
+ * when an image adapter made renditions, point it at the largest JPEG one:
+ * the source file itself is not published.
+ */
 function addImageSizes(tree: HastRoot, images: readonly ArticleImage[]): void {
   if (images.length === 0) return;
   const bySource = new Map(images.map((image) => [image.src, image]));
   walkElements(tree, (element: Element) => {
     if (element.tagName !== 'img' || typeof element.properties.src !== 'string') return;
     const image = bySource.get(element.properties.src);
-    if (image?.width && image.height && element.properties.width === undefined) {
+    if (!image) return;
+    if (image.width && image.height && element.properties.width === undefined) {
       element.properties.width = image.width;
       element.properties.height = image.height;
     }
+    const largest = (image.renditions ?? [])
+      .filter((rendition) => rendition.mediaType === 'image/jpeg')
+      .sort((a, b) => b.width - a.width)[0];
+    if (largest) element.properties.src = largest.src;
   });
 }
 

@@ -64,6 +64,12 @@ export async function buildCommand(inputs: readonly string[], flags: Readonly<Bu
       `syndikit: built ${result.articles.length} of ${files.length} article${files.length === 1 ? '' : 's'} into ${shownOut} (${formats || 'no outputs'}; ${written.written.length} written, ${written.unchanged.length} unchanged; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`,
     );
   }
+  if (!flags.quiet) {
+    for (const adapter of settings.convert.formats ?? []) {
+      const line = typeof adapter !== 'string' ? adapter.summary?.() : undefined;
+      if (line) io.stderr.write(`syndikit: ${line}\n`);
+    }
+  }
   if (result.failed.length > 0) {
     io.stderr.write(`syndikit: not converted: ${result.failed.map((file) => shownPath(file.path, io.cwd)).join(', ')}\n`);
     return exitCodes.contentErrors;

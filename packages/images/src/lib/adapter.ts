@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import { isIP } from 'node:net';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Adapter, Article, ArticleImage, Figure, OutputFile, PrepareContext } from '@syndikit/core';
+import { slugify } from '@syndikit/core';
+import pLimit from 'p-limit';
+import { ImageCache } from './cache.js';
+import { type ImagesOptions, type ResolvedImagesOptions, resolveImagesOptions } from './options.js';
+import { ImageProblem, type ProcessedImage, processImage, sourceHash } from './process.js';
+import { fetchRemote, isPrivateAddress } from './remote.js';
+
+/**
+ * The `images` format: responsive renditions of every image an article
+ * references (lead and inline), made with sharp in `prepare`, so that the
+ * AMP, feed and ninjs adapters after it see the sizes, renditions, `srcset`,
+ * dominant colour and placeholder on the article.
+ *
+ * Each source is decoded once; images run with bounded concurrency; results
+ * are cached by content in `cacheDir`, so an unchanged rebuild does no image
+ * work. Remote images are fetched only when `remote.allow` and the host is
+ * listed, never from private addresses.
+ */
+export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter {
+  const settings = resolveImagesOptions(options);
+  const cache = new ImageCache(settings.cacheDir === false ? false : resolve(settings.cacheDir));
+  const limit = pLimit(settings.concurrency);
+  const inFlight = new Map<string, Promise<ProcessedImage>>();
+  const optionsKey = createHash('sha256')
+    .update(
+      JSON.stringify({
+        widths: settings.widths,
+        formats: settings.formats,
+        quality: settings.quality,
+        keep: settings.keep,
+        dir: settings.dir,
+        limit: settings.limitInputPixels,
+      }),
+    )
+    .digest('hex')
+    .slice(0, 16);
+  const counts = { images: 0, cached: 0, made: 0 };
+
+  /** Process a source once per build, from the cache when it can. */
+  const processed = (bytes: Uint8Array, name: string, extension: string): Promise<ProcessedImage> => {
+    const key = `${sourceHash(bytes).slice(0, 32)}-${optionsKey}`;
+    let work = inFlight.get(key);
+    if (!work) {
+      work = limit(async () => {
+        const hit = await cache.get(key);
+        if (hit) {
+          counts.cached++;
+          return hit;
+        }
+        const image = await processImage(bytes, name, extension, settings);
+        counts.made++;
+        await cache.put(key, image).catch(() => {});
+        return image;
+      });
+      inFlight.set(key, work);
+    }
+    return work;
+  };
+
+  return {
+    name: 'images',
+    scope: 'article',
+    async prepare(context): Promise<OutputFile[]> {
+      const outputs: OutputFile[] = [];
+      const figures = figuresOf(context.article);
+      await Promise.all(
+        context.article.images.map(async (image) => {
+          const place = figures.get(image.src)?.[0];
+          const report = (reason: string, ruleId: string, severity: 'error' | 'warning' | 'info' = 'error') =>
+            context.report(`Image \`${image.src}\`: ${reason}`, { ruleId, severity, place });
+          try {
+            const source = await readSource(image, context, settings, report);
+            if (!source) return;
+            counts.images++;
+            const result = await processed(source.bytes, source.name, source.extension);
+            applyFacts(image, result, source.bytes.byteLength, context, figures.get(image.src) ?? []);
+            for (const rendition of result.renditions) {
+              outputs.push({ path: rendition.path, contents: rendition.bytes, mediaType: rendition.mediaType, asset: true });
+            }
+          } catch (error) {
+            if (error instanceof ImageProblem) report(error.message, error.ruleId);
+            else report(`it could not be processed (${(error as Error).message})`, 'image-failed');
+          }
+        }),
+      );
+      return outputs.sort((a, b) => (a.path < b.path ? -1 : 1));
+    },
+    render: () => [],
+    summary: () => `images: ${counts.images} image${counts.images === 1 ? '' : 's'}, ${counts.cached} from cache`,
+  };
+}
+
+function figuresOf(article: Article): Map<string, Figure[]> {
+  const figures = new Map<string, Figure[]>();
+  for (const node of article.body.children) if (node.type === 'figure') figures.set(node.url, [...(figures.get(node.url) ?? []), node]);
+  return figures;
+}
+
+/** The bytes of an image: a local file confined to the content root (symbolic links included), or a remote one within limits. */
+async function readSource(
+  image: ArticleImage,
+  context: PrepareContext,
+  settings: ResolvedImagesOptions,
+  report: (reason: string, ruleId: string, severity?: 'error' | 'warning' | 'info') => void,
+): Promise<{ bytes: Uint8Array; name: string; extension: string } | undefined> {
+  const fileName = decodeURIComponent(image.src.split(/[?#]/)[0]?.split('/').pop() ?? 'image');
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '';
+  const name = slugify(fileName.replace(/\.[a-z0-9]+$/i, '')) || 'image';
+  if (/^https?:\/\//i.test(image.src)) {
+    const url = new URL(image.src);
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    if (isIP(host) && isPrivateAddress(host)) {
+      report(`points at the private or link-local address ${host}; it is never fetched`, 'image-remote-refused');
+      return undefined;
+    }
+    if (!settings.remote.allow) {
+      report('is remote and remote images are not fetched (images.remote.allow); it is used as it is', 'image-remote-skipped', 'info');
+      return undefined;
+    }
+    try {
+      return { bytes: await fetchRemote(url, settings.remote), name, extension };
+    } catch (error) {
+      report(`could not be fetched: ${(error as Error).message}`, 'image-remote-refused');
+      return undefined;
+    }
+  }
+  if (!context.root) {
+    report('cannot be read: the inputs have no content root on disk', 'image-missing');
+    return undefined;
+  }
+  const root = await realpath(context.root).catch(() => context.root as string);
+  const path = join(root, ...image.src.split('/'));
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch {
+    report('was not found', 'image-missing');
+    return undefined;
+  }
+  const inside = relative(root, real);
+  if (inside.startsWith(`..${sep}`) || inside === '..') {
+    report('leads outside the content root (through a symbolic link)', 'image-outside-root');
+    return undefined;
+  }
+  return { bytes: await readFile(real), name, extension };
+}
+
+/** Put what processing found on the article, for the adapters after this one. */
+function applyFacts(image: ArticleImage, result: ProcessedImage, bytes: number, context: PrepareContext, figures: Figure[]): void {
+  const base = context.site.url ? `${context.site.url}/` : '/';
+  const url = (path: string) => (base === '/' ? `/${path}` : `${base}${path}`);
+  image.width = result.facts.width;
+  image.height = result.facts.height;
+  image.mediaType = result.facts.mediaType;
+  image.bytes = bytes;
+  image.dominantColor = result.facts.dominantColor;
+  image.placeholder = result.facts.placeholder;
+  image.renditions = result.renditions.map((rendition) => ({
+    src: url(rendition.path),
+    width: rendition.width,
+    height: rendition.height,
+    mediaType: rendition.mediaType,
+    bytes: rendition.bytes.byteLength,
+  }));
+  const srcset: Record<string, string> = {};
+  for (const rendition of image.renditions) {
+    srcset[rendition.mediaType] =
+      `${srcset[rendition.mediaType] ? `${srcset[rendition.mediaType]}, ` : ''}${rendition.src} ${rendition.width}w`;
+  }
+  image.srcset = srcset;
+  // The photo's own caption and credit, when the article gives none.
+  if (!image.caption && result.facts.metadata.caption) image.caption = result.facts.metadata.caption;
+  if (!image.credit && (result.facts.metadata.credit ?? result.facts.metadata.creator))
+    image.credit = result.facts.metadata.credit ?? result.facts.metadata.creator;
+  for (const figure of figures) {
+    figure.width = image.width;
+    figure.height = image.height;
+    if (!figure.caption && image.caption) figure.caption = image.caption;
+    if (!figure.credit && image.credit) figure.credit = image.credit;
+  }
+}

@@ -1,0 +1,82 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ImageFacts, ProcessedImage, RenditionFile } from './process.js';
+
+/** Bumped whenever what the cache stores changes; entries from other versions are ignored. */
+const cacheVersion = 1;
+
+interface Manifest {
+  version: number;
+  facts: ImageFacts;
+  renditions: Array<Omit<RenditionFile, 'bytes'> & { file: string; size: number; sha256: string }>;
+}
+
+/**
+ * A persistent, content-addressed cache of processed images, safe to keep
+ * between CI runs: one folder per key (source bytes + every option that
+ * changes the output), holding the renditions and a manifest written last.
+ * An entry from another version, with a missing file, or whose bytes do not
+ * match their recorded hash (a corrupt or interrupted write) is ignored and
+ * made again. Per adapter instance, never a module global.
+ */
+export class ImageCache {
+  constructor(private readonly dir: string | false) {}
+
+  /** The cached image for `key`, or `undefined`. */
+  async get(key: string): Promise<ProcessedImage | undefined> {
+    if (!this.dir) return undefined;
+    const folder = join(this.dir, key);
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as Manifest;
+    } catch {
+      return undefined;
+    }
+    if (manifest.version !== cacheVersion || !Array.isArray(manifest.renditions)) return undefined;
+    const renditions: RenditionFile[] = [];
+    for (const entry of manifest.renditions) {
+      const bytes = await readFile(join(folder, entry.file)).catch(() => undefined);
+      if (!bytes || bytes.byteLength !== entry.size || sha256(bytes) !== entry.sha256) return undefined;
+      renditions.push({ path: entry.path, width: entry.width, height: entry.height, mediaType: entry.mediaType, bytes });
+    }
+    return { facts: manifest.facts, renditions };
+  }
+
+  /** Store an image; each file is written to a temporary name and renamed, the manifest last. */
+  async put(key: string, image: ProcessedImage): Promise<void> {
+    if (!this.dir) return;
+    const folder = join(this.dir, key);
+    await mkdir(folder, { recursive: true });
+    const manifest: Manifest = { version: cacheVersion, facts: image.facts, renditions: [] };
+    for (const rendition of image.renditions) {
+      const file = rendition.path.split('/').pop() as string;
+      await atomicWrite(join(folder, file), rendition.bytes);
+      manifest.renditions.push({
+        path: rendition.path,
+        width: rendition.width,
+        height: rendition.height,
+        mediaType: rendition.mediaType,
+        file,
+        size: rendition.bytes.byteLength,
+        sha256: sha256(rendition.bytes),
+      });
+    }
+    await atomicWrite(join(folder, 'manifest.json'), `${JSON.stringify(manifest)}\n`);
+  }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function atomicWrite(path: string, contents: Uint8Array | string): Promise<void> {
+  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, contents);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

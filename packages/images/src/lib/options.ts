@@ -1,0 +1,151 @@
+import { availableParallelism } from 'node:os';
+
+/** Output formats the adapter can write. */
+export type ImageFormat = 'avif' | 'webp' | 'jpeg' | 'png';
+
+/** Which descriptive metadata survives into renditions. GPS and camera serials never do. */
+export interface KeepMetadata {
+  /** Copyright notice. Default `true`. */
+  copyright?: boolean;
+  /** Creator (photographer). Default `true`. */
+  creator?: boolean;
+  /** Credit line. Default `true`. */
+  credit?: boolean;
+}
+
+/** Remote images: off unless configured. */
+export interface RemoteOptions {
+  /** Fetch `https://` images at all. Default `false`. */
+  allow?: boolean;
+  /** Host names that may be fetched from (exact match). Default `[]`: none. */
+  hosts?: string[];
+  /** Largest response, in bytes. Default `20_000_000`. */
+  maxBytes?: number;
+  /** Time limit for one fetch, in milliseconds. Default `15_000`. */
+  timeoutMs?: number;
+  /** Redirects followed (each checked like the first URL). Default `3`. */
+  maxRedirects?: number;
+  /**
+   * Allow loopback, private and link-local addresses. For intranets and
+   * tests only: it re-opens server-side request forgery. Default `false`.
+   */
+  allowPrivateAddresses?: boolean;
+}
+
+/** Options for {@link imagesAdapter}. */
+export interface ImagesOptions {
+  /** Rendition widths in pixels; never upscaled; the original width is added when smaller. Default `[320, 640, 960, 1280, 1920]`. */
+  widths?: number[];
+  /** Output formats. Default `['avif', 'webp', 'jpeg']`. */
+  formats?: ImageFormat[];
+  /** Quality by format (1–100). Defaults: AVIF 50, WebP 75, JPEG 80 (mozjpeg), PNG 90. */
+  quality?: Partial<Record<ImageFormat, number>>;
+  /** Folder under the output directory. Default `'images'`. */
+  dir?: string;
+  /** Persistent cache folder, safe to keep between CI runs. Default `'.syndikit-cache/images'` (relative to the working directory). */
+  cacheDir?: string | false;
+  /** Metadata kept in renditions. Default: copyright, creator and credit. */
+  keep?: KeepMetadata;
+  /** Largest input in pixels (width × height); larger images are refused before decoding. Default `100_000_000`. */
+  limitInputPixels?: number;
+  /** Images processed at once. Default: the machine's available parallelism. */
+  concurrency?: number;
+  /** Remote images. Default: not fetched. */
+  remote?: RemoteOptions;
+}
+
+/** {@link ImagesOptions} with defaults applied. */
+export interface ResolvedImagesOptions {
+  widths: number[];
+  formats: ImageFormat[];
+  quality: Record<ImageFormat, number>;
+  dir: string;
+  cacheDir: string | false;
+  keep: Required<KeepMetadata>;
+  limitInputPixels: number;
+  concurrency: number;
+  remote: Required<RemoteOptions>;
+}
+
+/** A fresh copy of the defaults, each documented on {@link ImagesOptions}. */
+export function defaultImagesOptions(): ResolvedImagesOptions {
+  return {
+    widths: [320, 640, 960, 1280, 1920],
+    formats: ['avif', 'webp', 'jpeg'],
+    quality: { avif: 50, webp: 75, jpeg: 80, png: 90 },
+    dir: 'images',
+    cacheDir: '.syndikit-cache/images',
+    keep: { copyright: true, creator: true, credit: true },
+    limitInputPixels: 100_000_000,
+    concurrency: Math.max(1, availableParallelism()),
+    remote: { allow: false, hosts: [], maxBytes: 20_000_000, timeoutMs: 15_000, maxRedirects: 3, allowPrivateAddresses: false },
+  };
+}
+
+/**
+ * Apply defaults, merging nested options (`quality`, `keep`, `remote`) key
+ * by key rather than replacing them. Throws a `TypeError` saying what was
+ * expected and what arrived.
+ */
+export function resolveImagesOptions(options?: Readonly<ImagesOptions> | null): ResolvedImagesOptions {
+  const resolved = defaultImagesOptions();
+  if (!options) return resolved;
+  const fail = (key: string, expected: string, value: unknown): never => {
+    throw new TypeError(`Expected ${expected} for images option \`${key}\` but received ${JSON.stringify(value)} of type ${typeof value}`);
+  };
+  const positiveInteger = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
+  if (options.widths !== undefined) {
+    if (!Array.isArray(options.widths) || options.widths.length === 0 || !options.widths.every(positiveInteger))
+      fail('widths', 'a list of positive integers', options.widths);
+    resolved.widths = [...new Set(options.widths)].sort((a, b) => a - b);
+  }
+  if (options.formats !== undefined) {
+    const known = ['avif', 'webp', 'jpeg', 'png'];
+    if (!Array.isArray(options.formats) || options.formats.length === 0 || !options.formats.every((format) => known.includes(format))) {
+      fail('formats', 'a list of avif, webp, jpeg, png', options.formats);
+    }
+    resolved.formats = [...new Set(options.formats)];
+  }
+  for (const [format, quality] of Object.entries(options.quality ?? {})) {
+    if (!(format in resolved.quality)) fail(`quality.${format}`, 'a known format', format);
+    if (!Number.isInteger(quality) || (quality as number) < 1 || (quality as number) > 100)
+      fail(`quality.${format}`, 'an integer from 1 to 100', quality);
+    resolved.quality[format as ImageFormat] = quality as number;
+  }
+  if (options.dir !== undefined) {
+    if (typeof options.dir !== 'string' || !/^[\w-]+(\/[\w-]+)*$/.test(options.dir)) fail('dir', 'a relative folder name', options.dir);
+    resolved.dir = options.dir;
+  }
+  if (options.cacheDir !== undefined) {
+    if (options.cacheDir !== false && (typeof options.cacheDir !== 'string' || options.cacheDir === ''))
+      fail('cacheDir', 'a folder or false', options.cacheDir);
+    resolved.cacheDir = options.cacheDir;
+  }
+  for (const [key, value] of Object.entries(options.keep ?? {})) {
+    if (!(key in resolved.keep) || typeof value !== 'boolean') fail(`keep.${key}`, 'a boolean for copyright, creator or credit', value);
+    resolved.keep[key as keyof KeepMetadata] = value as boolean;
+  }
+  if (options.limitInputPixels !== undefined) {
+    if (!positiveInteger(options.limitInputPixels)) fail('limitInputPixels', 'a positive integer', options.limitInputPixels);
+    resolved.limitInputPixels = options.limitInputPixels;
+  }
+  if (options.concurrency !== undefined) {
+    if (!positiveInteger(options.concurrency)) fail('concurrency', 'a positive integer', options.concurrency);
+    resolved.concurrency = options.concurrency;
+  }
+  const remote = options.remote ?? {};
+  if (remote.allow !== undefined) resolved.remote.allow = remote.allow === true;
+  if (remote.hosts !== undefined) {
+    if (!Array.isArray(remote.hosts) || !remote.hosts.every((host) => typeof host === 'string'))
+      fail('remote.hosts', 'a list of host names', remote.hosts);
+    resolved.remote.hosts = remote.hosts.map((host) => host.toLowerCase());
+  }
+  for (const key of ['maxBytes', 'timeoutMs', 'maxRedirects'] as const) {
+    const value = remote[key];
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 0) fail(`remote.${key}`, 'a non-negative integer', value);
+    resolved.remote[key] = value;
+  }
+  if (remote.allowPrivateAddresses !== undefined) resolved.remote.allowPrivateAddresses = remote.allowPrivateAddresses === true;
+  return resolved;
+}

@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto';
+import type { Sharp } from 'sharp';
+import { keptMetadata, type PhotoMetadata, readPhotoMetadata } from './metadata.js';
+import type { ImageFormat, ResolvedImagesOptions } from './options.js';
+
+/** A problem with one image, with the rule id it is reported under. */
+export class ImageProblem extends Error {
+  constructor(
+    message: string,
+    readonly ruleId: string,
+  ) {
+    super(message);
+    this.name = 'ImageProblem';
+  }
+}
+
+/** One rendition, made or taken from the cache. */
+export interface RenditionFile {
+  /** Output path, `images/<name>-<hash>-<width>.<ext>`. */
+  path: string;
+  width: number;
+  height: number;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+/** What an image is, for other adapters. */
+export interface ImageFacts {
+  /** Oriented (after EXIF rotation). */
+  width: number;
+  height: number;
+  /** MIME type of the source. */
+  mediaType: string;
+  /** `#rrggbb`. */
+  dominantColor: string;
+  /** `data:image/webp;base64,…`, 16 pixels wide. */
+  placeholder: string;
+  metadata: PhotoMetadata;
+}
+
+/** The result of processing one source. */
+export interface ProcessedImage {
+  facts: ImageFacts;
+  renditions: RenditionFile[];
+}
+
+const mediaTypes: Record<string, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  heif: 'image/avif',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+  tiff: 'image/tiff',
+};
+const extensions: Record<ImageFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg', png: 'png' };
+
+/** Formats a file extension may claim, by extension. */
+const extensionFormats: Record<string, string[]> = {
+  jpg: ['jpeg'],
+  jpeg: ['jpeg'],
+  png: ['png'],
+  webp: ['webp'],
+  avif: ['heif'],
+  gif: ['gif'],
+  svg: ['svg'],
+  tif: ['tiff'],
+  tiff: ['tiff'],
+};
+
+/** sharp, loaded on first use, so consumers who never touch images never load it. */
+type SharpFactory = typeof import('sharp');
+let sharpModule: Promise<SharpFactory> | undefined;
+function loadSharp(): Promise<SharpFactory> {
+  sharpModule ??= import('sharp').then((module) => (module as unknown as { default: SharpFactory }).default);
+  return sharpModule;
+}
+
+/** The widths to make for an image `width` pixels wide: never upscaled; the original added when smaller than the largest. */
+export function renditionWidths(width: number, widths: readonly number[]): number[] {
+  const chosen = widths.filter((candidate) => candidate <= width);
+  if (width < (widths.at(-1) ?? 0) && !chosen.includes(width)) chosen.push(width);
+  return chosen.length > 0 ? chosen : [width];
+}
+
+/**
+ * The hash in a rendition's name: the source bytes plus only the options
+ * that change that format's output (its quality and the metadata kept).
+ */
+export function renditionHash(sourceHash: string, format: ImageFormat, options: ResolvedImagesOptions): string {
+  return createHash('sha256')
+    .update(`${sourceHash}\u0000${format}\u0000${options.quality[format]}\u0000${JSON.stringify(options.keep)}\u0000v1`)
+    .digest('hex')
+    .slice(0, 10);
+}
+
+/** SHA-256 of the source bytes. */
+export function sourceHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Make every rendition of one image from a single decode: the source is
+ * checked (format against extension, SVG references), decoded once to raw
+ * sRGB pixels with EXIF orientation applied (sharp with `failOn: 'error'`,
+ * so a truncated file fails, and `limitInputPixels`, so a decompression
+ * bomb is refused before decoding), and each width and format is encoded
+ * from those pixels. Renditions carry only the metadata `keep` allows.
+ */
+export async function processImage(
+  bytes: Uint8Array,
+  name: string,
+  extension: string,
+  options: ResolvedImagesOptions,
+): Promise<ProcessedImage> {
+  const sharp = await loadSharp();
+  if (bytes.byteLength === 0) throw new ImageProblem('the file is empty', 'image-unreadable');
+  const input = { limitInputPixels: options.limitInputPixels, failOn: 'error' as const };
+  const isSvg = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/i.test(
+    Buffer.from(bytes.subarray(0, 4096)).toString('utf8'),
+  );
+  if (isSvg) checkSvg(Buffer.from(bytes).toString('utf8'));
+
+  let metadata: Awaited<ReturnType<Sharp['metadata']>>;
+  try {
+    metadata = await sharp(bytes, input).metadata();
+  } catch (error) {
+    throw classify(error);
+  }
+  const format = metadata.format ?? 'unknown';
+  const claimed = extensionFormats[extension.toLowerCase()];
+  if (claimed && !claimed.includes(format))
+    throw new ImageProblem(`the file is ${format}, not what its .${extension} extension says`, 'image-type-mismatch');
+  if (!claimed && !isSvg) throw new ImageProblem(`.${extension} is not an image extension syndikit reads`, 'image-type-mismatch');
+  if ((metadata.width ?? 0) * (metadata.height ?? 0) > options.limitInputPixels) {
+    throw new ImageProblem(
+      `it declares ${metadata.width}×${metadata.height} pixels, over the limit of ${options.limitInputPixels}`,
+      'image-too-large',
+    );
+  }
+
+  let decoded: { data: Buffer; info: { width: number; height: number; channels: 1 | 2 | 3 | 4 } };
+  try {
+    decoded = (await sharp(bytes, input).rotate().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true })) as typeof decoded;
+  } catch (error) {
+    throw classify(error);
+  }
+  const { width, height, channels } = decoded.info;
+  const raw = { raw: { width, height, channels } };
+  const photo = readPhotoMetadata(metadata);
+  const kept = keptMetadata(photo, options.keep);
+
+  const stats = await sharp(decoded.data, raw).stats();
+  const dominant = `#${[stats.dominant.r, stats.dominant.g, stats.dominant.b].map((value) => value.toString(16).padStart(2, '0')).join('')}`;
+  const tiny = await sharp(decoded.data, raw).resize(16).webp({ quality: 40 }).toBuffer();
+
+  const hash = sourceHash(bytes);
+  const renditions: RenditionFile[] = [];
+  for (const target of renditionWidths(width, options.widths)) {
+    const targetHeight = Math.max(1, Math.round((height * target) / width));
+    for (const outputFormat of options.formats) {
+      let pipeline = sharp(decoded.data, raw).resize(target, targetHeight).withIccProfile('srgb');
+      if (Object.keys(kept.exif).length > 0) pipeline = pipeline.withExif({ IFD0: kept.exif });
+      if (kept.xmp) pipeline = pipeline.withXmp(kept.xmp);
+      const quality = options.quality[outputFormat];
+      const encoded =
+        outputFormat === 'jpeg'
+          ? pipeline.flatten({ background: '#ffffff' }).jpeg({ quality, mozjpeg: true })
+          : outputFormat === 'webp'
+            ? pipeline.webp({ quality })
+            : outputFormat === 'avif'
+              ? pipeline.avif({ quality, effort: 3 })
+              : pipeline.png({ quality, compressionLevel: 9 });
+      const data = await encoded.toBuffer();
+      renditions.push({
+        path: `${options.dir}/${name}-${renditionHash(hash, outputFormat, options)}-${target}.${extensions[outputFormat]}`,
+        width: target,
+        height: targetHeight,
+        mediaType: mediaTypes[outputFormat] as string,
+        bytes: data,
+      });
+    }
+  }
+  return {
+    facts: {
+      width,
+      height,
+      mediaType: mediaTypes[format] ?? 'application/octet-stream',
+      dominantColor: dominant,
+      placeholder: `data:image/webp;base64,${tiny.toString('base64')}`,
+      metadata: photo,
+    },
+    renditions,
+  };
+}
+
+/**
+ * An SVG may not refer to anything outside itself: librsvg would read
+ * local files or fetch URLs named in `href`, `xlink:href` or CSS `url()`,
+ * and entity declarations can expand without bound.
+ */
+function checkSvg(text: string): void {
+  if (/<!ENTITY/i.test(text)) throw new ImageProblem('the SVG declares entities', 'image-svg-external');
+  for (const match of text.matchAll(/(?:xlink:)?href\s*=\s*["']([^"']*)["']|url\(\s*["']?([^"')]*)/gi)) {
+    const reference = (match[1] ?? match[2] ?? '').trim();
+    if (reference && !reference.startsWith('#') && !reference.startsWith('data:')) {
+      throw new ImageProblem(`the SVG refers to another file (${reference.slice(0, 60)})`, 'image-svg-external');
+    }
+  }
+}
+
+function classify(error: unknown): ImageProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/pixel limit/i.test(message)) return new ImageProblem('it is larger than the pixel limit (a decompression bomb?)', 'image-too-large');
+  if (/unsupported image format|bad seek|Input buffer contains/i.test(message))
+    return new ImageProblem('it is not an image syndikit can read', 'image-unreadable');
+  return new ImageProblem(`it could not be decoded (${message.split('\n')[0]})`, 'image-unreadable');
+}
