@@ -76,6 +76,7 @@ export async function resolveSettings(flags: Readonly<CommonFlags>, io: CliIo, i
     limits: config.limits,
     remarkPlugins: config.plugins.remarkPlugins ?? [],
     readImages: true,
+    cwd: io.cwd,
   };
   const timeZone = flags.timeZone ?? config.timeZone;
   if (timeZone) convert.timeZone = timeZone;

@@ -68,6 +68,8 @@ export interface PrepareContext {
   now: string;
   /** The content root (absolute), when the inputs came from disk. */
   root: string | undefined;
+  /** The working directory that relative paths in options (caches) are resolved against: `ConvertOptions.cwd`. */
+  cwd: string;
   /** Report a problem on this article. */
   report(reason: string, options: ReportOptions): void;
 }

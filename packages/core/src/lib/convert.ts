@@ -63,6 +63,8 @@ export interface ConvertOptions {
    * it for output that does not depend on the clock when articles carry embargoes.
    */
   now?: string | Date | null;
+  /** Working directory for relative paths in adapter options (such as a cache folder). Default `process.cwd()`. */
+  cwd?: string | null;
 }
 
 /** The outcome of {@link convert}. */
@@ -128,6 +130,7 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
           article,
           site,
           now,
+          cwd: settings.cwd ?? process.cwd(),
           root: settings.root ?? undefined,
           report: (reason, opts) => reportFromAdapter(file, adapter, reason, opts),
         }),

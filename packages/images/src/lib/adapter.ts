@@ -23,7 +23,8 @@ import { fetchRemote, isPrivateAddress } from './remote.js';
  */
 export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter {
   const settings = resolveImagesOptions(options);
-  const cache = new ImageCache(settings.cacheDir === false ? false : resolve(settings.cacheDir));
+  // The cache folder is resolved against the build's working directory on first use.
+  let cache: ImageCache | undefined;
   const limit = pLimit(settings.concurrency);
   const inFlight = new Map<string, Promise<ProcessedImage>>();
   const optionsKey = createHash('sha256')
@@ -42,19 +43,21 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
   const counts = { images: 0, cached: 0, made: 0 };
 
   /** Process a source once per build, from the cache when it can. */
-  const processed = (bytes: Uint8Array, name: string, extension: string): Promise<ProcessedImage> => {
+  const processed = (bytes: Uint8Array, name: string, extension: string, cwd: string): Promise<ProcessedImage> => {
+    cache ??= new ImageCache(settings.cacheDir === false ? false : resolve(cwd, settings.cacheDir));
+    const store = cache;
     const key = `${sourceHash(bytes).slice(0, 32)}-${optionsKey}`;
     let work = inFlight.get(key);
     if (!work) {
       work = limit(async () => {
-        const hit = await cache.get(key);
+        const hit = await store.get(key);
         if (hit) {
           counts.cached++;
           return hit;
         }
         const image = await processImage(bytes, name, extension, settings);
         counts.made++;
-        await cache.put(key, image).catch(() => {});
+        await store.put(key, image).catch(() => {});
         return image;
       });
       inFlight.set(key, work);
@@ -77,7 +80,7 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
             const source = await readSource(image, context, settings, report);
             if (!source) return;
             counts.images++;
-            const result = await processed(source.bytes, source.name, source.extension);
+            const result = await processed(source.bytes, source.name, source.extension, context.cwd);
             applyFacts(image, result, source.bytes.byteLength, context, figures.get(image.src) ?? []);
             for (const rendition of result.renditions) {
               outputs.push({ path: rendition.path, contents: rendition.bytes, mediaType: rendition.mediaType, asset: true });

@@ -1,0 +1,281 @@
+import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import { convert, formatMessage } from '@syndikit/core';
+import { imagesAdapter, isPrivateAddress, readPhotoMetadata, renditionWidths, resolveImagesOptions } from '@syndikit/images';
+import { convertFixtures, fixtureSite } from '@syndikit/testkit';
+import sharp from 'sharp';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+
+const small = { widths: [320, 640], formats: ['webp', 'jpeg'] as Array<'webp' | 'jpeg'> };
+const temporary = (prefix: string) => mkdtemp(join(tmpdir(), `syndikit-images-${prefix}-`));
+
+describe('renditions of the fixture photos', async () => {
+  const cacheDir = await temporary('cache');
+  const adapter = imagesAdapter({ ...small, cacheDir });
+  const result = await convertFixtures({ formats: [adapter] });
+
+  it('writes images/<name>-<hash>-<width>.<ext> for each width and format, never upscaled', () => {
+    const paths = result.outputs.map((output) => output.path);
+    expect(paths.filter((path) => /^images\/rail-picket-[0-9a-f]{10}-(320|640)\.(webp|jpg)$/.test(path))).toHaveLength(4);
+    for (const path of paths) expect(path).toMatch(/^images\/[a-z0-9-]+-[0-9a-f]{10}-\d+\.(webp|jpg)$/);
+    expect(paths.filter((path) => path.startsWith('images/harbor-bridge-'))).toHaveLength(4);
+    expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([]);
+  });
+
+  it('renditions have the sizes their names say (compared by dimensions, not bytes)', async () => {
+    for (const output of result.outputs) {
+      const width = Number(/-(\d+)\.\w+$/.exec(output.path)?.[1]);
+      const metadata = await sharp(output.contents as Uint8Array).metadata();
+      expect(metadata.width).toBe(width);
+      expect(metadata.format).toBe(output.path.endsWith('.webp') ? 'webp' : 'jpeg');
+    }
+  });
+
+  it('exposes the facts on the article for other adapters', () => {
+    const image = result.articles
+      .find((article) => article.slug === '2024-10-14-rail-strike-update')
+      ?.images.find((entry) => entry.src === '/images/rail-picket.jpg');
+    expect(image).toMatchObject({
+      width: 800,
+      height: 1000,
+      mediaType: 'image/jpeg',
+      dominantColor: expect.stringMatching(/^#[0-9a-f]{6}$/),
+      placeholder: expect.stringMatching(/^data:image\/webp;base64,/),
+    });
+    expect(image?.renditions?.map((rendition) => [rendition.width, rendition.height, rendition.mediaType])).toEqual([
+      [320, 400, 'image/webp'],
+      [320, 400, 'image/jpeg'],
+      [640, 800, 'image/webp'],
+      [640, 800, 'image/jpeg'],
+    ]);
+    expect(
+      image?.renditions?.every((rendition) => (rendition.bytes ?? 0) > 0 && rendition.src.startsWith('https://news.example/images/')),
+    ).toBe(true);
+    expect(image?.srcset?.['image/webp']).toMatch(/^https:\/\/news\.example\/images\/rail-picket-\w+-320\.webp 320w, .+ 640w$/);
+  });
+
+  it('a second build does no image work and says so', async () => {
+    const again = imagesAdapter({ ...small, cacheDir });
+    const second = await convertFixtures({ formats: [again] });
+    expect(again.summary?.()).toBe('images: 8 images, 8 from cache');
+    expect(adapter.summary?.()).toBe('images: 8 images, 0 from cache');
+    expect(second.outputs.map((output) => output.path)).toEqual(result.outputs.map((output) => output.path));
+  });
+
+  it('ignores a corrupt cache entry and makes it again', async () => {
+    const [entry] = await readdir(cacheDir);
+    const folder = join(cacheDir, entry as string);
+    const file = (await readdir(folder)).find((name) => name.endsWith('.jpg')) as string;
+    await writeFile(join(folder, file), 'garbage');
+    const third = imagesAdapter({ ...small, cacheDir });
+    await convertFixtures({ formats: [third] });
+    expect(third.summary?.()).toBe('images: 8 images, 7 from cache');
+  });
+});
+
+/** A folder with one article that references `reference`, and the image files given. */
+async function site(reference: string, files: Record<string, Uint8Array | string> = {}) {
+  const root = await temporary('site');
+  for (const [name, contents] of Object.entries(files)) {
+    await mkdir(join(root, name, '..'), { recursive: true });
+    await writeFile(join(root, name), contents);
+  }
+  const article = new VFile({ path: join(root, 'story.md'), value: `# Story\n\nText.\n\n![Photo](${reference})\n` });
+  const other = new VFile({ path: join(root, 'other.md'), value: '# Other\n\n![Fine](ok.jpg)\n' });
+  const ok = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#336699' } })
+    .jpeg()
+    .toBuffer();
+  await writeFile(join(root, 'ok.jpg'), ok);
+  const result = await convert([article, other], { root, site: fixtureSite, formats: [imagesAdapter({ ...small, cacheDir: false })] });
+  return { result, messages: article.messages.map((message) => formatMessage(message, 'story.md')) };
+}
+
+function pngHeader(width: number, height: number): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(64))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe('bad images: an error naming the article, the reference and its line; the other article still builds', () => {
+  const cases: Array<[string, string, Record<string, Uint8Array | string>, RegExp]> = [
+    [
+      'a PNG decompression bomb',
+      'bomb.png',
+      { 'bomb.png': pngHeader(17_000, 17_000) },
+      /larger than the pixel limit|declares 17000×17000 pixels/,
+    ],
+    [
+      'an SVG decompression bomb',
+      'bomb.svg',
+      { 'bomb.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="20000"><rect width="10" height="10"/></svg>' },
+      /pixel/,
+    ],
+    [
+      'an SVG that references other files',
+      'leak.svg',
+      {
+        'leak.svg':
+          '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><image xlink:href="file:///etc/passwd"/></svg>',
+      },
+      /refers to another file/,
+    ],
+    [
+      'a file whose extension lies',
+      'lies.jpg',
+      { 'lies.jpg': pngHeader(10, 10) },
+      /is png, not what its \.jpg extension says|could not be decoded|not an image/,
+    ],
+    ['an empty file', 'empty.jpg', { 'empty.jpg': '' }, /the file is empty/],
+    [
+      'a garbage file',
+      'garbage.jpg',
+      { 'garbage.jpg': 'this is not an image at all' },
+      /not an image syndikit can read|could not be decoded/,
+    ],
+    ['a missing file', 'missing.jpg', {}, /was not found/],
+  ];
+  for (const [name, reference, files, reason] of cases) {
+    it(name, async () => {
+      const { result, messages } = await site(reference, files);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatch(
+        new RegExp(`^story\\.md:5:1: error Image \`/${reference.replace('.', '\\.')}\`: .+ \\[image-[a-z-]+\\]$`),
+      );
+      expect(messages[0]).toMatch(reason);
+      expect(result.articles.map((article) => article.headline)).toEqual(['Other']);
+      expect(result.outputs.map((output) => output.path).every((path) => path.startsWith('images/ok-'))).toBe(true);
+    });
+  }
+
+  it('a truncated JPEG (failOn stays strict)', async () => {
+    const whole = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#884422' } })
+      .jpeg()
+      .toBuffer();
+    const { messages } = await site('cut.jpg', { 'cut.jpg': whole.subarray(0, Math.floor(whole.length / 2)) });
+    expect(messages[0]).toMatch(/^story\.md:5:1: error Image `\/cut\.jpg`: it could not be decoded .+ \[image-unreadable\]$/);
+  });
+
+  it('a symbolic link out of the content root', async () => {
+    const outside = await temporary('outside');
+    await writeFile(
+      join(outside, 'secret.jpg'),
+      await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const root = await temporary('linked');
+    await symlink(join(outside, 'secret.jpg'), join(root, 'link.jpg'));
+    const article = new VFile({ path: join(root, 'story.md'), value: '# Story\n\n![x](link.jpg)\n' });
+    await convert(article, { root, site: fixtureSite, formats: [imagesAdapter({ ...small, cacheDir: false })] });
+    expect(article.messages.map((message) => formatMessage(message, 'story.md'))).toEqual([
+      'story.md:3:1: error Image `/link.jpg`: leads outside the content root (through a symbolic link) [image-outside-root]',
+    ]);
+  });
+
+  it('a link-local address is never fetched, and file:// is refused at ingest', async () => {
+    const metadataUrl = await site('http://169.254.169.254/latest/meta-data/x.jpg');
+    expect(metadataUrl.messages).toEqual([
+      'story.md:5:1: error Image `http://169.254.169.254/latest/meta-data/x.jpg`: points at the private or link-local address 169.254.169.254; it is never fetched [image-remote-refused]',
+    ]);
+    const file = await site('file:///etc/passwd.jpg');
+    expect(file.messages).toEqual([
+      'story.md:5:1: error Image `file:///etc/passwd.jpg` uses the unsupported scheme `file:` [image-url-unsupported]',
+    ]);
+  });
+
+  it('remote images are not fetched unless allowed, and then not from hosts that resolve to private addresses', async () => {
+    const off = await site('https://cdn.example/photo.jpg');
+    expect(off.result.articles).toHaveLength(2);
+    const root = await temporary('remote');
+    const article = new VFile({ path: join(root, 'story.md'), value: '# Story\n\n![x](https://localhost/photo.jpg)\n' });
+    await convert(article, {
+      root,
+      site: fixtureSite,
+      formats: [imagesAdapter({ ...small, cacheDir: false, remote: { allow: true, hosts: ['localhost'] } })],
+    });
+    expect(article.messages.map(String)[0]).toMatch(/could not be fetched: localhost resolves only to private or loopback addresses/);
+  });
+});
+
+describe('metadata', () => {
+  it('applies EXIF orientation, keeps creator, copyright and credit, drops GPS', async () => {
+    const root = await temporary('meta');
+    const xmp =
+      '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"><dc:description><rdf:Alt><rdf:li xml:lang="x-default">Volunteers fill sandbags</rdf:li></rdf:Alt></dc:description><photoshop:Credit>Wire Photo/Ana Ruiz</photoshop:Credit></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>';
+    const photo = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#224466' } })
+      .withExif({
+        IFD0: { Artist: 'Ana Ruiz', Copyright: '2024 Wire Photo' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 24/1' },
+      })
+      .withXmp(xmp)
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
+    expect((await sharp(photo).metadata()).orientation).toBe(6);
+    await writeFile(join(root, 'photo.jpg'), photo);
+    const file = new VFile({ path: join(root, 'story.md'), value: '# Story\n\n![Sandbags](photo.jpg)\n' });
+    const result = await convert(file, {
+      root,
+      site: fixtureSite,
+      formats: [imagesAdapter({ widths: [200], formats: ['jpeg'], cacheDir: false })],
+    });
+    const image = result.articles[0]?.images[0];
+    expect(image).toMatchObject({ width: 400, height: 600, caption: 'Volunteers fill sandbags', credit: 'Wire Photo/Ana Ruiz' });
+    expect(result.articles[0]?.body.children[0]).toMatchObject({
+      type: 'figure',
+      caption: 'Volunteers fill sandbags',
+      credit: 'Wire Photo/Ana Ruiz',
+      width: 400,
+      height: 600,
+    });
+    const rendition = await sharp(result.outputs[0]?.contents as Uint8Array).metadata();
+    expect([rendition.width, rendition.height]).toEqual([200, 300]);
+    expect(readPhotoMetadata(rendition)).toMatchObject({
+      creator: 'Ana Ruiz',
+      copyright: '2024 Wire Photo',
+      credit: 'Wire Photo/Ana Ruiz',
+    });
+    expect(String(rendition.exif ?? '')).not.toContain('GPS');
+    expect(rendition.exif?.includes(Buffer.from('48/1'))).toBe(false);
+  });
+});
+
+describe('options and helpers', () => {
+  it('chooses widths without upscaling, adding the original when smaller', () => {
+    expect(renditionWidths(3000, [320, 640, 1024, 1600])).toEqual([320, 640, 1024, 1600]);
+    expect(renditionWidths(800, [320, 640, 1024, 1600])).toEqual([320, 640, 800]);
+    expect(renditionWidths(200, [320, 640])).toEqual([200]);
+  });
+
+  it('merges nested options key by key and rejects bad ones', () => {
+    expect(resolveImagesOptions({ quality: { webp: 60 } }).quality).toEqual({ avif: 50, webp: 60, jpeg: 80, png: 90 });
+    expect(() => resolveImagesOptions({ widths: [0] })).toThrow(
+      new TypeError('Expected a list of positive integers for images option `widths` but received [0] of type object'),
+    );
+    expect(() => resolveImagesOptions({ formats: ['gif' as never] })).toThrow(/avif, webp, jpeg, png/);
+  });
+
+  it('knows private addresses', () => {
+    for (const address of ['127.0.0.1', '10.1.2.3', '169.254.169.254', '192.168.0.1', '::1', 'fe80::1', '::ffff:127.0.0.1', 'not-an-ip'])
+      expect(isPrivateAddress(address)).toBe(true);
+    for (const address of ['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946']) expect(isPrivateAddress(address)).toBe(false);
+  });
+});
