@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { posix } from 'node:path';
+import pLimit from 'p-limit';
 import type { Root } from 'mdast';
 import { type PluggableList, unified } from 'unified';
 import { VFile } from 'vfile';
@@ -65,6 +67,8 @@ export interface ConvertOptions {
   now?: string | Date | null;
   /** Working directory for relative paths in adapter options (such as a cache folder). Default `process.cwd()`. */
   cwd?: string | null;
+  /** Articles whose `prepare` hooks (image work) run at once. Default: the machine's available parallelism. */
+  concurrency?: number | null;
 }
 
 /** The outcome of {@link convert}. */
@@ -114,29 +118,47 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
   const outputs: OutputFile[] = [];
   const owners = new Map<string, string>();
 
+  // 1. Load, validate and transform, in input order (slugs are claimed in that order).
+  const loaded: Converted[] = [];
   for (const file of files) {
     const article = await loadArticle(file, { ingesters, limits, timeZone, site, permalink, slugs, root: settings.root ?? undefined });
     if (!article) continue;
     if (settings.readImages && settings.root) await readImageFacts(article, file, settings.root);
     if (hasErrors(file)) continue;
     if (!(await transformBody(article, file, settings.remarkPlugins ?? []))) continue;
+    loaded.push({ article, file });
+  }
 
-    const articleOutputs: OutputFile[] = [];
-    for (const adapter of adapters) {
-      if (!adapter.prepare) continue;
-      const prepare = adapter.prepare.bind(adapter);
-      const produced = await runAdapter(adapter, file, () =>
-        prepare({
-          article,
-          site,
-          now,
-          cwd: settings.cwd ?? process.cwd(),
-          root: settings.root ?? undefined,
-          report: (reason, opts) => reportFromAdapter(file, adapter, reason, opts),
-        }),
-      );
-      articleOutputs.push(...produced);
-    }
+  // 2. Prepare (image renditions and other slow, mostly off-thread work), several articles at once.
+  const limit = pLimit(settings.concurrency ?? availableParallelism());
+  const prepared = await Promise.all(
+    loaded.map(({ article, file }) =>
+      limit(async () => {
+        const produced: OutputFile[] = [];
+        for (const adapter of adapters) {
+          if (!adapter.prepare) continue;
+          const prepare = adapter.prepare.bind(adapter);
+          produced.push(
+            ...(await runAdapter(adapter, file, () =>
+              prepare({
+                article,
+                site,
+                now,
+                cwd: settings.cwd ?? process.cwd(),
+                root: settings.root ?? undefined,
+                report: (reason, opts) => reportFromAdapter(file, adapter, reason, opts),
+              }),
+            )),
+          );
+        }
+        return produced;
+      }),
+    ),
+  );
+
+  // 3. Render each article, in input order, so that output does not depend on timing.
+  for (const [index, { article, file }] of loaded.entries()) {
+    const articleOutputs: OutputFile[] = [...(prepared[index] ?? [])];
     for (const adapter of adapters) {
       if (adapter.scope !== 'article') continue;
       const produced = await runAdapter(adapter, file, () =>

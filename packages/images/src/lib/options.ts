@@ -38,7 +38,7 @@ export interface ImagesOptions {
   widths?: number[];
   /** Output formats. Default `['avif', 'webp', 'jpeg']`. */
   formats?: ImageFormat[];
-  /** Quality by format (1–100). Defaults: AVIF 50, WebP 75, JPEG 80 (mozjpeg), PNG 90. */
+  /** Quality by format (1–100). Defaults: AVIF 50, WebP 75, JPEG 80 (progressive), PNG 90. */
   quality?: Partial<Record<ImageFormat, number>>;
   /** Folder under the output directory. Default `'images'`. */
   dir?: string;

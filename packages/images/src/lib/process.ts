@@ -151,37 +151,55 @@ export async function processImage(
   const photo = readPhotoMetadata(metadata);
   const kept = keptMetadata(photo, options.keep);
 
-  const stats = await sharp(decoded.data, raw).stats();
+  // Colour and placeholder from a small copy: a full-size pass would cost as much as a rendition.
+  const thumbnail = await sharp(decoded.data, raw).resize(64).toBuffer({ resolveWithObject: true });
+  const small = { raw: { width: thumbnail.info.width, height: thumbnail.info.height, channels: thumbnail.info.channels } };
+  const stats = await sharp(thumbnail.data, small).stats();
   const dominant = `#${[stats.dominant.r, stats.dominant.g, stats.dominant.b].map((value) => value.toString(16).padStart(2, '0')).join('')}`;
-  const tiny = await sharp(decoded.data, raw).resize(16).webp({ quality: 40 }).toBuffer();
+  const tiny = await sharp(thumbnail.data, small).resize(16).webp({ quality: 40 }).toBuffer();
 
   const hash = sourceHash(bytes);
+  // Every width from the one decode, largest first, each resized from the one before it (a cascade
+  // reads far fewer pixels than resizing the full image every time); formats encoded concurrently.
   const renditions: RenditionFile[] = [];
-  for (const target of renditionWidths(width, options.widths)) {
+  let current = { data: decoded.data, width, height, channels };
+  for (const target of [...renditionWidths(width, options.widths)].sort((a, b) => b - a)) {
     const targetHeight = Math.max(1, Math.round((height * target) / width));
-    for (const outputFormat of options.formats) {
-      let pipeline = sharp(decoded.data, raw).resize(target, targetHeight).withIccProfile('srgb');
-      if (Object.keys(kept.exif).length > 0) pipeline = pipeline.withExif({ IFD0: kept.exif });
-      if (kept.xmp) pipeline = pipeline.withXmp(kept.xmp);
-      const quality = options.quality[outputFormat];
-      const encoded =
-        outputFormat === 'jpeg'
-          ? pipeline.flatten({ background: '#ffffff' }).jpeg({ quality, mozjpeg: true })
-          : outputFormat === 'webp'
-            ? pipeline.webp({ quality })
-            : outputFormat === 'avif'
-              ? pipeline.avif({ quality, effort: 3 })
-              : pipeline.png({ quality, compressionLevel: 9 });
-      const data = await encoded.toBuffer();
-      renditions.push({
-        path: `${options.dir}/${name}-${renditionHash(hash, outputFormat, options)}-${target}.${extensions[outputFormat]}`,
-        width: target,
-        height: targetHeight,
-        mediaType: mediaTypes[outputFormat] as string,
-        bytes: data,
-      });
+    if (target !== current.width) {
+      const resized = await sharp(current.data, { raw: { width: current.width, height: current.height, channels: current.channels } })
+        .resize(target, targetHeight)
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      current = { data: resized.data, width: resized.info.width, height: resized.info.height, channels: resized.info.channels as typeof channels };
     }
+    const pixels = { raw: { width: current.width, height: current.height, channels: current.channels } };
+    const encoded = await Promise.all(
+      options.formats.map(async (outputFormat): Promise<RenditionFile> => {
+        // No ICC profile is attached: the pixels are sRGB already, and untagged images are read as sRGB.
+        let pipeline = sharp(current.data, pixels);
+        if (Object.keys(kept.exif).length > 0) pipeline = pipeline.withExif({ IFD0: kept.exif });
+        if (kept.xmp) pipeline = pipeline.withXmp(kept.xmp);
+        const quality = options.quality[outputFormat];
+        const output =
+          outputFormat === 'jpeg'
+            ? pipeline.flatten({ background: '#ffffff' }).jpeg({ quality })
+            : outputFormat === 'webp'
+              ? pipeline.webp({ quality })
+              : outputFormat === 'avif'
+                ? pipeline.avif({ quality, effort: 3 })
+                : pipeline.png({ quality, compressionLevel: 9 });
+        return {
+          path: `${options.dir}/${name}-${renditionHash(hash, outputFormat, options)}-${target}.${extensions[outputFormat]}`,
+          width: target,
+          height: targetHeight,
+          mediaType: mediaTypes[outputFormat] as string,
+          bytes: await output.toBuffer(),
+        };
+      }),
+    );
+    renditions.push(...encoded);
   }
+  renditions.sort((a, b) => a.width - b.width || options.formats.indexOf(formatOf(a)) - options.formats.indexOf(formatOf(b)));
   return {
     facts: {
       width,
@@ -193,6 +211,10 @@ export async function processImage(
     },
     renditions,
   };
+}
+
+function formatOf(rendition: RenditionFile): ImageFormat {
+  return (Object.entries(mediaTypes).find(([, type]) => type === rendition.mediaType)?.[0] ?? 'jpeg') as ImageFormat;
 }
 
 /**
