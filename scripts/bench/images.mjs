@@ -28,8 +28,13 @@ async function generate() {
     if (existsSync(path)) continue;
     const hue = (index * 47) % 360;
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="2000"><defs><linearGradient id="g" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},60%,70%)"/><stop offset="1" stop-color="hsl(${(hue + 120) % 360},50%,25%)"/></linearGradient></defs><rect width="3000" height="2000" fill="url(#g)"/>${Array.from({ length: 40 }, (_, shape) => `<circle cx="${(shape * 733 + index * 97) % 3000}" cy="${(shape * 419 + index * 53) % 2000}" r="${60 + ((shape * 31) % 240)}" fill="hsl(${(hue + shape * 17) % 360},70%,50%)" fill-opacity="0.6"/>`).join('')}</svg>`;
-    const noise = await sharp({ create: { width: 3000, height: 2000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 20 } } }).png().toBuffer();
-    await sharp(Buffer.from(svg)).composite([{ input: noise, blend: 'overlay' }]).jpeg({ quality: 88 }).toFile(path);
+    const noise = await sharp({ create: { width: 3000, height: 2000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 20 } } })
+      .png()
+      .toBuffer();
+    await sharp(Buffer.from(svg))
+      .composite([{ input: noise, blend: 'overlay' }])
+      .jpeg({ quality: 88 })
+      .toFile(path);
   }
 }
 
@@ -41,8 +46,15 @@ async function contestant(name) {
   if (name === 'syndikit' || name === 'syndikit-warm' || name === 'syndikit-avif') {
     const { convert } = await import('@syndikit/core');
     const { imagesAdapter } = await import('@syndikit/images');
-    const inputs = files().map((path, index) => ({ path: join(photos, `story-${index}.md`), value: `# Story ${index}\n\n![Photo](${path.split('/').pop()})\n` }));
-    const adapter = imagesAdapter({ widths, formats: name === 'syndikit-avif' ? [...formats, 'avif'] : formats, cacheDir: name === 'syndikit-avif' ? false : cacheDir });
+    const inputs = files().map((path, index) => ({
+      path: join(photos, `story-${index}.md`),
+      value: `# Story ${index}\n\n![Photo](${path.split('/').pop()})\n`,
+    }));
+    const adapter = imagesAdapter({
+      widths,
+      formats: name === 'syndikit-avif' ? [...formats, 'avif'] : formats,
+      cacheDir: name === 'syndikit-avif' ? false : cacheDir,
+    });
     const result = await convert(inputs, { root: photos, site: { url: 'https://bench.example' }, formats: [adapter] });
     if (result.failed.length > 0) throw new Error(String(result.failed[0].messages[0]));
   } else if (name === 'eleventy-img') {
@@ -62,7 +74,11 @@ async function contestant(name) {
 }
 
 function run(name) {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), name, String(count)], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 20 });
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), name, String(count)], {
+    encoding: 'utf8',
+    cwd: root,
+    maxBuffer: 1 << 20,
+  });
   if (child.status !== 0) throw new Error(`${name} failed: ${child.stderr}`);
   return JSON.parse(child.stdout);
 }
@@ -76,7 +92,8 @@ else {
   const eleventy = run('eleventy-img');
   const naive = run('naive');
   const avif = run('syndikit-avif');
-  const line = (label, result, extra = '') => console.log(`  ${label.padEnd(38)} ${result.seconds.toFixed(2).padStart(7)} s  peak ${String(result.peakMb).padStart(5)} MB${extra}`);
+  const line = (label, result, extra = '') =>
+    console.log(`  ${label.padEnd(38)} ${result.seconds.toFixed(2).padStart(7)} s  peak ${String(result.peakMb).padStart(5)} MB${extra}`);
   console.log(`images: ${count} photos of 3000×2000, widths ${widths.join('/')}, JPEG + WebP, ${availableParallelism()} cores`);
   line('syndikit, cold (decode once)', cold);
   line('syndikit, warm (nothing changed)', warm, `  (${((warm.seconds / cold.seconds) * 100).toFixed(1)}% of cold)`);

@@ -14,7 +14,9 @@ export type {
 export { unsafeOutputPath } from './lib/adapter.js';
 export type { Article, ArticleImage, Author, Dateline, Figure, FigureData, ImageRendition, PublicationStatus } from './lib/article.js';
 export { isFigure, publishable } from './lib/article.js';
-export type { ConvertOptions, ConvertResult, InputLike } from './lib/convert.js';
+export type { BuildEvent, BuildOptions, BuildResult } from './lib/build.js';
+export { build } from './lib/build.js';
+export type { ConvertOptions, ConvertResult, InputLike, ProgressEvent } from './lib/convert.js';
 export { convert } from './lib/convert.js';
 export type { CaptionCredit } from './lib/credit.js';
 export { joinCredit, splitCredit } from './lib/credit.js';

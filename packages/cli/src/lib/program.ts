@@ -52,6 +52,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('-k, --keep-going', 'write what converted even when some articles fail (exit code is still 1)')
     .option('-q, --quiet', 'print only diagnostics, no summary')
     .option('--verbose', 'also print info messages (each line the wire ingester removed or guessed)')
+    .option('--json', 'print progress events as JSON lines on standard output, for build tools')
     .addHelpText(
       'after',
       `

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { posix } from 'node:path';
-import pLimit from 'p-limit';
 import type { Root } from 'mdast';
+import pLimit from 'p-limit';
 import { type PluggableList, unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Adapter, OutputFile, ReportOptions } from './adapter.js';
@@ -69,7 +69,18 @@ export interface ConvertOptions {
   cwd?: string | null;
   /** Articles whose `prepare` hooks (image work) run at once. Default: the machine's available parallelism. */
   concurrency?: number | null;
+  /** Cancels the conversion between steps; `convert` then rejects with the signal's reason. */
+  signal?: AbortSignal | null;
+  /** Called as the work goes on, for progress displays. */
+  onProgress?: ((event: ProgressEvent) => void) | null;
 }
+
+/** Progress of a conversion, for build tools. */
+export type ProgressEvent =
+  | { type: 'start'; total: number }
+  | { type: 'loaded'; done: number; total: number }
+  | { type: 'article'; path: string; ok: boolean; done: number; total: number }
+  | { type: 'collection'; adapter: string };
 
 /** The outcome of {@link convert}. */
 export interface ConvertResult {
@@ -118,9 +129,15 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
   const outputs: OutputFile[] = [];
   const owners = new Map<string, string>();
 
+  const signal = settings.signal ?? undefined;
+  const progress = settings.onProgress ?? (() => {});
+  progress({ type: 'start', total: files.length });
+
   // 1. Load, validate and transform, in input order (slugs are claimed in that order).
   const loaded: Converted[] = [];
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    signal?.throwIfAborted();
+    progress({ type: 'loaded', done: index + 1, total: files.length });
     const article = await loadArticle(file, { ingesters, limits, timeZone, site, permalink, slugs, root: settings.root ?? undefined });
     if (!article) continue;
     if (settings.readImages && settings.root) await readImageFacts(article, file, settings.root);
@@ -134,6 +151,7 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
   const prepared = await Promise.all(
     loaded.map(({ article, file }) =>
       limit(async () => {
+        signal?.throwIfAborted();
         const produced: OutputFile[] = [];
         for (const adapter of adapters) {
           if (!adapter.prepare) continue;
@@ -157,7 +175,9 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
   );
 
   // 3. Render each article, in input order, so that output does not depend on timing.
+  let done = files.length - loaded.length;
   for (const [index, { article, file }] of loaded.entries()) {
+    signal?.throwIfAborted();
     const articleOutputs: OutputFile[] = [...(prepared[index] ?? [])];
     for (const adapter of adapters) {
       if (adapter.scope !== 'article') continue;
@@ -166,8 +186,9 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
       );
       articleOutputs.push(...produced);
     }
-    if (hasErrors(file)) continue;
-    const claimed = claimPaths(articleOutputs, file, owners);
+    const claimed = hasErrors(file) ? undefined : claimPaths(articleOutputs, file, owners);
+    done++;
+    progress({ type: 'article', path: file.path, ok: claimed !== undefined, done, total: files.length });
     if (!claimed) continue;
     outputs.push(...claimed);
     converted.push({ article, file });
@@ -178,6 +199,8 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
   const collectionFiles: VFile[] = [];
   for (const adapter of adapters) {
     if (adapter.scope !== 'collection') continue;
+    signal?.throwIfAborted();
+    progress({ type: 'collection', adapter: adapter.name });
     const own = new VFile({ path: adapter.name });
     const produced = await runAdapter(adapter, own, () =>
       adapter.render({

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Adapter, Article, ArticleImage, Figure, OutputFile, PrepareContext } from '@syndikit/core';
@@ -42,11 +42,18 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
     .slice(0, 16);
   const counts = { images: 0, cached: 0, made: 0 };
 
-  /** Process a source once per build, from the cache when it can. */
-  const processed = (bytes: Uint8Array, name: string, extension: string, cwd: string): Promise<ProcessedImage> => {
+  /** Process a source once per build, from the cache when it can (an unchanged local source is not even read). */
+  const processed = async (source: Source, cwd: string): Promise<ProcessedImage & { bytes: number }> => {
     cache ??= new ImageCache(settings.cacheDir === false ? false : resolve(cwd, settings.cacheDir));
     const store = cache;
-    const key = `${sourceHash(bytes).slice(0, 32)}-${optionsKey}`;
+    let bytes = source.bytes;
+    let hash = source.stats ? await store.knownHash(source.path, source.stats) : undefined;
+    if (!hash) {
+      bytes ??= await readFile(source.path);
+      hash = sourceHash(bytes);
+      if (source.stats) store.rememberHash(source.path, source.stats, hash);
+    }
+    const key = `${hash.slice(0, 32)}-${optionsKey}`;
     let work = inFlight.get(key);
     if (!work) {
       work = limit(async () => {
@@ -55,14 +62,15 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
           counts.cached++;
           return hit;
         }
-        const image = await processImage(bytes, name, extension, settings);
+        bytes ??= await readFile(source.path);
+        const image = await processImage(bytes, source.name, source.extension, settings);
         counts.made++;
         await store.put(key, image).catch(() => {});
         return image;
       });
       inFlight.set(key, work);
     }
-    return work;
+    return { ...(await work), bytes: source.stats?.size ?? bytes?.byteLength ?? 0 };
   };
 
   return {
@@ -80,8 +88,8 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
             const source = await readSource(image, context, settings, report);
             if (!source) return;
             counts.images++;
-            const result = await processed(source.bytes, source.name, source.extension, context.cwd);
-            applyFacts(image, result, source.bytes.byteLength, context, figures.get(image.src) ?? []);
+            const result = await processed(source, context.cwd);
+            applyFacts(image, result, result.bytes, context, figures.get(image.src) ?? []);
             for (const rendition of result.renditions) {
               outputs.push({ path: rendition.path, contents: rendition.bytes, mediaType: rendition.mediaType, asset: true });
             }
@@ -91,6 +99,7 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
           }
         }),
       );
+      await cache?.saveIndex().catch(() => {});
       return outputs.sort((a, b) => (a.path < b.path ? -1 : 1));
     },
     render: () => [],
@@ -104,13 +113,22 @@ function figuresOf(article: Article): Map<string, Figure[]> {
   return figures;
 }
 
-/** The bytes of an image: a local file confined to the content root (symbolic links included), or a remote one within limits. */
+/** An image source: a local file (read only when needed) or fetched bytes. */
+interface Source {
+  path: string;
+  name: string;
+  extension: string;
+  bytes?: Uint8Array;
+  stats?: { size: number; mtimeMs: number; ino: number };
+}
+
+/** Where an image is: a local file confined to the content root (symbolic links included), or a remote one fetched within limits. */
 async function readSource(
   image: ArticleImage,
   context: PrepareContext,
   settings: ResolvedImagesOptions,
   report: (reason: string, ruleId: string, severity?: 'error' | 'warning' | 'info') => void,
-): Promise<{ bytes: Uint8Array; name: string; extension: string } | undefined> {
+): Promise<Source | undefined> {
   const fileName = decodeURIComponent(image.src.split(/[?#]/)[0]?.split('/').pop() ?? 'image');
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1] ?? '';
   const name = slugify(fileName.replace(/\.[a-z0-9]+$/i, '')) || 'image';
@@ -126,7 +144,7 @@ async function readSource(
       return undefined;
     }
     try {
-      return { bytes: await fetchRemote(url, settings.remote), name, extension };
+      return { path: image.src, bytes: await fetchRemote(url, settings.remote), name, extension };
     } catch (error) {
       report(`could not be fetched: ${(error as Error).message}`, 'image-remote-refused');
       return undefined;
@@ -150,7 +168,8 @@ async function readSource(
     report('leads outside the content root (through a symbolic link)', 'image-outside-root');
     return undefined;
   }
-  return { bytes: await readFile(real), name, extension };
+  const stats = await stat(real);
+  return { path: real, name, extension, stats: { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino } };
 }
 
 /** Put what processing found on the article, for the adapters after this one. */

@@ -21,7 +21,47 @@ interface Manifest {
  * made again. Per adapter instance, never a module global.
  */
 export class ImageCache {
+  /** Source hashes by real path, size, modification time and inode, so an unchanged source is not read again. */
+  private sources: Map<string, { size: number; mtimeMs: number; ino: number; hash: string }> | undefined;
+  private sourcesChanged = false;
+
   constructor(private readonly dir: string | false) {}
+
+  /** The recorded hash of a source file, when its size, time and inode are unchanged. */
+  async knownHash(path: string, stats: { size: number; mtimeMs: number; ino: number }): Promise<string | undefined> {
+    if (!this.dir) return undefined;
+    if (!this.sources) {
+      this.sources = new Map();
+      try {
+        const saved = JSON.parse(await readFile(join(this.dir, 'sources.json'), 'utf8')) as {
+          version: number;
+          entries: Array<[string, { size: number; mtimeMs: number; ino: number; hash: string }]>;
+        };
+        if (saved.version === cacheVersion) this.sources = new Map(saved.entries);
+      } catch {
+        // No index yet, or a broken one: sources are hashed again.
+      }
+    }
+    const entry = this.sources.get(path);
+    return entry && entry.size === stats.size && entry.mtimeMs === stats.mtimeMs && entry.ino === stats.ino ? entry.hash : undefined;
+  }
+
+  /** Remember a source file's hash (saved by {@link saveIndex}). */
+  rememberHash(path: string, stats: { size: number; mtimeMs: number; ino: number }, hash: string): void {
+    if (!this.dir) return;
+    this.sources ??= new Map();
+    this.sources.set(path, { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, hash });
+    this.sourcesChanged = true;
+  }
+
+  /** Write the source index, if it changed. */
+  async saveIndex(): Promise<void> {
+    if (!this.dir || !this.sources || !this.sourcesChanged) return;
+    await mkdir(this.dir, { recursive: true });
+    const entries = [...this.sources].sort(([a], [b]) => (a < b ? -1 : 1));
+    await atomicWrite(join(this.dir, 'sources.json'), `${JSON.stringify({ version: cacheVersion, entries })}\n`);
+    this.sourcesChanged = false;
+  }
 
   /** The cached image for `key`, or `undefined`. */
   async get(key: string): Promise<ProcessedImage | undefined> {

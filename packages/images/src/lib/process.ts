@@ -170,7 +170,12 @@ export async function processImage(
         .resize(target, targetHeight)
         .raw()
         .toBuffer({ resolveWithObject: true });
-      current = { data: resized.data, width: resized.info.width, height: resized.info.height, channels: resized.info.channels as typeof channels };
+      current = {
+        data: resized.data,
+        width: resized.info.width,
+        height: resized.info.height,
+        channels: resized.info.channels as typeof channels,
+      };
     }
     const pixels = { raw: { width: current.width, height: current.height, channels: current.channels } };
     const encoded = await Promise.all(

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
-import { convert, writeOutputs } from '@syndikit/core';
+import { build } from '@syndikit/core';
 import { exitCodes, UsageError } from '../errors.js';
 import { commonFolder, expandInputs, readInputs, shownPath } from '../inputs.js';
 import type { CliIo } from '../io.js';
+import { progressMode, progressReporter } from '../progress.js';
 import { countMessages, formatDiagnostics } from '../reporter.js';
 import { type CommonFlags, resolveSettings } from '../settings.js';
 
@@ -12,6 +13,7 @@ export interface BuildFlags extends CommonFlags {
   keepGoing?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  json?: boolean;
 }
 
 /**
@@ -37,22 +39,25 @@ export async function buildCommand(inputs: readonly string[], flags: Readonly<Bu
 
   const files = await readInputs(paths, io.cwd);
   const root = config.root ?? commonFolder(paths, io.cwd);
-  const result = await convert(files, { ...settings.convert, root });
+  const keepGoing = flags.keepGoing ?? config.keepGoing;
+  const mode = progressMode(flags, io);
+  const built = await build(files, { ...settings.convert, root, outDir, keepGoing, onProgress: progressReporter(mode, io) });
+  const result = built.convert;
+  if (mode === 'json') return result.failed.length > 0 ? exitCodes.contentErrors : exitCodes.ok;
 
   const lines = formatDiagnostics(result.files, io.cwd, flags.verbose ?? false);
   for (const line of lines) io.stderr.write(`${line}\n`);
   const { errors, warnings } = countMessages(result.files);
-  const keepGoing = flags.keepGoing ?? config.keepGoing;
   const shownOut = shownPath(outDir, io.cwd);
 
-  if (result.failed.length > 0 && !keepGoing) {
+  if (!built.write) {
     io.stderr.write(
       `syndikit: ${result.failed.length} of ${files.length} input${files.length === 1 ? '' : 's'} failed; nothing was written to ${shownOut} (use --keep-going to write the rest)\n`,
     );
     return exitCodes.contentErrors;
   }
 
-  const written = await writeOutputs(result.outputs, outDir);
+  const written = built.write;
   if (!flags.quiet) {
     const perFormat = new Map<string, number>();
     for (const output of result.outputs) {
@@ -61,7 +66,7 @@ export async function buildCommand(inputs: readonly string[], flags: Readonly<Bu
     }
     const formats = [...perFormat].map(([name, count]) => `${name} ${count}`).join(', ');
     io.stderr.write(
-      `syndikit: built ${result.articles.length} of ${files.length} article${files.length === 1 ? '' : 's'} into ${shownOut} (${formats || 'no outputs'}; ${written.written.length} written, ${written.unchanged.length} unchanged; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`,
+      `syndikit: built ${result.articles.length} of ${files.length} article${files.length === 1 ? '' : 's'} into ${shownOut} (${formats || 'no outputs'}; ${written.written.length} written, ${written.unchanged.length} unchanged; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${(built.milliseconds / 1000).toFixed(1)} s\n`,
     );
   }
   if (!flags.quiet) {
