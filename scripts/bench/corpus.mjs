@@ -47,6 +47,9 @@ export function article(index) {
     `![A photo for story ${index}](images/photo-${index % 50}.jpg "Residents at a hearing. (Photo: Staff)")`,
     paragraph(next, index),
     paragraph(next, index),
+    paragraph(next, index),
+    paragraph(next, index),
+    paragraph(next, index),
   ].join('\n\n');
   return `---\ntitle: "Story ${index}: ${sentence(next, 8).slice(0, -1)}"\nauthors: [Reporter ${index % 13}, Editor ${index % 5}]\npublished: ${date}\nsection: Section ${index % 6}\ntags: [tag-${index % 20}, tag-${index % 7}]\n---\n\n${body}\n`;
 }

@@ -10,13 +10,7 @@ export function displayDate(value: string, language: string): string {
   const parts = parseIsoDate(value);
   if ('error' in parts) return value;
   const wall = new Date(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute));
-  let locale = language;
-  try {
-    Intl.getCanonicalLocales(language);
-  } catch {
-    locale = 'en';
-  }
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(wall);
+  const date = formatter(language).format(wall);
   const time = `${String(parts.hour).padStart(2, '0')}:${String(parts.minute).padStart(2, '0')}`;
   const offset = parts.offset ?? 0;
   const sign = offset < 0 ? '−' : '+';
@@ -25,4 +19,22 @@ export function displayDate(value: string, language: string): string {
       ? 'UTC'
       : `UTC${sign}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
   return `${date}, ${time} (${zone})`;
+}
+
+/** One formatter per language: creating an Intl.DateTimeFormat costs far more than using one. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(language: string): Intl.DateTimeFormat {
+  let format = formatters.get(language);
+  if (!format) {
+    let locale = language;
+    try {
+      Intl.getCanonicalLocales(language);
+    } catch {
+      locale = 'en';
+    }
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    formatters.set(language, format);
+  }
+  return format;
 }
