@@ -24,7 +24,8 @@ function corpus(count) {
   if (!existsSync(join(dir, 'done'))) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, 'articles'), { recursive: true });
-    for (let index = 0; index < count; index++) writeFileSync(join(dir, 'articles', `story-${String(index).padStart(6, '0')}.md`), article(index));
+    for (let index = 0; index < count; index++)
+      writeFileSync(join(dir, 'articles', `story-${String(index).padStart(6, '0')}.md`), article(index));
     writeFileSync(
       join(dir, 'syndikit.config.yaml'),
       'site: {title: Bench Gazette, url: "https://bench.example"}\ninputs: [articles]\nformats: [markdown, rss, atom, jsonfeed, amp, ninjs]\nnow: 2025-01-01T00:00:00Z\n',
@@ -70,15 +71,28 @@ async function contestant(name, dir) {
       }),
     );
   } else if (name === 'syndikit') {
-    const run = spawnSync(process.execPath, [cli, 'build', '--config', join(dir, 'syndikit.config.yaml'), '--out', join(dir, 'out'), '--quiet'], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [cli, 'build', '--config', join(dir, 'syndikit.config.yaml'), '--out', join(dir, 'out'), '--quiet'],
+      { encoding: 'utf8' },
+    );
     if (run.status !== 0) throw new Error(run.stderr);
   }
   const used = process.cpuUsage(cpu);
-  process.stdout.write(JSON.stringify({ wall: (performance.now() - started) / 1000, cpu: (used.user + used.system) / 1e6, peakMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  process.stdout.write(
+    JSON.stringify({
+      wall: (performance.now() - started) / 1000,
+      cpu: (used.user + used.system) / 1e6,
+      peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
 }
 
 function run(name, dir) {
-  const child = spawnSync('/usr/bin/env', ['bash', '-c', `exec "$0" "$@"`, process.execPath, self, name, dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const child = spawnSync('/usr/bin/env', ['bash', '-c', `exec "$0" "$@"`, process.execPath, self, name, dir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (child.status !== 0) throw new Error(`${name} failed: ${child.stderr}`);
   return JSON.parse(child.stdout);
 }
@@ -90,7 +104,9 @@ function runSyndikit(dir) {
   const time = existsSync('/usr/bin/time');
   // Diagnostics go to a file descriptor of their own (fd 3 is /dev/null): only /usr/bin/time's line is read.
   const child = time
-    ? spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'bash', '-c', 'exec "$0" "$@" 2>/dev/null', process.execPath, ...args], { encoding: 'utf8' })
+    ? spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'bash', '-c', 'exec "$0" "$@" 2>/dev/null', process.execPath, ...args], {
+        encoding: 'utf8',
+      })
     : spawnSync(process.execPath, args, { encoding: 'utf8' });
   const wall = (performance.now() - started) / 1000;
   if (child.status !== 0) throw new Error(child.stderr);
@@ -105,7 +121,8 @@ if (mode === 'floor-worker') {
   await contestant(mode, rest[0]);
 } else {
   const sizes = (mode ? [mode, ...rest] : ['1000', '10000']).map(Number);
-  const format = (result) => `${result.wall.toFixed(2).padStart(7)} s wall ${Number.isNaN(result.cpu) ? '' : `${result.cpu.toFixed(2).padStart(7)} s CPU `}peak ${String(result.peakMb).padStart(5)} MB`;
+  const format = (result) =>
+    `${result.wall.toFixed(2).padStart(7)} s wall ${Number.isNaN(result.cpu) ? '' : `${result.cpu.toFixed(2).padStart(7)} s CPU `}peak ${String(result.peakMb).padStart(5)} MB`;
   for (const count of sizes) {
     const dir = corpus(count);
     const words = Math.round(wordCount(readFileSync(join(dir, 'articles', 'story-000000.md'), 'utf8')));
@@ -120,7 +137,9 @@ if (mode === 'floor-worker') {
     writeFileSync(changed, article(0));
     console.log(`build: ${count} articles of about ${words} words, ${availableParallelism()} cores`);
     console.log(`  floor, 1 thread                 ${format(one)}`);
-    console.log(`  floor, ${availableParallelism()} worker threads       ${format(all)}  (${(one.wall / all.wall).toFixed(2)}× the 1-thread floor)`);
+    console.log(
+      `  floor, ${availableParallelism()} worker threads       ${format(all)}  (${(one.wall / all.wall).toFixed(2)}× the 1-thread floor)`,
+    );
     console.log(`  syndikit cold                   ${format(cold)}  (${(cold.wall / all.wall).toFixed(2)}× the parallel floor)`);
     console.log(`  syndikit, nothing changed       ${format(warm)}  (${((warm.wall / cold.wall) * 100).toFixed(0)}% of cold)`);
     console.log(`  syndikit, one article changed   ${format(oneChanged)}  (${((oneChanged.wall / cold.wall) * 100).toFixed(0)}% of cold)`);
