@@ -117,7 +117,7 @@ function runSyndikit(dir) {
 if (mode === 'floor-worker') {
   const { parentPort, workerData } = await import('node:worker_threads');
   parentPort.postMessage(await floorOne(workerData));
-} else if (mode && mode.startsWith('floor')) {
+} else if (mode?.startsWith('floor')) {
   await contestant(mode, rest[0]);
 } else {
   const sizes = (mode ? [mode, ...rest] : ['1000', '10000']).map(Number);

@@ -1,4 +1,4 @@
-import type { ArticleImage, Author, Dateline, PublicationStatus } from './article.js';
+import type { Article, ArticleImage, Author, Dateline } from './article.js';
 import { splitCredit } from './credit.js';
 import { parseDateline } from './dateline.js';
 import { normalizeDate } from './dates.js';
@@ -7,29 +7,10 @@ import { imageMediaType, resolveImageRef } from './image-ref.js';
 
 /**
  * The metadata an ingester extracted, before the pipeline gives the article
- * its final slug and id.
+ * its final slug and id: the article's fields without the body, all
+ * optional except the lists.
  */
-export interface ArticleFields {
-  id?: string;
-  slug?: string;
-  headline?: string;
-  subheadline?: string;
-  summary?: string;
-  authors: Author[];
-  dateline?: Dateline;
-  published?: string;
-  updated?: string;
-  language?: string;
-  url?: string;
-  section?: string;
-  tags: string[];
-  copyright?: string;
-  source?: string;
-  status?: PublicationStatus;
-  embargoed?: string;
-  notes?: string[];
-  images: ArticleImage[];
-}
+export type ArticleFields = Omit<Partial<Article>, 'body' | 'authors' | 'tags' | 'images'> & Pick<Article, 'authors' | 'tags' | 'images'>;
 
 /** A field problem: which key, what went wrong, and which rule. */
 export interface FieldProblem {

@@ -48,7 +48,7 @@ export async function writeOutputs(outputs: readonly OutputFile[], outDir: strin
     ),
   );
   const result: WriteResult = { written: [], unchanged: [] };
-  outputs.forEach((output, index) => result[states[index] as 'written' | 'unchanged'].push(output.path));
+  for (const [index, output] of outputs.entries()) result[states[index] as 'written' | 'unchanged'].push(output.path);
   return result;
 }
 

@@ -1,5 +1,5 @@
-import type { Adapter, CollectionRenderContext, OutputFile } from '@syndikit/core';
-import { type FeedItem, type FeedPlan, planFeeds, resolveFeedOptions } from '@syndikit/syndication';
+import type { Adapter, CollectionRenderContext } from '@syndikit/core';
+import type { FeedItem, FeedPlan } from '@syndikit/syndication';
 import type { Element, ElementContent, Root } from 'xast';
 import { x } from 'xastscript';
 import {
@@ -10,53 +10,28 @@ import {
   feedImages,
   generator,
   mediaContent,
-  relativeToRoot,
-  serialize,
   stylesheetInstruction,
   type XmlFeedOptions,
+  xmlFeedAdapter,
 } from './shared.js';
-import { shippedStylesheet } from './stylesheet.js';
 
 /**
  * The `atom` format: Atom 1.0 (RFC 4287) at `atom.xml`, and per-section and
  * per-tag feeds when asked.
  */
 export function atomAdapter(options?: Readonly<XmlFeedOptions> | null): Adapter {
-  const feedOptions = resolveFeedOptions('atom', options);
-  const path = options?.path ?? 'atom.xml';
-  const stylesheet = options?.stylesheet ?? true;
-  return {
-    name: 'atom',
-    scope: 'collection',
-    render(context): OutputFile[] {
-      if (!context.site.url) {
-        context.report(undefined, 'Atom needs the site URL (`site.url` in the config, or --site-url) for the feed id and links', {
-          ruleId: 'feed-no-site-url',
-          severity: 'error',
-        });
-        return [];
-      }
-      const outputs: OutputFile[] = [];
-      for (const plan of planFeeds(context, feedOptions, path, 'atom')) {
-        if (plan.items.length === 0) {
-          if (plan.kind === 'main') context.report(undefined, 'No dated articles: the Atom feed is not written', { ruleId: 'feed-empty' });
-          continue;
-        }
-        const href = stylesheet === true ? relativeToRoot(plan.path, 'atom.xsl') : stylesheet || undefined;
-        const tree = atomTree(plan, context, { hub: feedOptions.hub, stylesheet: href });
-        outputs.push({ path: plan.path, contents: serialize(tree), mediaType: 'application/atom+xml; charset=utf-8' });
-      }
-      if (stylesheet === true && outputs.length > 0) {
-        outputs.push({
-          path: 'atom.xsl',
-          contents: shippedStylesheet('atom.xsl'),
-          mediaType: 'application/xslt+xml; charset=utf-8',
-          asset: true,
-        });
-      }
-      return outputs;
+  return xmlFeedAdapter(
+    {
+      name: 'atom',
+      label: 'Atom',
+      needsSiteUrl: 'the feed id and links are made from it',
+      defaultPath: 'atom.xml',
+      stylesheetName: 'atom.xsl',
+      mediaType: 'application/atom+xml; charset=utf-8',
+      tree: atomTree,
     },
-  };
+    options,
+  );
 }
 
 /** An Atom document for one planned feed with at least one item. */

@@ -1,5 +1,5 @@
-import type { Adapter, CollectionRenderContext, OutputFile } from '@syndikit/core';
-import { type FeedItem, type FeedPlan, planFeeds, resolveFeedOptions } from '@syndikit/syndication';
+import type { Adapter, CollectionRenderContext } from '@syndikit/core';
+import type { FeedItem, FeedPlan } from '@syndikit/syndication';
 import type { Element, ElementContent, Root } from 'xast';
 import { x } from 'xastscript';
 import { toRfc822 } from './dates.js';
@@ -10,12 +10,10 @@ import {
   feedImages,
   generator,
   mediaContent,
-  relativeToRoot,
-  serialize,
   stylesheetInstruction,
   type XmlFeedOptions,
+  xmlFeedAdapter,
 } from './shared.js';
-import { shippedStylesheet } from './stylesheet.js';
 import { escapeHtml } from './xml-text.js';
 
 const namespaces = {
@@ -36,41 +34,18 @@ const namespaces = {
  * `<author>`, `length="0"` enclosures and the clock as `lastBuildDate`.
  */
 export function rssAdapter(options?: Readonly<XmlFeedOptions> | null): Adapter {
-  const feedOptions = resolveFeedOptions('rss', options);
-  const path = options?.path ?? 'feed.xml';
-  const stylesheet = options?.stylesheet ?? true;
-  return {
-    name: 'rss',
-    scope: 'collection',
-    render(context): OutputFile[] {
-      if (!context.site.url) {
-        context.report(undefined, 'RSS needs the site URL (`site.url` in the config, or --site-url): every channel must link to its site', {
-          ruleId: 'feed-no-site-url',
-          severity: 'error',
-        });
-        return [];
-      }
-      const outputs: OutputFile[] = [];
-      for (const plan of planFeeds(context, feedOptions, path, 'rss')) {
-        if (plan.items.length === 0 && plan.kind === 'main') {
-          context.report(undefined, 'No dated articles: the RSS feed is not written', { ruleId: 'feed-empty' });
-          continue;
-        }
-        const href = stylesheet === true ? relativeToRoot(plan.path, 'rss.xsl') : stylesheet || undefined;
-        const tree = rssTree(plan, context, { hub: feedOptions.hub, stylesheet: href });
-        outputs.push({ path: plan.path, contents: serialize(tree), mediaType: 'application/rss+xml; charset=utf-8' });
-      }
-      if (stylesheet === true && outputs.length > 0) {
-        outputs.push({
-          path: 'rss.xsl',
-          contents: shippedStylesheet('rss.xsl'),
-          mediaType: 'application/xslt+xml; charset=utf-8',
-          asset: true,
-        });
-      }
-      return outputs;
+  return xmlFeedAdapter(
+    {
+      name: 'rss',
+      label: 'RSS',
+      needsSiteUrl: 'every channel must link to its site',
+      defaultPath: 'feed.xml',
+      stylesheetName: 'rss.xsl',
+      mediaType: 'application/rss+xml; charset=utf-8',
+      tree: rssTree,
     },
-  };
+    options,
+  );
 }
 
 /** An RSS 2.0 document for one planned feed. */

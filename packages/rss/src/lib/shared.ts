@@ -1,9 +1,10 @@
-import type { Article, CollectionRenderContext } from '@syndikit/core';
+import type { Adapter, Article, CollectionRenderContext, OutputFile } from '@syndikit/core';
 import type { FeedImage, FeedItem, FeedOptions } from '@syndikit/syndication';
-import { feedImage } from '@syndikit/syndication';
+import { type FeedPlan, feedImage, planFeeds, resolveFeedOptions } from '@syndikit/syndication';
 import type { Element, ElementContent, Root } from 'xast';
 import { toXml } from 'xast-util-to-xml';
 import { x } from 'xastscript';
+import { shippedStylesheet } from './stylesheet.js';
 import { cleanXmlTree, escapeHtml } from './xml-text.js';
 
 /** Options of the `rss` and `atom` formats. */
@@ -140,4 +141,64 @@ export function mediaContent(image: FeedImage): Element {
   if (description) children.push(x('media:description', { type: 'plain' }, description));
   if (image.credit) children.push(x('media:credit', image.credit));
   return x('media:content', attributes, children);
+}
+
+/** What distinguishes the RSS and Atom formats, for {@link xmlFeedAdapter}. */
+export interface XmlFeedFormat {
+  /** Format name: `rss` or `atom`. */
+  name: 'rss' | 'atom';
+  /** Name in messages: `RSS`, `Atom`. */
+  label: string;
+  /** Why the format needs the site URL, for the error message. */
+  needsSiteUrl: string;
+  /** Main feed's default path. */
+  defaultPath: string;
+  /** The shipped stylesheet written beside the feeds. */
+  stylesheetName: 'rss.xsl' | 'atom.xsl';
+  mediaType: string;
+  /** The document for one planned feed with at least one item. */
+  tree(plan: FeedPlan, context: CollectionRenderContext, options: { hub?: string | undefined; stylesheet?: string | undefined }): Root;
+}
+
+/**
+ * An RSS or Atom adapter: the site URL check, one document per planned
+ * feed (empty feeds are not written), and the stylesheet beside them.
+ */
+export function xmlFeedAdapter(format: XmlFeedFormat, options?: Readonly<XmlFeedOptions> | null): Adapter {
+  const feedOptions = resolveFeedOptions(format.name, options);
+  const path = options?.path ?? format.defaultPath;
+  const stylesheet = options?.stylesheet ?? true;
+  return {
+    name: format.name,
+    scope: 'collection',
+    render(context): OutputFile[] {
+      if (!context.site.url) {
+        context.report(
+          undefined,
+          `${format.label} needs the site URL (\`site.url\` in the config, or --site-url): ${format.needsSiteUrl}`,
+          {
+            ruleId: 'feed-no-site-url',
+            severity: 'error',
+          },
+        );
+        return [];
+      }
+      const outputs: OutputFile[] = [];
+      for (const plan of planFeeds(context, feedOptions, path, format.name)) {
+        if (plan.items.length === 0) {
+          if (plan.kind === 'main')
+            context.report(undefined, `No dated articles: the ${format.label} feed is not written`, { ruleId: 'feed-empty' });
+          continue;
+        }
+        const href = stylesheet === true ? relativeToRoot(plan.path, format.stylesheetName) : stylesheet || undefined;
+        const tree = format.tree(plan, context, { hub: feedOptions.hub, stylesheet: href });
+        outputs.push({ path: plan.path, contents: serialize(tree), mediaType: format.mediaType });
+      }
+      if (stylesheet === true && outputs.length > 0) {
+        const contents = shippedStylesheet(format.stylesheetName);
+        outputs.push({ path: format.stylesheetName, contents, mediaType: 'application/xslt+xml; charset=utf-8', asset: true });
+      }
+      return outputs;
+    },
+  };
 }
