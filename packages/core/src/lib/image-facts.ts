@@ -1,4 +1,4 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { open, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { imageSize } from 'image-size';
 import type { VFile } from 'vfile';
@@ -63,14 +63,21 @@ async function measure(image: ArticleImage, root: string, realRoot: string, file
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(real);
+    image.bytes = (await stat(real)).size;
+    // Sizes are in the header: read the start of the file, and the whole only when that is not enough.
+    bytes = await readStart(real, 1 << 20);
   } catch (error) {
     report(file, 'warning', `Image \`${image.src}\` could not be read: ${(error as Error).message}`, rules.imageMissing, place);
     return false;
   }
-  image.bytes = bytes.byteLength;
   try {
-    const size = imageSize(bytes);
+    let size: ReturnType<typeof imageSize>;
+    try {
+      size = imageSize(bytes);
+    } catch (error) {
+      if (bytes.byteLength >= image.bytes) throw error;
+      size = imageSize(await readFile(real));
+    }
     const sniffed = size.type ? mediaTypes[size.type] : undefined;
     const named = imageMediaType(image.src);
     if (sniffed && named && sniffed !== named) {
@@ -88,4 +95,16 @@ async function measure(image: ArticleImage, root: string, realRoot: string, file
     report(file, 'warning', `Image \`${image.src}\` is not an image syndikit can read the size of`, rules.imageUnreadable, place);
   }
   return true;
+}
+
+/** The first `length` bytes of a file (all of it when shorter). */
+async function readStart(path: string, length: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }

@@ -63,7 +63,7 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
           return hit;
         }
         bytes ??= await readFile(source.path);
-        const image = await processImage(bytes, source.name, source.extension, settings);
+        const image = await processImage(bytes, source.name, source.extension, settings, hash);
         counts.made++;
         await store.put(key, image).catch(() => {});
         return image;

@@ -113,6 +113,7 @@ export async function processImage(
   name: string,
   extension: string,
   options: ResolvedImagesOptions,
+  hash: string = sourceHash(bytes),
 ): Promise<ProcessedImage> {
   const sharp = await loadSharp();
   if (bytes.byteLength === 0) throw new ImageProblem('the file is empty', 'image-unreadable');
@@ -158,7 +159,6 @@ export async function processImage(
   const dominant = `#${[stats.dominant.r, stats.dominant.g, stats.dominant.b].map((value) => value.toString(16).padStart(2, '0')).join('')}`;
   const tiny = await sharp(thumbnail.data, small).resize(16).webp({ quality: 40 }).toBuffer();
 
-  const hash = sourceHash(bytes);
   // Every width from the one decode, largest first, each resized from the one before it (a cascade
   // reads far fewer pixels than resizing the full image every time); formats encoded concurrently.
   const renditions: RenditionFile[] = [];

@@ -80,20 +80,12 @@ export function findDate(line: string, timeZone: string): FoundDate | undefined 
     /\b(Eastern|Central|Mountain|Pacific) (Standard|Daylight) Time\b/g,
     (_, region: string, kind: string) => `${region[0]}${kind[0]}T`,
   );
-  // AFP: 30/09/2024 - 11:20 (day first)
-  const slashed = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*-?\s*(\d{1,2}):(\d{2}))?/.exec(line);
-  if (slashed) {
-    const [, day, month, year, hour = '0', minute = '0'] = slashed;
-    const value = normalizeDate(
-      `${year}-${pad(Number(month))}-${pad(Number(day))}T${pad(Number(hour))}:${minute.padStart(2, '0')}:00`,
-      timeZone,
-    );
-    return typeof value === 'string' ? { value, zoned: false } : undefined;
-  }
-  // dpa and other European sites: 12.09.2024, 14:05 Uhr
-  const dotted = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?:\s*Uhr)?)?/.exec(line);
-  if (dotted) {
-    const [, day, month, year, hour = '0', minute = '0'] = dotted;
+  // Day first, as European sites print it: AFP's 30/09/2024 - 11:20, dpa's 12.09.2024, 14:05 Uhr.
+  const numeric =
+    /\b(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*-?\s*(\d{1,2}):(\d{2}))?/.exec(line) ??
+    /\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?:\s*Uhr)?)?/.exec(line);
+  if (numeric) {
+    const [, day, month, year, hour = '0', minute = '0'] = numeric;
     const value = normalizeDate(
       `${year}-${pad(Number(month))}-${pad(Number(day))}T${pad(Number(hour))}:${minute.padStart(2, '0')}:00`,
       timeZone,
