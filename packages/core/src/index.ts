@@ -34,6 +34,7 @@ export { ingestMarkdown, markdownIngester, markdownParser } from './lib/ingest-m
 export type { IngestContext, Ingester, IngestResult } from './lib/ingester.js';
 export type { Limits } from './lib/limits.js';
 export { defaultLimits } from './lib/limits.js';
+export { lockFileName, lockOutput, OutputLockedError } from './lib/lock.js';
 export { articleUrl, idNamespace } from './lib/normalize.js';
 export type { Registry } from './lib/registry.js';
 export { createRegistry } from './lib/registry.js';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { OutputLockedError } from '@syndikit/core';
 import { Command, CommanderError, Option } from 'commander';
 import { buildCommand } from './commands/build.js';
 import { convertCommand } from './commands/convert.js';
@@ -12,7 +13,7 @@ const exitHelp = `
 Exit codes:
   0  everything converted
   1  content errors (reported as file:line:col: error message [rule-id])
-  2  usage errors (bad flags, missing inputs, invalid config)`;
+  2  usage errors (bad flags, missing inputs, invalid config, output folder in use by another build)`;
 
 /**
  * Run the `syndikit` command with `argv` (without the node and script
@@ -91,6 +92,10 @@ ${exitHelp}`,
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
         return exitCodes.ok;
       }
+      return exitCodes.usage;
+    }
+    if (error instanceof OutputLockedError) {
+      io.stderr.write(`syndikit: ${error.message}\n`);
       return exitCodes.usage;
     }
     if (error instanceof UsageError) {

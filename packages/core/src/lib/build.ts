@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { type ConvertOptions, type ConvertResult, convert, type InputLike, type ProgressEvent } from './convert.js';
+import { lockOutput } from './lock.js';
 import { type WriteResult, writeOutputs } from './write.js';
 
 /** Options for {@link build}: those of `convert`, plus where and how to write. */
@@ -32,7 +33,9 @@ export interface BuildResult {
  * `syndikit build`, for build tools. Progress goes to `onProgress`; an
  * `AbortSignal` cancels it between steps, before anything is written.
  * With any content error nothing is written (the previous output stays
- * intact) unless `keepGoing`.
+ * intact) unless `keepGoing`. While writing, the output folder is locked
+ * (`.syndikit.lock`): a second build into it fails with
+ * {@link OutputLockedError} instead of interleaving.
  *
  * @example
  * const controller = new AbortController()
@@ -49,7 +52,13 @@ export async function build(input: InputLike | readonly InputLike[], options: Re
   if (converted.failed.length === 0 || options.keepGoing) {
     options.signal?.throwIfAborted();
     emit({ type: 'write', files: converted.outputs.length });
-    write = await writeOutputs(converted.outputs, resolve(options.outDir));
+    // Two builds into one folder must not interleave: the second fails with a clear message.
+    const release = await lockOutput(resolve(options.outDir));
+    try {
+      write = await writeOutputs(converted.outputs, resolve(options.outDir));
+    } finally {
+      await release();
+    }
   }
   const result: BuildResult = {
     convert: converted,
