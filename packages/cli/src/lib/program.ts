@@ -39,7 +39,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const common = (command: Command) =>
     command
-      .option('-c, --config <file>', 'config file (default: syndikit.config.{yaml,yml,json,js,mjs} in the working directory)')
+      .option(
+        '-c, --config <file>',
+        'config file (default: syndikit.config.{yaml,yml,json,js,mjs} in the working directory, else in the one input folder named)',
+      )
       .option('--site-url <url>', 'absolute URL of the site; article URLs are made under it')
       .option('--root <dir>', 'content root: image references may not leave it (default: the common folder of the inputs)')
       .option('--time-zone <zone>', 'time zone for dates without an offset: IANA name, UTC or ±HH:MM (default: UTC)')
@@ -49,7 +52,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .description('convert every input to every format and write the outputs')
     .argument('[inputs...]', 'article files or folders (default: `inputs` from the config)')
     .option('-o, --out <dir>', 'output folder (default: `out` from the config, else ./out)')
-    .option('-f, --formats <list>', 'comma-separated formats to build (default: from the config, else markdown)')
+    .option(
+      '-f, --formats <list>',
+      'comma-separated formats: markdown, rss, atom, jsonfeed, amp, ninjs, images (default: from the config, else markdown)',
+    )
     .option('-k, --keep-going', 'write what converted even when some articles fail (exit code is still 1)')
     .option('-q, --quiet', 'print only diagnostics, no summary')
     .option('--verbose', 'also print info messages (each line the wire ingester removed or guessed)')
@@ -57,8 +63,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addHelpText(
       'after',
       `
-Outputs are written under --out, one folder per format (markdown/<slug>.md, ...).
-With any content error nothing is written unless --keep-going. Writes are atomic.
+Inputs: Markdown (.md, .markdown), scraped wire copy (.txt) and IPTC ninjs (.json).
+Outputs are written under --out: markdown/<slug>.md, feed.xml, atom.xml, feed.json,
+amp/<slug>.html, ninjs/<slug>.json, images/... With any content error nothing is
+written unless --keep-going. Writes are atomic; the folder is locked while writing.
 ${exitHelp}`,
     )
     .action(async (inputs: string[], flags) => {
@@ -68,7 +76,7 @@ ${exitHelp}`,
   common(configure(program.command('convert')))
     .description('convert one article and print it to standard output')
     .argument('<file>', 'the article')
-    .addOption(new Option('-t, --to <format>', 'the output format, e.g. markdown').makeOptionMandatory())
+    .addOption(new Option('-t, --to <format>', 'the output format: markdown, rss, atom, jsonfeed, amp or ninjs').makeOptionMandatory())
     .option('-o, --out <dir>', 'write the outputs under this folder instead of printing (for formats with several files)')
     .addHelpText('after', exitHelp)
     .action(async (file: string, flags) => {
