@@ -13,7 +13,7 @@ export type {
 } from './lib/adapter.js';
 export { unsafeOutputPath } from './lib/adapter.js';
 export type { Article, ArticleImage, Author, Dateline, Figure, FigureData, ImageRendition, PublicationStatus } from './lib/article.js';
-export { isFigure, publishable } from './lib/article.js';
+export { isFigure, largestRendition, publishable } from './lib/article.js';
 export type { BuildEvent, BuildOptions, BuildResult } from './lib/build.js';
 export { build } from './lib/build.js';
 export type { ConvertOptions, ConvertResult, InputLike, ProgressEvent } from './lib/convert.js';

@@ -1,4 +1,5 @@
 import type { ArticleImage } from '@syndikit/core';
+import { largestRendition } from '@syndikit/core';
 import type { Reporter } from '@syndikit/html';
 import { walkElements } from '@syndikit/html';
 import type { Element, ElementContent, Properties, Root } from 'hast';
@@ -86,7 +87,7 @@ function ampImage(element: Element, context: ComponentContext): ElementContent {
   const height = Number(element.properties.height) || known?.height;
   const srcset = known ? srcsetOf(known, src) : undefined;
   // With renditions, the source file is not published: point at the largest JPEG rendition.
-  const fallback = known?.renditions?.filter((rendition) => rendition.mediaType === 'image/jpeg').sort((a, b) => b.width - a.width)[0];
+  const fallback = known ? largestRendition(known) : undefined;
   const shown = fallback ? absoluteFrom(fallback.src, src.slice(0, src.length - (known?.src.length ?? 0))) : src;
   if (width && height) return h('amp-img', { src: shown, srcset, alt, width, height, layout: 'responsive' });
   context.report(`Image \`${src}\` has no known size; it is shown in a 3:2 box`, {

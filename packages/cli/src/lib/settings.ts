@@ -20,7 +20,6 @@ export interface CommonFlags {
 /** Config plus flags, resolved once for a run. */
 export interface Settings {
   config: LoadedConfig;
-  registry: Registry;
   ingesters: Ingester[];
   formats: string[];
   /** Convert options without `root` (that depends on the inputs). */
@@ -89,7 +88,7 @@ export async function resolveSettings(flags: Readonly<CommonFlags>, io: CliIo, i
     convert.now = now;
   }
   if (flags.root) config.root = resolve(io.cwd, flags.root);
-  return { config, registry, ingesters: [...ingesters, markdownIngester], formats, convert };
+  return { config, ingesters: [...ingesters, markdownIngester], formats, convert };
 }
 
 /** Split `a,b, c` into format names; an empty list is a usage error. */

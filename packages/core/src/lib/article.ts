@@ -164,3 +164,19 @@ export function publishable(article: Readonly<Article>, now: string): true | str
   if (article.embargoed && Date.parse(article.embargoed) > Date.parse(now)) return `it is embargoed until ${article.embargoed}`;
   return true;
 }
+
+/**
+ * The widest rendition of an image in one of `mediaTypes` (the formats every
+ * reader of the output shows), or `undefined` when an image adapter made none.
+ * Feeds, AMP pages and body HTML point at it instead of the unpublished source.
+ */
+export function largestRendition(
+  image: Readonly<ArticleImage>,
+  mediaTypes: readonly string[] = ['image/jpeg'],
+): ImageRendition | undefined {
+  let largest: ImageRendition | undefined;
+  for (const rendition of image.renditions ?? []) {
+    if (mediaTypes.includes(rendition.mediaType) && (!largest || rendition.width > largest.width)) largest = rendition;
+  }
+  return largest;
+}

@@ -1,4 +1,5 @@
 import type { ArticleImage } from '@syndikit/core';
+import { largestRendition } from '@syndikit/core';
 import type { Element, Root as HastRoot, Nodes } from 'hast';
 import { raw } from 'hast-util-raw';
 import { type Schema, sanitize } from 'hast-util-sanitize';
@@ -106,9 +107,7 @@ function addImageSizes(tree: HastRoot, images: readonly ArticleImage[]): void {
       element.properties.width = image.width;
       element.properties.height = image.height;
     }
-    const largest = (image.renditions ?? [])
-      .filter((rendition) => rendition.mediaType === 'image/jpeg')
-      .sort((a, b) => b.width - a.width)[0];
+    const largest = largestRendition(image);
     if (largest) element.properties.src = largest.src;
   });
 }

@@ -1,4 +1,5 @@
-import type { Article, ArticleImage, CollectionRenderContext, ImageRendition } from '@syndikit/core';
+import type { Article, ArticleImage, CollectionRenderContext } from '@syndikit/core';
+import { largestRendition } from '@syndikit/core';
 import { bodyToHast, embedsToLinks, hastToHtml, hastToText, summarize } from '@syndikit/html';
 
 /** One article as a feed item: what every feed format writes for it. */
@@ -88,7 +89,7 @@ function feedContent(article: Readonly<Article>, context: Pick<CollectionRenderC
  * source, made absolute against `base`.
  */
 export function feedImage(image: Readonly<ArticleImage>, base: string | undefined): FeedImage | undefined {
-  const rendition = bestRendition(image.renditions ?? []);
+  const rendition = largestRendition(image, ['image/jpeg', 'image/png', 'image/gif']);
   const source = rendition?.src ?? image.src;
   let url: string;
   try {
@@ -106,9 +107,4 @@ export function feedImage(image: Readonly<ArticleImage>, base: string | undefine
     else delete result.bytes;
   }
   return result;
-}
-
-function bestRendition(renditions: readonly ImageRendition[]): ImageRendition | undefined {
-  const widelyRead = renditions.filter((rendition) => ['image/jpeg', 'image/png', 'image/gif'].includes(rendition.mediaType));
-  return widelyRead.sort((a, b) => b.width - a.width)[0];
 }
