@@ -1,10 +1,11 @@
-// Build benchmark: `npm run bench:build [articles…]` (default 1000 and 10000).
+// Build benchmark: `npm run bench:build [articles…]` (default 1000, 10000 and 100000).
 // For each corpus size, in one run on the same generated corpus (about 800 words an article, with
 // front matter, links, a list, a quote, a subheading and an image reference):
 //   1. the floor: bare remark-parse → remark-rehype → rehype-stringify over the same bodies, on one
 //      thread and across worker threads on all cores;
 //   2. syndikit cold build (markdown, rss, atom, jsonfeed, amp, ninjs; images off): wall, CPU, peak RSS;
-//   3. syndikit rebuild with nothing changed, and with one article changed.
+//   3. syndikit rebuild with nothing changed, and with one article changed;
+//   4. at 100,000 articles, syndikit alone (cold, nothing changed, one changed) for growth.
 // Each contestant runs in its own process. Ratios are printed beside the seconds.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -99,7 +100,17 @@ function run(name, dir) {
 
 /** syndikit's own numbers: CPU and peak memory of the CLI process, measured with /usr/bin/time when present. */
 function runSyndikit(dir) {
-  const args = [cli, 'build', '--config', join(dir, 'syndikit.config.yaml'), '--out', join(dir, 'out'), '--quiet'];
+  const args = [
+    cli,
+    'build',
+    '--config',
+    join(dir, 'syndikit.config.yaml'),
+    '--out',
+    join(dir, 'out'),
+    '--cache-dir',
+    join(dir, 'cache'),
+    '--quiet',
+  ];
   const started = performance.now();
   const time = existsSync('/usr/bin/time');
   // Diagnostics go to a file descriptor of their own (fd 3 is /dev/null): only /usr/bin/time's line is read.
@@ -120,28 +131,40 @@ if (mode === 'floor-worker') {
 } else if (mode?.startsWith('floor')) {
   await contestant(mode, rest[0]);
 } else {
-  const sizes = (mode ? [mode, ...rest] : ['1000', '10000']).map(Number);
+  // Full comparisons at 1,000 and 10,000; syndikit alone at 100,000 for growth (the floor adds nothing there).
+  const sizes = (mode ? [mode, ...rest] : ['1000', '10000', '100000']).map(Number);
   const format = (result) =>
     `${result.wall.toFixed(2).padStart(7)} s wall ${Number.isNaN(result.cpu) ? '' : `${result.cpu.toFixed(2).padStart(7)} s CPU `}peak ${String(result.peakMb).padStart(5)} MB`;
+  const colds = new Map();
   for (const count of sizes) {
     const dir = corpus(count);
     const words = Math.round(wordCount(readFileSync(join(dir, 'articles', 'story-000000.md'), 'utf8')));
     rmSync(join(dir, 'out'), { recursive: true, force: true });
-    const one = run('floor-1', dir);
-    const all = run('floor-n', dir);
+    rmSync(join(dir, 'cache'), { recursive: true, force: true });
+    const growthOnly = count > 10_000;
+    const one = growthOnly ? undefined : run('floor-1', dir);
+    const all = growthOnly ? undefined : run('floor-n', dir);
     const cold = runSyndikit(dir);
+    colds.set(count, cold);
     const warm = runSyndikit(dir);
     const changed = join(dir, 'articles', 'story-000000.md');
     writeFileSync(changed, readFileSync(changed, 'utf8').replace('Story 0:', 'Story 0 (updated):'));
     const oneChanged = runSyndikit(dir);
     writeFileSync(changed, article(0));
     console.log(`build: ${count} articles of about ${words} words, ${availableParallelism()} cores`);
-    console.log(`  floor, 1 thread                 ${format(one)}`);
-    console.log(
-      `  floor, ${availableParallelism()} worker threads       ${format(all)}  (${(one.wall / all.wall).toFixed(2)}× the 1-thread floor)`,
-    );
-    console.log(`  syndikit cold                   ${format(cold)}  (${(cold.wall / all.wall).toFixed(2)}× the parallel floor)`);
-    console.log(`  syndikit, nothing changed       ${format(warm)}  (${((warm.wall / cold.wall) * 100).toFixed(0)}% of cold)`);
-    console.log(`  syndikit, one article changed   ${format(oneChanged)}  (${((oneChanged.wall / cold.wall) * 100).toFixed(0)}% of cold)`);
+    if (one && all) {
+      console.log(`  floor, 1 thread                 ${format(one)}`);
+      console.log(
+        `  floor, ${availableParallelism()} worker threads       ${format(all)}  (${(one.wall / all.wall).toFixed(2)}× the 1-thread floor)`,
+      );
+    }
+    const vsFloor = all ? `  (${(cold.wall / all.wall).toFixed(2)}× the parallel floor)` : '';
+    const smaller = [...colds.keys()].filter((size) => size < count).pop();
+    const growth = smaller
+      ? `  (${((cold.wall / count / (colds.get(smaller).wall / smaller)) * 100).toFixed(0)}% of the time per article at ${smaller})`
+      : '';
+    console.log(`  syndikit cold                   ${format(cold)}${vsFloor}${growth}`);
+    console.log(`  syndikit, nothing changed       ${format(warm)}  (${((warm.wall / cold.wall) * 100).toFixed(1)}% of cold)`);
+    console.log(`  syndikit, one article changed   ${format(oneChanged)}  (${((oneChanged.wall / cold.wall) * 100).toFixed(1)}% of cold)`);
   }
 }

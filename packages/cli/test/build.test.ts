@@ -8,7 +8,9 @@ describe('syndikit build', () => {
     const dir = await workspace();
     const first = await syndikit(['build', 'articles', '--out', 'x', '--site-url', 'https://news.example'], dir);
     expect(first.code).toBe(0);
-    expect(first.stderr).toBe('syndikit: built 9 of 9 articles into x (markdown 9; 9 written, 0 unchanged; 0 errors, 0 warnings)\n');
+    expect(first.stderr).toBe(
+      'syndikit: built 9 of 9 articles into x (markdown 9; 9 written, 0 unchanged; 0 from cache, 9 converted; 0 errors, 0 warnings)\n',
+    );
     const a = await tree(join(dir, 'x'));
     expect(Object.keys(a).sort()).toContain('markdown/2024-03-12-harbor-bridge-vote.md');
     expect(Object.keys(a)).toHaveLength(9);
@@ -63,7 +65,9 @@ describe('syndikit build', () => {
     const dir = await workspace();
     await syndikit(['build', '.', '--out', 'out'], dir);
     const again = await syndikit(['build', '.', '--out', 'out'], dir);
-    expect(again.stderr).toBe('syndikit: built 9 of 9 articles into out (markdown 9; 0 written, 9 unchanged; 0 errors, 0 warnings)\n');
+    expect(again.stderr).toBe(
+      'syndikit: built 9 of 9 articles into out (markdown 9; 0 written, 9 unchanged; 9 from cache, 0 converted; 0 errors, 0 warnings)\n',
+    );
   });
 
   it('reads a config file, with flags overriding it', async () => {

@@ -4,8 +4,10 @@ export type {
   AdapterHooks,
   ArticleAdapter,
   ArticleRenderContext,
+  ArticleSummary,
   CollectionAdapter,
   CollectionRenderContext,
+  CollectionSelectContext,
   OutputFile,
   PrepareContext,
   ReportOptions,
@@ -14,8 +16,6 @@ export type {
 export { unsafeOutputPath } from './lib/adapter.js';
 export type { Article, ArticleImage, Author, Dateline, Figure, FigureData, ImageRendition, PublicationStatus } from './lib/article.js';
 export { isFigure, largestRendition, publishable } from './lib/article.js';
-export type { BuildEvent, BuildOptions, BuildResult } from './lib/build.js';
-export { build } from './lib/build.js';
 export type { ConvertOptions, ConvertResult, InputLike, ProgressEvent } from './lib/convert.js';
 export { convert } from './lib/convert.js';
 export type { CaptionCredit } from './lib/credit.js';
@@ -27,6 +27,7 @@ export type { Place } from './lib/diagnostics.js';
 export { formatMessage, hasErrors, messageSource, report, severityOf } from './lib/diagnostics.js';
 export type { ArticleFields, FieldProblem, ReadFieldsOptions } from './lib/fields.js';
 export { fieldAliases, readFields, splitList } from './lib/fields.js';
+export { adapterCacheKey, fingerprint } from './lib/fingerprint.js';
 export { checkMarkdownSource, checkTreeDepth } from './lib/guard.js';
 export { readImageFacts } from './lib/image-facts.js';
 export { imageMediaType, resolveImageRef } from './lib/image-ref.js';
@@ -35,7 +36,7 @@ export type { IngestContext, Ingester, IngestResult } from './lib/ingester.js';
 export type { Limits } from './lib/limits.js';
 export { defaultLimits } from './lib/limits.js';
 export { lockFileName, lockOutput, OutputLockedError } from './lib/lock.js';
-export { articleUrl, idNamespace } from './lib/normalize.js';
+export { articleUrl, idNamespace, uniqueSlug } from './lib/normalize.js';
 export type { Registry } from './lib/registry.js';
 export { createRegistry } from './lib/registry.js';
 export type { CoreRuleId, Rule } from './lib/rules.js';
@@ -43,5 +44,7 @@ export { rules } from './lib/rules.js';
 export type { Site, SiteOptions } from './lib/site.js';
 export { defaultSite, resolveSite } from './lib/site.js';
 export { maxSlugLength, slugify, unsafeSlugReason } from './lib/slug.js';
+export type { PipelineOptions, ResolvedPipeline } from './lib/steps.js';
+export { claimPaths, ingestArticle, prepareArticle, renderArticle, renderCollection, resolvePipeline } from './lib/steps.js';
 export type { WriteResult } from './lib/write.js';
-export { writeOutputs } from './lib/write.js';
+export { safeTarget, writeOutputs } from './lib/write.js';

@@ -3,4 +3,4 @@ export { feedImage, feedItem } from './lib/items.js';
 export type { FeedOptions, ResolvedFeedOptions } from './lib/options.js';
 export { defaultFeedOptions, resolveFeedOptions } from './lib/options.js';
 export type { FeedPlan } from './lib/plan.js';
-export { planFeeds } from './lib/plan.js';
+export { planFeeds, selectFeedArticles } from './lib/plan.js';

@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Adapter, OutputFile } from '@syndikit/core';
-import { publishable } from '@syndikit/core';
+import { adapterCacheKey, publishable } from '@syndikit/core';
 import type { Handlers } from 'mdast-util-to-hast';
 import { ampPage } from './page.js';
 import { defaultThemeCss, themeProblem } from './theme.js';
+
+/** This package's version, part of the adapter's cache key. */
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Options for {@link ampAdapter}. */
 export interface AmpOptions {
@@ -44,6 +48,7 @@ export function ampAdapter(options?: Readonly<AmpOptions> | null): Adapter {
   return {
     name: 'amp',
     scope: 'article',
+    cacheKey: adapterCacheKey('amp', version, { dir, css, logo: options?.logo, handlers: options?.handlers }),
     render({ article, site, now, report }): OutputFile[] {
       const allowed = publishable(article, now);
       if (allowed !== true) {

@@ -70,6 +70,8 @@ export const configSchema = z.strictObject({
   permalink: nonEmpty.refine((value) => value.includes('{slug}'), 'Expected a pattern containing {slug}').optional(),
   /** Write what converted even when some articles fail. */
   keepGoing: z.boolean().optional(),
+  /** The build cache folder, relative to the config file, or `false` for none. Default `.syndikit-cache` in the working directory. */
+  cacheDir: z.union([nonEmpty, z.literal(false)]).optional(),
   /** Options per format, by format name. */
   adapters: z.record(formatName, z.record(z.string(), z.unknown())).optional(),
   /** Wire-desk ingest: rules for scraped copy, photo URLs, ninjs limits. */
@@ -118,6 +120,8 @@ export interface LoadedConfig {
   timeZone?: string;
   permalink?: string;
   keepGoing: boolean;
+  /** Absolute, or `false` for no persistent cache. */
+  cacheDir?: string | false;
   adapters: Record<string, Record<string, unknown>>;
   limits: Partial<Limits>;
   wire: WireOptions;
@@ -199,6 +203,7 @@ export function validateConfig(raw: unknown, path: string): LoadedConfig {
     plugins: (plugins as ConfigPlugins | undefined) ?? {},
   };
   if (config.now) loaded.now = config.now;
+  if (config.cacheDir !== undefined) loaded.cacheDir = config.cacheDir === false ? false : absolute(config.cacheDir);
   // Adapter options named `…File` are paths, relative to the config file like every other path.
   for (const options of Object.values(loaded.adapters)) {
     for (const [key, value] of Object.entries(options)) {

@@ -21,4 +21,6 @@ export const exitCodes = {
   contentErrors: 1,
   /** The command was called wrongly. */
   usage: 2,
+  /** Stopped by Ctrl-C (SIGINT); the output folder was left as it was. */
+  interrupted: 130,
 } as const;

@@ -13,7 +13,8 @@ const exitHelp = `
 Exit codes:
   0  everything converted
   1  content errors (reported as file:line:col: error message [rule-id])
-  2  usage errors (bad flags, missing inputs, invalid config, output folder in use by another build)`;
+  2  usage errors (bad flags, missing inputs, invalid config, output folder in use by another build)
+  130 interrupted (Ctrl-C); the output folder was left as it was`;
 
 /**
  * Run the `syndikit` command with `argv` (without the node and script
@@ -60,13 +61,26 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('-q, --quiet', 'print only diagnostics, no summary')
     .option('--verbose', 'also print info messages (each line the wire ingester removed or guessed)')
     .option('--json', 'print progress events as JSON lines on standard output, for build tools')
+    .option('-w, --watch', 'build, then rebuild what changed whenever an input or the config changes (Ctrl-C stops)')
+    .option(
+      '--cache-dir <dir>',
+      'the build cache, safe to keep between CI runs (default: `cacheDir` from the config, else .syndikit-cache)',
+    )
+    .option('--no-cache', 'convert every article and keep no cache (a temporary one is removed afterwards)')
+    .option(
+      '--threads <n>',
+      'worker threads converting articles: a number (0: the main thread) or auto (default: auto, one per core from 100 articles)',
+    )
     .addHelpText(
       'after',
       `
 Inputs: Markdown (.md, .markdown), scraped wire copy (.txt) and IPTC ninjs (.json).
 Outputs are written under --out: markdown/<slug>.md, feed.xml, atom.xml, feed.json,
-amp/<slug>.html, ninjs/<slug>.json, images/... With any content error nothing is
-written unless --keep-going. Writes are atomic; the folder is locked while writing.
+amp/<slug>.html, ninjs/<slug>.json, images/... Articles convert in worker threads;
+each result is kept in the cache, so a rebuild converts only what changed, writes
+only files that changed, and removes the outputs of deleted inputs. With any content
+error the output folder is left as it was, unless --keep-going. Writes are atomic;
+the folder is locked while a build runs; Ctrl-C stops a build cleanly (exit 130).
 ${exitHelp}`,
     )
     .action(async (inputs: string[], flags) => {

@@ -1,7 +1,7 @@
-import type { BuildEvent } from '@syndikit/core';
+import type { BuildEvent } from '@syndikit/build';
 import type { CliIo } from './io.js';
 
-/** How progress is shown: a live line on a terminal, periodic lines elsewhere (CI), JSON events, or nothing. */
+/** How progress is shown: a live bar on a terminal, periodic lines elsewhere (CI), JSON events, or nothing. */
 export type ProgressMode = 'tty' | 'lines' | 'json' | 'none';
 
 /** Choose the mode from the flags and whether standard error is a terminal. */
@@ -11,43 +11,67 @@ export function progressMode(flags: { quiet?: boolean; json?: boolean }, io: Cli
   return (io.stderr as { isTTY?: boolean }).isTTY && !io.env.CI ? 'tty' : 'lines';
 }
 
+const barWidth = 24;
+
 /**
  * A progress reporter for build events. On a terminal: one line, redrawn,
- * with counts and rate. Elsewhere: a plain line every tenth of the way
- * (for builds of 200 articles or more). With `--json`: every event as one
- * JSON line on standard output, for build tools.
+ * with a bar, counts, rate and cache hits. Elsewhere: a plain line every
+ * tenth of the way (for builds of 200 articles or more). With `--json`:
+ * every event as one JSON line on standard output, for build tools (the
+ * `done` event carries the summary, not the diagnostics).
  */
 export function progressReporter(mode: ProgressMode, io: CliIo): (event: BuildEvent) => void {
   const started = Date.now();
   let lastStep = 0;
+  let cached = 0;
   return (event) => {
     if (mode === 'json') {
-      const { type } = event;
-      const line =
-        event.type === 'done'
-          ? {
-              type,
-              articles: event.result.convert.articles.length,
-              failed: event.result.failed.length,
-              written: event.result.write?.written.length ?? 0,
-              milliseconds: event.result.milliseconds,
-            }
-          : event;
-      io.stdout.write(`${JSON.stringify(line)}\n`);
+      io.stdout.write(`${JSON.stringify(event.type === 'done' ? doneEvent(event.result) : event)}\n`);
       return;
     }
     if (mode === 'none' || event.type !== 'article') return;
+    if (event.cached) cached++;
     const rate = event.done / Math.max(0.001, (Date.now() - started) / 1000);
-    const text = `syndikit: ${event.done}/${event.total} articles (${rate.toFixed(0)}/s)`;
+    const counts = `${event.done}/${event.total} articles (${rate.toFixed(0)}/s, ${cached} from cache)`;
     if (mode === 'tty') {
-      io.stderr.write(`\r${text}${event.done === event.total ? '\n' : ''}`);
+      const filled = Math.round((event.done / event.total) * barWidth);
+      io.stderr.write(
+        `\rsyndikit: [${'#'.repeat(filled)}${'.'.repeat(barWidth - filled)}] ${counts}${event.done === event.total ? '\n' : ''}`,
+      );
       return;
     }
     if (event.total < 200) return;
     const step = Math.floor((event.done / event.total) * 10);
     if (step > lastStep || event.done === event.total) {
       lastStep = step;
-      io.stderr.write(`${text}\n`);
+      io.stderr.write(`syndikit: ${counts}\n`);
     }
+  };
+}
+
+function doneEvent(result: Extract<BuildEvent, { type: 'done' }>['result']) {
+  let errors = 0;
+  let warnings = 0;
+  for (const file of result.files) {
+    for (const message of file.messages) {
+      if (message.fatal === true) errors++;
+      else if (message.fatal === false) warnings++;
+    }
+  }
+  return {
+    type: 'done',
+    articles: result.articles,
+    total: result.total,
+    failed: result.failed.map((file) => file.path),
+    outputs: result.outputs?.byFormat ?? null,
+    written: result.outputs?.written.length ?? 0,
+    unchanged: result.outputs?.unchanged ?? 0,
+    removed: result.outputs?.removed.length ?? 0,
+    cacheHits: result.cache.hits,
+    converted: result.cache.misses,
+    errors,
+    warnings,
+    threads: result.threads,
+    milliseconds: result.milliseconds,
   };
 }

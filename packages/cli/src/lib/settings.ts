@@ -31,7 +31,11 @@ export interface Settings {
  * {@link configFileNames} in the working directory), apply flags over it,
  * and check format names. Flags win over the config.
  */
-export async function resolveSettings(flags: Readonly<CommonFlags>, io: CliIo, inputs: readonly string[] = []): Promise<Settings> {
+export async function resolveSettings(
+  flags: Readonly<CommonFlags>,
+  io: Pick<CliIo, 'cwd'>,
+  inputs: readonly string[] = [],
+): Promise<Settings> {
   const configPath = flags.config ? resolve(io.cwd, flags.config) : await discoverConfig(io.cwd, inputs);
   const config = configPath ? await loadConfig(configPath) : emptyConfig();
   let registry: Registry;

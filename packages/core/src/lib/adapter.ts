@@ -82,8 +82,14 @@ export interface AdapterHooks {
    * renditions). Optional.
    */
   prepare?(context: PrepareContext): Awaitable<OutputFile[]>;
-  /** A one-line summary after a build (`images: 12 images, 12 from cache`). Optional. */
-  summary?(): string | undefined;
+  /**
+   * Changes whenever this adapter's output for the same article could
+   * change: its package version and resolved options. `@syndikit/build`
+   * keys its cache by it; an adapter without one is keyed by its name and
+   * the source text of its hooks, so give one when the output depends on
+   * anything else (helpers, files). Optional.
+   */
+  cacheKey?: string;
 }
 
 /** An adapter that renders each article on its own (Markdown, AMP, ninjs). */
@@ -94,10 +100,31 @@ export interface ArticleAdapter extends AdapterHooks {
   render(context: ArticleRenderContext): Awaitable<OutputFile[]>;
 }
 
+/** An article without its body: what a collection adapter sees of every article before it picks. */
+export type ArticleSummary = Omit<Article, 'body'>;
+
+/** What a collection adapter's `select` gets. */
+export interface CollectionSelectContext {
+  /** Every article that converted, in input order, without bodies. */
+  articles: readonly Readonly<ArticleSummary>[];
+  site: Readonly<Site>;
+  now: string;
+  /** Report a problem on one article (or on the collection when `article` is undefined). */
+  report(article: Readonly<ArticleSummary> | undefined, reason: string, options: ReportOptions): void;
+}
+
 /** An adapter that renders all articles together (feeds). */
 export interface CollectionAdapter extends AdapterHooks {
   name: string;
   scope: 'collection';
+  /**
+   * Pick the articles whose content `render` needs (a feed: its newest
+   * items), from the metadata of all. A build then loads only those bodies,
+   * so memory does not grow with the number of articles, and `render` gets
+   * exactly them. Messages about the articles left out belong here. Without
+   * `select`, `render` gets every article with its body. Optional.
+   */
+  select?(context: CollectionSelectContext): readonly Readonly<ArticleSummary>[];
   render(context: CollectionRenderContext): Awaitable<OutputFile[]>;
 }
 

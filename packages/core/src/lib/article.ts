@@ -158,7 +158,7 @@ export function isFigure(node: Node): node is Figure {
  *
  * @returns `true`, or the reason it may not be published.
  */
-export function publishable(article: Readonly<Article>, now: string): true | string {
+export function publishable(article: Readonly<Pick<Article, 'status' | 'embargoed'>>, now: string): true | string {
   if (article.status === 'withheld') return 'its status is withheld';
   if (article.status === 'canceled') return 'its status is canceled';
   if (article.embargoed && Date.parse(article.embargoed) > Date.parse(now)) return `it is embargoed until ${article.embargoed}`;

@@ -1,22 +1,15 @@
 import { availableParallelism } from 'node:os';
-import { posix } from 'node:path';
-import type { Root } from 'mdast';
 import pLimit from 'p-limit';
-import { type PluggableList, unified } from 'unified';
+import type { PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import type { Adapter, OutputFile, ReportOptions } from './adapter.js';
-import { unsafeOutputPath } from './adapter.js';
+import type { Adapter, OutputFile } from './adapter.js';
 import type { Article } from './article.js';
-import { decodeText } from './decode.js';
-import { hasErrors, report } from './diagnostics.js';
-import { readImageFacts } from './image-facts.js';
-import { markdownIngester } from './ingest-markdown.js';
+import { hasErrors } from './diagnostics.js';
 import type { Ingester } from './ingester.js';
-import { defaultLimits, type Limits } from './limits.js';
-import { finalizeArticle } from './normalize.js';
+import type { Limits } from './limits.js';
 import type { Registry } from './registry.js';
-import { rules } from './rules.js';
-import { resolveSite, type Site, type SiteOptions } from './site.js';
+import type { SiteOptions } from './site.js';
+import { claimPaths, ingestArticle, prepareArticle, renderArticle, renderCollection, resolvePipeline } from './steps.js';
 
 /**
  * An input: a `VFile` (with `path` and `value`), `{ path, value }`, or a
@@ -115,15 +108,8 @@ interface Converted {
  */
 export async function convert(input: InputLike | readonly InputLike[], options?: Readonly<ConvertOptions> | null): Promise<ConvertResult> {
   const settings = options ?? {};
-  const site = resolveSite(settings.site);
-  const adapters = resolveAdapters(settings);
-  const ingesters = [...(settings.ingesters ?? []), markdownIngester];
-  const limits: Limits = { ...defaultLimits, ...(settings.limits ?? {}) };
-  const permalink = settings.permalink ?? '/{slug}/';
-  const timeZone = settings.timeZone ?? 'UTC';
+  const pipeline = resolvePipeline(settings);
   const files = (Array.isArray(input) ? input : [input]).map((item, index) => toVFile(item as InputLike, index));
-  const now = resolveNow(settings.now);
-
   const slugs = new Map<string, string>();
   const converted: Converted[] = [];
   const outputs: OutputFile[] = [];
@@ -138,38 +124,17 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
   for (const [index, file] of files.entries()) {
     signal?.throwIfAborted();
     progress({ type: 'loaded', done: index + 1, total: files.length });
-    const article = await loadArticle(file, { ingesters, limits, timeZone, site, permalink, slugs, root: settings.root ?? undefined });
-    if (!article) continue;
-    if (settings.readImages && settings.root) await readImageFacts(article, file, settings.root);
-    if (hasErrors(file)) continue;
-    if (!(await transformBody(article, file, settings.remarkPlugins ?? []))) continue;
-    loaded.push({ article, file });
+    const article = await ingestArticle(file, pipeline, slugs);
+    if (article) loaded.push({ article, file });
   }
 
   // 2. Prepare (image renditions and other slow, mostly off-thread work), several articles at once.
   const limit = pLimit(settings.concurrency ?? availableParallelism());
   const prepared = await Promise.all(
     loaded.map(({ article, file }) =>
-      limit(async () => {
+      limit(() => {
         signal?.throwIfAborted();
-        const produced: OutputFile[] = [];
-        for (const adapter of adapters) {
-          if (!adapter.prepare) continue;
-          const prepare = adapter.prepare.bind(adapter);
-          produced.push(
-            ...(await runAdapter(adapter, file, () =>
-              prepare({
-                article,
-                site,
-                now,
-                cwd: settings.cwd ?? process.cwd(),
-                root: settings.root ?? undefined,
-                report: (reason, opts) => reportFromAdapter(file, adapter, reason, opts),
-              }),
-            )),
-          );
-        }
-        return produced;
+        return prepareArticle(article, file, pipeline);
       }),
     ),
   );
@@ -178,14 +143,7 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
   let done = files.length - loaded.length;
   for (const [index, { article, file }] of loaded.entries()) {
     signal?.throwIfAborted();
-    const articleOutputs: OutputFile[] = [...(prepared[index] ?? [])];
-    for (const adapter of adapters) {
-      if (adapter.scope !== 'article') continue;
-      const produced = await runAdapter(adapter, file, () =>
-        adapter.render({ article, site, now, report: (reason, opts) => reportFromAdapter(file, adapter, reason, opts) }),
-      );
-      articleOutputs.push(...produced);
-    }
+    const articleOutputs = [...(prepared[index] ?? []), ...(await renderArticle(article, file, pipeline))];
     const claimed = hasErrors(file) ? undefined : claimPaths(articleOutputs, file, owners);
     done++;
     progress({ type: 'article', path: file.path, ok: claimed !== undefined, done, total: files.length });
@@ -194,22 +152,16 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
     converted.push({ article, file });
   }
 
+  // 4. Collections (feeds) over every article that converted.
   const articles = converted.map((item) => item.article);
-  const fileOf = new Map(converted.map((item) => [item.article, item.file]));
+  const fileOf = new Map<Readonly<Article>, VFile>(converted.map((item) => [item.article, item.file]));
   const collectionFiles: VFile[] = [];
-  for (const adapter of adapters) {
+  for (const adapter of pipeline.adapters) {
     if (adapter.scope !== 'collection') continue;
     signal?.throwIfAborted();
     progress({ type: 'collection', adapter: adapter.name });
     const own = new VFile({ path: adapter.name });
-    const produced = await runAdapter(adapter, own, () =>
-      adapter.render({
-        articles,
-        site,
-        now,
-        report: (article, reason, opts) => reportFromAdapter((article && fileOf.get(article as Article)) || own, adapter, reason, opts),
-      }),
-    );
+    const produced = await renderCollection(adapter, articles, own, (article) => fileOf.get(article), pipeline);
     if (own.messages.length > 0) collectionFiles.push(own);
     const claimed = hasErrors(own) ? undefined : claimPaths(produced, own, owners);
     if (claimed) outputs.push(...claimed);
@@ -220,21 +172,6 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
   return { articles, outputs, files: allFiles, failed: allFiles.filter(hasErrors) };
 }
 
-function resolveNow(now: string | Date | null | undefined): string {
-  if (now === undefined || now === null) return new Date().toISOString();
-  const date = typeof now === 'string' ? new Date(now) : now;
-  if (Number.isNaN(date.getTime())) throw new TypeError(`Expected a date for \`now\` but received ${JSON.stringify(now)}`);
-  return date.toISOString();
-}
-
-function resolveAdapters(settings: Readonly<ConvertOptions>): Adapter[] {
-  return (settings.formats ?? []).map((format) => {
-    if (typeof format !== 'string') return format;
-    if (!settings.registry) throw new TypeError(`Expected a registry to look up format \`${format}\` but received none`);
-    return settings.registry.create(format, settings.adapterOptions?.[format]);
-  });
-}
-
 function toVFile(input: InputLike, index: number): VFile {
   if (input instanceof VFile) return input;
   if (typeof input === 'string') return new VFile({ path: `input-${index + 1}.md`, value: input });
@@ -242,105 +179,4 @@ function toVFile(input: InputLike, index: number): VFile {
     return new VFile({ path: input.path ?? `input-${index + 1}.md`, value: input.value });
   }
   throw new TypeError(`Expected an input as a string, VFile or { path, value } but received ${typeof input}`);
-}
-
-interface LoadOptions {
-  ingesters: Ingester[];
-  limits: Limits;
-  timeZone: string;
-  site: Site;
-  permalink: string;
-  slugs: Map<string, string>;
-  root: string | undefined;
-}
-
-/** Load and validate one input into an article, or report why not. */
-async function loadArticle(file: VFile, options: LoadOptions): Promise<Article | undefined> {
-  const extension = (file.extname ?? '').toLowerCase();
-  const ingester = options.ingesters.find((candidate) => candidate.extensions.includes(extension));
-  if (!ingester) {
-    const known = [...new Set(options.ingesters.flatMap((candidate) => candidate.extensions))].join(', ');
-    report(file, 'error', `No ingester reads \`${extension || '(no extension)'}\` files; known: ${known}`, rules.noIngester);
-    return undefined;
-  }
-  const text = decodeText(file, options.limits);
-  if (text === undefined) return undefined;
-
-  const articlePath = articlePathOf(file, options.root);
-  let result: Awaited<ReturnType<Ingester['ingest']>>;
-  try {
-    result = await ingester.ingest({ file, text, articlePath, timeZone: options.timeZone, limits: options.limits });
-  } catch (error) {
-    // A stack overflow or a bug in an ingester fails this article only.
-    report(file, 'error', `The ${ingester.name} ingester failed: ${errorMessage(error)}`, rules.renderFailed, undefined, error);
-    return undefined;
-  }
-  if (!result || hasErrors(file)) return undefined;
-  return finalizeArticle(file, result, { site: options.site, permalink: options.permalink, slugs: options.slugs });
-}
-
-/** The input's path relative to the content root, POSIX. */
-function articlePathOf(file: VFile, root: string | undefined): string {
-  const path = (file.path ?? 'input.md').replace(/\\/g, '/');
-  if (!root) return posix.basename(path);
-  const relative = posix.relative(root.replace(/\\/g, '/'), posix.resolve(path));
-  return relative.startsWith('..') ? posix.basename(path) : relative;
-}
-
-async function transformBody(article: Article, file: VFile, plugins: PluggableList): Promise<boolean> {
-  if (plugins.length === 0) return true;
-  try {
-    article.body = (await unified().use(plugins).run(article.body, file)) as Root;
-    return !hasErrors(file);
-  } catch (error) {
-    report(file, 'error', `A body plugin failed: ${errorMessage(error)}`, rules.transformFailed, undefined, error);
-    return false;
-  }
-}
-
-async function runAdapter(adapter: Adapter, file: VFile, render: () => OutputFile[] | Promise<OutputFile[]>): Promise<OutputFile[]> {
-  try {
-    const produced = await render();
-    for (const output of produced) {
-      const unsafe = unsafeOutputPath(output.path);
-      if (unsafe) {
-        report(file, 'error', `Adapter \`${adapter.name}\` produced the unsafe path \`${output.path}\`: ${unsafe}`, rules.renderFailed);
-        return [];
-      }
-    }
-    return produced;
-  } catch (error) {
-    report(file, 'error', `Adapter \`${adapter.name}\` failed: ${errorMessage(error)}`, rules.renderFailed, undefined, error);
-    return [];
-  }
-}
-
-function reportFromAdapter(file: VFile, adapter: Adapter, reason: string, options: ReportOptions): void {
-  const message = report(file, options.severity ?? 'warning', reason, options.ruleId, options.place);
-  message.source = `syndikit:${adapter.name}`;
-}
-
-/**
- * Claim output paths; two producers of one path is an error on the later
- * one. Assets (image renditions) are the exception: two articles that use
- * the same photo share its renditions, so a repeated asset is dropped.
- */
-function claimPaths(produced: OutputFile[], file: VFile, owners: Map<string, string>): OutputFile[] | undefined {
-  const kept: OutputFile[] = [];
-  for (const output of produced) {
-    const owner = owners.get(output.path);
-    if (owner === undefined) {
-      kept.push(output);
-      continue;
-    }
-    if (output.asset && owner.startsWith('asset:')) continue;
-    report(file, 'error', `Output \`${output.path}\` is already written for ${owner.replace(/^asset:/, '')}`, rules.renderFailed);
-    return undefined;
-  }
-  for (const output of kept) owners.set(output.path, `${output.asset ? 'asset:' : ''}${file.path || '(input)'}`);
-  return kept;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

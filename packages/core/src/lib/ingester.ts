@@ -42,5 +42,11 @@ export interface Ingester {
   name: string;
   /** Lowercase extensions with the dot, e.g. `['.md', '.markdown']`. */
   extensions: readonly string[];
+  /**
+   * Changes whenever this ingester could read the same input differently:
+   * its version and options. `@syndikit/build` keys its cache by it; an
+   * ingester without one is keyed by its name and the source text of `ingest`. Optional.
+   */
+  cacheKey?: string;
   ingest(context: IngestContext): IngestResult | undefined | Promise<IngestResult | undefined>;
 }

@@ -11,6 +11,18 @@ import { slugify, unsafeSlugReason } from './slug.js';
 /** Namespace of the UUIDs syndikit derives article ids from. Fixed forever: changing it changes every id. */
 export const idNamespace = '8f1c2b6e-6a53-5b8e-9d4c-3f0a7e2d1b90';
 
+/**
+ * The slug an article wanting `slug` gets when `slugs` are taken: `slug`
+ * itself, else `slug-2`, `slug-3`, …, with who took the one it wanted.
+ */
+export function uniqueSlug(slug: string, slugs: ReadonlyMap<string, string>): { slug: string; takenBy?: string } {
+  const takenBy = slugs.get(slug);
+  if (takenBy === undefined) return { slug };
+  let counter = 2;
+  while (slugs.has(`${slug}-${counter}`)) counter++;
+  return { slug: `${slug}-${counter}`, takenBy };
+}
+
 /** Options for {@link finalizeArticle}. */
 export interface FinalizeOptions {
   site: Readonly<Site>;
@@ -45,13 +57,10 @@ export function finalizeArticle(file: VFile, result: IngestResult, options: Fina
     report(file, 'error', 'No slug could be derived from the file name or headline', rules.slugEmpty);
     return undefined;
   }
-  const taken = options.slugs.get(slug);
-  if (taken !== undefined) {
-    let counter = 2;
-    while (options.slugs.has(`${slug}-${counter}`)) counter++;
-    const unique = `${slug}-${counter}`;
-    report(file, 'warning', `Slug \`${slug}\` is already used by ${taken}; using \`${unique}\``, rules.slugDuplicate);
-    slug = unique;
+  const claimed = uniqueSlug(slug, options.slugs);
+  if (claimed.takenBy !== undefined) {
+    report(file, 'warning', `Slug \`${slug}\` is already used by ${claimed.takenBy}; using \`${claimed.slug}\``, rules.slugDuplicate);
+    slug = claimed.slug;
   }
   options.slugs.set(slug, file.path || slug);
 

@@ -70,6 +70,12 @@ export const rules = {
   ),
   transformFailed: rule('transform-failed', 'A body plugin failed', 'Check the plugin named in the message.'),
   renderFailed: rule('render-failed', 'An adapter failed on this article', 'Report the adapter bug with this article.'),
+  inputUnreadable: rule('input-unreadable', 'The input could not be read', 'Check that the file exists and is readable.'),
+  workerCrashed: rule(
+    'worker-crashed',
+    'The worker thread converting this article crashed',
+    'The article is left out; report it with the article if it is not pathological input.',
+  ),
 } as const satisfies Record<string, Rule>;
 
 /** All rule ids syndikit core can report. */

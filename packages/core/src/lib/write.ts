@@ -52,7 +52,13 @@ export async function writeOutputs(outputs: readonly OutputFile[], outDir: strin
   return result;
 }
 
-async function safeTarget(root: string, path: string): Promise<string> {
+/**
+ * The absolute path of output `path` under the folder `root`, after
+ * checking it lexically (no absolute paths, no `..`) and against the disk
+ * (no symbolic link inside `root` on the way). For writing or removing an
+ * output. Throws a `TypeError` for a path that would leave `root`.
+ */
+export async function safeTarget(root: string, path: string): Promise<string> {
   const unsafe = unsafeOutputPath(path);
   if (unsafe) throw new TypeError(`Expected an output path inside the output folder but received \`${path}\`: ${unsafe}`);
   const target = resolve(root, ...path.split('/'));

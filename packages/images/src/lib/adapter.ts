@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { isIP } from 'node:net';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Adapter, Article, ArticleImage, Figure, OutputFile, PrepareContext } from '@syndikit/core';
-import { slugify } from '@syndikit/core';
+import { adapterCacheKey, slugify } from '@syndikit/core';
 import pLimit from 'p-limit';
 import { ImageCache } from './cache.js';
 import { type ImagesOptions, type ResolvedImagesOptions, resolveImagesOptions } from './options.js';
 import { ImageProblem, type ProcessedImage, processImage, sourceHash } from './process.js';
 import { fetchRemote, isPrivateAddress } from './remote.js';
+
+/** This package's version, part of the adapter's cache key. */
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /**
  * The `images` format: responsive renditions of every image an article
@@ -40,7 +44,6 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
     )
     .digest('hex')
     .slice(0, 16);
-  const counts = { images: 0, cached: 0, made: 0 };
 
   /** Process a source once per build, from the cache when it can (an unchanged local source is not even read). */
   const processed = async (source: Source, cwd: string): Promise<ProcessedImage & { bytes: number }> => {
@@ -59,12 +62,10 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
       work = limit(async () => {
         const hit = await store.get(key);
         if (hit) {
-          counts.cached++;
           return hit;
         }
         bytes ??= await readFile(source.path);
         const image = await processImage(bytes, source.name, source.extension, settings, hash);
-        counts.made++;
         await store.put(key, image).catch(() => {});
         return image;
       });
@@ -76,6 +77,8 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
   return {
     name: 'images',
     scope: 'article',
+    // The cache folder and concurrency change where and how fast, not what: they stay out of the key.
+    cacheKey: adapterCacheKey('images', version, { ...settings, cacheDir: undefined, concurrency: undefined }),
     async prepare(context): Promise<OutputFile[]> {
       const outputs: OutputFile[] = [];
       const figures = figuresOf(context.article);
@@ -87,7 +90,6 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
           try {
             const source = await readSource(image, context, settings, report);
             if (!source) return;
-            counts.images++;
             const result = await processed(source, context.cwd);
             applyFacts(image, result, result.bytes, context, figures.get(image.src) ?? []);
             for (const rendition of result.renditions) {
@@ -103,7 +105,6 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
       return outputs.sort((a, b) => (a.path < b.path ? -1 : 1));
     },
     render: () => [],
-    summary: () => `images: ${counts.images} image${counts.images === 1 ? '' : 's'}, ${counts.cached} from cache`,
   };
 }
 

@@ -1,5 +1,13 @@
 import type { Adapter, CollectionRenderContext, OutputFile } from '@syndikit/core';
-import { type FeedItem, type FeedOptions, type FeedPlan, feedImage, planFeeds, resolveFeedOptions } from '@syndikit/syndication';
+import {
+  type FeedItem,
+  type FeedOptions,
+  type FeedPlan,
+  feedImage,
+  planFeeds,
+  resolveFeedOptions,
+  selectFeedArticles,
+} from '@syndikit/syndication';
 
 /** Options of the `jsonfeed` format. */
 export interface JsonFeedOptions extends FeedOptions {
@@ -63,6 +71,7 @@ export function jsonFeedAdapter(options?: Readonly<JsonFeedOptions> | null): Ada
   return {
     name: 'jsonfeed',
     scope: 'collection',
+    select: (context) => selectFeedArticles(context, feedOptions, path, 'jsonfeed'),
     render(context): OutputFile[] {
       const outputs: OutputFile[] = [];
       for (const plan of planFeeds(context, feedOptions, path, 'jsonfeed')) {

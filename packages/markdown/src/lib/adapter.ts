@@ -1,6 +1,11 @@
+import { createRequire } from 'node:module';
 import type { Adapter, Article, OutputFile } from '@syndikit/core';
+import { adapterCacheKey } from '@syndikit/core';
 import { bodyToMarkdown, defaultMarkdownStyle, type MarkdownStyle } from './body.js';
 import { frontMatterBlock, frontMatterData } from './front-matter.js';
+
+/** This package's version, part of the adapter's cache key. */
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Options for {@link markdownAdapter}. */
 export interface MarkdownOptions {
@@ -36,6 +41,7 @@ export function markdownAdapter(options?: Readonly<MarkdownOptions> | null): Ada
   return {
     name: 'markdown',
     scope: 'article',
+    cacheKey: adapterCacheKey('markdown', version, { dir, frontMatter: options?.frontMatter, style: options?.style }),
     render({ article }): OutputFile[] {
       return [
         {

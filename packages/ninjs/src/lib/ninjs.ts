@@ -1,5 +1,10 @@
+import { createRequire } from 'node:module';
 import type { Adapter, Article, ArticleImage, OutputFile, Site } from '@syndikit/core';
+import { adapterCacheKey } from '@syndikit/core';
 import { bodyToHast, embedsToLinks, hastToHtml, hastToText, type Reporter } from '@syndikit/html';
+
+/** This package's version, part of the adapter's cache key. */
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** The ninjs standard this adapter writes. */
 export const ninjsStandard = Object.freeze({
@@ -65,6 +70,7 @@ export function ninjsAdapter(options?: Readonly<NinjsOptions> | null): Adapter {
   return {
     name: 'ninjs',
     scope: 'article',
+    cacheKey: adapterCacheKey('ninjs', version, { dir, plainText }),
     render({ article, site, report }): OutputFile[] {
       const item = articleToNinjs(article, site, { plainText, report });
       if (!item) return [];

@@ -1,6 +1,6 @@
 import type { Adapter, Article, CollectionRenderContext, OutputFile } from '@syndikit/core';
 import type { FeedImage, FeedItem, FeedOptions } from '@syndikit/syndication';
-import { type FeedPlan, feedImage, planFeeds, resolveFeedOptions } from '@syndikit/syndication';
+import { type FeedPlan, feedImage, planFeeds, resolveFeedOptions, selectFeedArticles } from '@syndikit/syndication';
 import type { Element, ElementContent, Root } from 'xast';
 import { toXml } from 'xast-util-to-xml';
 import { x } from 'xastscript';
@@ -171,6 +171,7 @@ export function xmlFeedAdapter(format: XmlFeedFormat, options?: Readonly<XmlFeed
   return {
     name: format.name,
     scope: 'collection',
+    select: (context) => (context.site.url ? selectFeedArticles(context, feedOptions, path, format.name) : []),
     render(context): OutputFile[] {
       if (!context.site.url) {
         context.report(

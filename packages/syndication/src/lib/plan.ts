@@ -1,4 +1,4 @@
-import type { Article, CollectionRenderContext } from '@syndikit/core';
+import type { Article, ArticleSummary, CollectionRenderContext, CollectionSelectContext } from '@syndikit/core';
 import { dateToEpoch, publishable, slugify } from '@syndikit/core';
 import { type FeedItem, feedItem } from './items.js';
 import type { ResolvedFeedOptions } from './options.js';
@@ -21,16 +21,39 @@ export interface FeedPlan {
   updated: string | undefined;
 }
 
+/** The shape of article `feedGroups` needs: a summary is enough. */
+type Dated = Readonly<ArticleSummary>;
+
+/** What {@link feedGroups} reads of a select or render context. */
+interface GroupContext<A extends Dated> {
+  articles: readonly A[];
+  now: string;
+  report(article: A | undefined, reason: string, options: { ruleId: string }): void;
+}
+
+/** One feed before its items are rendered: its path and its articles, newest first, at most `limit`. */
+interface FeedGroup<A extends Dated> {
+  path: string;
+  kind: FeedPlan['kind'];
+  key?: string;
+  articles: A[];
+}
+
 /**
- * Decide which feeds to write and what goes in each: the main feed, plus
- * one per section and per tag when asked. Articles that may not be
+ * Which feeds there are and which articles each carries: the main feed,
+ * plus one per section and per tag when asked. Articles that may not be
  * published (withheld, canceled, under embargo at `context.now`) and
- * articles without a date are left out with a warning saying why.
- * Each article's content is rendered once, however many feeds it is in.
+ * articles without a date are left out with a warning saying why. Needs
+ * only article metadata, so a build can pick the items before it loads
+ * any body.
  */
-export function planFeeds(context: CollectionRenderContext, options: ResolvedFeedOptions, fileName: string, format: string): FeedPlan[] {
-  const { site } = context;
-  const dated: Readonly<Article>[] = [];
+function feedGroups<A extends Dated>(
+  context: GroupContext<A>,
+  options: ResolvedFeedOptions,
+  fileName: string,
+  format: string,
+): FeedGroup<A>[] {
+  const dated: A[] = [];
   for (const article of context.articles) {
     const allowed = publishable(article, context.now);
     if (allowed !== true) context.report(article, `Not published to the ${format} feed: ${allowed}`, { ruleId: 'not-published' });
@@ -38,50 +61,74 @@ export function planFeeds(context: CollectionRenderContext, options: ResolvedFee
     else context.report(article, `Article has no date, so it is left out of the ${format} feed`, { ruleId: 'feed-no-date' });
   }
   dated.sort((a, b) => epoch(b) - epoch(a) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-
-  const rendered = new Map<Readonly<Article>, FeedItem | undefined>();
-  const itemsOf = (articles: readonly Readonly<Article>[]): FeedItem[] => {
-    const items: FeedItem[] = [];
-    for (const article of articles.slice(0, options.limit)) {
-      if (!rendered.has(article)) rendered.set(article, feedItem(article, context, options.fullContent));
-      const item = rendered.get(article);
-      if (item) items.push(item);
-    }
-    return items;
-  };
-
-  const title = options.title ?? site.title;
-  const description = options.description ?? site.description ?? title;
-  const plan = (path: string, kind: FeedPlan['kind'], articles: readonly Readonly<Article>[], key?: string): FeedPlan => {
-    const items = itemsOf(articles);
-    const feed: FeedPlan = {
-      path,
-      kind,
-      title: key ? `${title}: ${key}` : title,
-      description: key ? `${description} (${key})` : description,
-      selfUrl: site.url ? new URL(path, `${site.url}/`).href : undefined,
-      items,
-      updated: newest(items),
-    };
+  const group = (path: string, kind: FeedPlan['kind'], articles: readonly A[], key?: string): FeedGroup<A> => {
+    const feed: FeedGroup<A> = { path, kind, articles: articles.slice(0, options.limit) };
     if (key !== undefined) feed.key = key;
     return feed;
   };
-
-  const plans = [plan(fileName, 'main', dated)];
+  const groups = [group(fileName, 'main', dated)];
   if (options.sections) {
     for (const [key, articles] of groupBy(dated, (article) => (article.section ? [article.section] : []))) {
-      plans.push(plan(`sections/${slugify(key) || 'section'}/${fileName}`, 'section', articles, key));
+      groups.push(group(`sections/${slugify(key) || 'section'}/${fileName}`, 'section', articles, key));
     }
   }
   if (options.tags) {
     for (const [key, articles] of groupBy(dated, (article) => article.tags)) {
-      plans.push(plan(`tags/${slugify(key) || 'tag'}/${fileName}`, 'tag', articles, key));
+      groups.push(group(`tags/${slugify(key) || 'tag'}/${fileName}`, 'tag', articles, key));
     }
   }
+  return groups;
+}
+
+/**
+ * The articles a feed adapter's feeds will carry, from metadata alone: the
+ * adapter's `select`, so that a build loads only their bodies. Messages
+ * about the articles left out are reported here; `planFeeds` over the
+ * selection plans the same feeds.
+ */
+export function selectFeedArticles(
+  context: CollectionSelectContext,
+  options: ResolvedFeedOptions,
+  fileName: string,
+  format: string,
+): Readonly<ArticleSummary>[] {
+  const chosen = new Set<Readonly<ArticleSummary>>();
+  for (const group of feedGroups(context, options, fileName, format)) for (const article of group.articles) chosen.add(article);
+  return context.articles.filter((article) => chosen.has(article));
+}
+
+/**
+ * Decide which feeds to write and what goes in each (see `feedGroups`),
+ * rendering each article's content once, however many feeds it is in.
+ */
+export function planFeeds(context: CollectionRenderContext, options: ResolvedFeedOptions, fileName: string, format: string): FeedPlan[] {
+  const { site } = context;
+  const rendered = new Map<Readonly<Article>, FeedItem | undefined>();
+  const title = options.title ?? site.title;
+  const description = options.description ?? site.description ?? title;
+  const plans = feedGroups(context, options, fileName, format).map((group): FeedPlan => {
+    const items: FeedItem[] = [];
+    for (const article of group.articles) {
+      if (!rendered.has(article)) rendered.set(article, feedItem(article, context, options.fullContent));
+      const item = rendered.get(article);
+      if (item) items.push(item);
+    }
+    const feed: FeedPlan = {
+      path: group.path,
+      kind: group.kind,
+      title: group.key !== undefined ? `${title}: ${group.key}` : title,
+      description: group.key !== undefined ? `${description} (${group.key})` : description,
+      selfUrl: site.url ? new URL(group.path, `${site.url}/`).href : undefined,
+      items,
+      updated: newest(items),
+    };
+    if (group.key !== undefined) feed.key = group.key;
+    return feed;
+  });
   return dedupePaths(plans, context, format);
 }
 
-function epoch(article: Readonly<Article>): number {
+function epoch(article: Dated): number {
   return dateToEpoch((article.published ?? article.updated) as string);
 }
 
@@ -92,11 +139,8 @@ function newest(items: readonly FeedItem[]): string | undefined {
 }
 
 /** Group in first-seen order (articles are already sorted), keys sorted for stable output. */
-function groupBy(
-  articles: readonly Readonly<Article>[],
-  keys: (article: Readonly<Article>) => readonly string[],
-): Array<[string, Readonly<Article>[]]> {
-  const groups = new Map<string, Readonly<Article>[]>();
+function groupBy<A extends Dated>(articles: readonly A[], keys: (article: A) => readonly string[]): Array<[string, A[]]> {
+  const groups = new Map<string, A[]>();
   for (const article of articles) {
     for (const key of keys(article)) {
       const group = groups.get(key) ?? [];

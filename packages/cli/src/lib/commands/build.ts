@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
-import { build } from '@syndikit/core';
+import { type BuilderOptions, type BuildResult, createBuilder } from '@syndikit/build';
 import { exitCodes, UsageError } from '../errors.js';
-import { commonFolder, expandInputs, readInputs, shownPath } from '../inputs.js';
+import { commonFolder, expandInputs, shownPath } from '../inputs.js';
 import type { CliIo } from '../io.js';
+import type { CliPipelineOptions } from '../pipeline.js';
 import { progressMode, progressReporter } from '../progress.js';
 import { countMessages, formatDiagnostics } from '../reporter.js';
-import { type CommonFlags, resolveSettings } from '../settings.js';
+import { type CommonFlags, resolveSettings, type Settings } from '../settings.js';
+import { watchBuild } from './watch.js';
 
 /** Flags of `syndikit build`. */
 export interface BuildFlags extends CommonFlags {
@@ -14,14 +16,61 @@ export interface BuildFlags extends CommonFlags {
   quiet?: boolean;
   verbose?: boolean;
   json?: boolean;
+  watch?: boolean;
+  cacheDir?: string;
+  /** `false` with `--no-cache`. */
+  cache?: boolean;
+  threads?: string;
+}
+
+/** Everything a build run needs, resolved from the flags and the config. */
+export interface BuildJob {
+  settings: Settings;
+  outDir: string;
+  /** Input files now (folders expanded). */
+  paths: string[];
+  /** Expand the inputs again (watch mode: files come and go). */
+  expand(): Promise<string[]>;
+  /** What `syndikit build` names on the command line or in the config: files and folders. */
+  inputPaths: string[];
+  builder: BuilderOptions;
 }
 
 /**
  * `syndikit build [inputs…]`: convert every input to every format and write
- * the outputs under `--out`. With any content error nothing is written,
- * unless `--keep-going`, which writes what converted. Exit code 1 either way.
+ * the outputs under `--out`, through the cache in `--cache-dir`. With any
+ * content error the output folder is not touched, unless `--keep-going`,
+ * which writes what converted. Exit code 1 either way.
  */
 export async function buildCommand(inputs: readonly string[], flags: Readonly<BuildFlags>, io: CliIo): Promise<number> {
+  const job = await prepareBuild(inputs, flags, io);
+  if (flags.watch) return watchBuild(job, inputs, flags, io);
+
+  const mode = progressMode(flags, io);
+  const builder = await createBuilder(job.builder);
+  const controller = new AbortController();
+  const interrupt = () => controller.abort(new Error('interrupted'));
+  process.once('SIGINT', interrupt);
+  let result: BuildResult;
+  try {
+    result = await builder.build(job.paths, { signal: controller.signal, onProgress: progressReporter(mode, io) });
+  } catch (error) {
+    if (controller.signal.aborted) {
+      io.stderr.write(`\nsyndikit: interrupted; ${shownPath(job.outDir, io.cwd)} was left as it was\n`);
+      return exitCodes.interrupted;
+    }
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+    await builder.close();
+  }
+  if (mode === 'json') return result.failed.length > 0 ? exitCodes.contentErrors : exitCodes.ok;
+  for (const line of formatDiagnostics(result.files, io.cwd, flags.verbose ?? false)) io.stderr.write(`${line}\n`);
+  return reportBuild(result, job, flags, io);
+}
+
+/** Resolve settings, inputs, output folder and builder options; usage mistakes throw {@link UsageError}. */
+export async function prepareBuild(inputs: readonly string[], flags: Readonly<BuildFlags>, io: CliIo): Promise<BuildJob> {
   const settings = await resolveSettings(flags, io, inputs);
   const { config } = settings;
   const inputPaths = inputs.length > 0 ? inputs.map((input) => resolve(io.cwd, input)) : config.inputs;
@@ -30,54 +79,76 @@ export async function buildCommand(inputs: readonly string[], flags: Readonly<Bu
   }
   const outDir = flags.out ? resolve(io.cwd, flags.out) : (config.out ?? resolve(io.cwd, 'out'));
   const extensions = [...new Set(settings.ingesters.flatMap((ingester) => ingester.extensions))];
-  const paths = await expandInputs(inputPaths, { extensions, exclude: [outDir], cwd: io.cwd });
-  if (paths.length === 0) {
+  const cacheDir =
+    flags.cache === false
+      ? false
+      : flags.cacheDir
+        ? resolve(io.cwd, flags.cacheDir)
+        : (config.cacheDir ?? resolve(io.cwd, '.syndikit-cache'));
+  const exclude = [outDir, ...(cacheDir ? [cacheDir] : [])];
+  const expand = () => expandInputs(inputPaths, { extensions, exclude, cwd: io.cwd });
+  const paths = await expand();
+  if (paths.length === 0 && !flags.watch) {
     throw new UsageError(
       `No articles found in ${inputPaths.map((path) => shownPath(path, io.cwd)).join(', ')} (looked for ${extensions.join(', ')})`,
     );
   }
+  const root = config.root ?? commonFolder(paths.length > 0 ? paths : inputPaths.map((path) => resolve(path, 'x')), io.cwd);
+  const pipelineOptions: CliPipelineOptions = { flags: commonFlagsOf(flags), cwd: io.cwd, inputs: [...inputs], root };
+  const builder: BuilderOptions = {
+    outDir,
+    pipeline: { module: new URL('../pipeline.js', import.meta.url), options: pipelineOptions },
+    cacheDir,
+    threads: parseThreads(flags.threads),
+    cwd: io.cwd,
+    keepGoing: flags.keepGoing ?? config.keepGoing,
+  };
+  return { settings, outDir, paths, expand, inputPaths, builder };
+}
 
-  const files = await readInputs(paths, io.cwd);
-  const root = config.root ?? commonFolder(paths, io.cwd);
-  const keepGoing = flags.keepGoing ?? config.keepGoing;
-  const mode = progressMode(flags, io);
-  const built = await build(files, { ...settings.convert, root, outDir, keepGoing, onProgress: progressReporter(mode, io) });
-  const result = built.convert;
-  if (mode === 'json') return result.failed.length > 0 ? exitCodes.contentErrors : exitCodes.ok;
+/** Only the flags that shape the pipeline, as plain data for the worker threads. */
+function commonFlagsOf(flags: Readonly<CommonFlags>): CommonFlags {
+  const { config, formats, siteUrl, root, timeZone, now } = flags;
+  return JSON.parse(JSON.stringify({ config, formats, siteUrl, root, timeZone, now })) as CommonFlags;
+}
 
-  const lines = formatDiagnostics(result.files, io.cwd, flags.verbose ?? false);
-  for (const line of lines) io.stderr.write(`${line}\n`);
-  const { errors, warnings } = countMessages(result.files);
-  const shownOut = shownPath(outDir, io.cwd);
+/** `--threads`: `auto` or a whole number (0: convert in the main thread). */
+export function parseThreads(value: string | undefined): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (!/^\d+$/.test(value)) throw new UsageError(`Expected \`auto\` or a whole number for --threads but received ${JSON.stringify(value)}`);
+  return Number.parseInt(value, 10);
+}
 
-  if (!built.write) {
+/** Print the summary of a finished build and choose the exit code. */
+export function reportBuild(result: BuildResult, job: Pick<BuildJob, 'outDir'>, flags: Readonly<BuildFlags>, io: CliIo): number {
+  const shownOut = shownPath(job.outDir, io.cwd);
+  if (!result.outputs) {
     io.stderr.write(
-      `syndikit: ${result.failed.length} of ${files.length} input${files.length === 1 ? '' : 's'} failed; nothing was written to ${shownOut} (use --keep-going to write the rest)\n`,
+      `syndikit: ${result.failed.length} of ${result.total} input${result.total === 1 ? '' : 's'} failed; nothing was written to ${shownOut} (use --keep-going to write the rest)\n`,
     );
     return exitCodes.contentErrors;
   }
-
-  const written = built.write;
-  if (!flags.quiet) {
-    const perFormat = new Map<string, number>();
-    for (const output of result.outputs) {
-      const folder = output.path.includes('/') ? (output.path.split('/')[0] as string) : output.path;
-      perFormat.set(folder, (perFormat.get(folder) ?? 0) + 1);
-    }
-    const formats = [...perFormat].map(([name, count]) => `${name} ${count}`).join(', ');
-    io.stderr.write(
-      `syndikit: built ${result.articles.length} of ${files.length} article${files.length === 1 ? '' : 's'} into ${shownOut} (${formats || 'no outputs'}; ${written.written.length} written, ${written.unchanged.length} unchanged; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${(built.milliseconds / 1000).toFixed(1)} s\n`,
-    );
-  }
-  if (!flags.quiet) {
-    for (const adapter of settings.convert.formats ?? []) {
-      const line = typeof adapter !== 'string' ? adapter.summary?.() : undefined;
-      if (line) io.stderr.write(`syndikit: ${line}\n`);
-    }
-  }
+  if (!flags.quiet) io.stderr.write(`${summaryLine(result, shownOut)}\n`);
   if (result.failed.length > 0) {
     io.stderr.write(`syndikit: not converted: ${result.failed.map((file) => shownPath(file.path, io.cwd)).join(', ')}\n`);
     return exitCodes.contentErrors;
   }
   return exitCodes.ok;
+}
+
+/** One line: articles, outputs per format, what was written, cache use, messages, time. */
+export function summaryLine(result: BuildResult, shownOut: string): string {
+  const outputs = result.outputs;
+  const { errors, warnings } = countMessages(result.files);
+  const formats = outputs
+    ? Object.entries(outputs.byFormat)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([name, count]) => `${name} ${count}`)
+        .join(', ')
+    : '';
+  const written = outputs
+    ? `${outputs.written.length} written, ${outputs.unchanged} unchanged${outputs.removed.length > 0 ? `, ${outputs.removed.length} removed` : ''}`
+    : 'nothing written';
+  const cache = `${result.cache.hits} from cache, ${result.cache.misses} converted${result.threads > 0 ? ` on ${result.threads} threads` : ''}`;
+  return `syndikit: built ${result.articles} of ${result.total} article${result.total === 1 ? '' : 's'} into ${shownOut} (${formats || 'no outputs'}; ${written}; ${cache}; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${(result.milliseconds / 1000).toFixed(1)} s`;
 }

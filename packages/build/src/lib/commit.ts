@@ -1,0 +1,102 @@
+import { statSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type OutputFile, safeTarget, writeOutputs } from '@syndikit/core';
+import pLimit from 'p-limit';
+import type { OutputRecord } from './cache.js';
+import { readPack } from './pack.js';
+
+/** An output the build decided on: its bytes are in a pack, or in memory (collections). */
+export interface PlannedOutput {
+  path: string;
+  mediaType: string;
+  hash: string;
+  size: number;
+  owner: string;
+  pack?: string;
+  contents?: string | Uint8Array;
+}
+
+/** What {@link commitOutputs} did. */
+export interface CommitResult {
+  /** Paths whose file was (re)written. */
+  written: string[];
+  /** How many outputs were already current on disk. */
+  unchanged: number;
+  /** Paths removed because nothing produces them any more (a deleted input). */
+  removed: string[];
+  /** What the output folder now holds. */
+  records: Record<string, OutputRecord>;
+  /** Packs that were missing or corrupt: their outputs were not written. */
+  badPacks: Set<string>;
+}
+
+/**
+ * Bring the output folder in line with `planned`: outputs whose file is
+ * already current (same hash as last time, same size and time on disk) are
+ * left alone; the others are written, each atomically, from their pack;
+ * outputs of the last build that nothing produces now are removed, except
+ * those listed in `keep` (outputs of inputs that failed this time: nothing
+ * is lost to a bad edit).
+ */
+export async function commitOutputs(
+  planned: readonly PlannedOutput[],
+  previous: Readonly<Record<string, OutputRecord>>,
+  keep: ReadonlySet<string>,
+  outDir: string,
+  packsDir: string,
+): Promise<CommitResult> {
+  const result: CommitResult = { written: [], unchanged: 0, removed: [], records: {}, badPacks: new Set() };
+  const limit = pLimit(32);
+  const stale: PlannedOutput[] = [];
+  for (const output of planned) {
+    const before = previous[output.path];
+    // Only a look, no write: a plain synchronous stat (thousands of them beat as many promises); writes check the path fully.
+    const stats =
+      before && before.hash === output.hash ? statSync(join(outDir, ...output.path.split('/')), { throwIfNoEntry: false }) : undefined;
+    if (before && stats && stats.size === before.size && stats.mtimeMs === before.mtimeMs) {
+      result.records[output.path] = { ...before, owner: output.owner };
+      result.unchanged++;
+    } else stale.push(output);
+  }
+
+  // Write what changed, one pack at a time per task so memory stays bounded.
+  const byPack = new Map<string | undefined, PlannedOutput[]>();
+  for (const output of stale) byPack.set(output.pack, [...(byPack.get(output.pack) ?? []), output]);
+  await Promise.all(
+    [...byPack].map(([pack, outputs]) =>
+      limit(async () => {
+        const parts = pack === undefined ? undefined : await readPack(packsDir, pack);
+        if (pack !== undefined && !parts) {
+          result.badPacks.add(pack);
+          return;
+        }
+        const files: OutputFile[] = outputs.map((output) => ({
+          path: output.path,
+          mediaType: output.mediaType,
+          contents: output.contents ?? (parts?.get(output.path) as Uint8Array),
+        }));
+        const written = await writeOutputs(files, outDir);
+        result.written.push(...written.written);
+        for (const output of outputs) {
+          const stats = await stat(await safeTarget(outDir, output.path));
+          result.records[output.path] = { hash: output.hash, size: stats.size, mtimeMs: stats.mtimeMs, owner: output.owner };
+        }
+      }),
+    ),
+  );
+
+  const current = new Set(planned.map((output) => output.path));
+  for (const [path, record] of Object.entries(previous)) {
+    if (current.has(path)) continue;
+    if (keep.has(record.owner)) {
+      result.records[path] = record;
+      continue;
+    }
+    await rm(await safeTarget(outDir, path), { force: true });
+    result.removed.push(path);
+  }
+  result.written.sort();
+  result.removed.sort();
+  return result;
+}

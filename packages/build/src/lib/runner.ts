@@ -1,0 +1,64 @@
+import { messageSource, rules } from '@syndikit/core';
+import { Piscina } from 'piscina';
+import type { LoadedPipeline, PipelineModule } from './pipeline.js';
+import { runTask, type Task, type TaskResult } from './task.js';
+import type { WorkerData } from './worker.js';
+
+/** Runs conversion tasks: in worker threads, or in this thread. */
+export interface Runner {
+  /** Worker threads converting (0: this thread). */
+  threads: number;
+  run(task: Task): Promise<TaskResult>;
+  close(): Promise<void>;
+}
+
+/** Convert in this thread: for small builds, where starting workers costs more than it saves. */
+export function mainThreadRunner(pipeline: LoadedPipeline, packsDir: string): Runner {
+  return { threads: 0, run: (task) => runTask(task, pipeline, packsDir), close: async () => {} };
+}
+
+/**
+ * Convert in a piscina pool of `threads` workers, each making the pipeline
+ * from the module once. A worker that dies on an input (out of memory, a
+ * native crash, `process.exit` in a plugin) fails that input only, with
+ * its file named; piscina starts a new worker and the build goes on.
+ */
+export function workerRunner(threads: number, data: WorkerData): Runner {
+  const pool = new Piscina({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    workerData: data,
+  });
+  return {
+    threads,
+    run: (task) => pool.run(task).catch((error: unknown) => crashed(task, error)) as Promise<TaskResult>,
+    close: () => pool.destroy(),
+  };
+}
+
+function crashed(task: Task, error: unknown): TaskResult {
+  return {
+    path: task.path,
+    inputHash: '',
+    inputSize: -1,
+    inputMtimeMs: 0,
+    messages: [
+      {
+        reason: `The worker thread converting this article crashed: ${error instanceof Error ? error.message : String(error)}`,
+        fatal: true,
+        ruleId: rules.workerCrashed.id,
+        source: messageSource,
+      },
+    ],
+    ok: false,
+    outputs: [],
+    dependencies: [],
+  };
+}
+
+/** A pipeline module in the form a worker can receive: URLs as strings. */
+export function cloneableModule(spec: PipelineModule): PipelineModule {
+  return { module: spec.module instanceof URL ? spec.module.href : spec.module, options: spec.options };
+}

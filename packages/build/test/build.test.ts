@@ -1,0 +1,273 @@
+import { spawn } from 'node:child_process';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type BuildEvent, build, createBuilder } from '@syndikit/build';
+import { lockFileName, OutputLockedError } from '@syndikit/core';
+import { describe, expect, it } from 'vitest';
+import { createPipeline } from './fixtures/pipeline.mjs';
+import { buildSite, inputsOf, pipelineModule, site, tree, writeArticle } from './helpers.js';
+
+const messagesOf = (files: { path: string; messages: { reason: string; ruleId?: string | null }[] }[]) =>
+  files.flatMap((file) => file.messages.map((message) => `${file.path.replace(/.*\//, '')}: ${message.reason} [${message.ruleId}]`));
+
+describe('build', () => {
+  it('converts, writes every output, and reports progress in input order', async () => {
+    const where = await site(3);
+    const events: BuildEvent[] = [];
+    const result = await buildSite(where, { onProgress: (event) => events.push(event) });
+    expect(result).toMatchObject({ total: 3, articles: 3, failed: [], cache: { hits: 0, misses: 3 }, threads: 0 });
+    expect(result.outputs?.written).toEqual(['newest.txt', 'text/story-000.txt', 'text/story-001.txt', 'text/story-002.txt']);
+    expect(result.outputs?.byFormat).toEqual({ text: 3, 'newest.txt': 1 });
+    expect(events.map((event) => (event.type === 'article' ? `article ${event.done}/${event.total}` : event.type))).toEqual([
+      'start',
+      'article 1/3',
+      'article 2/3',
+      'article 3/3',
+      'collection',
+      'write',
+      'done',
+    ]);
+    expect(await tree(where.outDir)).toEqual({
+      'newest.txt': 'story-002: 2 blocks\nstory-001: 2 blocks\n',
+      'text/story-000.txt': 'Story 0 (2 blocks) v1\n',
+      'text/story-001.txt': 'Story 1 (2 blocks) v1\n',
+      'text/story-002.txt': 'Story 2 (2 blocks) v1\n',
+    });
+  });
+
+  it('gives collections only the articles they select, with bodies', async () => {
+    const where = await site(40);
+    await buildSite(where);
+    // The two newest by date: day 28 (index 27) and day 27 (index 26); the collection saw their bodies.
+    expect(await readFile(join(where.outDir, 'newest.txt'), 'utf8')).toBe('story-027: 2 blocks\nstory-026: 2 blocks\n');
+  });
+
+  it('takes unchanged articles from the cache and writes only what changed', async () => {
+    const where = await site(5);
+    await buildSite(where);
+    const again = await buildSite(where);
+    expect(again.cache).toMatchObject({ hits: 5, misses: 0 });
+    expect(again.outputs).toMatchObject({ written: [], unchanged: 6, removed: [] });
+
+    await writeArticle(where.articles, 2, '', 'Story 2, updated');
+    const third = await buildSite(where);
+    expect(third.cache).toMatchObject({ hits: 4, misses: 1 });
+    expect(third.outputs?.written).toEqual(['text/story-002.txt']);
+    expect(await readFile(join(where.outDir, 'text/story-002.txt'), 'utf8')).toBe('Story 2, updated (2 blocks) v1\n');
+  });
+
+  it('gives the same bytes from the cache, from a fresh build and from worker threads', async () => {
+    const where = await site(12);
+    await buildSite(where);
+    await rm(where.outDir, { recursive: true });
+    const fromCache = await buildSite(where);
+    expect(fromCache.cache.hits).toBe(12);
+    const cached = await tree(where.outDir);
+    const fresh = await buildSite({ ...where, outDir: join(where.dir, 'fresh'), cacheDir: join(where.dir, 'fresh-cache') });
+    expect(fresh.cache.misses).toBe(12);
+    expect(await tree(join(where.dir, 'fresh'))).toEqual(cached);
+    const threaded = await buildSite({ ...where, outDir: join(where.dir, 'threads') }, { cacheDir: false, threads: 2 });
+    expect(threaded.threads).toBe(2);
+    expect(await tree(join(where.dir, 'threads'))).toEqual(cached);
+  });
+
+  it('removes the outputs of deleted inputs', async () => {
+    const where = await site(3);
+    await buildSite(where);
+    await rm(join(where.articles, 'story-001.md'));
+    const result = await buildSite(where);
+    expect(result.outputs?.removed).toEqual(['text/story-001.txt']);
+    expect(Object.keys(await tree(where.outDir)).sort()).toEqual(['newest.txt', 'text/story-000.txt', 'text/story-002.txt']);
+  });
+
+  it('converts everything again when an adapter or the pipeline changes', async () => {
+    const where = await site(3);
+    await buildSite(where);
+    const result = await buildSite(where, { version: 2 });
+    expect(result.cache).toMatchObject({ hits: 0, misses: 3 });
+    expect(await readFile(join(where.outDir, 'text/story-000.txt'), 'utf8')).toBe('Story 0 (2 blocks) v2\n');
+  });
+
+  it('converts an embargoed article again once its embargo has passed, and only that one', async () => {
+    const where = await site(3, (index) => (index === 1 ? 'embargoed: 2025-06-01T00:00:00Z\n' : ''));
+    const before = await buildSite(where);
+    expect(before.outputs?.written).not.toContain('text/story-001.txt');
+    const after = await buildSite(where, { now: '2025-07-01T00:00:00Z' });
+    expect(after.cache).toMatchObject({ hits: 2, misses: 1 });
+    expect(after.outputs?.written).toContain('text/story-001.txt');
+  });
+
+  it('gives a slug to the first article that claims it, in input order, also from the cache', async () => {
+    const where = await site(3, (index) => (index > 0 ? 'slug: same\n' : ''));
+    const first = await buildSite(where);
+    expect(messagesOf(first.files)).toEqual([
+      expect.stringMatching(/^story-002.md: Slug `same` is already used by .*story-001.md; using `same-2` \[slug-duplicate\]$/),
+    ]);
+    expect(Object.keys(await tree(where.outDir)).sort()).toEqual(['newest.txt', 'text/same-2.txt', 'text/same.txt', 'text/story-000.txt']);
+    const again = await buildSite(where);
+    expect(again.cache.hits).toBe(3);
+    expect(messagesOf(again.files)).toEqual(messagesOf(first.files));
+    await rm(join(where.articles, 'story-001.md'));
+    const third = await buildSite(where);
+    expect(third.files).toEqual([]);
+    expect(Object.keys(await tree(where.outDir)).sort()).toEqual(['newest.txt', 'text/same.txt', 'text/story-000.txt']);
+    expect(await readFile(join(where.outDir, 'text/same.txt'), 'utf8')).toBe('Story 2 (2 blocks) v1\n');
+  });
+
+  it('leaves the output folder alone when an article fails, and keeps its last outputs with keepGoing', async () => {
+    const where = await site(3);
+    await buildSite(where);
+    const before = await tree(where.outDir);
+    await writeFile(join(where.articles, 'story-001.md'), '---\ntitle: [unclosed\n---\n\nBody.\n');
+    await writeArticle(where.articles, 2, '', 'Story 2, updated');
+    const failed = await buildSite(where);
+    expect(failed.outputs).toBeUndefined();
+    expect(failed.failed.map((file) => file.path)).toEqual([join(where.articles, 'story-001.md')]);
+    expect(await tree(where.outDir)).toEqual(before);
+    const kept = await buildSite(where, { keepGoing: true });
+    expect(kept.outputs?.written).toContain('text/story-002.txt');
+    expect(kept.outputs?.removed).toEqual([]);
+    expect(await readFile(join(where.outDir, 'text/story-001.txt'), 'utf8')).toBe('Story 1 (2 blocks) v1\n');
+  });
+
+  it('ignores a corrupt index, a cache from another version, and a corrupt pack', async () => {
+    const where = await site(4);
+    await buildSite(where);
+    const expected = await tree(where.outDir);
+    const [slot] = await readdir(join(where.cacheDir, 'builds'));
+    const index = join(where.cacheDir, 'builds', slot as string, 'index.json');
+
+    const saved = await readFile(index, 'utf8');
+    await writeFile(index, saved.replace('Story', 'Stor!'));
+    const corrupt = await buildSite(where);
+    expect(corrupt.cache).toMatchObject({ ignored: 'corrupt', hits: 0, misses: 4 });
+
+    const body = (await readFile(index, 'utf8')).slice(65).replace(/"engine":"[^"]*"/, '"engine":"0.0.0-other"');
+    const { createHash } = await import('node:crypto');
+    await writeFile(index, `${createHash('sha256').update(body).digest('hex')}\n${body}`);
+    const other = await buildSite(where);
+    expect(other.cache).toMatchObject({ ignored: 'other-version', misses: 4 });
+
+    // Every pack garbled, and the output folder gone: each article is converted again, never trusted.
+    const packs = join(where.cacheDir, 'builds', slot as string, 'packs');
+    for (const entry of await readdir(packs, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) await writeFile(join(entry.parentPath, entry.name), 'garbage');
+    }
+    await rm(where.outDir, { recursive: true });
+    const garbled = await buildSite(where);
+    expect(garbled.failed).toEqual([]);
+    expect(await tree(where.outDir)).toEqual(expected);
+  });
+
+  it('survives SIGKILL at any moment: the previous outputs stay whole and the cache stays usable', async () => {
+    const where = await site(30);
+    await buildSite(where);
+    const before = await tree(where.outDir);
+    for (let index = 0; index < 30; index++) await writeArticle(where.articles, index, '', `Story ${index}, second edition`);
+    const child = spawn(
+      process.execPath,
+      [new URL('./fixtures/run-build.mjs', import.meta.url).pathname, where.articles, where.outDir, where.cacheDir, '{"slowMs":40}'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let seen = '';
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        seen += chunk;
+        // Kill it halfway through converting, after some results are already in the cache.
+        if (seen.includes('"done":15,')) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    expect(await tree(where.outDir)).toEqual({ ...before, [lockFileName]: expect.any(String) });
+
+    const next = await buildSite(where);
+    expect(next.failed).toEqual([]);
+    expect(await readFile(join(where.outDir, 'text/story-029.txt'), 'utf8')).toBe('Story 29, second edition (2 blocks) v1\n');
+    const again = await buildSite(where);
+    expect(again.cache).toMatchObject({ hits: 30, misses: 0 });
+    expect(again.outputs?.written).toEqual([]);
+  });
+
+  it('fails only the article a worker crashes on, names its file, and carries on', async () => {
+    const where = await site(6);
+    await writeArticle(where.articles, 2, '', 'Crash the worker');
+    await writeArticle(where.articles, 4, '', 'Overflow the stack');
+    const result = await buildSite(where, { threads: 2, keepGoing: true });
+    expect(result.threads).toBe(2);
+    expect(result.failed.map((file) => file.path.replace(/.*\//, ''))).toEqual(['story-002.md', 'story-004.md']);
+    expect(messagesOf(result.failed)).toEqual([
+      expect.stringMatching(/^story-002.md: The worker thread converting this article crashed: .* \[worker-crashed\]$/),
+      expect.stringMatching(/^story-004.md: Adapter `text` failed: Maximum call stack size exceeded \[render-failed\]$/),
+    ]);
+    expect(Object.keys(await tree(where.outDir)).sort()).toEqual([
+      'newest.txt',
+      'text/story-000.txt',
+      'text/story-001.txt',
+      'text/story-003.txt',
+      'text/story-005.txt',
+    ]);
+  });
+
+  it('writes nothing once its AbortSignal fires', async () => {
+    const where = await site(3);
+    const controller = new AbortController();
+    const run = buildSite(where, {
+      signal: controller.signal,
+      onProgress: (event) => {
+        if (event.type === 'article') controller.abort(new Error('stopped by the user'));
+      },
+    });
+    await expect(run).rejects.toThrow('stopped by the user');
+    expect(await tree(where.outDir)).toEqual({});
+  });
+
+  it('refuses to build into a folder another running build holds', async () => {
+    const where = await site(1);
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
+    try {
+      await buildSite(where);
+      await writeFile(join(where.outDir, lockFileName), `${other.pid}\n`);
+      await expect(buildSite(where)).rejects.toThrow(OutputLockedError);
+    } finally {
+      other.kill();
+    }
+    await new Promise((resolve) => other.on('exit', resolve));
+    await expect(buildSite(where)).resolves.toMatchObject({ failed: [] });
+  });
+
+  it('runs a pipeline given as options in the main thread, and a builder builds again with its threads kept', async () => {
+    const where = await site(2);
+    const inMemory = await build(await inputsOf(where.articles), {
+      outDir: where.outDir,
+      cacheDir: false,
+      threads: 2,
+      now: '2025-01-01T00:00:00Z',
+      pipeline: createPipeline(),
+    });
+    expect(inMemory).toMatchObject({ threads: 0, articles: 2 });
+
+    const builder = await createBuilder({
+      outDir: join(where.dir, 'kept'),
+      cacheDir: where.cacheDir,
+      threads: 1,
+      pipeline: pipelineModule(),
+    });
+    try {
+      expect((await builder.build(await inputsOf(where.articles))).threads).toBe(1);
+      await writeArticle(where.articles, 2);
+      const second = await builder.build(await inputsOf(where.articles));
+      expect(second.cache).toMatchObject({ hits: 2, misses: 1 });
+    } finally {
+      await builder.close();
+    }
+  });
+
+  it('rejects bad options with a TypeError', async () => {
+    await expect(build([], { outDir: '', pipeline: createPipeline() })).rejects.toThrow('Expected an output folder as `outDir`');
+    await expect(build([], { outDir: 'x', pipeline: createPipeline(), threads: -1 })).rejects.toThrow("Expected `threads` to be 'auto'");
+    await expect(build([], { outDir: 'x', pipeline: { module: 'node:path' } })).rejects.toThrow('to export a `createPipeline` function');
+  });
+});

@@ -1,0 +1,128 @@
+import { basename, sep } from 'node:path';
+import type { Builder, BuildResult } from '@syndikit/build';
+import { createBuilder } from '@syndikit/build';
+import { watch } from 'chokidar';
+import { exitCodes } from '../errors.js';
+import { shownPath } from '../inputs.js';
+import type { CliIo } from '../io.js';
+import { formatDiagnostics } from '../reporter.js';
+import type { BuildFlags, BuildJob } from './build.js';
+import { prepareBuild, summaryLine } from './build.js';
+
+/** Quiet time after the last file event before a rebuild starts, in milliseconds. */
+export const watchDebounce = 150;
+
+/**
+ * `syndikit build --watch`: build once, then rebuild on every change to the
+ * inputs or the config file (chokidar events, debounced), printing one
+ * summary line per rebuild and the diagnostics of the articles that were
+ * converted again. A content error is reported and the watch goes on; so
+ * is a broken config (the last good one stays in use until it is fixed).
+ * Worker threads and the pipeline stay loaded between rebuilds. Stops on
+ * Ctrl-C (exit 0).
+ */
+export async function watchBuild(first: BuildJob, inputs: readonly string[], flags: Readonly<BuildFlags>, io: CliIo): Promise<number> {
+  let job = first;
+  let builder: Builder = await createBuilder(job.builder);
+  let running: Promise<void> | undefined;
+  let again = false;
+  let configChanged = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const rebuild = async (initial: boolean): Promise<void> => {
+    if (!initial) {
+      // Inputs come and go, and the config may have changed: resolve again; a new pipeline needs a new builder.
+      try {
+        const next = await prepareBuild(inputs, flags, io);
+        const samePipeline = JSON.stringify(next.builder) === JSON.stringify(job.builder);
+        if (configChanged || !samePipeline) {
+          await builder.close();
+          builder = await createBuilder(next.builder);
+        }
+        job = next;
+      } catch (error) {
+        io.stderr.write(`syndikit: ${(error as Error).message}; still watching with the last good settings\n`);
+        for (const problem of (error as { problems?: string[] }).problems ?? []) io.stderr.write(`  ${problem}\n`);
+        job = { ...job, paths: await job.expand().catch(() => job.paths) };
+      }
+      configChanged = false;
+    }
+    const converted = new Set<string>();
+    let result: BuildResult;
+    try {
+      result = await builder.build(job.paths, {
+        onProgress: (event) => {
+          if (event.type === 'article' && !event.cached) converted.add(event.path);
+        },
+      });
+    } catch (error) {
+      io.stderr.write(`syndikit: the build failed: ${(error as Error).message}; still watching\n`);
+      return;
+    }
+    const shown = result.files.filter((file) => initial || converted.has(file.path) || !file.path.startsWith('/'));
+    for (const line of formatDiagnostics(shown, io.cwd, flags.verbose ?? false)) io.stderr.write(`${line}\n`);
+    const shownOut = shownPath(job.outDir, io.cwd);
+    if (!result.outputs) {
+      io.stderr.write(
+        `syndikit: ${result.failed.length} of ${result.total} failed; ${shownOut} was left as it was (fix it, or run with --keep-going); watching\n`,
+      );
+    } else {
+      io.stderr.write(
+        `${summaryLine(result, shownOut).replace(/^syndikit: built/, initial ? 'syndikit: built' : 'syndikit: rebuilt')}; watching\n`,
+      );
+    }
+  };
+
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (running) {
+        again = true;
+        return;
+      }
+      const loop = async () => {
+        do {
+          again = false;
+          await rebuild(false);
+        } while (again);
+        running = undefined;
+      };
+      running = loop();
+    }, watchDebounce);
+  };
+
+  running = rebuild(true).finally(() => {
+    running = undefined;
+  });
+  await running;
+
+  const configPath = job.settings.config.path;
+  const ignored = [job.outDir, ...(typeof job.builder.cacheDir === 'string' ? [job.builder.cacheDir] : [])];
+  const watcher = watch([...job.inputPaths, ...(configPath ? [configPath] : [])], {
+    ignoreInitial: true,
+    // The build's own output and cache, editors' dot files and node_modules never trigger a rebuild.
+    ignored: (path: string) =>
+      ignored.some((folder) => path === folder || path.startsWith(`${folder}${sep}`)) ||
+      basename(path).startsWith('.') ||
+      path.split(sep).includes('node_modules'),
+    awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 },
+  });
+  watcher.on('all', (_event, path) => {
+    if (path === configPath) configChanged = true;
+    schedule();
+  });
+  watcher.on('error', (error) => io.stderr.write(`syndikit: watching failed: ${(error as Error).message}\n`));
+  await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
+  if (!flags.quiet)
+    io.stderr.write(`syndikit: watching ${job.inputPaths.map((path) => shownPath(path, io.cwd)).join(', ')} (Ctrl-C to stop)\n`);
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  clearTimeout(timer);
+  await watcher.close();
+  await running;
+  await builder.close();
+  return exitCodes.ok;
+}

@@ -1,0 +1,250 @@
+import { posix } from 'node:path';
+import type { Root } from 'mdast';
+import { type PluggableList, unified } from 'unified';
+import type { VFile } from 'vfile';
+import type { Adapter, CollectionAdapter, OutputFile, ReportOptions } from './adapter.js';
+import { unsafeOutputPath } from './adapter.js';
+import type { Article } from './article.js';
+import type { ConvertOptions } from './convert.js';
+import { decodeText } from './decode.js';
+import { hasErrors, report } from './diagnostics.js';
+import { readImageFacts } from './image-facts.js';
+import { markdownIngester } from './ingest-markdown.js';
+import type { Ingester } from './ingester.js';
+import { defaultLimits, type Limits } from './limits.js';
+import { finalizeArticle } from './normalize.js';
+import { rules } from './rules.js';
+import { resolveSite, type Site } from './site.js';
+
+/**
+ * The steps one article goes through, shared by `convert` (everything in
+ * memory, one thread) and `@syndikit/build` (worker threads, a cache):
+ * {@link ingestArticle} → {@link prepareArticle} → {@link renderArticle},
+ * then {@link renderCollection} over all articles. Each step reports content
+ * problems on the article's file and never throws for them.
+ */
+
+/** What the steps need to know, resolved once from `ConvertOptions` by {@link resolvePipeline}. */
+export interface ResolvedPipeline {
+  adapters: Adapter[];
+  /** User ingesters first, the Markdown ingester last. */
+  ingesters: Ingester[];
+  site: Site;
+  limits: Limits;
+  permalink: string;
+  timeZone: string;
+  /** RFC 3339. */
+  now: string;
+  root: string | undefined;
+  cwd: string;
+  readImages: boolean;
+  remarkPlugins: PluggableList;
+}
+
+/** The options {@link resolvePipeline} reads: those of `convert` that shape every article (documented there). */
+export type PipelineOptions = Omit<ConvertOptions, 'concurrency' | 'signal' | 'onProgress'>;
+
+/** Resolve options once, with their documented defaults. Throws a `TypeError` for mistakes in the call. */
+export function resolvePipeline(options: Readonly<PipelineOptions> | null | undefined): ResolvedPipeline {
+  const settings = options ?? {};
+  return {
+    adapters: resolveAdapters(settings),
+    ingesters: [...(settings.ingesters ?? []), markdownIngester],
+    site: resolveSite(settings.site),
+    limits: { ...defaultLimits, ...(settings.limits ?? {}) },
+    permalink: settings.permalink ?? '/{slug}/',
+    timeZone: settings.timeZone ?? 'UTC',
+    now: resolveNow(settings.now),
+    root: settings.root ?? undefined,
+    cwd: settings.cwd ?? process.cwd(),
+    readImages: settings.readImages ?? false,
+    remarkPlugins: settings.remarkPlugins ?? [],
+  };
+}
+
+function resolveNow(now: string | Date | null | undefined): string {
+  if (now === undefined || now === null) return new Date().toISOString();
+  const date = typeof now === 'string' ? new Date(now) : now;
+  if (Number.isNaN(date.getTime())) throw new TypeError(`Expected a date for \`now\` but received ${JSON.stringify(now)}`);
+  return date.toISOString();
+}
+
+function resolveAdapters(settings: Readonly<PipelineOptions>): Adapter[] {
+  return (settings.formats ?? []).map((format) => {
+    if (typeof format !== 'string') return format;
+    if (!settings.registry) throw new TypeError(`Expected a registry to look up format \`${format}\` but received none`);
+    return settings.registry.create(format, settings.adapterOptions?.[format]);
+  });
+}
+
+/**
+ * Load, validate and transform one input into an article: ingest, give it a
+ * slug not in `slugs` (which is updated), read its local images' headers
+ * when `readImages`, run the body plugins.
+ *
+ * @returns the article, or `undefined` after reporting an error on `file`.
+ */
+export async function ingestArticle(file: VFile, pipeline: ResolvedPipeline, slugs: Map<string, string>): Promise<Article | undefined> {
+  const extension = (file.extname ?? '').toLowerCase();
+  const ingester = pipeline.ingesters.find((candidate) => candidate.extensions.includes(extension));
+  if (!ingester) {
+    const known = [...new Set(pipeline.ingesters.flatMap((candidate) => candidate.extensions))].join(', ');
+    report(file, 'error', `No ingester reads \`${extension || '(no extension)'}\` files; known: ${known}`, rules.noIngester);
+    return undefined;
+  }
+  const text = decodeText(file, pipeline.limits);
+  if (text === undefined) return undefined;
+
+  const articlePath = articlePathOf(file, pipeline.root);
+  let result: Awaited<ReturnType<Ingester['ingest']>>;
+  try {
+    result = await ingester.ingest({ file, text, articlePath, timeZone: pipeline.timeZone, limits: pipeline.limits });
+  } catch (error) {
+    // A stack overflow or a bug in an ingester fails this article only.
+    report(file, 'error', `The ${ingester.name} ingester failed: ${errorMessage(error)}`, rules.renderFailed, undefined, error);
+    return undefined;
+  }
+  if (!result || hasErrors(file)) return undefined;
+  const article = finalizeArticle(file, result, { site: pipeline.site, permalink: pipeline.permalink, slugs });
+  if (!article) return undefined;
+  if (pipeline.readImages && pipeline.root) await readImageFacts(article, file, pipeline.root);
+  if (hasErrors(file)) return undefined;
+  if (!(await transformBody(article, file, pipeline.remarkPlugins))) return undefined;
+  return article;
+}
+
+/** The input's path relative to the content root, POSIX. */
+function articlePathOf(file: VFile, root: string | undefined): string {
+  const path = (file.path ?? 'input.md').replace(/\\/g, '/');
+  if (!root) return posix.basename(path);
+  const relative = posix.relative(root.replace(/\\/g, '/'), posix.resolve(path));
+  return relative.startsWith('..') ? posix.basename(path) : relative;
+}
+
+async function transformBody(article: Article, file: VFile, plugins: PluggableList): Promise<boolean> {
+  if (plugins.length === 0) return true;
+  try {
+    article.body = (await unified().use(plugins).run(article.body, file)) as Root;
+    return !hasErrors(file);
+  } catch (error) {
+    report(file, 'error', `A body plugin failed: ${errorMessage(error)}`, rules.transformFailed, undefined, error);
+    return false;
+  }
+}
+
+/** Run every adapter's `prepare` hook on an article, in the order of the formats; returns the files they made. */
+export async function prepareArticle(article: Article, file: VFile, pipeline: ResolvedPipeline): Promise<OutputFile[]> {
+  const produced: OutputFile[] = [];
+  for (const adapter of pipeline.adapters) {
+    if (!adapter.prepare) continue;
+    const prepare = adapter.prepare.bind(adapter);
+    produced.push(
+      ...(await runAdapter(adapter, file, () =>
+        prepare({
+          article,
+          site: pipeline.site,
+          now: pipeline.now,
+          cwd: pipeline.cwd,
+          root: pipeline.root,
+          report: (reason, options) => reportFromAdapter(file, adapter, reason, options),
+        }),
+      )),
+    );
+  }
+  return produced;
+}
+
+/** Render an article with every article-scope adapter, in the order of the formats. */
+export async function renderArticle(article: Article, file: VFile, pipeline: ResolvedPipeline): Promise<OutputFile[]> {
+  const produced: OutputFile[] = [];
+  for (const adapter of pipeline.adapters) {
+    if (adapter.scope !== 'article') continue;
+    produced.push(
+      ...(await runAdapter(adapter, file, () =>
+        adapter.render({
+          article,
+          site: pipeline.site,
+          now: pipeline.now,
+          report: (reason, options) => reportFromAdapter(file, adapter, reason, options),
+        }),
+      )),
+    );
+  }
+  return produced;
+}
+
+/**
+ * Render one collection adapter over `articles`. Messages about an article
+ * go to its file (`fileOf`), the others to `own`.
+ */
+export async function renderCollection(
+  adapter: CollectionAdapter,
+  articles: readonly Readonly<Article>[],
+  own: VFile,
+  fileOf: (article: Readonly<Article>) => VFile | undefined,
+  pipeline: ResolvedPipeline,
+): Promise<OutputFile[]> {
+  return runAdapter(adapter, own, () =>
+    adapter.render({
+      articles,
+      site: pipeline.site,
+      now: pipeline.now,
+      report: (article, reason, options) => reportFromAdapter((article && fileOf(article)) || own, adapter, reason, options),
+    }),
+  );
+}
+
+async function runAdapter(adapter: Adapter, file: VFile, render: () => OutputFile[] | Promise<OutputFile[]>): Promise<OutputFile[]> {
+  try {
+    const produced = await render();
+    for (const output of produced) {
+      const unsafe = unsafeOutputPath(output.path);
+      if (unsafe) {
+        report(file, 'error', `Adapter \`${adapter.name}\` produced the unsafe path \`${output.path}\`: ${unsafe}`, rules.renderFailed);
+        return [];
+      }
+    }
+    return produced;
+  } catch (error) {
+    report(file, 'error', `Adapter \`${adapter.name}\` failed: ${errorMessage(error)}`, rules.renderFailed, undefined, error);
+    return [];
+  }
+}
+
+function reportFromAdapter(file: VFile, adapter: Adapter, reason: string, options: ReportOptions): void {
+  const message = report(file, options.severity ?? 'warning', reason, options.ruleId, options.place);
+  message.source = `syndikit:${adapter.name}`;
+}
+
+/**
+ * Claim output paths for one producer (an article's file or a collection
+ * adapter's); two producers of one path is an error on the later one.
+ * Assets (image renditions) are the exception: two articles that use the
+ * same photo share its renditions, so a repeated asset is dropped.
+ *
+ * @param owners paths claimed so far, mapped to their producer; updated in place.
+ * @returns the outputs to keep, or `undefined` after reporting an error on `file`.
+ */
+export function claimPaths<T extends Pick<OutputFile, 'path' | 'asset'>>(
+  produced: readonly T[],
+  file: VFile,
+  owners: Map<string, string>,
+): T[] | undefined {
+  const kept: T[] = [];
+  for (const output of produced) {
+    const owner = owners.get(output.path);
+    if (owner === undefined) {
+      kept.push(output);
+      continue;
+    }
+    if (output.asset && owner.startsWith('asset:')) continue;
+    report(file, 'error', `Output \`${output.path}\` is already written for ${owner.replace(/^asset:/, '')}`, rules.renderFailed);
+    return undefined;
+  }
+  for (const output of kept) owners.set(output.path, `${output.asset ? 'asset:' : ''}${file.path || '(input)'}`);
+  return kept;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
