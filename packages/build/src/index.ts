@@ -8,6 +8,6 @@ export type {
   BuildResult,
   BuildRunOptions,
 } from './lib/build.js';
-export { autoThreadsFrom, build, createBuilder } from './lib/build.js';
+export { autoThreadsFrom, build, createBuilder, stagingFolderName } from './lib/build.js';
 export type { StoredMessage } from './lib/messages.js';
 export type { CreatedPipeline, PipelineModule } from './lib/pipeline.js';

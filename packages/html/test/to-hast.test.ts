@@ -21,6 +21,21 @@ function render(article: Awaited<ReturnType<typeof body>>, options: Parameters<t
 }
 
 describe('bodyToHast', () => {
+  it('never changes the article body, also when its nodes carry hast children', async () => {
+    const article = await body('![P](/img/a.jpg "Cap. (AP Photo/Sam)")\n\nSee [here](/x) and <b onclick="x()">raw</b>.\n');
+    const before = structuredClone(article.body);
+    render(article, { base: 'https://news.example/a/', images: [{ src: '/img/a.jpg', width: 8, height: 6 }] });
+    expect(article.body).toEqual(before);
+    // No raw HTML this time: raw HTML makes every node anew, hiding any sharing.
+    const plain = await body('See [here](/x).\n');
+    const paragraph = plain.body.children.find((node) => node.type === 'paragraph');
+    if (paragraph)
+      paragraph.data = { hChildren: [{ type: 'element', tagName: 'span', properties: { className: ['lead'] }, children: [] }] };
+    const withData = structuredClone(plain.body);
+    render(plain, { base: 'https://news.example/a/', transforms: [(tree) => walkAll(tree)] });
+    expect(plain.body).toEqual(withData);
+  });
+
   it('renders figures with caption and credit', async () => {
     const { html } = render(await body('![Pickets](/img/a.jpg "Pickets outside. (AP Photo/Sam)")'), {
       images: [{ src: '/img/a.jpg', width: 800, height: 600 }],
@@ -94,3 +109,12 @@ describe('isSafeUrl', () => {
     expect(isSafeUrl('data:text/html,x', allowed)).toBe(false);
   });
 });
+
+/** A transform that changes every element's class list in place, as transforms may. */
+function walkAll(tree: { children?: unknown[] }): void {
+  for (const child of tree.children ?? []) {
+    const element = child as { type?: string; properties?: { className?: unknown }; children?: unknown[] };
+    if (element.type === 'element' && Array.isArray(element.properties?.className)) element.properties.className.push('touched');
+    walkAll(element);
+  }
+}

@@ -101,6 +101,8 @@ export interface BuildResult {
   /** Worker threads used (0: the main thread converted). */
   threads: number;
   milliseconds: number;
+  /** Where the time went, in milliseconds: converting (and reading the cache), collections, writing outputs, saving the cache. */
+  phases: { convert: number; collections: number; write: number; cache: number };
 }
 
 /** The output folder after a build. */
@@ -128,6 +130,9 @@ export interface BuildCacheStats {
   /** Why the cache's index was not used, when there was one. */
   ignored?: Exclude<IndexProblem, 'missing'>;
 }
+
+/** The folder in the output folder where a running build stages what it converts (a dot folder: never read as input). */
+export const stagingFolderName = '.syndikit-staging';
 
 /** With `threads: 'auto'`, worker threads start when at least this many inputs need converting. */
 export const autoThreadsFrom = 100;
@@ -240,7 +245,11 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
   const started = performance.now();
   const { slot, pipeline, now, signal } = context;
   const release = await lockOutput(context.outDir);
+  // Workers write what they convert here too, so that updating the output folder at the end is a rename per
+  // file. Private to this build (the folder is locked); a killed build's leftovers are cleared first.
+  const stageRoot = join(context.outDir, stagingFolderName);
   try {
+    await rm(stageRoot, { recursive: true, force: true });
     const interrupted = await slot.begin();
     const read = await slot.read();
     const index: CacheIndex = 'index' in read ? read.index : slot.empty();
@@ -266,12 +275,13 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
     const dropped = new Set<string>();
     const task = (path: string, extra?: Partial<Task>): Promise<TaskResult> => runner.run({ path, now, ...extra });
 
+    const stageOf = (index: number) => join(stageRoot, String(index));
     const resolveInput = async (index: number): Promise<{ entry: IndexEntry; cached: boolean }> => {
       const path = inputs[index] as string;
       const plan = plans[index] as Plan;
       if ('use' in plan) return { entry: plan.use, cached: true };
       const expectHash = 'check' in plan ? plan.check.inputHash : undefined;
-      const result = await task(path, { expectHash, taken: 'check' in plan ? plan.check.taken : undefined });
+      const result = await task(path, { expectHash, taken: 'check' in plan ? plan.check.taken : undefined, stage: stageOf(index) });
       if (result.same && 'check' in plan) {
         return { entry: { ...plan.check, inputSize: result.inputSize, inputMtimeMs: result.inputMtimeMs }, cached: true };
       }
@@ -300,7 +310,7 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
           const base = entry.baseSlug;
           const taken = [...slugs].filter(([slug]) => slug === base || slug.startsWith(`${base}-`));
           if (entry.pack && !cached) dropped.add(entry.pack);
-          entry = { ...toEntry(await task(path, { taken }), pipeline.key, now), baseSlug: base, taken };
+          entry = { ...toEntry(await task(path, { taken, stage: stageOf(position) }), pipeline.key, now), baseSlug: base, taken };
           if (claim.takenBy !== undefined) entry.takenBy = claim.takenBy;
           cached = false;
         }
@@ -315,7 +325,10 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
       if (entry.ok && entry.summary) {
         const claimed = claimPaths(entry.outputs, file, owners);
         if (claimed) {
-          for (const output of claimed) planned.push({ ...output, owner: path, pack: entry.pack as string });
+          for (const output of claimed) {
+            const staged = cached ? undefined : join(stageOf(position), ...output.path.split('/'));
+            planned.push({ ...output, owner: path, pack: entry.pack as string, ...(staged ? { staged } : {}) });
+          }
           summaries.push(entry.summary);
           sourceOf.set(entry.summary, { path, entry, file });
         }
@@ -326,6 +339,7 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
       context.emit({ type: 'article', path, ok, cached, done: position + 1, total: inputs.length });
     }
 
+    const converted = performance.now();
     // 3. Collections (feeds): each picks from the metadata of all; only the bodies they need are read back.
     const reconvert = async (entry: IndexEntry, path: string): Promise<IndexEntry> => {
       if (entry.pack) dropped.add(entry.pack);
@@ -359,6 +373,7 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
       if (hasErrors(file)) failed.push(file);
     }
 
+    const collected = performance.now();
     // 4. Update the output folder, unless something failed.
     let outputs: BuildOutputs | undefined;
     const previousOutputs = index.outputs;
@@ -395,6 +410,7 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
       };
     }
 
+    const written = performance.now();
     // 5. Save the index (only when something changed) and drop packs nothing refers to.
     const changed =
       cache.misses > 0 ||
@@ -420,10 +436,17 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
       cache,
       threads: runner.threads,
       milliseconds: Math.round(performance.now() - started),
+      phases: {
+        convert: Math.round(converted - started),
+        collections: Math.round(collected - converted),
+        write: Math.round(written - collected),
+        cache: Math.round(performance.now() - written),
+      },
     };
     context.emit({ type: 'done', result });
     return result;
   } finally {
+    await rm(stageRoot, { recursive: true, force: true });
     await release();
   }
 }

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { type OutputFile, safeTarget, writeOutputs } from '@syndikit/core';
 import pLimit from 'p-limit';
 import type { OutputRecord } from './cache.js';
@@ -15,7 +15,12 @@ export interface PlannedOutput {
   owner: string;
   pack?: string;
   contents?: string | Uint8Array;
+  /** Where a worker already wrote it (a staging folder in the output folder): moved into place with a rename. */
+  staged?: string;
 }
+
+/** Packs read and written together: enough to share folder checks, few enough to bound memory. */
+const packsPerBatch = 64;
 
 /** What {@link commitOutputs} did. */
 export interface CommitResult {
@@ -34,7 +39,8 @@ export interface CommitResult {
 /**
  * Bring the output folder in line with `planned`: outputs whose file is
  * already current (same hash as last time, same size and time on disk) are
- * left alone; the others are written, each atomically, from their pack;
+ * left alone; the others are moved into place from the staging folder the
+ * workers wrote them to, or written from their pack, each atomically;
  * outputs of the last build that nothing produces now are removed, except
  * those listed in `keep` (outputs of inputs that failed this time: nothing
  * is lost to a bad edit).
@@ -60,31 +66,64 @@ export async function commitOutputs(
     } else stale.push(output);
   }
 
-  // Write what changed, one pack at a time per task so memory stays bounded.
-  const byPack = new Map<string | undefined, PlannedOutput[]>();
-  for (const output of stale) byPack.set(output.pack, [...(byPack.get(output.pack) ?? []), output]);
+  // Move staged files into place: a rename each, atomic like every write here.
+  const checked = new Map<string, Promise<boolean>>();
+  const made = new Map<string, Promise<unknown>>();
   await Promise.all(
-    [...byPack].map(([pack, outputs]) =>
-      limit(async () => {
-        const parts = pack === undefined ? undefined : await readPack(packsDir, pack);
-        if (pack !== undefined && !parts) {
-          result.badPacks.add(pack);
-          return;
-        }
-        const files: OutputFile[] = outputs.map((output) => ({
-          path: output.path,
-          mediaType: output.mediaType,
-          contents: output.contents ?? (parts?.get(output.path) as Uint8Array),
-        }));
-        const written = await writeOutputs(files, outDir);
-        result.written.push(...written.written);
-        for (const output of outputs) {
-          const stats = await stat(await safeTarget(outDir, output.path));
+    stale
+      .filter((output) => output.staged !== undefined)
+      .map((output) =>
+        limit(async () => {
+          const target = await safeTarget(outDir, output.path, checked);
+          const folder = dirname(target);
+          if (!made.has(folder)) made.set(folder, mkdir(folder, { recursive: true }));
+          await made.get(folder);
+          await rename(output.staged as string, target);
+          const stats = await stat(target);
           result.records[output.path] = { hash: output.hash, size: stats.size, mtimeMs: stats.mtimeMs, owner: output.owner };
-        }
-      }),
-    ),
+          result.written.push(output.path);
+        }),
+      ),
   );
+
+  // Write the rest from the packs (cached articles) or memory (collections), a batch of packs at a time so memory stays bounded.
+  const byPack = new Map<string | undefined, PlannedOutput[]>();
+  for (const output of stale) if (output.staged === undefined) byPack.set(output.pack, [...(byPack.get(output.pack) ?? []), output]);
+  const groups = [...byPack];
+  for (let start = 0; start < groups.length; start += packsPerBatch) {
+    const batch = groups.slice(start, start + packsPerBatch);
+    const files: OutputFile[] = [];
+    const writing: PlannedOutput[] = [];
+    await Promise.all(
+      batch.map(([pack, outputs]) =>
+        limit(async () => {
+          const parts = pack === undefined ? undefined : await readPack(packsDir, pack);
+          if (pack !== undefined && !parts) {
+            result.badPacks.add(pack);
+            return;
+          }
+          for (const output of outputs) {
+            files.push({
+              path: output.path,
+              mediaType: output.mediaType,
+              contents: output.contents ?? (parts?.get(output.path) as Uint8Array),
+            });
+            writing.push(output);
+          }
+        }),
+      ),
+    );
+    const written = await writeOutputs(files, outDir);
+    result.written.push(...written.written);
+    await Promise.all(
+      writing.map((output) =>
+        limit(async () => {
+          const stats = await stat(join(outDir, ...output.path.split('/')));
+          result.records[output.path] = { hash: output.hash, size: stats.size, mtimeMs: stats.mtimeMs, owner: output.owner };
+        }),
+      ),
+    );
+  }
 
   const current = new Set(planned.map((output) => output.path));
   for (const [path, record] of Object.entries(previous)) {

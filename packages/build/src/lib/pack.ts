@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -25,20 +26,20 @@ export function packPath(packsDir: string, id: string): string {
   return join(packsDir, id.slice(0, 2), `${id}.pack`);
 }
 
-/** Write parts as a pack (atomically: a temporary file renamed into place); returns its id. */
-export async function writePack(packsDir: string, parts: readonly PackPart[]): Promise<string> {
+/** Write parts as a pack (atomically: a temporary file renamed into place; synchronously, see `runTask`); returns its id. */
+export function writePack(packsDir: string, parts: readonly PackPart[]): string {
   const header = Buffer.from(`${JSON.stringify({ v: packVersion, parts: parts.map((part) => [part.name, part.bytes.byteLength]) })}\n`);
   const hash = createHash('sha256').update(header);
   for (const part of parts) hash.update(part.bytes);
   const id = hash.digest('hex');
   const path = packPath(packsDir, id);
-  await mkdir(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temporary, Buffer.concat([header, ...parts.map((part) => part.bytes)]));
-    await rename(temporary, path);
+    writeFileSync(temporary, Buffer.concat([header, ...parts.map((part) => part.bytes)]));
+    renameSync(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
   return id;

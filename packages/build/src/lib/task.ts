@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { type Article, type ArticleSummary, hasErrors, ingestArticle, prepareArticle, renderArticle, report, rules } from '@syndikit/core';
 import { VFile } from 'vfile';
 import { type StoredMessage, storeMessages } from './messages.js';
@@ -15,6 +15,11 @@ export interface Task {
   expectHash?: string | undefined;
   /** The build's reference time (RFC 3339), for embargoes. */
   now: string;
+  /**
+   * A private folder to write this input's outputs into as well (under the
+   * output folder, so the build can move them into place with a rename).
+   */
+  stage?: string | undefined;
   /** Slugs earlier articles took that this one's could collide with (`[slug, file]`), in input order. */
   taken?: Array<[string, string]> | undefined;
 }
@@ -74,7 +79,15 @@ export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: st
   let bytes: Buffer;
   let stats: { size: number; mtimeMs: number };
   try {
-    [bytes, stats] = await Promise.all([readFile(task.path), stat(task.path)]);
+    // Synchronous file calls throughout: a worker does one task at a time, and a call through libuv's
+    // thread pool costs more in thread hand-offs than the small read or write itself.
+    const descriptor = openSync(task.path, 'r');
+    try {
+      stats = fstatSync(descriptor);
+      bytes = readFileSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
   } catch (error) {
     report(file, 'error', `The input could not be read: ${(error as Error).message}`, rules.inputUnreadable);
     return {
@@ -97,7 +110,7 @@ export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: st
   const resolved = { ...pipeline.resolved, now: task.now };
   const article = await ingestArticle(file, resolved, new Map(task.taken ?? []));
   const produced = article ? [...(await prepareArticle(article, file, resolved)), ...(await renderArticle(article, file, resolved))] : [];
-  const dependencies = article ? await dependenciesOf(article, resolved.root) : [];
+  const dependencies = article ? dependenciesOf(article, resolved.root) : [];
   const ok = article !== undefined && !hasErrors(file);
   // The input's text is not needed any more; messages keep their places.
   file.value = '';
@@ -112,7 +125,8 @@ export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: st
     outputs.push(stored);
     parts.push({ name: output.path, bytes: contents });
   }
-  const pack = await writePack(packsDir, parts);
+  const pack = writePack(packsDir, parts);
+  if (task.stage) stageOutputs(task.stage, parts.slice(1));
   const { body: _body, ...summary } = article;
   return {
     ...base,
@@ -127,21 +141,32 @@ export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: st
   };
 }
 
+/** Write outputs under a staging folder (plain writes: nobody reads it until the build moves the files into place). */
+function stageOutputs(stage: string, parts: readonly PackPart[]): void {
+  const made = new Set<string>();
+  for (const part of parts) {
+    const path = join(stage, ...part.name.split('/'));
+    const folder = dirname(path);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(path, part.bytes);
+  }
+}
+
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
 }
 
 /** The local images an article references (paths under the content root), with their size and time now. */
-async function dependenciesOf(article: Readonly<Article>, root: string | undefined): Promise<Dependency[]> {
+function dependenciesOf(article: Readonly<Article>, root: string | undefined): Dependency[] {
   if (!root) return [];
   const paths = [
     ...new Set(article.images.filter((image) => image.src.startsWith('/')).map((image) => join(root, ...image.src.split('/')))),
   ];
-  return Promise.all(paths.map(async (path) => ({ path, ...(await statOf(path)) })));
-}
-
-/** Size and modification time of a file, `size: -1` when it does not exist. */
-export async function statOf(path: string): Promise<{ size: number; mtimeMs: number }> {
-  const stats = await stat(path).catch(() => undefined);
-  return stats ? { size: stats.size, mtimeMs: stats.mtimeMs } : { size: -1, mtimeMs: 0 };
+  return paths.map((path) => {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return { path, size: stats?.size ?? -1, mtimeMs: stats?.mtimeMs ?? 0 };
+  });
 }

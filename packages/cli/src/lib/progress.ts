@@ -73,5 +73,6 @@ function doneEvent(result: Extract<BuildEvent, { type: 'done' }>['result']) {
     warnings,
     threads: result.threads,
     milliseconds: result.milliseconds,
+    phases: result.phases,
   };
 }

@@ -27,14 +27,19 @@ export async function writeOutputs(outputs: readonly OutputFile[], outDir: strin
   await mkdir(root, { recursive: true });
   // Files are written several at a time (the disk waits, not the CPU); the lists stay in input order.
   const limit = pLimit(16);
+  // Folders checked (not a symbolic link) and made once per call, not once per file.
+  const checked = new Map<string, Promise<boolean>>();
+  const made = new Map<string, Promise<unknown>>();
   const states = await Promise.all(
     outputs.map((output) =>
       limit(async () => {
-        const target = await safeTarget(root, output.path);
+        const target = await safeTarget(root, output.path, checked);
         const bytes = typeof output.contents === 'string' ? Buffer.from(output.contents, 'utf8') : Buffer.from(output.contents);
         const existing = await readFile(target).catch(() => undefined);
         if (existing?.equals(bytes)) return 'unchanged' as const;
-        await mkdir(dirname(target), { recursive: true });
+        const folder = dirname(target);
+        if (!made.has(folder)) made.set(folder, mkdir(folder, { recursive: true }));
+        await made.get(folder);
         const temporary = join(dirname(target), `.${randomBytes(6).toString('hex')}.syndikit-tmp`);
         try {
           await writeFile(temporary, bytes, { flag: 'wx' });
@@ -57,8 +62,9 @@ export async function writeOutputs(outputs: readonly OutputFile[], outDir: strin
  * checking it lexically (no absolute paths, no `..`) and against the disk
  * (no symbolic link inside `root` on the way). For writing or removing an
  * output. Throws a `TypeError` for a path that would leave `root`.
+ * `checked` remembers folders already looked at, for many paths at once.
  */
-export async function safeTarget(root: string, path: string): Promise<string> {
+export async function safeTarget(root: string, path: string, checked?: Map<string, Promise<boolean>>): Promise<string> {
   const unsafe = unsafeOutputPath(path);
   if (unsafe) throw new TypeError(`Expected an output path inside the output folder but received \`${path}\`: ${unsafe}`);
   const target = resolve(root, ...path.split('/'));
@@ -67,11 +73,20 @@ export async function safeTarget(root: string, path: string): Promise<string> {
   }
   // A symbolic link already inside the folder could redirect the write.
   let current = root;
-  for (const segment of path.split('/')) {
+  const segments = path.split('/');
+  for (const [index, segment] of segments.entries()) {
     current = join(current, segment);
-    const stats = await lstat(current).catch(() => undefined);
-    if (!stats) break;
-    if (stats.isSymbolicLink()) {
+    // Folders can be remembered within one call (`checked`); the file itself is always looked at.
+    const folder = index < segments.length - 1;
+    let state = folder ? checked?.get(current) : undefined;
+    if (!state) {
+      state = lstat(current).then(
+        (stats) => stats.isSymbolicLink(),
+        () => false,
+      );
+      if (folder) checked?.set(current, state);
+    }
+    if (await state) {
       throw new TypeError(`Refusing to write \`${path}\`: \`${relative(root, current)}\` in the output folder is a symbolic link`);
     }
   }

@@ -53,7 +53,9 @@ export function bodyToHast(body: Readonly<MdastRoot>, options?: Readonly<BodyToH
   const schema = options?.schema ?? articleSchema;
   const maxDepth = options?.maxDepth ?? 256;
   const handlers = { ...defaultHandlers, ...(options?.handlers ?? {}) } as Handlers;
-  const mdast = structuredClone(body) as MdastRoot;
+  // mdast-util-to-hast makes new nodes but passes `data.hChildren` through as they are, and the steps
+  // below change the hast in place: only a body that carries `hChildren` is cloned, so the article never changes.
+  const mdast = (carriesHastChildren(body) ? structuredClone(body) : body) as MdastRoot;
   let tree = toHast(mdast, { allowDangerousHtml: true, handlers }) as HastRoot;
 
   const rawDepth = rawHtmlDepth(mdast);
@@ -173,4 +175,12 @@ function removeEmpty(tree: HastRoot): void {
     (node, index, all) => !(blank(node) && (index === 0 || index === all.length - 1 || blank(all[index - 1]))),
   );
   while (blank(tree.children.at(-1))) tree.children.pop();
+}
+
+/** Whether any node carries `data.hChildren`, which mdast-util-to-hast puts in the hast as they are. */
+function carriesHastChildren(node: Readonly<{ data?: { hChildren?: unknown }; children?: readonly unknown[] }>): boolean {
+  if (node.data?.hChildren !== undefined) return true;
+  return (node.children ?? []).some((child) =>
+    carriesHastChildren(child as { data?: { hChildren?: unknown }; children?: readonly unknown[] }),
+  );
 }
