@@ -71,13 +71,6 @@ async function contestant(name, dir) {
         });
       }),
     );
-  } else if (name === 'syndikit') {
-    const run = spawnSync(
-      process.execPath,
-      [cli, 'build', '--config', join(dir, 'syndikit.config.yaml'), '--out', join(dir, 'out'), '--quiet'],
-      { encoding: 'utf8' },
-    );
-    if (run.status !== 0) throw new Error(run.stderr);
   }
   const used = process.cpuUsage(cpu);
   process.stdout.write(

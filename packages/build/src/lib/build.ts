@@ -318,6 +318,11 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
       }
       if (cached) cache.hits++;
       else cache.misses++;
+      if (!entry.ok && !cached) {
+        const previous = index.entries[path];
+        const kept = previous?.ok ? previous.outputs.map((output) => output.path) : previous?.kept;
+        if (kept && kept.length > 0) entry = { ...entry, kept };
+      }
       entries.set(path, entry);
 
       const file = new VFile({ path });
@@ -381,7 +386,7 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
     if (failed.length === 0 || context.keepGoing) {
       signal?.throwIfAborted();
       context.emit({ type: 'write', files: planned.length });
-      const keep = new Set(failed.map((file) => file.path));
+      const keep = keptOutputs(failed, index);
       let committed = await commitOutputs(planned, previousOutputs, keep, context.outDir, slot.packsDir);
       if (committed.badPacks.size > 0) {
         // Packs that went bad since they were cached: convert their articles again and write what they make.
@@ -449,6 +454,24 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
     await rm(stageRoot, { recursive: true, force: true });
     await release();
   }
+}
+
+/**
+ * The outputs of the last build to keep although nothing produces them now:
+ * those of inputs that failed this time, and, when a collection adapter
+ * failed, those no article produced (a feed that failed keeps its last file).
+ */
+function keptOutputs(failed: readonly VFile[], index: CacheIndex): Set<string> {
+  const keep = new Set<string>();
+  for (const file of failed) {
+    const previous = index.entries[file.path];
+    for (const path of previous?.ok ? previous.outputs.map((output) => output.path) : (previous?.kept ?? [])) keep.add(path);
+  }
+  if (failed.some((file) => index.entries[file.path] === undefined && !file.path.startsWith('/'))) {
+    const byArticles = new Set(Object.values(index.entries).flatMap((entry) => entry.outputs.map((output) => output.path)));
+    for (const path of Object.keys(index.outputs)) if (!byArticles.has(path)) keep.add(path);
+  }
+  return keep;
 }
 
 /** Decide, from the index and `stat` alone, whether an input's cached conversion stands. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { TaskResult } from './task.js';
 
 /** Bumped whenever the index's shape changes; an index of another format is ignored. */
-const indexFormat = 1;
+const indexFormat = 2;
 
 /** What the cache remembers of one input from the last build. */
 export interface IndexEntry extends Omit<TaskResult, 'same' | 'path'> {
@@ -16,16 +16,16 @@ export interface IndexEntry extends Omit<TaskResult, 'same' | 'path'> {
   takenBy?: string;
   /** Whether it was under embargo at the time of that build. */
   embargoActive?: boolean;
+  /** For an input that failed: the outputs it had when it last converted, which the output folder keeps. */
+  kept?: string[];
 }
 
-/** An output file the last build left in the output folder. */
-export interface OutputRecord {
-  hash: string;
-  size: number;
-  mtimeMs: number;
-  /** The input (absolute path) or collection adapter (its name) that produced it. */
-  owner: string;
-}
+/**
+ * An output file the last build left in the output folder: the hash of its
+ * contents, then its size and modification time on disk. A tuple: an index
+ * holds one per output, hundreds of thousands in a large build.
+ */
+export type OutputRecord = [hash: string, size: number, mtimeMs: number];
 
 /** The cache's index for one output folder: kept in one file, written once at the end of a build. */
 export interface CacheIndex {

@@ -42,8 +42,8 @@ export interface CommitResult {
  * left alone; the others are moved into place from the staging folder the
  * workers wrote them to, or written from their pack, each atomically;
  * outputs of the last build that nothing produces now are removed, except
- * those listed in `keep` (outputs of inputs that failed this time: nothing
- * is lost to a bad edit).
+ * the paths listed in `keep` (outputs of inputs that failed this time:
+ * nothing is lost to a bad edit).
  */
 export async function commitOutputs(
   planned: readonly PlannedOutput[],
@@ -59,9 +59,9 @@ export async function commitOutputs(
     const before = previous[output.path];
     // Only a look, no write: a plain synchronous stat (thousands of them beat as many promises); writes check the path fully.
     const stats =
-      before && before.hash === output.hash ? statSync(join(outDir, ...output.path.split('/')), { throwIfNoEntry: false }) : undefined;
-    if (before && stats && stats.size === before.size && stats.mtimeMs === before.mtimeMs) {
-      result.records[output.path] = { ...before, owner: output.owner };
+      before && before[0] === output.hash ? statSync(join(outDir, ...output.path.split('/')), { throwIfNoEntry: false }) : undefined;
+    if (before && stats && stats.size === before[1] && stats.mtimeMs === before[2]) {
+      result.records[output.path] = before;
       result.unchanged++;
     } else stale.push(output);
   }
@@ -80,7 +80,7 @@ export async function commitOutputs(
           await made.get(folder);
           await rename(output.staged as string, target);
           const stats = await stat(target);
-          result.records[output.path] = { hash: output.hash, size: stats.size, mtimeMs: stats.mtimeMs, owner: output.owner };
+          result.records[output.path] = [output.hash, stats.size, stats.mtimeMs];
           result.written.push(output.path);
         }),
       ),
@@ -119,7 +119,7 @@ export async function commitOutputs(
       writing.map((output) =>
         limit(async () => {
           const stats = await stat(join(outDir, ...output.path.split('/')));
-          result.records[output.path] = { hash: output.hash, size: stats.size, mtimeMs: stats.mtimeMs, owner: output.owner };
+          result.records[output.path] = [output.hash, stats.size, stats.mtimeMs];
         }),
       ),
     );
@@ -128,7 +128,7 @@ export async function commitOutputs(
   const current = new Set(planned.map((output) => output.path));
   for (const [path, record] of Object.entries(previous)) {
     if (current.has(path)) continue;
-    if (keep.has(record.owner)) {
+    if (keep.has(path)) {
       result.records[path] = record;
       continue;
     }
