@@ -135,18 +135,26 @@ describe('build', () => {
     await buildSite(where);
     const expected = await tree(where.outDir);
     const [slot] = await readdir(join(where.cacheDir, 'builds'));
-    const index = join(where.cacheDir, 'builds', slot as string, 'index.json');
+    const index = join(where.cacheDir, 'builds', slot as string, 'index.jsonl');
 
     const saved = await readFile(index, 'utf8');
     await writeFile(index, saved.replace('Story', 'Stor!'));
     const corrupt = await buildSite(where);
     expect(corrupt.cache).toMatchObject({ ignored: 'corrupt', hits: 0, misses: 4 });
 
-    const body = (await readFile(index, 'utf8')).slice(65).replace(/"engine":"[^"]*"/, '"engine":"0.0.0-other"');
+    await writeFile(index, (await readFile(index, 'utf8')).split('\n').slice(0, -3).join('\n'));
+    const truncated = await buildSite(where);
+    expect(truncated.cache).toMatchObject({ ignored: 'corrupt', hits: 0, misses: 4 });
+
+    // A well-formed index (its checksum right) written by another version of syndikit.
+    const lines = (await readFile(index, 'utf8')).split('\n').slice(0, -2);
+    lines[0] = (lines[0] as string).replace(/"engine":"[^"]*"/, '"engine":"0.0.0-other"');
+    const body = lines.map((line) => `${line}\n`).join('');
     const { createHash } = await import('node:crypto');
-    await writeFile(index, `${createHash('sha256').update(body).digest('hex')}\n${body}`);
+    await writeFile(index, `${body}${createHash('sha256').update(body).digest('hex')}\n`);
     const other = await buildSite(where);
     expect(other.cache).toMatchObject({ ignored: 'other-version', misses: 4 });
+    expect((await buildSite(where)).cache).toMatchObject({ hits: 4, misses: 0 });
 
     // Every pack garbled, and the output folder gone: each article is converted again, never trusted.
     const packs = join(where.cacheDir, 'builds', slot as string, 'packs');

@@ -74,7 +74,7 @@ describe('syndikit build at scale', () => {
   it('keeps its cache where --cache-dir says, and none with --no-cache', async () => {
     const dir = await workspace();
     await syndikit(['build', 'articles', '--out', 'x', '--cache-dir', 'my-cache'], dir);
-    expect(Object.keys(await tree(join(dir, 'my-cache'))).some((path) => path.endsWith('index.json'))).toBe(true);
+    expect(Object.keys(await tree(join(dir, 'my-cache'))).some((path) => path.endsWith('index.jsonl'))).toBe(true);
     const again = await syndikit(['build', 'articles', '--out', 'x', '--cache-dir', 'my-cache'], dir);
     expect(again.stderr).toContain('9 from cache, 0 converted');
     const none = await syndikit(['build', 'articles', '--out', 'y', '--no-cache'], dir);

@@ -423,8 +423,7 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
       (outputs !== undefined && (outputs.written.length > 0 || outputs.removed.length > 0)) ||
       [...entries].some(([path, entry]) => index.entries[path] !== entry);
     if (changed || interrupted) {
-      const next: CacheIndex = { ...slot.empty(), writtenAt: Date.now(), entries: Object.fromEntries(entries), outputs: records };
-      await slot.write(next);
+      await slot.write({ writtenAt: Date.now(), entries, outputs: records });
       const kept = new Set([...entries.values()].flatMap((entry) => (entry.pack ? [entry.pack] : [])));
       if (interrupted) await slot.prune(kept);
       else

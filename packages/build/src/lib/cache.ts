@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TaskResult } from './task.js';
 
 /** Bumped whenever the index's shape changes; an index of another format is ignored. */
-const indexFormat = 2;
+const indexFormat = 3;
 
 /** What the cache remembers of one input from the last build. */
 export interface IndexEntry extends Omit<TaskResult, 'same' | 'path'> {
@@ -44,8 +45,8 @@ export type IndexProblem = 'missing' | 'corrupt' | 'other-version';
 
 /**
  * The cache of one output folder: `<cacheDir>/builds/<hash of the output
- * folder>/` holds `index.json` (`<sha256>\n<json>`, checked on read) and
- * `packs/`. An index that is missing, corrupt, or from another version is
+ * folder>/` holds `index.jsonl` (JSON lines with a SHA-256 trailer, checked
+ * on read) and `packs/`. An index that is missing, corrupt, or from another version is
  * ignored and rebuilt; a build that was interrupted never wrote its index,
  * so the previous one still describes what it says.
  */
@@ -62,26 +63,58 @@ export class CacheSlot {
   ) {
     this.dir = join(cacheDir, 'builds', createHash('sha256').update(outDir).digest('hex').slice(0, 16));
     this.packsDir = join(this.dir, 'packs');
-    this.indexPath = join(this.dir, 'index.json');
+    this.indexPath = join(this.dir, 'index.jsonl');
     this.markerPath = join(this.dir, 'building');
   }
 
-  /** The index, or why there is none to trust. */
+  /**
+   * The index, or why there is none to trust. Read in chunks, a line at a
+   * time, so a large index never becomes one huge string; it is trusted only
+   * once its last line, the SHA-256 of all the lines before, matches.
+   */
   async read(): Promise<{ index: CacheIndex } | { problem: IndexProblem }> {
-    const bytes = await readFile(this.indexPath).catch(() => undefined);
-    if (!bytes) return { problem: 'missing' };
-    const newline = bytes.indexOf(0x0a);
-    const body = bytes.subarray(newline + 1);
-    if (newline !== 64 || createHash('sha256').update(body).digest('hex') !== bytes.subarray(0, 64).toString('latin1')) {
-      return { problem: 'corrupt' };
-    }
-    let index: CacheIndex;
+    const handle = await open(this.indexPath, 'r').catch(() => undefined);
+    if (!handle) return { problem: 'missing' };
+    const hash = createHash('sha256');
+    const index = this.empty();
+    let header: { format?: unknown; engine?: unknown; writtenAt?: unknown } | undefined;
+    // Each line is handled once the next has been seen: the last one is the checksum, not data.
+    let held: Buffer | undefined;
+    const take = (line: Buffer) => {
+      hash.update(line);
+      const value = JSON.parse(line.toString('utf8')) as unknown;
+      if (!header) {
+        header = value as typeof header;
+        return;
+      }
+      const [kind, path, ...rest] = value as [string, string, ...unknown[]];
+      if (kind === 'e') index.entries[path] = rest[0] as IndexEntry;
+      else if (kind === 'o') index.outputs[path] = rest as OutputRecord;
+      else throw new Error(`unknown line kind ${kind}`);
+    };
     try {
-      index = JSON.parse(body.toString('utf8')) as CacheIndex;
+      const chunk = Buffer.allocUnsafe(1 << 22);
+      let pending = Buffer.alloc(0);
+      for (;;) {
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0) break;
+        const data = pending.length > 0 ? Buffer.concat([pending, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+        let start = 0;
+        for (let newline = data.indexOf(0x0a, start); newline !== -1; newline = data.indexOf(0x0a, start)) {
+          if (held) take(held);
+          held = Buffer.from(data.subarray(start, newline + 1));
+          start = newline + 1;
+        }
+        pending = Buffer.from(data.subarray(start));
+        if (header && (header.format !== indexFormat || header.engine !== this.engine)) return { problem: 'other-version' };
+      }
+      if (pending.length > 0 || !held || !header || held.toString('latin1') !== `${hash.digest('hex')}\n`) return { problem: 'corrupt' };
     } catch {
       return { problem: 'corrupt' };
+    } finally {
+      await handle.close();
     }
-    if (index.format !== indexFormat || index.engine !== this.engine) return { problem: 'other-version' };
+    index.writtenAt = typeof header.writtenAt === 'number' ? header.writtenAt : 0;
     return { index };
   }
 
@@ -90,15 +123,50 @@ export class CacheSlot {
     return { format: indexFormat, engine: this.engine, writtenAt: 0, entries: {}, outputs: {} };
   }
 
-  /** Write the index atomically (a temporary file renamed over the old one). */
-  async write(index: CacheIndex): Promise<void> {
+  /**
+   * Write the index atomically (a temporary file renamed over the old one),
+   * as JSON lines — a header, one line per input, one per output, then the
+   * SHA-256 of those lines — written a few megabytes at a time, so memory
+   * stays flat however many articles there are.
+   */
+  async write(index: {
+    writtenAt: number;
+    entries: Iterable<[string, IndexEntry]>;
+    outputs: Readonly<Record<string, OutputRecord>>;
+  }): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    const body = Buffer.from(JSON.stringify(index));
     const temporary = `${this.indexPath}.${randomBytes(6).toString('hex')}.tmp`;
+    const descriptor = openSync(temporary, 'wx');
+    const hash = createHash('sha256');
+    let lines: string[] = [];
+    let size = 0;
+    const flush = () => {
+      const bytes = Buffer.from(lines.join(''), 'utf8');
+      hash.update(bytes);
+      writeSync(descriptor, bytes);
+      lines = [];
+      size = 0;
+    };
+    const line = (value: unknown) => {
+      const text = `${JSON.stringify(value)}\n`;
+      lines.push(text);
+      size += text.length;
+      if (size >= 1 << 22) flush();
+    };
     try {
-      await writeFile(temporary, Buffer.concat([Buffer.from(`${createHash('sha256').update(body).digest('hex')}\n`), body]));
+      line({ format: indexFormat, engine: this.engine, writtenAt: index.writtenAt });
+      for (const [path, entry] of index.entries) line(['e', path, entry]);
+      for (const [path, record] of Object.entries(index.outputs)) line(['o', path, ...record]);
+      flush();
+      writeSync(descriptor, `${hash.digest('hex')}\n`);
+      closeSync(descriptor);
       await rename(temporary, this.indexPath);
     } catch (error) {
+      try {
+        closeSync(descriptor);
+      } catch {
+        // Already closed.
+      }
       await rm(temporary, { force: true });
       throw error;
     }

@@ -37,6 +37,19 @@ export function storeMessages(file: VFile): StoredMessage[] {
 
 /** Put stored messages back on a file, as if they had just been reported. */
 export function restoreMessages(file: VFile, messages: readonly StoredMessage[]): void {
+  if (messages.length === 0) return;
+  // A vfile message is an Error: without this, each would capture a stack trace that says only "here",
+  // which costs more than everything else a cached article needs.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    restore(file, messages);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function restore(file: VFile, messages: readonly StoredMessage[]): void {
   for (const stored of messages) {
     const start = stored.line === undefined ? undefined : { line: stored.line, column: stored.column ?? 1 };
     const place = start && stored.endLine !== undefined ? { start, end: { line: stored.endLine, column: stored.endColumn ?? 1 } } : start;
