@@ -3,7 +3,9 @@
 //   - syndikit's images adapter, cold (empty cache) and warm (the cache from the cold run);
 //   - @11ty/eleventy-img on the same photos and outputs (in memory: dryRun, no cache);
 //   - a naive sharp loop that decodes the source again for every output;
-//   - syndikit with AVIF added, reported separately.
+//   - syndikit with AVIF added, reported separately;
+//   - whole builds (`@syndikit/build`, the engine of `syndikit build`), cold and warm: the warm build takes
+//     unchanged articles from its cache, so it reads no photo and writes nothing.
 // Each contestant runs in its own process, so peak memory (max RSS) is its own.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const photos = join(root, '.cache/bench-photos');
 const cacheDir = join(root, '.cache/bench-images-cache');
+const buildDir = join(root, '.cache/bench-images-build');
 const widths = [320, 640, 1024, 1600];
 const formats = ['jpeg', 'webp'];
 const count = Number(process.argv[3] ?? process.argv[2] ?? 50);
@@ -57,6 +60,26 @@ async function contestant(name) {
     });
     const result = await convert(inputs, { root: photos, site: { url: 'https://bench.example' }, formats: [adapter] });
     if (result.failed.length > 0) throw new Error(String(result.failed[0].messages[0]));
+  } else if (name === 'build-cold' || name === 'build-warm') {
+    const { build } = await import('@syndikit/build');
+    const { imagesAdapter } = await import('@syndikit/images');
+    const inputs = files().map((path, index) => {
+      const story = join(photos, `story-${index}.md`);
+      if (!existsSync(story)) writeFileSync(story, `# Story ${index}\n\n![Photo](${path.split('/').pop()})\n`);
+      return story;
+    });
+    const result = await build(inputs, {
+      outDir: join(buildDir, 'out'),
+      cacheDir: join(buildDir, 'cache'),
+      threads: 0,
+      pipeline: {
+        formats: [imagesAdapter({ widths, formats, cacheDir: join(buildDir, 'images') })],
+        root: photos,
+        site: { url: 'https://bench.example' },
+        readImages: true,
+      },
+    });
+    if (result.failed.length > 0) throw new Error(String(result.failed[0].messages[0]));
   } else if (name === 'eleventy-img') {
     const { default: Image } = await import('@11ty/eleventy-img');
     const { default: pLimit } = await import('p-limit');
@@ -92,6 +115,9 @@ else {
   const eleventy = run('eleventy-img');
   const naive = run('naive');
   const avif = run('syndikit-avif');
+  rmSync(buildDir, { recursive: true, force: true });
+  const buildCold = run('build-cold');
+  const buildWarm = run('build-warm');
   const line = (label, result, extra = '') =>
     console.log(`  ${label.padEnd(38)} ${result.seconds.toFixed(2).padStart(7)} s  peak ${String(result.peakMb).padStart(5)} MB${extra}`);
   console.log(`images: ${count} photos of 3000×2000, widths ${widths.join('/')}, JPEG + WebP, ${availableParallelism()} cores`);
@@ -100,5 +126,10 @@ else {
   line('@11ty/eleventy-img', eleventy, `  (syndikit is ${(eleventy.seconds / cold.seconds).toFixed(2)}× faster)`);
   line('naive sharp loop (decode per output)', naive, `  (syndikit is ${(naive.seconds / cold.seconds).toFixed(2)}× faster)`);
   line('syndikit, cold, with AVIF too', avif);
-  writeFileSync(join(root, '.cache/bench-images.json'), JSON.stringify({ count, cold, warm, eleventy, naive, avif }, null, 2));
+  line('syndikit build, cold', buildCold);
+  line('syndikit build, warm (article cache)', buildWarm, `  (${((buildWarm.seconds / buildCold.seconds) * 100).toFixed(1)}% of cold)`);
+  writeFileSync(
+    join(root, '.cache/bench-images.json'),
+    JSON.stringify({ count, cold, warm, eleventy, naive, avif, buildCold, buildWarm }, null, 2),
+  );
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BuildEvent, build, createBuilder, stagingFolderName } from '@syndikit/build';
 import { lockFileName, OutputLockedError } from '@syndikit/core';
@@ -69,6 +69,18 @@ describe('build', () => {
     const threaded = await buildSite({ ...where, outDir: join(where.dir, 'threads') }, { cacheDir: false, threads: 2 });
     expect(threaded.threads).toBe(2);
     expect(await tree(join(where.dir, 'threads'))).toEqual(cached);
+  });
+
+  it('writes again an output deleted or replaced in the output folder since the last build', async () => {
+    const where = await site(3);
+    await buildSite(where);
+    await rm(join(where.outDir, 'text/story-001.txt'));
+    await writeFile(join(where.outDir, 'text/story-002.txt.new'), 'edited by hand\n');
+    await rename(join(where.outDir, 'text/story-002.txt.new'), join(where.outDir, 'text/story-002.txt'));
+    const result = await buildSite(where);
+    expect(result.cache).toMatchObject({ hits: 3, misses: 0 });
+    expect(result.outputs?.written).toEqual(['text/story-001.txt', 'text/story-002.txt']);
+    expect(await readFile(join(where.outDir, 'text/story-002.txt'), 'utf8')).toBe('Story 2 (2 blocks) v1\n');
   });
 
   it('removes the outputs of deleted inputs', async () => {
@@ -165,6 +177,34 @@ describe('build', () => {
     const garbled = await buildSite(where);
     expect(garbled.failed).toEqual([]);
     expect(await tree(where.outDir)).toEqual(expected);
+  });
+
+  it('journals small changes instead of rewriting the index, and ignores a broken journal', async () => {
+    const where = await site(40);
+    await buildSite(where);
+    const [slot] = await readdir(join(where.cacheDir, 'builds'));
+    const folder = join(where.cacheDir, 'builds', slot as string);
+    const base = await readFile(join(folder, 'index.jsonl'), 'utf8');
+
+    await writeArticle(where.articles, 7, '', 'Story 7, updated');
+    await buildSite(where);
+    expect(await readFile(join(folder, 'index.jsonl'), 'utf8')).toBe(base);
+    const journal = await readFile(join(folder, 'index.journal.jsonl'), 'utf8');
+    expect(journal.split('\n').filter((line) => line.startsWith('["e"'))).toHaveLength(1);
+    expect(journal).toContain('story-007.md');
+    expect((await buildSite(where)).cache).toMatchObject({ hits: 40, misses: 0 });
+
+    // A broken journal is ignored: the base alone is older, but every entry is checked against its input.
+    await writeFile(join(folder, 'index.journal.jsonl'), journal.replace('updated', 'garbled'));
+    const after = await buildSite(where);
+    expect(after.cache).toMatchObject({ hits: 39, misses: 1 });
+    expect(await readFile(join(where.outDir, 'text/story-007.txt'), 'utf8')).toBe('Story 7, updated (2 blocks) v1\n');
+
+    // Many changes at once: the base is written again whole and the journal dropped.
+    for (let index = 0; index < 40; index++) await writeArticle(where.articles, index, '', `Story ${index}, third`);
+    await buildSite(where);
+    expect(await readFile(join(folder, 'index.jsonl'), 'utf8')).not.toBe(base);
+    expect(await readdir(folder)).not.toContain('index.journal.jsonl');
   });
 
   it('survives SIGKILL at any moment: the previous outputs stay whole and the cache stays usable', async () => {

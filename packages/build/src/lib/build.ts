@@ -283,7 +283,10 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
       const expectHash = 'check' in plan ? plan.check.inputHash : undefined;
       const result = await task(path, { expectHash, taken: 'check' in plan ? plan.check.taken : undefined, stage: stageOf(index) });
       if (result.same && 'check' in plan) {
-        return { entry: { ...plan.check, inputSize: result.inputSize, inputMtimeMs: result.inputMtimeMs }, cached: true };
+        const { check } = plan;
+        // The same object when nothing about the input changed: the index journal records only what did.
+        const unchanged = check.inputSize === result.inputSize && check.inputMtimeMs === result.inputMtimeMs;
+        return { entry: unchanged ? check : { ...check, inputSize: result.inputSize, inputMtimeMs: result.inputMtimeMs }, cached: true };
       }
       return { entry: toEntry(result, pipeline.key, now), cached: false };
     };
@@ -383,11 +386,12 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
     let outputs: BuildOutputs | undefined;
     const previousOutputs = index.outputs;
     let records = previousOutputs;
+    let folders = index.folders;
     if (failed.length === 0 || context.keepGoing) {
       signal?.throwIfAborted();
       context.emit({ type: 'write', files: planned.length });
       const keep = keptOutputs(failed, index);
-      let committed = await commitOutputs(planned, previousOutputs, keep, context.outDir, slot.packsDir);
+      let committed = await commitOutputs(planned, previousOutputs, index.folders, keep, context.outDir, slot.packsDir);
       if (committed.badPacks.size > 0) {
         // Packs that went bad since they were cached: convert their articles again and write what they make.
         const again: PlannedOutput[] = [];
@@ -397,7 +401,7 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
           for (const output of fresh.outputs)
             if (owners.get(output.path) !== undefined) again.push({ ...output, owner: path, pack: fresh.pack as string });
         }
-        const retried = await commitOutputs(again, {}, keep, context.outDir, slot.packsDir);
+        const retried = await commitOutputs(again, {}, {}, keep, context.outDir, slot.packsDir);
         if (retried.badPacks.size > 0) throw new Error(`The cache folder ${slot.dir} cannot be read back; delete it and build again`);
         committed = {
           ...committed,
@@ -406,6 +410,7 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
         };
       }
       records = committed.records;
+      folders = committed.folders;
       outputs = {
         count: planned.length,
         byFormat: countByFormat(planned),
@@ -423,7 +428,7 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
       (outputs !== undefined && (outputs.written.length > 0 || outputs.removed.length > 0)) ||
       [...entries].some(([path, entry]) => index.entries[path] !== entry);
     if (changed || interrupted) {
-      await slot.write({ writtenAt: Date.now(), entries, outputs: records });
+      await slot.write({ writtenAt: Date.now(), entries, outputs: records, folders }, index);
       const kept = new Set([...entries.values()].flatMap((entry) => (entry.pack ? [entry.pack] : [])));
       if (interrupted) await slot.prune(kept);
       else
@@ -619,7 +624,8 @@ async function renderCollections(
 function countByFormat(planned: readonly PlannedOutput[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const output of planned) {
-    const key = output.path.includes('/') ? (output.path.split('/')[0] as string) : output.path;
+    const slash = output.path.indexOf('/');
+    const key = slash === -1 ? output.path : output.path.slice(0, slash);
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { TaskResult } from './task.js';
 
 /** Bumped whenever the index's shape changes; an index of another format is ignored. */
-const indexFormat = 3;
+const indexFormat = 4;
 
 /** What the cache remembers of one input from the last build. */
 export interface IndexEntry extends Omit<TaskResult, 'same' | 'path'> {
@@ -38,6 +38,12 @@ export interface CacheIndex {
   entries: Record<string, IndexEntry>;
   /** What the output folder holds, by output path; empty until a build has written it. */
   outputs: Record<string, OutputRecord>;
+  /**
+   * Modification time of each folder of the output folder that holds outputs, by relative path (`''` for
+   * the folder itself), taken after the last build wrote: while a folder's time is unchanged, nothing in
+   * it was added, removed or replaced, so its files need no `stat` of their own.
+   */
+  folders: Record<string, number>;
 }
 
 /** Why a cache index was not used. */
@@ -54,6 +60,7 @@ export class CacheSlot {
   readonly dir: string;
   readonly packsDir: string;
   private readonly indexPath: string;
+  private readonly journalPath: string;
   private readonly markerPath: string;
 
   constructor(
@@ -64,103 +71,193 @@ export class CacheSlot {
     this.dir = join(cacheDir, 'builds', createHash('sha256').update(outDir).digest('hex').slice(0, 16));
     this.packsDir = join(this.dir, 'packs');
     this.indexPath = join(this.dir, 'index.jsonl');
+    this.journalPath = join(this.dir, 'index.journal.jsonl');
     this.markerPath = join(this.dir, 'building');
   }
 
   /**
-   * The index, or why there is none to trust. Read in chunks, a line at a
-   * time, so a large index never becomes one huge string; it is trusted only
-   * once its last line, the SHA-256 of all the lines before, matches.
+   * The index, or why there is none to trust. The base file and then the
+   * journal of later changes are read in chunks, a line at a time, so a
+   * large index never becomes one huge string; each is trusted only once
+   * its last line, the SHA-256 of all the lines before, matches. A journal
+   * that is corrupt or belongs to another base is ignored: the base alone
+   * is older but still true of what it says (every entry is checked
+   * against its input; a missing pack is converted again).
    */
   async read(): Promise<{ index: CacheIndex } | { problem: IndexProblem }> {
-    const handle = await open(this.indexPath, 'r').catch(() => undefined);
-    if (!handle) return { problem: 'missing' };
-    const hash = createHash('sha256');
     const index = this.empty();
-    let header: { format?: unknown; engine?: unknown; writtenAt?: unknown } | undefined;
+    const base = await this.readLines(this.indexPath, (kind, path, rest) => apply(index, kind, path, rest));
+    if (base === 'missing' || base === 'corrupt' || base === 'other-version') {
+      this.journal = undefined;
+      return { problem: base };
+    }
+    index.writtenAt = base.writtenAt;
+    this.journal = { base: base.checksum, baseSize: base.size, lines: [], size: 0 };
+    const lines: Buffer[] = [];
+    const changes: Array<[string, string, unknown[]]> = [];
+    const delta = await this.readLines(
+      this.journalPath,
+      (kind, path, rest) => void changes.push([kind, path, rest]),
+      (line) => void lines.push(line),
+    );
+    if (typeof delta === 'object' && delta.base === base.checksum) {
+      for (const [kind, path, rest] of changes) apply(index, kind, path, rest);
+      index.writtenAt = delta.writtenAt;
+      this.journal = { base: base.checksum, baseSize: base.size, lines, size: delta.size };
+    }
+    return { index };
+  }
+
+  /** What was read of the journal, to append to it; `undefined` when the next write must rewrite the base. */
+  private journal: { base: string; baseSize: number; lines: Buffer[]; size: number } | undefined;
+
+  /** Read one index file of JSON lines (header, data lines, checksum), handing each data line to `take`. */
+  private async readLines(
+    path: string,
+    take: (kind: string, path: string, rest: unknown[]) => void,
+    keep?: (line: Buffer) => void,
+  ): Promise<IndexProblem | { writtenAt: number; checksum: string; size: number; base?: string }> {
+    const handle = await open(path, 'r').catch(() => undefined);
+    if (!handle) return 'missing';
+    const hash = createHash('sha256');
+    let header: { format?: unknown; engine?: unknown; writtenAt?: unknown; base?: unknown } | undefined;
+    let size = 0;
     // Each line is handled once the next has been seen: the last one is the checksum, not data.
     let held: Buffer | undefined;
-    const take = (line: Buffer) => {
+    const handle1 = (line: Buffer) => {
       hash.update(line);
       const value = JSON.parse(line.toString('utf8')) as unknown;
       if (!header) {
         header = value as typeof header;
         return;
       }
-      const [kind, path, ...rest] = value as [string, string, ...unknown[]];
-      if (kind === 'e') index.entries[path] = rest[0] as IndexEntry;
-      else if (kind === 'o') index.outputs[path] = rest as OutputRecord;
-      else throw new Error(`unknown line kind ${kind}`);
+      const [kind, key, ...rest] = value as [string, string, ...unknown[]];
+      take(kind, key, rest);
+      keep?.(line);
     };
     try {
-      const chunk = Buffer.allocUnsafe(1 << 22);
       let pending = Buffer.alloc(0);
       for (;;) {
+        // A fresh chunk each time, so lines can point into it without being copied.
+        const chunk = Buffer.allocUnsafe(1 << 22);
         const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
         if (bytesRead === 0) break;
+        size += bytesRead;
         const data = pending.length > 0 ? Buffer.concat([pending, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
         let start = 0;
         for (let newline = data.indexOf(0x0a, start); newline !== -1; newline = data.indexOf(0x0a, start)) {
-          if (held) take(held);
-          held = Buffer.from(data.subarray(start, newline + 1));
+          if (held) handle1(held);
+          held = data.subarray(start, newline + 1);
           start = newline + 1;
         }
-        pending = Buffer.from(data.subarray(start));
-        if (header && (header.format !== indexFormat || header.engine !== this.engine)) return { problem: 'other-version' };
+        pending = data.subarray(start);
+        if (header && (header.format !== indexFormat || header.engine !== this.engine)) return 'other-version';
       }
-      if (pending.length > 0 || !held || !header || held.toString('latin1') !== `${hash.digest('hex')}\n`) return { problem: 'corrupt' };
+      const checksum = hash.digest('hex');
+      if (pending.length > 0 || !held || !header || held.toString('latin1') !== `${checksum}\n`) return 'corrupt';
+      return {
+        writtenAt: typeof header.writtenAt === 'number' ? header.writtenAt : 0,
+        checksum,
+        size,
+        ...(typeof header.base === 'string' ? { base: header.base } : {}),
+      };
     } catch {
-      return { problem: 'corrupt' };
+      return 'corrupt';
     } finally {
       await handle.close();
     }
-    index.writtenAt = typeof header.writtenAt === 'number' ? header.writtenAt : 0;
-    return { index };
   }
 
   /** An empty index for this engine. */
   empty(): CacheIndex {
-    return { format: indexFormat, engine: this.engine, writtenAt: 0, entries: {}, outputs: {} };
+    return { format: indexFormat, engine: this.engine, writtenAt: 0, entries: {}, outputs: {}, folders: {} };
   }
 
   /**
-   * Write the index atomically (a temporary file renamed over the old one),
-   * as JSON lines — a header, one line per input, one per output, then the
-   * SHA-256 of those lines — written a few megabytes at a time, so memory
-   * stays flat however many articles there are.
+   * Save the index. Usually only what changed since `previous` is appended
+   * to the journal (a rebuild of one article of 100,000 writes a few lines,
+   * not the whole index); when the journal would grow past a quarter of the
+   * base, the base is written again whole and the journal dropped. Both are
+   * written atomically (a temporary file renamed into place), as JSON lines
+   * — a header, one line per input, output and folder, then the SHA-256 of
+   * those lines — a few megabytes at a time, so memory stays flat.
    */
-  async write(index: {
-    writtenAt: number;
-    entries: Iterable<[string, IndexEntry]>;
-    outputs: Readonly<Record<string, OutputRecord>>;
-  }): Promise<void> {
+  async write(
+    next: {
+      writtenAt: number;
+      entries: ReadonlyMap<string, IndexEntry>;
+      outputs: Readonly<Record<string, OutputRecord>>;
+      folders: Readonly<Record<string, number>>;
+    },
+    previous: Readonly<CacheIndex>,
+  ): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    const temporary = `${this.indexPath}.${randomBytes(6).toString('hex')}.tmp`;
+    const journal = this.journal;
+    if (journal) {
+      const changes: Buffer[] = [];
+      for (const line of changedLines(next, previous)) changes.push(Buffer.from(`${JSON.stringify(line)}\n`));
+      const size = journal.size + changes.reduce((total, line) => total + line.byteLength, 0);
+      if (size < journal.baseSize / 4) {
+        const lines = [...journal.lines, ...changes];
+        await this.writeLines(this.journalPath, { writtenAt: next.writtenAt, base: journal.base }, function* () {
+          yield* lines;
+        });
+        this.journal = { ...journal, lines, size };
+        return;
+      }
+    }
+    const written = await this.writeLines(this.indexPath, { writtenAt: next.writtenAt }, function* () {
+      for (const [path, entry] of next.entries) yield ['e', path, entry];
+      for (const [path, record] of Object.entries(next.outputs)) yield ['o', path, ...record];
+      for (const [path, time] of Object.entries(next.folders)) yield ['d', path, time];
+    });
+    // A journal left behind names the old base's checksum, so it would be ignored anyway; remove it all the same.
+    await rm(this.journalPath, { force: true });
+    this.journal = { base: written.checksum, baseSize: written.size, lines: [], size: 0 };
+  }
+
+  /** Write a file of JSON lines (header, lines, checksum) atomically, a few megabytes at a time; returns its checksum and size. */
+  private async writeLines(
+    path: string,
+    header: Record<string, unknown>,
+    lines: () => Iterable<unknown>,
+  ): Promise<{ checksum: string; size: number }> {
+    const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     const descriptor = openSync(temporary, 'wx');
     const hash = createHash('sha256');
-    let lines: string[] = [];
+    let parts: string[] = [];
     let size = 0;
+    let total = 0;
     const flush = () => {
-      const bytes = Buffer.from(lines.join(''), 'utf8');
+      const bytes = Buffer.from(parts.join(''), 'utf8');
       hash.update(bytes);
       writeSync(descriptor, bytes);
-      lines = [];
+      total += bytes.byteLength;
+      parts = [];
       size = 0;
     };
-    const line = (value: unknown) => {
-      const text = `${JSON.stringify(value)}\n`;
-      lines.push(text);
+    const add = (line: unknown) => {
+      if (line instanceof Uint8Array) {
+        flush();
+        hash.update(line);
+        writeSync(descriptor, line);
+        total += line.byteLength;
+        return;
+      }
+      const text = `${JSON.stringify(line)}\n`;
+      parts.push(text);
       size += text.length;
       if (size >= 1 << 22) flush();
     };
     try {
-      line({ format: indexFormat, engine: this.engine, writtenAt: index.writtenAt });
-      for (const [path, entry] of index.entries) line(['e', path, entry]);
-      for (const [path, record] of Object.entries(index.outputs)) line(['o', path, ...record]);
+      add({ format: indexFormat, engine: this.engine, ...header });
+      for (const line of lines()) add(line);
       flush();
-      writeSync(descriptor, `${hash.digest('hex')}\n`);
+      const checksum = hash.digest('hex');
+      writeSync(descriptor, `${checksum}\n`);
       closeSync(descriptor);
-      await rename(temporary, this.indexPath);
+      await rename(temporary, path);
+      return { checksum, size: total + checksum.length + 1 };
     } catch (error) {
       try {
         closeSync(descriptor);
@@ -208,4 +305,32 @@ export class CacheSlot {
     }
     return removed;
   }
+}
+
+/** Apply one index line to an index: `e`/`o`/`d` set an entry, output or folder; `-e`/`-o`/`-d` remove one. */
+function apply(index: CacheIndex, kind: string, path: string, rest: unknown[]): void {
+  if (kind === 'e') index.entries[path] = rest[0] as IndexEntry;
+  else if (kind === 'o') index.outputs[path] = rest as OutputRecord;
+  else if (kind === 'd') index.folders[path] = rest[0] as number;
+  else if (kind === '-e') delete index.entries[path];
+  else if (kind === '-o') delete index.outputs[path];
+  else if (kind === '-d') delete index.folders[path];
+  else throw new Error(`unknown index line kind ${kind}`);
+}
+
+/** The lines that turn `previous` into `next`: what was set anew (by identity: unchanged values are the same objects) and what is gone. */
+function* changedLines(
+  next: {
+    entries: ReadonlyMap<string, IndexEntry>;
+    outputs: Readonly<Record<string, OutputRecord>>;
+    folders: Readonly<Record<string, number>>;
+  },
+  previous: Readonly<CacheIndex>,
+): Generator<unknown[]> {
+  for (const [path, entry] of next.entries) if (previous.entries[path] !== entry) yield ['e', path, entry];
+  for (const path of Object.keys(previous.entries)) if (!next.entries.has(path)) yield ['-e', path];
+  for (const [path, record] of Object.entries(next.outputs)) if (previous.outputs[path] !== record) yield ['o', path, ...record];
+  for (const path of Object.keys(previous.outputs)) if (!(path in next.outputs)) yield ['-o', path];
+  for (const [path, time] of Object.entries(next.folders)) if (previous.folders[path] !== time) yield ['d', path, time];
+  for (const path of Object.keys(previous.folders)) if (!(path in next.folders)) yield ['-d', path];
 }

@@ -32,14 +32,16 @@ export interface CommitResult {
   removed: string[];
   /** What the output folder now holds. */
   records: Record<string, OutputRecord>;
+  /** The modification times of its folders after the update (see `CacheIndex.folders`). */
+  folders: Record<string, number>;
   /** Packs that were missing or corrupt: their outputs were not written. */
   badPacks: Set<string>;
 }
 
 /**
  * Bring the output folder in line with `planned`: outputs whose file is
- * already current (same hash as last time, same size and time on disk) are
- * left alone; the others are moved into place from the staging folder the
+ * already current (same hash as last time, and either their folder's time
+ * unchanged since the last build or their own size and time) are left alone; the others are moved into place from the staging folder the
  * workers wrote them to, or written from their pack, each atomically;
  * outputs of the last build that nothing produces now are removed, except
  * the paths listed in `keep` (outputs of inputs that failed this time:
@@ -48,15 +50,32 @@ export interface CommitResult {
 export async function commitOutputs(
   planned: readonly PlannedOutput[],
   previous: Readonly<Record<string, OutputRecord>>,
+  previousFolders: Readonly<Record<string, number>>,
   keep: ReadonlySet<string>,
   outDir: string,
   packsDir: string,
 ): Promise<CommitResult> {
-  const result: CommitResult = { written: [], unchanged: 0, removed: [], records: {}, badPacks: new Set() };
+  const result: CommitResult = { written: [], unchanged: 0, removed: [], records: {}, folders: {}, badPacks: new Set() };
+  // A folder whose time is what it was after the last build has had nothing added, removed or replaced.
+  const untouched = new Map<string, boolean>();
+  const folderUntouched = (folder: string): boolean => {
+    let known = untouched.get(folder);
+    if (known === undefined) {
+      const time = previousFolders[folder];
+      known = time !== undefined && statSync(join(outDir, ...folder.split('/')), { throwIfNoEntry: false })?.mtimeMs === time;
+      untouched.set(folder, known);
+    }
+    return known;
+  };
   const limit = pLimit(32);
   const stale: PlannedOutput[] = [];
   for (const output of planned) {
     const before = previous[output.path];
+    if (before && before[0] === output.hash && folderUntouched(folderOf(output.path))) {
+      result.records[output.path] = before;
+      result.unchanged++;
+      continue;
+    }
     // Only a look, no write: a plain synchronous stat (thousands of them beat as many promises); writes check the path fully.
     const stats =
       before && before[0] === output.hash ? statSync(join(outDir, ...output.path.split('/')), { throwIfNoEntry: false }) : undefined;
@@ -69,10 +88,11 @@ export async function commitOutputs(
   // Move staged files into place: a rename each, atomic like every write here.
   const checked = new Map<string, Promise<boolean>>();
   const made = new Map<string, Promise<unknown>>();
-  await Promise.all(
-    stale
-      .filter((output) => output.staged !== undefined)
-      .map((output) =>
+  const staged = stale.filter((output) => output.staged !== undefined);
+  // In slices, so that a build of 100,000 articles does not hold 300,000 pending promises at once.
+  for (let start = 0; start < staged.length; start += 1024) {
+    await Promise.all(
+      staged.slice(start, start + 1024).map((output) =>
         limit(async () => {
           const target = await safeTarget(outDir, output.path, checked);
           const folder = dirname(target);
@@ -84,11 +104,17 @@ export async function commitOutputs(
           result.written.push(output.path);
         }),
       ),
-  );
+    );
+  }
 
   // Write the rest from the packs (cached articles) or memory (collections), a batch of packs at a time so memory stays bounded.
   const byPack = new Map<string | undefined, PlannedOutput[]>();
-  for (const output of stale) if (output.staged === undefined) byPack.set(output.pack, [...(byPack.get(output.pack) ?? []), output]);
+  for (const output of stale) {
+    if (output.staged !== undefined) continue;
+    const group = byPack.get(output.pack);
+    if (group) group.push(output);
+    else byPack.set(output.pack, [output]);
+  }
   const groups = [...byPack];
   for (let start = 0; start < groups.length; start += packsPerBatch) {
     const batch = groups.slice(start, start + packsPerBatch);
@@ -137,5 +163,15 @@ export async function commitOutputs(
   }
   result.written.sort();
   result.removed.sort();
+  for (const folder of new Set(Object.keys(result.records).map(folderOf))) {
+    const stats = statSync(join(outDir, ...folder.split('/')), { throwIfNoEntry: false });
+    if (stats) result.folders[folder] = stats.mtimeMs;
+  }
   return result;
+}
+
+/** The folder of an output path, relative (`''` for the output folder itself). */
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
 }
