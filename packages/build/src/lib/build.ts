@@ -187,7 +187,8 @@ export async function createBuilder(options: Readonly<BuilderOptions>): Promise<
   const temporary = options.cacheDir === false ? await mkdtemp(join(tmpdir(), 'syndikit-cache-')) : undefined;
   const cacheDir = temporary ?? resolve(cwd, options.cacheDir || '.syndikit-cache');
   const spec = isPipelineModule(options.pipeline) ? cloneableModule(options.pipeline) : undefined;
-  const created = spec ? await importPipeline(spec) : (options.pipeline as CreatedPipeline);
+  const given = options.pipeline;
+  const created = isPipelineModule(given) ? (given.created ?? (await importPipeline(spec as PipelineModule))) : given;
   const fixedNow = options.now === undefined || options.now === null ? undefined : new Date(options.now).toISOString();
   const root = options.root ?? created.root ?? undefined;
   const pipeline = loadPipeline(created, { now: fixedNow, cwd, root });
@@ -195,10 +196,10 @@ export async function createBuilder(options: Readonly<BuilderOptions>): Promise<
   const inThread = mainThreadRunner(pipeline, slot.packsDir);
   let pool: Runner | undefined;
 
-  const runnerFor = (misses: number): Runner => {
+  const runnerFor = async (misses: number): Promise<Runner> => {
     const wanted = threadsOption === 'auto' ? (misses >= autoThreadsFrom ? availableParallelism() : 0) : threadsOption;
     if (!spec || wanted === 0 || misses === 0) return inThread;
-    pool ??= workerRunner(wanted, {
+    pool ??= await workerRunner(wanted, {
       pipeline: spec,
       overrides: { now: pipeline.resolved.now, cwd, root: pipeline.resolved.root },
       packsDir: slot.packsDir,
@@ -231,7 +232,7 @@ interface RunContext {
   slot: CacheSlot;
   pipeline: LoadedPipeline;
   now: string;
-  runnerFor(misses: number): Runner;
+  runnerFor(misses: number): Promise<Runner>;
   keepGoing: boolean;
   persistent: boolean;
   signal: AbortSignal | undefined;
@@ -260,7 +261,7 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
     const statsOf = statCache();
     const plans = inputs.map((path) => planInput(path, index, pipeline.key, now, statsOf));
     const toConvert = plans.filter((plan) => !('use' in plan)).length;
-    const runner = context.runnerFor(toConvert);
+    const runner = await context.runnerFor(toConvert);
     context.emit({ type: 'start', total: inputs.length, threads: runner.threads });
 
     const entries = new Map<string, IndexEntry>();

@@ -22,6 +22,11 @@ export interface PipelineModule {
   module: string | URL;
   /** Passed to `createPipeline` in every thread. Default `undefined`. */
   options?: unknown;
+  /**
+   * The pipeline the calling thread already made from this module and
+   * `options`, used in this thread instead of making it again. Optional.
+   */
+  created?: CreatedPipeline;
 }
 
 /** What `createPipeline` returns. */

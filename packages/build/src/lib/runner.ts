@@ -1,5 +1,4 @@
 import { messageSource, rules } from '@syndikit/core';
-import { Piscina } from 'piscina';
 import type { LoadedPipeline, PipelineModule } from './pipeline.js';
 import { runTask, type Task, type TaskResult } from './task.js';
 import type { WorkerData } from './worker.js';
@@ -23,7 +22,9 @@ export function mainThreadRunner(pipeline: LoadedPipeline, packsDir: string): Ru
  * native crash, `process.exit` in a plugin) fails that input only, with
  * its file named; piscina starts a new worker and the build goes on.
  */
-export function workerRunner(threads: number, data: WorkerData): Runner {
+export async function workerRunner(threads: number, data: WorkerData): Promise<Runner> {
+  // Loaded only when a build needs threads: a rebuild that converts little never pays for it.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina({
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: threads,

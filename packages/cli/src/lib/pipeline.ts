@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { CreatedPipeline } from '@syndikit/build';
 import { fingerprint } from '@syndikit/core';
-import { type CommonFlags, resolveSettings } from './settings.js';
+import { type CommonFlags, resolveSettings, type Settings } from './settings.js';
 
 /** What `syndikit build` hands every worker thread: enough to make the same pipeline again. */
 export interface CliPipelineOptions {
@@ -23,11 +23,15 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
  * inputs, output folder, cache, `now`), so editing the config invalidates the cache.
  */
 export async function createPipeline(options: CliPipelineOptions): Promise<CreatedPipeline> {
-  const settings = await resolveSettings(options.flags, { cwd: options.cwd }, options.inputs);
+  return pipelineFromSettings(await resolveSettings(options.flags, { cwd: options.cwd }, options.inputs), options.root);
+}
+
+/** The pipeline for settings already resolved (the main thread has them; workers resolve their own). */
+export function pipelineFromSettings(settings: Settings, root: string): CreatedPipeline {
   const { path: _path, inputs: _inputs, out: _out, keepGoing: _keepGoing, now: _now, cacheDir: _cacheDir, ...config } = settings.config;
   return {
     ...settings.convert,
-    root: options.root,
+    root,
     // Flags are already folded into the settings (formats, site, root, time zone); the engine keys those itself.
     fingerprint: fingerprint({ cli: version, config, formats: settings.formats }),
   };

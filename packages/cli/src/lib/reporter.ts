@@ -1,6 +1,7 @@
 import { formatMessage } from '@syndikit/core';
 import type { VFile } from 'vfile';
 import { shownPath } from './inputs.js';
+import type { CliIo } from './io.js';
 
 /**
  * Every message of every file as `file:line:col: severity message [rule-id]`
@@ -18,6 +19,17 @@ export function formatDiagnostics(files: readonly VFile[], cwd: string, includeI
     for (const message of messages) lines.push(formatMessage(message, shown));
   }
   return lines;
+}
+
+/**
+ * Print diagnostics to standard error in one write: a build of 100,000
+ * articles can have as many warnings, and a write each would cost more
+ * than the rest of a rebuild.
+ */
+export function printDiagnostics(io: Pick<CliIo, 'stderr'>, files: readonly VFile[], cwd: string, includeInfo = true): void {
+  const lines = formatDiagnostics(files, cwd, includeInfo);
+  // In slices of a few thousand lines, so one string never gets huge.
+  for (let start = 0; start < lines.length; start += 4096) io.stderr.write(`${lines.slice(start, start + 4096).join('\n')}\n`);
 }
 
 /** Count errors and warnings over files. */

@@ -60,7 +60,9 @@ function feedGroups<A extends Dated>(
     else if (article.published || article.updated) dated.push(article);
     else context.report(article, `Article has no date, so it is left out of the ${format} feed`, { ruleId: 'feed-no-date' });
   }
-  dated.sort((a, b) => epoch(b) - epoch(a) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  // Each date parsed once, not once per comparison: a build's feeds sort every article.
+  const epochs = new Map(dated.map((article) => [article, epoch(article)]));
+  dated.sort((a, b) => (epochs.get(b) as number) - (epochs.get(a) as number) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const group = (path: string, kind: FeedPlan['kind'], articles: readonly A[], key?: string): FeedGroup<A> => {
     const feed: FeedGroup<A> = { path, kind, articles: articles.slice(0, options.limit) };
     if (key !== undefined) feed.key = key;

@@ -3,11 +3,10 @@ import { type BuilderOptions, type BuildResult, createBuilder } from '@syndikit/
 import { exitCodes, UsageError } from '../errors.js';
 import { commonFolder, expandInputs, shownPath } from '../inputs.js';
 import type { CliIo } from '../io.js';
-import type { CliPipelineOptions } from '../pipeline.js';
+import { type CliPipelineOptions, pipelineFromSettings } from '../pipeline.js';
 import { progressMode, progressReporter } from '../progress.js';
-import { countMessages, formatDiagnostics } from '../reporter.js';
+import { countMessages, printDiagnostics } from '../reporter.js';
 import { type CommonFlags, resolveSettings, type Settings } from '../settings.js';
-import { watchBuild } from './watch.js';
 
 /** Flags of `syndikit build`. */
 export interface BuildFlags extends CommonFlags {
@@ -44,7 +43,10 @@ export interface BuildJob {
  */
 export async function buildCommand(inputs: readonly string[], flags: Readonly<BuildFlags>, io: CliIo): Promise<number> {
   const job = await prepareBuild(inputs, flags, io);
-  if (flags.watch) return watchBuild(job, inputs, flags, io);
+  if (flags.watch) {
+    const { watchBuild } = await import('./watch.js');
+    return watchBuild(job, inputs, flags, io);
+  }
 
   const mode = progressMode(flags, io);
   const builder = await createBuilder(job.builder);
@@ -65,7 +67,7 @@ export async function buildCommand(inputs: readonly string[], flags: Readonly<Bu
     await builder.close();
   }
   if (mode === 'json') return result.failed.length > 0 ? exitCodes.contentErrors : exitCodes.ok;
-  for (const line of formatDiagnostics(result.files, io.cwd, flags.verbose ?? false)) io.stderr.write(`${line}\n`);
+  printDiagnostics(io, result.files, io.cwd, flags.verbose ?? false);
   return reportBuild(result, job, flags, io);
 }
 
@@ -97,7 +99,11 @@ export async function prepareBuild(inputs: readonly string[], flags: Readonly<Bu
   const pipelineOptions: CliPipelineOptions = { flags: commonFlagsOf(flags), cwd: io.cwd, inputs: [...inputs], root };
   const builder: BuilderOptions = {
     outDir,
-    pipeline: { module: new URL('../pipeline.js', import.meta.url), options: pipelineOptions },
+    pipeline: {
+      module: new URL('../pipeline.js', import.meta.url),
+      options: pipelineOptions,
+      created: pipelineFromSettings(settings, root),
+    },
     cacheDir,
     threads: parseThreads(flags.threads),
     cwd: io.cwd,

@@ -3,7 +3,7 @@ import { convert, writeOutputs } from '@syndikit/core';
 import { exitCodes, UsageError } from '../errors.js';
 import { readInputs } from '../inputs.js';
 import type { CliIo } from '../io.js';
-import { formatDiagnostics } from '../reporter.js';
+import { printDiagnostics } from '../reporter.js';
 import { type CommonFlags, resolveSettings } from '../settings.js';
 
 /** Flags of `syndikit convert`. */
@@ -24,7 +24,7 @@ export async function convertCommand(input: string, flags: Readonly<ConvertFlags
   if (!file) throw new UsageError(`Input ${input} could not be read`);
   const root = settings.config.root ?? dirname(path);
   const result = await convert([file], { ...settings.convert, root });
-  for (const line of formatDiagnostics(result.files, io.cwd, false)) io.stderr.write(`${line}\n`);
+  printDiagnostics(io, result.files, io.cwd, false);
   if (result.failed.length > 0) return exitCodes.contentErrors;
 
   if (flags.out) {

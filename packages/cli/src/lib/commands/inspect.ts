@@ -3,7 +3,7 @@ import { convert } from '@syndikit/core';
 import { exitCodes, UsageError } from '../errors.js';
 import { readInputs } from '../inputs.js';
 import type { CliIo } from '../io.js';
-import { formatDiagnostics } from '../reporter.js';
+import { printDiagnostics } from '../reporter.js';
 import { type CommonFlags, resolveSettings } from '../settings.js';
 
 /** Flags of `syndikit inspect`. */
@@ -23,7 +23,7 @@ export async function inspectCommand(input: string, flags: Readonly<InspectFlags
   if (!file) throw new UsageError(`Input ${input} could not be read`);
   const root = settings.config.root ?? dirname(path);
   const result = await convert([file], { ...settings.convert, formats: [], root });
-  for (const line of formatDiagnostics(result.files, io.cwd)) io.stderr.write(`${line}\n`);
+  printDiagnostics(io, result.files, io.cwd);
   const [article] = result.articles;
   if (!article) return exitCodes.contentErrors;
   const json = JSON.stringify(article, (key, value) => (key === 'position' && !flags.positions ? undefined : value), 2);

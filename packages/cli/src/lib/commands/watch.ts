@@ -1,11 +1,10 @@
 import { basename, sep } from 'node:path';
 import type { Builder, BuildResult } from '@syndikit/build';
 import { createBuilder } from '@syndikit/build';
-import { watch } from 'chokidar';
 import { exitCodes } from '../errors.js';
 import { shownPath } from '../inputs.js';
 import type { CliIo } from '../io.js';
-import { formatDiagnostics } from '../reporter.js';
+import { printDiagnostics } from '../reporter.js';
 import type { BuildFlags, BuildJob } from './build.js';
 import { prepareBuild, summaryLine } from './build.js';
 
@@ -60,7 +59,7 @@ export async function watchBuild(first: BuildJob, inputs: readonly string[], fla
       return;
     }
     const shown = result.files.filter((file) => initial || converted.has(file.path) || !file.path.startsWith('/'));
-    for (const line of formatDiagnostics(shown, io.cwd, flags.verbose ?? false)) io.stderr.write(`${line}\n`);
+    printDiagnostics(io, shown, io.cwd, flags.verbose ?? false);
     const shownOut = shownPath(job.outDir, io.cwd);
     if (!result.outputs) {
       io.stderr.write(
@@ -98,6 +97,7 @@ export async function watchBuild(first: BuildJob, inputs: readonly string[], fla
 
   const configPath = job.settings.config.path;
   const ignored = [job.outDir, ...(typeof job.builder.cacheDir === 'string' ? [job.builder.cacheDir] : [])];
+  const { watch } = await import('chokidar');
   const watcher = watch([...job.inputPaths, ...(configPath ? [configPath] : [])], {
     ignoreInitial: true,
     // The build's own output and cache, editors' dot files and node_modules never trigger a rebuild.
