@@ -102,6 +102,17 @@ describe('syndikit build at scale', () => {
     expect(await tree(join(dir, 'out'))).toEqual({});
   });
 
+  it('ends quietly when the reader of its output stops early (a closed pipe)', async () => {
+    const child = spawn(process.execPath, [bin, 'build', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+
   it('--watch rebuilds what changed, reports content errors and keeps watching', async () => {
     const dir = await workspace();
     const watch = start(['build', 'articles', '--out', 'out', '--watch'], dir);

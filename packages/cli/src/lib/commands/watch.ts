@@ -33,7 +33,7 @@ export async function watchBuild(first: BuildJob, inputs: readonly string[], fla
       // Inputs come and go, and the config may have changed: resolve again; a new pipeline needs a new builder.
       try {
         const next = await prepareBuild(inputs, flags, io);
-        const samePipeline = JSON.stringify(next.builder) === JSON.stringify(job.builder);
+        const samePipeline = builderKey(next) === builderKey(job);
         if (configChanged || !samePipeline) {
           await builder.close();
           builder = await createBuilder(next.builder);
@@ -125,4 +125,11 @@ export async function watchBuild(first: BuildJob, inputs: readonly string[], fla
   await running;
   await builder.close();
   return exitCodes.ok;
+}
+
+/** What makes two builders alike: their options, with the pipeline standing for itself by its inputs and fingerprint. */
+function builderKey(job: BuildJob): string {
+  const { pipeline, ...rest } = job.builder;
+  const spec = pipeline as { module: URL; options: unknown; created?: { fingerprint?: string } };
+  return JSON.stringify({ ...rest, module: String(spec.module), options: spec.options, fingerprint: spec.created?.fingerprint });
 }
