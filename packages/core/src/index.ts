@@ -45,6 +45,14 @@ export type { Site, SiteOptions } from './lib/site.js';
 export { defaultSite, resolveSite } from './lib/site.js';
 export { maxSlugLength, slugify, unsafeSlugReason } from './lib/slug.js';
 export type { PipelineOptions, ResolvedPipeline } from './lib/steps.js';
-export { claimPaths, ingestArticle, prepareArticle, renderArticle, renderCollection, resolvePipeline } from './lib/steps.js';
+export {
+  claimPaths,
+  ingestArticle,
+  prepareArticle,
+  renderArticle,
+  renderCollection,
+  resolvePipeline,
+  selectForCollection,
+} from './lib/steps.js';
 export type { WriteResult } from './lib/write.js';
 export { safeTarget, writeOutputs } from './lib/write.js';

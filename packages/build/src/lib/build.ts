@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -12,16 +11,18 @@ import {
   lockOutput,
   publishable,
   renderCollection,
+  selectForCollection,
   uniqueSlug,
 } from '@syndikit/core';
 import pLimit from 'p-limit';
 import { VFile } from 'vfile';
 import { type CacheIndex, CacheSlot, type IndexEntry, type IndexProblem } from './cache.js';
 import { commitOutputs, type PlannedOutput } from './commit.js';
-import { hasStoredErrors, restoreMessages } from './messages.js';
+import { restoreMessages } from './messages.js';
 import { packPath, readPack } from './pack.js';
 import {
   type CreatedPipeline,
+  engineVersion,
   importPipeline,
   isPipelineModule,
   type LoadedPipeline,
@@ -30,8 +31,6 @@ import {
 } from './pipeline.js';
 import { cloneableModule, mainThreadRunner, type Runner, workerRunner } from './runner.js';
 import { articlePart, type Dependency, sha256, type Task, type TaskResult } from './task.js';
-
-const engineVersion = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 /** Options for {@link createBuilder} and {@link build}. */
 export interface BuilderOptions {
@@ -186,9 +185,9 @@ export async function createBuilder(options: Readonly<BuilderOptions>): Promise<
   const outDir = resolve(cwd, options.outDir);
   const temporary = options.cacheDir === false ? await mkdtemp(join(tmpdir(), 'syndikit-cache-')) : undefined;
   const cacheDir = temporary ?? resolve(cwd, options.cacheDir || '.syndikit-cache');
-  const spec = isPipelineModule(options.pipeline) ? cloneableModule(options.pipeline) : undefined;
   const given = options.pipeline;
-  const created = isPipelineModule(given) ? (given.created ?? (await importPipeline(spec as PipelineModule))) : given;
+  const spec = isPipelineModule(given) ? cloneableModule(given) : undefined;
+  const created = isPipelineModule(given) ? (given.created ?? (await importPipeline(given))) : given;
   const fixedNow = options.now === undefined || options.now === null ? undefined : new Date(options.now).toISOString();
   const root = options.root ?? created.root ?? undefined;
   const pipeline = loadPipeline(created, { now: fixedNow, cwd, root });
@@ -527,7 +526,6 @@ function toEntry(result: TaskResult, key: string, now: string): IndexEntry {
   const { same: _same, path: _path, ...rest } = result;
   const entry: IndexEntry = { ...rest, key };
   if (result.summary?.embargoed !== undefined) entry.embargoActive = embargoActive(result.summary, now);
-  if (hasStoredErrors(result.messages)) entry.ok = false;
   return entry;
 }
 
@@ -563,33 +561,9 @@ async function renderCollections(
   if (adapters.length === 0) return [];
   const resolved = { ...pipeline.resolved, now };
   const own = new Map(adapters.map((adapter) => [adapter, new VFile({ path: adapter.name })]));
-  const selections = new Map<CollectionAdapter, readonly Readonly<ArticleSummary>[]>();
-  for (const adapter of adapters) {
-    const file = own.get(adapter) as VFile;
-    let selected: readonly Readonly<ArticleSummary>[] = summaries;
-    if (adapter.select) {
-      try {
-        selected = adapter.select({
-          articles: summaries,
-          site: resolved.site,
-          now,
-          report: (article, reason, options) => {
-            const target = (article && state.fileOf(article)) || file;
-            const message = target.message(reason, { ruleId: options.ruleId, source: `syndikit:${adapter.name}` });
-            message.fatal = options.severity === 'error' ? true : options.severity === 'info' ? undefined : false;
-          },
-        });
-      } catch (error) {
-        const message = file.message(`Adapter \`${adapter.name}\` failed to select articles: ${(error as Error).message}`, {
-          ruleId: 'render-failed',
-          source: 'syndikit',
-        });
-        message.fatal = true;
-        selected = [];
-      }
-    }
-    selections.set(adapter, selected);
-  }
+  const selections = new Map(
+    adapters.map((adapter) => [adapter, selectForCollection(adapter, summaries, own.get(adapter) as VFile, state.fileOf, resolved)]),
+  );
 
   const needed = [...new Set([...selections.values()].flat())];
   const full = new Map<Readonly<ArticleSummary>, Article>();

@@ -57,8 +57,3 @@ function restore(file: VFile, messages: readonly StoredMessage[]): void {
     message.fatal = stored.fatal === null ? undefined : stored.fatal;
   }
 }
-
-/** Whether any stored message is an error. */
-export function hasStoredErrors(messages: readonly StoredMessage[]): boolean {
-  return messages.some((message) => message.fatal === true);
-}

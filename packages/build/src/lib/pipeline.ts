@@ -47,7 +47,8 @@ export interface LoadedPipeline {
 }
 
 const require = createRequire(import.meta.url);
-const engineVersion = (require('../../package.json') as { version: string }).version;
+/** This package's version: part of every cache key, and of the cache index's header. */
+export const engineVersion = (require('../../package.json') as { version: string }).version;
 const coreVersion = (require('@syndikit/core/package.json') as { version: string }).version;
 
 /** Whether a build's `pipeline` option is a module to load in every thread. */

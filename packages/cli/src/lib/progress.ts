@@ -1,5 +1,6 @@
 import type { BuildEvent } from '@syndikit/build';
 import type { CliIo } from './io.js';
+import { countMessages } from './reporter.js';
 
 /** How progress is shown: a live bar on a terminal, periodic lines elsewhere (CI), JSON events, or nothing. */
 export type ProgressMode = 'tty' | 'lines' | 'json' | 'none';
@@ -50,14 +51,7 @@ export function progressReporter(mode: ProgressMode, io: CliIo): (event: BuildEv
 }
 
 function doneEvent(result: Extract<BuildEvent, { type: 'done' }>['result']) {
-  let errors = 0;
-  let warnings = 0;
-  for (const file of result.files) {
-    for (const message of file.messages) {
-      if (message.fatal === true) errors++;
-      else if (message.fatal === false) warnings++;
-    }
-  }
+  const { errors, warnings } = countMessages(result.files);
   return {
     type: 'done',
     articles: result.articles,

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Root } from 'mdast';
 import { type PluggableList, unified } from 'unified';
 import type { VFile } from 'vfile';
-import type { Adapter, CollectionAdapter, OutputFile, ReportOptions } from './adapter.js';
+import type { Adapter, ArticleSummary, CollectionAdapter, OutputFile, ReportOptions } from './adapter.js';
 import { unsafeOutputPath } from './adapter.js';
 import type { Article } from './article.js';
 import type { ConvertOptions } from './convert.js';
@@ -192,6 +192,40 @@ export async function renderCollection(
       report: (article, reason, options) => reportFromAdapter((article && fileOf(article)) || own, adapter, reason, options),
     }),
   );
+}
+
+/**
+ * Ask a collection adapter which articles it needs in full (its `select`),
+ * from the summaries of all; every summary when it has no `select`.
+ * Messages about an article go to its file (`fileOf`), the others to `own`;
+ * a `select` that throws is an error on `own` and selects nothing.
+ */
+export function selectForCollection(
+  adapter: CollectionAdapter,
+  summaries: readonly Readonly<ArticleSummary>[],
+  own: VFile,
+  fileOf: (summary: Readonly<ArticleSummary>) => VFile | undefined,
+  pipeline: ResolvedPipeline,
+): readonly Readonly<ArticleSummary>[] {
+  if (!adapter.select) return summaries;
+  try {
+    return adapter.select({
+      articles: summaries,
+      site: pipeline.site,
+      now: pipeline.now,
+      report: (summary, reason, options) => reportFromAdapter((summary && fileOf(summary)) || own, adapter, reason, options),
+    });
+  } catch (error) {
+    report(
+      own,
+      'error',
+      `Adapter \`${adapter.name}\` failed to select articles: ${errorMessage(error)}`,
+      rules.renderFailed,
+      undefined,
+      error,
+    );
+    return [];
+  }
 }
 
 async function runAdapter(adapter: Adapter, file: VFile, render: () => OutputFile[] | Promise<OutputFile[]>): Promise<OutputFile[]> {

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type BuilderOptions, type BuildResult, createBuilder } from '@syndikit/build';
 import { exitCodes, UsageError } from '../errors.js';
 import { commonFolder, expandInputs, shownPath } from '../inputs.js';
@@ -95,7 +95,9 @@ export async function prepareBuild(inputs: readonly string[], flags: Readonly<Bu
       `No articles found in ${inputPaths.map((path) => shownPath(path, io.cwd)).join(', ')} (looked for ${extensions.join(', ')})`,
     );
   }
-  const root = config.root ?? commonFolder(paths.length > 0 ? paths : inputPaths.map((path) => resolve(path, 'x')), io.cwd);
+  // With no article yet (a watched, empty folder), the folders named stand for the files to come.
+  const anchors = paths.length > 0 ? paths : inputPaths.map((folder) => join(folder, 'article'));
+  const root = config.root ?? commonFolder(anchors, io.cwd);
   const pipelineOptions: CliPipelineOptions = { flags: commonFlagsOf(flags), cwd: io.cwd, inputs: [...inputs], root };
   const builder: BuilderOptions = {
     outDir,
