@@ -24,7 +24,7 @@ export { formatDateline, parseDateline } from './lib/dateline.js';
 export { dateToEpoch, formatOffset, isValidTimeZone, normalizeDate, parseIsoDate } from './lib/dates.js';
 export { decodeText } from './lib/decode.js';
 export type { Place } from './lib/diagnostics.js';
-export { formatMessage, hasErrors, messageSource, report, severityOf } from './lib/diagnostics.js';
+export { escapeControlCharacters, formatMessage, hasErrors, messageSource, report, severityOf } from './lib/diagnostics.js';
 export type { ArticleFields, FieldProblem, ReadFieldsOptions } from './lib/fields.js';
 export { fieldAliases, readFields, splitList } from './lib/fields.js';
 export { adapterCacheKey, fingerprint } from './lib/fingerprint.js';

@@ -50,14 +50,49 @@ export function severityOf(message: VFileMessage): 'error' | 'warning' | 'info' 
 }
 
 /**
+ * Characters a terminal acts on instead of showing: C0 controls (newline and
+ * tab included: one message is one line), DEL, C1 controls, the line and
+ * paragraph separators and the bidirectional formatting marks that reorder
+ * what follows them (`U+202E` shows `exe.txt` as `txt.exe`).
+ */
+// `Cc` is exactly C0, DEL and C1; `Bidi_Control` is U+061C, U+200E/F, U+202A–E and U+2066–9.
+const controlCharacters = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/gu;
+
+const namedEscapes: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Make user-controlled text safe to print on a terminal: every control
+ * character is shown as an escape (`\n`, `\x1b`, `\u202e`) instead of
+ * clearing the screen, setting the window title or faking an extra line.
+ * Everything else, backslashes included, is kept as it is, so applying it
+ * twice changes nothing.
+ *
+ * Node's `util.inspect` escapes C0 and C1 but not the bidirectional marks,
+ * and quotes the whole string, hence this small table.
+ *
+ * @example
+ * escapeControlCharacters('a\u001b[2Jb') // => 'a\\x1b[2Jb'
+ */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(controlCharacters, (character) => {
+    const code = character.charCodeAt(0);
+    return (
+      namedEscapes[character] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`)
+    );
+  });
+}
+
+/**
  * Format a message as `file:line:col: severity message [rule-id]`, the one
  * format syndikit prints diagnostics in. Line and column are 1-based; a
- * message without a place points at `1:1`.
+ * message without a place points at `1:1`. The file and the reason carry
+ * user-controlled text (file names, front matter keys), so their control
+ * characters are escaped ({@link escapeControlCharacters}).
  */
 export function formatMessage(message: VFileMessage, path?: string): string {
-  const file = path ?? message.file ?? '<input>';
+  const file = escapeControlCharacters(path ?? message.file ?? '<input>');
   const line = message.line ?? 1;
   const column = message.column ?? 1;
   const rule = message.ruleId ? ` [${message.ruleId}]` : '';
-  return `${file || '<input>'}:${line}:${column}: ${severityOf(message)} ${message.reason}${rule}`;
+  return `${file || '<input>'}:${line}:${column}: ${severityOf(message)} ${escapeControlCharacters(message.reason)}${rule}`;
 }
