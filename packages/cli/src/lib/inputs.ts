@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { escapeControlCharacters } from '@syndikit/core';
 import { VFile } from 'vfile';
 import { UsageError } from './errors.js';
 
@@ -13,10 +14,15 @@ export interface ExpandOptions {
   cwd: string;
 }
 
-/** A path as shown to the user: relative to `cwd` when inside it, else absolute. */
+/**
+ * A path as shown to the user: relative to `cwd` when inside it, else
+ * absolute, with control characters escaped (a file name in a drop folder is
+ * anyone's text: a newline or an escape sequence in it must not reach the
+ * terminal). For messages only, never for file system calls.
+ */
 export function shownPath(path: string, cwd: string): string {
   const shown = relative(cwd, path);
-  return shown === '' ? '.' : shown.startsWith('..') ? path : shown;
+  return escapeControlCharacters(shown === '' ? '.' : shown.startsWith('..') ? path : shown);
 }
 
 /**

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { OutputLockedError } from '@syndikit/core';
+import { escapeControlCharacters, OutputLockedError } from '@syndikit/core';
 import { Command, CommanderError, Option } from 'commander';
 import { buildCommand } from './commands/build.js';
 import { convertCommand } from './commands/convert.js';
 import { inspectCommand } from './commands/inspect.js';
 import { exitCodes, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
+import { printable } from './reporter.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -28,7 +29,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .exitOverride()
       .configureOutput({
         writeOut: (text) => io.stdout.write(text),
-        writeErr: (text) => io.stderr.write(text),
+        // Commander quotes what it did not understand (`unknown option '…'`): user text.
+        writeErr: (text) => io.stderr.write(printable(text)),
       })
       .showHelpAfterError('(run with --help for usage)');
 
@@ -116,18 +118,19 @@ ${exitHelp}`,
       }
       return exitCodes.usage;
     }
+    // Messages name paths and config keys: user text, so each is one line with control characters escaped.
     if (error instanceof OutputLockedError) {
-      io.stderr.write(`syndikit: ${error.message}\n`);
+      io.stderr.write(`syndikit: ${escapeControlCharacters(error.message)}\n`);
       return exitCodes.usage;
     }
     if (error instanceof UsageError) {
-      io.stderr.write(`syndikit: ${error.message}\n`);
-      for (const problem of error.problems) io.stderr.write(`  ${problem}\n`);
+      io.stderr.write(`syndikit: ${escapeControlCharacters(error.message)}\n`);
+      for (const problem of error.problems) io.stderr.write(`  ${escapeControlCharacters(problem)}\n`);
       return exitCodes.usage;
     }
     // Anything else is a bug in syndikit, not the user's mistake: say so, with the stack.
     io.stderr.write(
-      `syndikit: internal error; please report it with the input that caused it\n${(error as Error)?.stack ?? String(error)}\n`,
+      `syndikit: internal error; please report it with the input that caused it\n${printable((error as Error)?.stack ?? String(error))}\n`,
     );
     return 70;
   }

@@ -1,4 +1,4 @@
-import { formatMessage } from '@syndikit/core';
+import { escapeControlCharacters, formatMessage } from '@syndikit/core';
 import type { VFile } from 'vfile';
 import { shownPath } from './inputs.js';
 import type { CliIo } from './io.js';
@@ -30,6 +30,15 @@ export function printDiagnostics(io: Pick<CliIo, 'stderr'>, files: readonly VFil
   const lines = formatDiagnostics(files, cwd, includeInfo);
   // In slices of a few thousand lines, so one string never gets huge.
   for (let start = 0; start < lines.length; start += 4096) io.stderr.write(`${lines.slice(start, start + 4096).join('\n')}\n`);
+}
+
+/**
+ * Text that may carry user-controlled parts (paths, config keys, messages of
+ * errors about them), made safe for a terminal line by line: its own line
+ * breaks are kept, every other control character is escaped.
+ */
+export function printable(text: string): string {
+  return text.split('\n').map(escapeControlCharacters).join('\n');
 }
 
 /** Count errors and warnings over files. */

@@ -1,6 +1,7 @@
 import { basename, sep } from 'node:path';
 import type { Builder, BuildResult } from '@syndikit/build';
 import { createBuilder } from '@syndikit/build';
+import { escapeControlCharacters } from '@syndikit/core';
 import { exitCodes } from '../errors.js';
 import { shownPath } from '../inputs.js';
 import type { CliIo } from '../io.js';
@@ -40,8 +41,8 @@ export async function watchBuild(first: BuildJob, inputs: readonly string[], fla
         }
         job = next;
       } catch (error) {
-        io.stderr.write(`syndikit: ${(error as Error).message}; still watching with the last good settings\n`);
-        for (const problem of (error as { problems?: string[] }).problems ?? []) io.stderr.write(`  ${problem}\n`);
+        io.stderr.write(`syndikit: ${escapeControlCharacters((error as Error).message)}; still watching with the last good settings\n`);
+        for (const problem of (error as { problems?: string[] }).problems ?? []) io.stderr.write(`  ${escapeControlCharacters(problem)}\n`);
         job = { ...job, paths: await job.expand().catch(() => job.paths) };
       }
       configChanged = false;
@@ -55,7 +56,7 @@ export async function watchBuild(first: BuildJob, inputs: readonly string[], fla
         },
       });
     } catch (error) {
-      io.stderr.write(`syndikit: the build failed: ${(error as Error).message}; still watching\n`);
+      io.stderr.write(`syndikit: the build failed: ${escapeControlCharacters((error as Error).message)}; still watching\n`);
       return;
     }
     const shown = result.files.filter((file) => initial || converted.has(file.path) || !file.path.startsWith('/'));
@@ -111,7 +112,7 @@ export async function watchBuild(first: BuildJob, inputs: readonly string[], fla
     if (path === configPath) configChanged = true;
     schedule();
   });
-  watcher.on('error', (error) => io.stderr.write(`syndikit: watching failed: ${(error as Error).message}\n`));
+  watcher.on('error', (error) => io.stderr.write(`syndikit: watching failed: ${escapeControlCharacters((error as Error).message)}\n`));
   await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
   if (!flags.quiet)
     io.stderr.write(`syndikit: watching ${job.inputPaths.map((path) => shownPath(path, io.cwd)).join(', ')} (Ctrl-C to stop)\n`);
