@@ -61,10 +61,10 @@ describe('syndikit build', () => {
     expect(Object.keys(await tree(dir)).filter((path) => path.includes('escaped'))).toEqual(['x/markdown/escaped.md']);
   });
 
-  it('does not read its own output folder as input', async () => {
+  it('does not read its cache folder as input (an output folder inside an input folder is refused: paths.test.ts)', async () => {
     const dir = await workspace();
-    await syndikit(['build', '.', '--out', 'out'], dir);
-    const again = await syndikit(['build', '.', '--out', 'out'], dir);
+    await syndikit(['build', 'articles', '--out', 'out', '--cache-dir', 'articles/cache'], dir);
+    const again = await syndikit(['build', 'articles', '--out', 'out', '--cache-dir', 'articles/cache'], dir);
     expect(again.stderr).toBe(
       'syndikit: built 9 of 9 articles into out (markdown 9; 0 written, 9 unchanged; 9 from cache, 0 converted; 0 errors, 0 warnings)\n',
     );

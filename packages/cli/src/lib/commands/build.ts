@@ -3,6 +3,7 @@ import { type BuilderOptions, type BuildResult, createBuilder } from '@syndikit/
 import { exitCodes, UsageError } from '../errors.js';
 import { commonFolder, expandInputs, shownPath } from '../inputs.js';
 import type { CliIo } from '../io.js';
+import { checkBuildPaths } from '../paths.js';
 import { type CliPipelineOptions, pipelineFromSettings } from '../pipeline.js';
 import { progressMode, progressReporter } from '../progress.js';
 import { countMessages, printDiagnostics } from '../reporter.js';
@@ -87,6 +88,8 @@ export async function prepareBuild(inputs: readonly string[], flags: Readonly<Bu
       : flags.cacheDir
         ? resolve(io.cwd, flags.cacheDir)
         : (config.cacheDir ?? resolve(io.cwd, '.syndikit-cache'));
+  // Before any work: no overlap of inputs, output and cache, and an --out that can be a folder.
+  await checkBuildPaths({ inputs: inputPaths, outDir, cacheDir, cwd: io.cwd });
   const exclude = [outDir, ...(cacheDir ? [cacheDir] : [])];
   const expand = () => expandInputs(inputPaths, { extensions, exclude, cwd: io.cwd });
   const paths = await expand();
