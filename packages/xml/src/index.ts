@@ -6,4 +6,6 @@ export type { ScanResult } from './lib/scan.js';
 export { scanXml } from './lib/scan.js';
 export type { XmlKind, XmlSniff } from './lib/sniff.js';
 export { newsNamespaces, sniffXml } from './lib/sniff.js';
+export type { XastToHastHandler } from './lib/to-hast.js';
+export { xastToHast } from './lib/to-hast.js';
 export { attribute, descendants, element, elements, languageOf, localName, path, rawText, rootElement, text } from './lib/tree.js';

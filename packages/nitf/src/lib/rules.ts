@@ -1,0 +1,31 @@
+import type { Rule } from '@syndikit/core';
+
+function rule(id: string, title: string, hint: string): Rule {
+  return { id, title, hint };
+}
+
+/**
+ * The diagnostics `@syndikit/nitf` reports. Ids are permanent; every id this
+ * package can report is here (XML-level problems are `@syndikit/xml`'s
+ * `xmlRules`).
+ */
+export const nitfRules = {
+  notNitf: rule('nitf-not-nitf', 'The document is not NITF', 'Give an `<nitf>` document, or use the ingester for what it is.'),
+  noHeadline: rule(
+    'nitf-no-headline',
+    'The document has no headline',
+    'Add `<hedline><hl1>` or `<head><title>`; the best text there is was used.',
+  ),
+  noBody: rule('nitf-no-body', 'The document has no body text', 'Add `<body.content>` with paragraphs.'),
+  date: rule('nitf-date', 'A NITF date is not a valid date', 'Write `norm` dates as ISO 8601, e.g. 20260302T101500+0100.'),
+  editorNote: rule(
+    'nitf-editor-note-withheld',
+    'An editorial message was kept out of the article',
+    'Nothing to do: `ed-msg` is for the desk and is never published.',
+  ),
+  bodyUnsafe: rule('nitf-body-unsafe', 'Markup was removed from the body', 'Nothing to do; the body is sanitised like every HTML body.'),
+  mediaNoSource: rule('nitf-media-no-source', 'A media element has no usable source', 'Give `<media-reference source>` an http(s) URL.'),
+} as const satisfies Record<string, Rule>;
+
+/** Every rule id `@syndikit/nitf` can report. */
+export type NitfRuleId = (typeof nitfRules)[keyof typeof nitfRules]['id'];
