@@ -1,0 +1,10 @@
+export type { BlockRule } from './lib/blocks.js';
+export { defaultBlockRules } from './lib/blocks.js';
+export type { CreditPattern, SplitCaption } from './lib/credit.js';
+export { creditPatterns, looksLikeCaption, splitCaption } from './lib/credit.js';
+export type { Decision, ExtractOptions, PageExtraction, PageFigure } from './lib/extract.js';
+export { extractPage, tokenize } from './lib/extract.js';
+export type { MetaImage, PageMetadata, Sourced } from './lib/metadata.js';
+export { readMetadata, splitAuthors } from './lib/metadata.js';
+export type { PageRuleId } from './lib/rules.js';
+export { pageRules } from './lib/rules.js';

@@ -1,0 +1,88 @@
+/**
+ * Rules that clean the extracted body, block by block, as data. Readability
+ * finds the container of the story; these remove what news sites put
+ * inside that container around the story: labels, bylines and date lines
+ * (already read as metadata), stray captions, related links and trailers.
+ *
+ * Actions:
+ * - `drop`: the block (paragraph, heading, list item) is site chrome;
+ * - `drop-rest`: the block starts a trailer (citation box, site copyright,
+ *   comment prompt); it and every block after it are removed. Never applied
+ *   to the first block.
+ *
+ * Each removal is reported (rule id and text) so that `syndikit inspect`
+ * explains it. Users add their own rules through the `rules` option; they
+ * are tried before these.
+ */
+export interface BlockRule {
+  /** Stable id, kebab-case, shown in messages. */
+  id: string;
+  /** What the rule is for, shown in messages. */
+  description: string;
+  /** Matched against the block's whole text, white space collapsed and trimmed. */
+  pattern: RegExp;
+  action: 'drop' | 'drop-rest';
+}
+
+export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
+  { id: 'skip-link', description: 'accessibility skip link', pattern: /^skip to (main )?content$/iu, action: 'drop' },
+  {
+    id: 'advertising',
+    description: 'advertising label',
+    pattern: /^(advert(isement)?|ad|anzeige|werbung|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?)$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'site-control',
+    description: 'a control of the site (menu, sign-in, share, print)',
+    pattern:
+      /^(menu|home|sign in|log in|subscribe|register|e-paper|close|breaking news|share( this( article| story)?)?( on \w+)?|print|email|comments?|\d+ comments?|view comments|listen( to this article)?|warning|fullscreen|play|pause)$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'script-required',
+    description: 'a notice that a widget needs JavaScript',
+    pattern: /^(this|the) (slideshow|video|gallery|content|feature|embed)( player)? requires javascript\.?$|^please enable javascript\b/iu,
+    action: 'drop',
+  },
+  {
+    id: 'cookie-notice',
+    description: 'cookie consent notice',
+    pattern: /^.{0,200}\b(uses|use of|we use) cookies\b.{0,200}$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'related-label',
+    description: 'a related-links label, alone or with one link title',
+    pattern:
+      /^(see more|see also|read more|read next|read also|more|related|related (articles|stories|coverage|content|links)|more (on|from|about) [^.]{1,40}|don['’]t miss|you may also like|you might also like|recommended( for you)?|most (popular|read)|trending( now)?|top stories|lesen sie auch|mehr zum thema|das könnte sie auch interessieren)\s*(\.\.\.|…|:.{0,160})?$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'byline-line',
+    description: 'a byline line, already read as the authors',
+    pattern: /^(by|von)\s+\p{Lu}[^.!?]{1,100}$/u,
+    action: 'drop',
+  },
+  {
+    id: 'date-line',
+    description: 'a published/updated line, already read as the date',
+    pattern:
+      /^[|\s]*(published|updated|posted|last updated|first published|veröffentlicht|aktualisiert|stand)\b:?.{0,80}$|^(updated|posted) [^;]{3,40};\s*(updated|posted) .{3,40}$/iu,
+    action: 'drop',
+  },
+  { id: 'bare-url', description: 'a URL alone', pattern: /^https?:\/\/\S+$/iu, action: 'drop' },
+  {
+    id: 'trailer-start',
+    description: 'the start of a trailer: citation box, comment prompt, tags',
+    pattern:
+      /^(citation:|this document is subject to copyright\b|tell us what you think|join the conversation|comments are closed|schlagworte|themen:?$|tags:|follow us on\b|our standards:|share this (article|story):?$)/iu,
+    action: 'drop-rest',
+  },
+  {
+    id: 'site-copyright',
+    description: "the site's copyright line",
+    pattern: /^.{0,120}(©\s*\d{4}|copyright\s*(©\s*)?\d{4}|\ball rights reserved\b).{0,160}$/iu,
+    action: 'drop-rest',
+  },
+]);

@@ -1,0 +1,353 @@
+/**
+ * Find the story on a saved page. The steps, each a small function:
+ *
+ * 1. parse the page with linkedom (a DOM without scripts, layout or
+ *    network; see the README for why linkedom);
+ * 2. read the metadata ({@link readMetadata}) and every `<figure>`;
+ * 3. let Mozilla's Readability find the article container;
+ * 4. clean that container block by block ({@link defaultBlockRules}, link
+ *    lists, headings without prose, the headline repeated, captions);
+ * 5. when the page's JSON-LD carries `articleBody`, use it as a second
+ *    opinion: blocks it does not contain are dropped, and when Readability
+ *    found too little of it, its paragraphs are the body.
+ *
+ * Everything is pure: HTML in, a cleaned body and the decisions made out.
+ */
+import { Readability } from '@mozilla/readability';
+import { DOMParser } from 'linkedom';
+import { type BlockRule, defaultBlockRules } from './blocks.js';
+import { looksLikeCaption, splitCaption } from './credit.js';
+import { clean, type PageMetadata, readMetadata } from './metadata.js';
+
+/** Options for {@link extractPage}. */
+export interface ExtractOptions {
+  /** Block rules of your own, tried before the defaults. Default `[]`. */
+  rules?: readonly BlockRule[] | null;
+  /** Use {@link defaultBlockRules}. Default `true`. */
+  defaultRules?: boolean | null;
+  /** Use JSON-LD `articleBody` as a second opinion on the body. Default `true`. */
+  useArticleBody?: boolean | null;
+}
+
+/** A figure on the page, with its caption and credit split. */
+export interface PageFigure {
+  src: string;
+  alt?: string;
+  caption?: string;
+  credit?: string;
+  width?: number;
+  height?: number;
+}
+
+/** One decision made while extracting, for diagnostics. */
+export interface Decision {
+  kind: 'story' | 'dropped' | 'article-body';
+  /** A block rule id, or a built-in reason (`link-list`, `headline-repeat`, `caption`, `heading-alone`, `not-in-article-body`). */
+  rule: string;
+  text: string;
+}
+
+/** What {@link extractPage} returns. */
+export interface PageExtraction {
+  metadata: PageMetadata;
+  /** The Readability title, when metadata had none better. */
+  readabilityTitle?: string;
+  /** The Readability byline. */
+  readabilityByline?: string;
+  /** The cleaned body as HTML (not yet sanitised). Empty when no story was found. */
+  html: string;
+  /** The body as plain text, one block per paragraph (blank lines between). */
+  text: string;
+  /** Figures inside the story and the lead figure of the page, in page order, deduplicated. */
+  figures: PageFigure[];
+  /** The copyright line found at the story's end, if any. */
+  copyright?: string;
+  decisions: Decision[];
+}
+
+/** Leaf blocks of a body: the units the rules judge. */
+const blockSelector = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dt, dd, td, th, div, section, figcaption';
+const leafMarker = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dl, table, div, section, figure, ul, ol';
+
+/** Extract the story, its figures and its metadata from the HTML of a saved page. */
+export function extractPage(html: string, options?: Readonly<ExtractOptions> | null): PageExtraction {
+  if (typeof html !== 'string') throw new TypeError(`Expected a string of HTML but received ${describe(html)}`);
+  const rules = [...(options?.rules ?? []), ...(options?.defaultRules === false ? [] : defaultBlockRules)];
+  const decisions: Decision[] = [];
+  const document = parse(html);
+  const metadata = readMetadata(document);
+  const pageFigures = readFigures(document);
+
+  // Readability changes the document it reads; metadata and figures were read first.
+  const result = new Readability(document, { keepClasses: true, charThreshold: 300 }).parse();
+  const extraction: PageExtraction = { metadata, html: '', text: '', figures: [], decisions };
+  if (result?.title) extraction.readabilityTitle = result.title;
+  if (result?.byline) extraction.readabilityByline = result.byline;
+  if (!result?.content) return withArticleBody(extraction, options);
+
+  const body = parse(`<!doctype html><html><body>${result.content}</body></html>`).body;
+  decisions.push({ kind: 'story', rule: 'readability', text: `${wordCount(body.textContent ?? '')} words` });
+
+  const inStory = takeFigures(body, pageFigures);
+  dropChrome(body, rules, metadata, extraction);
+  dropLinkLists(body, decisions);
+  dropLoneHeadings(body, decisions);
+
+  extraction.figures = leadFirst(metadata, pageFigures, inStory);
+  extraction.html = body.innerHTML;
+  extraction.text = blockTexts(body).join('\n\n');
+  return withArticleBody(extraction, options);
+}
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+}
+
+/** Every `<figure>` with an image on the page, by image URL. */
+function readFigures(document: Document): Map<string, PageFigure> {
+  const figures = new Map<string, PageFigure>();
+  for (const figure of document.querySelectorAll('figure')) {
+    const image = figure.querySelector('img');
+    const src = image ? imageSource(image) : undefined;
+    if (!src || figures.has(src)) continue;
+    figures.set(src, describeFigure(figure, image as Element, src));
+  }
+  return figures;
+}
+
+function describeFigure(figure: Element, image: Element, src: string): PageFigure {
+  const result: PageFigure = { src };
+  const alt = clean(image.getAttribute('alt'));
+  if (alt) result.alt = alt;
+  const width = Number(image.getAttribute('width'));
+  const height = Number(image.getAttribute('height'));
+  if (Number.isInteger(width) && width > 0) result.width = width;
+  if (Number.isInteger(height) && height > 0) result.height = height;
+  const caption = figure.querySelector('figcaption');
+  if (!caption) return result;
+  // A credit in its own element (`<cite>`, `.credit`, `.copyright`) is the credit as the page marks it.
+  const creditElement = caption.querySelector('cite, [class*="credit" i], [class*="copyright" i], [class*="byline" i], small');
+  const creditText = clean(creditElement?.textContent);
+  const whole = clean(caption.textContent) ?? '';
+  if (creditElement && creditText) {
+    const rest = clean(whole.replace(creditElement.textContent ?? '', ' '));
+    if (rest) result.caption = rest;
+    result.credit = creditText.replace(/^(?:photo|credit|foto|bild|image)s?\s*:\s*/iu, '').replace(/^\((.*)\)$/u, '$1');
+    return result;
+  }
+  const split = splitCaption(whole);
+  if (split.caption) result.caption = split.caption;
+  if (split.credit) result.credit = split.credit;
+  return result;
+}
+
+/** The URL an `<img>` shows: `src`, else a lazy-loading attribute, else the first `srcset` candidate. */
+function imageSource(image: Element): string | undefined {
+  const candidates = [
+    image.getAttribute('src'),
+    image.getAttribute('data-src'),
+    image.getAttribute('data-original'),
+    image.getAttribute('data-lazy-src'),
+    image.getAttribute('srcset')?.split(',')[0]?.trim().split(/\s+/)[0],
+  ];
+  return candidates.find((value): value is string => typeof value === 'string' && value.trim() !== '' && !/^data:/i.test(value.trim()))?.trim();
+}
+
+/** Remove figures from the story (they become images) and return those that had an image. */
+function takeFigures(body: HTMLElement, pageFigures: Map<string, PageFigure>): PageFigure[] {
+  const found: PageFigure[] = [];
+  for (const figure of [...body.querySelectorAll('figure')]) {
+    const image = figure.querySelector('img');
+    const src = image ? imageSource(image) : undefined;
+    if (src && image) found.push(pageFigures.get(src) ?? describeFigure(figure, image, src));
+    figure.remove();
+  }
+  // Images outside figures, with no caption, stay images of the article.
+  for (const image of [...body.querySelectorAll('img')]) {
+    const src = imageSource(image);
+    if (src) found.push(pageFigures.get(src) ?? { src, ...(clean(image.getAttribute('alt')) ? { alt: clean(image.getAttribute('alt')) } : {}) });
+    image.remove();
+  }
+  return found;
+}
+
+/** The metadata's lead image first (with the caption of its figure), then the story's figures, each once. */
+function leadFirst(metadata: PageMetadata, pageFigures: Map<string, PageFigure>, inStory: PageFigure[]): PageFigure[] {
+  const result: PageFigure[] = [];
+  const seen = new Set<string>();
+  const add = (figure: PageFigure) => {
+    const key = imageKey(figure.src);
+    if (seen.has(key)) return;
+    seen.add(key);
+    result.push(figure);
+  };
+  const lead = metadata.images[0];
+  if (lead) {
+    const key = imageKey(lead.src);
+    const match = [...pageFigures.values(), ...inStory].find((figure) => imageKey(figure.src) === key);
+    add({ ...lead, ...(match ?? {}), src: lead.src });
+  }
+  for (const figure of inStory) add(figure);
+  return result;
+}
+
+/** Image URLs compared by file name without size suffixes, so a thumbnail and its original match. */
+function imageKey(src: string): string {
+  const path = src.split(/[?#]/)[0] ?? src;
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  return name.replace(/[-_]\d{2,4}x\d{2,4}(?=\.\w+$)/u, '');
+}
+
+/** Apply the block rules, drop stray captions, the repeated headline and byline. */
+function dropChrome(body: HTMLElement, rules: readonly BlockRule[], metadata: PageMetadata, extraction: PageExtraction): void {
+  const headline = normalise(metadata.headline?.value ?? extraction.readabilityTitle ?? '');
+  const blocks = leafBlocks(body);
+  let restFrom = -1;
+  blocks.forEach((block, index) => {
+    if (restFrom >= 0) return;
+    const text = clean(block.textContent) ?? '';
+    if (!text) return;
+    if (/^H[1-6]$/.test(block.tagName) && headline && normalise(text) === headline) {
+      drop(block, 'headline-repeat', text, extraction.decisions);
+      return;
+    }
+    if (block.tagName === 'FIGCAPTION' || looksLikeCaption(text)) {
+      drop(block, 'caption', text, extraction.decisions);
+      return;
+    }
+    for (const rule of rules) {
+      if (!rule.pattern.test(text)) continue;
+      if (rule.action === 'drop-rest' && index === 0) continue;
+      if (rule.action === 'drop-rest') {
+        restFrom = index;
+        if (rule.id === 'site-copyright' && /©|copyright/iu.test(text)) extraction.copyright = text;
+        extraction.decisions.push({ kind: 'dropped', rule: rule.id, text: `${text} (and ${blocks.length - index - 1} blocks after it)` });
+      } else drop(block, rule.id, text, extraction.decisions);
+      return;
+    }
+  });
+  if (restFrom >= 0) for (const block of blocks.slice(restFrom)) block.remove();
+}
+
+/** Short blocks that are mostly link text: related-story lists and tag clouds. */
+function dropLinkLists(body: HTMLElement, decisions: Decision[]): void {
+  for (const block of leafBlocks(body)) {
+    if (!block.isConnected) continue;
+    const text = clean(block.textContent) ?? '';
+    const words = wordCount(text);
+    if (words === 0 || words > 30) continue;
+    const linked = [...block.querySelectorAll('a')].reduce((sum, link) => sum + (clean(link.textContent)?.length ?? 0), 0);
+    if (linked / text.length >= 0.6) drop(block, 'link-list', text, decisions);
+  }
+}
+
+/** A heading with no prose after it before the next heading or the end was the label of something removed. */
+function dropLoneHeadings(body: HTMLElement, decisions: Decision[]): void {
+  const blocks = leafBlocks(body).filter((block) => block.isConnected && (clean(block.textContent) ?? '') !== '');
+  blocks.forEach((block, index) => {
+    // Long headings are subheadings of a list article whose items were links; short ones label a removed box.
+    if (!/^H[1-6]$/.test(block.tagName) || wordCount(block.textContent ?? '') > 6) return;
+    const next = blocks[index + 1];
+    if (!next || /^H[1-6]$/.test(next.tagName)) drop(block, 'heading-alone', clean(block.textContent) ?? '', decisions);
+  });
+}
+
+function drop(block: Element, rule: string, text: string, decisions: Decision[]): void {
+  decisions.push({ kind: 'dropped', rule, text });
+  let target: Element = block;
+  // An emptied list or wrapper goes too, so no empty bullet is left.
+  while (target.parentElement && target.parentElement.tagName !== 'BODY' && (clean(target.parentElement.textContent) ?? '') === (clean(target.textContent) ?? '')) {
+    target = target.parentElement;
+  }
+  target.remove();
+}
+
+/** Blocks that hold text directly: elements of {@link blockSelector} without a block inside. */
+function leafBlocks(root: HTMLElement): Element[] {
+  return [...root.querySelectorAll(blockSelector)].filter((element) => !element.querySelector(leafMarker));
+}
+
+function blockTexts(root: HTMLElement): string[] {
+  return leafBlocks(root).flatMap((block) => {
+    const text = clean(block.textContent);
+    return text ? [text] : [];
+  });
+}
+
+/**
+ * JSON-LD `articleBody` as a second opinion. It is plain text written by the
+ * CMS, so it has no chrome, but it may be cut short ("…") or be a teaser.
+ * - Readability's body covers little of it: the extractor picked the wrong
+ *   container; the body is `articleBody`'s paragraphs.
+ * - Otherwise, blocks that share nothing with it are dropped.
+ */
+function withArticleBody(extraction: PageExtraction, options?: Readonly<ExtractOptions> | null): PageExtraction {
+  const articleBody = extraction.metadata.articleBody;
+  if (options?.useArticleBody === false || !articleBody) return extraction;
+  const reference = shingles(articleBody);
+  const tokens = tokenize(articleBody).length;
+  if (tokens < 80 || /(\.\.\.|…)$/u.test(articleBody)) return extraction;
+  const found = shingles(extraction.text);
+  const covered = [...reference].filter((shingle) => found.has(shingle)).length / Math.max(1, reference.size);
+  if (covered < 0.5) {
+    const paragraphs = articleBody.split(/\n\s*\n|\n/).map((part) => part.trim()).filter(Boolean);
+    extraction.decisions.push({
+      kind: 'article-body',
+      rule: 'article-body-instead',
+      text: `Readability found ${Math.round(covered * 100)}% of JSON-LD articleBody; its ${paragraphs.length} paragraphs are the body`,
+    });
+    extraction.html = paragraphs.map((part) => `<p>${escapeHtml(part)}</p>`).join('');
+    extraction.text = paragraphs.join('\n\n');
+    return extraction;
+  }
+  // A teaser or a body cut short (some CMSs cut it at a length, without "…") cannot judge the blocks it lacks.
+  if (reference.size < 0.7 * found.size) return extraction;
+  const body = parse(`<!doctype html><html><body>${extraction.html}</body></html>`).body;
+  const flat = normalise(articleBody);
+  let dropped = 0;
+  for (const block of leafBlocks(body)) {
+    const text = clean(block.textContent) ?? '';
+    const own = shingles(text);
+    if (own.size === 0) continue;
+    // Blocks under four words have no shingle of their own: look for their words in order instead.
+    const shared = tokenize(text).length < 4 ? (flat.includes(normalise(text)) ? 1 : 0) : [...own].filter((shingle) => reference.has(shingle)).length / own.size;
+    if (shared === 0) {
+      drop(block, 'not-in-article-body', text, extraction.decisions);
+      dropped++;
+    }
+  }
+  if (dropped > 0) {
+    extraction.html = body.innerHTML;
+    extraction.text = blockTexts(body).join('\n\n');
+  }
+  return extraction;
+}
+
+/** Word tokens as the extraction benchmark counts them (Unicode letters, digits, underscore). */
+export function tokenize(text: string): string[] {
+  return text.match(/[\p{L}\p{N}_]+/gu) ?? [];
+}
+
+function shingles(text: string): Set<string> {
+  const tokens = tokenize(text);
+  const result = new Set<string>();
+  for (let index = 0; index + 4 <= tokens.length; index++) result.add(tokens.slice(index, index + 4).join(' '));
+  if (tokens.length > 0 && tokens.length < 4) result.add(tokens.join(' '));
+  return result;
+}
+
+function normalise(text: string): string {
+  return tokenize(text.toLowerCase()).join(' ');
+}
+
+function wordCount(text: string): number {
+  return tokenize(text).length;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function describe(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}

@@ -1,0 +1,286 @@
+/**
+ * Article metadata a saved page carries beside its text, read in order of
+ * trust: JSON-LD (`NewsArticle`, `Article`, `BlogPosting`, …), then Open
+ * Graph and `article:*` meta, then plain `<meta>`, `<time datetime>` and
+ * `<html lang>`. Each value remembers where it came from, so that the
+ * ingester can say so.
+ */
+
+/** A JSON-LD object. */
+type Node = Record<string, unknown>;
+
+/** An image the metadata names (JSON-LD `image`, `og:image`). */
+export interface MetaImage {
+  src: string;
+  caption?: string;
+  credit?: string;
+  width?: number;
+  height?: number;
+}
+
+/** A value with the place it was read from (`json-ld`, `og:title`, …). */
+export interface Sourced<T> {
+  value: T;
+  from: string;
+}
+
+/** What {@link readMetadata} found. Every field is optional. */
+export interface PageMetadata {
+  headline?: Sourced<string>;
+  summary?: Sourced<string>;
+  authors: Sourced<string[]> | undefined;
+  /** Organisations named as author or publisher (an agency), when no person is. */
+  organisation?: Sourced<string>;
+  published?: Sourced<string>;
+  updated?: Sourced<string>;
+  language?: Sourced<string>;
+  url?: Sourced<string>;
+  section?: Sourced<string>;
+  tags: string[];
+  images: MetaImage[];
+  /** JSON-LD `articleBody`, when the page gives one. */
+  articleBody?: string;
+  copyright?: string;
+  /** `<title>`, for the headline of last resort. */
+  title?: string;
+  /** Problems found while reading (invalid JSON-LD), with the 1-based index of the block. */
+  problems: Array<{ block: number; reason: string }>;
+}
+
+/** JSON-LD types that describe an article. */
+const articleType = /^(?:\w*Article|BlogPosting|LiveBlogPosting|Report|WebPage)$/u;
+
+/** Read the metadata of a parsed page. The document is not changed. */
+export function readMetadata(document: Document): PageMetadata {
+  const found: PageMetadata = { authors: undefined, tags: [], images: [], problems: [] };
+  const article = jsonLdArticle(document, found.problems);
+  const meta = metaIndex(document);
+
+  const title = clean(document.querySelector('title')?.textContent);
+  if (title) found.title = title;
+
+  if (article) {
+    assignText(found, 'headline', article.headline ?? article.name, 'JSON-LD headline');
+    assignText(found, 'summary', article.description, 'JSON-LD description');
+    const people = names(article.author, 'Person');
+    if (people.length > 0) found.authors = { value: people, from: 'JSON-LD author' };
+    const organisation = names(article.author, 'Organization')[0] ?? undefined;
+    if (organisation) found.organisation = { value: organisation, from: 'JSON-LD author' };
+    assignText(found, 'published', article.datePublished ?? article.dateCreated, 'JSON-LD datePublished');
+    assignText(found, 'updated', article.dateModified, 'JSON-LD dateModified');
+    assignText(found, 'language', article.inLanguage, 'JSON-LD inLanguage');
+    const url = typeof article.url === 'string' ? article.url : idOf(article.mainEntityOfPage);
+    assignText(found, 'url', url, 'JSON-LD url');
+    assignText(found, 'section', first(article.articleSection), 'JSON-LD articleSection');
+    found.tags.push(...keywords(article.keywords));
+    found.images.push(...jsonLdImages(article.image));
+    const body = clean(typeof article.articleBody === 'string' ? article.articleBody : undefined, true);
+    if (body) found.articleBody = body;
+    const holder = names(article.copyrightHolder, 'any')[0];
+    const year = article.copyrightYear;
+    if (holder) found.copyright = `© ${typeof year === 'number' || typeof year === 'string' ? `${year} ` : ''}${holder}`;
+  }
+
+  assignText(found, 'headline', meta.get('og:title') ?? meta.get('twitter:title'), 'og:title');
+  assignText(found, 'summary', meta.get('og:description') ?? meta.get('description') ?? meta.get('twitter:description'), 'og:description');
+  assignText(found, 'published', meta.get('article:published_time') ?? meta.get('og:published_time'), 'article:published_time');
+  assignText(found, 'published', meta.get('date') ?? meta.get('dc.date') ?? meta.get('pubdate') ?? meta.get('publishdate'), 'meta date');
+  assignText(found, 'updated', meta.get('article:modified_time') ?? meta.get('og:updated_time'), 'article:modified_time');
+  assignText(found, 'section', meta.get('article:section'), 'article:section');
+  const canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute('href');
+  assignText(found, 'url', canonical ?? meta.get('og:url'), canonical ? 'link rel=canonical' : 'og:url');
+  if (!found.authors) {
+    // `article:author` is often a profile URL, which is not a name.
+    const author = [meta.get('author'), meta.get('article:author'), meta.get('byl'), meta.get('dc.creator')].find(
+      (value) => value && !/^https?:/i.test(value),
+    );
+    const list = author ? splitAuthors(author) : [];
+    if (list.length > 0) found.authors = { value: list, from: 'meta author' };
+  }
+  if (found.tags.length === 0) {
+    for (const element of document.querySelectorAll('meta[property="article:tag"]')) {
+      const value = clean(element.getAttribute('content'));
+      if (value) found.tags.push(value);
+    }
+    if (found.tags.length === 0) found.tags.push(...keywords(meta.get('news_keywords') ?? meta.get('keywords')));
+  }
+  const ogImage = meta.get('og:image') ?? meta.get('og:image:url') ?? meta.get('twitter:image');
+  if (ogImage) {
+    const image: MetaImage = { src: ogImage };
+    const alt = clean(meta.get('og:image:alt'));
+    if (alt) image.caption = alt;
+    found.images.push(image);
+  }
+
+  if (!found.published) {
+    const time = document.querySelector('article time[datetime], time[pubdate][datetime], time[itemprop="datePublished"], time[datetime]');
+    assignText(found, 'published', time?.getAttribute('datetime'), '<time datetime>');
+  }
+  const lang = document.documentElement?.getAttribute('lang') ?? meta.get('content-language') ?? meta.get('og:locale')?.replace('_', '-');
+  assignText(found, 'language', lang, lang === document.documentElement?.getAttribute('lang') ? '<html lang>' : 'meta language');
+  // Keep only unique tags, in page order.
+  found.tags = [...new Set(found.tags)];
+  return found;
+}
+
+/** `<meta>` values by lowercase `property` or `name` (first one wins). */
+function metaIndex(document: Document): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const element of document.querySelectorAll('meta[content]')) {
+    const key = (element.getAttribute('property') ?? element.getAttribute('name') ?? element.getAttribute('http-equiv') ?? '').toLowerCase();
+    const value = element.getAttribute('content')?.trim();
+    if (key && value && !index.has(key)) index.set(key, value);
+  }
+  return index;
+}
+
+/**
+ * The JSON-LD node that describes the article: every `<script
+ * type="application/ld+json">` block, `@graph`s and arrays flattened; the
+ * first news or article type wins over a plain `WebPage`.
+ */
+function jsonLdArticle(document: Document, problems: PageMetadata['problems']): Node | undefined {
+  const nodes: Node[] = [];
+  let block = 0;
+  for (const script of document.querySelectorAll('script[type="application/ld+json" i]')) {
+    block++;
+    try {
+      // Some CMSs leave HTML comments or CDATA markers around the JSON.
+      const text = (script.textContent ?? '').replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)|(?:-->|\/\/\s*\]\]>)\s*$/g, '');
+      collect(JSON.parse(text), nodes, 0);
+    } catch (error) {
+      problems.push({ block, reason: (error as Error).message });
+    }
+  }
+  const typed = (node: Node) => [node['@type']].flat().filter((type): type is string => typeof type === 'string');
+  const articles = nodes.filter((node) => typed(node).some((type) => articleType.test(type)));
+  return (
+    articles.find((node) => typed(node).some((type) => /NewsArticle|Article|BlogPosting|Report/.test(type) && type !== 'WebPage')) ??
+    articles.find((node) => node.headline !== undefined)
+  );
+}
+
+function collect(value: unknown, into: Node[], depth: number): void {
+  // JSON-LD on real pages is shallow; the bound keeps a hostile page from recursing deeply.
+  if (depth > 8) return;
+  if (Array.isArray(value)) for (const entry of value) collect(entry, into, depth + 1);
+  else if (isNode(value)) {
+    into.push(value);
+    if (value['@graph']) collect(value['@graph'], into, depth + 1);
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Names from a JSON-LD `author`/`publisher` value: strings, objects or lists of either. */
+function names(value: unknown, kind: 'Person' | 'Organization' | 'any'): string[] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  const result: string[] = [];
+  for (const entry of list) {
+    if (typeof entry === 'string') {
+      if (kind !== 'Organization') result.push(...splitAuthors(entry));
+      continue;
+    }
+    if (!isNode(entry)) continue;
+    const type = [entry['@type']].flat().join(' ');
+    const isOrganisation = /Organization|NewsMediaOrganization|Corporation/.test(type);
+    if (kind === 'Person' && isOrganisation) continue;
+    if (kind === 'Organization' && !isOrganisation) continue;
+    const name = clean(typeof entry.name === 'string' ? entry.name : undefined);
+    if (name && !/^https?:/i.test(name)) result.push(name);
+  }
+  return [...new Set(result)];
+}
+
+/** `By Jane Doe and John Roe` → two names; upper-case names get title case. */
+export function splitAuthors(text: string): string[] {
+  return text
+    .replace(/^\s*(?:by|von)\s+/iu, '')
+    .split(/\s*(?:,|;|\band\b|\bund\b|&)\s*/u)
+    .map((name) => name.trim())
+    .filter((name) => name.length > 1 && name.length < 80 && !/^https?:/i.test(name))
+    .map((name) => (name === name.toUpperCase() && /\p{Lu}{2}/u.test(name) ? titleCase(name) : name));
+}
+
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+}
+
+function jsonLdImages(value: unknown): MetaImage[] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  const images: MetaImage[] = [];
+  for (const entry of list) {
+    if (typeof entry === 'string') images.push({ src: entry });
+    else if (isNode(entry)) {
+      const src = typeof entry.url === 'string' ? entry.url : typeof entry.contentUrl === 'string' ? entry.contentUrl : undefined;
+      if (!src) continue;
+      const image: MetaImage = { src };
+      const caption = clean(typeof entry.caption === 'string' ? entry.caption : undefined);
+      if (caption) image.caption = caption;
+      const credit = clean(
+        typeof entry.creditText === 'string' ? entry.creditText : typeof entry.copyrightHolder === 'string' ? entry.copyrightHolder : undefined,
+      );
+      if (credit) image.credit = credit;
+      const width = Number(entry.width);
+      const height = Number(entry.height);
+      if (Number.isInteger(width) && width > 0) image.width = width;
+      if (Number.isInteger(height) && height > 0) image.height = height;
+      images.push(image);
+    }
+  }
+  return images;
+}
+
+function keywords(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+  return list.flatMap((entry) => {
+    const text = typeof entry === 'string' ? clean(entry) : undefined;
+    return text ? [text] : [];
+  });
+}
+
+function first(value: unknown): string | undefined {
+  return Array.isArray(value) ? (value.find((entry) => typeof entry === 'string') as string | undefined) : typeof value === 'string' ? value : undefined;
+}
+
+function idOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (isNode(value) && typeof value['@id'] === 'string') return value['@id'];
+  return undefined;
+}
+
+type TextKey = 'headline' | 'summary' | 'published' | 'updated' | 'language' | 'url' | 'section';
+
+/** Set a field unless an earlier, more trusted source already did. */
+function assignText(found: PageMetadata, key: TextKey, value: unknown, from: string): void {
+  if (found[key] !== undefined || typeof value !== 'string') return;
+  const text = clean(decodeEntities(value));
+  if (text) found[key] = { value: text, from };
+}
+
+/** JSON-LD and meta values sometimes carry HTML entities a second time (`&amp;#8217;`). */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x?[0-9a-f]+|amp|quot|apos|lt|gt|nbsp);/giu, (match, code: string) => {
+    const named: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
+    const lower = code.toLowerCase();
+    if (named[lower] !== undefined) return named[lower];
+    const point = lower.startsWith('#x') ? Number.parseInt(lower.slice(2), 16) : Number.parseInt(lower.slice(1), 10);
+    return Number.isInteger(point) && point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : match;
+  });
+}
+
+/** Collapse white space; `keepParagraphs` keeps blank lines between paragraphs. */
+export function clean(text: string | null | undefined, keepParagraphs = false): string | undefined {
+  if (!text) return undefined;
+  const result = keepParagraphs
+    ? text
+        .replace(/\r\n?/g, '\n')
+        .split(/\n\s*\n/)
+        .map((part) => part.replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .join('\n\n')
+    : text.replace(/\s+/g, ' ').trim();
+  return result || undefined;
+}

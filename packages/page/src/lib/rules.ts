@@ -1,0 +1,52 @@
+import type { Rule } from '@syndikit/core';
+
+/**
+ * The catalogue of diagnostics the page ingester reports, shaped like the
+ * core's (`@syndikit/core` `rules`): a permanent id, a title and a hint.
+ * Every id this package prints is here.
+ */
+function rule(id: string, title: string, hint: string): Rule {
+  return { id, title, hint };
+}
+
+export const pageRules = {
+  pageNotHtml: rule('page-not-html', 'The file does not look like an HTML page', 'Save the page as HTML ("Save page as…, HTML only").'),
+  pageNoArticle: rule(
+    'page-no-article',
+    'No article body was found on the page',
+    'The page may be an index, a gallery or a page rendered by scripts; save the article page itself.',
+  ),
+  pageTooDeep: rule(
+    'page-too-deep',
+    'The article HTML nests deeper than the limit',
+    'The page is malformed or hostile; raise `limits.maxDepth` only for a page you trust.',
+  ),
+  pageStoryFound: rule('page-story-found', 'Where the story was found', 'Informational: which extractor and which source gave the body.'),
+  pageHeadline: rule('page-headline', 'Where the headline came from', 'Informational: JSON-LD, Open Graph, the first heading or the title.'),
+  pageNoHeadline: rule('page-no-headline', 'The page has no headline', 'Give the page a `<title>`, an `<h1>` or JSON-LD `headline`.'),
+  pageChromeDropped: rule(
+    'page-chrome-dropped',
+    'Blocks of site chrome were removed from the body',
+    'Informational: each line names the rule and the block; add your own rules through the `rules` option.',
+  ),
+  pageJsonLdInvalid: rule(
+    'page-json-ld-invalid',
+    'A JSON-LD block is not valid JSON',
+    'The block is ignored; the rest of the page is still read.',
+  ),
+  pageDateInvalid: rule('page-date-invalid', 'A date on the page is not a valid date', 'The date is ignored; check the page metadata.'),
+  pageNoDate: rule(
+    'page-no-date',
+    'No publication date was found on the page',
+    'Add JSON-LD `datePublished`, `article:published_time` or a `<time datetime>`.',
+  ),
+  pageNoByline: rule('page-no-byline', 'No author was found on the page', 'Add JSON-LD `author` or a `<meta name="author">`.'),
+  pageImageUnresolved: rule(
+    'page-image-unresolved',
+    'An image has a relative URL and the page has no URL to resolve it against',
+    'Save the page with its canonical link (`<link rel="canonical">` or `og:url`).',
+  ),
+} as const satisfies Record<string, Rule>;
+
+/** Every rule id this package reports. */
+export type PageRuleId = (typeof pageRules)[keyof typeof pageRules]['id'];
