@@ -190,7 +190,8 @@ export async function createBuilder(options: Readonly<BuilderOptions>): Promise<
   const created = isPipelineModule(given) ? (given.created ?? (await importPipeline(given))) : given;
   const fixedNow = options.now === undefined || options.now === null ? undefined : new Date(options.now).toISOString();
   const root = options.root ?? created.root ?? undefined;
-  const pipeline = loadPipeline(created, { now: fixedNow, cwd, root });
+  // Adapters keep their own caches inside the build's (the image cache: `<cacheDir>/images`), so one flag governs both.
+  const pipeline = loadPipeline(created, { now: fixedNow, cwd, root, cacheDir });
   const slot = new CacheSlot(cacheDir, outDir, engineVersion);
   const inThread = mainThreadRunner(pipeline, slot.packsDir);
   let pool: Runner | undefined;
@@ -200,7 +201,7 @@ export async function createBuilder(options: Readonly<BuilderOptions>): Promise<
     if (!spec || wanted === 0 || misses === 0) return inThread;
     pool ??= await workerRunner(wanted, {
       pipeline: spec,
-      overrides: { now: pipeline.resolved.now, cwd, root: pipeline.resolved.root },
+      overrides: { now: pipeline.resolved.now, cwd, root: pipeline.resolved.root, cacheDir },
       packsDir: slot.packsDir,
     });
     return pool;
@@ -273,7 +274,7 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
     // What each summary came from: collections report on the article's file and read its body back from its pack.
     const sourceOf = new Map<Readonly<ArticleSummary>, { path: string; entry: IndexEntry; file: VFile }>();
     const dropped = new Set<string>();
-    const task = (path: string, extra?: Partial<Task>): Promise<TaskResult> => runner.run({ path, now, ...extra });
+    const task = (path: string, extra?: Partial<Task>): Promise<TaskResult> => runner.run({ path, now, ...extra }, signal);
 
     const stageOf = (index: number) => join(stageRoot, String(index));
     const resolveInput = async (index: number): Promise<{ entry: IndexEntry; cached: boolean }> => {

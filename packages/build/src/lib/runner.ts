@@ -7,13 +7,14 @@ import type { WorkerData } from './worker.js';
 export interface Runner {
   /** Worker threads converting (0: this thread). */
   threads: number;
-  run(task: Task): Promise<TaskResult>;
+  /** `signal` reaches the adapters' `prepare` in this thread (downloads stop at once); a worker's task runs to its end. */
+  run(task: Task, signal?: AbortSignal): Promise<TaskResult>;
   close(): Promise<void>;
 }
 
 /** Convert in this thread: for small builds, where starting workers costs more than it saves. */
 export function mainThreadRunner(pipeline: LoadedPipeline, packsDir: string): Runner {
-  return { threads: 0, run: (task) => runTask(task, pipeline, packsDir), close: async () => {} };
+  return { threads: 0, run: (task, signal) => runTask(task, pipeline, packsDir, signal), close: async () => {} };
 }
 
 /**

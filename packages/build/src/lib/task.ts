@@ -74,7 +74,7 @@ export const articlePart = '\u0000article';
  * thread (or in the main thread for small builds). Content problems are
  * messages on the result; only a failure to write the cache rejects.
  */
-export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: string): Promise<TaskResult> {
+export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: string, signal?: AbortSignal): Promise<TaskResult> {
   const file = new VFile({ path: task.path });
   let bytes: Buffer;
   let stats: { size: number; mtimeMs: number };
@@ -109,7 +109,7 @@ export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: st
   file.value = bytes;
   const resolved = { ...pipeline.resolved, now: task.now };
   const article = await ingestArticle(file, resolved, new Map(task.taken ?? []));
-  const produced = article ? [...(await prepareArticle(article, file, resolved)), ...(await renderArticle(article, file, resolved))] : [];
+  const produced = article ? [...(await prepareArticle(article, file, resolved, signal)), ...(await renderArticle(article, file, resolved))] : [];
   const dependencies = article ? dependenciesOf(article, resolved.root) : [];
   const ok = article !== undefined && !hasErrors(file);
   // The input's text is not needed any more; messages keep their places.

@@ -5,7 +5,7 @@ import { runTask, type Task, type TaskResult } from './task.js';
 /** What the main thread gives each worker when it starts. */
 export interface WorkerData {
   pipeline: PipelineModule;
-  overrides: { now: string; cwd: string; root: string | undefined };
+  overrides: { now: string; cwd: string; root: string | undefined; cacheDir: string };
   packsDir: string;
 }
 

@@ -70,6 +70,14 @@ export interface PrepareContext {
   root: string | undefined;
   /** The working directory that relative paths in options (caches) are resolved against: `ConvertOptions.cwd`. */
   cwd: string;
+  /**
+   * The run's folder for adapters' persistent caches (the image cache keeps
+   * `<cacheDir>/images`): `ConvertOptions.cacheDir`, or the build's cache
+   * folder. `undefined` when the run keeps none.
+   */
+  cacheDir?: string | undefined;
+  /** Aborted when the run is cancelled (Ctrl-C): long work such as a download should stop at once. */
+  signal?: AbortSignal | undefined;
   /** Report a problem on this article. */
   report(reason: string, options: ReportOptions): void;
 }

@@ -60,6 +60,8 @@ export interface ConvertOptions {
   now?: string | Date | null;
   /** Working directory for relative paths in adapter options (such as a cache folder). Default `process.cwd()`. */
   cwd?: string | null;
+  /** Folder for adapters' persistent caches, relative to `cwd` (the image cache keeps `<cacheDir>/images`). Default: none. */
+  cacheDir?: string | null;
   /** Articles whose `prepare` hooks (image work) run at once. Default: the machine's available parallelism. */
   concurrency?: number | null;
   /** Cancels the conversion between steps; `convert` then rejects with the signal's reason. */
@@ -134,7 +136,7 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
     loaded.map(({ article, file }) =>
       limit(() => {
         signal?.throwIfAborted();
-        return prepareArticle(article, file, pipeline);
+        return prepareArticle(article, file, pipeline, signal);
       }),
     ),
   );

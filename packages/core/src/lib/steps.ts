@@ -37,6 +37,8 @@ export interface ResolvedPipeline {
   now: string;
   root: string | undefined;
   cwd: string;
+  /** Adapters' cache folder, as given (relative to `cwd`), or `undefined`. */
+  cacheDir: string | undefined;
   readImages: boolean;
   remarkPlugins: PluggableList;
 }
@@ -57,6 +59,7 @@ export function resolvePipeline(options: Readonly<PipelineOptions> | null | unde
     now: resolveNow(settings.now),
     root: settings.root ?? undefined,
     cwd: settings.cwd ?? process.cwd(),
+    cacheDir: settings.cacheDir ?? undefined,
     readImages: settings.readImages ?? false,
     remarkPlugins: settings.remarkPlugins ?? [],
   };
@@ -133,7 +136,12 @@ async function transformBody(article: Article, file: VFile, plugins: PluggableLi
 }
 
 /** Run every adapter's `prepare` hook on an article, in the order of the formats; returns the files they made. */
-export async function prepareArticle(article: Article, file: VFile, pipeline: ResolvedPipeline): Promise<OutputFile[]> {
+export async function prepareArticle(
+  article: Article,
+  file: VFile,
+  pipeline: ResolvedPipeline,
+  signal?: AbortSignal,
+): Promise<OutputFile[]> {
   const produced: OutputFile[] = [];
   for (const adapter of pipeline.adapters) {
     if (!adapter.prepare) continue;
@@ -145,6 +153,8 @@ export async function prepareArticle(article: Article, file: VFile, pipeline: Re
           site: pipeline.site,
           now: pipeline.now,
           cwd: pipeline.cwd,
+          cacheDir: pipeline.cacheDir,
+          signal,
           root: pipeline.root,
           report: (reason, options) => reportFromAdapter(file, adapter, reason, options),
         }),
