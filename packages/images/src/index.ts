@@ -6,4 +6,7 @@ export type { ImageFormat, ImagesOptions, KeepMetadata, RemoteOptions, ResolvedI
 export { defaultImagesOptions, resolveImagesOptions } from './lib/options.js';
 export type { ImageFacts, ProcessedImage, RenditionFile } from './lib/process.js';
 export { ImageProblem, processImage, renditionHash, renditionWidths, sourceHash } from './lib/process.js';
-export { fetchRemote, isPrivateAddress, remoteRefusal } from './lib/remote.js';
+export type { FetchOptions } from './lib/remote.js';
+export { addressAllowed, fetchRemote, isPrivateAddress, remoteRefusal } from './lib/remote.js';
+export type { SniffedType } from './lib/sniff.js';
+export { sniffImageType } from './lib/sniff.js';

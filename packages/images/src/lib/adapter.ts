@@ -10,6 +10,7 @@ import { ImageCache } from './cache.js';
 import { type ImagesOptions, type ResolvedImagesOptions, resolveImagesOptions } from './options.js';
 import { ImageProblem, type ProcessedImage, processImage, sourceHash } from './process.js';
 import { fetchRemote, isPrivateAddress } from './remote.js';
+import { sniffImageType } from './sniff.js';
 
 /** This package's version, part of the adapter's cache key. */
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -27,8 +28,26 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
  */
 export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter {
   const settings = resolveImagesOptions(options);
-  // The cache folder is resolved against the build's working directory on first use.
-  let cache: ImageCache | undefined;
+  // One cache per folder, made on first use: the folder depends on the run (its working directory and cache folder).
+  const caches = new Map<string, ImageCache>();
+  const cacheFor = (context: PrepareContext): ImageCache | undefined => {
+    const dir =
+      settings.cacheDir === false
+        ? undefined
+        : settings.cacheDir !== undefined
+          ? resolve(context.cwd, settings.cacheDir)
+          : context.cacheDir
+            ? join(resolve(context.cwd, context.cacheDir), 'images')
+            : undefined;
+    if (!dir) return undefined;
+    let cache = caches.get(dir);
+    if (!cache) {
+      cache = new ImageCache(dir);
+      caches.set(dir, cache);
+    }
+    return cache;
+  };
+  const noCache = new ImageCache(false);
   const limit = pLimit(settings.concurrency);
   const inFlight = new Map<string, Promise<ProcessedImage>>();
   const optionsKey = createHash('sha256')
@@ -46,9 +65,7 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
     .slice(0, 16);
 
   /** Process a source once per build, from the cache when it can (an unchanged local source is not even read). */
-  const processed = async (source: Source, cwd: string): Promise<ProcessedImage & { bytes: number }> => {
-    cache ??= new ImageCache(settings.cacheDir === false ? false : resolve(cwd, settings.cacheDir));
-    const store = cache;
+  const processed = async (source: Source, store: ImageCache): Promise<ProcessedImage & { bytes: number }> => {
     let bytes = source.bytes;
     let hash = source.stats ? await store.knownHash(source.path, source.stats) : undefined;
     if (!hash) {
@@ -81,6 +98,7 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
     cacheKey: adapterCacheKey('images', version, { ...settings, cacheDir: undefined, concurrency: undefined }),
     async prepare(context): Promise<OutputFile[]> {
       const outputs: OutputFile[] = [];
+      const cache = cacheFor(context);
       const figures = figuresOf(context.article);
       await Promise.all(
         context.article.images.map(async (image) => {
@@ -90,7 +108,7 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
           try {
             const source = await readSource(image, context, settings, report);
             if (!source) return;
-            const result = await processed(source, context.cwd);
+            const result = await processed(source, cache ?? noCache);
             applyFacts(image, result, result.bytes, context, figures.get(image.src) ?? []);
             for (const rendition of result.renditions) {
               outputs.push({ path: rendition.path, contents: rendition.bytes, mediaType: rendition.mediaType, asset: true });
@@ -144,12 +162,20 @@ async function readSource(
       report('is remote and remote images are not fetched (images.remote.allow); it is used as it is', 'image-remote-skipped', 'info');
       return undefined;
     }
+    let bytes: Uint8Array;
     try {
-      return { path: image.src, bytes: await fetchRemote(url, settings.remote), name, extension };
+      bytes = await fetchRemote(url, settings.remote, { signal: context.signal });
     } catch (error) {
       report(`could not be fetched: ${(error as Error).message}`, 'image-remote-refused');
       return undefined;
     }
+    // A remote image is what its bytes say, not what its URL says (CDN URLs often have no extension).
+    const sniffed = sniffImageType(bytes);
+    if (!sniffed) {
+      report('is not an image: the server sent something else (not JPEG, PNG, GIF, WebP, AVIF or SVG)', 'image-remote-not-image');
+      return undefined;
+    }
+    return { path: image.src, bytes, name, extension: sniffed };
   }
   if (!context.root) {
     report('cannot be read: the inputs have no content root on disk', 'image-missing');

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import ipaddr from 'ipaddr.js';
 
 /** Output formats the adapter can write. */
 export type ImageFormat = 'avif' | 'webp' | 'jpeg' | 'png';
@@ -21,15 +22,29 @@ export interface RemoteOptions {
   hosts?: string[];
   /** Largest response, in bytes. Default `20_000_000`. */
   maxBytes?: number;
-  /** Time limit for one fetch, in milliseconds. Default `15_000`. */
+  /** Longest wait for the next bytes (connecting, or between chunks), in milliseconds. Default `15_000`. */
   timeoutMs?: number;
+  /**
+   * Longest time for one fetch in all (lookup, connection, redirects and
+   * the whole body), in milliseconds, so a server trickling bytes cannot
+   * hold a build. Default `30_000`.
+   */
+  deadlineMs?: number;
   /** Redirects followed (each checked like the first URL). Default `3`. */
   maxRedirects?: number;
   /**
-   * Allow loopback, private and link-local addresses. For intranets and
-   * tests only: it re-opens server-side request forgery. Default `false`.
+   * Allow addresses that are not global unicast (loopback, private,
+   * link-local, …): `true` for all of them, or a list of addresses and CIDR
+   * ranges (`['10.20.0.0/16']`) for those only. For intranets and tests
+   * only: it re-opens server-side request forgery. Default `false`.
    */
-  allowPrivateAddresses?: boolean;
+  allowPrivateAddresses?: boolean | string[];
+  /**
+   * Extra certificate authorities (PEM) trusted for remote images, beside
+   * Node's own: for an intranet CA, or a test server's self-signed
+   * certificate. Default `[]`.
+   */
+  ca?: string[];
 }
 
 /** Options for {@link imagesAdapter}. */
@@ -42,7 +57,13 @@ export interface ImagesOptions {
   quality?: Partial<Record<ImageFormat, number>>;
   /** Folder under the output directory. Default `'images'`. */
   dir?: string;
-  /** Persistent cache folder, safe to keep between CI runs. Default `'.syndikit-cache/images'` (relative to the working directory). */
+  /**
+   * Persistent cache folder, safe to keep between CI runs, relative to the
+   * build's working directory; `false` for none. Default: `images` inside
+   * the build's cache folder (`syndikit build --cache-dir`, config
+   * `cacheDir`; a temporary one with `--no-cache`), and no persistent cache
+   * when the run has none (`convert` without `cacheDir`).
+   */
   cacheDir?: string | false;
   /** Metadata kept in renditions. Default: copyright, creator and credit. */
   keep?: KeepMetadata;
@@ -60,7 +81,8 @@ export interface ResolvedImagesOptions {
   formats: ImageFormat[];
   quality: Record<ImageFormat, number>;
   dir: string;
-  cacheDir: string | false;
+  /** `undefined`: the run's cache folder, see {@link ImagesOptions.cacheDir}. */
+  cacheDir: string | false | undefined;
   keep: Required<KeepMetadata>;
   limitInputPixels: number;
   concurrency: number;
@@ -74,11 +96,20 @@ export function defaultImagesOptions(): ResolvedImagesOptions {
     formats: ['avif', 'webp', 'jpeg'],
     quality: { avif: 50, webp: 75, jpeg: 80, png: 90 },
     dir: 'images',
-    cacheDir: '.syndikit-cache/images',
+    cacheDir: undefined,
     keep: { copyright: true, creator: true, credit: true },
     limitInputPixels: 100_000_000,
     concurrency: Math.max(1, availableParallelism()),
-    remote: { allow: false, hosts: [], maxBytes: 20_000_000, timeoutMs: 15_000, maxRedirects: 3, allowPrivateAddresses: false },
+    remote: {
+      allow: false,
+      hosts: [],
+      maxBytes: 20_000_000,
+      timeoutMs: 15_000,
+      deadlineMs: 30_000,
+      maxRedirects: 3,
+      allowPrivateAddresses: false,
+      ca: [],
+    },
   };
 }
 
@@ -146,6 +177,20 @@ export function resolveImagesOptions(options?: Readonly<ImagesOptions> | null): 
     if (!Number.isInteger(value) || value < 0) fail(`remote.${key}`, 'a non-negative integer', value);
     resolved.remote[key] = value;
   }
-  if (remote.allowPrivateAddresses !== undefined) resolved.remote.allowPrivateAddresses = remote.allowPrivateAddresses === true;
+  if (remote.deadlineMs !== undefined) {
+    if (!positiveInteger(remote.deadlineMs)) fail('remote.deadlineMs', 'a positive integer', remote.deadlineMs);
+    resolved.remote.deadlineMs = remote.deadlineMs;
+  }
+  if (Array.isArray(remote.allowPrivateAddresses)) {
+    const list = remote.allowPrivateAddresses;
+    if (!list.every((entry) => typeof entry === 'string' && (ipaddr.isValid(entry) || ipaddr.isValidCIDR(entry))))
+      fail('remote.allowPrivateAddresses', 'true, false or a list of IP addresses and CIDR ranges', list);
+    resolved.remote.allowPrivateAddresses = [...list];
+  } else if (remote.allowPrivateAddresses !== undefined) resolved.remote.allowPrivateAddresses = remote.allowPrivateAddresses === true;
+  if (remote.ca !== undefined) {
+    if (!Array.isArray(remote.ca) || !remote.ca.every((pem) => typeof pem === 'string' && pem.includes('-----BEGIN CERTIFICATE-----')))
+      fail('remote.ca', 'a list of PEM certificates', remote.ca);
+    resolved.remote.ca = [...remote.ca];
+  }
   return resolved;
 }
