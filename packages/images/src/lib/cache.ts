@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import type { ImageFacts, ProcessedImage, RenditionFile } from './process.js';
 
 /** Bumped whenever what the cache stores changes; entries from other versions are ignored. */
-const cacheVersion = 1;
+const cacheVersion = 2;
 
 interface Manifest {
   version: number;
+  /** The entry's own key (its folder name): a manifest moved to another folder is not trusted there. */
+  key: string;
   facts: ImageFacts;
   renditions: Array<Omit<RenditionFile, 'bytes'> & { file: string; size: number; sha256: string }>;
 }
@@ -16,9 +18,13 @@ interface Manifest {
  * A persistent, content-addressed cache of processed images, safe to keep
  * between CI runs: one folder per key (source bytes + every option that
  * changes the output), holding the renditions and a manifest written last.
- * An entry from another version, with a missing file, or whose bytes do not
- * match their recorded hash (a corrupt or interrupted write) is ignored and
- * made again. Per adapter instance, never a module global.
+ * Nothing read back is trusted unchecked: the manifest and the source index
+ * are {@link seal}ed with a SHA-256 of their content, a manifest names its
+ * own key, and every rendition's size and SHA-256 are compared with the
+ * manifest. An entry from another version, edited by hand, moved, with a
+ * missing file or with bytes that do not match (a corrupt or interrupted
+ * write) is a miss and is made again. Per adapter instance, never a module
+ * global.
  */
 export class ImageCache {
   /** Source hashes by real path, size, modification time and inode, so an unchanged source is not read again. */
@@ -32,15 +38,12 @@ export class ImageCache {
     if (!this.dir) return undefined;
     if (!this.sources) {
       this.sources = new Map();
-      try {
-        const saved = JSON.parse(await readFile(join(this.dir, 'sources.json'), 'utf8')) as {
-          version: number;
-          entries: Array<[string, { size: number; mtimeMs: number; ino: number; hash: string }]>;
-        };
-        if (saved.version === cacheVersion) this.sources = new Map(saved.entries);
-      } catch {
-        // No index yet, or a broken one: sources are hashed again.
-      }
+      // No index yet, or a broken or edited one: every source is hashed again.
+      const saved = unseal(await readFile(join(this.dir, 'sources.json'), 'utf8').catch(() => '')) as {
+        version?: number;
+        entries?: Array<[string, { size: number; mtimeMs: number; ino: number; hash: string }]>;
+      } | null;
+      if (saved?.version === cacheVersion && Array.isArray(saved.entries)) this.sources = new Map(saved.entries);
     }
     const entry = this.sources.get(path);
     return entry && entry.size === stats.size && entry.mtimeMs === stats.mtimeMs && entry.ino === stats.ino ? entry.hash : undefined;
@@ -59,7 +62,7 @@ export class ImageCache {
     if (!this.dir || !this.sources || !this.sourcesChanged) return;
     await mkdir(this.dir, { recursive: true });
     const entries = [...this.sources].sort(([a], [b]) => (a < b ? -1 : 1));
-    await atomicWrite(join(this.dir, 'sources.json'), `${JSON.stringify({ version: cacheVersion, entries })}\n`);
+    await atomicWrite(join(this.dir, 'sources.json'), seal({ version: cacheVersion, entries }));
     this.sourcesChanged = false;
   }
 
@@ -67,13 +70,8 @@ export class ImageCache {
   async get(key: string): Promise<ProcessedImage | undefined> {
     if (!this.dir) return undefined;
     const folder = join(this.dir, key);
-    let manifest: Manifest;
-    try {
-      manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as Manifest;
-    } catch {
-      return undefined;
-    }
-    if (manifest.version !== cacheVersion || !Array.isArray(manifest.renditions)) return undefined;
+    const manifest = unseal(await readFile(join(folder, 'manifest.json'), 'utf8').catch(() => '')) as Manifest | null;
+    if (!manifest || manifest.version !== cacheVersion || manifest.key !== key || !Array.isArray(manifest.renditions)) return undefined;
     const renditions: RenditionFile[] = [];
     for (const entry of manifest.renditions) {
       const bytes = await readFile(join(folder, entry.file)).catch(() => undefined);
@@ -88,7 +86,7 @@ export class ImageCache {
     if (!this.dir) return;
     const folder = join(this.dir, key);
     await mkdir(folder, { recursive: true });
-    const manifest: Manifest = { version: cacheVersion, facts: image.facts, renditions: [] };
+    const manifest: Manifest = { version: cacheVersion, key, facts: image.facts, renditions: [] };
     for (const rendition of image.renditions) {
       const file = rendition.path.split('/').pop() as string;
       await atomicWrite(join(folder, file), rendition.bytes);
@@ -102,7 +100,29 @@ export class ImageCache {
         sha256: sha256(rendition.bytes),
       });
     }
-    await atomicWrite(join(folder, 'manifest.json'), `${JSON.stringify(manifest)}\n`);
+    await atomicWrite(join(folder, 'manifest.json'), seal(manifest));
+  }
+}
+
+/**
+ * A JSON document with its SHA-256 on the first line, so that an edit by
+ * hand, a bit flip or a torn write is noticed: `<sha256 of the rest>\n<json>`.
+ */
+export function seal(value: unknown): string {
+  const body = JSON.stringify(value);
+  return `${sha256(Buffer.from(body))}\n${body}`;
+}
+
+/** The value of a {@link seal}ed document, or `null` when its checksum does not match (or it is no such document). */
+export function unseal(text: string): unknown {
+  const newline = text.indexOf('\n');
+  if (newline !== 64) return null;
+  const body = text.slice(newline + 1);
+  if (sha256(Buffer.from(body)) !== text.slice(0, newline)) return null;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return null;
   }
 }
 
