@@ -16,7 +16,19 @@ export const configFileNames: readonly string[] = Object.freeze([
   'syndikit.config.json',
   'syndikit.config.js',
   'syndikit.config.mjs',
+  'syndikit.config.cjs',
 ]);
+
+/**
+ * Extensions of configs that are code (imported, so run): these load only
+ * from the working directory or `--config`, never from an input folder.
+ */
+export const executableConfigExtensions: readonly string[] = Object.freeze(['.js', '.mjs', '.cjs']);
+
+/** Whether a config file is code rather than data (YAML, JSON). */
+export function isExecutableConfig(path: string): boolean {
+  return executableConfigExtensions.includes(extname(path).toLowerCase());
+}
 
 const nonEmpty = z.string().trim().min(1);
 const httpUrl = z.url({ protocol: /^https?$/, error: 'Expected an absolute http(s) URL' });
@@ -149,7 +161,7 @@ export function defineConfig(config: UserConfig): UserConfig {
 export async function loadConfig(path: string): Promise<LoadedConfig> {
   const extension = extname(path).toLowerCase();
   let raw: unknown;
-  if (extension === '.js' || extension === '.mjs') {
+  if (isExecutableConfig(path)) {
     try {
       const module = (await import(pathToFileURL(path).href)) as { default?: unknown };
       raw = module.default;

@@ -44,7 +44,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     command
       .option(
         '-c, --config <file>',
-        'config file (default: syndikit.config.{yaml,yml,json,js,mjs} in the working directory, else in the one input folder named)',
+        'config file (default: syndikit.config.{yaml,yml,json,js,mjs,cjs} in the working directory, else a YAML or JSON one in the one input folder named; code there is never run)',
       )
       .option('--site-url <url>', 'absolute URL of the site; article URLs are made under it')
       .option('--root <dir>', 'content root: image references may not leave it (default: the common folder of the inputs)')

@@ -2,9 +2,10 @@ import { access, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ConvertOptions, Ingester, Registry } from '@syndikit/core';
 import { markdownIngester } from '@syndikit/core';
-import { configFileNames, emptyConfig, type LoadedConfig, loadConfig } from './config.js';
+import { configFileNames, emptyConfig, isExecutableConfig, type LoadedConfig, loadConfig } from './config.js';
 import { UsageError } from './errors.js';
 import { builtinIngesters, createFormatRegistry, defaultFormats } from './formats.js';
+import { shownPath } from './inputs.js';
 import type { CliIo } from './io.js';
 
 /** Flags shared by every command that converts. */
@@ -24,6 +25,8 @@ export interface Settings {
   formats: string[];
   /** Convert options without `root` (that depends on the inputs). */
   convert: ConvertOptions;
+  /** Warnings about the settings, one line each, for the command to print once (never per worker or rebuild). */
+  warnings: string[];
 }
 
 /**
@@ -36,7 +39,15 @@ export async function resolveSettings(
   io: Pick<CliIo, 'cwd'>,
   inputs: readonly string[] = [],
 ): Promise<Settings> {
-  const configPath = flags.config ? resolve(io.cwd, flags.config) : await discoverConfig(io.cwd, inputs);
+  const warnings: string[] = [];
+  const discovered = flags.config ? undefined : await discoverConfig(io.cwd, inputs);
+  const configPath = flags.config ? resolve(io.cwd, flags.config) : discovered?.path;
+  if (discovered?.skipped) {
+    const shown = shownPath(discovered.skipped, io.cwd);
+    warnings.push(
+      `${shown} was not loaded: a config file with code is read only from the working directory or with --config, never found in an input folder (anyone who can write to the folder could run code); to use it, pass --config ${shown}`,
+    );
+  }
   const config = configPath ? await loadConfig(configPath) : emptyConfig();
   let registry: Registry;
   try {
@@ -92,7 +103,7 @@ export async function resolveSettings(
     convert.now = now;
   }
   if (flags.root) config.root = resolve(io.cwd, flags.root);
-  return { config, ingesters: [...ingesters, markdownIngester], formats, convert };
+  return { config, ingesters: [...ingesters, markdownIngester], formats, convert, warnings };
 }
 
 /** Split `a,b, c` into format names; an empty list is a usage error. */
@@ -107,23 +118,35 @@ export function parseFormats(value: string): string[] {
 
 /**
  * The config used when `--config` is not given: one in the working
- * directory, else one in the single input folder named on the command line
- * (so `syndikit build fixtures` finds `fixtures/syndikit.config.yaml`).
+ * directory, else a YAML or JSON one in the single input folder named on the
+ * command line (so `syndikit build fixtures` finds
+ * `fixtures/syndikit.config.yaml`). A JavaScript config in the input folder
+ * is never loaded: input folders are often drop folders that agencies or
+ * colleagues write to, and loading it would run their code. It is returned
+ * as `skipped`, for a warning.
  */
-async function discoverConfig(cwd: string, inputs: readonly string[]): Promise<string | undefined> {
-  const found = await findConfig(cwd);
-  if (found || inputs.length !== 1) return found;
+async function discoverConfig(cwd: string, inputs: readonly string[]): Promise<{ path?: string; skipped?: string }> {
+  const found = await findConfig(cwd, configFileNames);
+  if (found) return { path: found };
+  if (inputs.length !== 1) return {};
   const folder = resolve(cwd, inputs[0] as string);
   const isFolder = await stat(folder).then(
     (stats) => stats.isDirectory(),
     () => false,
   );
-  return isFolder ? findConfig(folder) : undefined;
+  if (!isFolder) return {};
+  const data = await findConfig(
+    folder,
+    configFileNames.filter((name) => !isExecutableConfig(name)),
+  );
+  if (data) return { path: data };
+  const skipped = await findConfig(folder, configFileNames.filter(isExecutableConfig));
+  return skipped ? { skipped } : {};
 }
 
-async function findConfig(cwd: string): Promise<string | undefined> {
-  for (const name of configFileNames) {
-    const path = join(cwd, name);
+async function findConfig(folder: string, names: readonly string[]): Promise<string | undefined> {
+  for (const name of names) {
+    const path = join(folder, name);
     if (
       await access(path).then(
         () => true,

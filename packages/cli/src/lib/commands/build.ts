@@ -44,6 +44,7 @@ export interface BuildJob {
  */
 export async function buildCommand(inputs: readonly string[], flags: Readonly<BuildFlags>, io: CliIo): Promise<number> {
   const job = await prepareBuild(inputs, flags, io);
+  for (const warning of job.settings.warnings) io.stderr.write(`syndikit: warning: ${warning}\n`);
   if (flags.watch) {
     const { watchBuild } = await import('./watch.js');
     return watchBuild(job, inputs, flags, io);
@@ -90,7 +91,8 @@ export async function prepareBuild(inputs: readonly string[], flags: Readonly<Bu
         : (config.cacheDir ?? resolve(io.cwd, '.syndikit-cache'));
   // Before any work: no overlap of inputs, output and cache, and an --out that can be a folder.
   await checkBuildPaths({ inputs: inputPaths, outDir, cacheDir, cwd: io.cwd });
-  const exclude = [outDir, ...(cacheDir ? [cacheDir] : [])];
+  // The config file is never an article (a syndikit.config.json in an input folder would read as ninjs).
+  const exclude = [outDir, ...(cacheDir ? [cacheDir] : []), ...(config.path ? [config.path] : [])];
   const expand = () => expandInputs(inputPaths, { extensions, exclude, cwd: io.cwd });
   const paths = await expand();
   if (paths.length === 0 && !flags.watch) {
