@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BuildOptions, build } from '@syndikit/build';
+import { type BuildOptions, build, manifestFileName } from '@syndikit/build';
 
 /** A site folder with Markdown articles `story-N.md`, an output folder and a cache folder, all temporary. */
 export async function site(count: number, extra: (index: number) => string = () => '') {
@@ -31,16 +31,30 @@ export async function inputsOf(folder: string): Promise<string[]> {
     .map((name) => join(folder, name));
 }
 
-/** Every file under a folder with its contents, skipping the lock. */
-export async function tree(folder: string): Promise<Record<string, string>> {
+/** Every file under a folder with its contents; the manifest of what syndikit wrote only with `withManifest`. */
+export async function tree(folder: string, options: { withManifest?: boolean } = {}): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    files[path.slice(folder.length + 1)] = await readFile(path, 'utf8');
+    const relative = path.slice(folder.length + 1);
+    if (relative === manifestFileName && !options.withManifest) continue;
+    files[relative] = await readFile(path, 'utf8');
   }
   return files;
+}
+
+/** Every file and folder under a folder (files with their bytes as text), the manifest included: to compare two output folders whole. */
+export async function wholeTree(folder: string): Promise<Record<string, string>> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  const all: Record<string, string> = {};
+  for (const entry of entries) {
+    const path = join(entry.parentPath, entry.name);
+    const relative = path.slice(folder.length + 1);
+    all[relative] = entry.isFile() ? await readFile(path, 'utf8') : entry.isDirectory() ? '(folder)' : '(other)';
+  }
+  return Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** The test pipeline as a module (what worker threads load). */

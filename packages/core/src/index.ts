@@ -35,7 +35,7 @@ export { ingestMarkdown, markdownIngester, markdownParser } from './lib/ingest-m
 export type { IngestContext, Ingester, IngestResult } from './lib/ingester.js';
 export type { Limits } from './lib/limits.js';
 export { defaultLimits } from './lib/limits.js';
-export { lockFileName, lockOutput, OutputLockedError } from './lib/lock.js';
+export { lockFileName, OutputLockedError } from './lib/lock.js';
 export { articleUrl, idNamespace, uniqueSlug } from './lib/normalize.js';
 export type { Registry } from './lib/registry.js';
 export { createRegistry } from './lib/registry.js';
@@ -55,4 +55,4 @@ export {
   selectForCollection,
 } from './lib/steps.js';
 export type { WriteResult } from './lib/write.js';
-export { safeTarget, writeOutputs } from './lib/write.js';
+export { safeTarget, UnsafeOutputPathError, writeOutputs } from './lib/write.js';

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeOutputs } from '@syndikit/core';
+import { UnsafeOutputPathError, writeOutputs } from '@syndikit/core';
 import { describe, expect, it } from 'vitest';
 
 describe('writeOutputs', () => {
@@ -22,6 +22,11 @@ describe('writeOutputs', () => {
     await expect(writeOutputs([{ path: 'link/x.txt', contents: 'x', mediaType: 'text/plain' }], dir)).rejects.toThrow(
       'Refusing to write `link/x.txt`: `link` in the output folder is a symbolic link',
     );
+    // The error names the link, so a build can say which one to remove.
+    const error = await writeOutputs([{ path: 'link/x.txt', contents: 'x', mediaType: 'text/plain' }], dir).catch((caught) => caught);
+    expect(error).toBeInstanceOf(UnsafeOutputPathError);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toMatchObject({ path: 'link/x.txt', link: join(dir, 'link') });
     expect(await readdir(outside)).toEqual([]);
   });
 

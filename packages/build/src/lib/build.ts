@@ -8,7 +8,6 @@ import {
   type CollectionAdapter,
   claimPaths,
   hasErrors,
-  lockOutput,
   publishable,
   renderCollection,
   selectForCollection,
@@ -18,6 +17,9 @@ import pLimit from 'p-limit';
 import { VFile } from 'vfile';
 import { type CacheIndex, CacheSlot, type IndexEntry, type IndexProblem } from './cache.js';
 import { commitOutputs, type PlannedOutput } from './commit.js';
+import { EnvironmentError, environmentErrorOf } from './errors.js';
+import { ownedFiles, prepareOutputFolder, stagingFolderName } from './folder.js';
+import { lockOutput } from './lock.js';
 import { restoreMessages } from './messages.js';
 import { packPath, readPack } from './pack.js';
 import {
@@ -130,9 +132,6 @@ export interface BuildCacheStats {
   ignored?: Exclude<IndexProblem, 'missing'>;
 }
 
-/** The folder in the output folder where a running build stages what it converts (a dot folder: never read as input). */
-export const stagingFolderName = '.syndikit-staging';
-
 /** With `threads: 'auto'`, worker threads start when at least this many inputs need converting. */
 export const autoThreadsFrom = 100;
 
@@ -242,13 +241,29 @@ interface RunContext {
 /** Where an input stands before any work: its cached entry can be used as is, needs its bytes checked, or needs converting. */
 type Plan = { use: IndexEntry } | { check: IndexEntry } | { convert: true };
 
+/**
+ * One build. Faults of the machine (a full disk, a read-only folder, a
+ * symbolic link in the output folder) end it with an
+ * {@link EnvironmentError}, the output folder as it was.
+ */
 async function runBuild(inputs: readonly string[], context: RunContext): Promise<BuildResult> {
+  try {
+    return await runLockedBuild(inputs, context);
+  } catch (error) {
+    throw environmentErrorOf(error) ?? error;
+  }
+}
+
+async function runLockedBuild(inputs: readonly string[], context: RunContext): Promise<BuildResult> {
   const started = performance.now();
   const { slot, pipeline, now, signal } = context;
-  const release = await lockOutput(context.outDir);
+  await prepareOutputFolder(context.outDir);
+  const lock = await lockOutput(context.outDir);
   // Workers write what they convert here too, so that updating the output folder at the end is a rename per
   // file. Private to this build (the folder is locked); a killed build's leftovers are cleared first.
   const stageRoot = join(context.outDir, stagingFolderName);
+  // Tasks still running: a build that stops (cancelled, or a fault) waits for them before clearing the staging folder they write to.
+  const running = new Set<Promise<unknown>>();
   try {
     await rm(stageRoot, { recursive: true, force: true });
     const interrupted = await slot.begin();
@@ -274,7 +289,21 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
     // What each summary came from: collections report on the article's file and read its body back from its pack.
     const sourceOf = new Map<Readonly<ArticleSummary>, { path: string; entry: IndexEntry; file: VFile }>();
     const dropped = new Set<string>();
-    const task = (path: string, extra?: Partial<Task>): Promise<TaskResult> => runner.run({ path, now, ...extra }, signal);
+    const task = async (path: string, extra?: Partial<Task>): Promise<TaskResult> => {
+      const run = runner.run({ path, now, ...extra }, signal);
+      running.add(run);
+      try {
+        const result = await run;
+        if (result.environment) {
+          const { code, path: where, syscall, message } = result.environment;
+          const error = Object.assign(new Error(message), { code, path: where, ...(syscall ? { syscall } : {}) });
+          throw environmentErrorOf(error) ?? new EnvironmentError(code, where, message);
+        }
+        return result;
+      } finally {
+        running.delete(run);
+      }
+    };
 
     const stageOf = (index: number) => join(stageRoot, String(index));
     const resolveInput = async (index: number): Promise<{ entry: IndexEntry; cached: boolean }> => {
@@ -385,33 +414,45 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
     const collected = performance.now();
     // 4. Update the output folder, unless something failed.
     let outputs: BuildOutputs | undefined;
-    const previousOutputs = index.outputs;
-    let records = previousOutputs;
-    let folders = index.folders;
+    let records = index.outputs;
     if (failed.length === 0 || context.keepGoing) {
       signal?.throwIfAborted();
+      const lost = lock.compromised();
+      if (lost) throw new Error(`The lock on ${context.outDir} was lost while building (${lost.message}); nothing was written`);
       context.emit({ type: 'write', files: planned.length });
-      const keep = keptOutputs(failed, index);
-      let committed = await commitOutputs(planned, previousOutputs, index.folders, keep, context.outDir, slot.packsDir);
+      const owned = await ownedFiles(context.outDir, index);
+      if (owned.file) files.push(owned.file);
+      const keep = keptOutputs(failed, index, owned.files);
+      const commit = () =>
+        commitOutputs({
+          planned,
+          owned: owned.files,
+          stats: index.outputs,
+          keep,
+          outDir: context.outDir,
+          packsDir: slot.packsDir,
+          stageDir: join(stageRoot, 'commit'),
+          manifest: owned.manifest,
+        });
+      let committed = await commit();
       if (committed.badPacks.size > 0) {
-        // Packs that went bad since they were cached: convert their articles again and write what they make.
-        const again: PlannedOutput[] = [];
+        // Packs that went bad since they were cached (nothing was changed yet): convert their articles again, then commit anew.
         for (const [path, entry] of entries) {
           if (!entry.pack || !committed.badPacks.has(entry.pack)) continue;
           const fresh = await reconvert(entry, path);
-          for (const output of fresh.outputs)
-            if (owners.get(output.path) !== undefined) again.push({ ...output, owner: path, pack: fresh.pack as string });
+          const byPath = new Map(fresh.outputs.map((output) => [output.path, output]));
+          for (const output of planned) {
+            if (output.owner !== path) continue;
+            const again = byPath.get(output.path);
+            if (again) Object.assign(output, { hash: again.hash, size: again.size, pack: fresh.pack as string, staged: undefined });
+          }
         }
-        const retried = await commitOutputs(again, {}, {}, keep, context.outDir, slot.packsDir);
-        if (retried.badPacks.size > 0) throw new Error(`The cache folder ${slot.dir} cannot be read back; delete it and build again`);
-        committed = {
-          ...committed,
-          written: [...committed.written, ...retried.written].sort(),
-          records: { ...committed.records, ...retried.records },
-        };
+        for (const output of planned) if (output.staged === undefined) delete output.staged;
+        await rm(join(stageRoot, 'commit'), { recursive: true, force: true });
+        committed = await commit();
+        if (committed.badPacks.size > 0) throw new Error(`The cache folder ${slot.dir} cannot be read back; delete it and build again`);
       }
       records = committed.records;
-      folders = committed.folders;
       outputs = {
         count: planned.length,
         byFormat: countByFormat(planned),
@@ -427,9 +468,11 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
       cache.misses > 0 ||
       entries.size !== Object.keys(index.entries).length ||
       (outputs !== undefined && (outputs.written.length > 0 || outputs.removed.length > 0)) ||
+      Object.keys(records).length !== Object.keys(index.outputs).length ||
+      Object.entries(records).some(([path, record]) => index.outputs[path] !== record) ||
       [...entries].some(([path, entry]) => index.entries[path] !== entry);
     if (changed || interrupted) {
-      await slot.write({ writtenAt: Date.now(), entries, outputs: records, folders }, index);
+      await slot.write({ writtenAt: Date.now(), entries, outputs: records }, index);
       const kept = new Set([...entries.values()].flatMap((entry) => (entry.pack ? [entry.pack] : [])));
       if (interrupted) await slot.prune(kept);
       else
@@ -456,8 +499,12 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
     context.emit({ type: 'done', result });
     return result;
   } finally {
-    await rm(stageRoot, { recursive: true, force: true });
-    await release();
+    try {
+      await Promise.allSettled([...running]);
+      await rm(stageRoot, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    } finally {
+      await lock.release();
+    }
   }
 }
 
@@ -466,7 +513,7 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
  * those of inputs that failed this time, and, when a collection adapter
  * failed, those no article produced (a feed that failed keeps its last file).
  */
-function keptOutputs(failed: readonly VFile[], index: CacheIndex): Set<string> {
+function keptOutputs(failed: readonly VFile[], index: CacheIndex, owned: ReadonlyMap<string, unknown>): Set<string> {
   const keep = new Set<string>();
   for (const file of failed) {
     const previous = index.entries[file.path];
@@ -474,7 +521,7 @@ function keptOutputs(failed: readonly VFile[], index: CacheIndex): Set<string> {
   }
   if (failed.some((file) => index.entries[file.path] === undefined && !file.path.startsWith('/'))) {
     const byArticles = new Set(Object.values(index.entries).flatMap((entry) => entry.outputs.map((output) => output.path)));
-    for (const path of Object.keys(index.outputs)) if (!byArticles.has(path)) keep.add(path);
+    for (const path of owned.keys()) if (!byArticles.has(path)) keep.add(path);
   }
   return keep;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { TaskResult } from './task.js';
 
 /** Bumped whenever the index's shape changes; an index of another format is ignored. */
-const indexFormat = 4;
+const indexFormat = 5;
 
 /** What the cache remembers of one input from the last build. */
 export interface IndexEntry extends Omit<TaskResult, 'same' | 'path'> {
@@ -23,10 +23,13 @@ export interface IndexEntry extends Omit<TaskResult, 'same' | 'path'> {
 
 /**
  * An output file the last build left in the output folder: the hash of its
- * contents, then its size and modification time on disk. A tuple: an index
- * holds one per output, hundreds of thousands in a large build.
+ * contents, then its size, modification and change times on disk (a file
+ * whose size and times still match need not be read to know it is
+ * current; the change time cannot be set back by hand). A tuple: an index
+ * holds one per output, hundreds of thousands in a large build. Which files
+ * are syndikit's is the output folder's manifest's to say, not the cache's.
  */
-export type OutputRecord = [hash: string, size: number, mtimeMs: number];
+export type OutputRecord = [hash: string, size: number, mtimeMs: number, ctimeMs: number];
 
 /** The cache's index for one output folder: kept in one file, written once at the end of a build. */
 export interface CacheIndex {
@@ -36,14 +39,8 @@ export interface CacheIndex {
   writtenAt: number;
   /** By absolute input path. */
   entries: Record<string, IndexEntry>;
-  /** What the output folder holds, by output path; empty until a build has written it. */
+  /** What the output folder's files were like after the last build, by output path. */
   outputs: Record<string, OutputRecord>;
-  /**
-   * Modification time of each folder of the output folder that holds outputs, by relative path (`''` for
-   * the folder itself), taken after the last build wrote: while a folder's time is unchanged, nothing in
-   * it was added, removed or replaced, so its files need no `stat` of their own.
-   */
-  folders: Record<string, number>;
 }
 
 /** Why a cache index was not used. */
@@ -170,7 +167,7 @@ export class CacheSlot {
 
   /** An empty index for this engine. */
   empty(): CacheIndex {
-    return { format: indexFormat, engine: this.engine, writtenAt: 0, entries: {}, outputs: {}, folders: {} };
+    return { format: indexFormat, engine: this.engine, writtenAt: 0, entries: {}, outputs: {} };
   }
 
   /**
@@ -179,7 +176,7 @@ export class CacheSlot {
    * not the whole index); when the journal would grow past a quarter of the
    * base, the base is written again whole and the journal dropped. Both are
    * written atomically (a temporary file renamed into place), as JSON lines
-   * — a header, one line per input, output and folder, then the SHA-256 of
+   * — a header, one line per input and output, then the SHA-256 of
    * those lines — a few megabytes at a time, so memory stays flat.
    */
   async write(
@@ -187,7 +184,6 @@ export class CacheSlot {
       writtenAt: number;
       entries: ReadonlyMap<string, IndexEntry>;
       outputs: Readonly<Record<string, OutputRecord>>;
-      folders: Readonly<Record<string, number>>;
     },
     previous: Readonly<CacheIndex>,
   ): Promise<void> {
@@ -209,7 +205,6 @@ export class CacheSlot {
     const written = await this.writeLines(this.indexPath, { writtenAt: next.writtenAt }, function* () {
       for (const [path, entry] of next.entries) yield ['e', path, entry];
       for (const [path, record] of Object.entries(next.outputs)) yield ['o', path, ...record];
-      for (const [path, time] of Object.entries(next.folders)) yield ['d', path, time];
     });
     // A journal left behind names the old base's checksum, so it would be ignored anyway; remove it all the same.
     await rm(this.journalPath, { force: true });
@@ -307,14 +302,12 @@ export class CacheSlot {
   }
 }
 
-/** Apply one index line to an index: `e`/`o`/`d` set an entry, output or folder; `-e`/`-o`/`-d` remove one. */
+/** Apply one index line to an index: `e`/`o` set an entry or output; `-e`/`-o` remove one. */
 function apply(index: CacheIndex, kind: string, path: string, rest: unknown[]): void {
   if (kind === 'e') index.entries[path] = rest[0] as IndexEntry;
   else if (kind === 'o') index.outputs[path] = rest as OutputRecord;
-  else if (kind === 'd') index.folders[path] = rest[0] as number;
   else if (kind === '-e') delete index.entries[path];
   else if (kind === '-o') delete index.outputs[path];
-  else if (kind === '-d') delete index.folders[path];
   else throw new Error(`unknown index line kind ${kind}`);
 }
 
@@ -323,7 +316,6 @@ function* changedLines(
   next: {
     entries: ReadonlyMap<string, IndexEntry>;
     outputs: Readonly<Record<string, OutputRecord>>;
-    folders: Readonly<Record<string, number>>;
   },
   previous: Readonly<CacheIndex>,
 ): Generator<unknown[]> {
@@ -331,6 +323,4 @@ function* changedLines(
   for (const path of Object.keys(previous.entries)) if (!next.entries.has(path)) yield ['-e', path];
   for (const [path, record] of Object.entries(next.outputs)) if (previous.outputs[path] !== record) yield ['o', path, ...record];
   for (const path of Object.keys(previous.outputs)) if (!(path in next.outputs)) yield ['-o', path];
-  for (const [path, time] of Object.entries(next.folders)) if (previous.folders[path] !== time) yield ['d', path, time];
-  for (const path of Object.keys(previous.folders)) if (!(path in next.folders)) yield ['-d', path];
 }

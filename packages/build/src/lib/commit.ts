@@ -1,10 +1,13 @@
-import { statSync } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { type OutputFile, safeTarget, writeOutputs } from '@syndikit/core';
+import { lstatSync, readFileSync } from 'node:fs';
+import { lstat, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { safeTarget, UnsafeOutputPathError } from '@syndikit/core';
 import pLimit from 'p-limit';
 import type { OutputRecord } from './cache.js';
+import { EnvironmentError, environmentErrorOf } from './errors.js';
+import { type ManifestFile, manifestText, writeManifest } from './manifest.js';
 import { readPack } from './pack.js';
+import { sha256 } from './task.js';
 
 /** An output the build decided on: its bytes are in a pack, or in memory (collections). */
 export interface PlannedOutput {
@@ -22,6 +25,27 @@ export interface PlannedOutput {
 /** Packs read and written together: enough to share folder checks, few enough to bound memory. */
 const packsPerBatch = 64;
 
+/** What {@link commitOutputs} is given. */
+export interface CommitInput {
+  planned: readonly PlannedOutput[];
+  /**
+   * The files syndikit wrote in the output folder before, by path: the
+   * manifest's list (an entry marked `pending` is removed only when its bytes
+   * are still the ones listed).
+   */
+  owned: ReadonlyMap<string, ManifestFile>;
+  /** What the cache remembers of each output's file on disk: a file whose size and times still match is not read. */
+  stats: Readonly<Record<string, OutputRecord>>;
+  /** Paths to keep although nothing produces them now (outputs of inputs that failed this time). */
+  keep: ReadonlySet<string>;
+  outDir: string;
+  packsDir: string;
+  /** A folder inside the output folder (same file system) where this commit stages what it writes. */
+  stageDir: string;
+  /** The manifest's text as read, to leave an unchanged manifest alone. */
+  manifest: string | undefined;
+}
+
 /** What {@link commitOutputs} did. */
 export interface CommitResult {
   /** Paths whose file was (re)written. */
@@ -30,84 +54,59 @@ export interface CommitResult {
   unchanged: number;
   /** Paths removed because nothing produces them any more (a deleted input). */
   removed: string[];
-  /** What the output folder now holds. */
+  /** What the output folder now holds, for the cache. */
   records: Record<string, OutputRecord>;
-  /** The modification times of its folders after the update (see `CacheIndex.folders`). */
-  folders: Record<string, number>;
-  /** Packs that were missing or corrupt: their outputs were not written. */
+  /** Packs that were missing or corrupt: when there are any, nothing was changed in the output folder. */
   badPacks: Set<string>;
 }
 
 /**
- * Bring the output folder in line with `planned`: outputs whose file is
- * already current (same hash as last time, and either their folder's time
- * unchanged since the last build or their own size and time) are left alone; the others are moved into place from the staging folder the
- * workers wrote them to, or written from their pack, each atomically;
- * outputs of the last build that nothing produces now are removed, except
- * the paths listed in `keep` (outputs of inputs that failed this time:
- * nothing is lost to a bad edit).
+ * Bring the output folder in line with `planned`, in phases so that a
+ * fault (a full disk, a kill) never leaves it half updated:
+ *
+ * 1. **Check** each output on disk: current when its size and times match
+ *    what the cache remembers, or else when its bytes hash to the planned
+ *    hash (a file edited by hand, even in place with its time put back, is
+ *    written again).
+ * 2. **Stage** every file to write in the staging folder (workers already
+ *    staged what they converted). A disk that fills up fails here, with the
+ *    output folder untouched.
+ * 3. **List** the files about to be written for the first time in the
+ *    manifest (as pending), so a build killed from here on leaves a record.
+ * 4. **Move** staged files into place, a rename each (atomic).
+ * 5. **Remove** what the manifest lists and nothing produces now (never a
+ *    file it does not list), and folders this leaves empty.
+ * 6. **Write the manifest** of what the folder now holds.
  */
-export async function commitOutputs(
-  planned: readonly PlannedOutput[],
-  previous: Readonly<Record<string, OutputRecord>>,
-  previousFolders: Readonly<Record<string, number>>,
-  keep: ReadonlySet<string>,
-  outDir: string,
-  packsDir: string,
-): Promise<CommitResult> {
-  const result: CommitResult = { written: [], unchanged: 0, removed: [], records: {}, folders: {}, badPacks: new Set() };
-  // A folder whose time is what it was after the last build has had nothing added, removed or replaced.
-  const untouched = new Map<string, boolean>();
-  const folderUntouched = (folder: string): boolean => {
-    let known = untouched.get(folder);
-    if (known === undefined) {
-      const time = previousFolders[folder];
-      known = time !== undefined && statSync(join(outDir, ...folder.split('/')), { throwIfNoEntry: false })?.mtimeMs === time;
-      untouched.set(folder, known);
-    }
-    return known;
-  };
+export async function commitOutputs(input: Readonly<CommitInput>): Promise<CommitResult> {
+  const { planned, owned, stats, keep, outDir, packsDir, stageDir } = input;
+  const result: CommitResult = { written: [], unchanged: 0, removed: [], records: {}, badPacks: new Set() };
   const limit = pLimit(32);
+
+  // 1. Which outputs are already current on disk.
   const stale: PlannedOutput[] = [];
   for (const output of planned) {
-    const before = previous[output.path];
-    if (before && before[0] === output.hash && folderUntouched(folderOf(output.path))) {
-      result.records[output.path] = before;
-      result.unchanged++;
-      continue;
-    }
-    // Only a look, no write: a plain synchronous stat (thousands of them beat as many promises); writes check the path fully.
-    const stats =
-      before && before[0] === output.hash ? statSync(join(outDir, ...output.path.split('/')), { throwIfNoEntry: false }) : undefined;
-    if (before && stats && stats.size === before[1] && stats.mtimeMs === before[2]) {
-      result.records[output.path] = before;
+    const record = currentRecord(outDir, output, stats[output.path]);
+    if (record) {
+      result.records[output.path] = record;
       result.unchanged++;
     } else stale.push(output);
   }
 
-  // Move staged files into place: a rename each, atomic like every write here.
+  // Every path written or removed is checked first (no `..`, no symbolic link on the way), before anything changes.
   const checked = new Map<string, Promise<boolean>>();
-  const made = new Map<string, Promise<unknown>>();
-  const staged = stale.filter((output) => output.staged !== undefined);
-  // In slices, so that a build of 100,000 articles does not hold 300,000 pending promises at once.
-  for (let start = 0; start < staged.length; start += 1024) {
-    await Promise.all(
-      staged.slice(start, start + 1024).map((output) =>
-        limit(async () => {
-          const target = await safeTarget(outDir, output.path, checked);
-          const folder = dirname(target);
-          if (!made.has(folder)) made.set(folder, mkdir(folder, { recursive: true }));
-          await made.get(folder);
-          await rename(output.staged as string, target);
-          const stats = await stat(target);
-          result.records[output.path] = [output.hash, stats.size, stats.mtimeMs];
-          result.written.push(output.path);
-        }),
-      ),
-    );
-  }
+  const producing = new Set(planned.map((output) => output.path));
+  const toRemove = [...owned].filter(([path]) => !keep.has(path) && !producing.has(path));
+  const targets = new Map<string, string>();
+  await Promise.all(
+    [...stale.map((output) => output.path), ...toRemove.map(([path]) => path)].map((path) =>
+      limit(async () => targets.set(path, await checkedTarget(outDir, path, checked))),
+    ),
+  );
 
-  // Write the rest from the packs (cached articles) or memory (collections), a batch of packs at a time so memory stays bounded.
+  // 2. Stage what the workers did not: from the packs (cached articles) or memory (collections), a batch of packs at a time.
+  const sources = new Map<PlannedOutput, string>();
+  for (const output of stale) if (output.staged !== undefined) sources.set(output, output.staged);
   const byPack = new Map<string | undefined, PlannedOutput[]>();
   for (const output of stale) {
     if (output.staged !== undefined) continue;
@@ -116,12 +115,18 @@ export async function commitOutputs(
     else byPack.set(output.pack, [output]);
   }
   const groups = [...byPack];
+  const made = new Map<string, Promise<unknown>>();
+  const makeFolder = (folder: string) => {
+    let making = made.get(folder);
+    if (!making) {
+      making = mkdir(folder, { recursive: true });
+      made.set(folder, making);
+    }
+    return making;
+  };
   for (let start = 0; start < groups.length; start += packsPerBatch) {
-    const batch = groups.slice(start, start + packsPerBatch);
-    const files: OutputFile[] = [];
-    const writing: PlannedOutput[] = [];
     await Promise.all(
-      batch.map(([pack, outputs]) =>
+      groups.slice(start, start + packsPerBatch).map(([pack, outputs]) =>
         limit(async () => {
           const parts = pack === undefined ? undefined : await readPack(packsDir, pack);
           if (pack !== undefined && !parts) {
@@ -129,49 +134,128 @@ export async function commitOutputs(
             return;
           }
           for (const output of outputs) {
-            files.push({
-              path: output.path,
-              mediaType: output.mediaType,
-              contents: output.contents ?? (parts?.get(output.path) as Uint8Array),
-            });
-            writing.push(output);
+            const contents = output.contents ?? (parts?.get(output.path) as Uint8Array);
+            const path = join(stageDir, ...output.path.split('/'));
+            await makeFolder(dirname(path));
+            await writeFile(path, contents);
+            sources.set(output, path);
           }
         }),
       ),
     );
-    const written = await writeOutputs(files, outDir);
-    result.written.push(...written.written);
+  }
+  // Nothing has changed in the output folder yet: the build converts those articles again and commits anew.
+  if (result.badPacks.size > 0) return result;
+
+  // 3. List first-time files in the manifest before they appear.
+  const fresh = stale.filter((output) => {
+    const known = owned.get(output.path);
+    return !known || (known.pending && known.hash !== output.hash);
+  });
+  if (fresh.length > 0) {
+    const listed = new Map(owned);
+    for (const output of fresh) listed.set(output.path, { hash: output.hash, size: output.size, pending: true });
+    await writeManifest(outDir, manifestText(listed));
+  }
+
+  // 4. Move everything into place: the folders first, then a rename per file.
+  await Promise.all([...new Set(stale.map((output) => dirname(targets.get(output.path) as string)))].map((folder) => makeFolder(folder)));
+  for (let start = 0; start < stale.length; start += 1024) {
     await Promise.all(
-      writing.map((output) =>
+      stale.slice(start, start + 1024).map((output) =>
         limit(async () => {
-          const stats = await stat(join(outDir, ...output.path.split('/')));
-          result.records[output.path] = [output.hash, stats.size, stats.mtimeMs];
+          const target = targets.get(output.path) as string;
+          await rename(sources.get(output) as string, target);
+          const after = await lstat(target);
+          result.records[output.path] = [output.hash, after.size, after.mtimeMs, after.ctimeMs];
+          result.written.push(output.path);
         }),
       ),
     );
   }
 
-  const current = new Set(planned.map((output) => output.path));
-  for (const [path, record] of Object.entries(previous)) {
-    if (current.has(path)) continue;
-    if (keep.has(path)) {
-      result.records[path] = record;
-      continue;
-    }
-    await rm(await safeTarget(outDir, path), { force: true });
+  // 5. Remove what syndikit wrote before and nothing produces now.
+  const emptied = new Set<string>();
+  for (const [path, file] of toRemove) {
+    const target = targets.get(path) as string;
+    if (file.pending && !holds(target, file.hash)) continue;
+    await rm(target, { force: true });
     result.removed.push(path);
+    emptied.add(dirname(target));
   }
+  await removeEmptyFolders(outDir, emptied);
+
+  // 6. The manifest of what the folder holds now: what this build produced, and what it kept.
+  const listed = new Map<string, ManifestFile>();
+  for (const output of planned) listed.set(output.path, { hash: output.hash, size: output.size });
+  for (const [path, file] of owned) if (keep.has(path) && !producing.has(path)) listed.set(path, file);
+  const text = manifestText(listed);
+  if (text !== input.manifest || fresh.length > 0) await writeManifest(outDir, text);
+  for (const [path, file] of owned) {
+    const record = stats[path];
+    if (keep.has(path) && !producing.has(path) && record && record[0] === file.hash) result.records[path] = record;
+  }
+
   result.written.sort();
   result.removed.sort();
-  for (const folder of new Set(Object.keys(result.records).map(folderOf))) {
-    const stats = statSync(join(outDir, ...folder.split('/')), { throwIfNoEntry: false });
-    if (stats) result.folders[folder] = stats.mtimeMs;
-  }
   return result;
 }
 
-/** The folder of an output path, relative (`''` for the output folder itself). */
-function folderOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash === -1 ? '' : path.slice(0, slash);
+/**
+ * The record of an output whose file on disk is already current, or
+ * `undefined`. `stat` first: when size and both times match what the cache
+ * remembers, the file is taken as current without reading it (its change
+ * time cannot be set back by hand); otherwise its bytes are hashed.
+ */
+function currentRecord(outDir: string, output: PlannedOutput, record: OutputRecord | undefined): OutputRecord | undefined {
+  // Only a look, no write: a plain synchronous stat (thousands of them beat as many promises).
+  const stats = lstatSync(join(outDir, ...output.path.split('/')), { throwIfNoEntry: false });
+  if (!stats?.isFile() || stats.size !== output.size) return undefined;
+  if (record && record[0] === output.hash && record[1] === stats.size && record[2] === stats.mtimeMs && record[3] === stats.ctimeMs) {
+    return record;
+  }
+  if (!holds(join(outDir, ...output.path.split('/')), output.hash)) return undefined;
+  return [output.hash, stats.size, stats.mtimeMs, stats.ctimeMs];
+}
+
+/** Whether the file at `path` is a regular file whose bytes hash to `hash`. */
+function holds(path: string, hash: string): boolean {
+  try {
+    if (!lstatSync(path).isFile()) return false;
+    return sha256(readFileSync(path)) === hash;
+  } catch {
+    return false;
+  }
+}
+
+/** The path of an output, checked; a symbolic link in the way is an {@link EnvironmentError} naming it. */
+async function checkedTarget(outDir: string, path: string, checked: Map<string, Promise<boolean>>): Promise<string> {
+  try {
+    return await safeTarget(outDir, path, checked);
+  } catch (error) {
+    if (error instanceof UnsafeOutputPathError && error.link) {
+      throw new EnvironmentError(
+        'SYMBOLIC_LINK',
+        error.link,
+        `${error.link} is a symbolic link inside the output folder; syndikit never writes through links there. Remove it (or build into another --out)`,
+      );
+    }
+    throw environmentErrorOf(error) ?? error;
+  }
+}
+
+/** Remove folders that removing outputs left empty, up to (not including) the output folder. */
+async function removeEmptyFolders(outDir: string, folders: ReadonlySet<string>): Promise<void> {
+  // Deepest first, so a parent is tried after its children.
+  const queue = [...folders].sort((a, b) => b.length - a.length);
+  const tried = new Set<string>();
+  for (let folder = queue.shift(); folder !== undefined; folder = queue.shift()) {
+    if (tried.has(folder) || relative(outDir, folder) === '' || relative(outDir, folder).startsWith('..')) continue;
+    tried.add(folder);
+    const removed = await rmdir(folder).then(
+      () => true,
+      () => false,
+    );
+    if (removed) queue.push(dirname(folder));
+  }
 }

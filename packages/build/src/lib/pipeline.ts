@@ -67,7 +67,10 @@ export async function importPipeline(spec: PipelineModule): Promise<CreatedPipel
 }
 
 /** Resolve a created pipeline and compute its cache key. */
-export function loadPipeline(created: CreatedPipeline, overrides: Pick<PipelineOptions, 'now' | 'cwd' | 'root' | 'cacheDir'>): LoadedPipeline {
+export function loadPipeline(
+  created: CreatedPipeline,
+  overrides: Pick<PipelineOptions, 'now' | 'cwd' | 'root' | 'cacheDir'>,
+): LoadedPipeline {
   const resolved = resolvePipeline({ ...created, ...withoutUndefined(overrides) });
   return { resolved, key: pipelineKey(resolved, created.fingerprint) };
 }

@@ -7,7 +7,11 @@ import type { WorkerData } from './worker.js';
 export interface Runner {
   /** Worker threads converting (0: this thread). */
   threads: number;
-  /** `signal` reaches the adapters' `prepare` in this thread (downloads stop at once); a worker's task runs to its end. */
+  /**
+   * `signal` reaches the adapters' `prepare` in this thread (downloads stop at once); in a pool, a task not
+   * started is dropped and a worker busy with one is stopped (piscina ends that thread), so a cancelled build
+   * leaves no worker writing into the staging folder.
+   */
   run(task: Task, signal?: AbortSignal): Promise<TaskResult>;
   close(): Promise<void>;
 }
@@ -35,7 +39,12 @@ export async function workerRunner(threads: number, data: WorkerData): Promise<R
   });
   return {
     threads,
-    run: (task) => pool.run(task).catch((error: unknown) => crashed(task, error)) as Promise<TaskResult>,
+    run: (task, signal) =>
+      pool.run(task, signal ? { signal } : {}).catch((error: unknown) => {
+        // Cancelled, not crashed: the build stops.
+        if (signal?.aborted) throw signal.reason;
+        return crashed(task, error);
+      }) as Promise<TaskResult>,
     close: () => pool.destroy(),
   };
 }

@@ -3,6 +3,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, statSync, writ
 import { dirname, join } from 'node:path';
 import { type Article, type ArticleSummary, hasErrors, ingestArticle, prepareArticle, renderArticle, report, rules } from '@syndikit/core';
 import { VFile } from 'vfile';
+import { isEnvironmentCode } from './errors.js';
 import { type StoredMessage, storeMessages } from './messages.js';
 import { type PackPart, writePack } from './pack.js';
 import type { LoadedPipeline } from './pipeline.js';
@@ -63,6 +64,20 @@ export interface TaskResult {
   pack?: string;
   outputs: StoredOutput[];
   dependencies: Dependency[];
+  /**
+   * The machine, not the content, stopped this task (a full disk, a
+   * read-only folder): the build stops with an `EnvironmentError`. Plain
+   * data, because an error's `code` does not survive the trip from a worker.
+   */
+  environment?: EnvironmentFault;
+}
+
+/** An environment fault as plain data (see {@link TaskResult.environment}). */
+export interface EnvironmentFault {
+  code: string;
+  path: string;
+  syscall?: string;
+  message: string;
 }
 
 /** Name of the pack part that holds the article as JSON. */
@@ -109,7 +124,9 @@ export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: st
   file.value = bytes;
   const resolved = { ...pipeline.resolved, now: task.now };
   const article = await ingestArticle(file, resolved, new Map(task.taken ?? []));
-  const produced = article ? [...(await prepareArticle(article, file, resolved, signal)), ...(await renderArticle(article, file, resolved))] : [];
+  const produced = article
+    ? [...(await prepareArticle(article, file, resolved, signal)), ...(await renderArticle(article, file, resolved))]
+    : [];
   const dependencies = article ? dependenciesOf(article, resolved.root) : [];
   const ok = article !== undefined && !hasErrors(file);
   // The input's text is not needed any more; messages keep their places.
@@ -125,8 +142,17 @@ export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: st
     outputs.push(stored);
     parts.push({ name: output.path, bytes: contents });
   }
-  const pack = writePack(packsDir, parts);
-  if (task.stage) stageOutputs(task.stage, parts.slice(1));
+  let pack: string;
+  try {
+    pack = writePack(packsDir, parts);
+    if (task.stage) stageOutputs(task.stage, parts.slice(1));
+  } catch (error) {
+    const errno = error as NodeJS.ErrnoException;
+    if (!isEnvironmentCode(errno.code)) throw error;
+    const environment: EnvironmentFault = { code: errno.code, path: errno.path ?? packsDir, message: errno.message };
+    if (errno.syscall) environment.syscall = errno.syscall;
+    return { ...base, messages: [], ok: false, outputs: [], dependencies, environment };
+  }
   const { body: _body, ...summary } = article;
   return {
     ...base,

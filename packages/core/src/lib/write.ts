@@ -4,6 +4,24 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import pLimit from 'p-limit';
 import { type OutputFile, unsafeOutputPath } from './adapter.js';
 
+/**
+ * Thrown for an output path that would leave the output folder: lexically
+ * (absolute, `..`) or through a symbolic link already inside the folder
+ * (then `link` is that link, absolute). A `TypeError`, as before.
+ */
+export class UnsafeOutputPathError extends TypeError {
+  override name = 'UnsafeOutputPathError';
+  constructor(
+    message: string,
+    /** The output path asked for. */
+    readonly path: string,
+    /** The symbolic link in the output folder that was in the way, when that was the problem. */
+    readonly link?: string,
+  ) {
+    super(message);
+  }
+}
+
 /** What {@link writeOutputs} did. */
 export interface WriteResult {
   /** Paths (relative to the output folder) whose contents changed. */
@@ -20,7 +38,7 @@ export interface WriteResult {
  *
  * Every path is checked twice: lexically (no absolute paths, no `..`), and
  * against the disk (no symbolic link inside `outDir` may lead out of it).
- * Throws a `TypeError` for a path that would leave `outDir`.
+ * Throws an {@link UnsafeOutputPathError} (a `TypeError`) for a path that would leave `outDir`.
  */
 export async function writeOutputs(outputs: readonly OutputFile[], outDir: string): Promise<WriteResult> {
   const root = resolve(outDir);
@@ -66,10 +84,10 @@ export async function writeOutputs(outputs: readonly OutputFile[], outDir: strin
  */
 export async function safeTarget(root: string, path: string, checked?: Map<string, Promise<boolean>>): Promise<string> {
   const unsafe = unsafeOutputPath(path);
-  if (unsafe) throw new TypeError(`Expected an output path inside the output folder but received \`${path}\`: ${unsafe}`);
+  if (unsafe) throw new UnsafeOutputPathError(`Expected an output path inside the output folder but received \`${path}\`: ${unsafe}`, path);
   const target = resolve(root, ...path.split('/'));
   if (relative(root, target).startsWith('..') || !target.startsWith(root + sep)) {
-    throw new TypeError(`Expected an output path inside the output folder but received \`${path}\``);
+    throw new UnsafeOutputPathError(`Expected an output path inside the output folder but received \`${path}\``, path);
   }
   // A symbolic link already inside the folder could redirect the write.
   let current = root;
@@ -87,7 +105,11 @@ export async function safeTarget(root: string, path: string, checked?: Map<strin
       if (folder) checked?.set(current, state);
     }
     if (await state) {
-      throw new TypeError(`Refusing to write \`${path}\`: \`${relative(root, current)}\` in the output folder is a symbolic link`);
+      throw new UnsafeOutputPathError(
+        `Refusing to write \`${path}\`: \`${relative(root, current)}\` in the output folder is a symbolic link`,
+        path,
+        current,
+      );
     }
   }
   return target;
