@@ -8,5 +8,7 @@ export type { ImageFacts, ProcessedImage, RenditionFile } from './lib/process.js
 export { ImageProblem, processImage, renditionHash, renditionWidths, sourceHash } from './lib/process.js';
 export type { FetchOptions } from './lib/remote.js';
 export { addressAllowed, fetchRemote, isPrivateAddress, remoteRefusal } from './lib/remote.js';
+export type { ImageRuleId } from './lib/rules.js';
+export { imageRules } from './lib/rules.js';
 export type { SniffedType } from './lib/sniff.js';
 export { sniffImageType } from './lib/sniff.js';

@@ -10,6 +10,7 @@ import { ImageCache } from './cache.js';
 import { type ImagesOptions, type ResolvedImagesOptions, resolveImagesOptions } from './options.js';
 import { ImageProblem, type ProcessedImage, processImage, sourceHash } from './process.js';
 import { fetchRemote, isPrivateAddress } from './remote.js';
+import { imageRules } from './rules.js';
 import { sniffImageType } from './sniff.js';
 
 /** This package's version, part of the adapter's cache key. */
@@ -115,7 +116,7 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
             }
           } catch (error) {
             if (error instanceof ImageProblem) report(error.message, error.ruleId);
-            else report(`it could not be processed (${(error as Error).message})`, 'image-failed');
+            else report(`it could not be processed (${(error as Error).message})`, imageRules.failed.id);
           }
         }),
       );
@@ -155,30 +156,30 @@ async function readSource(
     const url = new URL(image.src);
     const host = url.hostname.replace(/^\[|\]$/g, '');
     if (isIP(host) && isPrivateAddress(host)) {
-      report(`points at the private or link-local address ${host}; it is never fetched`, 'image-remote-refused');
+      report(`points at the private or link-local address ${host}; it is never fetched`, imageRules.remoteRefused.id);
       return undefined;
     }
     if (!settings.remote.allow) {
-      report('is remote and remote images are not fetched (images.remote.allow); it is used as it is', 'image-remote-skipped', 'info');
+      report('is remote and remote images are not fetched (images.remote.allow); it is used as it is', imageRules.remoteSkipped.id, 'info');
       return undefined;
     }
     let bytes: Uint8Array;
     try {
       bytes = await fetchRemote(url, settings.remote, { signal: context.signal });
     } catch (error) {
-      report(`could not be fetched: ${(error as Error).message}`, 'image-remote-refused');
+      report(`could not be fetched: ${(error as Error).message}`, imageRules.remoteRefused.id);
       return undefined;
     }
     // A remote image is what its bytes say, not what its URL says (CDN URLs often have no extension).
     const sniffed = sniffImageType(bytes);
     if (!sniffed) {
-      report('is not an image: the server sent something else (not JPEG, PNG, GIF, WebP, AVIF or SVG)', 'image-remote-not-image');
+      report('is not an image: the server sent something else (not JPEG, PNG, GIF, WebP, AVIF or SVG)', imageRules.remoteNotImage.id);
       return undefined;
     }
     return { path: image.src, bytes, name, extension: sniffed };
   }
   if (!context.root) {
-    report('cannot be read: the inputs have no content root on disk', 'image-missing');
+    report('cannot be read: the inputs have no content root on disk', imageRules.missing.id);
     return undefined;
   }
   const root = await realpath(context.root).catch(() => context.root as string);
@@ -187,12 +188,12 @@ async function readSource(
   try {
     real = await realpath(path);
   } catch {
-    report('was not found', 'image-missing');
+    report('was not found', imageRules.missing.id);
     return undefined;
   }
   const inside = relative(root, real);
   if (inside.startsWith(`..${sep}`) || inside === '..') {
-    report('leads outside the content root (through a symbolic link)', 'image-outside-root');
+    report('leads outside the content root (through a symbolic link)', imageRules.outsideRoot.id);
     return undefined;
   }
   const stats = await stat(real);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Sharp } from 'sharp';
 import { keptMetadata, type PhotoMetadata, readPhotoMetadata } from './metadata.js';
 import type { ImageFormat, ResolvedImagesOptions } from './options.js';
+import { imageRules } from './rules.js';
 
 /** A problem with one image, with the rule id it is reported under. */
 export class ImageProblem extends Error {
@@ -116,7 +117,7 @@ export async function processImage(
   hash: string = sourceHash(bytes),
 ): Promise<ProcessedImage> {
   const sharp = await loadSharp();
-  if (bytes.byteLength === 0) throw new ImageProblem('the file is empty', 'image-unreadable');
+  if (bytes.byteLength === 0) throw new ImageProblem('the file is empty', imageRules.unreadable.id);
   const input = { limitInputPixels: options.limitInputPixels, failOn: 'error' as const };
   const isSvg = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/i.test(
     Buffer.from(bytes.subarray(0, 4096)).toString('utf8'),
@@ -132,12 +133,12 @@ export async function processImage(
   const format = metadata.format ?? 'unknown';
   const claimed = extensionFormats[extension.toLowerCase()];
   if (claimed && !claimed.includes(format))
-    throw new ImageProblem(`the file is ${format}, not what its .${extension} extension says`, 'image-type-mismatch');
-  if (!claimed && !isSvg) throw new ImageProblem(`.${extension} is not an image extension syndikit reads`, 'image-type-mismatch');
+    throw new ImageProblem(`the file is ${format}, not what its .${extension} extension says`, imageRules.typeMismatch.id);
+  if (!claimed && !isSvg) throw new ImageProblem(`.${extension} is not an image extension syndikit reads`, imageRules.typeMismatch.id);
   if ((metadata.width ?? 0) * (metadata.height ?? 0) > options.limitInputPixels) {
     throw new ImageProblem(
       `it declares ${metadata.width}×${metadata.height} pixels, over the limit of ${options.limitInputPixels}`,
-      'image-too-large',
+      imageRules.tooLarge.id,
     );
   }
 
@@ -228,19 +229,20 @@ function formatOf(rendition: RenditionFile): ImageFormat {
  * and entity declarations can expand without bound.
  */
 function checkSvg(text: string): void {
-  if (/<!ENTITY/i.test(text)) throw new ImageProblem('the SVG declares entities', 'image-svg-external');
+  if (/<!ENTITY/i.test(text)) throw new ImageProblem('the SVG declares entities', imageRules.svgExternal.id);
   for (const match of text.matchAll(/(?:xlink:)?href\s*=\s*["']([^"']*)["']|url\(\s*["']?([^"')]*)/gi)) {
     const reference = (match[1] ?? match[2] ?? '').trim();
     if (reference && !reference.startsWith('#') && !reference.startsWith('data:')) {
-      throw new ImageProblem(`the SVG refers to another file (${reference.slice(0, 60)})`, 'image-svg-external');
+      throw new ImageProblem(`the SVG refers to another file (${reference.slice(0, 60)})`, imageRules.svgExternal.id);
     }
   }
 }
 
 function classify(error: unknown): ImageProblem {
   const message = error instanceof Error ? error.message : String(error);
-  if (/pixel limit/i.test(message)) return new ImageProblem('it is larger than the pixel limit (a decompression bomb?)', 'image-too-large');
+  if (/pixel limit/i.test(message))
+    return new ImageProblem('it is larger than the pixel limit (a decompression bomb?)', imageRules.tooLarge.id);
   if (/unsupported image format|bad seek|Input buffer contains/i.test(message))
-    return new ImageProblem('it is not an image syndikit can read', 'image-unreadable');
-  return new ImageProblem(`it could not be decoded (${message.split('\n')[0]})`, 'image-unreadable');
+    return new ImageProblem('it is not an image syndikit can read', imageRules.unreadable.id);
+  return new ImageProblem(`it could not be decoded (${message.split('\n')[0]})`, imageRules.unreadable.id);
 }
