@@ -93,7 +93,9 @@ function checkedLookup(hostname: string, allowPrivate: boolean | readonly string
   ): void => {
     dnsLookup(hostname, { all: true }, (error, addresses) => {
       if (error) return callback(error, []);
-      const allowed = addresses.filter((entry) => addressAllowed(entry.address, allowPrivate));
+      // A family Node asks for (4 or 6) narrows the answer, as the system lookup would.
+      const family = options.family === 4 || options.family === 'IPv4' ? 4 : options.family === 6 || options.family === 'IPv6' ? 6 : 0;
+      const allowed = addresses.filter((entry) => (family === 0 || entry.family === family) && addressAllowed(entry.address, allowPrivate));
       if (allowed.length === 0) {
         const refused = Object.assign(new Error(`${hostname} resolves only to private or loopback addresses`), { code: 'EREFUSED' });
         return callback(refused, []);
