@@ -58,11 +58,52 @@ export function attribute(node: Element | undefined, name: string): string | und
   return text ? text : undefined;
 }
 
-/** The text of a node and its descendants, whitespace collapsed; `undefined` when empty. */
+/** XHTML elements that stand apart from their neighbours: their text is separated by a space. */
+const blocks = new Set([
+  'p',
+  'li',
+  'ul',
+  'ol',
+  'div',
+  'section',
+  'header',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'td',
+  'th',
+  'br',
+  'table',
+  'blockquote',
+  'article',
+  'aside',
+  'dt',
+  'dd',
+]);
+
+/** The text of a node and its descendants, whitespace collapsed, blocks (`p`, `li`…) apart; `undefined` when empty. */
 export function text(node: Nodes | undefined): string | undefined {
   if (!node) return undefined;
-  const value = rawText(node).replace(/\s+/g, ' ').trim();
-  return value === '' ? undefined : value;
+  let value = '';
+  const stack: Array<Nodes | ' '> = [node];
+  while (stack.length > 0) {
+    const current = stack.pop() as Nodes | ' ';
+    if (current === ' ') value += ' ';
+    else if (current.type === 'text' || current.type === 'cdata') value += current.value;
+    else if (current.type === 'element' || current.type === 'root') {
+      const block = current.type === 'element' && blocks.has(localName(current.name));
+      if (block) stack.push(' ');
+      for (let index = current.children.length - 1; index >= 0; index--) stack.push(current.children[index] as Nodes);
+      if (block) value += ' ';
+    }
+  }
+  const collapsed = value.replace(/\s+/g, ' ').trim();
+  return collapsed === '' ? undefined : collapsed;
 }
 
 /** The text of a node and its descendants as written. */

@@ -1,0 +1,10 @@
+export type { ReadBodyOptions } from './lib/body.js';
+export { readBody, textBody } from './lib/body.js';
+export type { NewsMlG2IngestOptions } from './lib/ingester.js';
+export { ingestNewsMlG2, newsmlG2Ingester, recognizeNewsMlG2, sniffAgencyXml } from './lib/ingester.js';
+export type { G2Article, ItemContext } from './lib/item.js';
+export { code, pictureImage, readNewsItem } from './lib/item.js';
+export type { NewsMlG2ReadOptions } from './lib/read.js';
+export { readNewsMlG2 } from './lib/read.js';
+export type { NewsMlG2RuleId } from './lib/rules.js';
+export { newsmlG2Rules } from './lib/rules.js';

@@ -1,0 +1,47 @@
+import type { Rule } from '@syndikit/core';
+
+function rule(id: string, title: string, hint: string): Rule {
+  return { id, title, hint };
+}
+
+/**
+ * The diagnostics `@syndikit/newsml-g2` reports. Ids are permanent; every id
+ * this package can report is here (XML-level problems are `@syndikit/xml`'s
+ * `xmlRules`, NITF bodies `@syndikit/nitf`'s `nitfRules`).
+ */
+export const newsmlG2Rules = {
+  notG2: rule('g2-not-newsml-g2', 'The document is not NewsML-G2', 'Give a NewsML-G2 item or message, or use the ingester for what it is.'),
+  notArticle: rule(
+    'g2-not-article',
+    'The item is not a news article (concept, knowledge, planning or catalog item)',
+    'Nothing to do: such items describe or plan news, and are not published as articles.',
+  ),
+  itemsLeftOut: rule(
+    'g2-items-left-out',
+    'The message carries more articles than are read from one file',
+    'Split the message into one file per item, or use `ingestNewsMlG2` which returns them all.',
+  ),
+  unresolvedRef: rule(
+    'g2-unresolved-ref',
+    'A package refers to an item that is not in the file',
+    'Deliver the referenced item in the same news message, or fetch it separately.',
+  ),
+  noHeadline: rule('g2-no-headline', 'The item has no headline', 'Add `<headline>` to contentMeta; the best text there was used.'),
+  noBody: rule('g2-no-body', 'The item has no body text', 'Give contentSet an inlineXML or inlineData body.'),
+  date: rule('g2-date', 'A date is not a valid ISO 8601 date-time', 'Write dates as in the schema, e.g. 2026-03-02T10:15:00+01:00.'),
+  pubStatus: rule('g2-pub-status', 'The publication status is not one syndikit knows', 'Use stat:usable, stat:withheld or stat:canceled.'),
+  editorNote: rule(
+    'g2-editor-note-withheld',
+    'Editor notes were kept out of the article',
+    'Nothing to do: edNote (dpa’s notepad holds phone numbers) is for the desk and never published.',
+  ),
+  bodyUnsafe: rule('g2-body-unsafe', 'Markup was removed from the body', 'Nothing to do; the body is sanitised like every HTML body.'),
+  dropped: rule(
+    'g2-dropped',
+    'A part of the item has no place in the article model',
+    'Nothing to do: the message names what was not carried over (usage terms, video renditions…).',
+  ),
+} as const satisfies Record<string, Rule>;
+
+/** Every rule id `@syndikit/newsml-g2` can report. */
+export type NewsMlG2RuleId = (typeof newsmlG2Rules)[keyof typeof newsmlG2Rules]['id'];
