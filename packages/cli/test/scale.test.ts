@@ -143,6 +143,6 @@ describe('syndikit build at scale', () => {
     } finally {
       watch.child.kill('SIGINT');
     }
-    expect(await watch.exited).toBe(0);
+    expect(await watch.exited).toBe(130);
   });
 });

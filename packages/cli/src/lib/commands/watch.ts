@@ -1,7 +1,9 @@
+import { access } from 'node:fs/promises';
 import { basename, sep } from 'node:path';
 import type { Builder, BuildResult } from '@syndikit/build';
 import { createBuilder } from '@syndikit/build';
 import { escapeControlCharacters } from '@syndikit/core';
+import type { FSWatcher } from 'chokidar';
 import { exitCodes } from '../errors.js';
 import { shownPath } from '../inputs.js';
 import type { CliIo } from '../io.js';
@@ -12,14 +14,19 @@ import { prepareBuild, summaryLine } from './build.js';
 /** Quiet time after the last file event before a rebuild starts, in milliseconds. */
 export const watchDebounce = 150;
 
+/** How often an input that was deleted is looked for again, in milliseconds. */
+export const watchGonePoll = 250;
+
 /**
  * `syndikit build --watch`: build once, then rebuild on every change to the
  * inputs or the config file (chokidar events, debounced), printing one
  * summary line per rebuild and the diagnostics of the articles that were
  * converted again. A content error is reported and the watch goes on; so
  * is a broken config (the last good one stays in use until it is fixed).
- * Worker threads and the pipeline stay loaded between rebuilds. Stops on
- * Ctrl-C (exit 0).
+ * Worker threads and the pipeline stay loaded between rebuilds. An input
+ * file or folder that is deleted is reported once and looked for again;
+ * the watch rebuilds when it is back. Stops on Ctrl-C (exit 130, like an
+ * interrupted build) or SIGTERM (exit 0: a service manager stopping it).
  */
 export async function watchBuild(first: BuildJob, inputs: readonly string[], flags: Readonly<BuildFlags>, io: CliIo): Promise<number> {
   let job = first;
@@ -28,9 +35,45 @@ export async function watchBuild(first: BuildJob, inputs: readonly string[], fla
   let again = false;
   let configChanged = false;
   let timer: NodeJS.Timeout | undefined;
+  let watcher: FSWatcher | undefined;
+  /** Named inputs found missing, while they are. */
+  let gone: string[] = [];
+  let goneTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * A named input is gone (a deleted drop folder): building would only fail
+   * on every file. Say so once, then look for it until it is back: the
+   * watcher stops watching a deleted root and does not see it come back.
+   */
+  const waitForInputs = (missing: string[]) => {
+    const newlyGone = missing.filter((path) => !gone.includes(path));
+    gone = missing;
+    if (newlyGone.length > 0) {
+      const names = newlyGone.map((path) => shownPath(path, io.cwd)).join(', ');
+      io.stderr.write(
+        `syndikit: ${names} ${newlyGone.length === 1 ? 'is' : 'are'} gone; waiting for ${newlyGone.length === 1 ? 'it' : 'them'} to come back\n`,
+      );
+    }
+    if (goneTimer) return;
+    goneTimer = setInterval(async () => {
+      if ((await missingInputs(gone)).length > 0) return;
+      clearInterval(goneTimer);
+      goneTimer = undefined;
+      const back = gone;
+      gone = [];
+      watcher?.unwatch(back);
+      watcher?.add(back);
+      schedule();
+    }, watchGonePoll);
+  };
 
   const rebuild = async (initial: boolean): Promise<void> => {
     if (!initial) {
+      const missing = await missingInputs(job.inputPaths);
+      if (missing.length > 0) {
+        waitForInputs(missing);
+        return;
+      }
       // Inputs come and go, and the config may have changed: resolve again; a new pipeline needs a new builder.
       try {
         const next = await prepareBuild(inputs, flags, io);
@@ -96,10 +139,18 @@ export async function watchBuild(first: BuildJob, inputs: readonly string[], fla
   });
   await running;
 
+  // Listening before the watch starts and says so: a Ctrl-C right after "watching" must stop it cleanly.
+  const stopped = new Promise<'SIGINT' | 'SIGTERM'>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  // The watcher may hold no handle at all (its only input deleted): without one of our own, Node would
+  // end the process with an unsettled await (exit 13) instead of waiting for the input to come back.
+  const keepAlive = setInterval(() => {}, 1 << 30);
   const configPath = job.settings.config.path;
   const ignored = [job.outDir, ...(typeof job.builder.cacheDir === 'string' ? [job.builder.cacheDir] : [])];
   const { watch } = await import('chokidar');
-  const watcher = watch([...job.inputPaths, ...(configPath ? [configPath] : [])], {
+  watcher = watch([...job.inputPaths, ...(configPath ? [configPath] : [])], {
     ignoreInitial: true,
     // The build's own output and cache, editors' dot files and node_modules never trigger a rebuild.
     ignored: (path: string) =>
@@ -113,19 +164,31 @@ export async function watchBuild(first: BuildJob, inputs: readonly string[], fla
     schedule();
   });
   watcher.on('error', (error) => io.stderr.write(`syndikit: watching failed: ${escapeControlCharacters((error as Error).message)}\n`));
-  await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
+  await new Promise<void>((resolve) => watcher?.on('ready', () => resolve()));
   if (!flags.quiet)
     io.stderr.write(`syndikit: watching ${job.inputPaths.map((path) => shownPath(path, io.cwd)).join(', ')} (Ctrl-C to stop)\n`);
 
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+  const stoppedBy = await stopped;
+  clearInterval(keepAlive);
+  clearInterval(goneTimer);
   clearTimeout(timer);
   await watcher.close();
   await running;
   await builder.close();
-  return exitCodes.ok;
+  return stoppedBy === 'SIGINT' ? exitCodes.interrupted : exitCodes.ok;
+}
+
+/** The paths of `paths` that do not exist now. */
+async function missingInputs(paths: readonly string[]): Promise<string[]> {
+  const found = await Promise.all(
+    paths.map((path) =>
+      access(path).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return paths.filter((_, index) => !found[index]);
 }
 
 /** What makes two builders alike: their options, with the pipeline standing for itself by its inputs and fingerprint. */
