@@ -93,6 +93,24 @@ describe('ninjs in', () => {
     );
   });
 
+  it('keeps one image per picture URL and caps picture associations with a warning', async () => {
+    // 1,500 associations naming 1,200 distinct pictures (every fifth repeats the one before):
+    // duplicates are dropped, and reading stops at the 1,000th association.
+    const associations = Array.from({ length: 1500 }, (_, index) => ({
+      type: 'picture',
+      renditions: { base: { href: `https://x.example/${index % 5 === 4 ? index - 1 : index}.jpg` } },
+    }));
+    const item = { uri: 'urn:x:pictures', headline: 'Pictures', body_text: 'Body.', versioncreated: '2024-06-15T10:00:00Z', associations };
+    const result = await convertWire(JSON.stringify(item), 'pictures.json');
+    const images = result.articles[0]?.images ?? [];
+    expect(images).toHaveLength(800);
+    expect(new Set(images.map((image) => image.src)).size).toBe(800);
+    expect(images.slice(0, 5).map((image) => image.src)).toEqual([0, 1, 2, 3, 5].map((index) => `https://x.example/${index}.jpg`));
+    expect(result.messages.filter((message) => message.includes('[ninjs-associations-too-many]'))).toEqual([
+      expect.stringMatching(/^pictures\.json:1:\d+: warning Item has more than 1000 picture associations; the rest are left out/),
+    ]);
+  });
+
   it('checks depth before parsing: a 10,000-deep document', async () => {
     const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
     expect(jsonDepth(deep, 64)).toEqual({ depth: 65, offset: 64 });

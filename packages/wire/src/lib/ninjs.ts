@@ -1,5 +1,5 @@
 import type { ArticleFields, ArticleImage, ImageRendition, IngestContext, Ingester, IngestResult, PublicationStatus } from '@syndikit/core';
-import { normalizeDate, report, splitCredit, splitList } from '@syndikit/core';
+import { checkUrl, normalizeDate, report, splitCredit, splitList } from '@syndikit/core';
 import { articleSchema, estimateHtmlDepth, reportUnsafe } from '@syndikit/html';
 import type { Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -17,14 +17,26 @@ import { detectNinjsVersion, type NinjsVersion } from './ninjs-version.js';
 export interface NinjsIngestOptions {
   /** Deepest JSON nesting accepted, checked before parsing. Default `64`. */
   maxJsonDepth?: number | null;
+  /**
+   * Most picture and graphic associations read from one item; the rest are
+   * dropped with a `ninjs-associations-too-many` warning. Every picture
+   * becomes an image in every output, so this bounds the work and the page
+   * size of a hostile item (real packages carry a few dozen).
+   * Default {@link defaultMaxPictures} (`1000`).
+   */
+  maxPictures?: number | null;
 }
+
+/** Default {@link NinjsIngestOptions.maxPictures}. */
+export const defaultMaxPictures = 1000;
 
 type Item = Record<string, unknown>;
 
 /** The `.json` ingester for IPTC ninjs 1.x, 2.x and 3.x. */
 export function ninjsIngester(options?: Readonly<NinjsIngestOptions> | null): Ingester {
   const maxDepth = options?.maxJsonDepth ?? 64;
-  return { name: 'ninjs', extensions: ['.json'], ingest: (context) => ingestNinjs(context, maxDepth) };
+  const maxPictures = options?.maxPictures ?? defaultMaxPictures;
+  return { name: 'ninjs', extensions: ['.json'], ingest: (context) => ingestNinjs(context, maxDepth, maxPictures) };
 }
 
 /**
@@ -33,7 +45,7 @@ export function ninjsIngester(options?: Readonly<NinjsIngestOptions> | null): In
  * told by shape; HTML bodies are parsed to a tree and sanitised, never
  * passed through; wrong types are errors at their line and column.
  */
-export function ingestNinjs(context: IngestContext, maxDepth: number): IngestResult | undefined {
+export function ingestNinjs(context: IngestContext, maxDepth: number, maxPictures = defaultMaxPictures): IngestResult | undefined {
   const { file } = context;
   const depth = jsonDepth(context.text, maxDepth);
   if (depth.offset !== undefined) {
@@ -53,7 +65,7 @@ export function ingestNinjs(context: IngestContext, maxDepth: number): IngestRes
   const item = parsed.value as Item;
   const version = detectNinjsVersion(item);
   report(file, 'info', `Read as ninjs ${version}.x`, 'ninjs-version', { line: 1, column: 1 });
-  const reader = new NinjsReader(item, version, parsed, context);
+  const reader = new NinjsReader(item, version, parsed, context, maxPictures);
   const result = reader.read();
   return reader.failed ? undefined : result;
 }
@@ -67,6 +79,7 @@ class NinjsReader {
     private readonly version: NinjsVersion,
     private readonly json: LocatedJson,
     private readonly context: IngestContext,
+    private readonly maxPictures: number,
   ) {}
 
   read(): IngestResult | undefined {
@@ -139,11 +152,26 @@ class NinjsReader {
             ([key, entry]): Array<[Item, JSONPath]> => (isItem(entry) ? [[entry, ['associations', key]]] : []),
           )
         : [];
+    // De-duplicated by URL through a set: a scan of the list per picture is quadratic in the count.
+    const seen = new Set(fields.images.map((known) => known.src));
+    let pictures = 0;
     for (const [association, path] of associated) {
       const type = caseless(association, 'type');
       if (type !== 'picture' && type !== 'graphic') continue;
+      if (++pictures > this.maxPictures) {
+        this.problem(
+          path,
+          `Item has more than ${this.maxPictures} picture associations; the rest are left out`,
+          'warning',
+          'ninjs-associations-too-many',
+        );
+        break;
+      }
       const image = this.image(association, path);
-      if (image && !fields.images.some((known) => known.src === image.src)) fields.images.push(image);
+      if (image && !seen.has(image.src)) {
+        seen.add(image.src);
+        fields.images.push(image);
+      }
     }
     if (!fields.headline) this.guessHeadline(fields, body, slugline, uri);
     return { fields, body, slugHint: slugline ?? fields.headline ?? '' };
@@ -247,15 +275,31 @@ class NinjsReader {
   /** An image from a picture item: the best rendition with an http(s) href, with caption and credit. */
   private image(item: Item, path: JSONPath): ArticleImage | undefined {
     const renditions = caseless(item, 'renditions');
-    const list: Array<[string, Item]> = Array.isArray(renditions)
-      ? renditions.flatMap((entry): Array<[string, Item]> => (isItem(entry) ? [[String(caseless(entry, 'name') ?? ''), entry]] : []))
+    const renditionsKey = this.keyIn(item, 'renditions');
+    const list: Array<[string | number, Item]> = Array.isArray(renditions)
+      ? renditions.flatMap((entry, index): Array<[number, Item]> => (isItem(entry) ? [[index, entry]] : []))
       : isItem(renditions)
         ? Object.entries(renditions).flatMap(([name, entry]): Array<[string, Item]> => (isItem(entry) ? [[name, entry]] : []))
         : [];
     const usable: ImageRendition[] = [];
-    for (const [, rendition] of list) {
-      const href = caseless(rendition, 'href');
-      if (typeof href !== 'string' || !/^https?:\/\//i.test(href)) continue;
+    for (const [key, rendition] of list) {
+      const rawHref = caseless(rendition, 'href');
+      if (typeof rawHref !== 'string') continue;
+      const checked = checkUrl(rawHref);
+      if ('error' in checked) {
+        // A relative href (a file name beside the item) is not hostile, only unusable here; anything
+        // with a scheme or a //host that the URL policy refuses is an error at its place.
+        if (/^\s*([a-z][a-z0-9+.-]*:|[/\\]{2})/i.test(rawHref)) {
+          this.problem(
+            [...path, renditionsKey, key, this.keyIn(rendition, 'href')],
+            `Rendition href: ${checked.error}`,
+            'error',
+            'url-invalid',
+          );
+        }
+        continue;
+      }
+      const href = checked.url;
       const width = Number(caseless(rendition, 'width'));
       const height = Number(caseless(rendition, 'height'));
       const mediaType = String(caseless(rendition, 'contenttype') ?? caseless(rendition, 'mimetype') ?? 'image/jpeg');
@@ -272,9 +316,10 @@ class NinjsReader {
     }
     // An association may name its picture only by uri (renditions without href).
     const uri = caseless(item, 'uri');
-    if (usable.length === 0 && typeof uri === 'string' && /^https?:\/\/.+\.(jpe?g|png|gif|webp|avif)(\?.*)?$/i.test(uri)) {
-      const extension = /\.(\w+)(\?.*)?$/.exec(uri)?.[1]?.toLowerCase() ?? 'jpeg';
-      usable.push({ src: uri, width: 0, height: 0, mediaType: `image/${extension === 'jpg' ? 'jpeg' : extension}` });
+    const uriUrl = typeof uri === 'string' ? checkUrl(uri) : undefined;
+    if (usable.length === 0 && uriUrl && 'url' in uriUrl && /^https?:\/\/.+\.(jpe?g|png|gif|webp|avif)(\?.*)?$/i.test(uriUrl.url)) {
+      const extension = /\.(\w+)(\?.*)?$/.exec(uriUrl.url)?.[1]?.toLowerCase() ?? 'jpeg';
+      usable.push({ src: uriUrl.url, width: 0, height: 0, mediaType: `image/${extension === 'jpg' ? 'jpeg' : extension}` });
     }
     if (usable.length === 0) {
       if (list.length > 0)
