@@ -14,7 +14,8 @@ const exitHelp = `
 Exit codes:
   0  everything converted
   1  content errors (reported as file:line:col: error message [rule-id])
-  2  usage errors (bad flags, missing inputs, invalid config, output folder in use by another build)
+  2  usage errors (bad flags, missing inputs, invalid config, output folder in use by another build,
+     inputs, output folder and cache overlapping)
   130 interrupted (Ctrl-C); the output folder was left as it was`;
 
 /**
@@ -54,7 +55,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   common(configure(program.command('build')))
     .description('convert every input to every format and write the outputs')
     .argument('[inputs...]', 'article files or folders (default: `inputs` from the config)')
-    .option('-o, --out <dir>', 'output folder (default: `out` from the config, else ./out)')
+    .option('-o, --out <dir>', 'output folder, apart from the inputs and the cache (default: `out` from the config, else ./out)')
     .option(
       '-f, --formats <list>',
       'comma-separated formats: markdown, rss, atom, jsonfeed, amp, ninjs, images (default: from the config, else markdown)',
@@ -63,7 +64,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('-q, --quiet', 'print only diagnostics, no summary')
     .option('--verbose', 'also print info messages (each line the wire ingester removed or guessed)')
     .option('--json', 'print progress events as JSON lines on standard output, for build tools')
-    .option('-w, --watch', 'build, then rebuild what changed whenever an input or the config changes (Ctrl-C stops)')
+    .option('-w, --watch', 'build, then rebuild what changed whenever an input or the config changes (Ctrl-C stops, exit 130)')
     .option(
       '--cache-dir <dir>',
       'the build cache, safe to keep between CI runs (default: `cacheDir` from the config, else .syndikit-cache)',
