@@ -54,5 +54,7 @@ export {
   resolvePipeline,
   selectForCollection,
 } from './lib/steps.js';
+export type { UrlCheck, UrlPolicyOptions } from './lib/url-policy.js';
+export { checkUrl, permalinkProblem, urlOrPathProblem } from './lib/url-policy.js';
 export type { WriteResult } from './lib/write.js';
 export { safeTarget, UnsafeOutputPathError, writeOutputs } from './lib/write.js';

@@ -126,7 +126,7 @@ describe('bad input: each gets a located error, and nothing crashes', () => {
     ]);
     const scheme = await convertOne('# T\n\n![x](file:///etc/passwd)\n');
     expect(scheme.messages).toEqual([
-      'news/story.md:3:1: error Image `file:///etc/passwd` uses the unsupported scheme `file:` [image-url-unsupported]',
+      'news/story.md:3:1: error Image: URL "file:///etc/passwd" uses the scheme `file:`; only http and https URLs are published [image-url-unsupported]',
     ]);
   });
 

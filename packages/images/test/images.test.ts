@@ -215,7 +215,7 @@ describe('bad images: an error naming the article, the reference and its line; t
     ]);
     const file = await site('file:///etc/passwd.jpg');
     expect(file.messages).toEqual([
-      'story.md:5:1: error Image `file:///etc/passwd.jpg` uses the unsupported scheme `file:` [image-url-unsupported]',
+      'story.md:5:1: error Image: URL "file:///etc/passwd.jpg" uses the scheme `file:`; only http and https URLs are published [image-url-unsupported]',
     ]);
   });
 

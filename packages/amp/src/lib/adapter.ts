@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Adapter, OutputFile } from '@syndikit/core';
-import { adapterCacheKey, publishable } from '@syndikit/core';
+import { adapterCacheKey, checkUrl, publishable, urlOrPathProblem } from '@syndikit/core';
 import type { Handlers } from 'mdast-util-to-hast';
 import { ampPage } from './page.js';
 import { defaultThemeCss, themeProblem } from './theme.js';
@@ -43,6 +43,10 @@ export function ampAdapter(options?: Readonly<AmpOptions> | null): Adapter {
       );
     }
   }
+  if (options?.logo !== undefined && options.logo !== null) {
+    const logoProblem = typeof options.logo === 'string' ? urlOrPathProblem(options.logo) : `it is of type ${typeof options.logo}`;
+    if (logoProblem) throw new TypeError(`Expected an http(s) URL or a path for amp option \`logo\` but ${logoProblem}`);
+  }
   const problem = themeProblem(css);
   if (problem) throw new TypeError(`Expected an AMP-valid stylesheet for the amp theme but ${problem}`);
   return {
@@ -59,7 +63,7 @@ export function ampAdapter(options?: Readonly<AmpOptions> | null): Adapter {
       const publisher = {
         name: site.title,
         url: site.url ? `${site.url}/` : undefined,
-        logo: logo && site.url ? new URL(logo, `${site.url}/`).href : undefined,
+        logo: logoUrl(logo, site.url),
       };
       const html = ampPage(article, {
         site,
@@ -72,4 +76,11 @@ export function ampAdapter(options?: Readonly<AmpOptions> | null): Adapter {
       return [{ path: `${dir}/${article.slug}.html`, contents: html, mediaType: 'text/html; charset=utf-8' }];
     },
   };
+}
+
+/** The logo as an absolute URL under the URL policy, or none without a site URL. */
+function logoUrl(logo: string | undefined, siteUrl: string | undefined): string | undefined {
+  if (!logo || !siteUrl) return undefined;
+  const checked = checkUrl(logo, { base: siteUrl });
+  return 'url' in checked ? checked.url : undefined;
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AdapterFactory, Ingester, Limits, SiteOptions } from '@syndikit/core';
-import { isValidTimeZone } from '@syndikit/core';
+import { checkUrl, isValidTimeZone, permalinkProblem, urlOrPathProblem } from '@syndikit/core';
 import type { WireOptions } from '@syndikit/wire';
 import type { PluggableList } from 'unified';
 import { parse as parseYaml } from 'yaml';
@@ -31,7 +31,20 @@ export function isExecutableConfig(path: string): boolean {
 }
 
 const nonEmpty = z.string().trim().min(1);
-const httpUrl = z.url({ protocol: /^https?$/, error: 'Expected an absolute http(s) URL' });
+/** An absolute http(s) URL under core's URL policy (`checkUrl`), with the policy's reason when refused. */
+const httpUrl = z.string().superRefine((value, context) => {
+  const checked = checkUrl(value);
+  if ('error' in checked) {
+    // A value with no scheme is simply not absolute; the policy's reason adds nothing then.
+    const absolute = /^[a-z][a-z0-9+.-]*:/i.test(value.trim()) || value.trim().startsWith('//');
+    context.addIssue({ code: 'custom', message: `Expected an absolute http(s) URL${absolute ? `: ${checked.error}` : ''}` });
+  }
+});
+/** An http(s) URL or a path resolved later against the site URL (icons, logos). */
+const urlOrPath = nonEmpty.superRefine((value, context) => {
+  const problem = urlOrPathProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: `Expected an http(s) URL or a path: ${problem}` });
+});
 
 const siteSchema = z.strictObject({
   title: nonEmpty.optional(),
@@ -39,8 +52,8 @@ const siteSchema = z.strictObject({
   language: nonEmpty.optional(),
   description: z.string().optional(),
   copyright: z.string().optional(),
-  icon: nonEmpty.optional(),
-  logo: nonEmpty.optional(),
+  icon: urlOrPath.optional(),
+  logo: urlOrPath.optional(),
 });
 
 const formatName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'Expected a kebab-case format name');
@@ -79,7 +92,12 @@ export const configSchema = z.strictObject({
   /** Time zone for dates without an offset. */
   timeZone: nonEmpty.refine(isValidTimeZone, 'Expected an IANA time zone, UTC or ±HH:MM').optional(),
   /** URL path of an article under `site.url`. */
-  permalink: nonEmpty.refine((value) => value.includes('{slug}'), 'Expected a pattern containing {slug}').optional(),
+  permalink: nonEmpty
+    .superRefine((value, context) => {
+      const problem = permalinkProblem(value);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
   /** Write what converted even when some articles fail. */
   keepGoing: z.boolean().optional(),
   /** The build cache folder, relative to the config file, or `false` for none. Default `.syndikit-cache` in the working directory. */

@@ -1,7 +1,7 @@
 import { access, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ConvertOptions, Ingester, Registry } from '@syndikit/core';
-import { markdownIngester } from '@syndikit/core';
+import { checkUrl, markdownIngester } from '@syndikit/core';
 import { configFileNames, emptyConfig, isExecutableConfig, type LoadedConfig, loadConfig } from './config.js';
 import { UsageError } from './errors.js';
 import { builtinIngesters, createFormatRegistry, defaultFormats } from './formats.js';
@@ -64,8 +64,12 @@ export async function resolveSettings(
   }
   const site = { ...config.site };
   if (flags.siteUrl !== undefined) {
-    if (!/^https?:\/\/[^/\s]+/i.test(flags.siteUrl) || !URL.canParse(flags.siteUrl)) {
-      throw new UsageError(`Expected an absolute http(s) URL for --site-url but received ${JSON.stringify(flags.siteUrl)}`);
+    const checked = checkUrl(flags.siteUrl);
+    if ('error' in checked) {
+      // A value with no scheme is simply not absolute; the policy's reason adds nothing then.
+      const value = flags.siteUrl.trim();
+      const reason = /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//') ? `: ${checked.error}` : '';
+      throw new UsageError(`Expected an absolute http(s) URL for --site-url but received ${JSON.stringify(flags.siteUrl)}${reason}`);
     }
     site.url = flags.siteUrl;
   }

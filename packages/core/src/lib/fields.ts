@@ -4,6 +4,7 @@ import { parseDateline } from './dateline.js';
 import { normalizeDate } from './dates.js';
 import { describe } from './front-matter.js';
 import { imageMediaType, resolveImageRef } from './image-ref.js';
+import { checkUrl } from './url-policy.js';
 
 /**
  * The metadata an ingester extracted, before the pipeline gives the article
@@ -14,9 +15,12 @@ export type ArticleFields = Omit<Partial<Article>, 'body' | 'authors' | 'tags' |
 
 /** A field problem: which key, what went wrong, and which rule. */
 export interface FieldProblem {
+  /** The top-level key the problem is about. */
   key: string;
+  /** Where in that key's value, when deeper than the key (`['authors', 1, 'url']`). */
+  path?: ReadonlyArray<string | number>;
   reason: string;
-  rule: 'type' | 'date' | 'image-outside-root' | 'image-url' | 'unknown-key';
+  rule: 'type' | 'date' | 'image-outside-root' | 'image-url' | 'unknown-key' | 'url';
   severity: 'error' | 'warning';
 }
 
@@ -26,6 +30,8 @@ export interface ReadFieldsOptions {
   timeZone: string;
   /** The article's path relative to the content root, POSIX. */
   articlePath: string;
+  /** The site URL that relative `url:` values are resolved against (see `checkUrl`). Default: none. */
+  siteUrl?: string | undefined;
 }
 
 /**
@@ -111,7 +117,15 @@ export function readFields(data: Record<string, unknown>, options: ReadFieldsOpt
   assign('subheadline', text('subheadline'));
   assign('summary', text('summary'));
   assign('language', text('language'));
-  assign('url', text('url'));
+  const url = (path: ReadonlyArray<string | number>, value: string): string | undefined => {
+    const checked = checkUrl(value, { base: options.siteUrl });
+    if ('url' in checked) return checked.url;
+    const key = String(path[0]);
+    problems.push({ key, path, reason: `\`${path.join('.')}\`: ${checked.error}`, rule: 'url', severity: 'error' });
+    return undefined;
+  };
+  const articleUrl = text('url');
+  if (articleUrl !== undefined) assign('url', url([pick('url')?.[0] ?? 'url'], articleUrl));
   assign('section', text('section'));
   assign('copyright', text('copyright'));
   assign('source', text('source'));
@@ -152,10 +166,18 @@ export function readFields(data: Record<string, unknown>, options: ReadFieldsOpt
   if (authors) {
     const [key, value] = authors;
     const list = Array.isArray(value) ? value : [value];
-    for (const item of list) {
+    for (const [index, item] of list.entries()) {
       const author = readAuthor(item);
-      if (author) fields.authors.push(author);
-      else typeProblem(key, 'a name or { name, url?, email? }', item);
+      if (!author) {
+        typeProblem(key, 'a name or { name, url?, email? }', item);
+        continue;
+      }
+      if (author.url !== undefined) {
+        const checked = url(Array.isArray(value) ? [key, index, 'url'] : [key, 'url'], author.url);
+        if (checked === undefined) continue;
+        author.url = checked;
+      }
+      fields.authors.push(author);
     }
   }
 

@@ -7,8 +7,12 @@ import { rules } from './rules.js';
 /** Front matter as plain data, with the place of each top-level field. */
 export interface FrontMatter {
   data: Record<string, unknown>;
-  /** Where the value of a top-level key starts in the file, or the block start. */
-  placeOf(key: string): Point;
+  /**
+   * Where the value of a top-level key (or of a path into it, such as
+   * `['authors', 1, 'url']`) starts in the file; the key's place when the
+   * path is not found, the block start when the key is not.
+   */
+  placeOf(key: string | ReadonlyArray<string | number>): Point;
 }
 
 /** YAML aliases allowed in one front matter block; a billion-laughs document has far more. */
@@ -59,7 +63,13 @@ export function parseFrontMatter(file: VFile, value: string, start: Point): Fron
       if (key !== undefined && node?.range) places.set(key, toFile(node.range[0]));
     }
   }
-  return { data: data as Record<string, unknown>, placeOf: (key) => places.get(key) ?? start };
+  const placeOf = (path: string | ReadonlyArray<string | number>): Point => {
+    if (typeof path === 'string') return places.get(path) ?? start;
+    const node = path.length > 1 ? (doc.getIn(path, true) as YamlNode | undefined) : undefined;
+    if (node && typeof node === 'object' && node.range) return toFile(node.range[0]);
+    return places.get(String(path[0])) ?? start;
+  };
+  return { data: data as Record<string, unknown>, placeOf };
 }
 
 function firstLine(message: string): string {

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { checkUrl } from './url-policy.js';
 
 /** The outcome of resolving an image reference. */
 export type ImageRefResult = { src: string } | { error: 'outside-root' | 'unsupported-scheme'; reason: string };
@@ -6,7 +7,9 @@ export type ImageRefResult = { src: string } | { error: 'outside-root' | 'unsupp
 /**
  * Resolve an image reference from an article to the form stored in the
  * article model (see `ArticleImage.src`):
- * - `https://…` and `http://…` URLs stay as they are; `//host/x` becomes https;
+ * - `https://…` and `http://…` URLs pass the URL policy (`checkUrl`) and
+ *   are kept as it serialises them, `//host/x` is read as https, other
+ *   schemes are refused;
  * - `/x` is relative to the content root;
  * - anything else is relative to the article, and must stay inside the root.
  *
@@ -18,11 +21,12 @@ export type ImageRefResult = { src: string } | { error: 'outside-root' | 'unsupp
  */
 export function resolveImageRef(reference: string, articlePath: string): ImageRefResult {
   const ref = reference.trim().replace(/\\/g, '/');
-  if (/^https?:\/\//i.test(ref)) return { src: ref };
-  if (ref.startsWith('//')) return { src: `https:${ref}` };
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(ref);
-  if (scheme) {
-    return { error: 'unsupported-scheme', reason: `Image \`${reference}\` uses the unsupported scheme \`${scheme[1]}:\`` };
+  // Remote images go through the one URL policy (http(s) only, no credentials or control characters);
+  // `//cdn/x`, common in copied pages, is read as https.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) {
+    const checked = checkUrl(ref, { schemeRelative: 'https' });
+    if ('error' in checked) return { error: 'unsupported-scheme', reason: `Image: ${checked.error}` };
+    return { src: checked.url };
   }
   if (ref.startsWith('/')) return { src: posix.normalize(ref) };
   const joined = posix.normalize(posix.join(posix.dirname(articlePath), ref));

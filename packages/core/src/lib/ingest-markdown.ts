@@ -29,6 +29,7 @@ const problemRules: Record<FieldProblem['rule'], Rule> = {
   'image-outside-root': rules.imageOutsideRoot,
   'image-url': rules.imageUrlUnsupported,
   'unknown-key': rules.frontMatterUnknownKey,
+  url: rules.urlInvalid,
 };
 
 /** The unified processor that parses article Markdown: CommonMark, GFM and YAML front matter. */
@@ -107,9 +108,9 @@ export function ingestMarkdown(context: IngestContext): IngestResult | undefined
     const start = { line: (first.position?.start.line ?? 1) + 1, column: 1 };
     const frontMatter = parseFrontMatter(file, first.value, start);
     if (!frontMatter) return undefined;
-    const read = readFields(frontMatter.data, { timeZone: context.timeZone, articlePath: context.articlePath });
+    const read = readFields(frontMatter.data, { timeZone: context.timeZone, articlePath: context.articlePath, siteUrl: context.siteUrl });
     for (const problem of read.problems) {
-      report(file, problem.severity, problem.reason, problemRules[problem.rule], frontMatter.placeOf(problem.key));
+      report(file, problem.severity, problem.reason, problemRules[problem.rule], frontMatter.placeOf(problem.path ?? problem.key));
     }
     fields = read.fields;
     tree.children.shift();

@@ -16,6 +16,12 @@ export interface IngestContext {
   /** Time zone for dates written without an offset (IANA name, `UTC` or `±HH:MM`). */
   timeZone: string;
   limits: Readonly<Limits>;
+  /**
+   * The site URL (absolute http(s), no trailing slash), for resolving
+   * relative URLs with `checkUrl(value, { base: siteUrl })`; absent when the
+   * build has none.
+   */
+  siteUrl?: string;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { IngestResult } from './ingester.js';
 import { rules } from './rules.js';
 import type { Site } from './site.js';
 import { slugify, unsafeSlugReason } from './slug.js';
+import { checkUrl } from './url-policy.js';
 
 /** Namespace of the UUIDs syndikit derives article ids from. Fixed forever: changing it changes every id. */
 export const idNamespace = '8f1c2b6e-6a53-5b8e-9d4c-3f0a7e2d1b90';
@@ -72,7 +73,36 @@ export function finalizeArticle(file: VFile, result: IngestResult, options: Fina
     language = options.site.language;
   }
 
-  const url = fields.url ?? articleUrl(options.site, options.permalink, slug);
+  // An id is not a URL (`urn:…`, `tag:…` are common), but one with a script or data scheme is never one.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: leading control characters are ignored by URL parsers
+  if (fields.id !== undefined && /^[\s\u0000-\u001f]*(javascript|vbscript|data):/i.test(fields.id)) {
+    report(file, 'error', `Article id ${JSON.stringify(fields.id.slice(0, 80))} uses a script or data scheme`, rules.urlInvalid);
+    return undefined;
+  }
+  // The last gate of the URL policy, for every ingester (a user's too): the
+  // built-in ones already checked these at their place in the input.
+  let url: string | undefined;
+  if (fields.url !== undefined) {
+    const checked = checkUrl(fields.url, { base: options.site.url });
+    if ('error' in checked) {
+      report(file, 'error', `Article URL: ${checked.error}`, rules.urlInvalid);
+      return undefined;
+    }
+    url = checked.url;
+  } else url = articleUrl(options.site, options.permalink, slug);
+  const authors: Article['authors'] = [];
+  for (const author of fields.authors) {
+    if (author.url === undefined) {
+      authors.push(author);
+      continue;
+    }
+    const checked = checkUrl(author.url, { base: options.site.url });
+    if ('error' in checked) {
+      report(file, 'error', `URL of author ${author.name}: ${checked.error}`, rules.urlInvalid);
+      return undefined;
+    }
+    authors.push({ ...author, url: checked.url });
+  }
   // Keys in the documented order, so that `syndikit inspect` reads top to bottom.
   const draft: Record<string, unknown> = {
     id: fields.id ?? `urn:uuid:${uuidv5(`${slug}\u0000${fields.published ?? ''}`, idNamespace)}`,
@@ -80,7 +110,7 @@ export function finalizeArticle(file: VFile, result: IngestResult, options: Fina
     headline: fields.headline,
     subheadline: fields.subheadline,
     summary: fields.summary,
-    authors: fields.authors,
+    authors,
     dateline: fields.dateline,
     published: fields.published,
     updated: fields.updated,

@@ -61,6 +61,11 @@ export const rules = {
     'An image file could not be read as an image',
     'Replace the file with a JPEG, PNG, GIF, WebP or AVIF.',
   ),
+  urlInvalid: rule(
+    'url-invalid',
+    'A URL is not an absolute http(s) URL',
+    'Write an absolute https:// URL, or a path such as /news/story/ with the site URL set; other schemes and //host URLs are never published.',
+  ),
   imageUrlUnsupported: rule('image-url-unsupported', 'An image URL has an unsupported scheme', 'Use a relative path or an https URL.'),
   nestingTooDeep: rule('nesting-too-deep', 'Content is nested deeper than the limit', 'Flatten the nesting or raise `limits.maxDepth`.'),
   delimitersTooMany: rule(

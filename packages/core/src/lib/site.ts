@@ -1,3 +1,5 @@
+import { checkUrl, urlOrPathProblem } from './url-policy.js';
+
 /**
  * Site-level metadata, from the config file's `site:` section.
  */
@@ -32,7 +34,13 @@ export interface Site {
 /** Defaults for {@link SiteOptions}. */
 export const defaultSite: Readonly<Site> = Object.freeze({ title: 'syndikit', language: 'en' });
 
-/** Apply defaults to site options, dropping empty values. */
+/**
+ * Apply defaults to site options, dropping empty values. `url` must pass the
+ * URL policy as an absolute http(s) URL; `icon` and `logo` must pass it
+ * against `url` (relative paths need `url`, and are kept relative without).
+ *
+ * @throws {TypeError} when a URL is refused by the policy (`checkUrl`).
+ */
 export function resolveSite(options?: Readonly<SiteOptions> | null): Site {
   const site: Site = { ...defaultSite };
   if (!options) return site;
@@ -40,6 +48,19 @@ export function resolveSite(options?: Readonly<SiteOptions> | null): Site {
     const value = options[key];
     if (typeof value === 'string' && value.trim() !== '') site[key] = value.trim();
   }
-  if (site.url) site.url = site.url.replace(/\/+$/, '');
+  if (site.url) {
+    const checked = checkUrl(site.url);
+    if ('error' in checked) throw new TypeError(`Expected an absolute http(s) URL for site.url: ${checked.error}`);
+    site.url = checked.url.replace(/\/+$/, '');
+  }
+  for (const key of ['icon', 'logo'] as const) {
+    const value = site[key];
+    if (value === undefined) continue;
+    const problem = urlOrPathProblem(value);
+    if (problem) throw new TypeError(`Expected an http(s) URL or a path for site.${key}: ${problem}`);
+    // Without a site URL a path stays as it is; it is only used once one is set.
+    const checked = checkUrl(value, { base: site.url });
+    if ('url' in checked) site[key] = checked.url;
+  }
   return site;
 }

@@ -15,6 +15,7 @@ import { defaultLimits, type Limits } from './limits.js';
 import { finalizeArticle } from './normalize.js';
 import { rules } from './rules.js';
 import { resolveSite, type Site } from './site.js';
+import { permalinkProblem } from './url-policy.js';
 
 /**
  * The steps one article goes through, shared by `convert` (everything in
@@ -54,7 +55,7 @@ export function resolvePipeline(options: Readonly<PipelineOptions> | null | unde
     ingesters: [...(settings.ingesters ?? []), markdownIngester],
     site: resolveSite(settings.site),
     limits: { ...defaultLimits, ...(settings.limits ?? {}) },
-    permalink: settings.permalink ?? '/{slug}/',
+    permalink: resolvePermalink(settings.permalink),
     timeZone: settings.timeZone ?? 'UTC',
     now: resolveNow(settings.now),
     root: settings.root ?? undefined,
@@ -63,6 +64,14 @@ export function resolvePipeline(options: Readonly<PipelineOptions> | null | unde
     readImages: settings.readImages ?? false,
     remarkPlugins: settings.remarkPlugins ?? [],
   };
+}
+
+function resolvePermalink(permalink: string | null | undefined): string {
+  if (permalink === undefined || permalink === null) return '/{slug}/';
+  const problem =
+    typeof permalink === 'string' ? permalinkProblem(permalink) : `Expected a permalink string but received ${typeof permalink}`;
+  if (problem) throw new TypeError(problem);
+  return permalink;
 }
 
 function resolveNow(now: string | Date | null | undefined): string {
@@ -101,7 +110,14 @@ export async function ingestArticle(file: VFile, pipeline: ResolvedPipeline, slu
   const articlePath = articlePathOf(file, pipeline.root);
   let result: Awaited<ReturnType<Ingester['ingest']>>;
   try {
-    result = await ingester.ingest({ file, text, articlePath, timeZone: pipeline.timeZone, limits: pipeline.limits });
+    result = await ingester.ingest({
+      file,
+      text,
+      articlePath,
+      timeZone: pipeline.timeZone,
+      limits: pipeline.limits,
+      ...(pipeline.site.url ? { siteUrl: pipeline.site.url } : {}),
+    });
   } catch (error) {
     // A stack overflow or a bug in an ingester fails this article only.
     report(file, 'error', `The ${ingester.name} ingester failed: ${errorMessage(error)}`, rules.renderFailed, undefined, error);

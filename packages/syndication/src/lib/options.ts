@@ -1,3 +1,5 @@
+import { checkUrl } from '@syndikit/core';
+
 /**
  * Options every feed format takes, under `adapters.<format>` in the config.
  */
@@ -63,9 +65,9 @@ export function resolveFeedOptions(format: string, options?: Readonly<FeedOption
     resolved[key] = value;
   }
   if (options.hub !== undefined && options.hub !== null) {
-    if (typeof options.hub !== 'string' || !/^https?:\/\//i.test(options.hub) || !URL.canParse(options.hub))
-      fail('hub', 'an absolute http(s) URL', options.hub);
-    resolved.hub = options.hub;
+    const checked = typeof options.hub === 'string' ? checkUrl(options.hub) : undefined;
+    if (checked && 'url' in checked) resolved.hub = checked.url;
+    else fail('hub', 'an absolute http(s) URL', options.hub);
   }
   for (const key of ['title', 'description'] as const) {
     const value = options[key];

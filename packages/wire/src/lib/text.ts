@@ -1,5 +1,5 @@
 import type { ArticleFields, ArticleImage, Figure, IngestContext, Ingester, IngestResult } from '@syndikit/core';
-import { imageMediaType, report, resolveImageRef, splitCredit } from '@syndikit/core';
+import { checkUrl, imageMediaType, report, resolveImageRef, splitCredit } from '@syndikit/core';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import { parseByline } from './byline.js';
 import { agencyName, matchDateline } from './dateline.js';
@@ -33,6 +33,14 @@ const photoLine = /^(?<name>[\w-]{6,}?)\.?(?<extension>jpe?g|png|gif|webp)$/iu;
 /** The `.txt` ingester for scraped wire copy. */
 export function wireTextIngester(options?: Readonly<WireTextOptions> | null): Ingester {
   const rules = compileRules(options?.rules ?? [], options?.defaultRules ?? true);
+  if (options?.photoBaseUrl !== undefined && options.photoBaseUrl !== null) {
+    const checked = typeof options.photoBaseUrl === 'string' ? checkUrl(options.photoBaseUrl) : undefined;
+    if (!checked || 'error' in checked) {
+      throw new TypeError(
+        `Expected an absolute http(s) URL for wire option \`photoBaseUrl\` but received ${JSON.stringify(options.photoBaseUrl)}${checked && 'error' in checked ? `: ${checked.error}` : ''}`,
+      );
+    }
+  }
   return { name: 'wire-text', extensions: ['.txt'], ingest: (context) => ingestWireText(context, rules, options ?? {}) };
 }
 

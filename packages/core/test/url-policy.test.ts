@@ -1,0 +1,134 @@
+import { checkUrl, convert, permalinkProblem, resolveSite, urlOrPathProblem } from '@syndikit/core';
+import { describe, expect, it } from 'vitest';
+
+/** What an attacker or a careless editor writes where a URL goes. */
+const hostile = [
+  'javascript:alert(1)',
+  ' JaVaScRiPt:alert(1)',
+  'java\tscript:alert(1)',
+  '\u0001javascript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'vbscript:msgbox(1)',
+  '//evil.example/x',
+  '/\\evil.example/x',
+  'https://user:secret@news.example/',
+  'file:///etc/passwd',
+  'https://news.example/\u202eevil',
+];
+
+describe('checkUrl', () => {
+  it.each(hostile)('refuses %j, with or without a base', (value) => {
+    expect(checkUrl(value)).toHaveProperty('error');
+    expect(checkUrl(value, { base: 'https://news.example' })).toHaveProperty('error');
+  });
+
+  it('accepts absolute http(s) URLs as the URL parser serialises them', () => {
+    expect(checkUrl('https://News.Example/a b')).toEqual({ url: 'https://news.example/a%20b' });
+    expect(checkUrl('http://news.example')).toEqual({ url: 'http://news.example/' });
+  });
+
+  it('resolves relative references against the base, keeping its path', () => {
+    expect(checkUrl('/x/', { base: 'https://news.example' })).toEqual({ url: 'https://news.example/x/' });
+    expect(checkUrl('x/', { base: 'https://user.github.io/project' })).toEqual({ url: 'https://user.github.io/project/x/' });
+  });
+
+  it('refuses relative references without a base, saying what to set', () => {
+    const checked = checkUrl('/x/');
+    expect(checked).toEqual({ error: expect.stringContaining('set site.url') });
+  });
+
+  it('names the refused scheme', () => {
+    expect(checkUrl(' JaVaScRiPt:alert(1)')).toEqual({ error: expect.stringContaining('`javascript:`') });
+  });
+});
+
+describe('permalinks, logos and the site URL', () => {
+  it('refuses permalinks that are URLs of their own', () => {
+    expect(permalinkProblem('javascript:alert(1)//{slug}')).toMatch(/starting with a single \//);
+    expect(permalinkProblem('//evil.example/{slug}')).toMatch(/single \//);
+    expect(permalinkProblem('/\\evil.example/{slug}')).toMatch(/single \//);
+    expect(permalinkProblem('/news/')).toMatch(/\{slug\}/);
+    expect(permalinkProblem('/news/{slug}/')).toBeUndefined();
+  });
+
+  it('accepts paths and http(s) URLs for logos, nothing else', () => {
+    expect(urlOrPathProblem('/logo.png')).toBeUndefined();
+    expect(urlOrPathProblem('https://cdn.example/logo.png')).toBeUndefined();
+    expect(urlOrPathProblem('javascript:alert(1)')).toBeDefined();
+    expect(urlOrPathProblem('//evil.example/logo.png')).toBeDefined();
+  });
+
+  it('throws a TypeError for a site URL or logo the policy refuses', () => {
+    expect(() => resolveSite({ url: 'javascript:alert(1)' })).toThrow(TypeError);
+    expect(() => resolveSite({ url: 'https://news.example', logo: 'data:image/png;base64,AAAA' })).toThrow(/site\.logo/);
+    expect(resolveSite({ url: 'https://news.example/', logo: '/logo.png' })).toMatchObject({
+      url: 'https://news.example',
+      logo: 'https://news.example/logo.png',
+    });
+  });
+
+  it('throws a TypeError for a hostile permalink given to convert', async () => {
+    await expect(convert([], { permalink: 'javascript:alert(1)//{slug}' })).rejects.toThrow(TypeError);
+  });
+});
+
+describe('front matter URLs', () => {
+  const site = { url: 'https://news.example' };
+
+  it.each(hostile)('fails the article at the place of `url: %j`', async (value) => {
+    const source = `---\ntitle: Story\nurl: ${JSON.stringify(value)}\n---\n\nBody.\n`;
+    const result = await convert({ path: 'story.md', value: source }, { site });
+    expect(result.articles).toHaveLength(0);
+    const message = result.files[0]?.messages.find((m) => m.ruleId === 'url-invalid');
+    expect(message?.fatal).toBe(true);
+    expect([message?.line, message?.column]).toEqual([3, 6]);
+  });
+
+  it('fails the article at the place of a hostile author URL in a list', async () => {
+    const source = [
+      '---',
+      'title: Story',
+      'authors:',
+      '  - Ana Ruiz',
+      '  - name: Eve',
+      '    url: "javascript:alert(1)"',
+      '---',
+      '',
+      'Body.',
+      '',
+    ].join('\n');
+    const result = await convert({ path: 'story.md', value: source }, { site });
+    expect(result.articles).toHaveLength(0);
+    const message = result.files[0]?.messages.find((m) => m.ruleId === 'url-invalid');
+    expect([message?.line, message?.column]).toEqual([6, 10]);
+    expect(message?.reason).toContain('authors.1.url');
+  });
+
+  it('resolves a relative url: against the site URL', async () => {
+    const source = '---\ntitle: Story\nurl: /news/story/\nauthors: [{ name: Ana, url: /staff/ana/ }]\n---\n\nBody.\n';
+    const result = await convert({ path: 'story.md', value: source }, { site });
+    expect(result.articles[0]?.url).toBe('https://news.example/news/story/');
+    expect(result.articles[0]?.authors[0]?.url).toBe('https://news.example/staff/ana/');
+  });
+
+  it('refuses a relative url: when there is no site URL', async () => {
+    const result = await convert({ path: 'story.md', value: '---\ntitle: Story\nurl: /news/story/\n---\n\nBody.\n' });
+    expect(result.articles).toHaveLength(0);
+    expect(result.files[0]?.messages[0]?.reason).toContain('no site URL');
+  });
+
+  it('checks the URLs of a user ingester too, as the last gate', async () => {
+    const ingester = {
+      name: 'hostile',
+      extensions: ['.x'],
+      ingest: () => ({
+        fields: { headline: 'H', url: 'javascript:alert(1)', authors: [], tags: [], images: [] },
+        body: { type: 'root' as const, children: [] },
+        slugHint: 'h',
+      }),
+    };
+    const result = await convert({ path: 'a.x', value: 'x' }, { site, ingesters: [ingester] });
+    expect(result.articles).toHaveLength(0);
+    expect(result.files[0]?.messages[0]?.ruleId).toBe('url-invalid');
+  });
+});
