@@ -81,7 +81,12 @@ function loadPages() {
     .sort()
     .map((name) => {
       const id = name.split('.')[0];
-      return { id, html: gunzipSync(readFileSync(join(corpus, 'html', name))).toString('utf8'), truth: truth[id]?.articleBody ?? '', url: truth[id]?.url };
+      return {
+        id,
+        html: gunzipSync(readFileSync(join(corpus, 'html', name))).toString('utf8'),
+        truth: truth[id]?.articleBody ?? '',
+        url: truth[id]?.url,
+      };
     });
 }
 

@@ -29,7 +29,8 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
   {
     id: 'advertising',
     description: 'advertising label',
-    pattern: /^(advert(isement)?|ad|anzeige|werbung|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?)$/iu,
+    pattern:
+      /^(advert(isement)?|ad|anzeige|werbung|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?)$/iu,
     action: 'drop',
   },
   {
@@ -61,7 +62,9 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
   {
     id: 'byline-line',
     description: 'a byline line, already read as the authors',
-    pattern: /^(by|von)\s+\p{Lu}[^.!?]{1,100}$/u,
+    // A name (up to four capitalised words), then perhaps a separator and a date or an agency; never a sentence.
+    pattern:
+      /^(?:[Bb]y|BY|[Vv]on)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|\band\b|\bund\b|&|-|–|—|\|)?\s*[^!?]{0,80})?(?<![.!?]["”’]?)$/u,
     action: 'drop',
   },
   {

@@ -19,7 +19,8 @@ export interface CreditPattern {
 }
 
 /** Agency names that stand alone as a credit after a slash (`REUTERS/Name`). */
-const agencies = 'AP|AFP|REUTERS|Reuters|dpa|DPA|EPA|EPA-EFE|UPI|Getty Images|ANSA|Xinhua|KEYSTONE|Keystone|ANP|SIPA|Bloomberg|IMAGO|picture alliance';
+const agencies =
+  'AP|AFP|REUTERS|Reuters|dpa|DPA|EPA|EPA-EFE|UPI|Getty Images|ANSA|Xinhua|KEYSTONE|Keystone|ANP|SIPA|Bloomberg|IMAGO|picture alliance';
 
 export const creditPatterns: readonly CreditPattern[] = Object.freeze([
   {

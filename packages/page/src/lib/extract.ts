@@ -27,7 +27,17 @@ export interface ExtractOptions {
   defaultRules?: boolean | null;
   /** Use JSON-LD `articleBody` as a second opinion on the body. Default `true`. */
   useArticleBody?: boolean | null;
+  /**
+   * Deepest element nesting of the whole page that is read. Real pages nest
+   * a few dozen levels; Readability recurses per level and overflows the
+   * stack near ten thousand. A deeper page gives no story and `tooDeep`.
+   * Default `400`.
+   */
+  maxPageDepth?: number | null;
 }
+
+/** Default {@link ExtractOptions.maxPageDepth}. */
+export const defaultMaxPageDepth = 400;
 
 /** A figure on the page, with its caption and credit split. */
 export interface PageFigure {
@@ -62,6 +72,8 @@ export interface PageExtraction {
   figures: PageFigure[];
   /** The copyright line found at the story's end, if any. */
   copyright?: string;
+  /** Set when the page nests deeper than `maxPageDepth`: how deep it was measured (up to the limit + 1). */
+  tooDeep?: number;
   decisions: Decision[];
 }
 
@@ -74,8 +86,11 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   if (typeof html !== 'string') throw new TypeError(`Expected a string of HTML but received ${describe(html)}`);
   const rules = [...(options?.rules ?? []), ...(options?.defaultRules === false ? [] : defaultBlockRules)];
   const decisions: Decision[] = [];
+  const maxPageDepth = options?.maxPageDepth ?? defaultMaxPageDepth;
   const document = parse(html);
   const metadata = readMetadata(document);
+  const depth = elementDepth(document.documentElement, maxPageDepth);
+  if (depth > maxPageDepth) return { metadata, html: '', text: '', figures: [], decisions, tooDeep: depth };
   const pageFigures = readFigures(document);
 
   // Readability changes the document it reads; metadata and figures were read first.
@@ -88,7 +103,7 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   const body = parse(`<!doctype html><html><body>${result.content}</body></html>`).body;
   decisions.push({ kind: 'story', rule: 'readability', text: `${wordCount(body.textContent ?? '')} words` });
 
-  const inStory = takeFigures(body, pageFigures);
+  const inStory = takeFigures(body, pageFigures.bySrc);
   dropChrome(body, rules, metadata, extraction);
   dropLinkLists(body, decisions);
   dropLoneHeadings(body, decisions);
@@ -99,20 +114,43 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   return withArticleBody(extraction, options);
 }
 
+/** How deeply elements nest under `root`, counted without recursion and stopping once past `limit`. */
+function elementDepth(root: Element | null, limit: number): number {
+  if (!root) return 0;
+  let deepest = 0;
+  const stack: Array<[Element, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop() as [Element, number];
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    for (const child of element.children) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 
-/** Every `<figure>` with an image on the page, by image URL. */
-function readFigures(document: Document): Map<string, PageFigure> {
-  const figures = new Map<string, PageFigure>();
+/** Every `<figure>` with an image on the page, by image URL; `lead` is the page's lead figure, if any. */
+function readFigures(document: Document): { bySrc: Map<string, PageFigure>; lead?: PageFigure } {
+  const bySrc = new Map<string, PageFigure>();
+  const heading = document.querySelector('h1');
+  // The lead photo sits just below the headline, often outside the container Readability keeps:
+  // the first captioned figure after the `<h1>`, within the headline's parent or grandparent.
+  const near = heading?.parentElement?.parentElement ?? heading?.parentElement ?? undefined;
+  let lead: PageFigure | undefined;
   for (const figure of document.querySelectorAll('figure')) {
     const image = figure.querySelector('img');
     const src = image ? imageSource(image) : undefined;
-    if (!src || figures.has(src)) continue;
-    figures.set(src, describeFigure(figure, image as Element, src));
+    if (!src || bySrc.has(src)) continue;
+    const described = describeFigure(figure, image as Element, src);
+    bySrc.set(src, described);
+    if (!lead && heading && near?.contains(figure) && heading.compareDocumentPosition(figure) & 4 && figure.querySelector('figcaption')) {
+      lead = described;
+    }
   }
-  return figures;
+  return lead ? { bySrc, lead } : { bySrc };
 }
 
 function describeFigure(figure: Element, image: Element, src: string): PageFigure {
@@ -150,7 +188,9 @@ function imageSource(image: Element): string | undefined {
     image.getAttribute('data-lazy-src'),
     image.getAttribute('srcset')?.split(',')[0]?.trim().split(/\s+/)[0],
   ];
-  return candidates.find((value): value is string => typeof value === 'string' && value.trim() !== '' && !/^data:/i.test(value.trim()))?.trim();
+  return candidates
+    .find((value): value is string => typeof value === 'string' && value.trim() !== '' && !/^data:/i.test(value.trim()))
+    ?.trim();
 }
 
 /** Remove figures from the story (they become images) and return those that had an image. */
@@ -165,14 +205,19 @@ function takeFigures(body: HTMLElement, pageFigures: Map<string, PageFigure>): P
   // Images outside figures, with no caption, stay images of the article.
   for (const image of [...body.querySelectorAll('img')]) {
     const src = imageSource(image);
-    if (src) found.push(pageFigures.get(src) ?? { src, ...(clean(image.getAttribute('alt')) ? { alt: clean(image.getAttribute('alt')) } : {}) });
+    if (src)
+      found.push(pageFigures.get(src) ?? { src, ...(clean(image.getAttribute('alt')) ? { alt: clean(image.getAttribute('alt')) } : {}) });
     image.remove();
   }
   return found;
 }
 
-/** The metadata's lead image first (with the caption of its figure), then the story's figures, each once. */
-function leadFirst(metadata: PageMetadata, pageFigures: Map<string, PageFigure>, inStory: PageFigure[]): PageFigure[] {
+/** The lead image first (the metadata's, with the caption of its figure; else the figure under the headline), then the story's figures, each once. */
+function leadFirst(
+  metadata: PageMetadata,
+  pageFigures: { bySrc: Map<string, PageFigure>; lead?: PageFigure },
+  inStory: PageFigure[],
+): PageFigure[] {
   const result: PageFigure[] = [];
   const seen = new Set<string>();
   const add = (figure: PageFigure) => {
@@ -184,9 +229,9 @@ function leadFirst(metadata: PageMetadata, pageFigures: Map<string, PageFigure>,
   const lead = metadata.images[0];
   if (lead) {
     const key = imageKey(lead.src);
-    const match = [...pageFigures.values(), ...inStory].find((figure) => imageKey(figure.src) === key);
+    const match = [...pageFigures.bySrc.values(), ...inStory].find((figure) => imageKey(figure.src) === key);
     add({ ...lead, ...(match ?? {}), src: lead.src });
-  }
+  } else if (pageFigures.lead) add(pageFigures.lead);
   for (const figure of inStory) add(figure);
   return result;
 }
@@ -200,14 +245,16 @@ function imageKey(src: string): string {
 
 /** Apply the block rules, drop stray captions, the repeated headline and byline. */
 function dropChrome(body: HTMLElement, rules: readonly BlockRule[], metadata: PageMetadata, extraction: PageExtraction): void {
-  const headline = normalise(metadata.headline?.value ?? extraction.readabilityTitle ?? '');
+  const headlines = new Set(
+    [metadata.headline?.value, extraction.readabilityTitle, metadata.firstHeading].flatMap((text) => (text ? [normalise(text)] : [])),
+  );
   const blocks = leafBlocks(body);
   let restFrom = -1;
   blocks.forEach((block, index) => {
     if (restFrom >= 0) return;
     const text = clean(block.textContent) ?? '';
     if (!text) return;
-    if (/^H[1-6]$/.test(block.tagName) && headline && normalise(text) === headline) {
+    if (/^H[1-6]$/.test(block.tagName) && headlines.has(normalise(text))) {
       drop(block, 'headline-repeat', text, extraction.decisions);
       return;
     }
@@ -256,7 +303,11 @@ function drop(block: Element, rule: string, text: string, decisions: Decision[])
   decisions.push({ kind: 'dropped', rule, text });
   let target: Element = block;
   // An emptied list or wrapper goes too, so no empty bullet is left.
-  while (target.parentElement && target.parentElement.tagName !== 'BODY' && (clean(target.parentElement.textContent) ?? '') === (clean(target.textContent) ?? '')) {
+  while (
+    target.parentElement &&
+    target.parentElement.tagName !== 'BODY' &&
+    (clean(target.parentElement.textContent) ?? '') === (clean(target.textContent) ?? '')
+  ) {
     target = target.parentElement;
   }
   target.remove();
@@ -290,7 +341,10 @@ function withArticleBody(extraction: PageExtraction, options?: Readonly<ExtractO
   const found = shingles(extraction.text);
   const covered = [...reference].filter((shingle) => found.has(shingle)).length / Math.max(1, reference.size);
   if (covered < 0.5) {
-    const paragraphs = articleBody.split(/\n\s*\n|\n/).map((part) => part.trim()).filter(Boolean);
+    const paragraphs = articleBody
+      .split(/\n\s*\n|\n/)
+      .map((part) => part.trim())
+      .filter(Boolean);
     extraction.decisions.push({
       kind: 'article-body',
       rule: 'article-body-instead',
@@ -310,7 +364,12 @@ function withArticleBody(extraction: PageExtraction, options?: Readonly<ExtractO
     const own = shingles(text);
     if (own.size === 0) continue;
     // Blocks under four words have no shingle of their own: look for their words in order instead.
-    const shared = tokenize(text).length < 4 ? (flat.includes(normalise(text)) ? 1 : 0) : [...own].filter((shingle) => reference.has(shingle)).length / own.size;
+    const shared =
+      tokenize(text).length < 4
+        ? flat.includes(normalise(text))
+          ? 1
+          : 0
+        : [...own].filter((shingle) => reference.has(shingle)).length / own.size;
     if (shared === 0) {
       drop(block, 'not-in-article-body', text, extraction.decisions);
       dropped++;

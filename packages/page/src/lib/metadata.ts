@@ -43,6 +43,8 @@ export interface PageMetadata {
   copyright?: string;
   /** `<title>`, for the headline of last resort. */
   title?: string;
+  /** The first `<h1>`, for a page without a title. */
+  firstHeading?: string;
   /** Problems found while reading (invalid JSON-LD), with the 1-based index of the block. */
   problems: Array<{ block: number; reason: string }>;
 }
@@ -58,6 +60,8 @@ export function readMetadata(document: Document): PageMetadata {
 
   const title = clean(document.querySelector('title')?.textContent);
   if (title) found.title = title;
+  const heading = clean(document.querySelector('h1')?.textContent);
+  if (heading) found.firstHeading = heading;
 
   if (article) {
     assignText(found, 'headline', article.headline ?? article.name, 'JSON-LD headline');
@@ -127,7 +131,12 @@ export function readMetadata(document: Document): PageMetadata {
 function metaIndex(document: Document): Map<string, string> {
   const index = new Map<string, string>();
   for (const element of document.querySelectorAll('meta[content]')) {
-    const key = (element.getAttribute('property') ?? element.getAttribute('name') ?? element.getAttribute('http-equiv') ?? '').toLowerCase();
+    const key = (
+      element.getAttribute('property') ??
+      element.getAttribute('name') ??
+      element.getAttribute('http-equiv') ??
+      ''
+    ).toLowerCase();
     const value = element.getAttribute('content')?.trim();
     if (key && value && !index.has(key)) index.set(key, value);
   }
@@ -189,7 +198,7 @@ function names(value: unknown, kind: 'Person' | 'Organization' | 'any'): string[
     if (kind === 'Person' && isOrganisation) continue;
     if (kind === 'Organization' && !isOrganisation) continue;
     const name = clean(typeof entry.name === 'string' ? entry.name : undefined);
-    if (name && !/^https?:/i.test(name)) result.push(name);
+    if (name && !/^https?:/i.test(name)) result.push(normaliseName(name));
   }
   return [...new Set(result)];
 }
@@ -201,7 +210,12 @@ export function splitAuthors(text: string): string[] {
     .split(/\s*(?:,|;|\band\b|\bund\b|&)\s*/u)
     .map((name) => name.trim())
     .filter((name) => name.length > 1 && name.length < 80 && !/^https?:/i.test(name))
-    .map((name) => (name === name.toUpperCase() && /\p{Lu}{2}/u.test(name) ? titleCase(name) : name));
+    .map(normaliseName);
+}
+
+/** Names written in capitals (`MARTA QUINLAN`, a wire byline style) in title case; other names as written. */
+function normaliseName(name: string): string {
+  return name === name.toUpperCase() && /\p{Lu}{2}/u.test(name) ? titleCase(name) : name;
 }
 
 function titleCase(name: string): string {
@@ -220,7 +234,11 @@ function jsonLdImages(value: unknown): MetaImage[] {
       const caption = clean(typeof entry.caption === 'string' ? entry.caption : undefined);
       if (caption) image.caption = caption;
       const credit = clean(
-        typeof entry.creditText === 'string' ? entry.creditText : typeof entry.copyrightHolder === 'string' ? entry.copyrightHolder : undefined,
+        typeof entry.creditText === 'string'
+          ? entry.creditText
+          : typeof entry.copyrightHolder === 'string'
+            ? entry.copyrightHolder
+            : undefined,
       );
       if (credit) image.credit = credit;
       const width = Number(entry.width);
@@ -242,7 +260,11 @@ function keywords(value: unknown): string[] {
 }
 
 function first(value: unknown): string | undefined {
-  return Array.isArray(value) ? (value.find((entry) => typeof entry === 'string') as string | undefined) : typeof value === 'string' ? value : undefined;
+  return Array.isArray(value)
+    ? (value.find((entry) => typeof entry === 'string') as string | undefined)
+    : typeof value === 'string'
+      ? value
+      : undefined;
 }
 
 function idOf(value: unknown): string | undefined {

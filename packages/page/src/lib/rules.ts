@@ -18,11 +18,15 @@ export const pageRules = {
   ),
   pageTooDeep: rule(
     'page-too-deep',
-    'The article HTML nests deeper than the limit',
-    'The page is malformed or hostile; raise `limits.maxDepth` only for a page you trust.',
+    'The page or its article HTML nests deeper than the limit',
+    'The page is malformed or hostile; raise the `maxPageDepth` option (the page) or `limits.maxDepth` (the article) only for a page you trust.',
   ),
   pageStoryFound: rule('page-story-found', 'Where the story was found', 'Informational: which extractor and which source gave the body.'),
-  pageHeadline: rule('page-headline', 'Where the headline came from', 'Informational: JSON-LD, Open Graph, the first heading or the title.'),
+  pageHeadline: rule(
+    'page-headline',
+    'Where the headline came from',
+    'Informational: JSON-LD, Open Graph, the first heading or the title.',
+  ),
   pageNoHeadline: rule('page-no-headline', 'The page has no headline', 'Give the page a `<title>`, an `<h1>` or JSON-LD `headline`.'),
   pageChromeDropped: rule(
     'page-chrome-dropped',

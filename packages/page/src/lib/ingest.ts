@@ -1,0 +1,298 @@
+/**
+ * The `.html` / `.htm` ingester: a saved news page in, one article out.
+ * {@link extractPage} finds the story and reads the metadata; this module
+ * turns that into article fields, sends the body through the one sanitiser
+ * (`@syndikit/html`'s `articleSchema`) into mdast, and reports each decision
+ * as a diagnostic line.
+ */
+import { createRequire } from 'node:module';
+import type { ArticleFields, ArticleImage, IngestContext, Ingester, IngestResult, Rule } from '@syndikit/core';
+import { adapterCacheKey, imageMediaType, normalizeDate, report } from '@syndikit/core';
+import { articleSchema, estimateHtmlDepth, reportUnsafe } from '@syndikit/html';
+import { agencyName, matchDateline } from '@syndikit/wire';
+import type { Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize } from 'hast-util-sanitize';
+import { toMdast } from 'hast-util-to-mdast';
+import type { Root } from 'mdast';
+import type { BlockRule } from './blocks.js';
+import { defaultMaxPageDepth, type ExtractOptions, extractPage, type PageExtraction, type PageFigure } from './extract.js';
+import { splitAuthors } from './metadata.js';
+import { recognize } from './recognize.js';
+import { pageRules } from './rules.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** Options for {@link pageIngester}; the same as {@link ExtractOptions}. */
+export type PageIngestOptions = ExtractOptions;
+
+/** The ingester for saved HTML news pages (`.html`, `.htm`). */
+export function pageIngester(options?: Readonly<PageIngestOptions> | null): Ingester {
+  if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
+    throw new TypeError(`Expected an options object for pageIngester but received ${Array.isArray(options) ? 'an array' : typeof options}`);
+  }
+  const rules = checkRules(options?.rules);
+  const maxPageDepth = options?.maxPageDepth ?? defaultMaxPageDepth;
+  if (!Number.isInteger(maxPageDepth) || maxPageDepth < 1) {
+    throw new TypeError(`Expected a positive integer for \`maxPageDepth\` but received ${JSON.stringify(maxPageDepth)}`);
+  }
+  const settings: ExtractOptions = {
+    rules,
+    defaultRules: options?.defaultRules ?? true,
+    useArticleBody: options?.useArticleBody ?? true,
+    maxPageDepth,
+  };
+  return {
+    name: 'page',
+    extensions: ['.html', '.htm'],
+    cacheKey: adapterCacheKey('page', version, {
+      rules: rules.map((rule) => ({ ...rule, pattern: String(rule.pattern) })),
+      defaultRules: settings.defaultRules,
+      useArticleBody: settings.useArticleBody,
+      maxPageDepth,
+    }),
+    ingest: (context) => ingestPage(context, settings),
+  };
+}
+
+function checkRules(rules: unknown): BlockRule[] {
+  if (rules === undefined || rules === null) return [];
+  if (!Array.isArray(rules)) throw new TypeError(`Expected an array of block rules for \`rules\` but received ${typeof rules}`);
+  return rules.map((rule, index) => {
+    if (typeof rule !== 'object' || rule === null || typeof rule.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(rule.id)) {
+      throw new TypeError(`Expected block rule ${index} to have a kebab-case id but received ${JSON.stringify(rule?.id)}`);
+    }
+    if (!(rule.pattern instanceof RegExp)) {
+      throw new TypeError(`Expected block rule \`${rule.id}\` to have a RegExp pattern but received ${typeof rule.pattern}`);
+    }
+    if (rule.action !== 'drop' && rule.action !== 'drop-rest') {
+      throw new TypeError(
+        `Expected block rule \`${rule.id}\` to have an action of drop or drop-rest but received ${JSON.stringify(rule.action)}`,
+      );
+    }
+    return rule as BlockRule;
+  });
+}
+
+/** Read one saved page into article fields and a sanitised mdast body. */
+export function ingestPage(context: IngestContext, options?: Readonly<PageIngestOptions> | null): IngestResult | undefined {
+  const { file, text } = context;
+  const start = { line: 1, column: 1 };
+  if (!recognize(text)) {
+    report(
+      file,
+      'error',
+      'The file does not look like an HTML page (no `<html>`, `<head>`, `<body>` or `<!doctype html>`)',
+      pageRules.pageNotHtml,
+      start,
+    );
+    return undefined;
+  }
+  const extraction = extractPage(text, options);
+  const { metadata } = extraction;
+  const info = (reason: string, rule: Rule) => report(file, 'info', reason, rule, start);
+
+  for (const problem of metadata.problems) {
+    report(
+      file,
+      'warning',
+      `JSON-LD block ${problem.block} is not valid JSON and is ignored: ${problem.reason}`,
+      pageRules.pageJsonLdInvalid,
+      start,
+    );
+  }
+  reportDecisions(extraction, info);
+
+  if (extraction.tooDeep !== undefined) {
+    const limit = options?.maxPageDepth ?? defaultMaxPageDepth;
+    report(file, 'error', `The page nests more than ${limit} elements deep; it is not read`, pageRules.pageTooDeep, start);
+    return undefined;
+  }
+  if (extraction.html.trim() === '') {
+    report(file, 'error', 'No article body was found on the page', pageRules.pageNoArticle, start);
+    return undefined;
+  }
+  const depth = estimateHtmlDepth(extraction.html);
+  if (depth > context.limits.maxDepth) {
+    report(
+      file,
+      'error',
+      `The article HTML nests ${depth} levels deep, more than the limit of ${context.limits.maxDepth}`,
+      pageRules.pageTooDeep,
+      start,
+    );
+    return undefined;
+  }
+  const body = toBody(extraction.html, (reason, ruleId) => report(file, 'warning', `Body: ${reason}`, ruleId, start));
+
+  const fields: ArticleFields = { authors: [], tags: [], images: [] };
+  const headline = headlineOf(extraction);
+  if (headline) {
+    fields.headline = headline.value;
+    info(`Headline from ${headline.from}: "${shorten(headline.value)}"`, pageRules.pageHeadline);
+  } else
+    report(file, 'warning', 'The page has no headline (no JSON-LD headline, og:title, <h1> or <title>)', pageRules.pageNoHeadline, start);
+
+  if (metadata.summary) fields.summary = metadata.summary.value;
+  const authors = metadata.authors?.value ?? (extraction.readabilityByline ? splitAuthors(extraction.readabilityByline) : []);
+  fields.authors = authors.map((name) => ({ name }));
+  if (fields.authors.length === 0) report(file, 'warning', 'No author was found on the page', pageRules.pageNoByline, start);
+
+  for (const key of ['published', 'updated'] as const) {
+    const value = metadata[key];
+    if (!value) continue;
+    const normalized = normalizeDate(value.value, context.timeZone);
+    if (typeof normalized === 'string') fields[key] = normalized;
+    else
+      report(
+        file,
+        'warning',
+        `The ${key} date "${value.value}" (from ${value.from}) is ignored: ${normalized.error}`,
+        pageRules.pageDateInvalid,
+        start,
+      );
+  }
+  if (!fields.published) report(file, 'warning', 'No publication date was found on the page', pageRules.pageNoDate, start);
+
+  const language = languageTag(metadata.language?.value);
+  if (language) fields.language = language;
+  const pageUrl = absoluteUrl(metadata.url?.value);
+  if (pageUrl) fields.url = pageUrl;
+  if (metadata.section) fields.section = metadata.section.value;
+  fields.tags = metadata.tags;
+  const copyright = metadata.copyright ?? extraction.copyright;
+  if (copyright) fields.copyright = copyright;
+
+  const dateline = matchDateline(firstParagraph(extraction.text));
+  if (dateline) {
+    fields.dateline = { place: dateline.place, agency: dateline.agency };
+    fields.source = agencyName(dateline.agency);
+  } else if (metadata.organisation) fields.source = metadata.organisation.value;
+
+  fields.images = images(extraction.figures, pageUrl, (src) =>
+    report(
+      file,
+      'warning',
+      `Image "${shorten(src)}" has a relative URL and the page has no URL to resolve it against; it is left out`,
+      pageRules.pageImageUnresolved,
+      start,
+    ),
+  );
+
+  return { fields, body, slugHint: fields.headline ?? context.articlePath.replace(/\.html?$/i, '') };
+}
+
+/** One line per kind of decision: where the story came from, and per rule how many blocks were dropped. */
+function reportDecisions(extraction: PageExtraction, info: (reason: string, rule: Rule) => void): void {
+  for (const decision of extraction.decisions) {
+    if (decision.kind === 'story') info(`Story found by Readability (${decision.text})`, pageRules.pageStoryFound);
+    if (decision.kind === 'article-body') info(decision.text, pageRules.pageStoryFound);
+  }
+  const dropped = new Map<string, string[]>();
+  for (const decision of extraction.decisions) {
+    if (decision.kind !== 'dropped') continue;
+    dropped.set(decision.rule, [...(dropped.get(decision.rule) ?? []), decision.text]);
+  }
+  for (const [rule, texts] of dropped) {
+    const sample = texts
+      .slice(0, 3)
+      .map((text) => `"${shorten(text)}"`)
+      .join(', ');
+    info(
+      `Dropped ${texts.length} block${texts.length === 1 ? '' : 's'} as ${rule}: ${sample}${texts.length > 3 ? ', …' : ''}`,
+      pageRules.pageChromeDropped,
+    );
+  }
+}
+
+/** The body HTML through the sanitiser into mdast; each kind of unsafe content is reported once. */
+function toBody(html: string, warn: (reason: string, ruleId: string) => void): Root {
+  const hast = fromHtml(html, { fragment: true }) as HastRoot;
+  const seen = new Map<string, { ruleId: string; count: number }>();
+  const stripped = new Set(articleSchema.strip ?? []);
+  reportUnsafe(hast, articleSchema, (reason, options) => {
+    // Layout wrappers (`<article>`, `<header>`, `<span>`) are unwrapped without a word; what was dangerous is reported.
+    const element = /^Removed `<([a-z0-9-]+)>`/.exec(reason)?.[1];
+    if (element && !stripped.has(element)) return;
+    const entry = seen.get(reason);
+    if (entry) entry.count++;
+    else seen.set(reason, { ruleId: options.ruleId, count: 1 });
+  });
+  for (const [reason, { ruleId, count }] of seen) warn(count > 1 ? `${reason} (${count} times)` : reason, ruleId);
+  const clean = sanitize(hast, articleSchema) as HastRoot;
+  const mdast = toMdast(clean) as Root;
+  stripPositions(mdast);
+  return mdast;
+}
+
+function stripPositions(node: { position?: unknown; children?: unknown[] }): void {
+  // Positions point into the extracted HTML, not the page; the article model carries none.
+  delete node.position;
+  if (Array.isArray(node.children))
+    for (const child of node.children) stripPositions(child as { position?: unknown; children?: unknown[] });
+}
+
+/**
+ * The headline, by trust: JSON-LD `headline`, then Readability's title (the
+ * page title without the site's name), then `og:title`, the first `<h1>`, then `<title>`.
+ */
+function headlineOf(extraction: PageExtraction): { value: string; from: string } | undefined {
+  const { metadata } = extraction;
+  if (metadata.headline?.from === 'JSON-LD headline') return metadata.headline;
+  if (extraction.readabilityTitle) return { value: extraction.readabilityTitle, from: 'the page title (Readability, site name removed)' };
+  if (metadata.headline) return metadata.headline;
+  if (metadata.firstHeading) return { value: metadata.firstHeading, from: 'the first <h1>' };
+  if (metadata.title) return { value: metadata.title, from: '<title>' };
+  return undefined;
+}
+
+function firstParagraph(text: string): string {
+  return text.split('\n\n', 1)[0] ?? '';
+}
+
+/** A BCP 47 tag from `<html lang>` or metadata (`en_US` → `en-US`), or nothing when it is not one. */
+function languageTag(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const tag = value.trim().replace(/_/g, '-');
+  return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag) ? tag : undefined;
+}
+
+function absoluteUrl(value: string | undefined, base?: string): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = base ? new URL(value, base) : new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Figures as article images: absolute http(s) URLs only (resolved against the page URL), each once. */
+function images(figures: readonly PageFigure[], pageUrl: string | undefined, unresolved: (src: string) => void): ArticleImage[] {
+  const result: ArticleImage[] = [];
+  const seen = new Set<string>();
+  for (const figure of figures) {
+    const isRelative = !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(figure.src);
+    const src = absoluteUrl(figure.src.startsWith('//') ? `https:${figure.src}` : figure.src, pageUrl);
+    if (!src) {
+      if (isRelative && !pageUrl) unresolved(figure.src);
+      continue;
+    }
+    if (seen.has(src)) continue;
+    seen.add(src);
+    const image: ArticleImage = { src };
+    if (figure.alt) image.alt = figure.alt;
+    if (figure.caption) image.caption = figure.caption;
+    if (figure.credit) image.credit = figure.credit;
+    if (figure.width) image.width = figure.width;
+    if (figure.height) image.height = figure.height;
+    const mediaType = imageMediaType(new URL(src).pathname);
+    if (mediaType) image.mediaType = mediaType;
+    result.push(image);
+  }
+  return result;
+}
+
+function shorten(text: string, length = 60): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}

@@ -1,0 +1,106 @@
+import { extractPage, pageIngester, pageRules, recognize, splitAuthors, splitCaption } from '@syndikit/page';
+import { describe, expect, it } from 'vitest';
+import { readPage } from './helpers.js';
+
+describe('recognize', () => {
+  it('knows saved pages', () => {
+    for (const name of ['wire-portal.html', 'dpa-de.html', 'no-json-ld.html', 'hostile.html']) expect(recognize(readPage(name))).toBe(true);
+    expect(recognize('\uFEFF<!-- saved from url=(0040)https://news.example/story -->\n<!DOCTYPE html><html></html>')).toBe(true);
+    expect(recognize('  <html lang="en"><body><p>x</p></body></html>')).toBe(true);
+    expect(recognize('<meta charset="utf-8"><title>x</title><body><p>story</p></body>')).toBe(true);
+  });
+
+  it('does not take other inputs for pages', () => {
+    expect(recognize('# Headline\n\nA paragraph with <b>HTML</b> in it.\n')).toBe(false);
+    expect(recognize('WASHINGTON (AP) — A story as copied from a page.\n')).toBe(false);
+    expect(recognize('{"headline": "<html>"}')).toBe(false);
+    expect(recognize('<?xml version="1.0"?><nitf><body></body></nitf>')).toBe(false);
+    expect(recognize('<p>A fragment</p>')).toBe(false);
+    expect(recognize('<!-- a comment that never ends')).toBe(false);
+  });
+
+  it('throws on a non-string', () => {
+    expect(() => recognize(42 as unknown as string)).toThrow(new TypeError('Expected a string for recognize but received number'));
+  });
+});
+
+describe('splitCaption', () => {
+  it.each([
+    ['A ferry leaves. (AP Photo/Jeff Doe, File)', { caption: 'A ferry leaves.', credit: 'AP Photo/Jeff Doe, File' }],
+    ['Traders work on the floor. REUTERS/Jane Roe', { caption: 'Traders work on the floor.', credit: 'REUTERS/Jane Roe' }],
+    ['Farmers plant rice. Photo: Quan Mai Hoa, AP', { caption: 'Farmers plant rice.', credit: 'Quan Mai Hoa, AP' }],
+    ['A hunter in a fieldCredit: Getty - Contributor', { caption: 'A hunter in a field', credit: 'Getty - Contributor' }],
+    ['Protesters march (Image: GETTY )', { caption: 'Protesters march', credit: 'GETTY' }],
+    [
+      '© Jo Zaman, AFP | Police stand guard outside the court.',
+      { caption: 'Police stand guard outside the court.', credit: 'Jo Zaman, AFP' },
+    ],
+    ['Ein Zug im Bahnhof. Foto: Jo Weiden/dpa', { caption: 'Ein Zug im Bahnhof.', credit: 'Jo Weiden/dpa' }],
+    ['A caption without a credit.', { caption: 'A caption without a credit.' }],
+  ])('%s', (text, expected) => {
+    expect(splitCaption(text)).toEqual(expected);
+  });
+});
+
+describe('splitAuthors', () => {
+  it('splits and normalises bylines', () => {
+    expect(splitAuthors('By MARTA QUINLAN and DEVON ACHTERBERG')).toEqual(['Marta Quinlan', 'Devon Achterberg']);
+    expect(splitAuthors('Von Katrin Albrechtsen und Jo Weiden')).toEqual(['Katrin Albrechtsen', 'Jo Weiden']);
+    expect(splitAuthors('https://example.com/authors/jane')).toEqual([]);
+  });
+});
+
+describe('extractPage', () => {
+  it('uses JSON-LD articleBody when Readability finds little of it', () => {
+    const body = Array.from(
+      { length: 6 },
+      (_, index) => `Paragraph ${index} of the story tells what happened next, in words of its own number ${index}.`,
+    ).join('\n\n');
+    const page = `<!doctype html><html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'H', articleBody: body })}</script></head><body><nav><a href="/">Home</a></nav><div id="app"></div></body></html>`;
+    const result = extractPage(page);
+    expect(result.text).toBe(body);
+    expect(result.decisions.some((decision) => decision.rule === 'article-body-instead')).toBe(true);
+    expect(extractPage(page, { useArticleBody: false }).text).toBe('');
+  });
+
+  it('applies rules of its own before the defaults', () => {
+    const story = '<p>The story goes on, with a comma, long enough to count as prose for the extractor to read.</p>'.repeat(5);
+    const page = `<!doctype html><html><body><article><h1>T</h1>${story}<p>Promo: buy our mug today</p></article></body></html>`;
+    expect(extractPage(page).text).toContain('Promo: buy our mug');
+    const cleaned = extractPage(page, { rules: [{ id: 'mug-promo', description: 'our mug promo', pattern: /^promo:/i, action: 'drop' }] });
+    expect(cleaned.text).not.toContain('Promo');
+    expect(cleaned.decisions).toContainEqual({ kind: 'dropped', rule: 'mug-promo', text: 'Promo: buy our mug today' });
+  });
+
+  it('throws on a non-string', () => {
+    expect(() => extractPage(null as unknown as string)).toThrow(new TypeError('Expected a string of HTML but received null'));
+  });
+});
+
+describe('pageIngester', () => {
+  it('reads .html and .htm with a cache key that follows its options', () => {
+    const ingester = pageIngester();
+    expect(ingester.name).toBe('page');
+    expect(ingester.extensions).toEqual(['.html', '.htm']);
+    expect(pageIngester({ useArticleBody: false }).cacheKey).not.toBe(ingester.cacheKey);
+  });
+
+  it('says what it expected when misused', () => {
+    expect(() => pageIngester([] as never)).toThrow(new TypeError('Expected an options object for pageIngester but received an array'));
+    expect(() => pageIngester({ rules: [{ id: 'Bad Id', description: '', pattern: /x/, action: 'drop' }] })).toThrow(
+      new TypeError('Expected block rule 0 to have a kebab-case id but received "Bad Id"'),
+    );
+    expect(() => pageIngester({ rules: [{ id: 'x', description: '', pattern: 'x' as never, action: 'drop' }] })).toThrow(
+      new TypeError('Expected block rule `x` to have a RegExp pattern but received string'),
+    );
+    expect(() => pageIngester({ maxPageDepth: 0 })).toThrow(new TypeError('Expected a positive integer for `maxPageDepth` but received 0'));
+  });
+
+  it('has a catalogue entry for every rule id it reports', () => {
+    for (const rule of Object.values(pageRules)) {
+      expect(rule.id).toMatch(/^page-[a-z-]+$/);
+      expect(rule.title.length).toBeGreaterThan(0);
+      expect(rule.hint.length).toBeGreaterThan(0);
+    }
+  });
+});
