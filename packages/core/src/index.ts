@@ -22,7 +22,7 @@ export type { CaptionCredit } from './lib/credit.js';
 export { joinCredit, splitCredit } from './lib/credit.js';
 export { formatDateline, parseDateline } from './lib/dateline.js';
 export { dateToEpoch, formatOffset, isValidTimeZone, normalizeDate, parseIsoDate } from './lib/dates.js';
-export { decodeText } from './lib/decode.js';
+export { checkFileSize, decodeText } from './lib/decode.js';
 export type { Place } from './lib/diagnostics.js';
 export { escapeControlCharacters, formatMessage, hasErrors, messageSource, report, severityOf } from './lib/diagnostics.js';
 export type { ArticleFields, FieldProblem, ReadFieldsOptions } from './lib/fields.js';

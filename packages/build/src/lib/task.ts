@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type Article, type ArticleSummary, hasErrors, ingestArticle, prepareArticle, renderArticle, report, rules } from '@syndikit/core';
+import {
+  type Article,
+  type ArticleSummary,
+  checkFileSize,
+  hasErrors,
+  ingestArticle,
+  prepareArticle,
+  renderArticle,
+  report,
+  rules,
+} from '@syndikit/core';
 import { VFile } from 'vfile';
 import { isEnvironmentCode } from './errors.js';
 import { type StoredMessage, storeMessages } from './messages.js';
@@ -99,6 +109,19 @@ export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: st
     const descriptor = openSync(task.path, 'r');
     try {
       stats = fstatSync(descriptor);
+      // Refused by the size on the descriptor, before reading: a huge file never fills memory.
+      if (!checkFileSize(file, stats.size, pipeline.resolved.limits)) {
+        return {
+          path: task.path,
+          inputHash: '',
+          inputSize: stats.size,
+          inputMtimeMs: stats.mtimeMs,
+          messages: storeMessages(file),
+          ok: false,
+          outputs: [],
+          dependencies: [],
+        };
+      }
       bytes = readFileSync(descriptor);
     } finally {
       closeSync(descriptor);

@@ -1,6 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { escapeControlCharacters } from '@syndikit/core';
+import { checkFileSize, defaultLimits, escapeControlCharacters } from '@syndikit/core';
 import { VFile } from 'vfile';
 import { UsageError } from './errors.js';
 
@@ -70,12 +70,28 @@ export function commonFolder(paths: readonly string[], fallback: string): string
   return common.join(sep) || sep;
 }
 
-/** Read files as bytes into VFiles (decoding is the pipeline's job). An unreadable file becomes a VFile with an error. */
-export async function readInputs(paths: readonly string[], cwd: string): Promise<VFile[]> {
+/**
+ * Read files as bytes into VFiles (decoding is the pipeline's job). An
+ * unreadable file becomes a VFile with an error; so does a file over
+ * `maxBytes` (`file-too-large`), told by `fstat` on the open descriptor
+ * before a byte is read, so a huge file never fills memory.
+ *
+ * @param maxBytes the configured `limits.maxBytes` (default core's {@link defaultLimits}).
+ */
+export async function readInputs(paths: readonly string[], cwd: string, maxBytes = defaultLimits.maxBytes): Promise<VFile[]> {
   return Promise.all(
     paths.map(async (path) => {
       try {
-        return new VFile({ path, cwd, value: await readFile(path) });
+        const handle = await open(path, 'r');
+        try {
+          const { size } = await handle.stat();
+          const file = new VFile({ path, cwd, value: '' });
+          if (!checkFileSize(file, size, { maxBytes })) return file;
+          file.value = await handle.readFile();
+          return file;
+        } finally {
+          await handle.close();
+        }
       } catch (error) {
         const file = new VFile({ path, cwd, value: '' });
         const message = file.message(`File could not be read: ${error instanceof Error ? error.message : String(error)}`, {

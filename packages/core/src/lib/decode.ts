@@ -19,13 +19,12 @@ export interface DecodeLimits {
  *   reporting an error on `file`.
  */
 export function decodeText(file: VFile, limits: DecodeLimits): string | undefined {
+  // A problem found while reading (unreadable, too large to read) is the whole story.
+  if (file.messages.some((message) => message.fatal)) return undefined;
   const value = file.value;
   const bytes = typeof value === 'string' ? undefined : value;
 
-  if (bytes && bytes.byteLength > limits.maxBytes) {
-    report(file, 'error', `File is ${bytes.byteLength} bytes, over the limit of ${limits.maxBytes}`, rules.fileTooLarge);
-    return undefined;
-  }
+  if (bytes && !checkFileSize(file, bytes.byteLength, limits)) return undefined;
 
   let text: string;
   if (bytes) {
@@ -59,6 +58,20 @@ export function decodeText(file: VFile, limits: DecodeLimits): string | undefine
     return undefined;
   }
   return text;
+}
+
+/**
+ * Check an input's size against `limits.maxBytes`, and report
+ * `file-too-large` (naming the size and the limit) when it is over. Readers
+ * call this with the size from `stat` before reading, so that a huge file is
+ * refused without being read into memory.
+ *
+ * @returns whether the size is within the limit.
+ */
+export function checkFileSize(file: VFile, size: number, limits: DecodeLimits): boolean {
+  if (size <= limits.maxBytes) return true;
+  report(file, 'error', `File is ${size} bytes, over the limit of ${limits.maxBytes}`, rules.fileTooLarge);
+  return false;
 }
 
 function hex(byte: number | undefined): string {

@@ -20,7 +20,7 @@ export async function convertCommand(input: string, flags: Readonly<ConvertFlags
   const settings = await resolveSettings({ ...flags, formats: flags.to }, io);
   if (settings.formats.length !== 1) throw new UsageError('Expected exactly one format for --to');
   const path = resolve(io.cwd, input);
-  const [file] = await readInputs([path], io.cwd);
+  const [file] = await readInputs([path], io.cwd, settings.convert.limits?.maxBytes ?? undefined);
   if (!file) throw new UsageError(`Input ${input} could not be read`);
   const root = settings.config.root ?? dirname(path);
   const result = await convert([file], { ...settings.convert, root });

@@ -19,7 +19,7 @@ export interface InspectFlags extends Omit<CommonFlags, 'formats'> {
 export async function inspectCommand(input: string, flags: Readonly<InspectFlags>, io: CliIo): Promise<number> {
   const settings = await resolveSettings({ ...flags, formats: 'markdown' }, io);
   const path = resolve(io.cwd, input);
-  const [file] = await readInputs([path], io.cwd);
+  const [file] = await readInputs([path], io.cwd, settings.convert.limits?.maxBytes ?? undefined);
   if (!file) throw new UsageError(`Input ${input} could not be read`);
   const root = settings.config.root ?? dirname(path);
   const result = await convert([file], { ...settings.convert, formats: [], root });
