@@ -8,3 +8,5 @@ export type { NewsMlG2ReadOptions } from './lib/read.js';
 export { readNewsMlG2 } from './lib/read.js';
 export type { NewsMlG2RuleId } from './lib/rules.js';
 export { newsmlG2Rules } from './lib/rules.js';
+export type { ArticleToNewsMlG2Options, NewsMlG2Options } from './lib/write.js';
+export { articleToNewsMlG2, asGuid, newsmlG2Adapter, newsmlG2Standard } from './lib/write.js';

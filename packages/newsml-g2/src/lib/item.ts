@@ -195,38 +195,37 @@ function readStatus(itemMeta: Element | undefined, fields: ArticleFields, file: 
     );
 }
 
-/** `by` as names ("Von Andrej Sokolow, dpa" → Andrej Sokolow), else creators with real names. */
+/** Creators with real names (not desk logins such as `nickel.valeria`), else `by` as names ("Von Andrej Sokolow, dpa" → Andrej Sokolow). */
 function readPeople(contentMeta: Element | undefined, language: string | undefined, fields: ArticleFields, itemClass: string): void {
-  const by = text(element(contentMeta, 'by'));
-  if (by) {
-    const byline = parseByline(by);
-    if (byline) {
-      fields.authors = byline.authors;
-      if (byline.source && !fields.source) fields.source = byline.source;
-      return;
-    }
-    const bare = by
-      .replace(/^(by|von|par|por|di|av)\s+/i, '')
-      .replace(/,\s*[\p{L} .]{1,30}$/u, '')
-      .trim();
-    if (bare && !/^(dpa|ap|afp|reuters)$/i.test(bare)) {
-      fields.authors = [{ name: bare }];
-      return;
-    }
-  }
-  if (itemClass !== 'text') return;
   const authors: Author[] = [];
-  for (const creator of elements(contentMeta, 'creator')) {
-    const name = nameOf(creator, language);
-    // Desk systems write login handles (`nickel.valeria`) as creator names: those are not bylines.
-    if (name && /\s/.test(name) && !authors.some((author) => author.name === name)) {
-      const author: Author = { name };
-      const uri = attribute(creator, 'uri');
-      if (uri && /^https?:\/\//.test(uri)) author.url = uri;
-      authors.push(author);
+  if (itemClass === 'text') {
+    for (const creator of elements(contentMeta, 'creator')) {
+      const name = nameOf(creator, language) ?? attribute(creator, 'literal');
+      if (name && /\s/.test(name) && !authors.some((author) => author.name === name)) {
+        const author: Author = { name };
+        const uri = attribute(creator, 'uri');
+        if (uri && /^https?:\/\//.test(uri)) author.url = uri;
+        authors.push(author);
+      }
     }
   }
-  fields.authors = authors;
+  if (authors.length > 0) {
+    fields.authors = authors;
+    return;
+  }
+  const by = text(element(contentMeta, 'by'));
+  if (!by) return;
+  const byline = parseByline(by);
+  if (byline) {
+    fields.authors = byline.authors;
+    if (byline.source && !fields.source) fields.source = byline.source;
+    return;
+  }
+  const bare = by
+    .replace(/^(by|von|par|por|di|av)\s+/i, '')
+    .replace(/,\s*[\p{L} .]{1,30}$/u, '')
+    .trim();
+  if (bare && !/^(dpa|ap|afp|reuters)$/i.test(bare)) fields.authors = [{ name: bare }];
 }
 
 function readDateline(contentMeta: Element | undefined, language: string | undefined, fields: ArticleFields): void {
@@ -304,9 +303,18 @@ function signals(itemMeta: Element | undefined): string[] {
 
 /** A picture item's own image: its largest image rendition, with caption (description role caption) and credit (creditline, else creator). */
 export function pictureImage(item: Element, language: string | undefined, articlePath?: string): ArticleImage | undefined {
-  const contentMeta = element(item, 'contentMeta');
+  return renditionsImage(element(item, 'contentMeta'), element(item, 'contentSet'), language, articlePath);
+}
+
+/** An image from properties (`description`, `creditline`, `creator`, `headline` or `title`) and `remoteContent` renditions. */
+function renditionsImage(
+  contentMeta: Element | undefined,
+  contentSet: Element | undefined,
+  language: string | undefined,
+  articlePath?: string,
+): ArticleImage | undefined {
   const renditions: ImageRendition[] = [];
-  for (const remote of elements(element(item, 'contentSet'), 'remoteContent')) {
+  for (const remote of elements(contentSet, 'remoteContent')) {
     const mediaType = attribute(remote, 'contenttype') ?? 'image/jpeg';
     const href = renditionSource(attribute(remote, 'href'), articlePath);
     if (!href || !mediaType.startsWith('image/')) continue;
@@ -335,7 +343,7 @@ export function pictureImage(item: Element, language: string | undefined, articl
     if (split.credit) image.credit = split.credit;
   }
   if (credit) image.credit = credit;
-  const alt = text(element(contentMeta, 'headline'));
+  const alt = text(element(contentMeta, 'headline')) ?? text(element(contentMeta, 'title'));
   if (alt) image.alt = alt;
   return image;
 }
@@ -345,6 +353,11 @@ function linkedImage(link: Element, context: ItemContext, language: string | und
   const residref = attribute(link, 'residref');
   const picture = residref ? context.pictures.get(residref) : undefined;
   if (picture) return pictureImage(picture, language, context.articlePath);
+  // A link that carries the picture's properties and renditions itself (as syndikit writes them).
+  if (element(link, 'remoteContent')) {
+    const image = renditionsImage(link, link, language, context.articlePath);
+    if (image) return image;
+  }
   const href = attribute(link, 'href');
   const mediaType = attribute(link, 'contenttype');
   const itemClass = code(attribute(element(link, 'itemClass'), 'qcode'));

@@ -41,6 +41,16 @@ export const newsmlG2Rules = {
     'A part of the item has no place in the article model',
     'Nothing to do: the message names what was not carried over (usage terms, video renditions…).',
   ),
+  outNoDate: rule(
+    'g2-out-no-date',
+    'The article has no date for versionCreated',
+    'Give the article `published`, or pin the build time with `--now` for byte-identical output.',
+  ),
+  outControlCharacter: rule(
+    'g2-out-control-character',
+    'The article has characters XML cannot carry',
+    'Remove control characters from the source; they were left out of the NewsML-G2 file.',
+  ),
 } as const satisfies Record<string, Rule>;
 
 /** Every rule id `@syndikit/newsml-g2` can report. */

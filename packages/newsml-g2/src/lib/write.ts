@@ -1,0 +1,250 @@
+/**
+ * An article as one NewsML-G2 2.35 `newsItem` (conformance power), valid
+ * against IPTC's schema: rightsInfo, itemMeta (class, provider, dates,
+ * status, embargo, notes, picture links), contentMeta (headlines, people,
+ * dateline, subjects, keywords, description, language) and the body as
+ * XHTML in `inlineXML`.
+ */
+import { createRequire } from 'node:module';
+import type { Adapter, Article, ArticleImage, Site } from '@syndikit/core';
+import { adapterCacheKey, formatDateline } from '@syndikit/core';
+import { bodyToHast, embedsToLinks, type Reporter } from '@syndikit/html';
+import type { Element as HastElement } from 'hast';
+import { toXast } from 'hast-util-to-xast';
+import { h } from 'hastscript';
+import type { Element, ElementContent } from 'xast';
+import { toXml } from 'xast-util-to-xml';
+import { x } from 'xastscript';
+import { newsmlG2Rules } from './rules.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** The NewsML-G2 standard and namespace this adapter writes. */
+export const newsmlG2Standard = Object.freeze({
+  namespace: 'http://iptc.org/std/nar/2006-10-01/',
+  version: '2.35',
+  /** IPTC's catalog of the schemes used here (ninat, stat, drol, irel). */
+  catalog: 'http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_32.xml',
+  /** syndikit's own scheme, declared inline, for the section subject and the subheadline role. */
+  scheme: { alias: 'sktype', uri: 'urn:syndikit:cv:' },
+});
+
+/** Options for {@link newsmlG2Adapter}. */
+export interface NewsMlG2Options {
+  /** Folder under the output directory. Default `'newsml-g2'`. */
+  dir?: string | null;
+  /** Provider name when the article has no `source`. Default: the site title, else `'syndikit'`. */
+  provider?: string | null;
+}
+
+/**
+ * The `newsml-g2` format: one `newsml-g2/<slug>.xml` per article. Status and
+ * embargo are passed on (a wire format is for the next desk), so withheld and
+ * embargoed articles are written with their status, as ninjs does.
+ */
+export function newsmlG2Adapter(options?: Readonly<NewsMlG2Options> | null): Adapter {
+  const dir = options?.dir ?? 'newsml-g2';
+  const provider = options?.provider ?? undefined;
+  return {
+    name: 'newsml-g2',
+    scope: 'article',
+    cacheKey: adapterCacheKey('newsml-g2', version, { dir, provider: provider ?? null }),
+    render({ article, site, now, report }) {
+      const xml = articleToNewsMlG2(article, site, { now, provider, report });
+      if (!xml) return [];
+      return [{ path: `${dir}/${article.slug}.xml`, contents: xml, mediaType: 'application/vnd.iptc.g2.newsitem+xml; charset=utf-8' }];
+    },
+  };
+}
+
+/** What {@link articleToNewsMlG2} needs besides the article. */
+export interface ArticleToNewsMlG2Options {
+  /** The build's reference time, used for `versionCreated` only when the article has no date (with a warning). */
+  now: string;
+  provider?: string | undefined;
+  report?: Reporter;
+}
+
+/** An article as a NewsML-G2 `newsItem` document, or `undefined` when its body fails (reported). */
+export function articleToNewsMlG2(article: Readonly<Article>, site: Readonly<Site>, options: ArticleToNewsMlG2Options): string | undefined {
+  const report: Reporter = options.report ?? (() => {});
+  const base = article.url ?? site.url;
+  const tree = bodyToHast(article.body, { base: base ?? null, images: article.images, transforms: [embedsToLinks], report });
+  if (!tree) return undefined;
+  let versionCreated = article.updated ?? article.published;
+  if (!versionCreated) {
+    versionCreated = options.now;
+    report('The article has no date: versionCreated is the build time; give `published` (or `--now`) for stable output', {
+      ruleId: newsmlG2Rules.outNoDate.id,
+      severity: 'warning',
+    });
+  }
+  const provider = article.source ?? options.provider ?? site.title ?? 'syndikit';
+  const language = article.language ?? site.language;
+  const { alias, uri } = newsmlG2Standard.scheme;
+
+  const rights: Element[] = [];
+  if (article.copyright || article.source) {
+    const holder = article.source ?? provider;
+    rights.push(
+      x('rightsInfo', [
+        x('copyrightHolder', { literal: holder }, [x('name', holder)]),
+        ...(article.copyright ? [x('copyrightNotice', article.copyright)] : []),
+      ]),
+    );
+  }
+
+  const itemMeta = x('itemMeta', [
+    x('itemClass', { qcode: 'ninat:text' }),
+    x('provider', { literal: provider }, [x('name', provider)]),
+    x('versionCreated', versionCreated),
+    ...(article.published ? [x('firstCreated', article.published)] : []),
+    ...(article.embargoed ? [x('embargoed', article.embargoed)] : []),
+    x('pubStatus', { qcode: `stat:${article.status ?? 'usable'}` }),
+    ...(article.notes ?? []).map((note) => x('edNote', note)),
+    ...article.images.flatMap((image, index) => pictureLink(image, index, base) ?? []),
+  ]);
+
+  const contentMeta = x('contentMeta', [
+    ...(article.published ? [x('contentCreated', article.published)] : []),
+    ...(article.updated ? [x('contentModified', article.updated)] : []),
+    ...(article.dateline?.place ? [x('located', { literal: article.dateline.place }, [x('name', article.dateline.place)])] : []),
+    ...(article.source ? [x('infoSource', { literal: article.source, role: 'isrol:originfo' }, [x('name', article.source)])] : []),
+    ...article.authors.map((author) =>
+      x('creator', { literal: author.name, ...(author.url ? { uri: author.url } : {}) }, [x('name', author.name)]),
+    ),
+    ...(language ? [x('language', { tag: language })] : []),
+    ...(article.section ? [x('subject', { type: `${alias}:section`, literal: article.section }, [x('name', article.section)])] : []),
+    ...article.tags.map((tag) => x('keyword', tag)),
+    x('slugline', article.slug),
+    x('headline', article.headline),
+    ...(article.subheadline ? [x('headline', { role: `${alias}:subheadline` }, article.subheadline)] : []),
+    ...(article.dateline ? [x('dateline', formatDateline(article.dateline))] : []),
+    ...(article.authors.length > 0 ? [x('by', joinNames(article.authors.map((author) => author.name)))] : []),
+    ...(article.summary ? [x('description', { role: 'drol:summary' }, article.summary)] : []),
+  ]);
+
+  const html = h('html', [h('head', [h('title', article.headline)]), h('body', tree.children as HastElement[])]);
+  const xhtml = toXast(html) as Element;
+  const item = x(
+    'newsItem',
+    {
+      xmlns: newsmlG2Standard.namespace,
+      guid: asGuid(article.id),
+      version: '1',
+      standard: 'NewsML-G2',
+      standardversion: newsmlG2Standard.version,
+      conformance: 'power',
+      ...(language ? { 'xml:lang': language } : {}),
+    },
+    [
+      x('catalogRef', { href: newsmlG2Standard.catalog }),
+      x('catalog', [x('scheme', { alias, uri })]),
+      ...rights,
+      itemMeta,
+      contentMeta,
+      x('contentSet', [x('inlineXML', { contenttype: 'application/xhtml+xml' }, [xhtml])]),
+    ],
+  );
+  const removed = removeForbidden(item);
+  if (removed > 0)
+    report(
+      `Removed ${removed} character${removed === 1 ? '' : 's'} that XML 1.0 does not allow (control characters, unpaired surrogates)`,
+      {
+        ruleId: newsmlG2Rules.outControlCharacter.id,
+        severity: 'warning',
+      },
+    );
+  indent(item, 1, new Set(['inlineXML']));
+  // xast-util-to-xml escapes `&` and `<` only; `]]>` is not allowed in XML content, so its `>` is escaped here
+  // (the document has no CDATA sections, comments or instructions where that would change meaning).
+  const xml = toXml(item, { closeEmptyElements: true }).replaceAll(']]>', ']]&gt;');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`;
+}
+
+/** An image as a `link` to the picture with its renditions: caption, credit, media types and sizes as G2 properties. */
+function pictureLink(image: Readonly<ArticleImage>, index: number, base: string | undefined): Element | undefined {
+  const href = absolute(image.src, base);
+  if (!href) return undefined;
+  const renditions = [
+    { src: href, mediaType: image.mediaType, width: image.width, height: image.height, bytes: image.bytes, name: 'rnd:highRes' },
+    ...(image.renditions ?? []).flatMap((rendition) => {
+      const src = absolute(rendition.src, base);
+      return src && src !== href ? [{ ...rendition, src, name: undefined }] : [];
+    }),
+  ];
+  return x(
+    'link',
+    { rel: 'irel:associatedWith', href, ...(image.mediaType ? { contenttype: image.mediaType } : {}), rank: String(index + 1) },
+    [
+      x('itemClass', { qcode: 'ninat:picture' }),
+      ...(image.alt ? [x('title', image.alt)] : []),
+      ...(image.caption ? [x('description', { role: 'drol:caption' }, image.caption)] : []),
+      ...(image.credit ? [x('creditline', image.credit)] : []),
+      ...renditions.map((rendition) =>
+        x('remoteContent', {
+          href: rendition.src,
+          ...(rendition.name ? { rendition: rendition.name } : {}),
+          ...(rendition.mediaType ? { contenttype: rendition.mediaType } : {}),
+          ...(rendition.bytes ? { size: String(rendition.bytes) } : {}),
+          ...(rendition.width ? { width: String(rendition.width) } : {}),
+          ...(rendition.height ? { height: String(rendition.height) } : {}),
+        }),
+      ),
+    ],
+  );
+}
+
+function absolute(src: string, base: string | undefined): string | undefined {
+  try {
+    const href = new URL(src, base).href;
+    return /^https?:/.test(href) ? href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A guid: ids that are URIs as they are, others as `urn:syndikit:…`. */
+export function asGuid(id: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(id) ? id : `urn:syndikit:${encodeURIComponent(id)}`;
+}
+
+function joinNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** Characters outside XML 1.0's `Char` production. */
+const forbidden = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Remove characters XML 1.0 forbids from every text and attribute value; how many were removed. */
+function removeForbidden(node: Element): number {
+  let count = 0;
+  const clean = (value: string) =>
+    value.replace(forbidden, () => {
+      count++;
+      return '';
+    });
+  const stack: Element[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop() as Element;
+    for (const [key, value] of Object.entries(current.attributes)) if (typeof value === 'string') current.attributes[key] = clean(value);
+    for (const child of current.children) {
+      if (child.type === 'element') stack.push(child);
+      else if (child.type === 'text') child.value = clean(child.value);
+    }
+  }
+  return count;
+}
+
+/** Line breaks and two-space indents between metadata elements, for people reading the file; `inlineXML` content is left as it is. */
+function indent(node: Element, depth: number, keep: ReadonlySet<string>): void {
+  if (keep.has(node.name) || !node.children.every((child) => child.type === 'element')) return;
+  if (node.children.length === 0) return;
+  const children: ElementContent[] = [];
+  for (const child of node.children) {
+    children.push({ type: 'text', value: `\n${'  '.repeat(depth)}` }, child);
+    if (child.type === 'element') indent(child, depth + 1, keep);
+  }
+  children.push({ type: 'text', value: `\n${'  '.repeat(depth - 1)}` });
+  node.children = children;
+}
