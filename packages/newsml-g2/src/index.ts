@@ -1,5 +1,6 @@
 export type { ReadBodyOptions } from './lib/body.js';
 export { readBody, textBody } from './lib/body.js';
+export { datelineFromText } from './lib/dateline.js';
 export type { NewsMlG2IngestOptions } from './lib/ingester.js';
 export { ingestNewsMlG2, newsmlG2Ingester, recognizeNewsMlG2, sniffAgencyXml } from './lib/ingester.js';
 export type { G2Article, ItemContext } from './lib/item.js';
