@@ -104,8 +104,45 @@ describe('bad input: each gets a located error, and nothing crashes', () => {
     const { articles, messages } = await convertOne(`# Deep\n\n${'*'.repeat(100_000)}a${'*'.repeat(100_000)}\n`);
     expect(articles).toEqual([]);
     expect(messages).toEqual([
-      'news/story.md:3:2001: error Block starting on line 3 has more than 2000 emphasis or link delimiters [delimiters-too-many]',
+      'news/story.md:3:501: error Block starting on line 3 has more than 500 emphasis or link delimiters [delimiters-too-many]',
     ]);
+  });
+
+  it('markup is bounded over the whole document, outside front matter', async () => {
+    // 10,001 table rows of two cells: 30,003 pipes, far under the byte limit, over 20,000 marks.
+    const rows = Array.from({ length: 10_001 }, (_, index) => `| ${index} | x |`).join('\n');
+    const table = await convertOne(`# Table\n\n| a | b |\n|---|---|\n${rows}\n`);
+    expect(table.articles).toEqual([]);
+    // Six pipes in the head and delimiter rows, then three a row: the 20,001st is the last pipe of row 6,665 (line 6,669).
+    expect(table.messages).toEqual([
+      'news/story.md:6669:12: error Document has more than 20000 Markdown markup characters [markup-too-much]',
+    ]);
+
+    // List markers count (here the only markup), as do blockquote markers.
+    const list = await convertOne(`# List\n\n${Array.from({ length: 20_001 }, () => '- x').join('\n')}\n`, {
+      limits: { maxMarkup: 20_000 },
+    });
+    expect(list.messages).toEqual([
+      'news/story.md:20003:1: error Document has more than 20000 Markdown markup characters [markup-too-much]',
+    ]);
+    const quotes = await convertOne(`# Quotes\n\n${'> x\n'.repeat(101)}`, { limits: { maxMarkup: 100 } });
+    expect(quotes.messages).toEqual(['news/story.md:103:1: error Document has more than 100 Markdown markup characters [markup-too-much]']);
+
+    // Front matter is YAML, not markup: 30,000 tags in it are not counted.
+    const tags = Array.from({ length: 30_000 }, (_, index) => `  - t${index}`).join('\n');
+    const front = await convertOne(`---\ntitle: Tags\ntags:\n${tags}\n---\n\n- one\n- two\n`);
+    expect(front.messages).toEqual([]);
+    expect(front.articles[0]?.tags).toHaveLength(30_000);
+
+    // Exactly at the limit is accepted.
+    const atLimit = await convertOne(`# Ok\n\n${'- x\n'.repeat(100)}`, { limits: { maxMarkup: 100 } });
+    expect(atLimit.messages).toEqual([]);
+  });
+
+  it('the size check comes first, and names size and limit', async () => {
+    const { articles, messages } = await convertOne(Buffer.from(`# Big\n\n${'word '.repeat(30)}\n`), { limits: { maxBytes: 100 } });
+    expect(articles).toEqual([]);
+    expect(messages).toEqual(['news/story.md:1:1: error File is 158 bytes, over the limit of 100 [file-too-large]']);
   });
 
   it('deeply nested lists are bounded', async () => {

@@ -121,6 +121,7 @@ export const configSchema = z.strictObject({
       maxBytes: z.int().positive().optional(),
       maxDepth: z.int().positive().max(10_000).optional(),
       maxDelimiters: z.int().positive().optional(),
+      maxMarkup: z.int().positive().optional(),
     })
     .optional(),
 });

@@ -11,7 +11,10 @@ import { rules } from './rules.js';
  * micromark and mdast-util-from-markdown take time quadratic in blockquote
  * depth, list depth and the number of emphasis delimiters in a block, and
  * recurse once per level: 100,000 `>` take over a minute and then overflow.
- * No parser option bounds this, so it is checked on the text, line by line.
+ * Every node then costs memory in each output's tree (kilobytes per table
+ * cell), so the markup of the whole document is bounded too
+ * (`limits.maxMarkup`, outside front matter). No parser option bounds
+ * this, so it is checked on the text, line by line, in one pass.
  *
  * @returns whether the text is safe to parse; otherwise an error is reported
  *   on `file` with the line and column where the limit is crossed.
@@ -20,6 +23,8 @@ export function checkMarkdownSource(file: VFile, text: string, limits: Limits, l
   const lines = text.split('\n');
   let delimiters = 0;
   let blockStart = 0;
+  let markup = 0;
+  const bodyStart = frontMatterEnd(lines);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? '';
     const lineNumber = index + 1 + lineOffset;
@@ -56,8 +61,30 @@ export function checkMarkdownSource(file: VFile, text: string, limits: Limits, l
       blockStart = lineNumber;
       continue;
     }
+    const inBody = index >= bodyStart;
+    // A list marker after the container prefix: `-`, `+` or `1.`/`1)` before a space (`*` is counted below).
+    if (inBody && /^(?:[-+]|\d{1,9}[.)])(?:[ \t]|$)/.test(line.slice(column))) {
+      markup++;
+      if (markup > limits.maxMarkup) return tooMuchMarkup(file, limits, lineNumber, column + 1);
+    }
     for (let position = 0; position < line.length; position++) {
       const char = line.charCodeAt(position);
+      // * _ ~ [ ] | > < `
+      if (
+        inBody &&
+        (char === 42 ||
+          char === 95 ||
+          char === 126 ||
+          char === 91 ||
+          char === 93 ||
+          char === 124 ||
+          char === 62 ||
+          char === 60 ||
+          char === 96)
+      ) {
+        markup++;
+        if (markup > limits.maxMarkup) return tooMuchMarkup(file, limits, lineNumber, position + 1);
+      }
       // * _ ~ [ ]
       if (char === 42 || char === 95 || char === 126 || char === 91 || char === 93) {
         delimiters++;
@@ -75,6 +102,20 @@ export function checkMarkdownSource(file: VFile, text: string, limits: Limits, l
     }
   }
   return true;
+}
+
+function tooMuchMarkup(file: VFile, limits: Limits, line: number, column: number): false {
+  report(file, 'error', `Document has more than ${limits.maxMarkup} Markdown markup characters`, rules.markupTooMuch, { line, column });
+  return false;
+}
+
+/** Index of the first line after YAML front matter (`---` … `---` or `...`), or 0 when there is none. */
+function frontMatterEnd(lines: readonly string[]): number {
+  if (!/^---[ \t]*\r?$/.test(lines[0] ?? '')) return 0;
+  for (let index = 1; index < lines.length; index++) {
+    if (/^(?:---|\.\.\.)[ \t]*\r?$/.test(lines[index] ?? '')) return index + 1;
+  }
+  return 0;
 }
 
 /**

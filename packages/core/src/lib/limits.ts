@@ -1,9 +1,15 @@
 /**
- * Limits that protect the parsers from hostile input. Real articles are far
- * inside every one of them.
+ * Limits that protect the parsers and renderers from hostile input. Real
+ * articles are far inside every one of them; each default was chosen by
+ * measurement so that the worst input within all of them converts in
+ * under ~10 s and ~512 MB on a 2-core machine (`npm run bench:large`;
+ * figures in docs/performance.md).
  */
 export interface Limits {
-  /** Largest input file, in bytes. Default `10_000_000`. */
+  /**
+   * Largest input file, in bytes, checked before the file is read.
+   * Default `1_000_000` (1 MB: a 10,000-word article is about 60 kB).
+   */
   maxBytes: number;
   /**
    * Deepest nesting allowed: blockquote markers on one line, list indentation
@@ -13,14 +19,24 @@ export interface Limits {
   maxDepth: number;
   /**
    * Most emphasis and link delimiters (`*`, `_`, `~`, `[`, `]`) in one block.
-   * micromark resolves these in time quadratic in their number. Default `2000`.
+   * micromark resolves these in time quadratic in their number. Default `500`.
    */
   maxDelimiters: number;
+  /**
+   * Most Markdown markup characters in one document (outside front matter):
+   * `*` `_` `~` `[` `]` `|` `>` `<` and backticks, and list markers at the
+   * start of a line. Each can open a node, and every node costs memory in
+   * each output's tree, so this bounds the size of the trees: a 250 kB
+   * table of 45,000 cells took 630 MB. Default `20_000` (a long article
+   * with 200 links and a 50-row table has about 2,000).
+   */
+  maxMarkup: number;
 }
 
 /** Default {@link Limits}. */
 export const defaultLimits: Readonly<Limits> = Object.freeze({
-  maxBytes: 10_000_000,
+  maxBytes: 1_000_000,
   maxDepth: 64,
-  maxDelimiters: 2000,
+  maxDelimiters: 500,
+  maxMarkup: 20_000,
 });

@@ -73,6 +73,11 @@ export const rules = {
     'A block has more emphasis or link delimiters than the limit',
     'Split the block; this many delimiters is almost always corrupt input.',
   ),
+  markupTooMuch: rule(
+    'markup-too-much',
+    'A document has more Markdown markup than the limit',
+    'Split the article, or raise `limits.maxMarkup` (each mark can open a node, and nodes cost memory in every output).',
+  ),
   transformFailed: rule('transform-failed', 'A body plugin failed', 'Check the plugin named in the message.'),
   renderFailed: rule('render-failed', 'An adapter failed on this article', 'Report the adapter bug with this article.'),
   inputUnreadable: rule('input-unreadable', 'The input could not be read', 'Check that the file exists and is readable.'),
