@@ -4,7 +4,7 @@
 //   - plain Readability.js (@mozilla/readability on the same linkedom DOM, its `textContent`), for comparison.
 //
 //   node scripts/extraction-f1.mjs [corpus-dir] [--pages]    (default ../shared/corpora/article-extraction)
-//   node scripts/extraction-f1.mjs --dom                      Readability on linkedom, jsdom and happy-dom
+//   node scripts/extraction-f1.mjs --dom[=linkedom|jsdom|happy-dom]   Readability on each DOM library (one alone: its peak memory)
 //
 // The metric, as the benchmark defines it: text is split into tokens (runs of Unicode letters, digits and `_`,
 // case kept); each text becomes a multiset of 4-token shingles; per page, true positives, false positives and
@@ -13,6 +13,7 @@
 // true shingle, and F1 is their harmonic mean. `--pages` also lists each page's precision and recall.
 // A report, not a test: exits 0 whatever the figures; prints a skip line when the corpus is missing.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -21,6 +22,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const corpus = resolve(args.find((arg) => !arg.startsWith('--')) ?? join(root, '../shared/corpora/article-extraction'));
 const truthPath = join(corpus, 'ground-truth.json');
+// Readability and the DOM libraries as @syndikit/page declares them (jsdom and happy-dom are its dev
+// dependencies, kept for this measurement): the baseline runs on the very same versions.
+const fromPage = createRequire(join(root, 'packages/page/package.json'));
 
 /** The benchmark's published figures (README of the benchmark, 181 pages; ours are the 91 shared ones). */
 const published = [
@@ -91,16 +95,15 @@ function loadPages() {
 }
 
 async function domFactories() {
-  const { parseHTML } = await import('linkedom');
+  const { parseHTML } = fromPage('linkedom');
   const factories = { linkedom: (html) => parseHTML(html).document };
   try {
-    const { JSDOM } = await import('jsdom');
     // A virtual console that drops jsdom's CSS parse errors; nothing is fetched or run (no `resources`, no `runScripts`).
-    const { VirtualConsole } = await import('jsdom');
+    const { JSDOM, VirtualConsole } = fromPage('jsdom');
     factories.jsdom = (html) => new JSDOM(html, { url: 'https://example.invalid/', virtualConsole: new VirtualConsole() }).window.document;
   } catch {}
   try {
-    const { Window } = await import('happy-dom');
+    const { Window } = fromPage('happy-dom');
     factories['happy-dom'] = (html) => {
       const window = new Window({
         url: 'https://example.invalid/',
@@ -128,10 +131,13 @@ async function main() {
     return;
   }
   const pages = loadPages();
-  const { Readability } = await import('@mozilla/readability');
+  const { Readability } = fromPage('@mozilla/readability');
 
-  if (args.includes('--dom')) {
-    const factories = await domFactories();
+  const domArg = args.find((arg) => arg === '--dom' || arg.startsWith('--dom='));
+  if (domArg) {
+    // `--dom=jsdom` runs one library alone, so that the peak memory printed is its own.
+    const only = domArg.split('=')[1];
+    const factories = Object.fromEntries(Object.entries(await domFactories()).filter(([name]) => !only || name === only));
     console.log(`Readability.js on ${pages.length} pages, by DOM library (one run each, parse + parse() time)`);
     console.log(`${'DOM'.padEnd(36)} F1     precision  recall   pages/s  failed`);
     for (const [name, makeDocument] of Object.entries(factories)) {
@@ -142,19 +148,21 @@ async function main() {
         let text = '';
         try {
           text = new Readability(makeDocument(page.html)).parse()?.textContent ?? '';
-        } catch {
+        } catch (error) {
           failed++;
+          console.log(`  ${name} failed on ${page.id.slice(0, 12)}: ${String(error?.message ?? error).slice(0, 100)}`);
         }
         scores.push(pageScore(page.truth, text));
       }
       const rate = pages.length / ((performance.now() - start) / 1000);
       console.log(row(name, summarise(scores), `    ${rate.toFixed(1).padStart(5)}    ${failed}`));
     }
+    if (only) console.log(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
     return;
   }
 
   const { extractPage } = await import('@syndikit/page');
-  const { parseHTML } = await import('linkedom');
+  const { parseHTML } = fromPage('linkedom');
   const ours = [];
   const plain = [];
   const perPage = [];

@@ -64,18 +64,18 @@ export function readMetadata(document: Document): PageMetadata {
   if (heading) found.firstHeading = heading;
 
   if (article) {
-    assignText(found, 'headline', article.headline ?? article.name, 'JSON-LD headline');
-    assignText(found, 'summary', article.description, 'JSON-LD description');
+    assignText(document, found, 'headline', article.headline ?? article.name, 'JSON-LD headline');
+    assignText(document, found, 'summary', article.description, 'JSON-LD description');
     const people = names(article.author, 'Person');
     if (people.length > 0) found.authors = { value: people, from: 'JSON-LD author' };
     const organisation = names(article.author, 'Organization')[0] ?? undefined;
     if (organisation) found.organisation = { value: organisation, from: 'JSON-LD author' };
-    assignText(found, 'published', article.datePublished ?? article.dateCreated, 'JSON-LD datePublished');
-    assignText(found, 'updated', article.dateModified, 'JSON-LD dateModified');
-    assignText(found, 'language', article.inLanguage, 'JSON-LD inLanguage');
+    assignText(document, found, 'published', article.datePublished ?? article.dateCreated, 'JSON-LD datePublished');
+    assignText(document, found, 'updated', article.dateModified, 'JSON-LD dateModified');
+    assignText(document, found, 'language', article.inLanguage, 'JSON-LD inLanguage');
     const url = typeof article.url === 'string' ? article.url : idOf(article.mainEntityOfPage);
-    assignText(found, 'url', url, 'JSON-LD url');
-    assignText(found, 'section', first(article.articleSection), 'JSON-LD articleSection');
+    assignText(document, found, 'url', url, 'JSON-LD url');
+    assignText(document, found, 'section', first(article.articleSection), 'JSON-LD articleSection');
     found.tags.push(...keywords(article.keywords));
     found.images.push(...jsonLdImages(article.image));
     const body = clean(typeof article.articleBody === 'string' ? article.articleBody : undefined, true);
@@ -85,14 +85,26 @@ export function readMetadata(document: Document): PageMetadata {
     if (holder) found.copyright = `© ${typeof year === 'number' || typeof year === 'string' ? `${year} ` : ''}${holder}`;
   }
 
-  assignText(found, 'headline', meta.get('og:title') ?? meta.get('twitter:title'), 'og:title');
-  assignText(found, 'summary', meta.get('og:description') ?? meta.get('description') ?? meta.get('twitter:description'), 'og:description');
-  assignText(found, 'published', meta.get('article:published_time') ?? meta.get('og:published_time'), 'article:published_time');
-  assignText(found, 'published', meta.get('date') ?? meta.get('dc.date') ?? meta.get('pubdate') ?? meta.get('publishdate'), 'meta date');
-  assignText(found, 'updated', meta.get('article:modified_time') ?? meta.get('og:updated_time'), 'article:modified_time');
-  assignText(found, 'section', meta.get('article:section'), 'article:section');
+  assignText(document, found, 'headline', meta.get('og:title') ?? meta.get('twitter:title'), 'og:title');
+  assignText(
+    document,
+    found,
+    'summary',
+    meta.get('og:description') ?? meta.get('description') ?? meta.get('twitter:description'),
+    'og:description',
+  );
+  assignText(document, found, 'published', meta.get('article:published_time') ?? meta.get('og:published_time'), 'article:published_time');
+  assignText(
+    document,
+    found,
+    'published',
+    meta.get('date') ?? meta.get('dc.date') ?? meta.get('pubdate') ?? meta.get('publishdate'),
+    'meta date',
+  );
+  assignText(document, found, 'updated', meta.get('article:modified_time') ?? meta.get('og:updated_time'), 'article:modified_time');
+  assignText(document, found, 'section', meta.get('article:section'), 'article:section');
   const canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute('href');
-  assignText(found, 'url', canonical ?? meta.get('og:url'), canonical ? 'link rel=canonical' : 'og:url');
+  assignText(document, found, 'url', canonical ?? meta.get('og:url'), canonical ? 'link rel=canonical' : 'og:url');
   if (!found.authors) {
     // `article:author` is often a profile URL, which is not a name.
     const author = [meta.get('author'), meta.get('article:author'), meta.get('byl'), meta.get('dc.creator')].find(
@@ -118,10 +130,10 @@ export function readMetadata(document: Document): PageMetadata {
 
   if (!found.published) {
     const time = document.querySelector('article time[datetime], time[pubdate][datetime], time[itemprop="datePublished"], time[datetime]');
-    assignText(found, 'published', time?.getAttribute('datetime'), '<time datetime>');
+    assignText(document, found, 'published', time?.getAttribute('datetime'), '<time datetime>');
   }
   const lang = document.documentElement?.getAttribute('lang') ?? meta.get('content-language') ?? meta.get('og:locale')?.replace('_', '-');
-  assignText(found, 'language', lang, lang === document.documentElement?.getAttribute('lang') ? '<html lang>' : 'meta language');
+  assignText(document, found, 'language', lang, lang === document.documentElement?.getAttribute('lang') ? '<html lang>' : 'meta language');
   // Keep only unique tags, in page order.
   found.tags = [...new Set(found.tags)];
   return found;
@@ -276,21 +288,21 @@ function idOf(value: unknown): string | undefined {
 type TextKey = 'headline' | 'summary' | 'published' | 'updated' | 'language' | 'url' | 'section';
 
 /** Set a field unless an earlier, more trusted source already did. */
-function assignText(found: PageMetadata, key: TextKey, value: unknown, from: string): void {
+function assignText(document: Document, found: PageMetadata, key: TextKey, value: unknown, from: string): void {
   if (found[key] !== undefined || typeof value !== 'string') return;
-  const text = clean(decodeEntities(value));
+  const text = clean(decodeEntities(value, document));
   if (text) found[key] = { value: text, from };
 }
 
-/** JSON-LD and meta values sometimes carry HTML entities a second time (`&amp;#8217;`). */
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x?[0-9a-f]+|amp|quot|apos|lt|gt|nbsp);/giu, (match, code: string) => {
-    const named: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
-    const lower = code.toLowerCase();
-    if (named[lower] !== undefined) return named[lower];
-    const point = lower.startsWith('#x') ? Number.parseInt(lower.slice(2), 16) : Number.parseInt(lower.slice(1), 10);
-    return Number.isInteger(point) && point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : match;
-  });
+/**
+ * JSON-LD and meta values sometimes carry HTML entities a second time
+ * (`&amp;#8217;`, `&quot;`): decoded by the page's own HTML parser, as text.
+ */
+function decodeEntities(text: string, document: Document): string {
+  if (!/&(?:#x?[0-9a-f]+|[a-z]+\d*);/iu.test(text)) return text;
+  const holder = document.createElement('div');
+  holder.innerHTML = text;
+  return holder.textContent ?? text;
 }
 
 /** Collapse white space; `keepParagraphs` keeps blank lines between paragraphs. */
