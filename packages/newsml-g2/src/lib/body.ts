@@ -20,9 +20,10 @@ export interface ReadBodyOptions {
 export function readBody(contentSet: Element | undefined, fields: ArticleFields, options: ReadBodyOptions): Root {
   const inline = elements(contentSet, 'inlineXML');
   const nitfHolder = inline.find((node) => /nitf/i.test(attribute(node, 'contenttype') ?? '') || element(node, 'nitf'));
-  const xhtmlHolder = inline.find(
-    (node) => node !== nitfHolder && (element(node, 'html') || /html/i.test(attribute(node, 'contenttype') ?? '')),
-  );
+  // XHTML by root or content type first; any other inline XML is read as XHTML too (IPTC's examples put bare `<p>` there).
+  const xhtmlHolder =
+    inline.find((node) => node !== nitfHolder && (element(node, 'html') || /html/i.test(attribute(node, 'contenttype') ?? ''))) ??
+    inline.find((node) => node !== nitfHolder && elements(node).length > 0);
   let body: Root | undefined;
   if (xhtmlHolder) body = xhtmlBody(xhtmlHolder, fields, options.report);
   else if (nitfHolder) {

@@ -249,7 +249,7 @@ function readSubjects(contentMeta: Element | undefined, language: string | undef
   const tags = new Set<string>();
   for (const subject of subjects) {
     if (subject === category) continue;
-    const name = nameOf(subject, language);
+    const name = nameOf(subject, language) ?? nameOf(element(subject, 'mainConcept'), language);
     if (name) tags.add(name);
   }
   for (const keyword of elements(contentMeta, 'keyword')) {
