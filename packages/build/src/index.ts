@@ -10,7 +10,7 @@ export type {
 } from './lib/build.js';
 export { autoThreadsFrom, build, createBuilder } from './lib/build.js';
 export type { EnvironmentCode } from './lib/errors.js';
-export { EnvironmentError } from './lib/errors.js';
+export { EnvironmentError, environmentErrorOf } from './lib/errors.js';
 export { stagingFolderName } from './lib/folder.js';
 export type { OutputLock } from './lib/lock.js';
 export { defaultLockStaleMs, lockOutput } from './lib/lock.js';

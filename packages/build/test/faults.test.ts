@@ -31,11 +31,11 @@ async function deleteAfter(disrupt: (where: Site) => Promise<void>, options: { c
   options = buildOptions;
   const where = await site(count);
   await buildSite(where, options);
-  await writeArticle(where.articles, 9, '', 'Added later');
+  await writeArticle(where.articles, 90, '', 'Added later');
   await buildSite(where, options);
-  expect(await readFile(join(where.outDir, 'text/story-009.txt'), 'utf8')).toBe('Added later (2 blocks) v1\n');
+  expect(await readFile(join(where.outDir, 'text/story-090.txt'), 'utf8')).toBe('Added later (2 blocks) v1\n');
   await disrupt(where);
-  await rm(join(where.articles, 'story-009.md'));
+  await rm(join(where.articles, 'story-090.md'));
   const result = await buildSite(where, options);
   return { where, result };
 }
@@ -43,7 +43,7 @@ async function deleteAfter(disrupt: (where: Site) => Promise<void>, options: { c
 describe('the output folder converges to a clean build', () => {
   it('after the cache index was lost between writing outputs and saving it (a kill), then an input is deleted', async () => {
     const { where, result } = await deleteAfter(async (where) => rm(await slotOf(where), { recursive: true }));
-    expect(result.outputs?.removed).toEqual(['text/story-009.txt']);
+    expect(result.outputs?.removed).toEqual(['text/story-090.txt']);
     expect(await wholeTree(where.outDir)).toEqual(await cleanBuild(where));
   });
 
@@ -55,7 +55,7 @@ describe('the output folder converges to a clean build', () => {
       const files = new Map(
         (JSON.parse(manifest).files as [string, string, number][]).map(([path, hash, size]) => [
           path,
-          path === 'text/story-009.txt' ? { hash, size, pending: true as const } : { hash, size },
+          path === 'text/story-090.txt' ? { hash, size, pending: true as const } : { hash, size },
         ]),
       );
       await writeFile(join(where.outDir, manifestFileName), manifestText(files));
@@ -87,7 +87,7 @@ describe('the output folder converges to a clean build', () => {
 
   it('with no cache (a fresh one each build), into an existing folder, then an input is deleted', async () => {
     const { where, result } = await deleteAfter(async () => {}, { cacheDir: false });
-    expect(result.outputs?.removed).toEqual(['text/story-009.txt']);
+    expect(result.outputs?.removed).toEqual(['text/story-090.txt']);
     expect(await wholeTree(where.outDir)).toEqual(await cleanBuild(where));
   });
 
@@ -224,17 +224,17 @@ describe('faults of the machine', () => {
   });
 
   it('leaves neither the staging folder nor the lock when a threaded build is cancelled, and the output as it was', async () => {
-    const where = await site(120);
+    const where = await site(400);
     await buildSite(where);
     const before = await wholeTree(where.outDir);
-    for (let index = 0; index < 120; index += 3) await writeArticle(where.articles, index, '', `Story ${index}, new`);
+    // Every article changed: the workers are busy writing what they convert into the staging folder when the build stops.
+    for (let index = 0; index < 400; index++) await writeArticle(where.articles, index, '', `Story ${index}, new`);
     const controller = new AbortController();
     const run = buildSite(where, {
       threads: 2,
-      pipeline: { module: new URL('./fixtures/pipeline.mjs', import.meta.url), options: { slowMs: 20 } },
       signal: controller.signal,
       onProgress: (event) => {
-        if (event.type === 'article' && event.done === 10) controller.abort(new Error('interrupted'));
+        if (event.type === 'article' && event.done === 150) controller.abort(new Error('interrupted'));
       },
     });
     await expect(run).rejects.toThrow('interrupted');
@@ -252,6 +252,12 @@ function tryMount(size: string, readOnly = false): string | undefined {
   if (mounted.status !== 0) return undefined;
   mounts.push(dir);
   return dir;
+}
+/** Mount a tmpfs on an existing folder (hiding what it holds). */
+async function mountOn(dir: string, size: string): Promise<void> {
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { encoding: 'utf8' });
+  if (mounted.status !== 0) throw new Error(`mount failed: ${mounted.stderr}`);
+  mounts.push(dir);
 }
 const canMount = (() => {
   const dir = tryMount('64k');
@@ -280,9 +286,13 @@ describe.skipIf(!canMount)('a full disk and a read-only folder (tmpfs; skipped: 
     });
   }
 
-  it('a first build that runs out of disk leaves no feed pointing at pages never written', async () => {
-    const disk = tryMount('64k') as string;
-    const where = { ...(await site(40)), outDir: join(disk, 'out') };
+  it('a first build into a folder that runs out of disk leaves no feed pointing at pages never written', async () => {
+    // Converted once elsewhere, so the build into the (empty) folder takes every article from the cache.
+    const where = await site(40);
+    const disk = join(where.dir, 'disk');
+    where.outDir = join(disk, 'out');
+    await buildSite(where);
+    await mountOn(disk, '64k');
     await expect(buildSite(where)).rejects.toMatchObject({ code: 'ENOSPC' });
     expect(await wholeTree(where.outDir)).toEqual({});
   });

@@ -13,7 +13,9 @@ describe('syndikit build', () => {
     );
     const a = await tree(join(dir, 'x'));
     expect(Object.keys(a).sort()).toContain('markdown/2024-03-12-harbor-bridge-vote.md');
-    expect(Object.keys(a)).toHaveLength(9);
+    // Nine articles, and the manifest of what syndikit wrote (the same bytes for the same build).
+    expect(Object.keys(a)).toHaveLength(10);
+    expect(Object.keys(a)).toContain('.syndikit-manifest.json');
 
     const second = await syndikit(['build', 'articles', '--out', 'y', '--site-url', 'https://news.example'], dir);
     expect(second.code).toBe(0);
@@ -47,7 +49,7 @@ describe('syndikit build', () => {
     expect(result.stderr).toContain('articles/broken.md:3:65: error Blockquotes are nested more than 64 deep [nesting-too-deep]');
     expect(result.stderr).toContain('articles/empty.md:1:1: error File is empty [empty-file]');
     expect(result.stderr).toContain('syndikit: not converted: articles/broken.md, articles/empty.md');
-    expect(Object.keys(await tree(join(dir, 'x')))).toHaveLength(9);
+    expect(Object.keys(await tree(join(dir, 'x')))).toHaveLength(10);
   });
 
   it('never writes outside --out, whatever the slug', async () => {
@@ -57,7 +59,11 @@ describe('syndikit build', () => {
     await writeFile(join(dir, 'evil', 'b.md'), '---\ntitle: Device\nslug: CON\n---\n\nB\n');
     const result = await syndikit(['build', 'evil', '--out', 'x'], dir);
     expect(result.code).toBe(0);
-    expect(Object.keys(await tree(join(dir, 'x'))).sort()).toEqual(['markdown/con-article.md', 'markdown/escaped.md']);
+    expect(Object.keys(await tree(join(dir, 'x'))).sort()).toEqual([
+      '.syndikit-manifest.json',
+      'markdown/con-article.md',
+      'markdown/escaped.md',
+    ]);
     expect(Object.keys(await tree(dir)).filter((path) => path.includes('escaped'))).toEqual(['x/markdown/escaped.md']);
   });
 

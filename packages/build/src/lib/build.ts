@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -257,6 +258,13 @@ async function runBuild(inputs: readonly string[], context: RunContext): Promise
 async function runLockedBuild(inputs: readonly string[], context: RunContext): Promise<BuildResult> {
   const started = performance.now();
   const { slot, pipeline, now, signal } = context;
+  // Tasks listen to the build's own signal, which follows the caller's: one listener per task in flight would
+  // otherwise pile up on the caller's signal (Node warns past ten).
+  const cancel = new AbortController();
+  setMaxListeners(0, cancel.signal);
+  const follow = () => cancel.abort(signal?.reason);
+  if (signal?.aborted) follow();
+  else signal?.addEventListener('abort', follow, { once: true });
   await prepareOutputFolder(context.outDir);
   const lock = await lockOutput(context.outDir);
   // Workers write what they convert here too, so that updating the output folder at the end is a rename per
@@ -290,7 +298,7 @@ async function runLockedBuild(inputs: readonly string[], context: RunContext): P
     const sourceOf = new Map<Readonly<ArticleSummary>, { path: string; entry: IndexEntry; file: VFile }>();
     const dropped = new Set<string>();
     const task = async (path: string, extra?: Partial<Task>): Promise<TaskResult> => {
-      const run = runner.run({ path, now, ...extra }, signal);
+      const run = runner.run({ path, now, ...extra }, cancel.signal);
       running.add(run);
       try {
         const result = await run;
@@ -503,6 +511,7 @@ async function runLockedBuild(inputs: readonly string[], context: RunContext): P
       await Promise.allSettled([...running]);
       await rm(stageRoot, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
     } finally {
+      signal?.removeEventListener('abort', follow);
       await lock.release();
     }
   }

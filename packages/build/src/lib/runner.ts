@@ -37,6 +37,11 @@ export async function workerRunner(threads: number, data: WorkerData): Promise<R
     idleTimeout: 60_000,
     workerData: data,
   });
+  // A worker that answers for a task just cancelled (its thread was being stopped) makes piscina emit this; the
+  // build has stopped already, so the late answer is of no use. Without a listener it would crash the process.
+  pool.on('error', (error: Error) => {
+    if (!error.message.startsWith('Unexpected message from Worker')) throw error;
+  });
   return {
     threads,
     run: (task, signal) =>

@@ -165,14 +165,18 @@ export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: st
     outputs.push(stored);
     parts.push({ name: output.path, bytes: contents });
   }
+  // A full disk or a read-only folder is the machine's fault, not the article's: reported as such (a write's error
+  // carries no path, so the folder being written is named).
   let pack: string;
+  let where = packsDir;
   try {
     pack = writePack(packsDir, parts);
+    where = task.stage ?? packsDir;
     if (task.stage) stageOutputs(task.stage, parts.slice(1));
   } catch (error) {
     const errno = error as NodeJS.ErrnoException;
     if (!isEnvironmentCode(errno.code)) throw error;
-    const environment: EnvironmentFault = { code: errno.code, path: errno.path ?? packsDir, message: errno.message };
+    const environment: EnvironmentFault = { code: errno.code, path: errno.path ?? where, message: errno.message };
     if (errno.syscall) environment.syscall = errno.syscall;
     return { ...base, messages: [], ok: false, outputs: [], dependencies, environment };
   }

@@ -21,6 +21,15 @@ export const exitCodes = {
   contentErrors: 1,
   /** The command was called wrongly. */
   usage: 2,
+  /**
+   * The machine stopped the command, not the content nor the call: a full disk (ENOSPC), a read-only
+   * (EROFS) or unwritable (EACCES) output folder, an unreadable input folder, a symbolic link inside the
+   * output folder (the command refuses `--out` a file or `/` itself, as a usage error). The message names
+   * the path and what to do; the output folder was left as it was.
+   */
+  environment: 3,
+  /** A bug in syndikit: the message asks for a report, with the stack (EX_SOFTWARE of sysexits). */
+  internal: 70,
   /** Stopped by Ctrl-C (SIGINT); the output folder was left as it was. */
   interrupted: 130,
 } as const;

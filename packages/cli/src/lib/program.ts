@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { environmentErrorOf } from '@syndikit/build';
 import { escapeControlCharacters, OutputLockedError } from '@syndikit/core';
 import { Command, CommanderError, Option } from 'commander';
 import { buildCommand } from './commands/build.js';
@@ -16,6 +17,9 @@ Exit codes:
   1  content errors (reported as file:line:col: error message [rule-id])
   2  usage errors (bad flags, missing inputs, invalid config, output folder in use by another build,
      inputs, output folder and cache overlapping)
+  3  the machine stopped it (disk full, read-only or unwritable folder, unreadable input folder,
+     a symbolic link in the output folder); the output folder was left as it was
+  70 internal error (a bug in syndikit; please report it)
   130 interrupted (Ctrl-C); the output folder was left as it was`;
 
 /**
@@ -129,10 +133,16 @@ ${exitHelp}`,
       for (const problem of error.problems) io.stderr.write(`  ${escapeControlCharacters(problem)}\n`);
       return exitCodes.usage;
     }
+    // The machine's faults (a full disk, a read-only folder, permissions) name the path and what to do.
+    const environment = environmentErrorOf(error);
+    if (environment) {
+      io.stderr.write(`syndikit: ${escapeControlCharacters(environment.message)}\n`);
+      return exitCodes.environment;
+    }
     // Anything else is a bug in syndikit, not the user's mistake: say so, with the stack.
     io.stderr.write(
       `syndikit: internal error; please report it with the input that caused it\n${printable((error as Error)?.stack ?? String(error))}\n`,
     );
-    return 70;
+    return exitCodes.internal;
   }
 }
