@@ -7,7 +7,8 @@ import { matchDateline } from '@syndikit/wire';
  * `New York (dpa) - `, `Peine (dpa/lni)`, `WASHINGTON (AP) —`, or a bare place.
  */
 export function datelineFromText(written: string): Dateline {
-  const bare = written.replace(/[\s,—–-]+$/, '');
+  // A date after the place (`PARIS, 2 mars 2026 (AFP)`, `MADRID, 21 Nov. 2024`) is not part of the place.
+  const bare = written.replace(/[\s,—–-]+$/, '').replace(/,\s*\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}(?=\s*\(|$)/u, '');
   const matched = matchDateline(`${bare} - x`);
   if (matched) return { place: matched.place, agency: matched.agency };
   const withAgency = /^(.+?)\s*\(([^()]{1,30})\)$/.exec(bare);

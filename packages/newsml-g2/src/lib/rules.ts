@@ -53,5 +53,24 @@ export const newsmlG2Rules = {
   ),
 } as const satisfies Record<string, Rule>;
 
+/** The diagnostics of the NewsML 1.x reader in this package. Ids are permanent. */
+export const newsml1Rules = {
+  notNewsMl1: rule(
+    'newsml1-not-newsml',
+    'The document is not NewsML 1.x',
+    'Give a `<NewsML>` document, or use the ingester for what it is.',
+  ),
+  noHeadline: rule('newsml1-no-headline', 'The news item has no headline', 'Add `<HeadLine>` to the NewsLines of the top NewsComponent.'),
+  date: rule('newsml1-date', 'A NewsML 1.x date is not valid', 'Write dates as ISO 8601 basic, e.g. 20260302T101500Z.'),
+  itemsLeftOut: rule(
+    'newsml1-items-left-out',
+    'The document carries more news items than are read from one file',
+    'Split the document, or use `readNewsMl1`.',
+  ),
+  bodyUnsafe: rule('newsml1-body-unsafe', 'Markup was removed from the body', 'Nothing to do; the body is sanitised like every HTML body.'),
+} as const satisfies Record<string, Rule>;
+
 /** Every rule id `@syndikit/newsml-g2` can report. */
-export type NewsMlG2RuleId = (typeof newsmlG2Rules)[keyof typeof newsmlG2Rules]['id'];
+export type NewsMlG2RuleId =
+  | (typeof newsmlG2Rules)[keyof typeof newsmlG2Rules]['id']
+  | (typeof newsml1Rules)[keyof typeof newsml1Rules]['id'];
