@@ -1,4 +1,4 @@
-import { ampAdapter, cssBytes, defaultThemeCss, direction, jsonForScript, maxCustomCssBytes } from '@syndikit/amp';
+import { ampAdapter, cssBytes, defaultThemeCss, direction, displayDate, jsonForScript, maxCustomCssBytes } from '@syndikit/amp';
 import { convert, formatMessage } from '@syndikit/core';
 import { convertFixtures, fixtureSite, hostileArticles } from '@syndikit/testkit';
 import amphtmlValidator from 'amphtml-validator';
@@ -220,5 +220,16 @@ describe('helpers', () => {
       'ltr',
       'ltr',
     ]);
+  });
+});
+
+describe('displayDate', () => {
+  it('shows the date in the article language and offset', () => {
+    expect(displayDate('2024-03-12T23:41:00-04:00', 'en')).toBe('March 12, 2024, 23:41 (UTC−04:00)');
+  });
+
+  it('never shows a year before 1000 as 19xx: such a date is not a date, and stays as written', () => {
+    expect(displayDate('0050-06-15T10:00:00Z', 'en')).toBe('0050-06-15T10:00:00Z');
+    expect(displayDate('1000-06-15T10:00:00Z', 'en')).toBe('June 15, 1000, 10:00 (UTC)');
   });
 });

@@ -21,7 +21,7 @@ export { convert } from './lib/convert.js';
 export type { CaptionCredit } from './lib/credit.js';
 export { joinCredit, splitCredit } from './lib/credit.js';
 export { formatDateline, parseDateline } from './lib/dateline.js';
-export { dateToEpoch, formatOffset, isValidTimeZone, normalizeDate, parseIsoDate } from './lib/dates.js';
+export { dateToEpoch, formatOffset, isValidTimeZone, minYear, normalizeDate, parseIsoDate, utcEpoch } from './lib/dates.js';
 export { checkFileSize, decodeText } from './lib/decode.js';
 export type { Place } from './lib/diagnostics.js';
 export { escapeControlCharacters, formatMessage, hasErrors, messageSource, report, severityOf } from './lib/diagnostics.js';

@@ -1,5 +1,6 @@
-import { normalizeDate, parseIsoDate } from '@syndikit/core';
+import { normalizeDate, parseIsoDate, utcEpoch } from '@syndikit/core';
 import { describe, expect, it } from 'vitest';
+import { convertOne } from './helpers.js';
 
 describe('normalizeDate', () => {
   it('keeps an explicit offset', () => {
@@ -29,6 +30,29 @@ describe('normalizeDate', () => {
       expect(result).toEqual({ error: expect.any(String) });
       expect(JSON.stringify(result)).not.toContain('Invalid Date');
     }
+  });
+
+  it('rejects years before 1000 (typos, and where Date.UTC adds 1900)', () => {
+    expect(normalizeDate('0050-06-15T10:00:00Z')).toEqual({
+      error: '`0050-06-15T10:00:00Z` has the year 50: years before 1000 are not accepted',
+    });
+    expect(normalizeDate('0999-12-31')).toEqual({ error: expect.stringContaining('has the year 999') });
+    expect(normalizeDate('0000-01-01', 'Europe/Berlin')).toEqual({ error: expect.stringContaining('has the year 0') });
+    expect(normalizeDate('1000-01-01')).toBe('1000-01-01T00:00:00Z');
+  });
+
+  it('reports an early year in front matter as date-invalid at its place', async () => {
+    const { articles, messages } = await convertOne('---\ntitle: T\npublished: 0050-06-15T10:00:00Z\n---\n\nBody.\n');
+    expect(articles).toEqual([]);
+    expect(messages).toEqual([
+      'news/story.md:3:12: error `0050-06-15T10:00:00Z` has the year 50: years before 1000 are not accepted [date-invalid]',
+    ]);
+  });
+
+  it('utcEpoch keeps years 0-99 (Date.UTC maps them to 1900-1999)', () => {
+    expect(new Date(utcEpoch(50, 6, 15, 10)).toISOString()).toBe('0050-06-15T10:00:00.000Z');
+    expect(new Date(utcEpoch(0, 1, 1)).toISOString()).toBe('0000-01-01T00:00:00.000Z');
+    expect(utcEpoch(2024, 1, 4, 13, 1, 40)).toBe(Date.UTC(2024, 0, 4, 13, 1, 40));
   });
 
   it('parses parts', () => {

@@ -60,4 +60,11 @@ describe('toRfc822', () => {
     expect(toRfc822('2024-02-29T00:00:00Z')).toBe('Thu, 29 Feb 2024 00:00:00 +0000');
     expect(() => toRfc822('2024-02-30T00:00:00Z')).toThrow(TypeError);
   });
+
+  it('never writes a year before 1000 as two digits or as 19xx: it refuses it', () => {
+    expect(toRfc822('1000-06-15T10:00:00Z')).toBe('Sun, 15 Jun 1000 10:00:00 +0000');
+    expect(() => toRfc822('0050-06-15T10:00:00Z')).toThrow(
+      'Expected an RFC 3339 date-time with an offset but received "0050-06-15T10:00:00Z" (`0050-06-15T10:00:00Z` has the year 50: years before 1000 are not accepted)',
+    );
+  });
 });

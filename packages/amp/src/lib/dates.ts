@@ -1,4 +1,4 @@
-import { parseIsoDate } from '@syndikit/core';
+import { parseIsoDate, utcEpoch } from '@syndikit/core';
 
 /**
  * A date as readers see it, in the article's language and the date's own
@@ -9,7 +9,7 @@ import { parseIsoDate } from '@syndikit/core';
 export function displayDate(value: string, language: string): string {
   const parts = parseIsoDate(value);
   if ('error' in parts) return value;
-  const wall = new Date(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute));
+  const wall = new Date(utcEpoch(parts.year, parts.month, parts.day, parts.hour, parts.minute));
   const date = formatter(language).format(wall);
   const time = `${String(parts.hour).padStart(2, '0')}:${String(parts.minute).padStart(2, '0')}`;
   const offset = parts.offset ?? 0;

@@ -18,7 +18,25 @@ export interface DateTimeParts {
   offset: number | undefined;
 }
 
+/**
+ * Earliest year accepted. A news date before it is a typo (`0024` for
+ * `2024`), and years 0–99 are where `Date.UTC` silently adds 1900.
+ */
+export const minYear = 1000;
+
 const isoPattern = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/**
+ * Milliseconds since the epoch of a UTC wall time, for any year: unlike
+ * `Date.UTC`, years 0–99 stay themselves instead of becoming 1900–1999.
+ *
+ * @param month 1-12
+ */
+export function utcEpoch(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
+}
 
 /** Days in `month` (1-12) of `year`, Gregorian. */
 export function daysInMonth(year: number, month: number): number {
@@ -45,6 +63,7 @@ export function parseIsoDate(value: string): DateTimeParts | { error: string } {
     millisecond: frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0,
     offset: zone === undefined ? undefined : parseOffset(zone),
   };
+  if (parts.year < minYear) return { error: `\`${value}\` has the year ${parts.year}: years before ${minYear} are not accepted` };
   if (parts.month < 1 || parts.month > 12) return { error: `\`${value}\` has month ${parts.month}` };
   if (parts.day < 1 || parts.day > daysInMonth(parts.year, parts.month)) {
     return { error: `\`${value}\` is not a calendar date: ${y}-${mo} has no day ${parts.day}` };
@@ -69,7 +88,7 @@ export function zoneOffset(timeZone: string, parts: DateTimeParts): number {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0;
   const fixed = /^[+-]\d{2}:?\d{2}$/.test(timeZone) ? parseOffset(timeZone) : undefined;
   if (fixed !== undefined) return fixed;
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  const asUtc = utcEpoch(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second);
   // Two passes settle the offset around daylight-saving transitions.
   let offset = offsetAt(timeZone, asUtc);
   offset = offsetAt(timeZone, asUtc - offset * 60_000);
@@ -97,14 +116,7 @@ function offsetAt(timeZone: string, epoch: number): number {
   for (const part of format.formatToParts(new Date(epoch))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
-  const local = Date.UTC(
-    fields.year ?? 1970,
-    (fields.month ?? 1) - 1,
-    fields.day ?? 1,
-    fields.hour ?? 0,
-    fields.minute ?? 0,
-    fields.second ?? 0,
-  );
+  const local = utcEpoch(fields.year ?? 1970, fields.month ?? 1, fields.day ?? 1, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0);
   return Math.round((local - Math.floor(epoch / 1000) * 1000) / 60_000);
 }
 

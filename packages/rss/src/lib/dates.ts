@@ -1,4 +1,4 @@
-import { parseIsoDate } from '@syndikit/core';
+import { parseIsoDate, utcEpoch } from '@syndikit/core';
 
 const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -12,10 +12,12 @@ const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function toRfc822(value: string): string {
   const parts = parseIsoDate(value);
   if ('error' in parts || parts.offset === undefined)
-    throw new TypeError(`Expected an RFC 3339 date-time with an offset but received ${JSON.stringify(value)}`);
-  const weekday = new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay();
+    throw new TypeError(
+      `Expected an RFC 3339 date-time with an offset but received ${JSON.stringify(value)}${'error' in parts ? ` (${parts.error})` : ''}`,
+    );
+  const weekday = new Date(utcEpoch(parts.year, parts.month, parts.day)).getUTCDay();
   const pad = (number: number) => String(number).padStart(2, '0');
   const sign = parts.offset < 0 ? '-' : '+';
   const offset = Math.abs(parts.offset);
-  return `${days[weekday]}, ${pad(parts.day)} ${months[parts.month - 1]} ${parts.year} ${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second)} ${sign}${pad(Math.floor(offset / 60))}${pad(offset % 60)}`;
+  return `${days[weekday]}, ${pad(parts.day)} ${months[parts.month - 1]} ${String(parts.year).padStart(4, '0')} ${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second)} ${sign}${pad(Math.floor(offset / 60))}${pad(offset % 60)}`;
 }
