@@ -1,4 +1,4 @@
-import { extractPage, pageIngester, pageRules, recognize, splitAuthors, splitCaption } from '@syndikit/page';
+import { defaultBlockRules, extractPage, pageIngester, pageRules, recognize, splitAuthors, splitCaption } from '@syndikit/page';
 import { describe, expect, it } from 'vitest';
 import { readPage } from './helpers.js';
 
@@ -102,5 +102,46 @@ describe('pageIngester', () => {
       expect(rule.title.length).toBeGreaterThan(0);
       expect(rule.hint.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('defaultBlockRules', () => {
+  const examples: Record<string, string> = {
+    'skip-link': 'Skip to content',
+    advertising: 'Advertisement',
+    'site-control': 'Sign In',
+    'script-required': 'This slideshow requires JavaScript.',
+    'cookie-notice': "This website uses cookies to improve your experience. We'll assume you're ok with this.",
+    'related-label': 'SEE MORE: Bridge tolls rise again in July',
+    'byline-line': 'By Justine Coleman - 11/18/19 11:04 PM EST',
+    'date-line': 'PUBLISHED: 10:48, Tue, Nov 19, 2019',
+    'bare-url': 'https://news.example/story-123.html',
+    'newsletter-prompt': 'Get the latest updates right in your inbox. Subscribe to Bayview’s newsletters.',
+    'contact-line': 'Have a tip? Jo Doe may be reached at jdoe@news.example. Follow her on Twitter.',
+    shortcode: '[button link="https://news.example/submit" type="big"] Send us your review[/button]',
+    'trailer-start': 'Citation: Library reopens after repair (2024, April 2) retrieved 3 April 2024',
+    'about-boilerplate': 'About Acme Robotics',
+    'site-copyright': 'The contents of this site are ©2024 Bayview Publishing Corp.',
+  };
+  // Story sentences that look a little like chrome and must be kept.
+  const prose = [
+    'By Tuesday, officials had agreed to the terms of the deal.',
+    'Updated figures from the ministry show exports rose for a third month, the agency said.',
+    'About 300 people gathered outside the court on Monday, police said.',
+    'The company said it uses cookies and other trackers on its site, which regulators are now examining in detail over many months.',
+    'More than half of the residents voted for the plan.',
+  ];
+
+  it('has an example for every rule, matched by that rule first', () => {
+    expect(Object.keys(examples).sort()).toEqual(defaultBlockRules.map((rule) => rule.id).sort());
+    for (const [id, text] of Object.entries(examples)) expect(defaultBlockRules.find((rule) => rule.pattern.test(text))?.id, text).toBe(id);
+  });
+
+  it('keeps story sentences', () => {
+    for (const text of prose)
+      expect(
+        defaultBlockRules.filter((rule) => rule.pattern.test(text)).map((rule) => rule.id),
+        text,
+      ).toEqual([]);
   });
 });

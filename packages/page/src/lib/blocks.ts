@@ -49,7 +49,9 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
   {
     id: 'cookie-notice',
     description: 'cookie consent notice',
-    pattern: /^.{0,200}\b(uses|use of|we use) cookies\b.{0,200}$/iu,
+    // The site speaking about itself: "this website uses cookies", "we use cookies", "accept cookies".
+    pattern:
+      /^(?=.{0,300}$).*\b((this|our) (web)?site uses cookies|we use cookies|accept (all )?cookies|by (continuing|using) (to (use|browse) )?(this|our) (web)?site\b.*\bcookies|cookie (policy|settings|preferences))\b/iu,
     action: 'drop',
   },
   {
@@ -69,17 +71,43 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
   },
   {
     id: 'date-line',
+    // The label, then a date or time within a few words; a sentence that starts with "Updated" has no digit there.
     description: 'a published/updated line, already read as the date',
     pattern:
-      /^[|\s]*(published|updated|posted|last updated|first published|veröffentlicht|aktualisiert|stand)\b:?.{0,80}$|^(updated|posted) [^;]{3,40};\s*(updated|posted) .{3,40}$/iu,
+      /^[|\s]*(published|updated|posted|last updated|first published|veröffentlicht|aktualisiert|stand)\b:?[^.!?\d]{0,30}\d[^!?]{0,40}$|^(updated|posted) [^;]{3,40};\s*(updated|posted) .{3,40}$/iu,
     action: 'drop',
   },
   { id: 'bare-url', description: 'a URL alone', pattern: /^https?:\/\/\S+$/iu, action: 'drop' },
+  {
+    id: 'newsletter-prompt',
+    description: 'a newsletter or subscription prompt',
+    pattern:
+      /^.{0,80}\b(sign up for|subscribe to|get) (our|the|[\p{L}.’']+(’s|'s)) .{0,60}\bnewsletters?\b.{0,80}$|^.{0,80}\bdelivered (through your letterbox|to your inbox)\b.{0,120}$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'contact-line',
+    description: "a reporter's contact line or tip prompt",
+    pattern: /^(have a (news )?tip\?|got a (news )?tip\?).{0,200}$|^.{0,60}\b(may|can) be reached at \S+@\S+.{0,120}$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'shortcode',
+    description: 'a CMS shortcode left in the text (`[button …]…[/button]`)',
+    pattern: /^\[[a-z_-]+(\s[^\]]*)?\].{0,200}\[\/[a-z_-]+\]$/iu,
+    action: 'drop',
+  },
   {
     id: 'trailer-start',
     description: 'the start of a trailer: citation box, comment prompt, tags',
     pattern:
       /^(citation:|this document is subject to copyright\b|tell us what you think|join the conversation|comments are closed|schlagworte|themen:?$|tags:|follow us on\b|our standards:|share this (article|story):?$)/iu,
+    action: 'drop-rest',
+  },
+  {
+    id: 'about-boilerplate',
+    description: 'the company boilerplate that ends a press release (`About Acme`)',
+    pattern: /^(?:About|ABOUT) \p{Lu}[\p{L}\p{N}&.,’' -]{1,50}$/u,
     action: 'drop-rest',
   },
   {
