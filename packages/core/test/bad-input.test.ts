@@ -120,13 +120,18 @@ describe('bad input: each gets a located error, and nothing crashes', () => {
 
     // List markers count (here the only markup), as do blockquote markers.
     const list = await convertOne(`# List\n\n${Array.from({ length: 20_001 }, () => '- x').join('\n')}\n`, {
-      limits: { maxMarkup: 20_000 },
+      limits: { maxContainers: 100_000 },
     });
     expect(list.messages).toEqual([
       'news/story.md:20003:1: error Document has more than 20000 Markdown markup characters [markup-too-much]',
     ]);
     const quotes = await convertOne(`# Quotes\n\n${'> x\n'.repeat(101)}`, { limits: { maxMarkup: 100 } });
     expect(quotes.messages).toEqual(['news/story.md:103:1: error Document has more than 100 Markdown markup characters [markup-too-much]']);
+    // Bare URLs and e-mail addresses become links without a mark: each counts.
+    const bare = await convertOne(`# Bare\n\n${'See https://a.example or www.b.example, or mail c@d.example.\n'.repeat(34)}`, {
+      limits: { maxMarkup: 100 },
+    });
+    expect(bare.messages).toEqual(['news/story.md:36:26: error Document has more than 100 Markdown markup characters [markup-too-much]']);
 
     // Front matter is YAML, not markup: 30,000 tags in it are not counted.
     const tags = Array.from({ length: 30_000 }, (_, index) => `  - t${index}`).join('\n');
@@ -137,6 +142,22 @@ describe('bad input: each gets a located error, and nothing crashes', () => {
     // Exactly at the limit is accepted.
     const atLimit = await convertOne(`# Ok\n\n${'- x\n'.repeat(100)}`, { limits: { maxMarkup: 100 } });
     expect(atLimit.messages).toEqual([]);
+  });
+
+  it('blockquote markers and list items are bounded over the whole document', async () => {
+    // Two thousand flat items pass; the 2,001st is refused, at its marker.
+    const items = (count: number) => Array.from({ length: count }, (_, index) => `- item ${index}`).join('\n');
+    expect((await convertOne(`# List\n\n${items(2000)}\n`)).messages).toEqual([]);
+    const over = await convertOne(`# List\n\n${items(2001)}\n`);
+    expect(over.articles).toEqual([]);
+    expect(over.messages).toEqual([
+      'news/story.md:2003:1: error Document has more than 2000 blockquote markers and list items [markup-too-much]',
+    ]);
+    // Several markers on one line open several containers, and each counts.
+    const stacked = await convertOne(`# Stacked\n\n${'> - > 1. x\n'.repeat(3)}`, { limits: { maxContainers: 10 } });
+    expect(stacked.messages).toEqual([
+      'news/story.md:5:5: error Document has more than 10 blockquote markers and list items [markup-too-much]',
+    ]);
   });
 
   it('the size check comes first, and names size and limit', async () => {

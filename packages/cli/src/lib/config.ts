@@ -122,6 +122,7 @@ export const configSchema = z.strictObject({
       maxDepth: z.int().positive().max(10_000).optional(),
       maxDelimiters: z.int().positive().optional(),
       maxMarkup: z.int().positive().optional(),
+      maxContainers: z.int().positive().optional(),
     })
     .optional(),
 });

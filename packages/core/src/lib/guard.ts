@@ -13,7 +13,10 @@ import { rules } from './rules.js';
  * recurse once per level: 100,000 `>` take over a minute and then overflow.
  * Every node then costs memory in each output's tree (kilobytes per table
  * cell), so the markup of the whole document is bounded too
- * (`limits.maxMarkup`, outside front matter). No parser option bounds
+ * (`limits.maxMarkup`, outside front matter); and each container that
+ * closes makes micromark copy the document's list of events, so the
+ * number of blockquote markers and list items is bounded
+ * (`limits.maxContainers`). No parser option bounds
  * this, so it is checked on the text, line by line, in one pass.
  *
  * @returns whether the text is safe to parse; otherwise an error is reported
@@ -24,21 +27,33 @@ export function checkMarkdownSource(file: VFile, text: string, limits: Limits, l
   let delimiters = 0;
   let blockStart = 0;
   let markup = 0;
+  let containers = 0;
   const bodyStart = frontMatterEnd(lines);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? '';
     const lineNumber = index + 1 + lineOffset;
 
-    // Blockquote markers (`>` with optional spaces) and list indentation.
+    const inBody = index >= bodyStart;
+    // The container prefix: blockquote markers (`>`), list markers (`-`, `+`, `*`, `1.`, `1)` before
+    // a space; several can open on one line) and indentation.
     let quotes = 0;
     let column = 0;
     let indent = 0;
     while (column < line.length) {
       const char = line[column];
-      if (char === '>') quotes++;
-      else if (char === ' ') indent++;
+      if (char === '>') {
+        quotes++;
+        if (inBody && ++containers > limits.maxContainers) return tooManyContainers(file, limits, lineNumber, column + 1);
+      } else if (char === ' ') indent++;
       else if (char === '\t') indent += 4;
-      else break;
+      else {
+        const marker = inBody ? listMarker.exec(line.slice(column, column + 12)) : null;
+        if (!marker) break;
+        if (++containers > limits.maxContainers) return tooManyContainers(file, limits, lineNumber, column + 1);
+        if (++markup > limits.maxMarkup) return tooMuchMarkup(file, limits, lineNumber, column + 1);
+        column += marker[0].length;
+        continue;
+      }
       column++;
       if (quotes > limits.maxDepth) {
         report(file, 'error', `Blockquotes are nested more than ${limits.maxDepth} deep`, rules.nestingTooDeep, {
@@ -61,11 +76,12 @@ export function checkMarkdownSource(file: VFile, text: string, limits: Limits, l
       blockStart = lineNumber;
       continue;
     }
-    const inBody = index >= bodyStart;
-    // A list marker after the container prefix: `-`, `+` or `1.`/`1)` before a space (`*` is counted below).
-    if (inBody && /^(?:[-+]|\d{1,9}[.)])(?:[ \t]|$)/.test(line.slice(column))) {
-      markup++;
-      if (markup > limits.maxMarkup) return tooMuchMarkup(file, limits, lineNumber, column + 1);
+    // Bare URLs and e-mail addresses become links (GFM autolink literals) without any mark.
+    if (inBody) {
+      autolink.lastIndex = 0;
+      for (let match = autolink.exec(line); match; match = autolink.exec(line)) {
+        if (++markup > limits.maxMarkup) return tooMuchMarkup(file, limits, lineNumber, match.index + 1);
+      }
     }
     for (let position = 0; position < line.length; position++) {
       const char = line.charCodeAt(position);
@@ -102,6 +118,19 @@ export function checkMarkdownSource(file: VFile, text: string, limits: Limits, l
     }
   }
   return true;
+}
+
+/** A list marker and the white space after it (a marker alone at the end of a line opens an empty item). */
+const listMarker = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)/;
+/** Where a GFM autolink literal can start. */
+const autolink = /https?:\/\/|www\.|@/gi;
+
+function tooManyContainers(file: VFile, limits: Limits, line: number, column: number): false {
+  report(file, 'error', `Document has more than ${limits.maxContainers} blockquote markers and list items`, rules.markupTooMuch, {
+    line,
+    column,
+  });
+  return false;
 }
 
 function tooMuchMarkup(file: VFile, limits: Limits, line: number, column: number): false {

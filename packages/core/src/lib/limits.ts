@@ -24,13 +24,22 @@ export interface Limits {
   maxDelimiters: number;
   /**
    * Most Markdown markup characters in one document (outside front matter):
-   * `*` `_` `~` `[` `]` `|` `>` `<` and backticks, and list markers at the
-   * start of a line. Each can open a node, and every node costs memory in
+   * `*` `_` `~` `[` `]` `|` `>` `<` and backticks, list markers, and the
+   * starts of bare URLs and e-mail addresses (`http://`, `https://`, `www.`,
+   * `@`), which GFM turns into links. Each can open a node, and every node costs memory in
    * each output's tree, so this bounds the size of the trees: a 250 kB
    * table of 45,000 cells took 630 MB. Default `20_000` (a long article
    * with 200 links and a 50-row table has about 2,000).
    */
   maxMarkup: number;
+  /**
+   * Most blockquote markers and list items in one document (outside front
+   * matter). Each container that closes makes micromark copy the
+   * document's list of events, so the time grows with their number times
+   * the document's length: 20,000 nested list items after 1 MB of prose
+   * took 50 s. Default `2_000` (a long explainer has a few hundred).
+   */
+  maxContainers: number;
 }
 
 /** Default {@link Limits}. */
@@ -39,4 +48,5 @@ export const defaultLimits: Readonly<Limits> = Object.freeze({
   maxDepth: 64,
   maxDelimiters: 500,
   maxMarkup: 20_000,
+  maxContainers: 2_000,
 });
