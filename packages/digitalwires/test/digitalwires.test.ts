@@ -72,6 +72,8 @@ describe('digitalwires in', () => {
 
   it('is recognised by its format field among JSON inputs', async () => {
     expect(recognizeDigitalwires(text)).toBe(true);
+    expect(digitalwiresIngester().recognize(text)).toBe(true);
+    expect(digitalwiresIngester().recognize('{"uri": "urn:x", "type": "text"}')).toBe(false);
     expect(sniffNewsJson('{"version": "https://jsonfeed.org/version/1.1", "items": []}')).toBe('jsonfeed');
     expect(sniffNewsJson('{"uri": "urn:x", "type": "text"}')).toBe('ninjs');
     expect(sniffNewsJson('<xml/>')).toBeUndefined();

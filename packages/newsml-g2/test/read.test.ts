@@ -147,6 +147,8 @@ describe('NewsML-G2 in: status, embargo, recognition, hostile input', () => {
   it('recognises files by content, extension or none', () => {
     const bare = fixture('tag_example.com,2026_newsml_EXT001');
     expect(recognizeNewsMlG2(bare)).toBe(true);
+    expect(newsmlG2Ingester().recognize(bare)).toBe(true);
+    expect(newsmlG2Ingester().recognize(fixture('afp-style-newsml-1.2.xml'))).toBe(false);
     expect(ingestNewsMlG2(context('tag_example.com,2026_newsml_EXT001', bare))[0]?.fields.headline).toBe(
       'Ferry service resumes after storm',
     );

@@ -101,6 +101,8 @@ describe('NITF 3.x in', () => {
       'Harbor city opens floating solar farm on old ferry basin',
     );
     expect(recognizeNitf(fixture('ap-style-nitf-media.xml'))).toBe(true);
+    expect(ingester.recognize(fixture('ap-style-nitf-media.xml'))).toBe(true);
+    expect(ingester.recognize(fixture('dpa-style-notepad.xml'))).toBe(false);
     expect(recognizeNitf('<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"/>')).toBe(false);
   });
 

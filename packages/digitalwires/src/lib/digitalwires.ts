@@ -58,10 +58,12 @@ export function recognizeDigitalwires(text: string): boolean {
 }
 
 /** The `.json` ingester for digitalwires entries. Register it before the ninjs ingester, or choose by {@link sniffNewsJson}. */
-export function digitalwiresIngester(options?: Readonly<DigitalwiresOptions> | null): Ingester {
+export function digitalwiresIngester(options?: Readonly<DigitalwiresOptions> | null): Ingester & { recognize(text: string): boolean } {
   const maxDepth = options?.maxJsonDepth ?? 64;
   return {
     name: 'digitalwires',
+    // For content-based choice among the ingesters of one extension (`.xml`, `.json`), and for files without one.
+    recognize: recognizeDigitalwires,
     extensions: ['.json'],
     cacheKey: `digitalwires@${version}:${maxDepth}`,
     ingest: (context) => {

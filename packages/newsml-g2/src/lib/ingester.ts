@@ -35,10 +35,12 @@ export function ingestNewsMlG2(context: IngestContext, options?: Readonly<NewsMl
  * article per file: a message with several articles gives the first, and a
  * warning lists the others with their positions.
  */
-export function newsmlG2Ingester(options?: Readonly<NewsMlG2IngestOptions> | null): Ingester {
+export function newsmlG2Ingester(options?: Readonly<NewsMlG2IngestOptions> | null): Ingester & { recognize(text: string): boolean } {
   const maxDepth = options?.maxDepth ?? 256;
   return {
     name: 'newsml-g2',
+    // For content-based choice among the ingesters of one extension (`.xml`, `.json`), and for files without one.
+    recognize: recognizeNewsMlG2,
     extensions: ['.xml'],
     cacheKey: `newsml-g2@${version}:${maxDepth}`,
     ingest: (context): IngestResult | undefined => {

@@ -44,10 +44,12 @@ export function recognizeNewsMl1(text: string): boolean {
 }
 
 /** The `.xml` ingester for NewsML 1.x; like the G2 one, the first article of a file, with a warning naming the rest. */
-export function newsml1Ingester(options?: Readonly<{ maxDepth?: number | null }> | null): Ingester {
+export function newsml1Ingester(options?: Readonly<{ maxDepth?: number | null }> | null): Ingester & { recognize(text: string): boolean } {
   const maxDepth = options?.maxDepth ?? 256;
   return {
     name: 'newsml-1',
+    // For content-based choice among the ingesters of one extension (`.xml`, `.json`), and for files without one.
+    recognize: recognizeNewsMl1,
     extensions: ['.xml'],
     cacheKey: `newsml-1@${version}:${maxDepth}`,
     ingest: (context) => {

@@ -40,10 +40,12 @@ export function recognizeNitf(text: string): boolean {
 }
 
 /** The `.nitf` / `.xml` ingester for NITF 3.x news documents. */
-export function nitfIngester(options?: Readonly<NitfIngestOptions> | null): Ingester {
+export function nitfIngester(options?: Readonly<NitfIngestOptions> | null): Ingester & { recognize(text: string): boolean } {
   const maxDepth = options?.maxDepth ?? 256;
   return {
     name: 'nitf',
+    // For content-based choice among the ingesters of one extension (`.xml`, `.json`), and for files without one.
+    recognize: recognizeNitf,
     extensions: ['.nitf', '.xml'],
     cacheKey: `nitf@${version}:${maxDepth}`,
     ingest: (context) => {
