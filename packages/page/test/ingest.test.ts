@@ -210,3 +210,26 @@ describe('a hostile page', () => {
     );
   });
 });
+
+describe('language', () => {
+  it('is detected from the text when the page declares none', async () => {
+    const german = readPage('dpa-de.html').replace('<html lang="de">', '<html>').replace(',"inLanguage":"de-DE"', '');
+    const { article, messages } = await convertPage('dpa-de.html', german);
+    expect(article?.language).toBe('de');
+    expect(messages).toContain(
+      'dpa-de.html:1:1: info Language detected from the text: de (the page declares none) [page-language-detected]',
+    );
+    const english = await convertPage('no-json-ld.html', readPage('no-json-ld.html').replace('<html lang="en">', '<html>'));
+    expect(english.article?.language).toBe('en');
+  });
+
+  it('is not guessed from a short text', async () => {
+    const page =
+      '<!doctype html><html><head><title>Short</title></head><body><article><h1>Short</h1><p>Only a few words here, but still a paragraph with a comma, read as the story body by the extractor.</p></article></body></html>';
+    const { messages } = await convertPage('short.html', page);
+    // The pipeline then gives the article the site's language.
+    expect(messages).toContain(
+      'short.html:1:1: warning The page declares no language and the text is too short to tell [page-no-language]',
+    );
+  });
+});

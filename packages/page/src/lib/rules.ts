@@ -45,6 +45,16 @@ export const pageRules = {
     'Add JSON-LD `datePublished`, `article:published_time` or a `<time datetime>`.',
   ),
   pageNoByline: rule('page-no-byline', 'No author was found on the page', 'Add JSON-LD `author` or a `<meta name="author">`.'),
+  pageLanguageDetected: rule(
+    'page-language-detected',
+    'The language was detected from the text',
+    'Informational: the page declares no language (`<html lang>`, JSON-LD `inLanguage`); add one to be sure.',
+  ),
+  pageNoLanguage: rule(
+    'page-no-language',
+    'The page has no language and the text is too short or too mixed to tell',
+    'Add `<html lang>` to the page, or `language:` to the config.',
+  ),
   pageImageUnresolved: rule(
     'page-image-unresolved',
     'An image has a relative URL and the page has no URL to resolve it against',
