@@ -4,3 +4,4 @@ export type { FeedOptions, ResolvedFeedOptions } from './lib/options.js';
 export { defaultFeedOptions, resolveFeedOptions } from './lib/options.js';
 export type { FeedPlan } from './lib/plan.js';
 export { planFeeds, selectFeedArticles } from './lib/plan.js';
+export { feedRules } from './lib/rules.js';

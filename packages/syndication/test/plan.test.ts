@@ -100,3 +100,37 @@ describe('planFeeds', () => {
     expect(item?.image).toMatchObject({ url: 'https://news.example/lead.jpg', caption: 'Cap', credit: 'Jo' });
   });
 });
+
+describe('full content per item is capped', () => {
+  const long = (name: string, paragraphs: number) =>
+    new VFile({
+      path: `/s/${name}.md`,
+      value: `---\ntitle: ${name}\ndate: 2024-01-01\nsummary: Summary of ${name}.\n---\n\n${'A paragraph of forty bytes, more or less.\n\n'.repeat(paragraphs)}`,
+    });
+
+  it('leaves an item over maxContentBytes with its summary only, and says so', async () => {
+    // 30 paragraphs are 30 × `<p>…</p>\n` = 1,470 bytes of HTML; 20 are 980.
+    const { plans, files } = await plan([long('big', 30), long('small', 20)], { maxContentBytes: 1000 });
+    const items = Object.fromEntries((plans[0]?.items ?? []).map((item) => [item.article.headline, item]));
+    expect(items.big?.html).toBeUndefined();
+    expect(items.big?.summary).toBe('Summary of big.');
+    expect(items.small?.html).toContain('<p>A paragraph of forty bytes, more or less.</p>');
+    expect(Buffer.byteLength(items.small?.html ?? '')).toBeLessThanOrEqual(1000);
+    expect(files.map((file) => file.messages.map((message) => `${message.reason} [${message.ruleId}]`))).toEqual([
+      [
+        `Full content is ${Buffer.byteLength('<p>A paragraph of forty bytes, more or less.</p>\n'.repeat(30)) - 1} bytes of HTML, over the feed item limit of 1000; the item carries the summary only [feed-item-content-too-large]`,
+      ],
+      [],
+    ]);
+  });
+
+  it('defaults to 1 MB and checks the option', async () => {
+    expect(resolveFeedOptions('rss').maxContentBytes).toBe(1_000_000);
+    expect(() => resolveFeedOptions('rss', { maxContentBytes: 0 })).toThrow(
+      'Expected a positive integer for rss option `maxContentBytes` but received 0 of type number',
+    );
+    const { plans, files } = await plan([long('big', 30)]);
+    expect(plans[0]?.items[0]?.html).toBeDefined();
+    expect(files[0]?.messages).toEqual([]);
+  });
+});

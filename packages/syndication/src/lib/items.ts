@@ -1,6 +1,8 @@
 import type { Article, ArticleImage, CollectionRenderContext } from '@syndikit/core';
 import { largestRendition } from '@syndikit/core';
 import { bodyToHast, embedsToLinks, hastToHtml, hastToText, summarize } from '@syndikit/html';
+import { defaultFeedOptions } from './options.js';
+import { feedRules } from './rules.js';
 
 /** One article as a feed item: what every feed format writes for it. */
 export interface FeedItem {
@@ -11,7 +13,10 @@ export interface FeedItem {
   published: string;
   /** When last changed: `updated`, else `published`. RFC 3339. */
   updated: string;
-  /** Sanitised body HTML with absolute URLs, or `undefined` without full content. */
+  /**
+   * Sanitised body HTML with absolute URLs, or `undefined` without full
+   * content or when it is over `maxContentBytes`.
+   */
   html: string | undefined;
   /** The body as plain text. */
   text: string;
@@ -31,23 +36,42 @@ export interface FeedImage extends ArticleImage {
  * Render an article for feeds: body through the project's mdast → hast →
  * sanitised HTML path (embeds become links: feed readers drop frames),
  * plain text, summary, lead image. Problems are reported on the article.
+ *
+ * @param fullContent whether the item carries the body's HTML.
+ * @param [maxContentBytes=1_000_000] largest HTML (UTF-8 bytes) an item
+ *   carries; over it the item has the summary only and a
+ *   `feed-item-content-too-large` warning says so.
  */
 export function feedItem(
   article: Readonly<Article>,
   context: Pick<CollectionRenderContext, 'report' | 'site'>,
   fullContent: boolean,
+  maxContentBytes: number = defaultFeedOptions.maxContentBytes,
 ): FeedItem | undefined {
   const published = article.published ?? article.updated;
   const updated = article.updated ?? article.published;
   if (!published || !updated) return undefined;
-  const { html, text } = feedContent(article, context);
+  const content = feedContent(article, context);
+  const { text } = content;
+  let html = fullContent ? content.html : undefined;
+  if (html !== undefined) {
+    const bytes = Buffer.byteLength(html);
+    if (bytes > maxContentBytes) {
+      html = undefined;
+      context.report(
+        article,
+        `Full content is ${bytes} bytes of HTML, over the feed item limit of ${maxContentBytes}; the item carries the summary only`,
+        { ruleId: feedRules.itemContentTooLarge.id },
+      );
+    }
+  }
   const leadImage = article.images[0];
   return {
     article,
     link: article.url,
     published,
     updated,
-    html: fullContent ? html : undefined,
+    html,
     text,
     // Never empty: validators warn about entries without any text.
     summary: article.summary ?? (summarize(text) || article.subheadline || article.headline),

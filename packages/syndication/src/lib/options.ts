@@ -18,6 +18,15 @@ export interface FeedOptions {
   description?: string | null;
   /** Put each article's full body in the feed (not only the summary). Default `true`. */
   fullContent?: boolean | null;
+  /**
+   * Largest full content of one item, in bytes of UTF-8 HTML. A larger
+   * body is left out of the feed (the item carries its summary) with a
+   * `feed-item-content-too-large` warning: XML tools refuse a text node
+   * over 10 MB by default (libxml2's `XML_MAX_TEXT_LENGTH`), escaping can
+   * make HTML four times longer, and readers fetch every item of a feed.
+   * Default `1_000_000`.
+   */
+  maxContentBytes?: number | null;
 }
 
 /** {@link FeedOptions} with defaults applied. */
@@ -29,6 +38,7 @@ export interface ResolvedFeedOptions {
   title: string | undefined;
   description: string | undefined;
   fullContent: boolean;
+  maxContentBytes: number;
 }
 
 /** Default feed options. */
@@ -40,6 +50,7 @@ export const defaultFeedOptions: Readonly<ResolvedFeedOptions> = Object.freeze({
   title: undefined,
   description: undefined,
   fullContent: true,
+  maxContentBytes: 1_000_000,
 });
 
 /**
@@ -57,6 +68,12 @@ export function resolveFeedOptions(format: string, options?: Readonly<FeedOption
   if (options.limit !== undefined && options.limit !== null) {
     if (!Number.isInteger(options.limit) || options.limit < 1) fail('limit', 'a positive integer', options.limit);
     resolved.limit = options.limit;
+  }
+  if (options.maxContentBytes !== undefined && options.maxContentBytes !== null) {
+    if (!Number.isInteger(options.maxContentBytes) || options.maxContentBytes < 1) {
+      fail('maxContentBytes', 'a positive integer', options.maxContentBytes);
+    }
+    resolved.maxContentBytes = options.maxContentBytes;
   }
   for (const key of ['sections', 'tags', 'fullContent'] as const) {
     const value = options[key];

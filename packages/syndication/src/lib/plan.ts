@@ -111,7 +111,7 @@ export function planFeeds(context: CollectionRenderContext, options: ResolvedFee
   const plans = feedGroups(context, options, fileName, format).map((group): FeedPlan => {
     const items: FeedItem[] = [];
     for (const article of group.articles) {
-      if (!rendered.has(article)) rendered.set(article, feedItem(article, context, options.fullContent));
+      if (!rendered.has(article)) rendered.set(article, feedItem(article, context, options.fullContent, options.maxContentBytes));
       const item = rendered.get(article);
       if (item) items.push(item);
     }
