@@ -72,6 +72,16 @@ describe('extractPage', () => {
     expect(cleaned.decisions).toContainEqual({ kind: 'dropped', rule: 'mug-promo', text: 'Promo: buy our mug today' });
   });
 
+  it('takes the caption of an image outside a figure from the block after it, and drops it from the body', () => {
+    const story = '<p>The story goes on, with a comma, long enough to count as prose for the extractor to read.</p>'.repeat(3);
+    const page = `<!doctype html><html><body><article><h1>T</h1>${story}<div><img src="https://img.example/crowd.jpg" alt="Crowd"></div><p>Crowds gather in the square (Image: NEWSPIX )</p>${story}</article></body></html>`;
+    const result = extractPage(page);
+    expect(result.figures).toEqual([
+      { src: 'https://img.example/crowd.jpg', alt: 'Crowd', caption: 'Crowds gather in the square', credit: 'NEWSPIX' },
+    ]);
+    expect(result.text).not.toContain('Crowds gather');
+  });
+
   it('throws on a non-string', () => {
     expect(() => extractPage(null as unknown as string)).toThrow(new TypeError('Expected a string of HTML but received null'));
   });

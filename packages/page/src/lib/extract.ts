@@ -202,14 +202,29 @@ function takeFigures(body: HTMLElement, pageFigures: Map<string, PageFigure>): P
     if (src && image) found.push(pageFigures.get(src) ?? describeFigure(figure, image, src));
     figure.remove();
   }
-  // Images outside figures, with no caption, stay images of the article.
+  // Images outside figures stay images of the article; a caption is the block right after the image's
+  // own block when it ends with a credit (`… (Image: GETTY)`), as many sites print it.
   for (const image of [...body.querySelectorAll('img')]) {
     const src = imageSource(image);
-    if (src)
-      found.push(pageFigures.get(src) ?? { src, ...(clean(image.getAttribute('alt')) ? { alt: clean(image.getAttribute('alt')) } : {}) });
+    if (src) found.push(pageFigures.get(src) ?? looseImage(image, src));
     image.remove();
   }
   return found;
+}
+
+function looseImage(image: Element, src: string): PageFigure {
+  const result: PageFigure = { src };
+  const alt = clean(image.getAttribute('alt'));
+  if (alt) result.alt = alt;
+  let holder: Element = image;
+  while (holder.parentElement && holder.parentElement.tagName !== 'BODY' && !holder.nextElementSibling) holder = holder.parentElement;
+  const next = clean(holder.nextElementSibling?.textContent);
+  if (next && looksLikeCaption(next)) {
+    const split = splitCaption(next);
+    if (split.caption) result.caption = split.caption;
+    if (split.credit) result.credit = split.credit;
+  }
+  return result;
 }
 
 /** The lead image first (the metadata's, with the caption of its figure; else the figure under the headline), then the story's figures, each once. */
