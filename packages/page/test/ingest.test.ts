@@ -148,8 +148,15 @@ describe('a page without JSON-LD (Open Graph, meta author, <time>, two credit st
     expect(article?.images).toEqual([]);
     expect(messages).toContain('no-json-ld.html:1:1: warning No publication date was found on the page [page-no-date]');
     expect(messages).toContain(
-      'no-json-ld.html:1:1: warning Image "/media/paddy-field.jpg" has a relative URL and the page has no URL to resolve it against; it is left out [page-image-unresolved]',
+      'no-json-ld.html:1:1: warning Image "/media/paddy-field.jpg" is left out: it has a relative URL and the page has no URL to resolve it against [page-image-unresolved]',
     );
+  });
+
+  it('reads the files a browser saved beside the page as local images', async () => {
+    const page = readPage('no-json-ld.html').replace('/media/paddy-field.jpg', './Rice%20exporters_files/paddy-field.jpg');
+    const { article } = await convertPage('no-json-ld.html', page);
+    expect(article?.images[0]?.src).toBe('/Rice exporters_files/paddy-field.jpg');
+    expect(article?.images[0]?.credit).toBe('Quan Mai Hoa, AP');
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ArticleFields, ArticleImage, IngestContext, Ingester, IngestResult, Rule } from '@syndikit/core';
-import { adapterCacheKey, imageMediaType, normalizeDate, report } from '@syndikit/core';
+import { adapterCacheKey, imageMediaType, normalizeDate, report, resolveImageRef } from '@syndikit/core';
 import { articleSchema, estimateHtmlDepth, reportUnsafe } from '@syndikit/html';
 import { agencyName, matchDateline } from '@syndikit/wire';
 import { franc } from 'franc-min';
@@ -178,14 +178,8 @@ export function ingestPage(context: IngestContext, options?: Readonly<PageIngest
     fields.source = agencyName(dateline.agency);
   } else if (metadata.organisation) fields.source = metadata.organisation.value;
 
-  fields.images = images(extraction.figures, pageUrl, (src) =>
-    report(
-      file,
-      'warning',
-      `Image "${shorten(src)}" has a relative URL and the page has no URL to resolve it against; it is left out`,
-      pageRules.pageImageUnresolved,
-      start,
-    ),
+  fields.images = images(extraction.figures, pageUrl, context.articlePath, (src, reason) =>
+    report(file, 'warning', `Image "${shorten(src)}" is left out: ${reason}`, pageRules.pageImageUnresolved, start),
   );
 
   return { fields, body, slugHint: fields.headline ?? context.articlePath.replace(/\.html?$/i, '') };
@@ -288,17 +282,40 @@ function absoluteUrl(value: string | undefined, base?: string): string | undefin
   }
 }
 
-/** Figures as article images: absolute http(s) URLs only (resolved against the page URL), each once. */
-function images(figures: readonly PageFigure[], pageUrl: string | undefined, unresolved: (src: string) => void): ArticleImage[] {
+/** Where a browser's "Save page as…, complete" puts a page's files: `Story_files/photo.jpg` beside the page. */
+const savedFiles = /^(?:\.\/)?[^/?#]+_files\//u;
+
+/**
+ * Figures as article images, each once: files saved with the page are
+ * local images beside it (confined to the content root, read by the images
+ * adapter); other relative URLs are resolved against the page URL; every
+ * reference then goes through the core's one image-reference policy.
+ */
+function images(
+  figures: readonly PageFigure[],
+  pageUrl: string | undefined,
+  articlePath: string,
+  leftOut: (src: string, reason: string) => void,
+): ArticleImage[] {
   const result: ArticleImage[] = [];
   const seen = new Set<string>();
   for (const figure of figures) {
-    const isRelative = !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(figure.src);
-    const src = absoluteUrl(figure.src.startsWith('//') ? `https:${figure.src}` : figure.src, pageUrl);
-    if (!src) {
-      if (isRelative && !pageUrl) unresolved(figure.src);
+    let reference = figure.src;
+    if (savedFiles.test(reference)) reference = safeDecode(reference);
+    else if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(reference)) {
+      const resolved = absoluteUrl(reference, pageUrl);
+      if (!resolved) {
+        leftOut(figure.src, 'it has a relative URL and the page has no URL to resolve it against');
+        continue;
+      }
+      reference = resolved;
+    }
+    const checked = resolveImageRef(reference, articlePath);
+    if ('error' in checked) {
+      leftOut(figure.src, checked.reason);
       continue;
     }
+    const src = checked.src;
     if (seen.has(src)) continue;
     seen.add(src);
     const image: ArticleImage = { src };
@@ -307,11 +324,19 @@ function images(figures: readonly PageFigure[], pageUrl: string | undefined, unr
     if (figure.credit) image.credit = figure.credit;
     if (figure.width) image.width = figure.width;
     if (figure.height) image.height = figure.height;
-    const mediaType = imageMediaType(new URL(src).pathname);
+    const mediaType = imageMediaType(src.split(/[?#]/)[0] ?? src);
     if (mediaType) image.mediaType = mediaType;
     result.push(image);
   }
   return result;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function shorten(text: string, length = 60): string {

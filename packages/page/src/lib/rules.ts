@@ -57,8 +57,8 @@ export const pageRules = {
   ),
   pageImageUnresolved: rule(
     'page-image-unresolved',
-    'An image has a relative URL and the page has no URL to resolve it against',
-    'Save the page with its canonical link (`<link rel="canonical">` or `og:url`).',
+    'An image on the page is left out',
+    'A relative URL needs the page URL (`<link rel="canonical">` or `og:url`); only http(s) URLs and files saved beside the page are read.',
   ),
 } as const satisfies Record<string, Rule>;
 
