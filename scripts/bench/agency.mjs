@@ -9,7 +9,7 @@ import { article as articleMarkdown } from './corpus.mjs';
 import { median, peakRss, seconds } from './measure.mjs';
 
 const count = Number(process.argv[2] ?? 10_000);
-const escape = (value) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xmlEscape = (value) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The same article as a dpa-style NewsML-G2 item: metadata from the front matter, paragraphs as XHTML. */
 function g2Item(markdown, index) {
@@ -22,9 +22,9 @@ function g2Item(markdown, index) {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:bench:${index}" version="1" standard="NewsML-G2" standardversion="2.35" conformance="power" xml:lang="en">
   <itemMeta><itemClass qcode="ninat:text"/><provider literal="Bench"/><versionCreated>2026-01-0${(index % 9) + 1}T10:00:00Z</versionCreated><pubStatus qcode="stat:usable"/><edNote>Desk: +1 555 0100</edNote></itemMeta>
-  <contentMeta><subject qcode="medtop:20000344"><name>transport</name></subject><headline>${escape(title)}</headline><by>By Jane Doe, Bench</by><dateline>SPRINGFIELD (Bench) -</dateline></contentMeta>
+  <contentMeta><subject qcode="medtop:20000344"><name>transport</name></subject><headline>${xmlEscape(title)}</headline><by>By Jane Doe, Bench</by><dateline>SPRINGFIELD (Bench) -</dateline></contentMeta>
   <contentSet><inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><section class="main">${paragraphs
-    .map((paragraph) => `<p>${escape(paragraph.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'))}</p>`)
+    .map((paragraph) => `<p>${xmlEscape(paragraph.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'))}</p>`)
     .join('')}</section></body></html></inlineXML></contentSet>
 </newsItem>`;
 }
