@@ -189,8 +189,19 @@ export async function commitOutputs(input: Readonly<CommitInput>): Promise<Commi
   const listed = new Map<string, ManifestFile>();
   for (const output of planned) listed.set(output.path, { hash: output.hash, size: output.size });
   for (const [path, file] of owned) if (keep.has(path) && !producing.has(path)) listed.set(path, file);
-  const text = manifestText(listed);
-  if (text !== input.manifest || fresh.length > 0) await writeManifest(outDir, text);
+  // The usual rebuild changes nothing listed: the manifest read stands, without serialising it again.
+  const same =
+    input.manifest !== undefined &&
+    fresh.length === 0 &&
+    listed.size === owned.size &&
+    [...listed].every(([path, file]) => {
+      const known = owned.get(path);
+      return known !== undefined && !known.pending && known.hash === file.hash && known.size === file.size;
+    });
+  if (!same) {
+    const text = manifestText(listed);
+    if (text !== input.manifest || fresh.length > 0) await writeManifest(outDir, text);
+  }
   for (const [path, file] of owned) {
     const record = stats[path];
     if (keep.has(path) && !producing.has(path) && record && record[0] === file.hash) result.records[path] = record;

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { lockFileName, report } from '@syndikit/core';
 import { VFile } from 'vfile';
@@ -61,7 +61,7 @@ export async function ownedFiles(outDir: string, index: Readonly<CacheIndex>): P
   const path = join(outDir, manifestFileName);
   const read = await translateEnvironment(() => readManifest(outDir), path);
   if ('files' in read) {
-    return { files: read.files, manifest: await readFile(path, 'utf8'), file: undefined };
+    return { files: read.files, manifest: read.text, file: undefined };
   }
   const files = new Map<string, ManifestFile>();
   for (const [output, record] of Object.entries(index.outputs)) files.set(output, { hash: record[0], size: record[1], pending: true });

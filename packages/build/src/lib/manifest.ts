@@ -44,7 +44,9 @@ export type ManifestProblem = 'missing' | 'corrupt';
 type Line = [path: string, hash: string, size: number] | [path: string, hash: string, size: number, pending: 'pending'];
 
 /** Read the manifest of `outDir`: the files by output path, or why there is none. */
-export async function readManifest(outDir: string): Promise<{ files: Map<string, ManifestFile> } | { problem: ManifestProblem }> {
+export async function readManifest(
+  outDir: string,
+): Promise<{ files: Map<string, ManifestFile>; text: string } | { problem: ManifestProblem }> {
   let text: string;
   try {
     text = await readFile(join(outDir, manifestFileName), 'utf8');
@@ -66,7 +68,7 @@ export async function readManifest(outDir: string): Promise<{ files: Map<string,
       }
       files.set(path, { hash, size: size as number, ...(pending === 'pending' ? { pending: true as const } : {}) });
     }
-    return { files };
+    return { files, text };
   } catch {
     return { problem: 'corrupt' };
   }
