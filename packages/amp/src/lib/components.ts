@@ -80,9 +80,7 @@ function convert(element: Element, context: ComponentContext): ElementContent | 
 function ampImage(element: Element, context: ComponentContext): ElementContent {
   const src = String(element.properties.src);
   const alt = typeof element.properties.alt === 'string' ? element.properties.alt : '';
-  const known = context.images.find(
-    (image) => src.endsWith(image.src) || image.renditions?.some((rendition) => src.endsWith(rendition.src)),
-  );
+  const known = findImage(context.images, src);
   const width = Number(element.properties.width) || known?.width;
   const height = Number(element.properties.height) || known?.height;
   const srcset = known ? srcsetOf(known, src) : undefined;
@@ -95,6 +93,35 @@ function ampImage(element: Element, context: ComponentContext): ElementContent {
     place: element.position ? { position: element.position } : undefined,
   });
   return h('div', { className: ['fill'] }, [h('amp-img', { src: shown, srcset, alt, layout: 'fill' })]);
+}
+
+/** Each image list's sources and rendition sources, with the index of the first image that has them. */
+const imageIndexes = new WeakMap<readonly ArticleImage[], Map<string, number>>();
+
+/**
+ * The first image whose source or one of whose renditions `src` ends with
+ * (the body's `src` is absolute, the article's are root-relative paths or
+ * URLs). Looked up by the suffixes of `src` that start at a `/` (and `src`
+ * itself) in a map made once per article, not by scanning the list per
+ * image: that was quadratic in the number of images.
+ */
+function findImage(images: readonly ArticleImage[], src: string): ArticleImage | undefined {
+  let index = imageIndexes.get(images);
+  if (!index) {
+    index = new Map();
+    for (const [position, image] of images.entries()) {
+      for (const key of [image.src, ...(image.renditions ?? []).map((rendition) => rendition.src)]) {
+        if (!index.has(key)) index.set(key, position);
+      }
+    }
+    imageIndexes.set(images, index);
+  }
+  let best: number | undefined;
+  for (let start = 0; start !== -1; start = src.indexOf('/', start + 1)) {
+    const position = index.get(src.slice(start));
+    if (position !== undefined && (best === undefined || position < best)) best = position;
+  }
+  return best === undefined ? undefined : images[best];
 }
 
 /** `srcset` from an image's renditions in one format: WebP when there is any, else JPEG. */
