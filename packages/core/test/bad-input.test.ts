@@ -109,13 +109,13 @@ describe('bad input: each gets a located error, and nothing crashes', () => {
   });
 
   it('markup is bounded over the whole document, outside front matter', async () => {
-    // 10,001 table rows of two cells: 30,003 pipes, far under the byte limit, over 20,000 marks.
+    // 10,001 table rows of two cells: 30,003 pipes, far under the byte limit, over 15,000 marks.
     const rows = Array.from({ length: 10_001 }, (_, index) => `| ${index} | x |`).join('\n');
     const table = await convertOne(`# Table\n\n| a | b |\n|---|---|\n${rows}\n`);
     expect(table.articles).toEqual([]);
-    // Six pipes in the head and delimiter rows, then three a row: the 20,001st is the last pipe of row 6,665 (line 6,669).
+    // Six pipes in the head and delimiter rows, then three a row: the 15,001st is the first pipe of row 4,999 (line 5,003).
     expect(table.messages).toEqual([
-      'news/story.md:6669:12: error Document has more than 20000 Markdown markup characters [markup-too-much]',
+      'news/story.md:5003:1: error Document has more than 15000 Markdown markup characters [markup-too-much]',
     ]);
 
     // List markers count (here the only markup), as do blockquote markers.
@@ -123,7 +123,7 @@ describe('bad input: each gets a located error, and nothing crashes', () => {
       limits: { maxContainers: 100_000 },
     });
     expect(list.messages).toEqual([
-      'news/story.md:20003:1: error Document has more than 20000 Markdown markup characters [markup-too-much]',
+      'news/story.md:15003:1: error Document has more than 15000 Markdown markup characters [markup-too-much]',
     ]);
     const quotes = await convertOne(`# Quotes\n\n${'> x\n'.repeat(101)}`, { limits: { maxMarkup: 100 } });
     expect(quotes.messages).toEqual(['news/story.md:103:1: error Document has more than 100 Markdown markup characters [markup-too-much]']);

@@ -8,7 +8,8 @@
 export interface Limits {
   /**
    * Largest input file, in bytes, checked before the file is read.
-   * Default `1_000_000` (1 MB: a 10,000-word article is about 60 kB).
+   * Default `500_000` (a 10,000-word article is about 60 kB; a ninjs item
+   * of 1 MB of dense HTML took 14 s and 520 MB).
    */
   maxBytes: number;
   /**
@@ -28,7 +29,7 @@ export interface Limits {
    * starts of bare URLs and e-mail addresses (`http://`, `https://`, `www.`,
    * `@`), which GFM turns into links. Each can open a node, and every node costs memory in
    * each output's tree, so this bounds the size of the trees: a 250 kB
-   * table of 45,000 cells took 630 MB. Default `20_000` (a long article
+   * table of 45,000 cells took 630 MB. Default `15_000` (a long article
    * with 200 links and a 50-row table has about 2,000).
    */
   maxMarkup: number;
@@ -44,9 +45,9 @@ export interface Limits {
 
 /** Default {@link Limits}. */
 export const defaultLimits: Readonly<Limits> = Object.freeze({
-  maxBytes: 1_000_000,
+  maxBytes: 500_000,
   maxDepth: 64,
   maxDelimiters: 500,
-  maxMarkup: 20_000,
+  maxMarkup: 15_000,
   maxContainers: 2_000,
 });
