@@ -7,7 +7,9 @@ import { fixtures, syndikit } from './helpers.js';
 describe('feeds from the command line', () => {
   it('`syndikit build fixtures --out X` finds the fixtures config and writes all three feeds and the AMP pages', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'syndikit-feeds-'));
-    await cp(fixtures, join(dir, 'fixtures'), { recursive: true });
+    // The newsroom articles and the config: the agency deliveries and saved pages beside them have their own test.
+    await cp(join(fixtures, 'articles'), join(dir, 'fixtures', 'articles'), { recursive: true });
+    await cp(join(fixtures, 'syndikit.config.yaml'), join(dir, 'fixtures', 'syndikit.config.yaml'));
     // The image cache lives under the working directory: a fresh one, so this build does the image work.
     const result = await syndikit(['build', 'fixtures', '--out', 'X'], dir);
     expect(result.stderr.split('\n').slice(-2)).toEqual([
@@ -61,7 +63,9 @@ describe('AMP from the command line', () => {
 
   it('a theme AMP would reject is a usage error naming the option', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'syndikit-amp-'));
-    await cp(fixtures, join(dir, 'fixtures'), { recursive: true });
+    // The newsroom articles and the config: the agency deliveries and saved pages beside them have their own test.
+    await cp(join(fixtures, 'articles'), join(dir, 'fixtures', 'articles'), { recursive: true });
+    await cp(join(fixtures, 'syndikit.config.yaml'), join(dir, 'fixtures', 'syndikit.config.yaml'));
     await writeFile(join(dir, 'big.css'), `a{color:red}${' '.repeat(80_000)}`);
     await writeFile(
       join(dir, 'syndikit.config.yaml'),

@@ -15,7 +15,7 @@ describe('usage errors exit 2 with a clear message and no stack trace', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'syndikit: Unknown format telex; known formats: amp, atom, images, jsonfeed, markdown, ninjs, rss\n',
+      stderr: 'syndikit: Unknown format telex; known formats: amp, atom, images, jsonfeed, markdown, newsml-g2, ninjs, rss\n',
     });
   });
 

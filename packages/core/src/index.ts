@@ -18,6 +18,8 @@ export type { Article, ArticleImage, Author, Dateline, Figure, FigureData, Image
 export { isFigure, largestRendition, publishable } from './lib/article.js';
 export type { ConvertOptions, ConvertResult, InputLike, ProgressEvent } from './lib/convert.js';
 export { convert } from './lib/convert.js';
+export type { IngesterChoice } from './lib/choose-ingester.js';
+export { chooseIngester, fileExtension } from './lib/choose-ingester.js';
 export type { CaptionCredit } from './lib/credit.js';
 export { joinCredit, splitCredit } from './lib/credit.js';
 export { formatDateline, parseDateline } from './lib/dateline.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ingestNewsMlG2, newsmlG2Ingester, newsmlG2Rules, recognizeNewsMlG2, sniffAgencyXml } from '@syndikit/newsml-g2';
 import { nitfRules } from '@syndikit/nitf';
+import { hostileXml } from '@syndikit/testkit';
 import { xmlRules } from '@syndikit/xml';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -168,8 +169,8 @@ describe('NewsML-G2 in: status, embargo, recognition, hostile input', () => {
   });
 
   it('refuses hostile XML with positioned errors, without crashing or leaking', () => {
-    for (const name of ['hostile/external-entity.xml', 'hostile/billion-laughs.xml', 'hostile/truncated.xml']) {
-      const hostile = context(name);
+    for (const name of ['external-entity.xml', 'billion-laughs.xml', 'truncated.xml']) {
+      const hostile = context(name, hostileXml(name));
       expect(ingestNewsMlG2(hostile)).toEqual([]);
       expect(hostile.file.messages.some((message) => message.fatal === true && (message.line ?? 0) > 0)).toBe(true);
       expect(JSON.stringify(hostile.file.messages)).not.toMatch(/root:x:0/);
@@ -188,10 +189,13 @@ describe('NewsML-G2 in: status, embargo, recognition, hostile input', () => {
       'reuters-style-message.xml',
       'withheld.xml',
       'embargoed.xml',
-      'hostile/truncated.xml',
-      'hostile/wrong-encoding.xml',
+      'truncated.xml',
+      'wrong-encoding.xml',
     ]) {
-      const ctx = context(name);
+      const ctx = context(
+        name,
+        name.includes('-style-') || name.endsWith('held.xml') || name === 'embargoed.xml' ? undefined : hostileXml(name),
+      );
       ingestNewsMlG2(ctx);
       for (const message of ctx.file.messages) expect(catalogue.has(message.ruleId as string)).toBe(true);
     }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extendedDate, ingestNitf, nitfIngester, nitfRules, recognizeNitf } from '@syndikit/nitf';
+import { hostileXml } from '@syndikit/testkit';
 import { xmlRules } from '@syndikit/xml';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -78,12 +79,12 @@ describe('NITF 3.x in', () => {
   });
 
   it('refuses hostile XML with positioned errors and no article', () => {
-    for (const name of ['hostile/external-entity.xml', 'hostile/billion-laughs.xml', 'hostile/truncated.xml']) {
-      const hostile = context(fixture(name));
+    for (const name of ['external-entity.xml', 'billion-laughs.xml', 'truncated.xml']) {
+      const hostile = context(hostileXml(name));
       expect(ingestNitf(hostile)).toBeUndefined();
       expect(hostile.file.messages.some((message) => message.fatal === true && (message.line ?? 0) > 0)).toBe(true);
     }
-    const wrong = context(fixture('hostile/wrong-encoding.xml'));
+    const wrong = context(hostileXml('wrong-encoding.xml'));
     expect(ingestNitf(wrong)?.fields.headline).toBe('Zürich: Gespräche über Straßenbahn');
     expect(wrong.file.messages.map((message) => message.ruleId)).toEqual(['xml-encoding-declaration']);
   });

@@ -6,6 +6,15 @@ import { VFile } from 'vfile';
 /** The fixture articles' folder, which is also their content root. */
 export const fixtureRoot = fileURLToPath(new URL('../../../fixtures/articles/', import.meta.url)).replace(/\/$/, '');
 
+/**
+ * A hostile XML input (external entity, billion laughs, truncated file,
+ * wrong encoding declaration), kept here rather than under `fixtures/`, so
+ * that building the fixtures folder never reads it as content.
+ */
+export function hostileXml(name: string): string {
+  return readFileSync(new URL(`../hostile-xml/${name}`, import.meta.url), 'utf8');
+}
+
 /** The site the fixtures are built for (as in fixtures/syndikit.config.yaml). */
 export const fixtureSite = Object.freeze({
   title: 'The Syndikit Gazette',

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { hostileXml } from '@syndikit/testkit';
 import { parseSafeXml, reportXmlProblems, scanXml, sniffXml, text, xmlRules } from '@syndikit/xml';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 
-const hostile = (name: string) => readFileSync(new URL(`../../../fixtures/agency/hostile/${name}`, import.meta.url), 'utf8');
+const hostile = hostileXml;
 const ruleIds = new Set(Object.values(xmlRules).map((rule) => rule.id));
 
 describe('parseSafeXml', () => {

@@ -1,10 +1,14 @@
 import { ampAdapter } from '@syndikit/amp';
 import type { AdapterFactory, Ingester, Registry } from '@syndikit/core';
 import { createRegistry } from '@syndikit/core';
+import { digitalwiresIngester } from '@syndikit/digitalwires';
 import { imagesAdapter } from '@syndikit/images';
 import { jsonFeedAdapter } from '@syndikit/jsonfeed';
 import { markdownAdapter } from '@syndikit/markdown';
+import { newsml1Ingester, newsmlG2Adapter, newsmlG2Ingester } from '@syndikit/newsml-g2';
 import { ninjsAdapter } from '@syndikit/ninjs';
+import { nitfIngester } from '@syndikit/nitf';
+import { pageIngester } from '@syndikit/page';
 import { atomAdapter, rssAdapter } from '@syndikit/rss';
 import { type WireOptions, wireIngesters } from '@syndikit/wire';
 
@@ -19,6 +23,7 @@ export const builtinFormats: Readonly<Record<string, AdapterFactory<never>>> = O
   jsonfeed: jsonFeedAdapter as AdapterFactory<never>,
   amp: ampAdapter as AdapterFactory<never>,
   ninjs: ninjsAdapter as AdapterFactory<never>,
+  'newsml-g2': newsmlG2Adapter as AdapterFactory<never>,
   images: imagesAdapter as AdapterFactory<never>,
 });
 
@@ -27,10 +32,24 @@ export const defaultFormats: readonly string[] = Object.freeze(['markdown']);
 
 /**
  * Ingesters the command adds before the built-in Markdown ingester: the wire
- * desk's scraped text (`.txt`) and ninjs (`.json`), with the config's `wire:` options.
+ * desk's scraped text (`.txt`, with the config's `wire:` options), the
+ * agencies' formats — NewsML-G2, NITF and NewsML 1.2 (`.xml`, told apart by
+ * their root element and namespace, and files without an extension),
+ * dpa-digitalwires and ninjs (`.json`, told apart by shape) — and saved news
+ * pages (`.html`, `.htm`). Ingesters that `recognize` content come before
+ * the one that reads any file of its extension (ninjs for `.json`).
  */
 export function builtinIngesters(options?: Readonly<WireOptions> | null): Ingester[] {
-  return wireIngesters(options);
+  const [wireText, ninjs] = wireIngesters(options);
+  return [
+    ...(wireText ? [wireText] : []),
+    newsmlG2Ingester(),
+    nitfIngester(),
+    newsml1Ingester(),
+    digitalwiresIngester(),
+    ...(ninjs ? [ninjs] : []),
+    pageIngester(),
+  ];
 }
 
 /** A registry of the built-in formats plus those a config file adds. */

@@ -1,6 +1,6 @@
 import { open, readdir, stat } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { checkFileSize, defaultLimits, escapeControlCharacters } from '@syndikit/core';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { checkFileSize, defaultLimits, escapeControlCharacters, fileExtension } from '@syndikit/core';
 import { VFile } from 'vfile';
 import { UsageError } from './errors.js';
 
@@ -12,6 +12,12 @@ export interface ExpandOptions {
   exclude: readonly string[];
   /** Working directory, for showing paths in messages. */
   cwd: string;
+  /**
+   * Also read files without an extension whose content starts like XML or
+   * JSON (agencies name files by URN or GUID), for ingesters that
+   * `recognize` content. Default `false`.
+   */
+  extensionless?: boolean;
 }
 
 /**
@@ -50,10 +56,28 @@ export async function expandInputs(inputs: readonly string[], options: ExpandOpt
       const parts = relative(path, full).split(sep);
       if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) continue;
       if (isExcluded(full)) continue;
-      if (options.extensions.includes(extname(entry.name).toLowerCase())) files.add(full);
+      const extension = fileExtension(entry.name);
+      if (extension ? options.extensions.includes(extension) : options.extensionless && (await startsLikeMarkup(full))) files.add(full);
     }
   }
   return [...files].sort();
+}
+
+/** Whether a file's first bytes (after a byte order mark and white space) are `<` or `{`. */
+async function startsLikeMarkup(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
+    const start = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    return start.startsWith('<') || start.startsWith('{');
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The deepest folder that contains every path: the default content root. */

@@ -38,7 +38,7 @@ export interface IngestResult {
 
 /**
  * Reads one kind of input into an article. Ingesters are chosen by file
- * extension; the first registered ingester for an extension wins.
+ * extension, then by content (`recognize`); see `chooseIngester`.
  *
  * Report content problems on `context.file` (errors make the article fail)
  * and return `undefined` when no article can be made.
@@ -54,5 +54,13 @@ export interface Ingester {
    * ingester without one is keyed by its name and the source text of `ingest`. Optional.
    */
   cacheKey?: string;
+  /**
+   * Whether this ingester reads `text`, judged by its content (a root
+   * element and namespace, a JSON shape). Used to choose among several
+   * ingesters of one extension (`.xml`: NewsML-G2, NITF, …) and for files
+   * without one; an ingester without it reads every file of its extensions.
+   * Keep it cheap: look at the start of the text. Optional.
+   */
+  recognize?(text: string): boolean;
   ingest(context: IngestContext): IngestResult | undefined | Promise<IngestResult | undefined>;
 }

@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import type { Adapter, ArticleSummary, CollectionAdapter, OutputFile, ReportOptions } from './adapter.js';
 import { unsafeOutputPath } from './adapter.js';
 import type { Article } from './article.js';
+import { chooseIngester } from './choose-ingester.js';
 import type { ConvertOptions } from './convert.js';
 import { decodeText } from './decode.js';
 import { hasErrors, report } from './diagnostics.js';
@@ -97,15 +98,14 @@ function resolveAdapters(settings: Readonly<PipelineOptions>): Adapter[] {
  * @returns the article, or `undefined` after reporting an error on `file`.
  */
 export async function ingestArticle(file: VFile, pipeline: ResolvedPipeline, slugs: Map<string, string>): Promise<Article | undefined> {
-  const extension = (file.extname ?? '').toLowerCase();
-  const ingester = pipeline.ingesters.find((candidate) => candidate.extensions.includes(extension));
-  if (!ingester) {
-    const known = [...new Set(pipeline.ingesters.flatMap((candidate) => candidate.extensions))].join(', ');
-    report(file, 'error', `No ingester reads \`${extension || '(no extension)'}\` files; known: ${known}`, rules.noIngester);
-    return undefined;
-  }
   const text = decodeText(file, pipeline.limits);
   if (text === undefined) return undefined;
+  const choice = chooseIngester(file.basename ?? '', text, pipeline.ingesters);
+  if ('problem' in choice) {
+    report(file, 'error', choice.problem, rules.noIngester);
+    return undefined;
+  }
+  const { ingester } = choice;
 
   const articlePath = articlePathOf(file, pipeline.root);
   let result: Awaited<ReturnType<Ingester['ingest']>>;

@@ -93,7 +93,8 @@ export async function prepareBuild(inputs: readonly string[], flags: Readonly<Bu
   await checkBuildPaths({ inputs: inputPaths, outDir, cacheDir, cwd: io.cwd });
   // The config file is never an article (a syndikit.config.json in an input folder would read as ninjs).
   const exclude = [outDir, ...(cacheDir ? [cacheDir] : []), ...(config.path ? [config.path] : [])];
-  const expand = () => expandInputs(inputPaths, { extensions, exclude, cwd: io.cwd });
+  const extensionless = settings.ingesters.some((ingester) => ingester.recognize);
+  const expand = () => expandInputs(inputPaths, { extensions, exclude, cwd: io.cwd, extensionless });
   const paths = await expand();
   if (paths.length === 0 && !flags.watch) {
     throw new UsageError(
