@@ -5,9 +5,10 @@
 // byte-identical (every file and folder, the manifest included) to a clean build of the same inputs into
 // a fresh folder. Prints one line per scenario and `N passed, N failed`; exits 1 on any failure.
 //
-//   node scripts/faults.mjs [--quick] [--keep]
+//   node scripts/faults.mjs [--quick] [--keep] [--only TEXT]
 //
 // --quick: a small corpus and fewer kill points (CI). --keep: leave the temporary folders for a look.
+// --only TEXT: only the scenarios whose name contains TEXT.
 // The full-disk scenarios mount a small tmpfs; where mounting is not permitted (not root) they are
 // skipped, saying so. Needs the packages built (`npm run faults` builds them first).
 import { spawn, spawnSync } from 'node:child_process';
@@ -19,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 
 const quick = process.argv.includes('--quick');
 const keep = process.argv.includes('--keep');
+// --only TEXT: run only the scenarios whose name contains TEXT.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const bin = fileURLToPath(new URL('../packages/cli/dist/bin.js', import.meta.url));
 const corpusSize = quick ? 24 : 240;
 const common = [
@@ -135,6 +138,7 @@ async function corrupt(path) {
 }
 
 async function scenario(name, run) {
+  if (only !== undefined && !name.includes(only)) return;
   const started = Date.now();
   let dir;
   try {
