@@ -1,3 +1,4 @@
+import { defaultLimits } from '@syndikit/core';
 import { detectNinjsVersion, jsonDepth } from '@syndikit/wire';
 import { describe, expect, it } from 'vitest';
 import { blocks, convertWire, convertWireFixture } from './helpers.js';
@@ -120,7 +121,9 @@ describe('ninjs in', () => {
 
   it('checks size before parsing: a 50 MB document', async () => {
     const result = await convertWire(new Uint8Array(50_000_000).fill(0x20), 'huge.json');
-    expect(result.messages).toEqual(['huge.json:1:1: error File is 50000000 bytes, over the limit of 10000000 [file-too-large]']);
+    expect(result.messages).toEqual([
+      `huge.json:1:1: error File is 50000000 bytes, over the limit of ${defaultLimits.maxBytes} [file-too-large]`,
+    ]);
   });
 
   it('reports JSON syntax errors with their place', async () => {
