@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+/**
+ * Declared dependencies match imports, in every package under packages/.
+ *
+ * For each package, the bare module specifiers imported by its code are
+ * compared with its package.json:
+ * - `src/` (what ships) may import only `dependencies` (and `peerDependencies`);
+ * - `test/` and root config files (`vitest.config.ts`) may import those,
+ *   the package's `devDependencies`, and the workspace-wide dev tools declared
+ *   once in the root package.json's `devDependencies` (vitest, the feed
+ *   parsers and validators the tests check output with);
+ * - a declared dependency that nothing imports is reported too, and so is a
+ *   `dependencies` entry used only by tests (it belongs in `devDependencies`).
+ *
+ * Imports are read with the TypeScript compiler's own pre-processor, so
+ * `import`, `import type`, `export … from`, `import x = require()` and
+ * dynamic `import('x')` (including `typeof import('x')` in types) all count.
+ * A subpath `x/y` is package `x`, `@scope/x/y` is `@scope/x`; `node:` and
+ * other Node builtins are not packages. Types: importing `hast` is satisfied
+ * by a declared `hast` or `@types/hast`, and a declared `@types/hast` is used
+ * when `hast` is imported (`@types/node` when a builtin is).
+ *
+ * Exit code 1 with one line per mismatch; 0 and a one-line summary otherwise.
+ * Usage: node scripts/check-deps.mjs [packages-folder]
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+
+const root = process.argv[2] ?? 'packages';
+const workspaceDev = new Set(Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).devDependencies ?? {}));
+
+/**
+ * Declared dependencies that no file of the package imports but that are
+ * needed all the same, each with the reason. Keep this short.
+ */
+const allowedUnused = {
+  '@syndikit/page': {
+    jsdom: 'scripts/extraction-f1.mjs loads it from @syndikit/page to compare DOM libraries',
+    'happy-dom': 'scripts/extraction-f1.mjs loads it from @syndikit/page to compare DOM libraries',
+  },
+};
+const builtins = new Set(builtinModules);
+const sourceFile = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/;
+
+/** The package a bare specifier names, or undefined for relative paths and builtins. */
+export function packageOf(specifier) {
+  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#')) return undefined;
+  if (specifier.startsWith('node:') || builtins.has(specifier) || builtins.has(specifier.split('/')[0])) return 'node:';
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** `hast` → `@types/hast`, `@scope/x` → `@types/scope__x`. */
+function typesPackageOf(name) {
+  return name.startsWith('@') ? `@types/${name.slice(1).replace('/', '__')}` : `@types/${name}`;
+}
+
+function walk(folder) {
+  let entries;
+  try {
+    entries = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const files = [];
+  for (const entry of entries.sort()) {
+    if (entry === 'node_modules' || entry === 'dist') continue;
+    const path = join(folder, entry);
+    if (statSync(path).isDirectory()) files.push(...walk(path));
+    else if (sourceFile.test(entry) && !entry.endsWith('.d.ts')) files.push(path);
+  }
+  return files;
+}
+
+/** Map of package name → first file importing it. */
+function importsOf(files) {
+  const found = new Map();
+  for (const file of files) {
+    const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    for (const { fileName } of info.importedFiles) {
+      const name = packageOf(fileName);
+      if (name && !found.has(name)) found.set(name, file);
+    }
+  }
+  return found;
+}
+
+/** Check one package; returns a list of problems. */
+function checkPackage(folder) {
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+  const runtime = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
+  const dev = new Set(Object.keys(manifest.devDependencies ?? {}));
+  const shipped = importsOf(walk(join(folder, 'src')));
+  const configFiles = readdirSync(folder)
+    .filter((entry) => sourceFile.test(entry))
+    .map((entry) => join(folder, entry));
+  const tested = importsOf([...walk(join(folder, 'test')), ...configFiles]);
+  const problems = [];
+  const where = (file) => relative(process.cwd(), file);
+
+  // Whether `name` is satisfied by a declared set, directly or through its types.
+  const satisfied = (name, declared) => name === manifest.name || declared.has(name) || declared.has(typesPackageOf(name));
+  for (const [name, file] of shipped) {
+    if (name === 'node:') continue;
+    if (satisfied(name, runtime)) continue;
+    problems.push(
+      dev.has(name) || dev.has(typesPackageOf(name))
+        ? `${manifest.name}: ${where(file)} imports "${name}", declared only in devDependencies (move it to dependencies)`
+        : `${manifest.name}: ${where(file)} imports "${name}", not declared in package.json`,
+    );
+  }
+  for (const [name, file] of tested) {
+    if (name === 'node:' || satisfied(name, runtime) || satisfied(name, dev) || satisfied(name, workspaceDev)) continue;
+    problems.push(`${manifest.name}: ${where(file)} imports "${name}", not declared in package.json`);
+  }
+
+  // Whether declared `name` is imported by `imports`, directly or as the types of a module.
+  const used = (name, imports) => {
+    if (imports.has(name)) return true;
+    if (name === '@types/node') return imports.has('node:');
+    if (!name.startsWith('@types/')) return false;
+    const bare = name.slice('@types/'.length);
+    return imports.has(bare.includes('__') ? `@${bare.replace('__', '/')}` : bare);
+  };
+  const allowed = allowedUnused[manifest.name] ?? {};
+  for (const name of [...runtime].sort()) {
+    if (used(name, shipped) || name in allowed) continue;
+    problems.push(
+      used(name, tested)
+        ? `${manifest.name}: "${name}" is in dependencies but only tests import it (move it to devDependencies)`
+        : `${manifest.name}: "${name}" is declared in dependencies but nothing imports it`,
+    );
+  }
+  for (const name of [...dev].sort()) {
+    if (used(name, tested) || used(name, shipped) || name in allowed) continue;
+    problems.push(`${manifest.name}: "${name}" is declared in devDependencies but nothing imports it`);
+  }
+  return problems;
+}
+
+const folders = readdirSync(root)
+  .sort()
+  .map((entry) => join(root, entry))
+  .filter((folder) => {
+    try {
+      return statSync(join(folder, 'package.json')).isFile();
+    } catch {
+      return false;
+    }
+  });
+const problems = folders.flatMap(checkPackage);
+if (problems.length > 0) {
+  for (const problem of problems) console.error(problem);
+  console.error(`check-deps: ${problems.length} mismatch${problems.length === 1 ? '' : 'es'} between imports and package.json`);
+  process.exitCode = 1;
+} else {
+  console.log(`check-deps: imports match declared dependencies in ${folders.length} packages`);
+}
