@@ -7,6 +7,7 @@ export { displayDate } from './lib/dates.js';
 export { direction } from './lib/direction.js';
 export type { PageSettings } from './lib/page.js';
 export { ampPage } from './lib/page.js';
+export { ampRules } from './lib/rules.js';
 export { ampSchema } from './lib/schema.js';
 export type { Publisher } from './lib/structured-data.js';
 export { jsonForScript, newsArticle } from './lib/structured-data.js';

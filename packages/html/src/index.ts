@@ -1,5 +1,6 @@
 export { embedSource, embedsToLinks } from './lib/embeds.js';
 export { figureHandler } from './lib/figure.js';
+export { htmlRules } from './lib/rules.js';
 export { articleSchema, safeProtocols } from './lib/schema.js';
 export { hastToHtml, hastToText, summarize } from './lib/text.js';
 export type { BodyToHastOptions, HastTransform } from './lib/to-hast.js';

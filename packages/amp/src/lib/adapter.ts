@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Adapter, OutputFile } from '@syndikit/core';
-import { adapterCacheKey, checkUrl, publishable, urlOrPathProblem } from '@syndikit/core';
+import { adapterCacheKey, checkUrl, publishable, rules, urlOrPathProblem } from '@syndikit/core';
 import type { Handlers } from 'mdast-util-to-hast';
 import { ampPage } from './page.js';
 import { defaultThemeCss, themeProblem } from './theme.js';
@@ -56,7 +56,7 @@ export function ampAdapter(options?: Readonly<AmpOptions> | null): Adapter {
     render({ article, site, now, report }): OutputFile[] {
       const allowed = publishable(article, now);
       if (allowed !== true) {
-        report(`Not published as an AMP page: ${allowed}`, { ruleId: 'not-published' });
+        report(`Not published as an AMP page: ${allowed}`, { rule: rules.notPublished });
         return [];
       }
       const logo = options?.logo ?? site.logo ?? site.icon;

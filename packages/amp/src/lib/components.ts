@@ -4,6 +4,7 @@ import type { Reporter } from '@syndikit/html';
 import { walkElements } from '@syndikit/html';
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { h } from 'hastscript';
+import { ampRules } from './rules.js';
 
 /** AMP extensions a page uses, by element name; each needs its script once in the head. */
 export type Extensions = Set<string>;
@@ -49,7 +50,7 @@ function convert(element: Element, context: ComponentContext): ElementContent | 
     case 'iframe': {
       const src = httpsUrl(element.properties.src);
       if (!src) {
-        context.report('Removed an `<iframe>` without an https `src`: AMP embeds must be https', { ruleId: 'amp-embed-not-https', place });
+        context.report('Removed an `<iframe>` without an https `src`: AMP embeds must be https', { rule: ampRules.embedNotHttps, place });
         return undefined;
       }
       return iframeComponent(src, element, context);
@@ -61,7 +62,7 @@ function convert(element: Element, context: ComponentContext): ElementContent | 
       ];
       const src = sources.map(httpsUrl).find(Boolean);
       if (!src) {
-        context.report('Removed a `<video>` without an https source: amp-video needs https', { ruleId: 'amp-embed-not-https', place });
+        context.report('Removed a `<video>` without an https source: amp-video needs https', { rule: ampRules.embedNotHttps, place });
         return undefined;
       }
       context.extensions.add('amp-video');
@@ -89,7 +90,7 @@ function ampImage(element: Element, context: ComponentContext): ElementContent {
   const shown = fallback ? absoluteFrom(fallback.src, src.slice(0, src.length - (known?.src.length ?? 0))) : src;
   if (width && height) return h('amp-img', { src: shown, srcset, alt, width, height, layout: 'responsive' });
   context.report(`Image \`${src}\` has no known size; it is shown in a 3:2 box`, {
-    ruleId: 'amp-image-size-unknown',
+    rule: ampRules.imageSizeUnknown,
     place: element.position ? { position: element.position } : undefined,
   });
   return h('div', { className: ['fill'] }, [h('amp-img', { src: shown, srcset, alt, layout: 'fill' })]);

@@ -9,6 +9,7 @@ import { boilerplateCss, extensionUrl, maxCustomCssBytes, noscriptBoilerplateCss
 import { type Extensions, toAmpComponents } from './components.js';
 import { displayDate } from './dates.js';
 import { direction } from './direction.js';
+import { ampRules } from './rules.js';
 import { ampSchema } from './schema.js';
 import { jsonForScript, newsArticle, type Publisher } from './structured-data.js';
 import { cssBytes } from './theme.js';
@@ -31,7 +32,7 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
   const { site, report } = settings;
   if (!article.url) {
     report('AMP pages need a canonical URL: set `site.url` (or --site-url), or give the article a `url`', {
-      ruleId: 'amp-no-canonical',
+      rule: ampRules.noCanonical,
       severity: 'error',
     });
     return undefined;
@@ -39,7 +40,7 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
   const bytes = cssBytes(settings.css);
   if (bytes > maxCustomCssBytes) {
     report(`The page's CSS is ${bytes} bytes, over AMP's limit of ${maxCustomCssBytes}`, {
-      ruleId: 'amp-css-too-large',
+      rule: ampRules.cssTooLarge,
       severity: 'error',
     });
     return undefined;

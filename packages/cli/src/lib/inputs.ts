@@ -1,6 +1,6 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { checkFileSize, defaultLimits, escapeControlCharacters, fileExtension } from '@syndikit/core';
+import { checkFileSize, defaultLimits, escapeControlCharacters, fileExtension, report, rules } from '@syndikit/core';
 import { VFile } from 'vfile';
 import { UsageError } from './errors.js';
 
@@ -118,11 +118,7 @@ export async function readInputs(paths: readonly string[], cwd: string, maxBytes
         }
       } catch (error) {
         const file = new VFile({ path, cwd, value: '' });
-        const message = file.message(`File could not be read: ${error instanceof Error ? error.message : String(error)}`, {
-          ruleId: 'read-failed',
-          source: 'syndikit',
-        });
-        message.fatal = true;
+        report(file, 'error', `File could not be read: ${error instanceof Error ? error.message : String(error)}`, rules.readFailed);
         return file;
       }
     }),

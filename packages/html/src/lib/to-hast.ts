@@ -7,6 +7,7 @@ import type { Html, Root as MdastRoot, RootContent } from 'mdast';
 import { type Handlers, toHast } from 'mdast-util-to-hast';
 import { VFile } from 'vfile';
 import { figureHandler } from './figure.js';
+import { htmlRules } from './rules.js';
 import { articleSchema } from './schema.js';
 import { type Reporter, reportUnsafe } from './unsafe.js';
 import { absolutizeUrls, walkElements } from './urls.js';
@@ -60,7 +61,7 @@ export function bodyToHast(body: Readonly<MdastRoot>, options?: Readonly<BodyToH
 
   const rawDepth = rawHtmlDepth(mdast);
   if (rawDepth.depth > maxDepth) {
-    report(`Raw HTML opens more than ${maxDepth} nested elements`, { ruleId: 'html-too-deep', severity: 'error', place: rawDepth.node });
+    report(`Raw HTML opens more than ${maxDepth} nested elements`, { rule: htmlRules.tooDeep, severity: 'error', place: rawDepth.node });
     return undefined;
   }
   // Re-parsing the whole tree with parse5 is the costliest step: only do it when there is raw HTML.
@@ -68,7 +69,7 @@ export function bodyToHast(body: Readonly<MdastRoot>, options?: Readonly<BodyToH
   if (rawDepth.hasRaw) tree = raw(tree, { file: new VFile('') }) as HastRoot;
   const parsed = deepestElement(tree);
   if (parsed.depth > maxDepth) {
-    report(`HTML is nested more than ${maxDepth} levels deep`, { ruleId: 'html-too-deep', severity: 'error', place: parsed.node });
+    report(`HTML is nested more than ${maxDepth} levels deep`, { rule: htmlRules.tooDeep, severity: 'error', place: parsed.node });
     return undefined;
   }
 

@@ -1,6 +1,7 @@
 import type { ReportOptions } from '@syndikit/core';
 import type { Root } from 'hast';
 import type { Schema } from 'hast-util-sanitize';
+import { htmlRules } from './rules.js';
 import { walkElements } from './urls.js';
 
 /** How adapters receive problems: `ArticleRenderContext.report`. */
@@ -18,17 +19,17 @@ export function reportUnsafe(tree: Root, schema: Readonly<Schema>, report: Repor
   walkElements(tree, (element) => {
     const place = element.position ? { position: element.position } : undefined;
     if (!allowedTags.has(element.tagName)) {
-      report(`Removed \`<${element.tagName}>\`: not allowed in article HTML`, { ruleId: 'html-element-removed', place });
+      report(`Removed \`<${element.tagName}>\`: not allowed in article HTML`, { rule: htmlRules.elementRemoved, place });
       return;
     }
     for (const [key, value] of Object.entries(element.properties)) {
       if (/^on[a-z]/i.test(key) || key === 'style') {
-        report(`Removed \`${attributeName(key)}\` from \`<${element.tagName}>\``, { ruleId: 'html-attribute-removed', place });
+        report(`Removed \`${attributeName(key)}\` from \`<${element.tagName}>\``, { rule: htmlRules.attributeRemoved, place });
         continue;
       }
       const allowed = protocols[key];
       if (allowed && typeof value === 'string' && !isSafeUrl(value, allowed)) {
-        report(`Removed unsafe URL \`${printable(value)}\` from \`<${element.tagName}>\``, { ruleId: 'html-url-removed', place });
+        report(`Removed unsafe URL \`${printable(value)}\` from \`<${element.tagName}>\``, { rule: htmlRules.urlRemoved, place });
       }
     }
   });

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ArticleFields, ArticleImage, IngestContext, Ingester, IngestResult, Rule } from '@syndikit/core';
-import { adapterCacheKey, imageMediaType, normalizeDate, report, resolveImageRef } from '@syndikit/core';
+import { adapterCacheKey, imageMediaType, normalizeDate, report, reportedRuleId, resolveImageRef } from '@syndikit/core';
 import { articleSchema, estimateHtmlDepth, reportUnsafe } from '@syndikit/html';
 import { agencyName, matchDateline } from '@syndikit/wire';
 import { franc } from 'franc-min';
@@ -219,7 +219,7 @@ function toBody(html: string, warn: (reason: string, ruleId: string) => void): R
     if (element && !stripped.has(element)) return;
     const entry = seen.get(reason);
     if (entry) entry.count++;
-    else seen.set(reason, { ruleId: options.ruleId, count: 1 });
+    else seen.set(reason, { ruleId: reportedRuleId(options), count: 1 });
   });
   for (const [reason, { ruleId, count }] of seen) warn(count > 1 ? `${reason} (${count} times)` : reason, ruleId);
   const clean = sanitize(hast, articleSchema) as HastRoot;

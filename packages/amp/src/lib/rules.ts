@@ -1,0 +1,32 @@
+import { type Rule, rule } from '@syndikit/core';
+
+/**
+ * The diagnostics `@syndikit/amp` reports while it renders a page. Ids are
+ * permanent, as in core's catalogue; `not-published` is core's.
+ */
+export const ampRules = {
+  noCanonical: rule(
+    'amp-no-canonical',
+    'An AMP page needs a canonical URL',
+    'Set `site.url` (or `--site-url`), or give the article a `url`.',
+    'error',
+  ),
+  cssTooLarge: rule(
+    'amp-css-too-large',
+    "The page's CSS is over AMP's limit",
+    'Shorten the theme (`adapters.amp.css` or `cssFile`): AMP allows 75,000 bytes.',
+    'error',
+  ),
+  embedNotHttps: rule(
+    'amp-embed-not-https',
+    'An embed without an https source was removed',
+    'AMP embeds load over https only; link to an https source.',
+    'warning',
+  ),
+  imageSizeUnknown: rule(
+    'amp-image-size-unknown',
+    'An image has no known size',
+    'Give the image `width` and `height`, use a local file syndikit can read, or turn on the images format; it is shown in a 3:2 box meanwhile.',
+    'warning',
+  ),
+} as const satisfies Record<string, Rule>;
