@@ -3,6 +3,8 @@ export { parseByline } from './lib/byline.js';
 export { agencyName, matchDateline } from './lib/dateline.js';
 export type { FoundDate } from './lib/dates.js';
 export { dateFromFileName, findDate } from './lib/dates.js';
+export type { WireRuleId } from './lib/diagnostics-rules.js';
+export { wireRules } from './lib/diagnostics-rules.js';
 export type { Fragment } from './lib/fragments.js';
 export { findFragments } from './lib/fragments.js';
 export type { WireOptions } from './lib/ingesters.js';

@@ -157,7 +157,7 @@ describe('bad wire input', () => {
     const result = await convertWire('A headline\n\nPARIS (AFP) - The minister said the plan would be announced in the', 'cut.txt');
     expect(result.articles).toHaveLength(1);
     expect(result.messages).toContain(
-      'cut.txt:3:67: warning Paragraph ends mid-sentence ("…plan would be announced in the"): text may be missing [wire-stripped-link]',
+      'cut.txt:3:67: warning Paragraph ends mid-sentence ("…plan would be announced in the"): text may be missing [wire-paragraph-cut]',
     );
   });
 

@@ -1,9 +1,11 @@
-import type { ArticleFields, ArticleImage, Figure, IngestContext, Ingester, IngestResult } from '@syndikit/core';
+import type { ArticleFields, ArticleImage, Figure, IngestContext, Ingester, IngestResult, Rule } from '@syndikit/core';
 import { checkUrl, imageMediaType, report, resolveImageRef, splitCredit } from '@syndikit/core';
 import type { Paragraph, Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
 import { parseByline } from './byline.js';
 import { agencyName, matchDateline } from './dateline.js';
 import { dateFromFileName, findDate } from './dates.js';
+import { wireRules } from './diagnostics-rules.js';
 import { findFragments } from './fragments.js';
 import { type CompiledRule, compileRules, type WireRule } from './rules.js';
 
@@ -25,6 +27,23 @@ interface Line {
   text: string;
   line: number;
   column: number;
+}
+
+/** What the reading has found so far; the phases below fill it in order. */
+interface Reading {
+  readonly context: IngestContext;
+  readonly options: Readonly<WireTextOptions>;
+  /** The lines left after the rules pass, blank lines dropped. */
+  readonly kept: readonly Line[];
+  readonly fields: ArticleFields;
+  readonly notes: string[];
+  readonly body: RootContent[];
+  /** Whether the head (headline, deck, byline, date, lead photo) is over. */
+  bodyStarted: boolean;
+  /** The date read from a date line. */
+  published?: string;
+  /** The first date found in a photo file name, the fallback for `published`. */
+  photoDate?: { value: string; name: string; line: Line };
 }
 
 /** Lines of the form `20240104130140-6596fbc4ab0e128c0986ac9fjpeg` or `photo-name.jpg`. */
@@ -57,225 +76,271 @@ export function ingestWireText(
   options: Readonly<WireTextOptions>,
 ): IngestResult | undefined {
   const { file } = context;
-  const info = (reason: string, ruleId: string, line: Line) =>
-    report(file, 'info', reason, ruleId, { line: line.line, column: line.column });
   const fields: ArticleFields = { authors: [], tags: [], images: [] };
   const notes: string[] = [];
-
   // 1. Rules: chrome, trailers, notes, copyright, credits.
-  const kept: Line[] = [];
-  const all = context.text.split(/\r\n|\r|\n/);
-  outer: for (let index = 0; index < all.length; index++) {
-    const raw = all[index] ?? '';
-    const text = raw.trim();
-    if (text === '') continue;
-    const line: Line = { text, line: index + 1, column: raw.length - raw.trimStart().length + 1 };
-    for (const rule of rules) {
-      if (!rule.pattern.test(text)) continue;
-      switch (rule.action) {
-        case 'drop':
-          info(`Removed ${rule.description}: "${shorten(text)}"`, rule.id, line);
-          break;
-        case 'drop-rest': {
-          const rest = all.slice(index + 1).filter((other) => other.trim() !== '').length;
-          info(`Removed ${rule.description}: "${shorten(text)}" and the ${rest} line${rest === 1 ? '' : 's'} after it`, rule.id, line);
-          break outer;
-        }
-        case 'copyright':
-          fields.copyright = text;
-          info(`Read the copyright notice: "${shorten(text)}"`, rule.id, line);
-          break;
-        case 'note':
-          notes.push(text);
-          info(`Kept as an editorial note, not body: "${shorten(text)}"`, rule.id, line);
-          break;
-        case 'credits':
-          for (const part of text.split(/\s*;\s*/)) {
-            const reporting = /^(?:additional )?(?:reporting|writing) by (.+?)\.?$/i.exec(part);
-            const names = reporting?.[1] ? parseByline(reporting[1]) : undefined;
-            if (names)
-              fields.authors.push(...names.authors.filter((author) => !fields.authors.some((known) => known.name === author.name)));
-            else notes.push(part.replace(/\.$/, ''));
-          }
-          info(`Read reporting and editing credits: "${shorten(text)}"`, rule.id, line);
-          break;
-      }
-      continue outer;
-    }
-    kept.push(line);
-  }
-
+  const kept = applyRules(context, rules, fields, notes);
   // 2. Structure: the head (headline, deck, byline, date, lead photo), then the body.
-  const body: RootContent[] = [];
-  let bodyStarted = false;
-  let published: string | undefined;
-  let photoDate: { value: string; name: string; line: Line } | undefined;
-  let firstParagraphLine: Line | undefined;
-
-  for (let index = 0; index < kept.length; index++) {
-    const line = kept[index] as Line;
-    const photo = photoLine.exec(line.text);
-    if (photo?.groups) {
-      const caption = kept[index + 1];
-      const hasCaption =
-        caption !== undefined && !photoLine.test(caption.text) && !matchDateline(caption.text) && looksLikeCaption(caption.text);
-      const image = photoImage(
-        photo.groups.name ?? '',
-        photo.groups.extension ?? 'jpg',
-        hasCaption ? caption.text : undefined,
-        context,
-        options,
-        line,
-      );
-      if (hasCaption) index++;
-      if (!image) continue;
-      const cue = dateFromFileName(photo.groups.name ?? '', context.timeZone);
-      if (cue && !photoDate) photoDate = { value: cue, name: `${photo.groups.name}`, line };
-      if (bodyStarted) body.push(figureOf(image, line));
-      else fields.images.push(image);
-      info(`Read a photo${hasCaption ? ' and its caption' : ''}: ${image.src}`, 'wire-photo', line);
-      continue;
-    }
-
-    if (!bodyStarted) {
-      const dateline = matchDateline(line.text);
-      if (dateline) {
-        if (kept.slice(index + 1).some((later) => startsWithText(later.text, line.text))) {
-          info(`Removed a teaser that repeats the start of the story: "${shorten(line.text)}"`, 'wire-teaser', line);
-          continue;
-        }
-        fields.dateline = { place: dateline.place, agency: dateline.agency };
-        if (!dateline.rest) {
-          const next = kept[index + 1];
-          if (!next) {
-            report(file, 'error', `Dateline "${shorten(line.text)}" has no story after it`, 'wire-no-body', {
-              line: line.line,
-              column: line.column,
-            });
-            return undefined;
-          }
-          bodyStarted = true;
-          continue;
-        }
-        bodyStarted = true;
-        const column = line.column + line.text.length - dateline.rest.length;
-        firstParagraphLine = { text: dateline.rest, line: line.line, column };
-        body.push(paragraph(firstParagraphLine));
-        info(`Read the dateline ${dateline.place} (${dateline.agency})`, 'wire-dateline', line);
-        continue;
-      }
-      const date = line.text.length < 120 ? findDate(line.text, context.timeZone) : undefined;
-      if (date && fields.headline && /^(updated|published|posted|\w+day,|[\p{Lu}][\p{Ll}]+\.? \d|\d)/iu.test(line.text)) {
-        published ??= date.value;
-        info(
-          `Read the publication date ${date.value}${date.zoned ? '' : ` (no time zone given; ${context.timeZone} assumed)`}`,
-          'wire-date',
-          line,
-        );
-        continue;
-      }
-      const byline = /^(by|von|par|por)\s/i.test(line.text) ? parseByline(line.text) : undefined;
-      if (byline && fields.headline) {
-        fields.authors.push(...byline.authors.filter((author) => !fields.authors.some((known) => known.name === author.name)));
-        if (byline.source) fields.source ??= byline.source;
-        info(`Read the byline: ${byline.authors.map((author) => author.name).join(', ')}`, 'wire-byline', line);
-        continue;
-      }
-      if (!fields.headline) {
-        fields.headline = line.text;
-        info(`Read the headline: "${shorten(line.text)}"`, 'wire-headline', line);
-        continue;
-      }
-      if (
-        !fields.subheadline &&
-        fields.images.length === 0 &&
-        line.text.length < 250 &&
-        !/[.!?]["”]?$/.test(line.text) &&
-        index + 1 < kept.length
-      ) {
-        fields.subheadline = line.text;
-        info(`Read the deck: "${shorten(line.text)}"`, 'wire-deck', line);
-        continue;
-      }
-      bodyStarted = true;
-      firstParagraphLine = line;
-      body.push(paragraph(line));
-      continue;
-    }
-
-    // In the body: a byline near the end is metadata, not text.
-    const near = kept.length - index <= 3;
-    const endByline = near && line.text.length < 200 ? parseByline(line.text) : undefined;
-    if (endByline && (endByline.source || /^by\s/i.test(line.text))) {
-      if (fields.authors.length === 0) fields.authors.push(...endByline.authors);
-      if (endByline.source) fields.source ??= endByline.source;
-      info(
-        `Read the byline: ${endByline.authors.map((author) => author.name).join(', ')}${endByline.source ? `, ${endByline.source}` : ''}`,
-        'wire-byline',
-        line,
-      );
-      continue;
-    }
-    // A short line without closing punctuation inside the story is a subheading ("About Harborlight").
-    const next = kept[index + 1];
-    if (
-      line.text.length <= 80 &&
-      !/[.!?:;,"”’)]$/u.test(line.text) &&
-      /^[\p{Lu}\p{N}]/u.test(line.text) &&
-      next &&
-      !photoLine.test(next.text)
-    ) {
-      body.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: line.text }], position: paragraph(line).position });
-      info(`Read a subheading: "${shorten(line.text)}"`, 'wire-subheading', line);
-      continue;
-    }
-    body.push(paragraph(line));
-  }
-
-  if (!fields.headline || body.length === 0) {
+  const reading: Reading = { context, options, kept, fields, notes, body: [], bodyStarted: false };
+  if (!readLines(reading)) return undefined;
+  if (!fields.headline || reading.body.length === 0) {
     report(
       file,
       'error',
       'No article found: after removing site chrome, nothing is left that reads as a headline and a story',
-      'wire-no-article',
+      wireRules.noArticle,
       { line: 1, column: 1 },
     );
     return undefined;
   }
-
   // 3. Guesses, each explained.
+  settlePublished(reading);
+  if (fields.dateline?.agency && !fields.source) fields.source = agencyName(fields.dateline.agency);
+  if (notes.length > 0) fields.notes = notes;
+  // 4. Fragments left where link text was stripped.
+  reportFragments(file, reading.body);
+  const tree: Root = { type: 'root', children: reading.body };
+  return { fields, body: tree, slugHint: fields.headline };
+}
+
+function info(file: VFile, reason: string, rule: Rule | string, line: Line): void {
+  report(file, 'info', reason, rule, { line: line.line, column: line.column });
+}
+
+/** The rules pass: act on every line a rule matches, and return the lines no rule matched. */
+function applyRules(context: IngestContext, rules: readonly CompiledRule[], fields: ArticleFields, notes: string[]): Line[] {
+  const kept: Line[] = [];
+  const all = context.text.split(/\r\n|\r|\n/);
+  for (let index = 0; index < all.length; index++) {
+    const raw = all[index] ?? '';
+    const text = raw.trim();
+    if (text === '') continue;
+    const line: Line = { text, line: index + 1, column: raw.length - raw.trimStart().length + 1 };
+    // The first rule that matches acts; the others are not tried.
+    const rule = rules.find((candidate) => candidate.pattern.test(text));
+    if (!rule) kept.push(line);
+    else if (applyRule(context.file, rule, line, all.slice(index + 1), fields, notes) === 'stop') break;
+  }
+  return kept;
+}
+
+/** Act on one line matched by `rule`; `'stop'` when the rest of the copy is a trailer. */
+function applyRule(
+  file: VFile,
+  rule: CompiledRule,
+  line: Line,
+  after: readonly string[],
+  fields: ArticleFields,
+  notes: string[],
+): 'stop' | undefined {
+  const { text } = line;
+  switch (rule.action) {
+    case 'drop':
+      info(file, `Removed ${rule.description}: "${shorten(text)}"`, rule.id, line);
+      return undefined;
+    case 'drop-rest': {
+      const rest = after.filter((other) => other.trim() !== '').length;
+      info(file, `Removed ${rule.description}: "${shorten(text)}" and the ${rest} line${rest === 1 ? '' : 's'} after it`, rule.id, line);
+      return 'stop';
+    }
+    case 'copyright':
+      fields.copyright = text;
+      info(file, `Read the copyright notice: "${shorten(text)}"`, rule.id, line);
+      return undefined;
+    case 'note':
+      notes.push(text);
+      info(file, `Kept as an editorial note, not body: "${shorten(text)}"`, rule.id, line);
+      return undefined;
+    case 'credits':
+      readCredits(text, fields, notes);
+      info(file, `Read reporting and editing credits: "${shorten(text)}"`, rule.id, line);
+      return undefined;
+  }
+}
+
+/** "Reporting by A and B; Editing by C": reporters become authors, the rest notes. */
+function readCredits(text: string, fields: ArticleFields, notes: string[]): void {
+  for (const part of text.split(/\s*;\s*/)) {
+    const reporting = /^(?:additional )?(?:reporting|writing) by (.+?)\.?$/i.exec(part);
+    const names = reporting?.[1] ? parseByline(reporting[1]) : undefined;
+    if (names) addAuthors(fields, names.authors);
+    else notes.push(part.replace(/\.$/, ''));
+  }
+}
+
+/** Add the authors not known yet, by name. */
+function addAuthors(fields: ArticleFields, authors: ArticleFields['authors']): void {
+  fields.authors.push(...authors.filter((author) => !fields.authors.some((known) => known.name === author.name)));
+}
+
+/** Read the kept lines in order: photos anywhere, the head until the body starts, then the body. `false` when the copy stops short. */
+function readLines(reading: Reading): boolean {
+  const { kept } = reading;
+  for (let index = 0; index < kept.length; index++) {
+    const line = kept[index] as Line;
+    const photo = photoLine.exec(line.text);
+    if (photo?.groups) index += readPhoto(reading, index, photo.groups.name ?? '', photo.groups.extension ?? 'jpg');
+    else if (!reading.bodyStarted) {
+      if (readHeadLine(reading, index) === 'no-body') return false;
+    } else readBodyLine(reading, index);
+  }
+  return true;
+}
+
+/** A photo line and the caption under it, if the next line reads as one. Returns how many lines after it were used. */
+function readPhoto(reading: Reading, index: number, name: string, extension: string): number {
+  const { context, fields, kept } = reading;
+  const line = kept[index] as Line;
+  const caption = kept[index + 1];
+  const hasCaption =
+    caption !== undefined && !photoLine.test(caption.text) && !matchDateline(caption.text) && looksLikeCaption(caption.text);
+  const image = photoImage(name, extension, hasCaption ? caption.text : undefined, context, reading.options, line);
+  const used = hasCaption ? 1 : 0;
+  if (!image) return used;
+  const cue = dateFromFileName(name, context.timeZone);
+  if (cue && !reading.photoDate) reading.photoDate = { value: cue, name, line };
+  if (reading.bodyStarted) reading.body.push(figureOf(image, line));
+  else fields.images.push(image);
+  info(context.file, `Read a photo${hasCaption ? ' and its caption' : ''}: ${image.src}`, wireRules.photo, line);
+  return used;
+}
+
+/** A line of the head: dateline, date, byline, headline or deck, or else the first paragraph. */
+function readHeadLine(reading: Reading, index: number): 'no-body' | undefined {
+  const line = reading.kept[index] as Line;
+  const dateline = readDateline(reading, index);
+  if (dateline === 'no-body') return 'no-body';
+  if (dateline === 'read' || readHeadField(reading, index)) return undefined;
+  reading.bodyStarted = true;
+  reading.body.push(paragraph(line));
+  return undefined;
+}
+
+/** A dateline (`CHARLESTON, S.C. (AP) — …`) starts the body; a teaser that repeats the story's start is removed. */
+function readDateline(reading: Reading, index: number): 'read' | 'no-body' | 'none' {
+  const { context, fields, kept } = reading;
+  const line = kept[index] as Line;
+  const dateline = matchDateline(line.text);
+  if (!dateline) return 'none';
+  if (kept.slice(index + 1).some((later) => startsWithText(later.text, line.text))) {
+    info(context.file, `Removed a teaser that repeats the start of the story: "${shorten(line.text)}"`, wireRules.teaser, line);
+    return 'read';
+  }
+  fields.dateline = { place: dateline.place, agency: dateline.agency };
+  if (!dateline.rest) {
+    if (!kept[index + 1]) {
+      report(context.file, 'error', `Dateline "${shorten(line.text)}" has no story after it`, wireRules.noBody, {
+        line: line.line,
+        column: line.column,
+      });
+      return 'no-body';
+    }
+    reading.bodyStarted = true;
+    return 'read';
+  }
+  reading.bodyStarted = true;
+  const column = line.column + line.text.length - dateline.rest.length;
+  reading.body.push(paragraph({ text: dateline.rest, line: line.line, column }));
+  info(context.file, `Read the dateline ${dateline.place} (${dateline.agency})`, wireRules.dateline, line);
+  return 'read';
+}
+
+/** Date line, byline, headline or deck; `true` when the line was one of them. */
+function readHeadField(reading: Reading, index: number): boolean {
+  const { context, fields, kept } = reading;
+  const line = kept[index] as Line;
+  const date = line.text.length < 120 ? findDate(line.text, context.timeZone) : undefined;
+  if (date && fields.headline && /^(updated|published|posted|\w+day,|[\p{Lu}][\p{Ll}]+\.? \d|\d)/iu.test(line.text)) {
+    reading.published ??= date.value;
+    const zone = date.zoned ? '' : ` (no time zone given; ${context.timeZone} assumed)`;
+    info(context.file, `Read the publication date ${date.value}${zone}`, wireRules.date, line);
+    return true;
+  }
+  const byline = /^(by|von|par|por)\s/i.test(line.text) ? parseByline(line.text) : undefined;
+  if (byline && fields.headline) {
+    addAuthors(fields, byline.authors);
+    if (byline.source) fields.source ??= byline.source;
+    info(context.file, `Read the byline: ${byline.authors.map((author) => author.name).join(', ')}`, wireRules.byline, line);
+    return true;
+  }
+  if (!fields.headline) {
+    fields.headline = line.text;
+    info(context.file, `Read the headline: "${shorten(line.text)}"`, wireRules.headline, line);
+    return true;
+  }
+  if (
+    !fields.subheadline &&
+    fields.images.length === 0 &&
+    line.text.length < 250 &&
+    !/[.!?]["”]?$/.test(line.text) &&
+    index + 1 < kept.length
+  ) {
+    fields.subheadline = line.text;
+    info(context.file, `Read the deck: "${shorten(line.text)}"`, wireRules.deck, line);
+    return true;
+  }
+  return false;
+}
+
+/** A line of the body: an end byline (metadata, not text), a subheading, or a paragraph. */
+function readBodyLine(reading: Reading, index: number): void {
+  const { context, fields, kept, body } = reading;
+  const line = kept[index] as Line;
+  // A byline near the end is metadata, not text.
+  const near = kept.length - index <= 3;
+  const endByline = near && line.text.length < 200 ? parseByline(line.text) : undefined;
+  if (endByline && (endByline.source || /^by\s/i.test(line.text))) {
+    if (fields.authors.length === 0) fields.authors.push(...endByline.authors);
+    if (endByline.source) fields.source ??= endByline.source;
+    const names = endByline.authors.map((author) => author.name).join(', ');
+    info(context.file, `Read the byline: ${names}${endByline.source ? `, ${endByline.source}` : ''}`, wireRules.byline, line);
+    return;
+  }
+  // A short line without closing punctuation inside the story is a subheading ("About Harborlight").
+  const next = kept[index + 1];
+  if (
+    line.text.length <= 80 &&
+    !/[.!?:;,"”’)]$/u.test(line.text) &&
+    /^[\p{Lu}\p{N}]/u.test(line.text) &&
+    next &&
+    !photoLine.test(next.text)
+  ) {
+    body.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: line.text }], position: paragraph(line).position });
+    info(context.file, `Read a subheading: "${shorten(line.text)}"`, wireRules.subheading, line);
+    return;
+  }
+  body.push(paragraph(line));
+}
+
+/** The publication date: the date line's, else guessed from a photo file name (a warning), else none (a warning). */
+function settlePublished(reading: Reading): void {
+  const { context, fields, published, photoDate } = reading;
   if (published) fields.published = published;
   else if (photoDate) {
     fields.published = photoDate.value;
     report(
-      file,
+      context.file,
       'warning',
       `Publication date guessed from the photo file name ${photoDate.name} (${photoDate.value}; time zone assumed ${context.timeZone})`,
-      'wire-date-guessed',
-      {
-        line: photoDate.line.line,
-        column: photoDate.line.column,
-      },
+      wireRules.dateGuessed,
+      { line: photoDate.line.line, column: photoDate.line.column },
     );
-  } else report(file, 'warning', 'No publication date found in the copy', 'wire-no-date', { line: 1, column: 1 });
-  if (fields.dateline?.agency && !fields.source) fields.source = agencyName(fields.dateline.agency);
-  if (notes.length > 0) fields.notes = notes;
+  } else report(context.file, 'warning', 'No publication date found in the copy', wireRules.noDate, { line: 1, column: 1 });
+}
 
-  // 4. Fragments left where link text was stripped.
+/** Warn where a paragraph looks like link text was stripped from it, or ends mid-sentence. */
+function reportFragments(file: VFile, body: readonly RootContent[]): void {
   for (const node of body) {
     if (node.type !== 'paragraph') continue;
     const start = node.position?.start;
     const text = (node.children[0] as { value: string }).value;
     for (const fragment of findFragments(text, node === body[0])) {
-      report(file, 'warning', fragment.reason, 'wire-stripped-link', {
+      report(file, 'warning', fragment.reason, fragment.rule, {
         line: start?.line ?? 1,
         column: (start?.column ?? 1) + fragment.offset,
       });
     }
   }
-
-  const tree: Root = { type: 'root', children: body };
-  return { fields, body: tree, slugHint: fields.headline };
 }
 
 function looksLikeCaption(text: string): boolean {
@@ -318,11 +383,8 @@ function photoImage(
       context.file,
       'warning',
       `Photo ${fileName} is named in the copy but has no URL; set the wire option photoBaseUrl`,
-      'wire-photo-no-url',
-      {
-        line: line.line,
-        column: line.column,
-      },
+      wireRules.photoNoUrl,
+      { line: line.line, column: line.column },
     );
   }
   const image: ArticleImage = { src };
