@@ -29,69 +29,9 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
  */
 export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter {
   const settings = resolveImagesOptions(options);
-  // One cache per folder, made on first use: the folder depends on the run (its working directory and cache folder).
-  const caches = new Map<string, ImageCache>();
-  const cacheFor = (context: PrepareContext): ImageCache | undefined => {
-    const dir =
-      settings.cacheDir === false
-        ? undefined
-        : settings.cacheDir !== undefined
-          ? resolve(context.cwd, settings.cacheDir)
-          : context.cacheDir
-            ? join(resolve(context.cwd, context.cacheDir), 'images')
-            : undefined;
-    if (!dir) return undefined;
-    let cache = caches.get(dir);
-    if (!cache) {
-      cache = new ImageCache(dir);
-      caches.set(dir, cache);
-    }
-    return cache;
-  };
+  const cacheFor = cacheFinder(settings);
   const noCache = new ImageCache(false);
-  const limit = pLimit(settings.concurrency);
-  const inFlight = new Map<string, Promise<ProcessedImage>>();
-  const optionsKey = createHash('sha256')
-    .update(
-      JSON.stringify({
-        widths: settings.widths,
-        formats: settings.formats,
-        quality: settings.quality,
-        keep: settings.keep,
-        dir: settings.dir,
-        limit: settings.limitInputPixels,
-      }),
-    )
-    .digest('hex')
-    .slice(0, 16);
-
-  /** Process a source once per build, from the cache when it can (an unchanged local source is not even read). */
-  const processed = async (source: Source, store: ImageCache): Promise<ProcessedImage & { bytes: number }> => {
-    let bytes = source.bytes;
-    let hash = source.stats ? await store.knownHash(source.path, source.stats) : undefined;
-    if (!hash) {
-      bytes ??= await readFile(source.path);
-      hash = sourceHash(bytes);
-      if (source.stats) store.rememberHash(source.path, source.stats, hash);
-    }
-    const key = `${hash.slice(0, 32)}-${optionsKey}`;
-    let work = inFlight.get(key);
-    if (!work) {
-      work = limit(async () => {
-        const hit = await store.get(key);
-        if (hit) {
-          return hit;
-        }
-        bytes ??= await readFile(source.path);
-        const image = await processImage(bytes, source.name, source.extension, settings, hash);
-        await store.put(key, image).catch(() => {});
-        return image;
-      });
-      inFlight.set(key, work);
-    }
-    return { ...(await work), bytes: source.stats?.size ?? bytes?.byteLength ?? 0 };
-  };
-
+  const processed = processor(settings);
   return {
     name: 'images',
     scope: 'article',
@@ -124,6 +64,81 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
       return outputs.sort((a, b) => (a.path < b.path ? -1 : 1));
     },
     render: () => [],
+  };
+}
+
+/** The cache of a run: one per folder, made on first use, since the folder depends on the run (its working directory and cache folder). */
+function cacheFinder(settings: ResolvedImagesOptions): (context: PrepareContext) => ImageCache | undefined {
+  const caches = new Map<string, ImageCache>();
+  return (context) => {
+    const dir =
+      settings.cacheDir === false
+        ? undefined
+        : settings.cacheDir !== undefined
+          ? resolve(context.cwd, settings.cacheDir)
+          : context.cacheDir
+            ? join(resolve(context.cwd, context.cacheDir), 'images')
+            : undefined;
+    if (!dir) return undefined;
+    let cache = caches.get(dir);
+    if (!cache) {
+      cache = new ImageCache(dir);
+      caches.set(dir, cache);
+    }
+    return cache;
+  };
+}
+
+/** The part of a cache entry's key that comes from the options that change the output. */
+function optionsKeyOf(settings: ResolvedImagesOptions): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        widths: settings.widths,
+        formats: settings.formats,
+        quality: settings.quality,
+        keep: settings.keep,
+        dir: settings.dir,
+        limit: settings.limitInputPixels,
+      }),
+    )
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/**
+ * Process a source once per build, with bounded concurrency, from the cache
+ * when it can (an unchanged local source is not even read); the same source
+ * asked for twice at once is processed once.
+ */
+function processor(settings: ResolvedImagesOptions): (source: Source, store: ImageCache) => Promise<ProcessedImage & { bytes: number }> {
+  const limit = pLimit(settings.concurrency);
+  const inFlight = new Map<string, Promise<ProcessedImage>>();
+  const optionsKey = optionsKeyOf(settings);
+  return async (source, store) => {
+    let bytes = source.bytes;
+    let hash = source.stats ? await store.knownHash(source.path, source.stats) : undefined;
+    if (!hash) {
+      bytes ??= await readFile(source.path);
+      hash = sourceHash(bytes);
+      if (source.stats) store.rememberHash(source.path, source.stats, hash);
+    }
+    const key = `${hash.slice(0, 32)}-${optionsKey}`;
+    let work = inFlight.get(key);
+    if (!work) {
+      work = limit(async () => {
+        const hit = await store.get(key);
+        if (hit) {
+          return hit;
+        }
+        bytes ??= await readFile(source.path);
+        const image = await processImage(bytes, source.name, source.extension, settings, hash);
+        await store.put(key, image).catch(() => {});
+        return image;
+      });
+      inFlight.set(key, work);
+    }
+    return { ...(await work), bytes: source.stats?.size ?? bytes?.byteLength ?? 0 };
   };
 }
 

@@ -119,12 +119,62 @@ export async function processImage(
   const sharp = await loadSharp();
   if (bytes.byteLength === 0) throw new ImageProblem('the file is empty', imageRules.unreadable.id);
   const input = { limitInputPixels: options.limitInputPixels, failOn: 'error' as const };
+  const { metadata, format } = await checkSource(sharp, bytes, extension, options, input);
+  let decoded: Pixels;
+  try {
+    const result = await sharp(bytes, input).rotate().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+    decoded = {
+      data: result.data,
+      width: result.info.width,
+      height: result.info.height,
+      channels: result.info.channels as Pixels['channels'],
+    };
+  } catch (error) {
+    throw classify(error);
+  }
+  const photo = readPhotoMetadata(metadata);
+  const { dominantColor, placeholder } = await colourAndPlaceholder(sharp, decoded);
+  const renditions = await makeRenditions(sharp, decoded, { name, hash, kept: keptMetadata(photo, options.keep) }, options);
+  return {
+    facts: {
+      width: decoded.width,
+      height: decoded.height,
+      mediaType: mediaTypes[format] ?? 'application/octet-stream',
+      dominantColor,
+      placeholder,
+      metadata: photo,
+    },
+    renditions,
+  };
+}
+
+/** Raw decoded pixels: sRGB, oriented. */
+interface Pixels {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: 1 | 2 | 3 | 4;
+}
+
+type SourceMetadata = Awaited<ReturnType<Sharp['metadata']>>;
+
+/**
+ * Check the source before it is decoded: an SVG refers to nothing outside
+ * itself, the format is what the extension says, and the declared pixel
+ * count is within the limit. Returns sharp's metadata and the format.
+ */
+async function checkSource(
+  sharp: SharpFactory,
+  bytes: Uint8Array,
+  extension: string,
+  options: ResolvedImagesOptions,
+  input: { limitInputPixels: number; failOn: 'error' },
+): Promise<{ metadata: SourceMetadata; format: string }> {
   const isSvg = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/i.test(
     Buffer.from(bytes.subarray(0, 4096)).toString('utf8'),
   );
   if (isSvg) checkSvg(Buffer.from(bytes).toString('utf8'));
-
-  let metadata: Awaited<ReturnType<Sharp['metadata']>>;
+  let metadata: SourceMetadata;
   try {
     metadata = await sharp(bytes, input).metadata();
   } catch (error) {
@@ -141,82 +191,100 @@ export async function processImage(
       imageRules.tooLarge.id,
     );
   }
+  return { metadata, format };
+}
 
-  let decoded: { data: Buffer; info: { width: number; height: number; channels: 1 | 2 | 3 | 4 } };
-  try {
-    decoded = (await sharp(bytes, input).rotate().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true })) as typeof decoded;
-  } catch (error) {
-    throw classify(error);
-  }
-  const { width, height, channels } = decoded.info;
-  const raw = { raw: { width, height, channels } };
-  const photo = readPhotoMetadata(metadata);
-  const kept = keptMetadata(photo, options.keep);
-
-  // Colour and placeholder from a small copy: a full-size pass would cost as much as a rendition.
+/** The dominant colour and a 16-pixel WebP placeholder, from a small copy: a full-size pass would cost as much as a rendition. */
+async function colourAndPlaceholder(sharp: SharpFactory, decoded: Pixels): Promise<{ dominantColor: string; placeholder: string }> {
+  const raw = { raw: { width: decoded.width, height: decoded.height, channels: decoded.channels } };
   const thumbnail = await sharp(decoded.data, raw).resize(64).toBuffer({ resolveWithObject: true });
   const small = { raw: { width: thumbnail.info.width, height: thumbnail.info.height, channels: thumbnail.info.channels } };
   const stats = await sharp(thumbnail.data, small).stats();
   const dominant = `#${[stats.dominant.r, stats.dominant.g, stats.dominant.b].map((value) => value.toString(16).padStart(2, '0')).join('')}`;
   const tiny = await sharp(thumbnail.data, small).resize(16).webp({ quality: 40 }).toBuffer();
+  return { dominantColor: dominant, placeholder: `data:image/webp;base64,${tiny.toString('base64')}` };
+}
 
-  // Every width from the one decode, largest first, each resized from the one before it (a cascade
-  // reads far fewer pixels than resizing the full image every time); formats encoded concurrently.
+/** What names a rendition and what it carries besides pixels. */
+interface RenditionSource {
+  /** The image's name, first part of each rendition's file name. */
+  name: string;
+  /** SHA-256 of the source bytes. */
+  hash: string;
+  /** The metadata `keep` allows. */
+  kept: ReturnType<typeof keptMetadata>;
+}
+
+/**
+ * Every width from the one decode, largest first, each resized from the
+ * one before it (a cascade reads far fewer pixels than resizing the full
+ * image every time); formats encoded concurrently. Sorted by width, then
+ * by the order of `options.formats`.
+ */
+async function makeRenditions(
+  sharp: SharpFactory,
+  decoded: Pixels,
+  source: RenditionSource,
+  options: ResolvedImagesOptions,
+): Promise<RenditionFile[]> {
+  const { width, height } = decoded;
   const renditions: RenditionFile[] = [];
-  let current = { data: decoded.data, width, height, channels };
+  let current = decoded;
   for (const target of [...renditionWidths(width, options.widths)].sort((a, b) => b - a)) {
     const targetHeight = Math.max(1, Math.round((height * target) / width));
-    if (target !== current.width) {
-      const resized = await sharp(current.data, { raw: { width: current.width, height: current.height, channels: current.channels } })
-        .resize(target, targetHeight)
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-      current = {
-        data: resized.data,
-        width: resized.info.width,
-        height: resized.info.height,
-        channels: resized.info.channels as typeof channels,
-      };
-    }
-    const pixels = { raw: { width: current.width, height: current.height, channels: current.channels } };
+    if (target !== current.width) current = await resize(sharp, current, target, targetHeight);
+    const pixels = current;
     const encoded = await Promise.all(
-      options.formats.map(async (outputFormat): Promise<RenditionFile> => {
-        // No ICC profile is attached: the pixels are sRGB already, and untagged images are read as sRGB.
-        let pipeline = sharp(current.data, pixels);
-        if (Object.keys(kept.exif).length > 0) pipeline = pipeline.withExif({ IFD0: kept.exif });
-        if (kept.xmp) pipeline = pipeline.withXmp(kept.xmp);
-        const quality = options.quality[outputFormat];
-        const output =
-          outputFormat === 'jpeg'
-            ? pipeline.flatten({ background: '#ffffff' }).jpeg({ quality })
-            : outputFormat === 'webp'
-              ? pipeline.webp({ quality })
-              : outputFormat === 'avif'
-                ? pipeline.avif({ quality, effort: 3 })
-                : pipeline.png({ quality, compressionLevel: 9 });
-        return {
-          path: `${options.dir}/${name}-${renditionHash(hash, outputFormat, options)}-${target}.${extensions[outputFormat]}`,
+      options.formats.map(
+        async (outputFormat): Promise<RenditionFile> => ({
+          path: `${options.dir}/${source.name}-${renditionHash(source.hash, outputFormat, options)}-${target}.${extensions[outputFormat]}`,
           width: target,
           height: targetHeight,
           mediaType: mediaTypes[outputFormat] as string,
-          bytes: await output.toBuffer(),
-        };
-      }),
+          bytes: await encode(sharp, pixels, outputFormat, source.kept, options),
+        }),
+      ),
     );
     renditions.push(...encoded);
   }
-  renditions.sort((a, b) => a.width - b.width || options.formats.indexOf(formatOf(a)) - options.formats.indexOf(formatOf(b)));
+  return renditions.sort((a, b) => a.width - b.width || options.formats.indexOf(formatOf(a)) - options.formats.indexOf(formatOf(b)));
+}
+
+async function resize(sharp: SharpFactory, pixels: Pixels, width: number, height: number): Promise<Pixels> {
+  const resized = await sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } })
+    .resize(width, height)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return {
-    facts: {
-      width,
-      height,
-      mediaType: mediaTypes[format] ?? 'application/octet-stream',
-      dominantColor: dominant,
-      placeholder: `data:image/webp;base64,${tiny.toString('base64')}`,
-      metadata: photo,
-    },
-    renditions,
+    data: resized.data,
+    width: resized.info.width,
+    height: resized.info.height,
+    channels: resized.info.channels as Pixels['channels'],
   };
+}
+
+/** Encode one rendition in one format, with only the kept metadata. */
+async function encode(
+  sharp: SharpFactory,
+  pixels: Pixels,
+  format: ImageFormat,
+  kept: ReturnType<typeof keptMetadata>,
+  options: ResolvedImagesOptions,
+): Promise<Buffer> {
+  // No ICC profile is attached: the pixels are sRGB already, and untagged images are read as sRGB.
+  let pipeline = sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } });
+  if (Object.keys(kept.exif).length > 0) pipeline = pipeline.withExif({ IFD0: kept.exif });
+  if (kept.xmp) pipeline = pipeline.withXmp(kept.xmp);
+  const quality = options.quality[format];
+  const output =
+    format === 'jpeg'
+      ? pipeline.flatten({ background: '#ffffff' }).jpeg({ quality })
+      : format === 'webp'
+        ? pipeline.webp({ quality })
+        : format === 'avif'
+          ? pipeline.avif({ quality, effort: 3 })
+          : pipeline.png({ quality, compressionLevel: 9 });
+  return output.toBuffer();
 }
 
 function formatOf(rendition: RenditionFile): ImageFormat {
