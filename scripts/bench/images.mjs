@@ -62,6 +62,7 @@ async function contestant(name) {
     if (result.failed.length > 0) throw new Error(String(result.failed[0].messages[0]));
   } else if (name === 'build-cold' || name === 'build-warm') {
     const { build } = await import('@syndikit/build');
+    const { readImageFacts } = await import('@syndikit/disk');
     const { imagesAdapter } = await import('@syndikit/images');
     const inputs = files().map((path, index) => {
       const story = join(photos, `story-${index}.md`);
@@ -76,7 +77,7 @@ async function contestant(name) {
         formats: [imagesAdapter({ widths, formats, cacheDir: join(buildDir, 'images') })],
         root: photos,
         site: { url: 'https://bench.example' },
-        readImages: true,
+        imageFacts: readImageFacts,
       },
     });
     if (result.failed.length > 0) throw new Error(String(result.failed[0].messages[0]));

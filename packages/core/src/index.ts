@@ -16,8 +16,10 @@ export type {
 export { unsafeOutputPath } from './lib/adapter.js';
 export type { Article, ArticleImage, Author, Dateline, Figure, FigureData, ImageRendition, PublicationStatus } from './lib/article.js';
 export { isFigure, largestRendition, publishable } from './lib/article.js';
-export type { ConvertOptions, ConvertResult, InputLike, ProgressEvent } from './lib/convert.js';
-export { convert } from './lib/convert.js';
+export type { CollectionSources, CollectionStepOptions, CollectionStepResult } from './lib/collections.js';
+export { loadConcurrency, renderCollections } from './lib/collections.js';
+export type { ConvertOptions, ConvertResult, ImageFactsReader, InputLike, ProgressEvent } from './lib/convert.js';
+export { convert, defaultConcurrency } from './lib/convert.js';
 export type { IngesterChoice } from './lib/choose-ingester.js';
 export { chooseIngester, fileExtension } from './lib/choose-ingester.js';
 export type { CaptionCredit } from './lib/credit.js';
@@ -31,7 +33,6 @@ export type { ArticleFields, FieldProblem, ReadFieldsOptions } from './lib/field
 export { fieldAliases, readFields, splitList } from './lib/fields.js';
 export { adapterCacheKey, fingerprint } from './lib/fingerprint.js';
 export { checkMarkdownSource, checkTreeDepth } from './lib/guard.js';
-export { readImageFacts } from './lib/image-facts.js';
 export { imageMediaType, resolveImageRef } from './lib/image-ref.js';
 export { ingestMarkdown, markdownIngester, markdownParser } from './lib/ingest-markdown.js';
 export type { IngestContext, Ingester, IngestResult } from './lib/ingester.js';
@@ -58,5 +59,3 @@ export {
 } from './lib/steps.js';
 export type { UrlCheck, UrlPolicyOptions } from './lib/url-policy.js';
 export { checkUrl, permalinkProblem, urlOrPathProblem } from './lib/url-policy.js';
-export type { WriteResult } from './lib/write.js';
-export { safeTarget, UnsafeOutputPathError, writeOutputs } from './lib/write.js';

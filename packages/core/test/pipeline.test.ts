@@ -66,7 +66,7 @@ describe('convert', () => {
     const result = await convert([bad, story('good', 'Good', '2024-01-01')], { formats: [picky, headlines] });
     expect(result.outputs.map((output) => output.path)).toEqual(['headlines/good.txt', 'picky/good.txt']);
     expect(bad.messages.map((message) => formatMessage(message))).toEqual([
-      '/site/bad.md:1:1: error Adapter `picky` failed: cannot render this one [render-failed]',
+      '/site/bad.md:1:1: error Adapter `picky` failed: cannot render this one [adapter-failed]',
     ]);
   });
 
@@ -76,7 +76,7 @@ describe('convert', () => {
       const file = story('a', 'Ay', '2024-01-01');
       const result = await convert(file, { formats: [evil] });
       expect(result.outputs).toEqual([]);
-      expect(file.messages[0]?.ruleId).toBe('render-failed');
+      expect(file.messages[0]?.ruleId).toBe('output-path-unsafe');
     }
   });
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type ConvertOptions, type ConvertResult, convert } from '@syndikit/core';
+import { readImageFacts } from '@syndikit/disk';
 import { VFile } from 'vfile';
 
 /** The fixture articles' folder, which is also their content root. */
@@ -34,7 +35,7 @@ export function fixtureFiles(): VFile[] {
 
 /** Convert the fixtures as the CLI would (images read from disk), with the given formats. */
 export function convertFixtures(options: ConvertOptions): Promise<ConvertResult> {
-  return convert(fixtureFiles(), { root: fixtureRoot, site: fixtureSite, readImages: true, ...options });
+  return convert(fixtureFiles(), { root: fixtureRoot, site: fixtureSite, imageFacts: readImageFacts, ...options });
 }
 
 /** Text that is hostile to XML and HTML: markup characters, a CDATA end, and characters XML 1.0 forbids. */

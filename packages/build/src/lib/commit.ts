@@ -1,7 +1,7 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { lstat, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { safeTarget, UnsafeOutputPathError } from '@syndikit/core';
+import { safeTarget, UnsafeOutputPathError } from '@syndikit/disk';
 import pLimit from 'p-limit';
 import type { OutputRecord } from './cache.js';
 import { EnvironmentError, environmentErrorOf } from './errors.js';

@@ -92,7 +92,7 @@ function pipelineKey(resolved: ResolvedPipeline, given: string | undefined): str
     permalink: resolved.permalink,
     timeZone: resolved.timeZone,
     root: resolved.root ?? null,
-    readImages: resolved.readImages,
+    imageFacts: resolved.imageFacts ?? null,
     remarkPlugins: resolved.remarkPlugins,
     ingesters: resolved.ingesters.map(ingesterKey),
     adapters: perArticle.map(adapterKey),

@@ -1,8 +1,10 @@
 import type { Rule } from '@syndikit/core';
 
 /**
- * The diagnostics `@syndikit/build` reports about the output folder (not
- * about an article). Ids are permanent, as in core's catalogue.
+ * The diagnostics `@syndikit/build` reports: about the output folder, and
+ * about the machinery of a build (a worker thread) rather than an article's
+ * content. Every id the build package reports is here; ids are permanent,
+ * as in core's catalogue (`worker-crashed` moved here from core unchanged).
  */
 export const buildRules = {
   manifestMissing: {
@@ -14,5 +16,10 @@ export const buildRules = {
     id: 'output-manifest-corrupt',
     title: 'The output folder’s manifest is corrupt',
     hint: 'It was not trusted: only files the cache knows syndikit wrote were removed; delete the folder once to start clean.',
+  },
+  workerCrashed: {
+    id: 'worker-crashed',
+    title: 'The worker thread converting this article crashed',
+    hint: 'The article is left out; report it with the article if it is not pathological input.',
   },
 } as const satisfies Record<string, Rule>;

@@ -1,5 +1,6 @@
-import { messageSource, rules } from '@syndikit/core';
+import { messageSource } from '@syndikit/core';
 import type { LoadedPipeline, PipelineModule } from './pipeline.js';
+import { buildRules } from './rules.js';
 import { runTask, type Task, type TaskResult } from './task.js';
 import type { WorkerData } from './worker.js';
 
@@ -64,7 +65,7 @@ function crashed(task: Task, error: unknown): TaskResult {
       {
         reason: `The worker thread converting this article crashed: ${error instanceof Error ? error.message : String(error)}`,
         fatal: true,
-        ruleId: rules.workerCrashed.id,
+        ruleId: buildRules.workerCrashed.id,
         source: messageSource,
       },
     ],

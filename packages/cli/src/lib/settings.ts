@@ -2,6 +2,7 @@ import { access, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ConvertOptions, Ingester, Registry } from '@syndikit/core';
 import { checkUrl, markdownIngester } from '@syndikit/core';
+import { readImageFacts } from '@syndikit/disk';
 import { configFileNames, emptyConfig, isExecutableConfig, type LoadedConfig, loadConfig } from './config.js';
 import { UsageError } from './errors.js';
 import { builtinIngesters, createFormatRegistry, defaultFormats } from './formats.js';
@@ -93,7 +94,7 @@ export async function resolveSettings(
     ingesters,
     limits: config.limits,
     remarkPlugins: config.plugins.remarkPlugins ?? [],
-    readImages: true,
+    imageFacts: readImageFacts,
     cwd: io.cwd,
   };
   const timeZone = flags.timeZone ?? config.timeZone;

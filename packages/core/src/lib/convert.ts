@@ -1,21 +1,37 @@
-import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import type { PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import type { Adapter, OutputFile } from './adapter.js';
+import type { Adapter, ArticleSummary, OutputFile } from './adapter.js';
 import type { Article } from './article.js';
 import { hasErrors } from './diagnostics.js';
 import type { Ingester } from './ingester.js';
 import type { Limits } from './limits.js';
 import type { Registry } from './registry.js';
 import type { SiteOptions } from './site.js';
-import { claimPaths, ingestArticle, prepareArticle, renderArticle, renderCollection, resolvePipeline } from './steps.js';
+import { renderCollections } from './collections.js';
+import { claimPaths, ingestArticle, prepareArticle, renderArticle, resolvePipeline } from './steps.js';
 
 /**
  * An input: a `VFile` (with `path` and `value`), `{ path, value }`, or a
  * string of Markdown.
  */
 export type InputLike = VFile | { path?: string; value: string | Uint8Array } | string;
+
+/**
+ * Fills in what an article's local image files say about themselves (byte
+ * length, media type, width and height) and reports what is wrong with them
+ * on `file`. `root` is the content root the images sit under.
+ * `readImageFacts` from `@syndikit/disk` reads the image headers from disk.
+ */
+export type ImageFactsReader = (article: Article, file: VFile, root: string) => Promise<void>;
+
+/**
+ * Articles whose `prepare` hooks run at once when `concurrency` is not
+ * given: the platform's `navigator.hardwareConcurrency` (Node 21+, browsers,
+ * Deno, Bun), else 4. Read without `node:os`, so that core runs anywhere.
+ */
+export const defaultConcurrency: number =
+  (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency || 4;
 
 /** Options for {@link convert}. */
 export interface ConvertOptions {
@@ -47,11 +63,12 @@ export interface ConvertOptions {
   /** Parser limits; see {@link Limits}. */
   limits?: Partial<Limits> | null;
   /**
-   * Read local images under `root` for their byte length, type and size
-   * (headers only). Off by default, so that `convert` touches no disk.
-   * The CLI turns it on. Default `false`.
+   * Fill in local images' byte length, type and size, once each article is
+   * ingested, when `root` is set: `readImageFacts` from `@syndikit/disk`
+   * reads them from the image headers under `root` (the CLI gives it).
+   * Default: none, so that `convert` touches no disk.
    */
-  readImages?: boolean | null;
+  imageFacts?: ImageFactsReader | null;
   /**
    * The build's reference time, against which embargoes are judged (an
    * RFC 3339 string or a Date). Default: the time `convert` is called. Give
@@ -62,7 +79,7 @@ export interface ConvertOptions {
   cwd?: string | null;
   /** Folder for adapters' persistent caches, relative to `cwd` (the image cache keeps `<cacheDir>/images`). Default: none. */
   cacheDir?: string | null;
-  /** Articles whose `prepare` hooks (image work) run at once. Default: the machine's available parallelism. */
+  /** Articles whose `prepare` hooks (image work) run at once. Default {@link defaultConcurrency}. */
   concurrency?: number | null;
   /** Cancels the conversion between steps; `convert` then rejects with the signal's reason. */
   signal?: AbortSignal | null;
@@ -131,7 +148,7 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
   }
 
   // 2. Prepare (image renditions and other slow, mostly off-thread work), several articles at once.
-  const limit = pLimit(settings.concurrency ?? availableParallelism());
+  const limit = pLimit(settings.concurrency ?? defaultConcurrency);
   const prepared = await Promise.all(
     loaded.map(({ article, file }) =>
       limit(() => {
@@ -154,24 +171,30 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
     converted.push({ article, file });
   }
 
-  // 4. Collections (feeds) over every article that converted.
+  // 4. Collections (feeds): the step `@syndikit/build` runs too, over the bodies in memory.
   const articles = converted.map((item) => item.article);
-  const fileOf = new Map<Readonly<Article>, VFile>(converted.map((item) => [item.article, item.file]));
-  const collectionFiles: VFile[] = [];
-  for (const adapter of pipeline.adapters) {
-    if (adapter.scope !== 'collection') continue;
-    signal?.throwIfAborted();
-    progress({ type: 'collection', adapter: adapter.name });
-    const own = new VFile({ path: adapter.name });
-    const produced = await renderCollection(adapter, articles, own, (article) => fileOf.get(article), pipeline);
-    if (own.messages.length > 0) collectionFiles.push(own);
-    const claimed = hasErrors(own) ? undefined : claimPaths(produced, own, owners);
-    if (claimed) outputs.push(...claimed);
-  }
+  const sourceOf = new Map<Readonly<ArticleSummary>, Converted>(converted.map((item) => [summaryOf(item.article), item]));
+  const collections = await renderCollections(
+    pipeline,
+    {
+      summaries: [...sourceOf.keys()],
+      fileOf: (summary) => sourceOf.get(summary)?.file,
+      load: async (summary) => (sourceOf.get(summary) as Converted).article,
+    },
+    { owners, signal, onCollection: (adapter) => progress({ type: 'collection', adapter: adapter.name }) },
+  );
+  for (const produced of collections.outputs) outputs.push(...produced.outputs);
+  const collectionFiles = collections.files;
 
   outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const allFiles = [...files, ...collectionFiles];
   return { articles, outputs, files: allFiles, failed: allFiles.filter(hasErrors) };
+}
+
+/** An article without its body, as a collection adapter's `select` sees it (and as `@syndikit/build` keeps it). */
+function summaryOf(article: Article): ArticleSummary {
+  const { body: _body, ...summary } = article;
+  return summary;
 }
 
 function toVFile(input: InputLike, index: number): VFile {

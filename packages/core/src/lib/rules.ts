@@ -3,7 +3,10 @@
  *
  * Each rule has a permanent id (used in `[rule-id]` at the end of every
  * message, safe to grep for and to match in tests) and a hint saying what to
- * do. Ids never change meaning; retired ids are not reused.
+ * do. Ids never change meaning; retired ids are not reused: `render-failed`
+ * (split into `ingester-failed`, `select-failed`, `adapter-failed`,
+ * `output-path-unsafe` and `output-path-taken`, each with its own hint) and
+ * `worker-crashed` (moved to `@syndikit/build`'s catalogue, unchanged).
  */
 export interface Rule {
   /** Permanent id, kebab-case. */
@@ -79,13 +82,32 @@ export const rules = {
     'Split the article, or raise `limits.maxMarkup` (each mark can open a node, and nodes cost memory in every output).',
   ),
   transformFailed: rule('transform-failed', 'A body plugin failed', 'Check the plugin named in the message.'),
-  renderFailed: rule('render-failed', 'An adapter failed on this article', 'Report the adapter bug with this article.'),
-  inputUnreadable: rule('input-unreadable', 'The input could not be read', 'Check that the file exists and is readable.'),
-  workerCrashed: rule(
-    'worker-crashed',
-    'The worker thread converting this article crashed',
-    'The article is left out; report it with the article if it is not pathological input.',
+  ingesterFailed: rule(
+    'ingester-failed',
+    'An ingester crashed on this file',
+    'The article is left out; report the bug to the ingester named in the message, with this file.',
   ),
+  selectFailed: rule(
+    'select-failed',
+    'A collection adapter failed to pick its articles',
+    'The collection is not written; fix or report the `select` of the adapter named in the message.',
+  ),
+  adapterFailed: rule(
+    'adapter-failed',
+    'An adapter failed on this article or collection',
+    'That output is not written; report the bug to the adapter named in the message, with this input.',
+  ),
+  outputPathUnsafe: rule(
+    'output-path-unsafe',
+    'An adapter asked for an output path that would leave the output folder',
+    'Output paths must be relative POSIX paths without `..`; fix the adapter, or the slug or option it built the path from.',
+  ),
+  outputPathTaken: rule(
+    'output-path-taken',
+    'Two inputs or adapters produce the same output path',
+    'Give one of the articles its own `slug:`, or set the formats’ paths apart in the config.',
+  ),
+  inputUnreadable: rule('input-unreadable', 'The input could not be read', 'Check that the file exists and is readable.'),
 } as const satisfies Record<string, Rule>;
 
 /** All rule ids syndikit core can report. */

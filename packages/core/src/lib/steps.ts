@@ -6,10 +6,9 @@ import type { Adapter, ArticleSummary, CollectionAdapter, OutputFile, ReportOpti
 import { unsafeOutputPath } from './adapter.js';
 import type { Article } from './article.js';
 import { chooseIngester } from './choose-ingester.js';
-import type { ConvertOptions } from './convert.js';
+import type { ConvertOptions, ImageFactsReader } from './convert.js';
 import { decodeText } from './decode.js';
 import { hasErrors, report } from './diagnostics.js';
-import { readImageFacts } from './image-facts.js';
 import { markdownIngester } from './ingest-markdown.js';
 import type { Ingester } from './ingester.js';
 import { defaultLimits, type Limits } from './limits.js';
@@ -41,7 +40,8 @@ export interface ResolvedPipeline {
   cwd: string;
   /** Adapters' cache folder, as given (relative to `cwd`), or `undefined`. */
   cacheDir: string | undefined;
-  readImages: boolean;
+  /** Fills in local images' facts (`ConvertOptions.imageFacts`), or `undefined`. */
+  imageFacts: ImageFactsReader | undefined;
   remarkPlugins: PluggableList;
 }
 
@@ -62,7 +62,7 @@ export function resolvePipeline(options: Readonly<PipelineOptions> | null | unde
     root: settings.root ?? undefined,
     cwd: settings.cwd ?? process.cwd(),
     cacheDir: settings.cacheDir ?? undefined,
-    readImages: settings.readImages ?? false,
+    imageFacts: settings.imageFacts ?? undefined,
     remarkPlugins: settings.remarkPlugins ?? [],
   };
 }
@@ -92,8 +92,8 @@ function resolveAdapters(settings: Readonly<PipelineOptions>): Adapter[] {
 
 /**
  * Load, validate and transform one input into an article: ingest, give it a
- * slug not in `slugs` (which is updated), read its local images' headers
- * when `readImages`, run the body plugins.
+ * slug not in `slugs` (which is updated), fill in its local images' facts
+ * with `imageFacts` (when given and there is a content root), run the body plugins.
  *
  * @returns the article, or `undefined` after reporting an error on `file`.
  */
@@ -120,13 +120,13 @@ export async function ingestArticle(file: VFile, pipeline: ResolvedPipeline, slu
     });
   } catch (error) {
     // A stack overflow or a bug in an ingester fails this article only.
-    report(file, 'error', `The ${ingester.name} ingester failed: ${errorMessage(error)}`, rules.renderFailed, undefined, error);
+    report(file, 'error', `The ${ingester.name} ingester failed: ${errorMessage(error)}`, rules.ingesterFailed, undefined, error);
     return undefined;
   }
   if (!result || hasErrors(file)) return undefined;
   const article = finalizeArticle(file, result, { site: pipeline.site, permalink: pipeline.permalink, slugs });
   if (!article) return undefined;
-  if (pipeline.readImages && pipeline.root) await readImageFacts(article, file, pipeline.root);
+  if (pipeline.imageFacts && pipeline.root) await pipeline.imageFacts(article, file, pipeline.root);
   if (hasErrors(file)) return undefined;
   if (!(await transformBody(article, file, pipeline.remarkPlugins))) return undefined;
   return article;
@@ -246,7 +246,7 @@ export function selectForCollection(
       own,
       'error',
       `Adapter \`${adapter.name}\` failed to select articles: ${errorMessage(error)}`,
-      rules.renderFailed,
+      rules.selectFailed,
       undefined,
       error,
     );
@@ -260,13 +260,13 @@ async function runAdapter(adapter: Adapter, file: VFile, render: () => OutputFil
     for (const output of produced) {
       const unsafe = unsafeOutputPath(output.path);
       if (unsafe) {
-        report(file, 'error', `Adapter \`${adapter.name}\` produced the unsafe path \`${output.path}\`: ${unsafe}`, rules.renderFailed);
+        report(file, 'error', `Adapter \`${adapter.name}\` produced the unsafe path \`${output.path}\`: ${unsafe}`, rules.outputPathUnsafe);
         return [];
       }
     }
     return produced;
   } catch (error) {
-    report(file, 'error', `Adapter \`${adapter.name}\` failed: ${errorMessage(error)}`, rules.renderFailed, undefined, error);
+    report(file, 'error', `Adapter \`${adapter.name}\` failed: ${errorMessage(error)}`, rules.adapterFailed, undefined, error);
     return [];
   }
 }
@@ -298,7 +298,7 @@ export function claimPaths<T extends Pick<OutputFile, 'path' | 'asset'>>(
       continue;
     }
     if (output.asset && owner.startsWith('asset:')) continue;
-    report(file, 'error', `Output \`${output.path}\` is already written for ${owner.replace(/^asset:/, '')}`, rules.renderFailed);
+    report(file, 'error', `Output \`${output.path}\` is already written for ${owner.replace(/^asset:/, '')}`, rules.outputPathTaken);
     return undefined;
   }
   for (const output of kept) owners.set(output.path, `${output.asset ? 'asset:' : ''}${file.path || '(input)'}`);

@@ -1,5 +1,6 @@
 import { dirname, relative, resolve } from 'node:path';
-import { convert, writeOutputs } from '@syndikit/core';
+import { convert } from '@syndikit/core';
+import { writeOutputs } from '@syndikit/disk';
 import { exitCodes, UsageError } from '../errors.js';
 import { readInputs } from '../inputs.js';
 import type { CliIo } from '../io.js';

@@ -1,11 +1,8 @@
 import { open, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { type Article, type ArticleImage, type Figure, imageMediaType, report, rules } from '@syndikit/core';
 import { imageSize } from 'image-size';
 import type { VFile } from 'vfile';
-import type { Article, ArticleImage, Figure } from './article.js';
-import { report } from './diagnostics.js';
-import { imageMediaType } from './image-ref.js';
-import { rules } from './rules.js';
 
 const mediaTypes: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -26,7 +23,12 @@ const mediaTypes: Record<string, string> = {
  * body get the same width and height.
  *
  * A missing or unreadable image is a warning: text formats do not need it.
- * A symbolic link that leads out of the content root is an error.
+ * A symbolic link that leads out of the content root is an error. The
+ * rules are core's (`image-missing`, `image-outside-root`,
+ * `image-type-mismatch`, `image-unreadable`): they are about the article.
+ *
+ * Give it to `convert` (or a build's pipeline) as `imageFacts`; core itself
+ * reads no disk.
  */
 export async function readImageFacts(article: Article, file: VFile, root: string): Promise<void> {
   const realRoot = await realpath(root).catch(() => root);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { type OutputFile, unsafeOutputPath } from '@syndikit/core';
 import pLimit from 'p-limit';
-import { type OutputFile, unsafeOutputPath } from './adapter.js';
 
 /**
  * Thrown for an output path that would leave the output folder: lexically

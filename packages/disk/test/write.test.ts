@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UnsafeOutputPathError, writeOutputs } from '@syndikit/core';
+import { UnsafeOutputPathError, writeOutputs } from '@syndikit/disk';
 import { describe, expect, it } from 'vitest';
 
 describe('writeOutputs', () => {

@@ -1,0 +1,3 @@
+export { readImageFacts } from './lib/image-facts.js';
+export type { WriteResult } from './lib/write.js';
+export { safeTarget, UnsafeOutputPathError, writeOutputs } from './lib/write.js';
