@@ -255,7 +255,7 @@ describe('build', () => {
     expect(result.failed.map((file) => file.path.replace(/.*\//, ''))).toEqual(['story-002.md', 'story-004.md']);
     expect(messagesOf(result.failed)).toEqual([
       expect.stringMatching(/^story-002.md: The worker thread converting this article crashed: .* \[worker-crashed\]$/),
-      expect.stringMatching(/^story-004.md: Adapter `text` failed: Maximum call stack size exceeded \[render-failed\]$/),
+      expect.stringMatching(/^story-004.md: Adapter `text` failed: Maximum call stack size exceeded \[adapter-failed\]$/),
     ]);
     expect(Object.keys(await tree(where.outDir)).sort()).toEqual([
       'newest.txt',

@@ -1,0 +1,452 @@
+import { setMaxListeners } from 'node:events';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Article, type ArticleSummary, claimPaths, hasErrors, renderCollections, uniqueSlug } from '@syndikit/core';
+import pLimit from 'p-limit';
+import { VFile } from 'vfile';
+import type { BuildCacheStats, BuildEvent, BuildOutputs, BuildResult } from './build.js';
+import type { CacheIndex, CacheSlot, IndexEntry, OutputRecord } from './cache.js';
+import { commitOutputs, type PlannedOutput } from './commit.js';
+import { EnvironmentError, environmentErrorOf } from './errors.js';
+import { ownedFiles, prepareOutputFolder, stagingFolderName } from './folder.js';
+import { lockOutput, type OutputLock } from './lock.js';
+import { restoreMessages } from './messages.js';
+import { packPath, readPack } from './pack.js';
+import type { LoadedPipeline } from './pipeline.js';
+import { countByFormat, keptOutputs, type Plan, planInput, statCache, toEntry } from './plan.js';
+import type { Runner } from './runner.js';
+import { articlePart, sha256, type Task, type TaskResult } from './task.js';
+
+/**
+ * One build, in its phases: open the cache → plan each input from the index
+ * → convert (or reuse) each input, in input order → collections (core's
+ * collection step, bodies read back from the cache) → update the output
+ * folder → save the cache. Each phase is a function of the {@link BuildRun}
+ * it shares with the others.
+ */
+
+/** What {@link runBuild} is given by the builder. */
+export interface RunContext {
+  outDir: string;
+  slot: CacheSlot;
+  pipeline: LoadedPipeline;
+  now: string;
+  runnerFor(misses: number): Promise<Runner>;
+  keepGoing: boolean;
+  persistent: boolean;
+  signal: AbortSignal | undefined;
+  emit(event: BuildEvent): void;
+}
+
+/** What one input's summary came from: collections report on the article's file and read its body back from its pack. */
+interface Source {
+  path: string;
+  entry: IndexEntry;
+  file: VFile;
+}
+
+/** The state the phases of one build share. */
+interface BuildRun {
+  inputs: readonly string[];
+  context: RunContext;
+  index: CacheIndex;
+  interrupted: boolean;
+  cache: BuildCacheStats;
+  runner: Runner;
+  plans: Plan[];
+  /** The build's own signal, which follows the caller's (see {@link followSignal}). */
+  signal: AbortSignal;
+  /** Tasks still running: a build that stops (cancelled, or a fault) waits for them before clearing the staging folder they write to. */
+  running: Set<Promise<unknown>>;
+  stageRoot: string;
+  entries: Map<string, IndexEntry>;
+  slugs: Map<string, string>;
+  owners: Map<string, string>;
+  planned: PlannedOutput[];
+  files: VFile[];
+  failed: VFile[];
+  summaries: Readonly<ArticleSummary>[];
+  sourceOf: Map<Readonly<ArticleSummary>, Source>;
+  /** Packs replaced during this build, to remove once the new index no longer refers to them. */
+  dropped: Set<string>;
+}
+
+/**
+ * One build. Faults of the machine (a full disk, a read-only folder, a
+ * symbolic link in the output folder) end it with an
+ * {@link EnvironmentError}, the output folder as it was.
+ */
+export async function runBuild(inputs: readonly string[], context: RunContext): Promise<BuildResult> {
+  try {
+    return await runLockedBuild(inputs, context);
+  } catch (error) {
+    throw environmentErrorOf(error) ?? error;
+  }
+}
+
+async function runLockedBuild(inputs: readonly string[], context: RunContext): Promise<BuildResult> {
+  const started = performance.now();
+  const cancel = followSignal(context.signal);
+  await prepareOutputFolder(context.outDir);
+  const lock = await lockOutput(context.outDir);
+  // Workers write what they convert here too, so that updating the output folder at the end is a rename per
+  // file. Private to this build (the folder is locked); a killed build's leftovers are cleared first.
+  const stageRoot = join(context.outDir, stagingFolderName);
+  const running = new Set<Promise<unknown>>();
+  try {
+    await rm(stageRoot, { recursive: true, force: true });
+    const run = await planBuild(inputs, context, { signal: cancel.signal, running, stageRoot });
+    await convertInputs(run);
+    const converted = performance.now();
+    await buildCollections(run);
+    const collected = performance.now();
+    const { outputs, records } = await updateOutputFolder(run, lock);
+    const written = performance.now();
+    await saveCache(run, outputs, records);
+    const result: BuildResult = {
+      total: inputs.length,
+      articles: run.summaries.length,
+      files: run.files,
+      failed: run.failed,
+      outputs,
+      cache: run.cache,
+      threads: run.runner.threads,
+      milliseconds: Math.round(performance.now() - started),
+      phases: {
+        convert: Math.round(converted - started),
+        collections: Math.round(collected - converted),
+        write: Math.round(written - collected),
+        cache: Math.round(performance.now() - written),
+      },
+    };
+    context.emit({ type: 'done', result });
+    return result;
+  } finally {
+    try {
+      await Promise.allSettled([...running]);
+      await rm(stageRoot, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    } finally {
+      cancel.detach();
+      await lock.release();
+    }
+  }
+}
+
+/**
+ * A signal of the build's own that follows the caller's: tasks listen to it,
+ * as one listener per task in flight would otherwise pile up on the
+ * caller's signal (Node warns past ten). `detach` stops following.
+ */
+export function followSignal(signal: AbortSignal | undefined): { signal: AbortSignal; detach(): void } {
+  const cancel = new AbortController();
+  setMaxListeners(0, cancel.signal);
+  const follow = () => cancel.abort(signal?.reason);
+  if (signal?.aborted) follow();
+  else signal?.addEventListener('abort', follow, { once: true });
+  return { signal: cancel.signal, detach: () => signal?.removeEventListener('abort', follow) };
+}
+
+/** Phase 1: open the cache and decide, from the index and the disk's metadata alone, what needs work. */
+async function planBuild(
+  inputs: readonly string[],
+  context: RunContext,
+  shared: Pick<BuildRun, 'signal' | 'running' | 'stageRoot'>,
+): Promise<BuildRun> {
+  const { slot, pipeline, now } = context;
+  const interrupted = await slot.begin();
+  const read = await slot.read();
+  const index: CacheIndex = 'index' in read ? read.index : slot.empty();
+  const cache: BuildCacheStats = { hits: 0, misses: 0, dir: context.persistent ? slot.dir : undefined };
+  if ('problem' in read && read.problem !== 'missing') cache.ignored = read.problem;
+  const statsOf = statCache();
+  const plans = inputs.map((path) => planInput(path, index, pipeline.key, now, statsOf));
+  const runner = await context.runnerFor(plans.filter((plan) => !('use' in plan)).length);
+  context.emit({ type: 'start', total: inputs.length, threads: runner.threads });
+  return {
+    ...shared,
+    inputs,
+    context,
+    index,
+    interrupted,
+    cache,
+    runner,
+    plans,
+    entries: new Map(),
+    slugs: new Map(),
+    owners: new Map(),
+    planned: [],
+    files: [],
+    failed: [],
+    summaries: [],
+    sourceOf: new Map(),
+    dropped: new Set(),
+  };
+}
+
+/** Run one conversion task; an environment fault in the worker is thrown here as an {@link EnvironmentError}. */
+async function runTask(run: BuildRun, path: string, extra?: Partial<Task>): Promise<TaskResult> {
+  const task = run.runner.run({ path, now: run.context.now, ...extra }, run.signal);
+  run.running.add(task);
+  try {
+    const result = await task;
+    if (result.environment) {
+      const { code, path: where, syscall, message } = result.environment;
+      const error = Object.assign(new Error(message), { code, path: where, ...(syscall ? { syscall } : {}) });
+      throw environmentErrorOf(error) ?? new EnvironmentError(code, where, message);
+    }
+    return result;
+  } finally {
+    run.running.delete(task);
+  }
+}
+
+/** Where the worker converting input number `position` stages its outputs. */
+function stageOf(run: BuildRun, position: number): string {
+  return join(run.stageRoot, String(position));
+}
+
+/** An input's entry as its plan says: the cached one, the cached one after checking its bytes, or a fresh conversion. */
+async function resolveInput(run: BuildRun, position: number): Promise<{ entry: IndexEntry; cached: boolean }> {
+  const path = run.inputs[position] as string;
+  const plan = run.plans[position] as Plan;
+  if ('use' in plan) return { entry: plan.use, cached: true };
+  const check = 'check' in plan ? plan.check : undefined;
+  const result = await runTask(run, path, { expectHash: check?.inputHash, taken: check?.taken, stage: stageOf(run, position) });
+  if (result.same && check) {
+    // The same object when nothing about the input changed: the index journal records only what did.
+    const unchanged = check.inputSize === result.inputSize && check.inputMtimeMs === result.inputMtimeMs;
+    return { entry: unchanged ? check : { ...check, inputSize: result.inputSize, inputMtimeMs: result.inputMtimeMs }, cached: true };
+  }
+  return { entry: toEntry(result, run.context.pipeline.key, run.context.now), cached: false };
+}
+
+/** Phase 2: convert, several inputs in flight, settling results in input order so output never depends on timing. */
+async function convertInputs(run: BuildRun): Promise<void> {
+  const { inputs } = run;
+  const window = Math.max(8, run.runner.threads * 16);
+  const inFlight = new Map<number, Promise<{ entry: IndexEntry; cached: boolean }>>();
+  let next = 0;
+  for (let position = 0; position < inputs.length; position++) {
+    while (next < inputs.length && next < position + window) {
+      const started = resolveInput(run, next);
+      started.catch(() => {});
+      inFlight.set(next++, started);
+    }
+    const resolved = await (inFlight.get(position) as Promise<{ entry: IndexEntry; cached: boolean }>);
+    inFlight.delete(position);
+    run.context.signal?.throwIfAborted();
+    await settleInput(run, position, resolved.entry, resolved.cached);
+  }
+}
+
+/** Take one input's result in input order: claim its slug and its output paths, keep its messages. */
+async function settleInput(run: BuildRun, position: number, resolved: IndexEntry, wasCached: boolean): Promise<void> {
+  const path = run.inputs[position] as string;
+  let { entry, cached } = await claimSlug(run, position, resolved, wasCached);
+  if (cached) run.cache.hits++;
+  else run.cache.misses++;
+  if (!entry.ok && !cached) {
+    const previous = run.index.entries[path];
+    const kept = previous?.ok ? previous.outputs.map((output) => output.path) : previous?.kept;
+    if (kept && kept.length > 0) entry = { ...entry, kept };
+  }
+  run.entries.set(path, entry);
+
+  const file = new VFile({ path });
+  restoreMessages(file, entry.messages);
+  if (entry.ok && entry.summary) {
+    const claimed = claimPaths(entry.outputs, file, run.owners);
+    if (claimed) {
+      for (const output of claimed) {
+        const staged = cached ? undefined : join(stageOf(run, position), ...output.path.split('/'));
+        run.planned.push({ ...output, owner: path, pack: entry.pack as string, ...(staged ? { staged } : {}) });
+      }
+      run.summaries.push(entry.summary);
+      run.sourceOf.set(entry.summary, { path, entry, file });
+    }
+  }
+  const ok = !hasErrors(file);
+  if (file.messages.length > 0) run.files.push(file);
+  if (!ok) run.failed.push(file);
+  run.context.emit({ type: 'article', path, ok, cached, done: position + 1, total: run.inputs.length });
+}
+
+/** Slugs are claimed in input order: a collision the cached result did not see means converting again. */
+async function claimSlug(
+  run: BuildRun,
+  position: number,
+  entry: IndexEntry,
+  cached: boolean,
+): Promise<{ entry: IndexEntry; cached: boolean }> {
+  if (!entry.ok || entry.baseSlug === undefined) return { entry, cached };
+  const path = run.inputs[position] as string;
+  const claim = uniqueSlug(entry.baseSlug, run.slugs);
+  let claimed = { entry, cached };
+  if (claim.slug !== entry.slug || claim.takenBy !== entry.takenBy) {
+    const base = entry.baseSlug;
+    const taken = [...run.slugs].filter(([slug]) => slug === base || slug.startsWith(`${base}-`));
+    if (entry.pack && !cached) run.dropped.add(entry.pack);
+    const result = await runTask(run, path, { taken, stage: stageOf(run, position) });
+    const fresh: IndexEntry = { ...toEntry(result, run.context.pipeline.key, run.context.now), baseSlug: base, taken };
+    if (claim.takenBy !== undefined) fresh.takenBy = claim.takenBy;
+    claimed = { entry: fresh, cached: false };
+  }
+  if (claimed.entry.ok && claimed.entry.slug) run.slugs.set(claimed.entry.slug, path);
+  return claimed;
+}
+
+/** Convert an input again (its pack went missing or bad), under the same slug decisions; the new entry replaces the old. */
+async function reconvert(run: BuildRun, entry: IndexEntry, path: string): Promise<IndexEntry> {
+  if (entry.pack) run.dropped.add(entry.pack);
+  const result = await runTask(run, path, { taken: entry.taken });
+  const fresh: IndexEntry = { ...toEntry(result, run.context.pipeline.key, run.context.now), taken: entry.taken };
+  if (entry.baseSlug !== undefined) fresh.baseSlug = entry.baseSlug;
+  if (entry.takenBy !== undefined) fresh.takenBy = entry.takenBy;
+  run.entries.set(path, fresh);
+  return fresh;
+}
+
+/**
+ * Phase 3: collections (feeds), through core's one collection step: each
+ * adapter picks from the metadata of all; only the bodies they need are
+ * read back from the cache, once each.
+ */
+async function buildCollections(run: BuildRun): Promise<void> {
+  const resolved = { ...run.context.pipeline.resolved, now: run.context.now };
+  const step = await renderCollections(
+    resolved,
+    {
+      summaries: run.summaries,
+      fileOf: (summary) => run.sourceOf.get(summary)?.file,
+      load: (summary) => loadFromCache(run, run.sourceOf.get(summary) as Source),
+    },
+    {
+      owners: run.owners,
+      signal: run.context.signal,
+      onCollection: (adapter) => run.context.emit({ type: 'collection', adapter: adapter.name }),
+    },
+  );
+  for (const { adapter, outputs } of step.outputs) {
+    for (const output of outputs) {
+      const contents = typeof output.contents === 'string' ? Buffer.from(output.contents) : output.contents;
+      run.planned.push({
+        path: output.path,
+        mediaType: output.mediaType,
+        hash: sha256(contents),
+        size: contents.byteLength,
+        owner: adapter.name,
+        contents,
+      });
+    }
+  }
+  for (const file of step.files) {
+    run.files.push(file);
+    if (hasErrors(file)) run.failed.push(file);
+  }
+}
+
+/** An article's body read back from its pack; a pack that went missing or bad is never trusted: the article is converted again. */
+async function loadFromCache(run: BuildRun, source: Source): Promise<Article> {
+  const packsDir = run.context.slot.packsDir;
+  let article = await loadArticle(packsDir, source.entry);
+  if (!article) {
+    const fresh = await reconvert(run, source.entry, source.path);
+    for (const output of run.planned) if (output.owner === source.path) output.pack = fresh.pack as string;
+    article = fresh.ok ? await loadArticle(packsDir, fresh) : undefined;
+  }
+  if (!article) throw new Error(`The cached article for ${source.path} could not be read back, even after converting it again`);
+  return article;
+}
+
+async function loadArticle(packsDir: string, entry: IndexEntry): Promise<Article | undefined> {
+  if (!entry.pack) return undefined;
+  const parts = await readPack(packsDir, entry.pack);
+  const bytes = parts?.get(articlePart);
+  return bytes ? (JSON.parse(bytes.toString('utf8')) as Article) : undefined;
+}
+
+/** Phase 4: update the output folder, unless something failed (and not `keepGoing`). */
+async function updateOutputFolder(
+  run: BuildRun,
+  lock: OutputLock,
+): Promise<{ outputs: BuildOutputs | undefined; records: Record<string, OutputRecord> }> {
+  const { context, index, planned } = run;
+  if (run.failed.length > 0 && !context.keepGoing) return { outputs: undefined, records: index.outputs };
+  context.signal?.throwIfAborted();
+  const lost = lock.compromised();
+  if (lost) throw new Error(`The lock on ${context.outDir} was lost while building (${lost.message}); nothing was written`);
+  context.emit({ type: 'write', files: planned.length });
+  const owned = await ownedFiles(context.outDir, index);
+  if (owned.file) run.files.push(owned.file);
+  const keep = keptOutputs(run.failed, index, owned.files);
+  const commit = () =>
+    commitOutputs({
+      planned,
+      owned: owned.files,
+      stats: index.outputs,
+      keep,
+      outDir: context.outDir,
+      packsDir: context.slot.packsDir,
+      stageDir: join(run.stageRoot, 'commit'),
+      manifest: owned.manifest,
+    });
+  let committed = await commit();
+  if (committed.badPacks.size > 0) {
+    // Packs that went bad since they were cached (nothing was changed yet): convert their articles again, then commit anew.
+    await replaceBadPacks(run, committed.badPacks);
+    committed = await commit();
+    if (committed.badPacks.size > 0) throw new Error(`The cache folder ${context.slot.dir} cannot be read back; delete it and build again`);
+  }
+  const outputs: BuildOutputs = {
+    count: planned.length,
+    byFormat: countByFormat(planned),
+    written: committed.written,
+    unchanged: committed.unchanged,
+    removed: committed.removed,
+  };
+  return { outputs, records: committed.records };
+}
+
+/** Convert again the articles whose packs went bad, point their planned outputs at the new packs, and clear the commit's staging. */
+async function replaceBadPacks(run: BuildRun, badPacks: ReadonlySet<string>): Promise<void> {
+  for (const [path, entry] of run.entries) {
+    if (!entry.pack || !badPacks.has(entry.pack)) continue;
+    const fresh = await reconvert(run, entry, path);
+    const byPath = new Map(fresh.outputs.map((output) => [output.path, output]));
+    for (const output of run.planned) {
+      if (output.owner !== path) continue;
+      const again = byPath.get(output.path);
+      if (again) Object.assign(output, { hash: again.hash, size: again.size, pack: fresh.pack as string, staged: undefined });
+    }
+  }
+  for (const output of run.planned) if (output.staged === undefined) delete output.staged;
+  await rm(join(run.stageRoot, 'commit'), { recursive: true, force: true });
+}
+
+/** Phase 5: save the index (only when something changed) and drop packs nothing refers to. */
+async function saveCache(run: BuildRun, outputs: BuildOutputs | undefined, records: Record<string, OutputRecord>): Promise<void> {
+  const { index, entries, interrupted } = run;
+  const slot = run.context.slot;
+  const changed =
+    run.cache.misses > 0 ||
+    entries.size !== Object.keys(index.entries).length ||
+    (outputs !== undefined && (outputs.written.length > 0 || outputs.removed.length > 0)) ||
+    Object.keys(records).length !== Object.keys(index.outputs).length ||
+    Object.entries(records).some(([path, record]) => index.outputs[path] !== record) ||
+    [...entries].some(([path, entry]) => index.entries[path] !== entry);
+  if (changed || interrupted) {
+    await slot.write({ writtenAt: Date.now(), entries, outputs: records }, index);
+    const kept = new Set([...entries.values()].flatMap((entry) => (entry.pack ? [entry.pack] : [])));
+    if (interrupted) await slot.prune(kept);
+    else
+      await removePacks(slot, [...Object.values(index.entries).flatMap((entry) => (entry.pack ? [entry.pack] : [])), ...run.dropped], kept);
+  }
+  await slot.end();
+}
+
+/** Remove packs (of the previous index, or replaced during this build) that the new index does not refer to. */
+async function removePacks(slot: CacheSlot, candidates: readonly string[], kept: ReadonlySet<string>): Promise<void> {
+  const gone = new Set(candidates.filter((id) => !kept.has(id)));
+  const limit = pLimit(16);
+  await Promise.all([...gone].map((id) => limit(() => rm(packPath(slot.packsDir, id), { force: true }))));
+}
