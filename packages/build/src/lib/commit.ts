@@ -79,44 +79,29 @@ export interface CommitResult {
  * 6. **Write the manifest** of what the folder now holds.
  */
 export async function commitOutputs(input: Readonly<CommitInput>): Promise<CommitResult> {
-  const { planned, owned, stats, keep, outDir, packsDir, stageDir } = input;
   const result: CommitResult = { written: [], unchanged: 0, removed: [], records: {}, badPacks: new Set() };
   const limit = pLimit(32);
+  const makeFolder = folderMaker();
+  const stale = currentOutputs(input, result);
+  const { toRemove, targets } = await checkTargets(input, stale, limit);
+  const sources = await stageOutputs(input, stale, result, makeFolder, limit);
+  // Nothing has changed in the output folder yet: the build converts those articles again and commits anew.
+  if (result.badPacks.size > 0) return result;
+  const fresh = await listFresh(input, stale);
+  await moveIntoPlace(stale, sources, targets, result, makeFolder, limit);
+  await removeUnproduced(input.outDir, toRemove, targets, result);
+  await writeFinalManifest(input, fresh, result);
+  result.written.sort();
+  result.removed.sort();
+  return result;
+}
 
-  // 1. Which outputs are already current on disk.
-  const stale: PlannedOutput[] = [];
-  for (const output of planned) {
-    const record = currentRecord(outDir, output, stats[output.path]);
-    if (record) {
-      result.records[output.path] = record;
-      result.unchanged++;
-    } else stale.push(output);
-  }
+type Limit = ReturnType<typeof pLimit>;
 
-  // Every path written or removed is checked first (no `..`, no symbolic link on the way), before anything changes.
-  const checked = new Map<string, Promise<boolean>>();
-  const producing = new Set(planned.map((output) => output.path));
-  const toRemove = [...owned].filter(([path]) => !keep.has(path) && !producing.has(path));
-  const targets = new Map<string, string>();
-  await Promise.all(
-    [...stale.map((output) => output.path), ...toRemove.map(([path]) => path)].map((path) =>
-      limit(async () => targets.set(path, await checkedTarget(outDir, path, checked))),
-    ),
-  );
-
-  // 2. Stage what the workers did not: from the packs (cached articles) or memory (collections), a batch of packs at a time.
-  const sources = new Map<PlannedOutput, string>();
-  for (const output of stale) if (output.staged !== undefined) sources.set(output, output.staged);
-  const byPack = new Map<string | undefined, PlannedOutput[]>();
-  for (const output of stale) {
-    if (output.staged !== undefined) continue;
-    const group = byPack.get(output.pack);
-    if (group) group.push(output);
-    else byPack.set(output.pack, [output]);
-  }
-  const groups = [...byPack];
+/** `mkdir -p` once per folder per commit, shared by the phases that make folders. */
+function folderMaker(): (folder: string) => Promise<unknown> {
   const made = new Map<string, Promise<unknown>>();
-  const makeFolder = (folder: string) => {
+  return (folder) => {
     let making = made.get(folder);
     if (!making) {
       making = mkdir(folder, { recursive: true });
@@ -124,18 +109,75 @@ export async function commitOutputs(input: Readonly<CommitInput>): Promise<Commi
     }
     return making;
   };
+}
+
+/** Phase 1: which outputs are already current on disk (recorded in `result`); returns the others. */
+function currentOutputs(input: Readonly<CommitInput>, result: CommitResult): PlannedOutput[] {
+  const stale: PlannedOutput[] = [];
+  for (const output of input.planned) {
+    const record = currentRecord(input.outDir, output, input.stats[output.path]);
+    if (record) {
+      result.records[output.path] = record;
+      result.unchanged++;
+    } else stale.push(output);
+  }
+  return stale;
+}
+
+/** Every path written or removed is checked first (no `..`, no symbolic link on the way), before anything changes. */
+async function checkTargets(
+  input: Readonly<CommitInput>,
+  stale: readonly PlannedOutput[],
+  limit: Limit,
+): Promise<{ toRemove: [string, ManifestFile][]; targets: Map<string, string> }> {
+  const checked = new Map<string, Promise<boolean>>();
+  const producing = new Set(input.planned.map((output) => output.path));
+  const toRemove = [...input.owned].filter(([path]) => !input.keep.has(path) && !producing.has(path));
+  const targets = new Map<string, string>();
+  await Promise.all(
+    [...stale.map((output) => output.path), ...toRemove.map(([path]) => path)].map((path) =>
+      limit(async () => targets.set(path, await checkedTarget(input.outDir, path, checked))),
+    ),
+  );
+  return { toRemove, targets };
+}
+
+/**
+ * Phase 2: stage what the workers did not, from the packs (cached articles)
+ * or memory (collections), a batch of packs at a time. Packs that cannot be
+ * read go to `result.badPacks`. Returns where each stale output's bytes are.
+ */
+async function stageOutputs(
+  input: Readonly<CommitInput>,
+  stale: readonly PlannedOutput[],
+  result: CommitResult,
+  makeFolder: (folder: string) => Promise<unknown>,
+  limit: Limit,
+): Promise<Map<PlannedOutput, string>> {
+  const sources = new Map<PlannedOutput, string>();
+  const byPack = new Map<string | undefined, PlannedOutput[]>();
+  for (const output of stale) {
+    if (output.staged !== undefined) {
+      sources.set(output, output.staged);
+      continue;
+    }
+    const group = byPack.get(output.pack);
+    if (group) group.push(output);
+    else byPack.set(output.pack, [output]);
+  }
+  const groups = [...byPack];
   for (let start = 0; start < groups.length; start += packsPerBatch) {
     await Promise.all(
       groups.slice(start, start + packsPerBatch).map(([pack, outputs]) =>
         limit(async () => {
-          const parts = pack === undefined ? undefined : await readPack(packsDir, pack);
+          const parts = pack === undefined ? undefined : await readPack(input.packsDir, pack);
           if (pack !== undefined && !parts) {
             result.badPacks.add(pack);
             return;
           }
           for (const output of outputs) {
             const contents = output.contents ?? (parts?.get(output.path) as Uint8Array);
-            const path = join(stageDir, ...output.path.split('/'));
+            const path = join(input.stageDir, ...output.path.split('/'));
             await makeFolder(dirname(path));
             await writeFile(path, contents);
             sources.set(output, path);
@@ -144,21 +186,32 @@ export async function commitOutputs(input: Readonly<CommitInput>): Promise<Commi
       ),
     );
   }
-  // Nothing has changed in the output folder yet: the build converts those articles again and commits anew.
-  if (result.badPacks.size > 0) return result;
+  return sources;
+}
 
-  // 3. List first-time files in the manifest before they appear.
+/** Phase 3: list first-time files in the manifest (as pending) before they appear; returns them. */
+async function listFresh(input: Readonly<CommitInput>, stale: readonly PlannedOutput[]): Promise<PlannedOutput[]> {
   const fresh = stale.filter((output) => {
-    const known = owned.get(output.path);
+    const known = input.owned.get(output.path);
     return !known || (known.pending && known.hash !== output.hash);
   });
   if (fresh.length > 0) {
-    const listed = new Map(owned);
+    const listed = new Map(input.owned);
     for (const output of fresh) listed.set(output.path, { hash: output.hash, size: output.size, pending: true });
-    await writeManifest(outDir, manifestText(listed));
+    await writeManifest(input.outDir, manifestText(listed));
   }
+  return fresh;
+}
 
-  // 4. Move everything into place: the folders first, then a rename per file.
+/** Phase 4: move everything into place, the folders first, then a rename per file (atomic). */
+async function moveIntoPlace(
+  stale: readonly PlannedOutput[],
+  sources: ReadonlyMap<PlannedOutput, string>,
+  targets: ReadonlyMap<string, string>,
+  result: CommitResult,
+  makeFolder: (folder: string) => Promise<unknown>,
+  limit: Limit,
+): Promise<void> {
   await Promise.all([...new Set(stale.map((output) => dirname(targets.get(output.path) as string)))].map((folder) => makeFolder(folder)));
   for (let start = 0; start < stale.length; start += 1024) {
     await Promise.all(
@@ -173,8 +226,15 @@ export async function commitOutputs(input: Readonly<CommitInput>): Promise<Commi
       ),
     );
   }
+}
 
-  // 5. Remove what syndikit wrote before and nothing produces now.
+/** Phase 5: remove what syndikit wrote before and nothing produces now (a pending entry only with its listed bytes), and folders left empty. */
+async function removeUnproduced(
+  outDir: string,
+  toRemove: readonly [string, ManifestFile][],
+  targets: ReadonlyMap<string, string>,
+  result: CommitResult,
+): Promise<void> {
   const emptied = new Set<string>();
   for (const [path, file] of toRemove) {
     const target = targets.get(path) as string;
@@ -184,8 +244,12 @@ export async function commitOutputs(input: Readonly<CommitInput>): Promise<Commi
     emptied.add(dirname(target));
   }
   await removeEmptyFolders(outDir, emptied);
+}
 
-  // 6. The manifest of what the folder holds now: what this build produced, and what it kept.
+/** Phase 6: the manifest of what the folder holds now: what this build produced, and what it kept. */
+async function writeFinalManifest(input: Readonly<CommitInput>, fresh: readonly PlannedOutput[], result: CommitResult): Promise<void> {
+  const { planned, owned, keep, stats } = input;
+  const producing = new Set(planned.map((output) => output.path));
   const listed = new Map<string, ManifestFile>();
   for (const output of planned) listed.set(output.path, { hash: output.hash, size: output.size });
   for (const [path, file] of owned) if (keep.has(path) && !producing.has(path)) listed.set(path, file);
@@ -200,16 +264,12 @@ export async function commitOutputs(input: Readonly<CommitInput>): Promise<Commi
     });
   if (!same) {
     const text = manifestText(listed);
-    if (text !== input.manifest || fresh.length > 0) await writeManifest(outDir, text);
+    if (text !== input.manifest || fresh.length > 0) await writeManifest(input.outDir, text);
   }
   for (const [path, file] of owned) {
     const record = stats[path];
     if (keep.has(path) && !producing.has(path) && record && record[0] === file.hash) result.records[path] = record;
   }
-
-  result.written.sort();
-  result.removed.sort();
-  return result;
 }
 
 /**

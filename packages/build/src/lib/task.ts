@@ -7,6 +7,7 @@ import {
   checkFileSize,
   hasErrors,
   ingestArticle,
+  type OutputFile,
   prepareArticle,
   renderArticle,
   report,
@@ -101,44 +102,9 @@ export const articlePart = '\u0000article';
  */
 export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: string, signal?: AbortSignal): Promise<TaskResult> {
   const file = new VFile({ path: task.path });
-  let bytes: Buffer;
-  let stats: { size: number; mtimeMs: number };
-  try {
-    // Synchronous file calls throughout: a worker does one task at a time, and a call through libuv's
-    // thread pool costs more in thread hand-offs than the small read or write itself.
-    const descriptor = openSync(task.path, 'r');
-    try {
-      stats = fstatSync(descriptor);
-      // Refused by the size on the descriptor, before reading: a huge file never fills memory.
-      if (!checkFileSize(file, stats.size, pipeline.resolved.limits)) {
-        return {
-          path: task.path,
-          inputHash: '',
-          inputSize: stats.size,
-          inputMtimeMs: stats.mtimeMs,
-          messages: storeMessages(file),
-          ok: false,
-          outputs: [],
-          dependencies: [],
-        };
-      }
-      bytes = readFileSync(descriptor);
-    } finally {
-      closeSync(descriptor);
-    }
-  } catch (error) {
-    report(file, 'error', `The input could not be read: ${(error as Error).message}`, rules.inputUnreadable);
-    return {
-      path: task.path,
-      inputHash: '',
-      inputSize: -1,
-      inputMtimeMs: 0,
-      messages: storeMessages(file),
-      ok: false,
-      outputs: [],
-      dependencies: [],
-    };
-  }
+  const input = readInput(task, file, pipeline);
+  if ('failed' in input) return input.failed;
+  const { bytes, stats } = input;
   const base = { path: task.path, inputHash: sha256(bytes), inputSize: stats.size, inputMtimeMs: stats.mtimeMs };
   if (task.expectHash !== undefined && task.expectHash === base.inputHash) {
     return { ...base, same: true, messages: [], ok: true, outputs: [], dependencies: [] };
@@ -156,6 +122,75 @@ export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: st
   file.value = '';
   if (!article || !ok) return { ...base, messages: storeMessages(file), ok: false, outputs: [], dependencies };
 
+  const stored = storeArticle(task, article, produced, packsDir);
+  if ('environment' in stored) return { ...base, messages: [], ok: false, outputs: [], dependencies, environment: stored.environment };
+  const { body: _body, ...summary } = article;
+  return {
+    ...base,
+    messages: storeMessages(file),
+    ok: true,
+    slug: article.slug,
+    baseSlug: article.slug,
+    summary,
+    pack: stored.pack,
+    outputs: stored.outputs,
+    dependencies,
+  };
+}
+
+/**
+ * Read an input's bytes and its size and time, refusing a file over the
+ * size limit by its size alone; a file that cannot be read or is too large
+ * is a `failed` result with the message on it.
+ */
+function readInput(
+  task: Task,
+  file: VFile,
+  pipeline: LoadedPipeline,
+): { bytes: Buffer; stats: { size: number; mtimeMs: number } } | { failed: TaskResult } {
+  const failed = (inputSize: number, inputMtimeMs: number) => ({
+    failed: {
+      path: task.path,
+      inputHash: '',
+      inputSize,
+      inputMtimeMs,
+      messages: storeMessages(file),
+      ok: false,
+      outputs: [],
+      dependencies: [],
+    },
+  });
+  try {
+    // Synchronous file calls throughout: a worker does one task at a time, and a call through libuv's
+    // thread pool costs more in thread hand-offs than the small read or write itself.
+    const descriptor = openSync(task.path, 'r');
+    try {
+      const stats = fstatSync(descriptor);
+      // Refused by the size on the descriptor, before reading: a huge file never fills memory.
+      if (!checkFileSize(file, stats.size, pipeline.resolved.limits)) return failed(stats.size, stats.mtimeMs);
+      return { bytes: readFileSync(descriptor), stats };
+    } finally {
+      closeSync(descriptor);
+    }
+  } catch (error) {
+    report(file, 'error', `The input could not be read: ${(error as Error).message}`, rules.inputUnreadable);
+    return failed(-1, 0);
+  }
+}
+
+/**
+ * Store the article and its outputs as one pack in the cache, and stage the
+ * outputs when the task has a staging folder. A full disk or a read-only
+ * folder is the machine's fault, not the article's: returned as an
+ * `environment` fault (a write's error carries no path, so the folder being
+ * written is named).
+ */
+function storeArticle(
+  task: Task,
+  article: Readonly<Article>,
+  produced: readonly OutputFile[],
+  packsDir: string,
+): { pack: string; outputs: StoredOutput[] } | { environment: EnvironmentFault } {
   const outputs: StoredOutput[] = [];
   const parts: PackPart[] = [{ name: articlePart, bytes: Buffer.from(JSON.stringify(article)) }];
   for (const output of produced) {
@@ -165,33 +200,19 @@ export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: st
     outputs.push(stored);
     parts.push({ name: output.path, bytes: contents });
   }
-  // A full disk or a read-only folder is the machine's fault, not the article's: reported as such (a write's error
-  // carries no path, so the folder being written is named).
-  let pack: string;
   let where = packsDir;
   try {
-    pack = writePack(packsDir, parts);
+    const pack = writePack(packsDir, parts);
     where = task.stage ?? packsDir;
     if (task.stage) stageOutputs(task.stage, parts.slice(1));
+    return { pack, outputs };
   } catch (error) {
     const errno = error as NodeJS.ErrnoException;
     if (!isEnvironmentCode(errno.code)) throw error;
     const environment: EnvironmentFault = { code: errno.code, path: errno.path ?? where, message: errno.message };
     if (errno.syscall) environment.syscall = errno.syscall;
-    return { ...base, messages: [], ok: false, outputs: [], dependencies, environment };
+    return { environment };
   }
-  const { body: _body, ...summary } = article;
-  return {
-    ...base,
-    messages: storeMessages(file),
-    ok: true,
-    slug: article.slug,
-    baseSlug: article.slug,
-    summary,
-    pack,
-    outputs,
-    dependencies,
-  };
 }
 
 /** Write outputs under a staging folder (plain writes: nobody reads it until the build moves the files into place). */

@@ -45,42 +45,96 @@ export function finalizeArticle(file: VFile, result: IngestResult, options: Fina
     report(file, 'error', 'Article has no headline: add `title:` to the front matter or start with `# Heading`', rules.missingHeadline);
     return undefined;
   }
+  const slug = claimSlug(file, fields.slug, result.slugHint || '', fields.headline, options.slugs);
+  if (slug === undefined) return undefined;
+  const language = canonicalLanguage(file, fields.language ?? options.site.language, options.site.language);
+  const links = checkLinks(file, fields, slug, options);
+  if (!links) return undefined;
+  // Keys in the documented order, so that `syndikit inspect` reads top to bottom.
+  const draft: Record<string, unknown> = {
+    id: fields.id ?? `urn:uuid:${uuidv5(`${slug}\u0000${fields.published ?? ''}`, idNamespace)}`,
+    slug,
+    headline: fields.headline,
+    subheadline: fields.subheadline,
+    summary: fields.summary,
+    authors: links.authors,
+    dateline: fields.dateline,
+    published: fields.published,
+    updated: fields.updated,
+    language,
+    url: links.url,
+    section: fields.section,
+    tags: fields.tags,
+    copyright: fields.copyright,
+    source: fields.source,
+    status: fields.status,
+    embargoed: fields.embargoed,
+    notes: fields.notes,
+    images: fields.images,
+    body: result.body as Root,
+  };
+  for (const key of Object.keys(draft)) if (draft[key] === undefined) delete draft[key];
+  const article = draft as unknown as Article;
+  return article;
+}
 
+/**
+ * A safe slug for the article, unique in `slugs` (which is updated): the one
+ * asked for, made safe, or one from the slug hint or the headline.
+ *
+ * @returns the slug, or `undefined` after reporting an error on `file`.
+ */
+function claimSlug(file: VFile, asked: string | undefined, hint: string, headline: string, slugs: Map<string, string>): string | undefined {
   let slug: string;
-  if (fields.slug) {
-    const unsafe = unsafeSlugReason(fields.slug);
-    slug = slugify(fields.slug);
-    if (unsafe) report(file, 'warning', `Slug \`${fields.slug}\` is unsafe (${unsafe}); using \`${slug}\``, rules.slugUnsafe);
+  if (asked) {
+    const unsafe = unsafeSlugReason(asked);
+    slug = slugify(asked);
+    if (unsafe) report(file, 'warning', `Slug \`${asked}\` is unsafe (${unsafe}); using \`${slug}\``, rules.slugUnsafe);
   } else {
-    slug = slugify(result.slugHint) || slugify(fields.headline);
+    slug = slugify(hint) || slugify(headline);
   }
   if (!slug) {
     report(file, 'error', 'No slug could be derived from the file name or headline', rules.slugEmpty);
     return undefined;
   }
-  const claimed = uniqueSlug(slug, options.slugs);
+  const claimed = uniqueSlug(slug, slugs);
   if (claimed.takenBy !== undefined) {
     report(file, 'warning', `Slug \`${slug}\` is already used by ${claimed.takenBy}; using \`${claimed.slug}\``, rules.slugDuplicate);
     slug = claimed.slug;
   }
-  options.slugs.set(slug, file.path || slug);
+  slugs.set(slug, file.path || slug);
+  return slug;
+}
 
-  let language = fields.language ?? options.site.language;
+/** The canonical form of a BCP 47 tag; the site's language (with a warning) for one that is not a tag. */
+function canonicalLanguage(file: VFile, language: string, fallback: string): string {
   try {
-    language = Intl.getCanonicalLocales(language)[0] ?? language;
+    return Intl.getCanonicalLocales(language)[0] ?? language;
   } catch {
-    report(file, 'warning', `Language \`${language}\` is not a BCP 47 tag; using \`${options.site.language}\``, rules.languageInvalid);
-    language = options.site.language;
+    report(file, 'warning', `Language \`${language}\` is not a BCP 47 tag; using \`${fallback}\``, rules.languageInvalid);
+    return fallback;
   }
+}
 
+/**
+ * The last gate of the URL policy, for every ingester (a user's too; the
+ * built-in ones already checked these at their place in the input): the
+ * id's scheme, the article's URL (or its permalink), the authors' URLs.
+ *
+ * @returns the checked URL and authors, or `undefined` after reporting an error on `file`.
+ */
+function checkLinks(
+  file: VFile,
+  fields: IngestResult['fields'],
+  slug: string,
+  options: FinalizeOptions,
+): { url: string | undefined; authors: Article['authors'] } | undefined {
   // An id is not a URL (`urn:…`, `tag:…` are common), but one with a script or data scheme is never one.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: leading control characters are ignored by URL parsers
   if (fields.id !== undefined && /^[\s\u0000-\u001f]*(javascript|vbscript|data):/i.test(fields.id)) {
     report(file, 'error', `Article id ${JSON.stringify(fields.id.slice(0, 80))} uses a script or data scheme`, rules.urlInvalid);
     return undefined;
   }
-  // The last gate of the URL policy, for every ingester (a user's too): the
-  // built-in ones already checked these at their place in the input.
   let url: string | undefined;
   if (fields.url !== undefined) {
     const checked = checkUrl(fields.url, { base: options.site.url });
@@ -103,32 +157,7 @@ export function finalizeArticle(file: VFile, result: IngestResult, options: Fina
     }
     authors.push({ ...author, url: checked.url });
   }
-  // Keys in the documented order, so that `syndikit inspect` reads top to bottom.
-  const draft: Record<string, unknown> = {
-    id: fields.id ?? `urn:uuid:${uuidv5(`${slug}\u0000${fields.published ?? ''}`, idNamespace)}`,
-    slug,
-    headline: fields.headline,
-    subheadline: fields.subheadline,
-    summary: fields.summary,
-    authors,
-    dateline: fields.dateline,
-    published: fields.published,
-    updated: fields.updated,
-    language,
-    url,
-    section: fields.section,
-    tags: fields.tags,
-    copyright: fields.copyright,
-    source: fields.source,
-    status: fields.status,
-    embargoed: fields.embargoed,
-    notes: fields.notes,
-    images: fields.images,
-    body: result.body as Root,
-  };
-  for (const key of Object.keys(draft)) if (draft[key] === undefined) delete draft[key];
-  const article = draft as unknown as Article;
-  return article;
+  return { url, authors };
 }
 
 /** The canonical URL of an article: `permalink` with `{slug}` under `site.url`. */
