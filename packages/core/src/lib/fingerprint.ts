@@ -9,11 +9,12 @@ import { createHash } from 'node:crypto';
  */
 export function fingerprint(value: unknown): string {
   const hash = createHash('sha256');
-  feed(hash, value, new Set());
+  addToHash(hash, value, new Set());
   return hash.digest('hex').slice(0, 32);
 }
 
-function feed(hash: ReturnType<typeof createHash>, value: unknown, seen: Set<object>): void {
+/** Add `value` to `hash`, in a form that tells every two different values apart (`seen`: objects on the way down, for cycles). */
+function addToHash(hash: ReturnType<typeof createHash>, value: unknown, seen: Set<object>): void {
   if (value === undefined) return void hash.update('u;');
   if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') {
     return void hash.update(`${JSON.stringify(value)};`);
@@ -28,13 +29,13 @@ function feed(hash: ReturnType<typeof createHash>, value: unknown, seen: Set<obj
   seen.add(object);
   if (Array.isArray(object)) {
     hash.update('[');
-    for (const item of object) feed(hash, item, seen);
+    for (const item of object) addToHash(hash, item, seen);
     hash.update(']');
   } else {
     hash.update('{');
     for (const key of Object.keys(object).sort()) {
       hash.update(`${JSON.stringify(key)}:`);
-      feed(hash, object[key], seen);
+      addToHash(hash, object[key], seen);
     }
     hash.update('}');
   }
