@@ -5,10 +5,11 @@
 // mdast → hast → sanitised HTML path and writes all three feeds. `feed` is handed the HTML that
 // syndikit rendered (it cannot render Markdown) and only serialises, so the ratio is an upper
 // bound on syndikit's overhead, not a like-for-like contest.
+import { atomAdapter } from '@syndikit/atom';
 import { convert } from '@syndikit/core';
 import { bodyToHast, hastToHtml } from '@syndikit/html';
 import { jsonFeedAdapter } from '@syndikit/jsonfeed';
-import { atomAdapter, rssAdapter } from '@syndikit/rss';
+import { rssAdapter } from '@syndikit/rss';
 import { Feed } from 'feed';
 import { article } from './corpus.mjs';
 import { median, peakRss, seconds } from './measure.mjs';

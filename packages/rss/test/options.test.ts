@@ -1,5 +1,5 @@
 import { convert } from '@syndikit/core';
-import { atomAdapter, rssAdapter, toRfc822 } from '@syndikit/rss';
+import { rssAdapter, toRfc822 } from '@syndikit/rss';
 import { convertFixtures } from '@syndikit/testkit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -20,14 +20,17 @@ describe('feed options', () => {
     expect(parseStrict(main).elements.filter((element) => element.name === 'item')).toHaveLength(2);
   });
 
-  it('advertises a WebSub hub, a custom stylesheet, or none', async () => {
-    const result = await convertFixtures({
-      formats: [rssAdapter({ hub: 'https://hub.example/', stylesheet: '/styles/feed.xsl' }), atomAdapter({ stylesheet: false })],
-    });
+  it('advertises a WebSub hub and a custom stylesheet', async () => {
+    const result = await convertFixtures({ formats: [rssAdapter({ hub: 'https://hub.example/', stylesheet: '/styles/feed.xsl' })] });
     const rss = String(result.outputs.find((file) => file.path === 'feed.xml')?.contents);
     expect(rss).toContain('<atom:link href="https://hub.example/" rel="hub" />');
     expect(rss).toContain('href="/styles/feed.xsl"');
-    expect(result.outputs.map((file) => file.path)).toEqual(['atom.xml', 'feed.xml']);
+    expect(result.outputs.map((file) => file.path)).toEqual(['feed.xml']);
+  });
+
+  it('links no stylesheet when asked for none', async () => {
+    const result = await convertFixtures({ formats: [rssAdapter({ stylesheet: false })] });
+    expect(result.outputs.map((file) => file.path)).toEqual(['feed.xml']);
     expect(String(result.outputs[0]?.contents)).not.toContain('xml-stylesheet');
   });
 
@@ -45,8 +48,8 @@ describe('feed options', () => {
     expect(() => rssAdapter({ limit: 0 })).toThrow(
       new TypeError('Expected a positive integer for rss option `limit` but received 0 of type number'),
     );
-    expect(() => atomAdapter({ hub: 'ftp://x' })).toThrow(
-      new TypeError('Expected an absolute http(s) URL for atom option `hub` but received "ftp://x" of type string'),
+    expect(() => rssAdapter({ hub: 'ftp://x' })).toThrow(
+      new TypeError('Expected an absolute http(s) URL for rss option `hub` but received "ftp://x" of type string'),
     );
     expect(() => rssAdapter({ sections: 'yes' as never })).toThrow(
       new TypeError('Expected a boolean for rss option `sections` but received "yes" of type string'),

@@ -1,4 +1,5 @@
 import { ampAdapter } from '@syndikit/amp';
+import { atomAdapter } from '@syndikit/atom';
 import type { AdapterFactory, Ingester, Registry } from '@syndikit/core';
 import { createRegistry } from '@syndikit/core';
 import { digitalwiresIngester } from '@syndikit/digitalwires';
@@ -9,7 +10,7 @@ import { newsml1Ingester, newsmlG2Adapter, newsmlG2Ingester } from '@syndikit/ne
 import { ninjsAdapter } from '@syndikit/ninjs';
 import { nitfIngester } from '@syndikit/nitf';
 import { pageIngester } from '@syndikit/page';
-import { atomAdapter, rssAdapter } from '@syndikit/rss';
+import { rssAdapter } from '@syndikit/rss';
 import { type WireOptions, wireIngesters } from '@syndikit/wire';
 
 /**

@@ -4,6 +4,7 @@ import {
   type FeedOptions,
   type FeedPlan,
   feedImage,
+  feedRules,
   planFeeds,
   resolveFeedOptions,
   selectFeedArticles,
@@ -76,7 +77,7 @@ export function jsonFeedAdapter(options?: Readonly<JsonFeedOptions> | null): Ada
       const outputs: OutputFile[] = [];
       for (const plan of planFeeds(context, feedOptions, path, 'jsonfeed')) {
         if (plan.items.length === 0 && plan.kind === 'main') {
-          context.report(undefined, 'No dated articles: the JSON feed is not written', { ruleId: 'feed-empty' });
+          context.report(undefined, 'No dated articles: the JSON feed is not written', { ruleId: feedRules.empty.id });
           continue;
         }
         const feed = jsonFeed(plan, context, feedOptions.hub);

@@ -1,20 +1,22 @@
 import type { Adapter, CollectionRenderContext } from '@syndikit/core';
 import type { FeedItem, FeedPlan } from '@syndikit/syndication';
-import type { Element, ElementContent, Root } from 'xast';
-import { x } from 'xastscript';
-import { toRfc822 } from './dates.js';
 import {
   categoriesOf,
   cleanChannel,
   cleanItem,
+  escapeHtml,
   feedImages,
   generator,
   mediaContent,
   stylesheetInstruction,
   type XmlFeedOptions,
   xmlFeedAdapter,
-} from './shared.js';
-import { escapeHtml } from './xml-text.js';
+} from '@syndikit/xml-feed';
+import type { Element, ElementContent, Root } from 'xast';
+import { x } from 'xastscript';
+import { toRfc822 } from './dates.js';
+import { rssRules } from './rules.js';
+import { shippedStylesheet } from './stylesheet.js';
 
 const namespaces = {
   version: '2.0',
@@ -41,6 +43,7 @@ export function rssAdapter(options?: Readonly<XmlFeedOptions> | null): Adapter {
       needsSiteUrl: 'every channel must link to its site',
       defaultPath: 'feed.xml',
       stylesheetName: 'rss.xsl',
+      stylesheet: shippedStylesheet,
       mediaType: 'application/rss+xml; charset=utf-8',
       tree: rssTree,
     },
@@ -109,7 +112,7 @@ export function rssItem(item: FeedItem, context: CollectionRenderContext): Eleme
     for (const author of article.authors) children.push(x('dc:creator', author.name));
     if (article.authors.some((author) => author.email)) {
       context.report(article, 'RSS cannot carry the email addresses of several authors; they are left out of the rss feed', {
-        ruleId: 'rss-author-emails-dropped',
+        ruleId: rssRules.authorEmailsDropped.id,
       });
     }
   }
@@ -125,7 +128,7 @@ export function rssItem(item: FeedItem, context: CollectionRenderContext): Eleme
       article,
       `The lead image ${lead.src} has no known byte length, so it is not an RSS enclosure (it is still in media:content)`,
       {
-        ruleId: 'rss-enclosure-unknown-length',
+        ruleId: rssRules.enclosureUnknownLength.id,
       },
     );
   }

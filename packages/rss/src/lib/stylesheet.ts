@@ -1,16 +1,12 @@
 import { readFileSync } from 'node:fs';
 
-const cache = new Map<string, string>();
+let cached: string | undefined;
 
 /**
- * The XSLT stylesheet shipped with this package (`assets/<name>`), which
- * turns a feed into a readable page when opened in a browser.
+ * The XSLT stylesheet shipped with this package (`assets/rss.xsl`), which
+ * turns an RSS feed into a readable page when opened in a browser.
  */
-export function shippedStylesheet(name: 'rss.xsl' | 'atom.xsl'): string {
-  let text = cache.get(name);
-  if (text === undefined) {
-    text = readFileSync(new URL(`../../assets/${name}`, import.meta.url), 'utf8');
-    cache.set(name, text);
-  }
-  return text;
+export function shippedStylesheet(): string {
+  cached ??= readFileSync(new URL('../../assets/rss.xsl', import.meta.url), 'utf8');
+  return cached;
 }

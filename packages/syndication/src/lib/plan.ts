@@ -2,6 +2,7 @@ import type { Article, ArticleSummary, CollectionRenderContext, CollectionSelect
 import { dateToEpoch, publishable, slugify } from '@syndikit/core';
 import { type FeedItem, feedItem } from './items.js';
 import type { ResolvedFeedOptions } from './options.js';
+import { feedRules } from './rules.js';
 
 /** One feed to write: its path, titles, self URL and items. */
 export interface FeedPlan {
@@ -58,7 +59,7 @@ function feedGroups<A extends Dated>(
     const allowed = publishable(article, context.now);
     if (allowed !== true) context.report(article, `Not published to the ${format} feed: ${allowed}`, { ruleId: 'not-published' });
     else if (article.published || article.updated) dated.push(article);
-    else context.report(article, `Article has no date, so it is left out of the ${format} feed`, { ruleId: 'feed-no-date' });
+    else context.report(article, `Article has no date, so it is left out of the ${format} feed`, { ruleId: feedRules.noDate.id });
   }
   // Each date parsed once, not once per comparison: a build's feeds sort every article.
   const epochs = new Map(dated.map((article) => [article, epoch(article)]));
@@ -162,7 +163,7 @@ function dedupePaths(plans: FeedPlan[], context: CollectionRenderContext, format
       return true;
     }
     context.report(undefined, `The ${plan.kind} "${plan.key}" has the same ${format} feed path as another, ${plan.path}; it is left out`, {
-      ruleId: 'feed-path-collision',
+      ruleId: feedRules.pathCollision.id,
     });
     return false;
   });

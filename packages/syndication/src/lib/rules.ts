@@ -1,11 +1,33 @@
 import type { Rule } from '@syndikit/core';
 
 /**
- * The catalogue of diagnostics the feed formats (RSS, Atom, JSON Feed)
- * report through this package, shaped like the core's: a permanent id, what
- * it is about, and what to do.
+ * The catalogue of diagnostics every feed format (RSS, Atom, JSON Feed)
+ * reports, through this package or itself (`feed-empty`,
+ * `feed-no-site-url`), shaped like the core's: a permanent id, what it is
+ * about, and what to do. Defined once here, so that the formats cannot
+ * drift apart.
  */
 export const feedRules = {
+  empty: {
+    id: 'feed-empty',
+    title: 'No dated articles for the feed: it is not written',
+    hint: 'Give the articles a `published` date (front matter `date:`).',
+  },
+  noDate: {
+    id: 'feed-no-date',
+    title: 'An article has no date, so it is left out of the feed',
+    hint: 'Give the article a `published` date (front matter `date:`).',
+  },
+  noSiteUrl: {
+    id: 'feed-no-site-url',
+    title: 'The feed needs the site URL',
+    hint: 'Set `site.url` in the config, or pass --site-url.',
+  },
+  pathCollision: {
+    id: 'feed-path-collision',
+    title: 'Two sections or tags would share one feed path',
+    hint: 'Rename one of them so that their slugs differ; the first keeps the path.',
+  },
   itemContentTooLarge: {
     id: 'feed-item-content-too-large',
     title: "An article's full content is larger than a feed item may carry",

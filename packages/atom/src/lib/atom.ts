@@ -1,19 +1,20 @@
 import type { Adapter, CollectionRenderContext } from '@syndikit/core';
 import type { FeedItem, FeedPlan } from '@syndikit/syndication';
-import type { Element, ElementContent, Root } from 'xast';
-import { x } from 'xastscript';
 import {
-  atomText,
   categoriesOf,
   cleanChannel,
   cleanItem,
+  escapeHtml,
   feedImages,
   generator,
   mediaContent,
   stylesheetInstruction,
   type XmlFeedOptions,
   xmlFeedAdapter,
-} from './shared.js';
+} from '@syndikit/xml-feed';
+import type { Element, ElementContent, Root } from 'xast';
+import { x } from 'xastscript';
+import { shippedStylesheet } from './stylesheet.js';
 
 /**
  * The `atom` format: Atom 1.0 (RFC 4287) at `atom.xml`, and per-section and
@@ -27,6 +28,7 @@ export function atomAdapter(options?: Readonly<XmlFeedOptions> | null): Adapter 
       needsSiteUrl: 'the feed id and links are made from it',
       defaultPath: 'atom.xml',
       stylesheetName: 'atom.xsl',
+      stylesheet: shippedStylesheet,
       mediaType: 'application/atom+xml; charset=utf-8',
       tree: atomTree,
     },
@@ -105,4 +107,16 @@ export function atomEntry(item: FeedItem, context: CollectionRenderContext): Ele
   const attributes: Record<string, string> = {};
   if (article.language && article.language !== context.site.language) attributes['xml:lang'] = article.language;
   return x('entry', attributes, children);
+}
+
+/**
+ * An Atom summary. Plain text is `type="text"`, unless it looks like markup
+ * (`<b>`, `&amp;`): the W3C validator flags such a summary as undeclared
+ * HTML, so it is written as `type="html"` with the text escaped as HTML,
+ * which readers show as the same text. (Titles are not flagged, and stay
+ * `type="text"` for readers that do not decode HTML titles.)
+ */
+export function atomText(name: string, value: string): Element {
+  const looksLikeMarkup = /<[/a-zA-Z!?]|&[#a-zA-Z]/.test(value);
+  return looksLikeMarkup ? x(name, { type: 'html' }, escapeHtml(value)) : x(name, { type: 'text' }, value);
 }

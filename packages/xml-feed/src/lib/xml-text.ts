@@ -1,4 +1,7 @@
+import type { CollectionRenderContext } from '@syndikit/core';
+import type { FeedItem } from '@syndikit/syndication';
 import type { Element, Nodes, Root } from 'xast';
+import { xmlFeedRules } from './rules.js';
 
 /**
  * Characters XML 1.0 forbids: everything outside
@@ -56,4 +59,33 @@ export function cleanXmlTree(tree: Root | Element, onRemoved: (field: string, co
 /** Escape text for an HTML-bearing field (RSS `description`): plain text stays plain when a reader renders it as HTML. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Clean an item's tree of characters XML forbids, warning on the article
+ * with the field that lost them.
+ */
+export function cleanItem(element: Element, item: FeedItem, context: CollectionRenderContext, format: string): void {
+  cleanXmlTree(element, (field, count) =>
+    context.report(
+      item.article,
+      `Removed ${count} character${count === 1 ? '' : 's'} not allowed in XML from ${field} in the ${format} feed`,
+      {
+        ruleId: xmlFeedRules.invalidCharacter.id,
+      },
+    ),
+  );
+}
+
+/** Clean the channel-level parts (site metadata) the same way, reporting on the collection. */
+export function cleanChannel(tree: Root, context: CollectionRenderContext, format: string): void {
+  cleanXmlTree(tree, (field, count) =>
+    context.report(
+      undefined,
+      `Removed ${count} character${count === 1 ? '' : 's'} not allowed in XML from ${field} in the ${format} feed`,
+      {
+        ruleId: xmlFeedRules.invalidCharacter.id,
+      },
+    ),
+  );
 }

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+
+let cached: string | undefined;
+
+/**
+ * The XSLT stylesheet shipped with this package (`assets/atom.xsl`), which
+ * turns an Atom feed into a readable page when opened in a browser.
+ */
+export function shippedStylesheet(): string {
+  cached ??= readFileSync(new URL('../../assets/atom.xsl', import.meta.url), 'utf8');
+  return cached;
+}

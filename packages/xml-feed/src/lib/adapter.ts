@@ -1,0 +1,86 @@
+import type { Adapter, CollectionRenderContext, OutputFile } from '@syndikit/core';
+import type { FeedOptions } from '@syndikit/syndication';
+import { type FeedPlan, feedRules, planFeeds, resolveFeedOptions, selectFeedArticles } from '@syndikit/syndication';
+import type { Root } from 'xast';
+import { serialize } from './serialize.js';
+
+/** Options of the `rss` and `atom` formats. */
+export interface XmlFeedOptions extends FeedOptions {
+  /** Output path of the main feed. Default `feed.xml` (RSS) or `atom.xml` (Atom). */
+  path?: string | null;
+  /**
+   * An XSLT stylesheet for browsers: `true` writes the stylesheet shipped
+   * with the format's package next to the feed and links it; a string links
+   * that URL; `false` links none. Default `true`.
+   */
+  stylesheet?: boolean | string | null;
+}
+
+/** What distinguishes one XML feed format (RSS, Atom) from another, for {@link xmlFeedAdapter}. */
+export interface XmlFeedFormat {
+  /** Format name: `rss` or `atom`. */
+  name: string;
+  /** Name in messages: `RSS`, `Atom`. */
+  label: string;
+  /** Why the format needs the site URL, for the error message. */
+  needsSiteUrl: string;
+  /** Main feed's default path. */
+  defaultPath: string;
+  /** The file name of the shipped stylesheet written beside the feeds (`rss.xsl`, `atom.xsl`). */
+  stylesheetName: string;
+  /** The shipped stylesheet's text. */
+  stylesheet(): string;
+  mediaType: string;
+  /** The document for one planned feed with at least one item. */
+  tree(plan: FeedPlan, context: CollectionRenderContext, options: { hub?: string | undefined; stylesheet?: string | undefined }): Root;
+}
+
+/**
+ * An XML feed adapter: the site URL check, one document per planned feed
+ * (empty feeds are not written), and the stylesheet beside them.
+ */
+export function xmlFeedAdapter(format: XmlFeedFormat, options?: Readonly<XmlFeedOptions> | null): Adapter {
+  const feedOptions = resolveFeedOptions(format.name, options);
+  const path = options?.path ?? format.defaultPath;
+  const stylesheet = options?.stylesheet ?? true;
+  return {
+    name: format.name,
+    scope: 'collection',
+    select: (context) => (context.site.url ? selectFeedArticles(context, feedOptions, path, format.name) : []),
+    render(context): OutputFile[] {
+      if (!context.site.url) {
+        context.report(
+          undefined,
+          `${format.label} needs the site URL (\`site.url\` in the config, or --site-url): ${format.needsSiteUrl}`,
+          {
+            ruleId: feedRules.noSiteUrl.id,
+            severity: 'error',
+          },
+        );
+        return [];
+      }
+      const outputs: OutputFile[] = [];
+      for (const plan of planFeeds(context, feedOptions, path, format.name)) {
+        if (plan.items.length === 0) {
+          if (plan.kind === 'main')
+            context.report(undefined, `No dated articles: the ${format.label} feed is not written`, { ruleId: feedRules.empty.id });
+          continue;
+        }
+        const href = stylesheet === true ? relativeToRoot(plan.path, format.stylesheetName) : stylesheet || undefined;
+        const tree = format.tree(plan, context, { hub: feedOptions.hub, stylesheet: href });
+        outputs.push({ path: plan.path, contents: serialize(tree), mediaType: format.mediaType });
+      }
+      if (stylesheet === true && outputs.length > 0) {
+        const contents = format.stylesheet();
+        outputs.push({ path: format.stylesheetName, contents, mediaType: 'application/xslt+xml; charset=utf-8', asset: true });
+      }
+      return outputs;
+    },
+  };
+}
+
+/** A relative link from a feed at `from` to a file at the output root named `to`. */
+export function relativeToRoot(from: string, to: string): string {
+  const depth = from.split('/').length - 1;
+  return `${'../'.repeat(depth)}${to}`;
+}

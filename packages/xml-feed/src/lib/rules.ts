@@ -1,0 +1,15 @@
+import type { Rule } from '@syndikit/core';
+
+/**
+ * The diagnostics the XML feed formats (RSS, Atom) share, shaped like the
+ * core's catalogue: a permanent id, what it is about, and what to do. The
+ * rules of every feed (`feed-empty`, `feed-no-site-url`, …) are
+ * `@syndikit/syndication`'s `feedRules`.
+ */
+export const xmlFeedRules = {
+  invalidCharacter: {
+    id: 'xml-invalid-character',
+    title: 'Characters XML 1.0 forbids were removed',
+    hint: 'Remove the control characters from the article or site field the message names; the feed is written without them.',
+  },
+} as const satisfies Record<string, Rule>;
