@@ -1,5 +1,5 @@
 import type { Article, ArticleSummary, CollectionRenderContext, CollectionSelectContext } from '@syndikit/core';
-import { dateToEpoch, publishable, slugify } from '@syndikit/core';
+import { dateToEpoch, publishable, rules, slugify } from '@syndikit/core';
 import { type FeedItem, feedItem } from './items.js';
 import type { ResolvedFeedOptions } from './options.js';
 import { feedRules } from './rules.js';
@@ -57,7 +57,7 @@ function feedGroups<A extends Dated>(
   const dated: A[] = [];
   for (const article of context.articles) {
     const allowed = publishable(article, context.now);
-    if (allowed !== true) context.report(article, `Not published to the ${format} feed: ${allowed}`, { ruleId: 'not-published' });
+    if (allowed !== true) context.report(article, `Not published to the ${format} feed: ${allowed}`, { ruleId: rules.notPublished.id });
     else if (article.published || article.updated) dated.push(article);
     else context.report(article, `Article has no date, so it is left out of the ${format} feed`, { ruleId: feedRules.noDate.id });
   }
