@@ -2,7 +2,8 @@
 // machine in the same run: 10,000 generated items (about 800 words each, the same text in both formats),
 // each read into article fields and an mdast body. Not wired into `npm run bench` yet (scripts/bench/index.mjs
 // belongs to the build benches); run it after `npx turbo run build`.
-import { defaultLimits, ingestMarkdown } from '@syndikit/core';
+import { defaultLimits } from '@syndikit/core';
+import { ingestMarkdown } from '@syndikit/markdown';
 import { ingestNewsMlG2 } from '@syndikit/newsml-g2';
 import { VFile } from 'vfile';
 import { article as articleMarkdown } from './corpus.mjs';

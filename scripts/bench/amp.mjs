@@ -2,13 +2,14 @@
 // validate pages. Run: npm run bench:amp [articles]
 import { ampAdapter, cssBytes, defaultThemeCss, maxCustomCssBytes } from '@syndikit/amp';
 import { convert } from '@syndikit/core';
+import { markdownIngester } from '@syndikit/markdown';
 import { article } from './corpus.mjs';
 import { median, peakRss, seconds } from './measure.mjs';
 
 const count = Number(process.argv[2] ?? 1_000);
 const site = { title: 'Bench Gazette', url: 'https://news.example', language: 'en' };
 const inputs = Array.from({ length: count }, (_, index) => ({ path: `/bench/story-${index}.md`, value: article(index) }));
-const { articles } = await convert(inputs, { root: '/bench', site });
+const { articles } = await convert(inputs, { root: '/bench', site, ingesters: [markdownIngester()] });
 const adapter = ampAdapter();
 const render = await median(async () => {
   for (const item of structuredClone(articles))

@@ -9,6 +9,7 @@ import { atomAdapter } from '@syndikit/atom';
 import { convert } from '@syndikit/core';
 import { bodyToHast, hastToHtml } from '@syndikit/html';
 import { jsonFeedAdapter } from '@syndikit/jsonfeed';
+import { markdownIngester } from '@syndikit/markdown';
 import { rssAdapter } from '@syndikit/rss';
 import { Feed } from 'feed';
 import { article } from './corpus.mjs';
@@ -17,7 +18,7 @@ import { median, peakRss, seconds } from './measure.mjs';
 const count = Number(process.argv[2] ?? 10_000);
 const site = { title: 'Bench Gazette', url: 'https://news.example', language: 'en', description: 'Benchmark' };
 const inputs = Array.from({ length: count }, (_, index) => ({ path: `/bench/story-${index}.md`, value: article(index) }));
-const { articles } = await convert(inputs, { root: '/bench', site });
+const { articles } = await convert(inputs, { root: '/bench', site, ingesters: [markdownIngester()] });
 const noReport = () => {};
 const options = { limit: count };
 

@@ -49,6 +49,7 @@ async function contestant(name) {
   if (name === 'syndikit' || name === 'syndikit-warm' || name === 'syndikit-avif') {
     const { convert } = await import('@syndikit/core');
     const { imagesAdapter } = await import('@syndikit/images');
+    const { markdownIngester } = await import('@syndikit/markdown');
     const inputs = files().map((path, index) => ({
       path: join(photos, `story-${index}.md`),
       value: `# Story ${index}\n\n![Photo](${path.split('/').pop()})\n`,
@@ -58,12 +59,18 @@ async function contestant(name) {
       formats: name === 'syndikit-avif' ? [...formats, 'avif'] : formats,
       cacheDir: name === 'syndikit-avif' ? false : cacheDir,
     });
-    const result = await convert(inputs, { root: photos, site: { url: 'https://bench.example' }, formats: [adapter] });
+    const result = await convert(inputs, {
+      root: photos,
+      site: { url: 'https://bench.example' },
+      ingesters: [markdownIngester()],
+      formats: [adapter],
+    });
     if (result.failed.length > 0) throw new Error(String(result.failed[0].messages[0]));
   } else if (name === 'build-cold' || name === 'build-warm') {
     const { build } = await import('@syndikit/build');
     const { readImageFacts } = await import('@syndikit/disk');
     const { imagesAdapter } = await import('@syndikit/images');
+    const { markdownIngester } = await import('@syndikit/markdown');
     const inputs = files().map((path, index) => {
       const story = join(photos, `story-${index}.md`);
       if (!existsSync(story)) writeFileSync(story, `# Story ${index}\n\n![Photo](${path.split('/').pop()})\n`);
@@ -74,6 +81,7 @@ async function contestant(name) {
       cacheDir: join(buildDir, 'cache'),
       threads: 0,
       pipeline: {
+        ingesters: [markdownIngester()],
         formats: [imagesAdapter({ widths, formats, cacheDir: join(buildDir, 'images') })],
         root: photos,
         site: { url: 'https://bench.example' },

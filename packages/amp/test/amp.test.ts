@@ -1,5 +1,6 @@
 import { ampAdapter, cssBytes, defaultThemeCss, direction, displayDate, jsonForScript, maxCustomCssBytes } from '@syndikit/amp';
 import { convert, formatMessage } from '@syndikit/core';
+import { markdownIngester } from '@syndikit/markdown';
 import { convertFixtures, fixtureSite, hostileArticles } from '@syndikit/testkit';
 import amphtmlValidator from 'amphtml-validator';
 import { VFile } from 'vfile';
@@ -96,7 +97,7 @@ describe('AMP pages from the fixtures', async () => {
 describe('AMP pages from hostile input', async () => {
   const hostile = hostileArticles();
   const files = Object.entries(hostile).map(([name, value]) => new VFile({ path: `/hostile/${name}.md`, value }));
-  const result = await convert(files, { root: '/hostile', site: fixtureSite, formats: [ampAdapter()] });
+  const result = await convert(files, { ingesters: [markdownIngester()], root: '/hostile', site: fixtureSite, formats: [ampAdapter()] });
   const messages = (name: string) =>
     files.find((file) => file.path === `/hostile/${name}.md`)?.messages.map((message) => formatMessage(message, name)) ?? [];
 
@@ -173,7 +174,7 @@ describe('themes', () => {
   it('uses a user theme', async () => {
     const result = await convert(
       { path: '/s/a.md', value: '# T\n\nBody.\n' },
-      { root: '/s', site: fixtureSite, formats: [ampAdapter({ css: 'body{color:navy}' })] },
+      { ingesters: [markdownIngester()], root: '/s', site: fixtureSite, formats: [ampAdapter({ css: 'body{color:navy}' })] },
     );
     const html = String(result.outputs[0]?.contents);
     expect(html).toContain('<style amp-custom>body{color:navy}</style>');
@@ -182,21 +183,27 @@ describe('themes', () => {
 
   it('does not publish withheld or embargoed articles', async () => {
     const file = new VFile({ path: '/s/a.md', value: '---\ntitle: T\nembargoed: 2030-06-01T12:00:00Z\n---\n\nBody.\n' });
-    const result = await convert(file, { root: '/s', site: fixtureSite, formats: [ampAdapter()], now: '2030-06-01T11:59:59Z' });
+    const result = await convert(file, {
+      ingesters: [markdownIngester()],
+      root: '/s',
+      site: fixtureSite,
+      formats: [ampAdapter()],
+      now: '2030-06-01T11:59:59Z',
+    });
     expect(result.outputs).toEqual([]);
     expect(file.messages.map((message) => message.reason)).toEqual([
       'Not published as an AMP page: it is embargoed until 2030-06-01T12:00:00Z',
     ]);
     const later = await convert(
       { path: '/s/a.md', value: String(file.value) },
-      { root: '/s', site: fixtureSite, formats: [ampAdapter()], now: '2030-06-01T12:00:00Z' },
+      { ingesters: [markdownIngester()], root: '/s', site: fixtureSite, formats: [ampAdapter()], now: '2030-06-01T12:00:00Z' },
     );
     expect(later.outputs).toHaveLength(1);
   });
 
   it('needs a canonical URL', async () => {
     const file = new VFile({ path: '/s/a.md', value: '# T\n\nBody.\n' });
-    const result = await convert(file, { root: '/s', formats: [ampAdapter()] });
+    const result = await convert(file, { ingesters: [markdownIngester()], root: '/s', formats: [ampAdapter()] });
     expect(result.outputs).toEqual([]);
     expect(file.messages.map((message) => message.ruleId)).toEqual(['amp-no-canonical']);
   });

@@ -29,14 +29,12 @@ export { dateToEpoch, formatOffset, isValidTimeZone, minYear, normalizeDate, par
 export { checkFileSize, decodeText } from './lib/decode.js';
 export type { Place } from './lib/diagnostics.js';
 export { escapeControlCharacters, formatMessage, hasErrors, messageSource, report, severityOf } from './lib/diagnostics.js';
-export type { ArticleFields, FieldProblem, ReadFieldsOptions } from './lib/fields.js';
-export { fieldAliases, readFields, splitList } from './lib/fields.js';
 export { adapterCacheKey, fingerprint } from './lib/fingerprint.js';
-export { checkMarkdownSource, checkTreeDepth } from './lib/guard.js';
+export { checkTreeDepth } from './lib/guard.js';
 export { imageMediaType, resolveImageRef } from './lib/image-ref.js';
-export { ingestMarkdown, markdownIngester, markdownParser } from './lib/ingest-markdown.js';
-export type { IngestContext, Ingester, IngestResult } from './lib/ingester.js';
+export type { ArticleFields, IngestContext, Ingester, IngestResult } from './lib/ingester.js';
 export type { Limits } from './lib/limits.js';
+export { splitList } from './lib/list.js';
 export { defaultLimits } from './lib/limits.js';
 export { lockFileName, OutputLockedError } from './lib/lock.js';
 export { articleUrl, idNamespace, uniqueSlug } from './lib/normalize.js';

@@ -1,6 +1,5 @@
 import { normalizeDate, parseIsoDate, utcEpoch } from '@syndikit/core';
 import { describe, expect, it } from 'vitest';
-import { convertOne } from './helpers.js';
 
 describe('normalizeDate', () => {
   it('keeps an explicit offset', () => {
@@ -39,14 +38,6 @@ describe('normalizeDate', () => {
     expect(normalizeDate('0999-12-31')).toEqual({ error: expect.stringContaining('has the year 999') });
     expect(normalizeDate('0000-01-01', 'Europe/Berlin')).toEqual({ error: expect.stringContaining('has the year 0') });
     expect(normalizeDate('1000-01-01')).toBe('1000-01-01T00:00:00Z');
-  });
-
-  it('reports an early year in front matter as date-invalid at its place', async () => {
-    const { articles, messages } = await convertOne('---\ntitle: T\npublished: 0050-06-15T10:00:00Z\n---\n\nBody.\n');
-    expect(articles).toEqual([]);
-    expect(messages).toEqual([
-      'news/story.md:3:12: error `0050-06-15T10:00:00Z` has the year 50: years before 1000 are not accepted [date-invalid]',
-    ]);
   });
 
   it('utcEpoch keeps years 0-99 (Date.UTC maps them to 1900-1999)', () => {

@@ -1,9 +1,11 @@
 import { type Adapter, type AdapterFactory, convert, createRegistry, formatMessage } from '@syndikit/core';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { textIngester } from './helpers.js';
 
 const story = (name: string, title: string, date: string) =>
-  new VFile({ path: `/site/${name}.md`, value: `---\ntitle: ${title}\ndate: ${date}\n---\n\nBody of ${title}.\n` });
+  new VFile({ path: `/site/${name}.txt`, value: `${title}\ndate: ${date}\n\nBody of ${title}.\n` });
+const ingesters = [textIngester];
 
 /** A user's adapter, written in a few lines. */
 const headlines: Adapter = {
@@ -24,6 +26,7 @@ describe('convert', () => {
     const result = await convert([story('b', 'Bee', '2024-01-02'), story('a', 'Ay', '2024-01-01')], {
       formats: [headlines, index],
       root: '/site',
+      ingesters,
     });
     expect(result.outputs).toEqual([
       { path: 'headlines/a.txt', contents: 'Ay\n', mediaType: 'text/plain' },
@@ -47,6 +50,7 @@ describe('convert', () => {
     const registry = createRegistry({ shout });
     const result = await convert(story('a', 'Ay', '2024-01-01'), {
       registry,
+      ingesters,
       formats: ['shout'],
       adapterOptions: { shout: { suffix: '!' } },
     });
@@ -63,10 +67,10 @@ describe('convert', () => {
       },
     };
     const bad = story('bad', 'Bad', '2024-01-01');
-    const result = await convert([bad, story('good', 'Good', '2024-01-01')], { formats: [picky, headlines] });
+    const result = await convert([bad, story('good', 'Good', '2024-01-01')], { ingesters, formats: [picky, headlines] });
     expect(result.outputs.map((output) => output.path)).toEqual(['headlines/good.txt', 'picky/good.txt']);
     expect(bad.messages.map((message) => formatMessage(message))).toEqual([
-      '/site/bad.md:1:1: error Adapter `picky` failed: cannot render this one [adapter-failed]',
+      '/site/bad.txt:1:1: error Adapter `picky` failed: cannot render this one [adapter-failed]',
     ]);
   });
 
@@ -74,7 +78,7 @@ describe('convert', () => {
     for (const path of ['../escape.txt', '/etc/passwd', 'a/../../b', 'a\\b', 'C:/x']) {
       const evil: Adapter = { name: 'evil', scope: 'article', render: () => [{ path, contents: 'x', mediaType: 'text/plain' }] };
       const file = story('a', 'Ay', '2024-01-01');
-      const result = await convert(file, { formats: [evil] });
+      const result = await convert(file, { ingesters, formats: [evil] });
       expect(result.outputs).toEqual([]);
       expect(file.messages[0]?.ruleId).toBe('output-path-unsafe');
     }
@@ -90,20 +94,27 @@ describe('convert', () => {
       },
     };
     const file = story('a', 'Ay', '2024-01-01');
-    await convert(file, { formats: [fussy] });
-    expect(file.messages.map((message) => formatMessage(message, 'a.md'))).toEqual(['a.md:6:1: warning Body is short [fussy-short]']);
+    await convert(file, { ingesters, formats: [fussy] });
+    expect(file.messages.map((message) => formatMessage(message, 'a.txt'))).toEqual(['a.txt:4:1: warning Body is short [fussy-short]']);
   });
 
   it("runs users' unified plugins on the body", async () => {
     const upper = () => (tree: { children: Array<{ type: string; children?: Array<{ value?: string }> }> }) => {
       for (const node of tree.children) for (const child of node.children ?? []) if (child.value) child.value = child.value.toUpperCase();
     };
-    const result = await convert(story('a', 'Ay', '2024-01-01'), { remarkPlugins: [upper] });
+    const result = await convert(story('a', 'Ay', '2024-01-01'), { ingesters, remarkPlugins: [upper] });
     expect(JSON.stringify(result.articles[0]?.body)).toContain('BODY OF AY.');
   });
 
+  it('reads no format of its own: without ingesters, every input is reported', async () => {
+    const file = new VFile({ path: '/site/a.md', value: '# A\n\nBody.\n' });
+    const result = await convert(file, { root: '/site', formats: [headlines] });
+    expect(result.articles).toEqual([]);
+    expect(file.messages.map((message) => message.ruleId)).toEqual(['no-ingester']);
+  });
+
   it('throws a TypeError for API misuse', async () => {
-    await expect(convert(story('a', 'A', '2024-01-01'), { formats: ['nope'] })).rejects.toThrow(
+    await expect(convert(story('a', 'A', '2024-01-01'), { ingesters, formats: ['nope'] })).rejects.toThrow(
       new TypeError('Expected a registry to look up format `nope` but received none'),
     );
     expect(() => createRegistry().create('rss')).toThrow(new TypeError('Unknown format `rss`; expected one of: (none registered)'));

@@ -72,50 +72,8 @@ describe('permalinks, logos and the site URL', () => {
   });
 });
 
-describe('front matter URLs', () => {
+describe('URLs from ingesters', () => {
   const site = { url: 'https://news.example' };
-
-  it.each(hostile)('fails the article at the place of `url: %j`', async (value) => {
-    const source = `---\ntitle: Story\nurl: ${JSON.stringify(value)}\n---\n\nBody.\n`;
-    const result = await convert({ path: 'story.md', value: source }, { site });
-    expect(result.articles).toHaveLength(0);
-    const message = result.files[0]?.messages.find((m) => m.ruleId === 'url-invalid');
-    expect(message?.fatal).toBe(true);
-    expect([message?.line, message?.column]).toEqual([3, 6]);
-  });
-
-  it('fails the article at the place of a hostile author URL in a list', async () => {
-    const source = [
-      '---',
-      'title: Story',
-      'authors:',
-      '  - Ana Ruiz',
-      '  - name: Eve',
-      '    url: "javascript:alert(1)"',
-      '---',
-      '',
-      'Body.',
-      '',
-    ].join('\n');
-    const result = await convert({ path: 'story.md', value: source }, { site });
-    expect(result.articles).toHaveLength(0);
-    const message = result.files[0]?.messages.find((m) => m.ruleId === 'url-invalid');
-    expect([message?.line, message?.column]).toEqual([6, 10]);
-    expect(message?.reason).toContain('authors.1.url');
-  });
-
-  it('resolves a relative url: against the site URL', async () => {
-    const source = '---\ntitle: Story\nurl: /news/story/\nauthors: [{ name: Ana, url: /staff/ana/ }]\n---\n\nBody.\n';
-    const result = await convert({ path: 'story.md', value: source }, { site });
-    expect(result.articles[0]?.url).toBe('https://news.example/news/story/');
-    expect(result.articles[0]?.authors[0]?.url).toBe('https://news.example/staff/ana/');
-  });
-
-  it('refuses a relative url: when there is no site URL', async () => {
-    const result = await convert({ path: 'story.md', value: '---\ntitle: Story\nurl: /news/story/\n---\n\nBody.\n' });
-    expect(result.articles).toHaveLength(0);
-    expect(result.files[0]?.messages[0]?.reason).toContain('no site URL');
-  });
 
   it('checks the URLs of a user ingester too, as the last gate', async () => {
     const ingester = {

@@ -1,10 +1,11 @@
 import type { ReportOptions } from '@syndikit/core';
 import { convert } from '@syndikit/core';
 import { bodyToHast, embedsToLinks, hastToHtml, hastToText, isSafeUrl, summarize } from '@syndikit/html';
+import { markdownIngester } from '@syndikit/markdown';
 import { describe, expect, it } from 'vitest';
 
 async function body(markdown: string) {
-  const result = await convert({ path: '/site/a.md', value: `# T\n\n${markdown}` }, { root: '/site' });
+  const result = await convert({ path: '/site/a.md', value: `# T\n\n${markdown}` }, { ingesters: [markdownIngester()], root: '/site' });
   const article = result.articles[0];
   if (!article) throw new Error(String(result.files[0]?.messages));
   return article;

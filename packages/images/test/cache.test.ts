@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ConvertOptions, convert } from '@syndikit/core';
 import { type ImagesOptions, imagesAdapter } from '@syndikit/images';
+import { markdownIngester } from '@syndikit/markdown';
 import { fixtureSite } from '@syndikit/testkit';
 import sharp from 'sharp';
 import { VFile } from 'vfile';
@@ -34,6 +35,7 @@ async function build(root: string, options: ImagesOptions, convertOptions: Parti
     new VFile({ path: join(root, 'field.md'), value: '# Field\n\n![Field](field.jpg)\n' }),
   ];
   const result = await convert(files, {
+    ingesters: [markdownIngester()],
     root,
     site: fixtureSite,
     cwd: root,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { convert, formatMessage } from '@syndikit/core';
 import { imagesAdapter, isPrivateAddress, readPhotoMetadata, renditionWidths, resolveImagesOptions } from '@syndikit/images';
+import { markdownIngester } from '@syndikit/markdown';
 import { convertFixtures, fixtureSite } from '@syndikit/testkit';
 import sharp from 'sharp';
 import { VFile } from 'vfile';
@@ -107,7 +108,12 @@ async function site(reference: string, files: Record<string, Uint8Array | string
     .jpeg()
     .toBuffer();
   await writeFile(join(root, 'ok.jpg'), ok);
-  const result = await convert([article, other], { root, site: fixtureSite, formats: [imagesAdapter({ ...small, cacheDir: false })] });
+  const result = await convert([article, other], {
+    ingesters: [markdownIngester()],
+    root,
+    site: fixtureSite,
+    formats: [imagesAdapter({ ...small, cacheDir: false })],
+  });
   return { result, messages: article.messages.map((message) => formatMessage(message, 'story.md')) };
 }
 
@@ -202,7 +208,12 @@ describe('bad images: an error naming the article, the reference and its line; t
     const root = await temporary('linked');
     await symlink(join(outside, 'secret.jpg'), join(root, 'link.jpg'));
     const article = new VFile({ path: join(root, 'story.md'), value: '# Story\n\n![x](link.jpg)\n' });
-    await convert(article, { root, site: fixtureSite, formats: [imagesAdapter({ ...small, cacheDir: false })] });
+    await convert(article, {
+      ingesters: [markdownIngester()],
+      root,
+      site: fixtureSite,
+      formats: [imagesAdapter({ ...small, cacheDir: false })],
+    });
     expect(article.messages.map((message) => formatMessage(message, 'story.md'))).toEqual([
       'story.md:3:1: error Image `/link.jpg`: leads outside the content root (through a symbolic link) [image-outside-root]',
     ]);
@@ -225,6 +236,7 @@ describe('bad images: an error naming the article, the reference and its line; t
     const root = await temporary('remote');
     const article = new VFile({ path: join(root, 'story.md'), value: '# Story\n\n![x](https://localhost/photo.jpg)\n' });
     await convert(article, {
+      ingesters: [markdownIngester()],
       root,
       site: fixtureSite,
       formats: [imagesAdapter({ ...small, cacheDir: false, remote: { allow: true, hosts: ['localhost'] } })],
@@ -251,6 +263,7 @@ describe('metadata', () => {
     await writeFile(join(root, 'photo.jpg'), photo);
     const file = new VFile({ path: join(root, 'story.md'), value: '# Story\n\n![Sandbags](photo.jpg)\n' });
     const result = await convert(file, {
+      ingesters: [markdownIngester()],
       root,
       site: fixtureSite,
       formats: [imagesAdapter({ widths: [200], formats: ['jpeg'], cacheDir: false })],

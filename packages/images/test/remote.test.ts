@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convert, formatMessage } from '@syndikit/core';
 import { addressAllowed, fetchRemote, imagesAdapter, isPrivateAddress, type RemoteOptions, resolveImagesOptions } from '@syndikit/images';
+import { markdownIngester } from '@syndikit/markdown';
 import { fixtureSite } from '@syndikit/testkit';
 import { generate } from 'selfsigned';
 import sharp from 'sharp';
@@ -109,6 +110,7 @@ describe('fetching from a real HTTPS server', () => {
     const reference = `https://localhost:${port}/cdn/a1b2c3`;
     const file = new VFile({ path: join(root, 'story.md'), value: `# Story\n\n![Photo](${reference})\n` });
     const result = await convert(file, {
+      ingesters: [markdownIngester()],
       root,
       site: fixtureSite,
       formats: [
@@ -131,6 +133,7 @@ describe('fetching from a real HTTPS server', () => {
     const reference = `https://localhost:${port}/error-page.jpg`;
     const file = new VFile({ path: join(root, 'story.md'), value: `# Story\n\n![Photo](${reference})\n` });
     await convert(file, {
+      ingesters: [markdownIngester()],
       root,
       site: fixtureSite,
       formats: [
@@ -229,6 +232,7 @@ describe('time limits', () => {
     const controller = new AbortController();
     const started = Date.now();
     const converting = convert(file, {
+      ingesters: [markdownIngester()],
       root,
       site: fixtureSite,
       signal: controller.signal,

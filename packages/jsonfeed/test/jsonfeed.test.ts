@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Article, convert } from '@syndikit/core';
 import { type JsonFeed, jsonFeedAdapter } from '@syndikit/jsonfeed';
+import { markdownIngester } from '@syndikit/markdown';
 import { convertFixtures, fixtureRoot, fixtureSite, hostileArticles, manyArticles } from '@syndikit/testkit';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -85,7 +86,12 @@ describe('JSON Feed 1.1 from the fixtures', () => {
 describe('JSON Feed from hostile input', () => {
   it('stays valid and safe', async () => {
     const files = Object.entries(hostileArticles()).map(([name, value]) => new VFile({ path: `/hostile/${name}.md`, value }));
-    const hostile = await convert(files, { root: '/hostile', site: fixtureSite, formats: [jsonFeedAdapter({ sections: true })] });
+    const hostile = await convert(files, {
+      ingesters: [markdownIngester()],
+      root: '/hostile',
+      site: fixtureSite,
+      formats: [jsonFeedAdapter({ sections: true })],
+    });
     for (const output of hostile.outputs) {
       const document = JSON.parse(String(output.contents));
       expect(validate(document), `${output.path}: ${JSON.stringify(validate.errors)}`).toBe(true);
@@ -100,6 +106,7 @@ describe('JSON Feed from hostile input', () => {
 
   it('carries 10,000 items', async () => {
     const many = await convert(manyArticles(10_000), {
+      ingesters: [markdownIngester()],
       root: '/generated',
       site: fixtureSite,
       formats: [jsonFeedAdapter({ limit: 10_000 })],

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Article, convert } from '@syndikit/core';
-import { articleToMarkdown, markdownAdapter } from '@syndikit/markdown';
+import { articleToMarkdown, markdownAdapter, markdownIngester } from '@syndikit/markdown';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 
@@ -10,6 +10,7 @@ const fixtures = readdirSync(root)
   .filter((name) => name.endsWith('.md'))
   .sort();
 const site = { url: 'https://news.example', title: 'The Syndikit Gazette' };
+const ingesters = [markdownIngester()];
 
 /** The article without source positions, which naturally differ between the input and its rewrite. */
 function withoutPositions(article: Article | undefined): unknown {
@@ -18,7 +19,7 @@ function withoutPositions(article: Article | undefined): unknown {
 
 async function ingest(path: string, value: string | Uint8Array): Promise<Article | undefined> {
   const file = new VFile({ path, value });
-  const result = await convert(file, { root, site });
+  const result = await convert(file, { root, site, ingesters });
   expect(file.messages.map(String)).toEqual([]);
   return result.articles[0];
 }
@@ -50,7 +51,7 @@ describe('markdown adapter', () => {
   it('writes one file per article under markdown/', async () => {
     const result = await convert(
       { path: `${root}x.md`, value: '# Hello\n\nWorld *here*.\n' },
-      { formats: [markdownAdapter()], root, site },
+      { formats: [markdownAdapter()], root, site, ingesters },
     );
     expect(result.outputs).toEqual([
       {
@@ -65,7 +66,7 @@ describe('markdown adapter', () => {
 
   it('honours options: folder, no front matter, style', async () => {
     const adapter = markdownAdapter({ dir: 'clean', frontMatter: false, style: { emphasis: '*' } });
-    const result = await convert({ path: `${root}x.md`, value: '# Hello\n\nWorld _here_.\n' }, { formats: [adapter], root });
+    const result = await convert({ path: `${root}x.md`, value: '# Hello\n\nWorld _here_.\n' }, { formats: [adapter], root, ingesters });
     expect(result.outputs).toEqual([{ path: 'clean/x.md', mediaType: 'text/markdown; charset=utf-8', contents: 'World *here*.\n' }]);
   });
 

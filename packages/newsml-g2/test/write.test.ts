@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { convert } from '@syndikit/core';
+import { markdownIngester } from '@syndikit/markdown';
 import { articleToNewsMlG2, newsmlG2Adapter, newsmlG2Ingester, newsmlG2Rules, readNewsMlG2 } from '@syndikit/newsml-g2';
 import { convertFixtures, fixtureSite, hostileArticles } from '@syndikit/testkit';
 import { VFile } from 'vfile';
@@ -98,6 +99,7 @@ describe('NewsML-G2 out', () => {
   it('carries hostile text as valid XML, removing what XML forbids with a warning', async () => {
     const files = Object.entries(hostileArticles()).map(([name, value]) => new VFile({ path: `/hostile/${name}.md`, value }));
     const hostile = await convert(files, {
+      ingesters: [markdownIngester()],
       root: '/hostile',
       site: fixtureSite,
       formats: [newsmlG2Adapter()],

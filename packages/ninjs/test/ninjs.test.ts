@@ -1,7 +1,7 @@
 import { convert } from '@syndikit/core';
-import { asUri, type NinjsItem, ninjsAdapter } from '@syndikit/ninjs';
+import { markdownIngester } from '@syndikit/markdown';
+import { asUri, type NinjsItem, ninjsAdapter, ninjsIngester } from '@syndikit/ninjs';
 import { convertFixtures, fixtureSite } from '@syndikit/testkit';
-import { wireIngesters } from '@syndikit/wire';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 
@@ -76,14 +76,20 @@ describe('ninjs 3.1 out', () => {
       path: '/s/a.md',
       value: '---\ntitle: Held\nstatus: withheld\nembargoed: 2030-01-01T00:00:00Z\ndate: 2024-01-01\n---\n\nBody.\n',
     });
-    const held = await convert(file, { root: '/s', site: fixtureSite, formats: [ninjsAdapter()], now: '2025-01-01T00:00:00Z' });
+    const held = await convert(file, {
+      ingesters: [markdownIngester()],
+      root: '/s',
+      site: fixtureSite,
+      formats: [ninjsAdapter()],
+      now: '2025-01-01T00:00:00Z',
+    });
     expect(JSON.parse(String(held.outputs[0]?.contents))).toMatchObject({ pubStatus: 'withheld', embargoedUntil: '2030-01-01T00:00:00Z' });
   });
 
   it('round-trips through the ninjs ingester: headline, authors, dates and text survive', async () => {
     const original = result.articles.find((article) => article.slug === '2024-05-02-grain-exports-table');
     const json = String(result.outputs.find((output) => output.path === 'ninjs/2024-05-02-grain-exports-table.json')?.contents);
-    const back = await convert(new VFile({ path: '/back/grain.json', value: json }), { root: '/back', ingesters: wireIngesters() });
+    const back = await convert(new VFile({ path: '/back/grain.json', value: json }), { root: '/back', ingesters: [ninjsIngester()] });
     expect(back.articles[0]).toMatchObject({
       id: original?.id,
       headline: original?.headline,

@@ -1,4 +1,5 @@
 import { convert, formatMessage } from '@syndikit/core';
+import { markdownIngester } from '@syndikit/markdown';
 import { rssAdapter } from '@syndikit/rss';
 import { fixtureSite, hostileArticles, manyArticles } from '@syndikit/testkit';
 import { VFile } from 'vfile';
@@ -7,7 +8,7 @@ import { htmlUrls, parseStrict, parseWithReaders } from './helpers.js';
 
 const hostile = hostileArticles();
 const files = Object.entries(hostile).map(([name, value]) => new VFile({ path: `/hostile/${name}.md`, value }));
-const result = await convert(files, { root: '/hostile', site: fixtureSite, formats: [rssAdapter()] });
+const result = await convert(files, { ingesters: [markdownIngester()], root: '/hostile', site: fixtureSite, formats: [rssAdapter()] });
 const output = (path: string) => String(result.outputs.find((file) => file.path === path)?.contents ?? '');
 
 describe('hostile input in feeds', () => {
@@ -51,6 +52,7 @@ describe('hostile input in feeds', () => {
 
   it('carries 10,000 items', async () => {
     const many = await convert(manyArticles(10_000), {
+      ingesters: [markdownIngester()],
       root: '/generated',
       site: fixtureSite,
       formats: [rssAdapter({ limit: 10_000 })],

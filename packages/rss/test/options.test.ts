@@ -1,4 +1,5 @@
 import { convert } from '@syndikit/core';
+import { markdownIngester } from '@syndikit/markdown';
 import { rssAdapter, toRfc822 } from '@syndikit/rss';
 import { convertFixtures } from '@syndikit/testkit';
 import { VFile } from 'vfile';
@@ -36,6 +37,7 @@ describe('feed options', () => {
 
   it('fails the feed with a clear error without a site URL', async () => {
     const result = await convert(new VFile({ path: '/a.md', value: '---\ntitle: T\ndate: 2024-01-01\n---\n\nB\n' }), {
+      ingesters: [markdownIngester()],
       formats: [rssAdapter()],
     });
     expect(result.outputs).toEqual([]);

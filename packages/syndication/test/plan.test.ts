@@ -1,4 +1,5 @@
 import { type Adapter, type CollectionRenderContext, convert } from '@syndikit/core';
+import { markdownIngester } from '@syndikit/markdown';
 import { type FeedPlan, planFeeds, resolveFeedOptions } from '@syndikit/syndication';
 import { fixtureSite } from '@syndikit/testkit';
 import { VFile } from 'vfile';
@@ -21,7 +22,13 @@ async function plan(
       return [];
     },
   };
-  const result = await convert(files, { root: '/s', site: fixtureSite, formats: [probe], now: '2025-01-01T00:00:00Z' });
+  const result = await convert(files, {
+    ingesters: [markdownIngester()],
+    root: '/s',
+    site: fixtureSite,
+    formats: [probe],
+    now: '2025-01-01T00:00:00Z',
+  });
   return { plans, files: result.files };
 }
 

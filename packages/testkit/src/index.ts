@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type ConvertOptions, type ConvertResult, convert } from '@syndikit/core';
 import { readImageFacts } from '@syndikit/disk';
+import { markdownIngester } from '@syndikit/markdown';
 import { VFile } from 'vfile';
 
 /** The fixture articles' folder, which is also their content root. */
@@ -33,9 +34,13 @@ export function fixtureFiles(): VFile[] {
     .map((name) => new VFile({ path: `${fixtureRoot}/${name}`, value: readFileSync(`${fixtureRoot}/${name}`) }));
 }
 
-/** Convert the fixtures as the CLI would (images read from disk), with the given formats. */
+/**
+ * Convert the fixtures as the CLI would (the Markdown ingester after any
+ * given, images read from disk), with the given formats.
+ */
 export function convertFixtures(options: ConvertOptions): Promise<ConvertResult> {
-  return convert(fixtureFiles(), { root: fixtureRoot, site: fixtureSite, imageFacts: readImageFacts, ...options });
+  const ingesters = [...(options.ingesters ?? []), markdownIngester()];
+  return convert(fixtureFiles(), { root: fixtureRoot, site: fixtureSite, imageFacts: readImageFacts, ...options, ingesters });
 }
 
 /** Text that is hostile to XML and HTML: markup characters, a CDATA end, and characters XML 1.0 forbids. */

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { type ConvertResult, convert, formatMessage } from '@syndikit/core';
 import { fixtureRoot } from '@syndikit/testkit';
-import { type WireOptions, wireIngesters } from '@syndikit/wire';
+import { type WireTextOptions, wireTextIngester } from '@syndikit/wire';
 import { VFile } from 'vfile';
 
 /** Convert one fixture from fixtures/articles/wire. */
-export function convertWireFixture(name: string, options: WireOptions = {}) {
+export function convertWireFixture(name: string, options: WireTextOptions = {}) {
   const path = `${fixtureRoot}/wire/${name}`;
   return convertWire(readFileSync(path), name, options, path);
 }
@@ -14,11 +14,11 @@ export function convertWireFixture(name: string, options: WireOptions = {}) {
 export async function convertWire(
   value: string | Uint8Array,
   name: string,
-  options: WireOptions = {},
+  options: WireTextOptions = {},
   path = `/wire/${name}`,
 ): Promise<ConvertResult & { messages: string[] }> {
   const file = new VFile({ path, value });
-  const result = await convert(file, { root: path.slice(0, path.lastIndexOf('/')), ingesters: wireIngesters(options) });
+  const result = await convert(file, { root: path.slice(0, path.lastIndexOf('/')), ingesters: [wireTextIngester(options)] });
   return { ...result, messages: file.messages.map((message) => formatMessage(message, name)) };
 }
 

@@ -1,4 +1,4 @@
-import { dateFromFileName, findDate, findFragments, parseByline } from '@syndikit/wire';
+import { dateFromFileName, findDate, findFragments, jsonDepth, parseByline, parseLocatedJson } from '@syndikit/wire';
 import { describe, expect, it } from 'vitest';
 
 describe('parseByline', () => {
@@ -48,5 +48,22 @@ describe('findFragments', () => {
     expect(findFragments(text, true).map((fragment) => fragment.offset)).toEqual([25, 50, 74]);
     expect(findFragments('in September to meet and visit key military sites.', false)[0]?.reason).toMatch(/starts mid-sentence/);
     expect(findFragments('They travelled to and from the city, by and large on time.', true)).toEqual([]);
+  });
+});
+
+describe('jsonDepth and parseLocatedJson (shared by the ninjs and digitalwires readers)', () => {
+  it('finds the first offset past the limit without parsing, skipping brackets in strings', () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    expect(jsonDepth(deep, 64)).toEqual({ depth: 65, offset: 64 });
+    expect(jsonDepth('{"a": "[[[[\\"[[", "b": [[1]]}', 64)).toEqual({ depth: 3, offset: undefined });
+  });
+
+  it('places values and syntax errors at their line and column', () => {
+    const parsed = parseLocatedJson('{\n  "a": 1\n}');
+    if ('errors' in parsed) throw new Error('expected a document');
+    expect(parsed.value).toEqual({ a: 1 });
+    expect(parsed.pointAt(9)).toEqual({ line: 2, column: 8 });
+    const broken = parseLocatedJson('{\n  "a": 1,\n}');
+    expect('errors' in broken && broken.errors[0]?.point).toEqual({ line: 3, column: 1 });
   });
 });

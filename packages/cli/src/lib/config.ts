@@ -3,11 +3,11 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AdapterFactory, Ingester, Limits, SiteOptions } from '@syndikit/core';
 import { checkUrl, isValidTimeZone, permalinkProblem, urlOrPathProblem } from '@syndikit/core';
-import type { WireOptions } from '@syndikit/wire';
 import type { PluggableList } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { UsageError } from './errors.js';
+import type { WireOptions } from './formats.js';
 
 /** File names looked for in the working directory when `--config` is not given, in order. */
 export const configFileNames: readonly string[] = Object.freeze([

@@ -5,13 +5,13 @@ import { createRegistry } from '@syndikit/core';
 import { digitalwiresIngester } from '@syndikit/digitalwires';
 import { imagesAdapter } from '@syndikit/images';
 import { jsonFeedAdapter } from '@syndikit/jsonfeed';
-import { markdownAdapter } from '@syndikit/markdown';
+import { markdownAdapter, markdownIngester } from '@syndikit/markdown';
 import { newsml1Ingester, newsmlG2Adapter, newsmlG2Ingester } from '@syndikit/newsml-g2';
-import { ninjsAdapter } from '@syndikit/ninjs';
+import { type NinjsIngestOptions, ninjsAdapter, ninjsIngester } from '@syndikit/ninjs';
 import { nitfIngester } from '@syndikit/nitf';
 import { pageIngester } from '@syndikit/page';
 import { rssAdapter } from '@syndikit/rss';
-import { type WireOptions, wireIngesters } from '@syndikit/wire';
+import { type WireTextOptions, wireTextIngester } from '@syndikit/wire';
 
 /**
  * The formats the `syndikit` command knows out of the box, by name.
@@ -28,28 +28,36 @@ export const builtinFormats: Readonly<Record<string, AdapterFactory<never>>> = O
   images: imagesAdapter as AdapterFactory<never>,
 });
 
+/**
+ * The `wire:` section of a config file: options of the scraped-text
+ * ingester (`@syndikit/wire`) and of the ninjs ingester (`@syndikit/ninjs`).
+ */
+export interface WireOptions extends WireTextOptions, NinjsIngestOptions {}
+
 /** Formats built when neither `--formats` nor the config names any. */
 export const defaultFormats: readonly string[] = Object.freeze(['markdown']);
 
 /**
- * Ingesters the command adds before the built-in Markdown ingester: the wire
+ * The ingesters the command registers after a config's own, each a format
+ * package's factory used exactly as a user's ingester would be: the wire
  * desk's scraped text (`.txt`, with the config's `wire:` options), the
  * agencies' formats — NewsML-G2, NITF and NewsML 1.2 (`.xml`, told apart by
  * their root element and namespace, and files without an extension),
- * dpa-digitalwires and ninjs (`.json`, told apart by shape) — and saved news
- * pages (`.html`, `.htm`). Ingesters that `recognize` content come before
- * the one that reads any file of its extension (ninjs for `.json`).
+ * dpa-digitalwires and ninjs (`.json`, told apart by shape) — saved news
+ * pages (`.html`, `.htm`), and Markdown (`.md`, `.markdown`) last. Ingesters
+ * that `recognize` content come before the one that reads any file of its
+ * extension (ninjs for `.json`).
  */
 export function builtinIngesters(options?: Readonly<WireOptions> | null): Ingester[] {
-  const [wireText, ninjs] = wireIngesters(options);
   return [
-    ...(wireText ? [wireText] : []),
+    wireTextIngester(options),
     newsmlG2Ingester(),
     nitfIngester(),
     newsml1Ingester(),
     digitalwiresIngester(),
-    ...(ninjs ? [ninjs] : []),
+    ninjsIngester(options),
     pageIngester(),
+    markdownIngester(),
   ];
 }
 

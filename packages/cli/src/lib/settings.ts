@@ -1,7 +1,7 @@
 import { access, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ConvertOptions, Ingester, Registry } from '@syndikit/core';
-import { checkUrl, markdownIngester } from '@syndikit/core';
+import { checkUrl } from '@syndikit/core';
 import { readImageFacts } from '@syndikit/disk';
 import { configFileNames, emptyConfig, isExecutableConfig, type LoadedConfig, loadConfig } from './config.js';
 import { UsageError } from './errors.js';
@@ -108,7 +108,7 @@ export async function resolveSettings(
     convert.now = now;
   }
   if (flags.root) config.root = resolve(io.cwd, flags.root);
-  return { config, ingesters: [...ingesters, markdownIngester], formats, convert, warnings };
+  return { config, ingesters, formats, convert, warnings };
 }
 
 /** Split `a,b, c` into format names; an empty list is a usage error. */

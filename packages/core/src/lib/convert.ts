@@ -13,7 +13,7 @@ import { claimPaths, ingestArticle, prepareArticle, renderArticle, resolvePipeli
 
 /**
  * An input: a `VFile` (with `path` and `value`), `{ path, value }`, or a
- * string of Markdown.
+ * string (read as `input-<n>.md`, so by the Markdown ingester when given).
  */
 export type InputLike = VFile | { path?: string; value: string | Uint8Array } | string;
 
@@ -56,7 +56,12 @@ export interface ConvertOptions {
   timeZone?: string | null;
   /** URL path of an article under `site.url`; `{slug}` is replaced. Default `'/{slug}/'`. */
   permalink?: string | null;
-  /** Extra ingesters, tried before the built-in Markdown ingester. Default `[]`. */
+  /**
+   * The ingesters that read the inputs, chosen by extension, then by content
+   * (`chooseIngester`). Core reads no format itself: pass
+   * `markdownIngester()` from `@syndikit/markdown` for Markdown, as the
+   * `syndikit` command does (last, after the agency formats). Default `[]`.
+   */
   ingesters?: readonly Ingester[] | null;
   /** unified plugins run on each article body (mdast) after ingest. Default `[]`. */
   remarkPlugins?: PluggableList | null;
@@ -121,6 +126,7 @@ interface Converted {
  *
  * @example
  * const result = await convert({ path: 'story.md', value: '# Hello\n\nWorld' }, {
+ *   ingesters: [markdownIngester()],
  *   formats: [markdownAdapter()],
  * })
  * result.outputs[0].path // 'markdown/story.md'

@@ -1,7 +1,14 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { ArticleFields } from './fields.js';
+import type { Article } from './article.js';
 import type { Limits } from './limits.js';
+
+/**
+ * The metadata an ingester extracted, before the pipeline gives the article
+ * its final slug and id: the article's fields without the body, all
+ * optional except the lists.
+ */
+export type ArticleFields = Omit<Partial<Article>, 'body' | 'authors' | 'tags' | 'images'> & Pick<Article, 'authors' | 'tags' | 'images'>;
 
 /**
  * What an ingester gets: the decoded text and where it came from.

@@ -28,24 +28,6 @@ export const rules = {
   fileTooLarge: rule('file-too-large', 'The file is larger than the limit', 'Split the file or raise `limits.maxBytes`.'),
   readFailed: rule('read-failed', 'The file could not be read', 'Check that the file exists and is readable.'),
   noIngester: rule('no-ingester', 'No ingester reads this kind of file', 'Use a supported extension or add an ingester.'),
-  frontMatterUnclosed: rule(
-    'front-matter-unclosed',
-    'Front matter has no closing fence',
-    'End the YAML front matter with a line of `---`.',
-  ),
-  frontMatterSyntax: rule('front-matter-syntax', 'Front matter is not valid YAML', 'Fix the YAML syntax.'),
-  frontMatterAlias: rule(
-    'front-matter-alias',
-    'Front matter expands too many YAML aliases',
-    'Remove the aliases; front matter should be plain data.',
-  ),
-  frontMatterShape: rule('front-matter-shape', 'Front matter is not a mapping', 'Write front matter as `key: value` lines.'),
-  frontMatterType: rule('front-matter-type', 'A front matter field has the wrong type', 'Give the field a value of the expected type.'),
-  frontMatterUnknownKey: rule(
-    'front-matter-unknown-key',
-    'Front matter has a field syndikit does not know',
-    'Check the spelling; unknown fields are ignored.',
-  ),
   missingHeadline: rule('missing-headline', 'The article has no headline', 'Add `title:` to the front matter or a `# Heading`.'),
   dateInvalid: rule('date-invalid', 'A date is not a valid calendar date-time', 'Write dates as ISO 8601, e.g. 2024-01-04T13:01:40-05:00.'),
   slugUnsafe: rule('slug-unsafe', 'The slug was not safe as a file name', 'Give a slug of letters, digits and dashes.'),
@@ -71,16 +53,6 @@ export const rules = {
   ),
   imageUrlUnsupported: rule('image-url-unsupported', 'An image URL has an unsupported scheme', 'Use a relative path or an https URL.'),
   nestingTooDeep: rule('nesting-too-deep', 'Content is nested deeper than the limit', 'Flatten the nesting or raise `limits.maxDepth`.'),
-  delimitersTooMany: rule(
-    'delimiters-too-many',
-    'A block has more emphasis or link delimiters than the limit',
-    'Split the block; this many delimiters is almost always corrupt input.',
-  ),
-  markupTooMuch: rule(
-    'markup-too-much',
-    'A document has more Markdown markup than the limit',
-    'Split the article, or raise `limits.maxMarkup` (each mark can open a node, and nodes cost memory in every output).',
-  ),
   transformFailed: rule('transform-failed', 'A body plugin failed', 'Check the plugin named in the message.'),
   ingesterFailed: rule(
     'ingester-failed',

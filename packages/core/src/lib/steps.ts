@@ -9,7 +9,6 @@ import { chooseIngester } from './choose-ingester.js';
 import type { ConvertOptions, ImageFactsReader } from './convert.js';
 import { decodeText } from './decode.js';
 import { hasErrors, report } from './diagnostics.js';
-import { markdownIngester } from './ingest-markdown.js';
 import type { Ingester } from './ingester.js';
 import { defaultLimits, type Limits } from './limits.js';
 import { finalizeArticle } from './normalize.js';
@@ -28,7 +27,7 @@ import { permalinkProblem } from './url-policy.js';
 /** What the steps need to know, resolved once from `ConvertOptions` by {@link resolvePipeline}. */
 export interface ResolvedPipeline {
   adapters: Adapter[];
-  /** User ingesters first, the Markdown ingester last. */
+  /** The ingesters given, in order (none by default: see `ConvertOptions.ingesters`). */
   ingesters: Ingester[];
   site: Site;
   limits: Limits;
@@ -53,7 +52,7 @@ export function resolvePipeline(options: Readonly<PipelineOptions> | null | unde
   const settings = options ?? {};
   return {
     adapters: resolveAdapters(settings),
-    ingesters: [...(settings.ingesters ?? []), markdownIngester],
+    ingesters: [...(settings.ingesters ?? [])],
     site: resolveSite(settings.site),
     limits: { ...defaultLimits, ...(settings.limits ?? {}) },
     permalink: resolvePermalink(settings.permalink),

@@ -1,24 +1,26 @@
 import type { Article, ArticleImage, Author } from '@syndikit/core';
 import { formatDateline, parseDateline } from '@syndikit/core';
 import { stringify } from 'yaml';
+import { canonicalKey, type FieldName } from './fields.js';
 
 /**
  * The front matter for an article, as a plain object with keys in a fixed
- * order so that output is deterministic. Keys are the canonical names the
- * Markdown ingester reads (`title`, `published`, …); empty fields are left out.
+ * order so that output is deterministic. Each key is the canonical name of
+ * its field in `fieldAliases`, the table the Markdown ingester reads with
+ * (`title`, `published`, …); empty fields are left out.
  *
  * @param bodyImages image sources already in the body as figures; they are
  *   not repeated in `images`.
  */
 export function frontMatterData(article: Readonly<Article>, bodyImages: ReadonlySet<string>): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  const set = (key: string, value: unknown) => {
+  const set = (field: FieldName, value: unknown) => {
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return;
-    data[key] = value;
+    data[canonicalKey(field)] = value;
   };
   set('id', article.id);
   set('slug', article.slug);
-  set('title', article.headline);
+  set('headline', article.headline);
   set('subheadline', article.subheadline);
   set('summary', article.summary);
   set('authors', article.authors.map(authorData));

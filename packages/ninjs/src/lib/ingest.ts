@@ -1,6 +1,16 @@
-import type { ArticleFields, ArticleImage, ImageRendition, IngestContext, Ingester, IngestResult, PublicationStatus } from '@syndikit/core';
-import { checkUrl, normalizeDate, report, splitCredit, splitList } from '@syndikit/core';
-import { articleSchema, estimateHtmlDepth, reportUnsafe } from '@syndikit/html';
+import type {
+  ArticleFields,
+  ArticleImage,
+  ImageRendition,
+  IngestContext,
+  Ingester,
+  IngestResult,
+  PublicationStatus,
+  Rule,
+} from '@syndikit/core';
+import { checkUrl, rules as coreRules, normalizeDate, report, reportedRule, splitCredit, splitList } from '@syndikit/core';
+import { articleSchema, estimateHtmlDepth, htmlRules, reportUnsafe } from '@syndikit/html';
+import { agencyName, jsonDepth, type LocatedJson, matchDateline, parseByline, parseLocatedJson } from '@syndikit/wire';
 import type { Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { sanitize } from 'hast-util-sanitize';
@@ -8,10 +18,8 @@ import { toMdast } from 'hast-util-to-mdast';
 import { findNodeAtLocation, type JSONPath } from 'jsonc-parser';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
-import { parseByline } from './byline.js';
-import { agencyName, matchDateline } from './dateline.js';
-import { jsonDepth, type LocatedJson, parseLocatedJson } from './json.js';
-import { detectNinjsVersion, type NinjsVersion } from './ninjs-version.js';
+import { ninjsRules } from './rules.js';
+import { detectNinjsVersion, type NinjsVersion } from './version.js';
 
 /** Options for {@link ninjsIngester}. */
 export interface NinjsIngestOptions {
@@ -50,21 +58,21 @@ export function ingestNinjs(context: IngestContext, maxDepth: number, maxPicture
   const depth = jsonDepth(context.text, maxDepth);
   if (depth.offset !== undefined) {
     const point = offsetPoint(context.text, depth.offset);
-    report(file, 'error', `JSON nests more than ${maxDepth} levels deep`, 'ninjs-too-deep', point);
+    report(file, 'error', `JSON nests more than ${maxDepth} levels deep`, ninjsRules.tooDeep, point);
     return undefined;
   }
   const parsed = parseLocatedJson(context.text);
   if ('errors' in parsed) {
-    for (const error of parsed.errors) report(file, 'error', error.message, 'ninjs-syntax', error.point);
+    for (const error of parsed.errors) report(file, 'error', error.message, ninjsRules.syntax, error.point);
     return undefined;
   }
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
-    report(file, 'error', 'A ninjs document must be a JSON object', 'ninjs-type', { line: 1, column: 1 });
+    report(file, 'error', 'A ninjs document must be a JSON object', ninjsRules.type, { line: 1, column: 1 });
     return undefined;
   }
   const item = parsed.value as Item;
   const version = detectNinjsVersion(item);
-  report(file, 'info', `Read as ninjs ${version}.x`, 'ninjs-version', { line: 1, column: 1 });
+  report(file, 'info', `Read as ninjs ${version}.x`, ninjsRules.version, { line: 1, column: 1 });
   const reader = new NinjsReader(item, version, parsed, context, maxPictures);
   const result = reader.read();
   return reader.failed ? undefined : result;
@@ -163,7 +171,7 @@ class NinjsReader {
           path,
           `Item has more than ${this.maxPictures} picture associations; the rest are left out`,
           'warning',
-          'ninjs-associations-too-many',
+          ninjsRules.associationsTooMany,
         );
         break;
       }
@@ -205,7 +213,7 @@ class NinjsReader {
       this.context.file,
       'warning',
       `No headline: using the ${source}, "${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`,
-      'ninjs-headline-guessed',
+      ninjsRules.headlineGuessed,
       { line: 1, column: 1 },
     );
   }
@@ -261,11 +269,13 @@ class NinjsReader {
   private htmlBody(html: string, path: JSONPath): Root {
     const place = this.place(path);
     if (estimateHtmlDepth(html) > 256) {
-      this.problem(path, 'The HTML body nests more than 256 elements deep', 'error', 'html-too-deep');
+      this.problem(path, 'The HTML body nests more than 256 elements deep', 'error', htmlRules.tooDeep);
       return { type: 'root', children: [] };
     }
     const hast = fromHtml(html, { fragment: true }) as HastRoot;
-    reportUnsafe(hast, articleSchema, (reason, options) => report(this.context.file, 'warning', `Body: ${reason}`, options.ruleId, place));
+    reportUnsafe(hast, articleSchema, (reason, options) =>
+      report(this.context.file, 'warning', `Body: ${reason}`, reportedRule(options), place),
+    );
     const clean = sanitize(hast, articleSchema) as HastRoot;
     const mdast = toMdast(clean) as Root;
     stripPositions(mdast);
@@ -294,7 +304,7 @@ class NinjsReader {
             [...path, renditionsKey, key, this.keyIn(rendition, 'href')],
             `Rendition href: ${checked.error}`,
             'error',
-            'url-invalid',
+            coreRules.urlInvalid,
           );
         }
         continue;
@@ -327,7 +337,7 @@ class NinjsReader {
           [...path, this.keyIn(item, 'renditions')],
           'No rendition of this picture has an http(s) href; it is left out',
           'warning',
-          'ninjs-image-no-href',
+          ninjsRules.imageNoHref,
         );
       return undefined;
     }
@@ -412,7 +422,7 @@ class NinjsReader {
     if (!value) return undefined;
     const normalized = normalizeDate(value, this.context.timeZone);
     if (typeof normalized === 'string') return normalized;
-    this.problem([this.key(key)], normalized.error, 'error', 'date-invalid');
+    this.problem([this.key(key)], normalized.error, 'error', coreRules.dateInvalid);
     return undefined;
   }
 
@@ -434,8 +444,8 @@ class NinjsReader {
     return this.json.pointAt(node?.offset ?? 0);
   }
 
-  private problem(path: JSONPath, reason: string, severity: 'error' | 'warning' = 'error', ruleId = 'ninjs-type'): void {
-    report(this.context.file, severity, reason, ruleId, this.place(path));
+  private problem(path: JSONPath, reason: string, severity: 'error' | 'warning' = 'error', rule: Rule = ninjsRules.type): void {
+    report(this.context.file, severity, reason, rule, this.place(path));
     if (severity === 'error') this.failed = true;
   }
 }

@@ -1,4 +1,5 @@
 import { convert, formatMessage } from '@syndikit/core';
+import { markdownIngester } from '@syndikit/markdown';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { convertOne } from './helpers.js';
@@ -76,7 +77,7 @@ describe('bad input: each gets a located error, and nothing crashes', () => {
   it('duplicate slugs are made unique with a warning', async () => {
     const a = new VFile({ path: '/site/a.md', value: '---\ntitle: One\nslug: same\n---\n\nA\n' });
     const b = new VFile({ path: '/site/b.md', value: '---\ntitle: Two\nslug: same\n---\n\nB\n' });
-    const result = await convert([a, b], { root: '/site' });
+    const result = await convert([a, b], { root: '/site', ingesters: [markdownIngester()] });
     expect(result.articles.map((article) => article.slug)).toEqual(['same', 'same-2']);
     expect(b.messages.map((message) => formatMessage(message, 'b.md'))).toEqual([
       'b.md:1:1: warning Slug `same` is already used by /site/a.md; using `same-2` [slug-duplicate]',
@@ -202,7 +203,7 @@ describe('bad input: each gets a located error, and nothing crashes', () => {
       new VFile({ path: '/site/3.md', value: new Uint8Array([0xff, 0xfe, 0]) }),
       new VFile({ path: '/site/4.md', value: good.replace('A good', 'Another good') }),
     ];
-    const result = await convert(inputs, { root: '/site' });
+    const result = await convert(inputs, { root: '/site', ingesters: [markdownIngester()] });
     expect(result.articles.map((article) => article.headline)).toEqual(['A good story', 'Another good story']);
     expect(result.failed.map((file) => file.path)).toEqual(['/site/2.md', '/site/3.md']);
   });

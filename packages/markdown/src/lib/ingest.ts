@@ -1,88 +1,12 @@
+import type { ArticleFields, Figure, IngestContext, Ingester, IngestResult } from '@syndikit/core';
+import { checkTreeDepth, imageMediaType, report, resolveImageRef, rules, splitCredit } from '@syndikit/core';
 import type { Heading, Image, Paragraph, Root, RootContent } from 'mdast';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { type Processor, unified } from 'unified';
-import { CONTINUE, EXIT, visit } from 'unist-util-visit';
-import type { Figure } from './article.js';
-import { splitCredit } from './credit.js';
-import { report } from './diagnostics.js';
-import { type ArticleFields, type FieldProblem, readFields } from './fields.js';
-import { parseFrontMatter } from './front-matter.js';
-import { checkMarkdownSource, checkTreeDepth } from './guard.js';
-import { imageMediaType, resolveImageRef } from './image-ref.js';
-import type { IngestContext, Ingester, IngestResult } from './ingester.js';
-import { type Rule, rules } from './rules.js';
-
-const problemRules: Record<FieldProblem['rule'], Rule> = {
-  type: rules.frontMatterType,
-  date: rules.dateInvalid,
-  'image-outside-root': rules.imageOutsideRoot,
-  'image-url': rules.imageUrlUnsupported,
-  'unknown-key': rules.frontMatterUnknownKey,
-  url: rules.urlInvalid,
-};
-
-/** The unified processor that parses article Markdown: CommonMark, GFM and YAML front matter. */
-export function markdownParser() {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
-}
-
-/**
- * GFM without autolink literals (bare `www.`, `https://` and e-mail links):
- * that one extension looks at every character and costs more than the rest
- * of the parse, yet most copy has no bare URL. Made by hand from the same
- * micromark and mdast extensions `remark-gfm` combines.
- */
-function remarkGfmWithoutAutolinkLiterals(this: Processor): void {
-  const data = this.data();
-  data.micromarkExtensions ??= [];
-  data.fromMarkdownExtensions ??= [];
-  data.micromarkExtensions.push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
-  data.fromMarkdownExtensions.push(
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown(),
-  );
-}
-
-const fullParser = markdownParser().freeze();
-const parserWithoutAutolinks = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiterals).use(remarkFrontmatter, ['yaml']).freeze();
-
-/** Text that may hold a GFM autolink literal outside a link destination or an `<autolink>`. */
-const bareLinkCandidate = /(?<!\]\(<?|<|\]:[ \t]*<?)https?:\/\/|(?<![\w./])www\.|@/i;
-/** What a text node holds when an autolink literal could have started in it. */
-const literalInText = /https?:\/\/|www\.|@/i;
-
-/**
- * Parse with full GFM, skipping the autolink-literal extension when it
- * cannot match: when the source has no bare URL or `@`, and (checked after
- * parsing, so a link destination that was not one cannot hide a URL) no
- * text node holds one. The tree is the same as with `remark-gfm`.
- */
-function parseMarkdown(text: string): Root {
-  if (bareLinkCandidate.test(text)) return fullParser.parse(text) as Root;
-  const tree = parserWithoutAutolinks.parse(text) as Root;
-  let literal = false;
-  visit(tree, 'text', (node) => {
-    if (literalInText.test(node.value)) {
-      literal = true;
-      return EXIT;
-    }
-    return CONTINUE;
-  });
-  return literal ? (fullParser.parse(text) as Root) : tree;
-}
+import { readFields } from './fields.js';
+import { parseMarkdown } from './parse.js';
+import { parseFrontMatter } from './parse-front-matter.js';
+import { markdownRules } from './rules.js';
+import { checkMarkdownSource } from './source-limits.js';
 
 /**
  * Parse Markdown with YAML front matter into article fields and an mdast body.
@@ -110,12 +34,12 @@ export function ingestMarkdown(context: IngestContext): IngestResult | undefined
     if (!frontMatter) return undefined;
     const read = readFields(frontMatter.data, { timeZone: context.timeZone, articlePath: context.articlePath, siteUrl: context.siteUrl });
     for (const problem of read.problems) {
-      report(file, problem.severity, problem.reason, problemRules[problem.rule], frontMatter.placeOf(problem.path ?? problem.key));
+      report(file, problem.severity, problem.reason, problem.rule, frontMatter.placeOf(problem.path ?? problem.key));
     }
     fields = read.fields;
     tree.children.shift();
   } else if (/^---[ \t]*\r?\n/.test(text)) {
-    report(file, 'error', 'Front matter starts with `---` but has no closing `---` line', rules.frontMatterUnclosed, {
+    report(file, 'error', 'Front matter starts with `---` but has no closing `---` line', markdownRules.frontMatterUnclosed, {
       line: 1,
       column: 1,
     });
@@ -146,12 +70,16 @@ export function ingestMarkdown(context: IngestContext): IngestResult | undefined
   return { fields, body: tree, slugHint };
 }
 
-/** The built-in Markdown ingester, for `.md`, `.markdown` and `.mdx`-free Markdown. */
-export const markdownIngester: Ingester = {
-  name: 'markdown',
-  extensions: ['.md', '.markdown'],
-  ingest: ingestMarkdown,
-};
+/**
+ * The Markdown ingester, for `.md` and `.markdown` files (not MDX). A
+ * factory like every other ingester (`wireTextIngester(options)`,
+ * `ninjsIngester(options)`); it has no options yet. Core registers no
+ * ingester of its own: pass this one to `convert` (`ingesters`), last, as
+ * the `syndikit` command does.
+ */
+export function markdownIngester(): Ingester {
+  return { name: 'markdown', extensions: ['.md', '.markdown'], ingest: ingestMarkdown };
+}
 
 function isBlank(node: RootContent): boolean {
   return node.type === 'text' && node.value.trim() === '';

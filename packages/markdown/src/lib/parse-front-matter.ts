@@ -1,8 +1,8 @@
+import { report } from '@syndikit/core';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { report } from './diagnostics.js';
-import { rules } from './rules.js';
+import { markdownRules } from './rules.js';
 
 /** Front matter as plain data, with the place of each top-level field. */
 export interface FrontMatter {
@@ -37,7 +37,7 @@ export function parseFrontMatter(file: VFile, value: string, start: Point): Fron
 
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      report(file, 'error', `Front matter: ${firstLine(error.message)}`, rules.frontMatterSyntax, toFile(error.pos[0]));
+      report(file, 'error', `Front matter: ${firstLine(error.message)}`, markdownRules.frontMatterSyntax, toFile(error.pos[0]));
     }
     return undefined;
   }
@@ -46,12 +46,12 @@ export function parseFrontMatter(file: VFile, value: string, start: Point): Fron
   try {
     data = doc.toJS({ maxAliasCount });
   } catch (error) {
-    report(file, 'error', `Front matter expands more than ${maxAliasCount} aliases`, rules.frontMatterAlias, start, error);
+    report(file, 'error', `Front matter expands more than ${maxAliasCount} aliases`, markdownRules.frontMatterAlias, start, error);
     return undefined;
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data)) {
-    report(file, 'error', `Front matter must be a mapping of fields, not ${describe(data)}`, rules.frontMatterShape, start);
+    report(file, 'error', `Front matter must be a mapping of fields, not ${describe(data)}`, markdownRules.frontMatterShape, start);
     return undefined;
   }
 

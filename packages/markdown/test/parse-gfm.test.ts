@@ -1,4 +1,5 @@
-import { defaultLimits, ingestMarkdown, markdownParser } from '@syndikit/core';
+import { defaultLimits } from '@syndikit/core';
+import { ingestMarkdown, markdownParser } from '@syndikit/markdown';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';

@@ -1,11 +1,12 @@
 import { defaultLimits } from '@syndikit/core';
-import { detectNinjsVersion, jsonDepth } from '@syndikit/wire';
+import { detectNinjsVersion } from '@syndikit/ninjs';
+import { jsonDepth } from '@syndikit/wire';
 import { describe, expect, it } from 'vitest';
-import { blocks, convertWire, convertWireFixture } from './helpers.js';
+import { blocks, convertNinjs, convertNinjsFixture } from './helpers.js';
 
 describe('ninjs in', () => {
   it('maps an agency item into the article model, sanitising the HTML body', async () => {
-    const result = await convertWireFixture('ninjs-agency-item.json');
+    const result = await convertNinjsFixture('ninjs-agency-item.json');
     expect(result.articles[0]).toMatchObject({
       id: 'urn:newsml:wire.example:20241115:harbor-ferry',
       headline: 'Ferry service returns to the outer islands after a two-week halt',
@@ -67,7 +68,7 @@ describe('ninjs in', () => {
         },
       },
     };
-    const result = await convertWire(JSON.stringify(item, null, 2), 'old.json');
+    const result = await convertNinjs(JSON.stringify(item, null, 2), 'old.json');
     expect(result.articles[0]).toMatchObject({
       headline: 'Old-style headline',
       authors: [{ name: 'Jane Doe' }],
@@ -83,7 +84,7 @@ describe('ninjs in', () => {
   it('reports wrong types at their line and column', async () => {
     const text =
       '{\n  "uri": "urn:x:2",\n  "headlines": [{ "value": 42 }],\n  "versionCreated": "2024-02-30T00:00:00Z",\n  "language": ["en"]\n}\n';
-    const result = await convertWire(text, 'types.json');
+    const result = await convertNinjs(text, 'types.json');
     expect(result.articles).toEqual([]);
     expect(result.messages).toEqual(
       expect.arrayContaining([
@@ -102,7 +103,7 @@ describe('ninjs in', () => {
       renditions: { base: { href: `https://x.example/${index % 5 === 4 ? index - 1 : index}.jpg` } },
     }));
     const item = { uri: 'urn:x:pictures', headline: 'Pictures', body_text: 'Body.', versioncreated: '2024-06-15T10:00:00Z', associations };
-    const result = await convertWire(JSON.stringify(item), 'pictures.json');
+    const result = await convertNinjs(JSON.stringify(item), 'pictures.json');
     const images = result.articles[0]?.images ?? [];
     expect(images).toHaveLength(800);
     expect(new Set(images.map((image) => image.src)).size).toBe(800);
@@ -115,19 +116,19 @@ describe('ninjs in', () => {
   it('checks depth before parsing: a 10,000-deep document', async () => {
     const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
     expect(jsonDepth(deep, 64)).toEqual({ depth: 65, offset: 64 });
-    const result = await convertWire(deep, 'deep.json');
+    const result = await convertNinjs(deep, 'deep.json');
     expect(result.messages).toEqual(['deep.json:1:65: error JSON nests more than 64 levels deep [ninjs-too-deep]']);
   });
 
   it('checks size before parsing: a 50 MB document', async () => {
-    const result = await convertWire(new Uint8Array(50_000_000).fill(0x20), 'huge.json');
+    const result = await convertNinjs(new Uint8Array(50_000_000).fill(0x20), 'huge.json');
     expect(result.messages).toEqual([
       `huge.json:1:1: error File is 50000000 bytes, over the limit of ${defaultLimits.maxBytes} [file-too-large]`,
     ]);
   });
 
   it('reports JSON syntax errors with their place', async () => {
-    const result = await convertWire('{\n  "uri": "x",\n  "headlines": [\n}', 'broken.json');
+    const result = await convertNinjs('{\n  "uri": "x",\n  "headlines": [\n}', 'broken.json');
     expect(result.messages[0]).toMatch(/^broken\.json:4:1: error JSON syntax: \w+ \[ninjs-syntax\]$/);
   });
 
@@ -137,7 +138,7 @@ describe('ninjs in', () => {
       headlines: [{ value: 'Deep' }],
       bodies: [{ contentType: 'text/html', value: `${'<div>'.repeat(3000)}x${'</div>'.repeat(3000)}` }],
     };
-    const result = await convertWire(JSON.stringify(item), 'deephtml.json');
+    const result = await convertNinjs(JSON.stringify(item), 'deephtml.json');
     expect(result.messages).toContain('deephtml.json:1:94: error The HTML body nests more than 256 elements deep [html-too-deep]');
     expect(result.articles).toEqual([]);
   });

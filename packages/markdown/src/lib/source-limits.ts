@@ -1,0 +1,150 @@
+import type { Limits } from '@syndikit/core';
+import { rules as coreRules, report } from '@syndikit/core';
+import type { VFile } from 'vfile';
+import { markdownRules } from './rules.js';
+
+/**
+ * Check Markdown source for nesting that would make the parser slow or
+ * overflow the stack, before it is parsed.
+ *
+ * micromark and mdast-util-from-markdown take time quadratic in blockquote
+ * depth, list depth and the number of emphasis delimiters in a block, and
+ * recurse once per level: 100,000 `>` take over a minute and then overflow.
+ * Every node then costs memory in each output's tree (kilobytes per table
+ * cell), so the markup of the whole document is bounded too
+ * (`limits.maxMarkup`, outside front matter); and each container that
+ * closes makes micromark copy the document's list of events, so the
+ * number of blockquote markers and list items is bounded
+ * (`limits.maxContainers`). No parser option bounds
+ * this, so it is checked on the text, line by line, in one pass.
+ *
+ * @returns whether the text is safe to parse; otherwise an error is reported
+ *   on `file` with the line and column where the limit is crossed.
+ */
+export function checkMarkdownSource(file: VFile, text: string, limits: Limits, lineOffset = 0): boolean {
+  const lines = text.split('\n');
+  let delimiters = 0;
+  let blockStart = 0;
+  let markup = 0;
+  let containers = 0;
+  const bodyStart = frontMatterEnd(lines);
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    const lineNumber = index + 1 + lineOffset;
+
+    const inBody = index >= bodyStart;
+    // The container prefix: blockquote markers (`>`), list markers (`-`, `+`, `*`, `1.`, `1)` before
+    // a space; several can open on one line) and indentation.
+    let quotes = 0;
+    let column = 0;
+    let indent = 0;
+    while (column < line.length) {
+      const char = line[column];
+      if (char === '>') {
+        quotes++;
+        if (inBody && ++containers > limits.maxContainers) return tooManyContainers(file, limits, lineNumber, column + 1);
+      } else if (char === ' ') indent++;
+      else if (char === '\t') indent += 4;
+      else {
+        const marker = inBody ? listMarker.exec(line.slice(column, column + 12)) : null;
+        if (!marker) break;
+        if (++containers > limits.maxContainers) return tooManyContainers(file, limits, lineNumber, column + 1);
+        if (++markup > limits.maxMarkup) return tooMuchMarkup(file, limits, lineNumber, column + 1);
+        column += marker[0].length;
+        continue;
+      }
+      column++;
+      if (quotes > limits.maxDepth) {
+        report(file, 'error', `Blockquotes are nested more than ${limits.maxDepth} deep`, coreRules.nestingTooDeep, {
+          line: lineNumber,
+          column,
+        });
+        return false;
+      }
+    }
+    if (indent / 2 > limits.maxDepth * 2) {
+      report(file, 'error', `Line is indented ${indent} columns, deeper than ${limits.maxDepth * 4} allows`, coreRules.nestingTooDeep, {
+        line: lineNumber,
+        column: 1,
+      });
+      return false;
+    }
+
+    if (line.trim() === '') {
+      delimiters = 0;
+      blockStart = lineNumber;
+      continue;
+    }
+    // Bare URLs and e-mail addresses become links (GFM autolink literals) without any mark.
+    if (inBody) {
+      autolink.lastIndex = 0;
+      for (let match = autolink.exec(line); match; match = autolink.exec(line)) {
+        if (++markup > limits.maxMarkup) return tooMuchMarkup(file, limits, lineNumber, match.index + 1);
+      }
+    }
+    for (let position = 0; position < line.length; position++) {
+      const char = line.charCodeAt(position);
+      // * _ ~ [ ] | > < `
+      if (
+        inBody &&
+        (char === 42 ||
+          char === 95 ||
+          char === 126 ||
+          char === 91 ||
+          char === 93 ||
+          char === 124 ||
+          char === 62 ||
+          char === 60 ||
+          char === 96)
+      ) {
+        markup++;
+        if (markup > limits.maxMarkup) return tooMuchMarkup(file, limits, lineNumber, position + 1);
+      }
+      // * _ ~ [ ]
+      if (char === 42 || char === 95 || char === 126 || char === 91 || char === 93) {
+        delimiters++;
+        if (delimiters > limits.maxDelimiters) {
+          report(
+            file,
+            'error',
+            `Block starting on line ${blockStart + 1} has more than ${limits.maxDelimiters} emphasis or link delimiters`,
+            markdownRules.delimitersTooMany,
+            { line: lineNumber, column: position + 1 },
+          );
+          return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+/** A list marker and the white space after it (a marker alone at the end of a line opens an empty item). */
+const listMarker = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)/;
+/** Where a GFM autolink literal can start. */
+const autolink = /https?:\/\/|www\.|@/gi;
+
+function tooManyContainers(file: VFile, limits: Limits, line: number, column: number): false {
+  report(file, 'error', `Document has more than ${limits.maxContainers} blockquote markers and list items`, markdownRules.markupTooMuch, {
+    line,
+    column,
+  });
+  return false;
+}
+
+function tooMuchMarkup(file: VFile, limits: Limits, line: number, column: number): false {
+  report(file, 'error', `Document has more than ${limits.maxMarkup} Markdown markup characters`, markdownRules.markupTooMuch, {
+    line,
+    column,
+  });
+  return false;
+}
+
+/** Index of the first line after YAML front matter (`---` … `---` or `...`), or 0 when there is none. */
+function frontMatterEnd(lines: readonly string[]): number {
+  if (!/^---[ \t]*\r?$/.test(lines[0] ?? '')) return 0;
+  for (let index = 1; index < lines.length; index++) {
+    if (/^(?:---|\.\.\.)[ \t]*\r?$/.test(lines[index] ?? '')) return index + 1;
+  }
+  return 0;
+}
