@@ -1,5 +1,6 @@
 import { atomAdapter } from '@syndikit/atom';
 import { convert, formatMessage } from '@syndikit/core';
+import { markdownIngester } from '@syndikit/markdown';
 import { fixtureSite, hostileArticles, manyArticles } from '@syndikit/testkit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { parseStrict, parseWithReaders } from './helpers.js';
 
 const hostile = hostileArticles();
 const files = Object.entries(hostile).map(([name, value]) => new VFile({ path: `/hostile/${name}.md`, value }));
-const result = await convert(files, { root: '/hostile', site: fixtureSite, formats: [atomAdapter()] });
+const result = await convert(files, { ingesters: [markdownIngester()], root: '/hostile', site: fixtureSite, formats: [atomAdapter()] });
 const output = (path: string) => String(result.outputs.find((file) => file.path === path)?.contents ?? '');
 
 describe('hostile input in the Atom feed', () => {
@@ -37,6 +38,7 @@ describe('hostile input in the Atom feed', () => {
 
   it('carries 10,000 entries', async () => {
     const many = await convert(manyArticles(10_000), {
+      ingesters: [markdownIngester()],
       root: '/generated',
       site: fixtureSite,
       formats: [atomAdapter({ limit: 10_000 })],

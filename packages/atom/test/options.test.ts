@@ -1,5 +1,6 @@
 import { atomAdapter, atomText } from '@syndikit/atom';
 import { convert } from '@syndikit/core';
+import { markdownIngester } from '@syndikit/markdown';
 import { convertFixtures } from '@syndikit/testkit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,7 @@ describe('Atom options', () => {
 
   it('fails the feed with a clear error without a site URL', async () => {
     const result = await convert(new VFile({ path: '/a.md', value: '---\ntitle: T\ndate: 2024-01-01\n---\n\nB\n' }), {
+      ingesters: [markdownIngester()],
       formats: [atomAdapter()],
     });
     expect(result.outputs).toEqual([]);
