@@ -81,3 +81,18 @@ describe('the collection step in convert', () => {
     ]);
   });
 });
+
+describe('a `select` that returns the wrong thing', () => {
+  it('is select-failed when it returns copies or no array, and that adapter renders nothing', async () => {
+    const copies = listing('copies', 'copies.txt', ({ articles }) => articles.map((article) => ({ ...article })));
+    const nothing = listing('nothing', 'nothing.txt', () => undefined as unknown as []);
+    const result = await convert(inputs(), { ...options, formats: [copies, nothing, listing('all', 'all.txt')] });
+    expect(result.outputs.map((output) => output.path)).toEqual(['all.txt']);
+    expect(result.failed.map((file) => file.messages.map((message) => formatMessage(message)))).toEqual([
+      [
+        'copies:1:1: error Adapter `copies` returned an article that is not one of those it was given (return the objects from `articles`, not copies) [select-failed]',
+      ],
+      ['nothing:1:1: error Adapter `nothing` returned undefined, not an array of the articles it was given [select-failed]'],
+    ]);
+  });
+});

@@ -2,7 +2,8 @@ import pLimit from 'p-limit';
 import { VFile } from 'vfile';
 import type { ArticleSummary, CollectionAdapter, OutputFile } from './adapter.js';
 import type { Article } from './article.js';
-import { hasErrors } from './diagnostics.js';
+import { hasErrors, report } from './diagnostics.js';
+import { rules } from './rules.js';
 import { claimPaths, type ResolvedPipeline, renderCollection, selectForCollection } from './steps.js';
 
 /**
@@ -63,11 +64,13 @@ export async function renderCollections(
   const result: CollectionStepResult = { outputs: [], files: [] };
   if (adapters.length === 0) return result;
   const own = new Map(adapters.map((adapter) => [adapter, new VFile({ path: adapter.name })]));
+  const given = new Set(sources.summaries);
   const selections = new Map(
-    adapters.map((adapter) => [
-      adapter,
-      selectForCollection(adapter, sources.summaries, own.get(adapter) as VFile, sources.fileOf, pipeline),
-    ]),
+    adapters.map((adapter) => {
+      const file = own.get(adapter) as VFile;
+      const selected = selectForCollection(adapter, sources.summaries, file, sources.fileOf, pipeline);
+      return [adapter, checkSelection(adapter, selected, given, file)];
+    }),
   );
   const full = await loadSelected([...new Set([...selections.values()].flat())], sources);
   const fileOfArticle = new Map<Readonly<Article>, VFile | undefined>(
@@ -86,6 +89,25 @@ export async function renderCollections(
   }
   result.files = [...own.values()].filter((file) => file.messages.length > 0);
   return result;
+}
+
+/**
+ * A `select` must return some of the summaries it was given (their bodies
+ * are looked up by identity): anything else is a `select-failed` error on
+ * the adapter's file, and the adapter renders nothing.
+ */
+function checkSelection(
+  adapter: CollectionAdapter,
+  selected: readonly Readonly<ArticleSummary>[],
+  given: ReadonlySet<Readonly<ArticleSummary>>,
+  file: VFile,
+): readonly Readonly<ArticleSummary>[] {
+  if (Array.isArray(selected) && selected.every((summary) => given.has(summary))) return selected;
+  const reason = Array.isArray(selected)
+    ? 'returned an article that is not one of those it was given (return the objects from `articles`, not copies)'
+    : `returned ${selected === null ? 'null' : typeof selected}, not an array of the articles it was given`;
+  report(file, 'error', `Adapter \`${adapter.name}\` ${reason}`, rules.selectFailed);
+  return [];
 }
 
 /** The bodies of the selected articles, each loaded once and shared by every adapter that selected it. */
