@@ -161,7 +161,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const entries = await collectRules();
   const conflicts = conflictingRules(entries);
   if (conflicts.length > 0) {
-    for (const list of conflicts) console.error(`rules: ${list[0].rule.id} is defined differently in ${list.map((e) => e.package).join(', ')}`);
+    for (const list of conflicts)
+      console.error(`rules: ${list[0].rule.id} is defined differently in ${list.map((e) => e.package).join(', ')}`);
     process.exit(1);
   }
   const text = renderRulesDoc(entries);

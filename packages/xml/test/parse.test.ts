@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { hostileXml } from '@syndikit/testkit';
 import { parseSafeXml, reportXmlProblems, scanXml, sniffXml, text, xmlRules } from '@syndikit/xml';
 import { VFile } from 'vfile';
