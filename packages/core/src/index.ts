@@ -13,15 +13,15 @@ export type {
   ReportOptions,
   ReportPlace,
 } from './lib/adapter.js';
-export { unsafeOutputPath } from './lib/adapter.js';
+export { reportedRule, reportedRuleId, unsafeOutputPath } from './lib/adapter.js';
 export type { Article, ArticleImage, Author, Dateline, Figure, FigureData, ImageRendition, PublicationStatus } from './lib/article.js';
 export { isFigure, largestRendition, publishable } from './lib/article.js';
+export type { IngesterChoice } from './lib/choose-ingester.js';
+export { chooseIngester, fileExtension } from './lib/choose-ingester.js';
 export type { CollectionSources, CollectionStepOptions, CollectionStepResult } from './lib/collections.js';
 export { loadConcurrency, renderCollections } from './lib/collections.js';
 export type { ConvertOptions, ConvertResult, ImageFactsReader, InputLike, ProgressEvent } from './lib/convert.js';
 export { convert, defaultConcurrency } from './lib/convert.js';
-export type { IngesterChoice } from './lib/choose-ingester.js';
-export { chooseIngester, fileExtension } from './lib/choose-ingester.js';
 export type { CaptionCredit } from './lib/credit.js';
 export { joinCredit, splitCredit } from './lib/credit.js';
 export { formatDateline, parseDateline } from './lib/dateline.js';
@@ -34,14 +34,14 @@ export { checkTreeDepth } from './lib/guard.js';
 export { imageMediaType, resolveImageRef } from './lib/image-ref.js';
 export type { ArticleFields, IngestContext, Ingester, IngestResult } from './lib/ingester.js';
 export type { Limits } from './lib/limits.js';
-export { splitList } from './lib/list.js';
 export { defaultLimits } from './lib/limits.js';
+export { splitList } from './lib/list.js';
 export { lockFileName, OutputLockedError } from './lib/lock.js';
 export { articleUrl, idNamespace, uniqueSlug } from './lib/normalize.js';
 export type { Registry } from './lib/registry.js';
 export { createRegistry } from './lib/registry.js';
 export type { CoreRuleId, Rule } from './lib/rules.js';
-export { rules } from './lib/rules.js';
+export { rule, rules } from './lib/rules.js';
 export type { Site, SiteOptions } from './lib/site.js';
 export { defaultSite, resolveSite } from './lib/site.js';
 export { maxSlugLength, slugify, unsafeSlugReason } from './lib/slug.js';

@@ -1,5 +1,6 @@
 import type { Point, Position } from 'unist';
 import type { Article } from './article.js';
+import type { Rule } from './rules.js';
 import type { Site } from './site.js';
 
 /** One file an adapter produces. */
@@ -25,12 +26,32 @@ export interface OutputFile {
 export type ReportPlace = Point | Position | { position?: Position | undefined } | undefined;
 
 /** Report a problem an adapter found in an article. */
-export interface ReportOptions {
-  /** Stable rule id, e.g. `rss-control-character`. */
-  ruleId: string;
+export type ReportOptions = (
+  | {
+      /** The catalogue entry of the problem (see `rule()`): how syndikit's own adapters report. */
+      rule: Rule;
+      ruleId?: never;
+    }
+  | {
+      /** A stable rule id of your own, e.g. `sitemap-too-large`, for adapters without a catalogue. */
+      ruleId: string;
+      rule?: never;
+    }
+) & {
   place?: ReportPlace;
   /** `'warning'` (default) keeps the article; `'error'` fails it. */
   severity?: 'error' | 'warning' | 'info';
+};
+
+/** The rule a report names, whether given as a catalogue entry (`rule`) or an id of one's own (`ruleId`). */
+export function reportedRule(options: Readonly<ReportOptions>): Rule | string {
+  return options.rule ?? (options.ruleId as string);
+}
+
+/** The id of the rule a report names (see {@link reportedRule}). */
+export function reportedRuleId(options: Readonly<ReportOptions>): string {
+  const named = reportedRule(options);
+  return typeof named === 'string' ? named : named.id;
 }
 
 /** What an article-scope adapter's `render` gets. */

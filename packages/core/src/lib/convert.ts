@@ -3,12 +3,12 @@ import type { PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import type { Adapter, ArticleSummary, OutputFile } from './adapter.js';
 import type { Article } from './article.js';
+import { renderCollections } from './collections.js';
 import { hasErrors } from './diagnostics.js';
 import type { Ingester } from './ingester.js';
 import type { Limits } from './limits.js';
 import type { Registry } from './registry.js';
 import type { SiteOptions } from './site.js';
-import { renderCollections } from './collections.js';
 import { claimPaths, ingestArticle, prepareArticle, renderArticle, resolvePipeline } from './steps.js';
 
 /**

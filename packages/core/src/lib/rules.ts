@@ -15,10 +15,27 @@ export interface Rule {
   title: string;
   /** What to do about it. */
   hint: string;
+  /**
+   * The severity it is reported with, for the rule list (`docs/rules.md`);
+   * absent where the same problem is an error in one place and a warning in
+   * another (the message then says which).
+   */
+  severity?: 'error' | 'warning' | 'info';
 }
 
-function rule(id: string, title: string, hint: string): Rule {
-  return { id, title, hint };
+/**
+ * Make a catalogue entry. Every package keeps its own catalogue of these
+ * (`export const xxxRules = { … } as const satisfies Record<string, Rule>`),
+ * and passes the entry, not its id, to `report`.
+ *
+ * @example
+ * export const feedRules = {
+ *   empty: rule('feed-empty', 'No dated articles for the feed', 'Give the articles a `published` date.', 'warning'),
+ * } as const satisfies Record<string, Rule>
+ */
+export function rule(id: string, title: string, hint: string, severity?: Rule['severity']): Rule {
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id)) throw new TypeError(`Expected a kebab-case rule id but received ${JSON.stringify(id)}`);
+  return severity ? { id, title, hint, severity } : { id, title, hint };
 }
 
 export const rules = {
@@ -34,17 +51,29 @@ export const rules = {
   slugEmpty: rule('slug-empty', 'No slug could be derived', 'Add `slug:` to the front matter.'),
   slugDuplicate: rule('slug-duplicate', 'Two articles have the same slug', 'Give one of them its own `slug:`.'),
   languageInvalid: rule('language-invalid', 'A language is not a BCP 47 tag', 'Write a tag such as `en`, `de-CH` or `ar`.'),
+  // The image rules are shared by every package that looks at image files (the facts reader in
+  // @syndikit/disk, the renditions of @syndikit/images): one entry each, here. A problem is an
+  // error where renditions must be made of the file, a warning where the image is only described.
   imageOutsideRoot: rule(
     'image-outside-root',
-    'An image reference points outside the content root',
-    'Move the image under the content root or reference it by https URL.',
+    'An image reference leads outside the content root',
+    'Move the image under the content root (a symbolic link out of it counts), or reference it by https URL.',
+    'error',
   ),
-  imageMissing: rule('image-missing', 'An image file was not found', 'Check the path; it is relative to the article.'),
-  imageTypeMismatch: rule('image-type-mismatch', 'An image file is not the type its extension says', 'Rename the file or convert it.'),
+  imageMissing: rule(
+    'image-missing',
+    'An image file was not found',
+    'Check the path: it is relative to the article, or to the content root with a leading `/`.',
+  ),
+  imageTypeMismatch: rule(
+    'image-type-mismatch',
+    'An image file is not the type its extension says',
+    'Rename the file to its real type, or convert it to JPEG, PNG, GIF, WebP or AVIF.',
+  ),
   imageUnreadable: rule(
     'image-unreadable',
     'An image file could not be read as an image',
-    'Replace the file with a JPEG, PNG, GIF, WebP or AVIF.',
+    'Check that the file is complete, and a JPEG, PNG, GIF, WebP or AVIF.',
   ),
   urlInvalid: rule(
     'url-invalid',
@@ -53,6 +82,12 @@ export const rules = {
   ),
   imageUrlUnsupported: rule('image-url-unsupported', 'An image URL has an unsupported scheme', 'Use a relative path or an https URL.'),
   nestingTooDeep: rule('nesting-too-deep', 'Content is nested deeper than the limit', 'Flatten the nesting or raise `limits.maxDepth`.'),
+  notPublished: rule(
+    'not-published',
+    'The article is not published in this format',
+    'It is withheld, canceled or under embargo (judged at `--now`); it appears once its status or embargo allows.',
+    'warning',
+  ),
   transformFailed: rule('transform-failed', 'A body plugin failed', 'Check the plugin named in the message.'),
   ingesterFailed: rule(
     'ingester-failed',

@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import { type PluggableList, unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { Adapter, ArticleSummary, CollectionAdapter, OutputFile, ReportOptions } from './adapter.js';
-import { unsafeOutputPath } from './adapter.js';
+import { reportedRule, unsafeOutputPath } from './adapter.js';
 import type { Article } from './article.js';
 import { chooseIngester } from './choose-ingester.js';
 import type { ConvertOptions, ImageFactsReader } from './convert.js';
@@ -271,7 +271,7 @@ async function runAdapter(adapter: Adapter, file: VFile, render: () => OutputFil
 }
 
 function reportFromAdapter(file: VFile, adapter: Adapter, reason: string, options: ReportOptions): void {
-  const message = report(file, options.severity ?? 'warning', reason, options.ruleId, options.place);
+  const message = report(file, options.severity ?? 'warning', reason, reportedRule(options), options.place);
   message.source = `syndikit:${adapter.name}`;
 }
 

@@ -1,8 +1,4 @@
-import type { Rule } from '@syndikit/core';
-
-function rule(id: string, title: string, hint: string): Rule {
-  return { id, title, hint };
-}
+import { rules as coreRules, type Rule, rule } from '@syndikit/core';
 
 /**
  * The diagnostics `@syndikit/images` reports, each on the article and the
@@ -10,32 +6,21 @@ function rule(id: string, title: string, hint: string): Rule {
  * here (`image-url-unsupported` is core's: it is found at ingest).
  */
 export const imageRules = {
-  missing: rule(
-    'image-missing',
-    'The image file was not found',
-    'Check the path: it is relative to the article, or to the content root with a leading `/`.',
-  ),
-  outsideRoot: rule(
-    'image-outside-root',
-    'The image leads outside the content root',
-    'Copy the photo into the content folder instead of linking to it.',
-  ),
+  // Shared with the facts reader, so defined once in core's catalogue.
+  missing: coreRules.imageMissing,
+  outsideRoot: coreRules.imageOutsideRoot,
   tooLarge: rule(
     'image-too-large',
     'The image has more pixels than the limit',
     'Resize the photo, or raise `images.limitInputPixels` if it is genuine.',
   ),
-  typeMismatch: rule(
-    'image-type-mismatch',
-    'The image is not what its extension says',
-    'Rename the file to its real type, or convert it to JPEG, PNG, GIF, WebP or AVIF.',
-  ),
+  typeMismatch: coreRules.imageTypeMismatch,
   svgExternal: rule(
     'image-svg-external',
     'The SVG refers to other files or declares entities',
     'Embed what the SVG needs, or export it as a self-contained SVG or a PNG.',
   ),
-  unreadable: rule('image-unreadable', 'The image cannot be decoded', 'Check that the file is complete and a supported image type.'),
+  unreadable: coreRules.imageUnreadable,
   failed: rule(
     'image-failed',
     'The image could not be processed',
