@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ArticleFields, ArticleImage, IngestContext, Ingester, IngestResult, Rule } from '@syndikit/core';
-import { adapterCacheKey, imageMediaType, normalizeDate, report, reportedRuleId, resolveImageRef } from '@syndikit/core';
+import { adapterCacheKey, checkUrl, imageMediaType, normalizeDate, report, reportedRuleId, resolveImageRef } from '@syndikit/core';
 import { articleSchema, estimateHtmlDepth, reportUnsafe } from '@syndikit/html';
 import { agencyName, matchDateline } from '@syndikit/wire';
 import { franc } from 'franc-min';
@@ -272,14 +272,11 @@ function detectLanguage(text: string): string | undefined {
   return iso6393To1[code] ?? code;
 }
 
+/** `value` as an absolute URL under core's URL policy (`//cdn/x` read as https), or none when refused. */
 function absoluteUrl(value: string | undefined, base?: string): string | undefined {
   if (!value) return undefined;
-  try {
-    const url = base ? new URL(value, base) : new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  const checked = checkUrl(value, { base, schemeRelative: 'https' });
+  return 'url' in checked ? checked.url : undefined;
 }
 
 /** Where a browser's "Save page as…, complete" puts a page's files: `Story_files/photo.jpg` beside the page. */
