@@ -78,7 +78,37 @@ export function ingestDigitalwires(
   context: Pick<IngestContext, 'file' | 'text' | 'timeZone'>,
   maxDepth = 64,
 ): DigitalwiresResult | undefined {
-  const { file, text } = context;
+  const parsed = parseEntry(context.file, context.text, maxDepth);
+  if (!parsed) return undefined;
+  const read = entryReader(context, parsed.entry, parsed.at);
+  const fields: ArticleFields = { authors: [], tags: [], images: [] };
+  // The order of the phases is the order of the messages: keep it.
+  readMetadataFields(read, fields);
+  readPeopleAndPlaces(read, fields);
+  const editorNotes = readEditorNotes(read);
+  const body = readBody(
+    read.entry,
+    fields,
+    (reason) => report(read.file, 'warning', `Body: ${reason}`, digitalwiresRules.bodyUnsafe, read.at(['article_html'])),
+    (reason) => {
+      report(read.file, 'error', reason, digitalwiresRules.bodyUnsafe, read.at(['article_html']));
+      read.failed = true;
+    },
+  );
+  readAssociations(read.entry, fields);
+  addLeadPicture(fields, body);
+  guessHeadline(read, fields);
+  if (read.failed) return undefined;
+  return { fields, body, slugHint: fields.headline ?? '', editorNotes };
+}
+
+/** The parsed entry and a way to locate its keys, or undefined after reporting why the text is not one. */
+function parseEntry(
+  file: IngestContext['file'],
+  text: string,
+  maxDepth: number,
+): { entry: Entry; at: (path: Array<string | number>) => Point } | undefined {
+  // Depth first: a deeply nested document must not reach the parser.
   const depth = jsonDepth(text, maxDepth);
   if (depth.offset !== undefined) {
     report(file, 'error', `JSON nests more than ${maxDepth} levels deep`, digitalwiresRules.tooDeep, pointAt(text, depth.offset));
@@ -98,68 +128,100 @@ export function ingestDigitalwires(
     return undefined;
   }
   const at = (path: Array<string | number>): Point => parsed.pointAt(findNodeAtLocation(parsed.root, path)?.offset ?? 0);
-  let failed = false;
-  const string = (key: string): string | undefined => {
-    const value = entry[key];
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') {
-      report(file, 'error', `Expected a string for ${key} but received ${typeof value}`, digitalwiresRules.type, at([key]));
-      failed = true;
-      return undefined;
-    }
-    return value.trim() || undefined;
-  };
-  const date = (key: string): string | undefined => {
-    const value = string(key);
-    if (!value) return undefined;
-    const normalized = normalizeDate(value, context.timeZone);
-    if (typeof normalized === 'string') return normalized;
-    report(file, 'warning', `${normalized.error} (${key})`, digitalwiresRules.date, at([key]));
-    return undefined;
-  };
-  const names = (key: string): string[] =>
-    Array.isArray(entry[key])
-      ? (entry[key] as unknown[]).filter((name): name is string => typeof name === 'string' && name.trim() !== '')
-      : [];
-  const categories = (type: string): string[] =>
-    (Array.isArray(entry.categories) ? entry.categories : []).flatMap((category) =>
-      isEntry(category) && category.type === type && typeof category.name === 'string' && category.name.trim()
-        ? [category.name.trim()]
-        : [],
-    );
+  return { entry, at };
+}
 
-  const fields: ArticleFields = { authors: [], tags: [], images: [] };
-  const editorNotes: string[] = [];
+/** Typed access to an entry's keys; a wrong type is reported at its key and marks the entry failed. */
+interface EntryReader {
+  file: IngestContext['file'];
+  entry: Entry;
+  at: (path: Array<string | number>) => Point;
+  /** Set by any error that makes the entry unusable; reading goes on to report every problem. */
+  failed: boolean;
+  string(key: string): string | undefined;
+  date(key: string): string | undefined;
+  names(key: string): string[];
+  categories(type: string): string[];
+}
+
+function entryReader(
+  context: Pick<IngestContext, 'file' | 'timeZone'>,
+  entry: Entry,
+  at: (path: Array<string | number>) => Point,
+): EntryReader {
+  const { file } = context;
+  const reader: EntryReader = {
+    file,
+    entry,
+    at,
+    failed: false,
+    string: (key) => {
+      const value = entry[key];
+      if (value === undefined || value === null) return undefined;
+      if (typeof value !== 'string') {
+        report(file, 'error', `Expected a string for ${key} but received ${typeof value}`, digitalwiresRules.type, at([key]));
+        reader.failed = true;
+        return undefined;
+      }
+      return value.trim() || undefined;
+    },
+    date: (key) => {
+      const value = reader.string(key);
+      if (!value) return undefined;
+      const normalized = normalizeDate(value, context.timeZone);
+      if (typeof normalized === 'string') return normalized;
+      report(file, 'warning', `${normalized.error} (${key})`, digitalwiresRules.date, at([key]));
+      return undefined;
+    },
+    names: (key) =>
+      Array.isArray(entry[key])
+        ? (entry[key] as unknown[]).filter((name): name is string => typeof name === 'string' && name.trim() !== '')
+        : [],
+    categories: (type) =>
+      (Array.isArray(entry.categories) ? entry.categories : []).flatMap((category) =>
+        isEntry(category) && category.type === type && typeof category.name === 'string' && category.name.trim()
+          ? [category.name.trim()]
+          : [],
+      ),
+  };
+  return reader;
+}
+
+/** Identity, headline, language, rights, dates and status. */
+function readMetadataFields(read: EntryReader, fields: ArticleFields): void {
   const assign = <K extends keyof ArticleFields>(key: K, value: ArticleFields[K] | undefined) => {
     if (value !== undefined) fields[key] = value;
   };
-  assign('id', string('urn'));
-  assign('headline', string('headline'));
-  assign('subheadline', string('subhead') ?? string('kicker'));
-  assign('summary', string('teaser'));
-  assign('language', string('language'));
-  assign('copyright', string('copyrightnotice'));
-  const created = date('content_created');
-  const versionCreated = date('version_created');
+  assign('id', read.string('urn'));
+  assign('headline', read.string('headline'));
+  assign('subheadline', read.string('subhead') ?? read.string('kicker'));
+  assign('summary', read.string('teaser'));
+  assign('language', read.string('language'));
+  assign('copyright', read.string('copyrightnotice'));
+  const created = read.date('content_created');
+  const versionCreated = read.date('version_created');
   assign('published', created ?? versionCreated);
   if (created && versionCreated && versionCreated !== created) fields.updated = versionCreated;
-  assign('embargoed', date('embargoed'));
-  const status = string('pubstatus');
+  assign('embargoed', read.date('embargoed'));
+  const status = read.string('pubstatus');
   if (status && ['usable', 'withheld', 'canceled'].includes(status)) fields.status = status as PublicationStatus;
   else if (status)
     report(
-      file,
+      read.file,
       'warning',
       `Expected pubstatus usable, withheld or canceled but received "${status}"`,
       digitalwiresRules.type,
-      at(['pubstatus']),
+      read.at(['pubstatus']),
     );
-  if (string('signal')?.endsWith(':correction')) fields.notes = ['This is a corrected version of the story.'];
+  if (read.string('signal')?.endsWith(':correction')) fields.notes = ['This is a corrected version of the story.'];
+}
 
-  const provider = categories('dnltype:provider')[0];
-  const byline = string('byline');
+/** Authors, source, dateline, section and tags. */
+function readPeopleAndPlaces(read: EntryReader, fields: ArticleFields): void {
+  const provider = read.categories('dnltype:provider')[0];
+  const byline = read.string('byline');
   const parsedByline = byline ? parseByline(byline) : undefined;
-  const creators = categories('dnltype:creator').filter((name) => /\s/.test(name));
+  const creators = read.categories('dnltype:creator').filter((name) => /\s/.test(name));
   const bare = byline
     ?.replace(/^(von|by)\s+/i, '')
     .replace(/,\s*[\p{L} ./]{1,30}$/u, '')
@@ -168,17 +230,21 @@ export function ingestDigitalwires(
   if (parsedByline) fields.authors = parsedByline.authors;
   else if (bare && !/^(dpa|ap|afp|reuters|epd|kna|sid)(\/\w+)?$/i.test(bare)) fields.authors = [{ name: bare }];
   else fields.authors = creators.map((name): Author => ({ name }));
-  fields.source = provider ?? parsedByline?.source ?? string('creditline');
+  fields.source = provider ?? parsedByline?.source ?? read.string('creditline');
   if (!fields.source) delete fields.source;
-  const dateline = string('dateline');
+  const dateline = read.string('dateline');
   if (dateline) fields.dateline = datelineFromText(dateline);
-  const section = names('desk_names')[0] ?? categories('dnltype:desk')[0];
+  const section = read.names('desk_names')[0] ?? read.categories('dnltype:desk')[0];
   if (section) fields.section = section;
-  fields.tags = [...new Set([...names('dpasubject_names'), ...names('geosubject_names'), ...names('keyword_names')])].filter(
+  fields.tags = [...new Set([...read.names('dpasubject_names'), ...read.names('geosubject_names'), ...read.names('keyword_names')])].filter(
     (tag) => tag !== section,
   );
+}
 
-  // Desk-only material: never in the article.
+/** Desk-only material (ednotes, notepad, usage terms): never in the article, reported once as info. */
+function readEditorNotes(read: EntryReader): string[] {
+  const { entry } = read;
+  const editorNotes: string[] = [];
   for (const note of Array.isArray(entry.ednotes) ? entry.ednotes : [])
     if (isEntry(note) && typeof note.ednote === 'string' && note.ednote.trim()) editorNotes.push(note.ednote.trim());
   const notepad = isEntry(entry.notepad) ? entry.notepad : undefined;
@@ -186,31 +252,29 @@ export function ingestDigitalwires(
     const html = notepad?.[key];
     if (typeof html === 'string' && html.trim()) editorNotes.push(htmlText(html));
   }
-  const usage = string('usageterms');
+  const usage = read.string('usageterms');
   if (usage) editorNotes.push(`Usage terms: ${usage}`);
   if (editorNotes.length > 0)
     report(
-      file,
+      read.file,
       'info',
       `${editorNotes.length} editor's note(s), notepad and usage terms kept for the desk, never published`,
       digitalwiresRules.editorNote,
-      at(['ednotes']),
+      read.at(['ednotes']),
     );
+  return editorNotes;
+}
 
-  const body = readBody(
-    entry,
-    fields,
-    (reason) => report(file, 'warning', `Body: ${reason}`, digitalwiresRules.bodyUnsafe, at(['article_html'])),
-    (reason) => {
-      report(file, 'error', reason, digitalwiresRules.bodyUnsafe, at(['article_html']));
-      failed = true;
-    },
-  );
+/** The associated pictures, each once by its address. */
+function readAssociations(entry: Entry, fields: ArticleFields): void {
   (Array.isArray(entry.associations) ? entry.associations : []).forEach((association) => {
     const image = readImage(association);
     if (image && !fields.images.some((known) => known.src === image.src)) fields.images.push(image);
   });
-  // A picture entry: its picture is its body, as for NewsML-G2 picture items.
+}
+
+/** A picture entry: its picture is its body, as for NewsML-G2 picture items. */
+function addLeadPicture(fields: ArticleFields, body: Root): void {
   const lead = fields.images[0];
   if (body.children.length === 0 && lead) {
     body.children.push({
@@ -221,20 +285,21 @@ export function ingestDigitalwires(
       ...(lead.width && lead.height ? { width: lead.width, height: lead.height } : {}),
     });
   }
-  if (!fields.headline) {
-    const guess = fields.images[0]?.caption ?? fields.summary;
-    if (guess) fields.headline = guess.length > 100 ? `${guess.slice(0, 97)}...` : guess;
-    report(
-      file,
-      guess ? 'warning' : 'error',
-      guess ? 'No headline: the caption or teaser is used' : 'The entry has no headline',
-      digitalwiresRules.noHeadline,
-      { line: 1, column: 1 },
-    );
-    if (!guess) failed = true;
-  }
-  if (failed) return undefined;
-  return { fields, body, slugHint: fields.headline ?? '', editorNotes };
+}
+
+/** Without a headline, the caption or teaser stands in (a warning); with neither, the entry fails. */
+function guessHeadline(read: EntryReader, fields: ArticleFields): void {
+  if (fields.headline) return;
+  const guess = fields.images[0]?.caption ?? fields.summary;
+  if (guess) fields.headline = guess.length > 100 ? `${guess.slice(0, 97)}...` : guess;
+  report(
+    read.file,
+    guess ? 'warning' : 'error',
+    guess ? 'No headline: the caption or teaser is used' : 'The entry has no headline',
+    digitalwiresRules.noHeadline,
+    { line: 1, column: 1 },
+  );
+  if (!guess) read.failed = true;
 }
 
 /** `article_html`, then `infobox_html`: dpa's teaser, dateline span and header become fields, not body. */
