@@ -62,7 +62,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('-o, --out <dir>', 'output folder, apart from the inputs and the cache (default: `out` from the config, else ./out)')
     .option(
       '-f, --formats <list>',
-      'comma-separated formats: markdown, rss, atom, jsonfeed, amp, ninjs, images (default: from the config, else markdown)',
+      'comma-separated formats: markdown, rss, atom, jsonfeed, amp, ninjs, newsml-g2, images (default: from the config, else markdown)',
     )
     .option('-k, --keep-going', 'write what converted even when some articles fail (exit code is still 1)')
     .option('-q, --quiet', 'print only diagnostics, no summary')
@@ -97,7 +97,7 @@ ${exitHelp}`,
   common(configure(program.command('convert')))
     .description('convert one article and print it to standard output')
     .argument('<file>', 'the article')
-    .addOption(new Option('-t, --to <format>', 'the output format: markdown, rss, atom, jsonfeed, amp or ninjs').makeOptionMandatory())
+    .addOption(new Option('-t, --to <format>', 'the output format: markdown, rss, atom, jsonfeed, amp, ninjs or newsml-g2').makeOptionMandatory())
     .option('-o, --out <dir>', 'write the outputs under this folder instead of printing (for formats with several files)')
     .addHelpText('after', exitHelp)
     .action(async (file: string, flags) => {
