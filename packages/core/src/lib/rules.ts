@@ -39,18 +39,23 @@ export function rule(id: string, title: string, hint: string, severity?: Rule['s
 }
 
 export const rules = {
-  emptyFile: rule('empty-file', 'The file is empty', 'Remove the file or give it content.'),
-  binaryFile: rule('binary-file', 'The file is binary', 'Only text articles can be read; check the inputs glob.'),
-  invalidUtf8: rule('invalid-utf8', 'The file is not valid UTF-8', 'Save the file as UTF-8.'),
-  fileTooLarge: rule('file-too-large', 'The file is larger than the limit', 'Split the file or raise `limits.maxBytes`.'),
-  readFailed: rule('read-failed', 'The file could not be read', 'Check that the file exists and is readable.'),
-  noIngester: rule('no-ingester', 'No ingester reads this kind of file', 'Use a supported extension or add an ingester.'),
-  missingHeadline: rule('missing-headline', 'The article has no headline', 'Add `title:` to the front matter or a `# Heading`.'),
-  dateInvalid: rule('date-invalid', 'A date is not a valid calendar date-time', 'Write dates as ISO 8601, e.g. 2024-01-04T13:01:40-05:00.'),
-  slugUnsafe: rule('slug-unsafe', 'The slug was not safe as a file name', 'Give a slug of letters, digits and dashes.'),
-  slugEmpty: rule('slug-empty', 'No slug could be derived', 'Add `slug:` to the front matter.'),
-  slugDuplicate: rule('slug-duplicate', 'Two articles have the same slug', 'Give one of them its own `slug:`.'),
-  languageInvalid: rule('language-invalid', 'A language is not a BCP 47 tag', 'Write a tag such as `en`, `de-CH` or `ar`.'),
+  emptyFile: rule('empty-file', 'The file is empty', 'Remove the file or give it content.', 'error'),
+  binaryFile: rule('binary-file', 'The file is binary', 'Only text articles can be read; check the inputs glob.', 'error'),
+  invalidUtf8: rule('invalid-utf8', 'The file is not valid UTF-8', 'Save the file as UTF-8.', 'error'),
+  fileTooLarge: rule('file-too-large', 'The file is larger than the limit', 'Split the file or raise `limits.maxBytes`.', 'error'),
+  readFailed: rule('read-failed', 'The file could not be read', 'Check that the file exists and is readable.', 'error'),
+  noIngester: rule('no-ingester', 'No ingester reads this kind of file', 'Use a supported extension or add an ingester.', 'error'),
+  missingHeadline: rule('missing-headline', 'The article has no headline', 'Add `title:` to the front matter or a `# Heading`.', 'error'),
+  dateInvalid: rule(
+    'date-invalid',
+    'A date is not a valid calendar date-time',
+    'Write dates as ISO 8601, e.g. 2024-01-04T13:01:40-05:00.',
+    'error',
+  ),
+  slugUnsafe: rule('slug-unsafe', 'The slug was not safe as a file name', 'Give a slug of letters, digits and dashes.', 'warning'),
+  slugEmpty: rule('slug-empty', 'No slug could be derived', 'Add `slug:` to the front matter.', 'error'),
+  slugDuplicate: rule('slug-duplicate', 'Two articles have the same slug', 'Give one of them its own `slug:`.', 'warning'),
+  languageInvalid: rule('language-invalid', 'A language is not a BCP 47 tag', 'Write a tag such as `en`, `de-CH` or `ar`.', 'warning'),
   // The image rules are shared by every package that looks at image files (the facts reader in
   // @syndikit/disk, the renditions of @syndikit/images): one entry each, here. A problem is an
   // error where renditions must be made of the file, a warning where the image is only described.
@@ -63,58 +68,74 @@ export const rules = {
   imageMissing: rule(
     'image-missing',
     'An image file was not found',
-    'Check the path: it is relative to the article, or to the content root with a leading `/`.',
+    'Check the path: it is relative to the article, or to the content root with a leading `/`. An error where the images format must make renditions of the file; a warning where the image is only described (its size read).',
   ),
   imageTypeMismatch: rule(
     'image-type-mismatch',
     'An image file is not the type its extension says',
-    'Rename the file to its real type, or convert it to JPEG, PNG, GIF, WebP or AVIF.',
+    'Rename the file to its real type, or convert it to JPEG, PNG, GIF, WebP or AVIF. An error where the images format must make renditions of the file; a warning where the image is only described (its size read).',
   ),
   imageUnreadable: rule(
     'image-unreadable',
     'An image file could not be read as an image',
-    'Check that the file is complete, and a JPEG, PNG, GIF, WebP or AVIF.',
+    'Check that the file is complete, and a JPEG, PNG, GIF, WebP or AVIF. An error where the images format must make renditions of the file; a warning where the image is only described (its size read).',
   ),
   urlInvalid: rule(
     'url-invalid',
     'A URL is not an absolute http(s) URL',
     'Write an absolute https:// URL, or a path such as /news/story/ with the site URL set; other schemes and //host URLs are never published.',
+    'error',
   ),
-  imageUrlUnsupported: rule('image-url-unsupported', 'An image URL has an unsupported scheme', 'Use a relative path or an https URL.'),
-  nestingTooDeep: rule('nesting-too-deep', 'Content is nested deeper than the limit', 'Flatten the nesting or raise `limits.maxDepth`.'),
+  imageUrlUnsupported: rule(
+    'image-url-unsupported',
+    'An image URL has an unsupported scheme',
+    'Use a relative path or an https URL.',
+    'error',
+  ),
+  nestingTooDeep: rule(
+    'nesting-too-deep',
+    'Content is nested deeper than the limit',
+    'Flatten the nesting or raise `limits.maxDepth`.',
+    'error',
+  ),
   notPublished: rule(
     'not-published',
     'The article is not published in this format',
     'It is withheld, canceled or under embargo (judged at `--now`); it appears once its status or embargo allows.',
     'warning',
   ),
-  transformFailed: rule('transform-failed', 'A body plugin failed', 'Check the plugin named in the message.'),
+  transformFailed: rule('transform-failed', 'A body plugin failed', 'Check the plugin named in the message.', 'error'),
   ingesterFailed: rule(
     'ingester-failed',
     'An ingester crashed on this file',
     'The article is left out; report the bug to the ingester named in the message, with this file.',
+    'error',
   ),
   selectFailed: rule(
     'select-failed',
     'A collection adapter failed to pick its articles',
     'The collection is not written; fix or report the `select` of the adapter named in the message.',
+    'error',
   ),
   adapterFailed: rule(
     'adapter-failed',
     'An adapter failed on this article or collection',
     'That output is not written; report the bug to the adapter named in the message, with this input.',
+    'error',
   ),
   outputPathUnsafe: rule(
     'output-path-unsafe',
     'An adapter asked for an output path that would leave the output folder',
     'Output paths must be relative POSIX paths without `..`; fix the adapter, or the slug or option it built the path from.',
+    'error',
   ),
   outputPathTaken: rule(
     'output-path-taken',
     'Two inputs or adapters produce the same output path',
     'Give one of the articles its own `slug:`, or set the formats’ paths apart in the config.',
+    'error',
   ),
-  inputUnreadable: rule('input-unreadable', 'The input could not be read', 'Check that the file exists and is readable.'),
+  inputUnreadable: rule('input-unreadable', 'The input could not be read', 'Check that the file exists and is readable.', 'error'),
 } as const satisfies Record<string, Rule>;
 
 /** All rule ids syndikit core can report. */

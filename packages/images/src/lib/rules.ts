@@ -13,33 +13,39 @@ export const imageRules = {
     'image-too-large',
     'The image has more pixels than the limit',
     'Resize the photo, or raise `images.limitInputPixels` if it is genuine.',
+    'error',
   ),
   typeMismatch: coreRules.imageTypeMismatch,
   svgExternal: rule(
     'image-svg-external',
     'The SVG refers to other files or declares entities',
     'Embed what the SVG needs, or export it as a self-contained SVG or a PNG.',
+    'error',
   ),
   unreadable: coreRules.imageUnreadable,
   failed: rule(
     'image-failed',
     'The image could not be processed',
     'Read the reason in the message; report it if the file opens elsewhere.',
+    'error',
   ),
   remoteSkipped: rule(
     'image-remote-skipped',
     'A remote image is used as it is',
     'Nothing to do; set `images.remote.allow` and `images.remote.hosts` to make renditions of it.',
+    'info',
   ),
   remoteRefused: rule(
     'image-remote-refused',
     'A remote image was not fetched',
     'Read the reason: list the host in `images.remote.hosts`, use https, or fix the server (size, time, redirects, address).',
+    'error',
   ),
   remoteNotImage: rule(
     'image-remote-not-image',
     'A remote URL did not answer with an image',
     'Check the URL in a browser: the server sent something else (often an HTML error page).',
+    'error',
   ),
 } as const satisfies Record<string, Rule>;
 

@@ -16,7 +16,7 @@ export const ninjsRules = {
   type: rule(
     'ninjs-type',
     'A ninjs property has the wrong type',
-    'Give the property the type the ninjs schema gives it (a string, an array of objects, …).',
+    'Give the property the type the ninjs schema gives it (a string, an array of objects, …). An error for a wrong type; a warning for an unknown `pubstatus` (it is ignored).',
   ),
   version: rule(
     'ninjs-version',

@@ -1,7 +1,7 @@
 import type { Rule } from '@syndikit/core';
 
-function rule(id: string, title: string, hint: string): Rule {
-  return { id, title, hint };
+function rule(id: string, title: string, hint: string, severity?: Rule['severity']): Rule {
+  return severity ? { id, title, hint, severity } : { id, title, hint };
 }
 
 /**
@@ -10,21 +10,33 @@ function rule(id: string, title: string, hint: string): Rule {
  * `xmlRules`).
  */
 export const nitfRules = {
-  notNitf: rule('nitf-not-nitf', 'The document is not NITF', 'Give an `<nitf>` document, or use the ingester for what it is.'),
+  notNitf: rule('nitf-not-nitf', 'The document is not NITF', 'Give an `<nitf>` document, or use the ingester for what it is.', 'error'),
   noHeadline: rule(
     'nitf-no-headline',
     'The document has no headline',
     'Add `<hedline><hl1>` or `<head><title>`; the best text there is was used.',
+    'warning',
   ),
-  noBody: rule('nitf-no-body', 'The document has no body text', 'Add `<body.content>` with paragraphs.'),
-  date: rule('nitf-date', 'A NITF date is not a valid date', 'Write `norm` dates as ISO 8601, e.g. 20260302T101500+0100.'),
+  noBody: rule('nitf-no-body', 'The document has no body text', 'Add `<body.content>` with paragraphs.', 'warning'),
+  date: rule('nitf-date', 'A NITF date is not a valid date', 'Write `norm` dates as ISO 8601, e.g. 20260302T101500+0100.', 'warning'),
   editorNote: rule(
     'nitf-editor-note-withheld',
     'An editorial message was kept out of the article',
     'Nothing to do: `ed-msg` is for the desk and is never published.',
+    'info',
   ),
-  bodyUnsafe: rule('nitf-body-unsafe', 'Markup was removed from the body', 'Nothing to do; the body is sanitised like every HTML body.'),
-  mediaNoSource: rule('nitf-media-no-source', 'A media element has no usable source', 'Give `<media-reference source>` an http(s) URL.'),
+  bodyUnsafe: rule(
+    'nitf-body-unsafe',
+    'Markup was removed from the body',
+    'Nothing to do; the body is sanitised like every HTML body.',
+    'warning',
+  ),
+  mediaNoSource: rule(
+    'nitf-media-no-source',
+    'A media element has no usable source',
+    'Give `<media-reference source>` an http(s) URL.',
+    'warning',
+  ),
 } as const satisfies Record<string, Rule>;
 
 /** Every rule id `@syndikit/nitf` can report. */

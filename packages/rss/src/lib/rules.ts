@@ -11,10 +11,12 @@ export const rssRules = {
     id: 'rss-author-emails-dropped',
     title: 'RSS cannot carry the email addresses of several authors',
     hint: 'Nothing to do: every author is named with dc:creator; RSS has one <author>, for a single author with an email.',
+    severity: 'warning',
   },
   enclosureUnknownLength: {
     id: 'rss-enclosure-unknown-length',
     title: 'The lead image has no known byte length, so it is not an RSS enclosure',
     hint: 'Add the `images` format before `rss` (it measures the images), or use a local image; the image is still in media:content.',
+    severity: 'warning',
   },
 } as const satisfies Record<string, Rule>;

@@ -12,25 +12,30 @@ export const feedRules = {
     id: 'feed-empty',
     title: 'No dated articles for the feed: it is not written',
     hint: 'Give the articles a `published` date (front matter `date:`).',
+    severity: 'warning',
   },
   noDate: {
     id: 'feed-no-date',
     title: 'An article has no date, so it is left out of the feed',
     hint: 'Give the article a `published` date (front matter `date:`).',
+    severity: 'warning',
   },
   noSiteUrl: {
     id: 'feed-no-site-url',
     title: 'The feed needs the site URL',
     hint: 'Set `site.url` in the config, or pass --site-url.',
+    severity: 'error',
   },
   pathCollision: {
     id: 'feed-path-collision',
     title: 'Two sections or tags would share one feed path',
     hint: 'Rename one of them so that their slugs differ; the first keeps the path.',
+    severity: 'warning',
   },
   itemContentTooLarge: {
     id: 'feed-item-content-too-large',
     title: "An article's full content is larger than a feed item may carry",
     hint: 'The item carries the summary only. Shorten the article, or raise the feed option `maxContentBytes`.',
+    severity: 'warning',
   },
 } as const satisfies Record<string, Rule>;

@@ -1,7 +1,7 @@
 import type { Rule } from '@syndikit/core';
 
-function rule(id: string, title: string, hint: string): Rule {
-  return { id, title, hint };
+function rule(id: string, title: string, hint: string, severity?: Rule['severity']): Rule {
+  return severity ? { id, title, hint, severity } : { id, title, hint };
 }
 
 /**
@@ -12,52 +12,75 @@ function rule(id: string, title: string, hint: string): Rule {
  * its own id.)
  */
 export const wireRules = {
-  headline: rule('wire-headline', 'The headline was read', 'Nothing to do; check that the first line of the story is its headline.'),
+  headline: rule(
+    'wire-headline',
+    'The headline was read',
+    'Nothing to do; check that the first line of the story is its headline.',
+    'info',
+  ),
   deck: rule(
     'wire-deck',
     'The deck (subheadline) was read',
     'Nothing to do; a short line under the headline without a full stop is a deck.',
+    'info',
   ),
-  byline: rule('wire-byline', 'The byline was read', 'Nothing to do; check the names in the output.'),
+  byline: rule('wire-byline', 'The byline was read', 'Nothing to do; check the names in the output.', 'info'),
   date: rule(
     'wire-date',
     'The publication date was read',
     'Nothing to do; a date without a time zone is read in the configured `timeZone`.',
+    'info',
   ),
   dateGuessed: rule(
     'wire-date-guessed',
     'The publication date was guessed from a photo file name',
     'Check the date; add a date line (e.g. "Updated 9:45 AM EST, November 8, 2024") to the copy to set it.',
+    'warning',
   ),
-  noDate: rule('wire-no-date', 'No publication date was found in the copy', 'Add a date line under the headline.'),
-  dateline: rule('wire-dateline', 'The dateline was read', 'Nothing to do; the place and agency are kept as the dateline.'),
-  teaser: rule('wire-teaser', 'A teaser repeating the start of the story was removed', 'Nothing to do; the story itself is kept once.'),
-  photo: rule('wire-photo', 'A photo was read', 'Nothing to do; the line under a photo name is its caption when it reads like one.'),
+  noDate: rule('wire-no-date', 'No publication date was found in the copy', 'Add a date line under the headline.', 'warning'),
+  dateline: rule('wire-dateline', 'The dateline was read', 'Nothing to do; the place and agency are kept as the dateline.', 'info'),
+  teaser: rule(
+    'wire-teaser',
+    'A teaser repeating the start of the story was removed',
+    'Nothing to do; the story itself is kept once.',
+    'info',
+  ),
+  photo: rule(
+    'wire-photo',
+    'A photo was read',
+    'Nothing to do; the line under a photo name is its caption when it reads like one.',
+    'info',
+  ),
   photoNoUrl: rule(
     'wire-photo-no-url',
     'A photo is named in the copy but has no URL',
     'Set the wire option `photoBaseUrl` to where the agency photos live.',
+    'warning',
   ),
   subheading: rule(
     'wire-subheading',
     'A subheading was read',
     'Nothing to do; a short line without closing punctuation inside the story is a subheading.',
+    'info',
   ),
-  noBody: rule('wire-no-body', 'The dateline has no story after it', 'Check that the file holds the whole story.'),
+  noBody: rule('wire-no-body', 'The dateline has no story after it', 'Check that the file holds the whole story.', 'error'),
   noArticle: rule(
     'wire-no-article',
     'No article was found',
     'Check that the file is the copy of a story: after removing site chrome, nothing reads as a headline and a body.',
+    'error',
   ),
   strippedLink: rule(
     'wire-stripped-link',
     'Link text may have been stripped here',
     'Compare with the source and put back the words of the link the scraper dropped.',
+    'warning',
   ),
   paragraphCut: rule(
     'wire-paragraph-cut',
     'A paragraph ends mid-sentence',
     'Compare with the source: the end of the paragraph may be missing (a cut scrape or a dropped link).',
+    'warning',
   ),
 } as const satisfies Record<string, Rule>;
 

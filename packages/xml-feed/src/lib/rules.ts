@@ -11,5 +11,6 @@ export const xmlFeedRules = {
     id: 'xml-invalid-character',
     title: 'Characters XML 1.0 forbids were removed',
     hint: 'Remove the control characters from the article or site field the message names; the feed is written without them.',
+    severity: 'warning',
   },
 } as const satisfies Record<string, Rule>;
