@@ -1,5 +1,5 @@
 import type { ReportOptions } from '@syndikit/core';
-import { convert } from '@syndikit/core';
+import { convert, reportedRuleId } from '@syndikit/core';
 import { bodyToHast, embedsToLinks, hastToHtml, hastToText, isSafeUrl, summarize } from '@syndikit/html';
 import { markdownIngester } from '@syndikit/markdown';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ function render(article: Awaited<ReturnType<typeof body>>, options: Parameters<t
   const messages: string[] = [];
   const report = (reason: string, opts: ReportOptions) => {
     const point = opts.place && 'position' in opts.place ? opts.place.position?.start : undefined;
-    messages.push(`${point?.line}:${point?.column} ${opts.severity ?? 'warning'} ${reason} [${opts.ruleId}]`);
+    messages.push(`${point?.line}:${point?.column} ${opts.severity ?? 'warning'} ${reason} [${reportedRuleId(opts)}]`);
   };
   const tree = bodyToHast(article.body, { ...options, report });
   return { html: tree ? hastToHtml(tree) : undefined, text: tree ? hastToText(tree) : undefined, messages };
