@@ -8,5 +8,12 @@ export interface RuleEntry {
 export declare const rulesDocPath: string;
 export declare function collectRules(): Promise<RuleEntry[]>;
 export declare function conflictingRules(entries: readonly RuleEntry[]): RuleEntry[][];
-export declare function renderRulesDoc(entries: readonly RuleEntry[]): string;
+export interface TextRuleEntry {
+  id: string;
+  description: string;
+  action: string;
+  agencies?: readonly string[];
+}
+export declare function collectTextRules(): Promise<TextRuleEntry[]>;
+export declare function renderRulesDoc(entries: readonly RuleEntry[], textRules?: readonly TextRuleEntry[]): string;
 export declare function literalRuleIds(knownIds?: ReadonlySet<string>): string[];

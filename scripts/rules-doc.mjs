@@ -67,6 +67,15 @@ export async function collectRules() {
   return entries;
 }
 
+/**
+ * The text rules of `@syndikit/wire` (rules as data: `{ id, description, action }`), whose ids also
+ * appear in messages (as info lines: each line a rule removes or keeps is reported).
+ */
+export async function collectTextRules() {
+  const module = await import(pathToFileURL(join(packagesDir, 'wire', 'dist', 'index.js')).href);
+  return [...(module.defaultRules ?? [])].map(({ id, description, action, agencies }) => ({ id, description, action, agencies }));
+}
+
 /** The ids defined in more than one place with different titles, hints or severities. */
 export function conflictingRules(entries) {
   const byId = new Map();
@@ -77,8 +86,16 @@ export function conflictingRules(entries) {
   });
 }
 
-/** docs/rules.md from the catalogue entries: one table per package, rules by id. */
-export function renderRulesDoc(entries) {
+const actions = {
+  drop: 'the line is removed as site chrome',
+  'drop-rest': 'the line and everything after it are removed as a trailer',
+  copyright: "the line is the article's copyright notice",
+  note: 'the line is kept as an editorial note',
+  credits: 'reporters become authors, the rest a note',
+};
+
+/** docs/rules.md from the catalogue entries (one table per package, rules by id) and the wire text rules. */
+export function renderRulesDoc(entries, textRules = []) {
   const cell = (text) => String(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
   const lines = [
     '# Rules',
@@ -100,6 +117,23 @@ export function renderRulesDoc(entries) {
     lines.push(`## \`${name}\``, '', '| id | severity | what happened | what to do |', '| --- | --- | --- | --- |');
     for (const { rule } of [...list].sort((a, b) => a.rule.id.localeCompare(b.rule.id))) {
       lines.push(`| \`${rule.id}\` | ${rule.severity ?? 'varies'} | ${cell(rule.title)} | ${cell(rule.hint)} |`);
+    }
+    lines.push('');
+  }
+  if (textRules.length > 0) {
+    lines.push(
+      '## Text rules of `@syndikit/wire`',
+      '',
+      'Rules as data for scraped wire copy (`wire.rules` in the config adds your own, tried first). Each line a',
+      'rule acts on is reported as an info line with the rule id (`--verbose`, `syndikit inspect`).',
+      '',
+      '| id | what it matches | what happens | agencies |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const rule of textRules) {
+      lines.push(
+        `| \`${rule.id}\` | ${cell(rule.description)} | ${actions[rule.action] ?? rule.action} | ${(rule.agencies ?? []).join(', ')} |`,
+      );
     }
     lines.push('');
   }
@@ -165,7 +199,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       console.error(`rules: ${list[0].rule.id} is defined differently in ${list.map((e) => e.package).join(', ')}`);
     process.exit(1);
   }
-  const text = renderRulesDoc(entries);
+  const text = renderRulesDoc(entries, await collectTextRules());
   if (process.argv.includes('--check')) {
     const current = readFileSync(rulesDocPath, 'utf8');
     if (current !== text) {

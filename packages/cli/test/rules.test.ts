@@ -4,7 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { collectRules, conflictingRules, literalRuleIds, renderRulesDoc, rulesDocPath } from '../../../scripts/rules-doc.mjs';
+import {
+  collectRules,
+  collectTextRules,
+  conflictingRules,
+  literalRuleIds,
+  renderRulesDoc,
+  rulesDocPath,
+} from '../../../scripts/rules-doc.mjs';
 
 describe('the rule catalogues', () => {
   it('syndikit code reports catalogue entries, never rule ids written as strings', async () => {
@@ -19,6 +26,6 @@ describe('the rule catalogues', () => {
   });
 
   it('docs/rules.md is generated from the catalogues (npm run docs:rules)', async () => {
-    expect(readFileSync(rulesDocPath, 'utf8')).toBe(renderRulesDoc(await collectRules()));
+    expect(readFileSync(rulesDocPath, 'utf8')).toBe(renderRulesDoc(await collectRules(), await collectTextRules()));
   });
 });
