@@ -28,35 +28,56 @@ Exit codes:
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let code: number = exitCodes.ok;
+  // Each command's action hands its exit code back here.
+  const done = (exitCode: number) => {
+    code = exitCode;
+  };
   const program = new Command('syndikit');
-  const configure = (command: Command) =>
-    command
-      .exitOverride()
-      .configureOutput({
-        writeOut: (text) => io.stdout.write(text),
-        // Commander quotes what it did not understand (`unknown option '…'`): user text.
-        writeErr: (text) => io.stderr.write(printable(text)),
-      })
-      .showHelpAfterError('(run with --help for usage)');
-
-  configure(program)
+  configured(program, io)
     .description('Turn news articles into every format they are syndicated in.')
     .version(version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .addHelpText('after', exitHelp);
+  addBuildCommand(program, io, done);
+  addConvertCommand(program, io, done);
+  addInspectCommand(program, io, done);
 
-  const common = (command: Command) =>
-    command
-      .option(
-        '-c, --config <file>',
-        'config file (default: syndikit.config.{yaml,yml,json,js,mjs,cjs} in the working directory, else a YAML or JSON one in the one input folder named; code there is never run)',
-      )
-      .option('--site-url <url>', 'absolute URL of the site; article URLs are made under it')
-      .option('--root <dir>', 'content root: image references may not leave it (default: the common folder of the inputs)')
-      .option('--time-zone <zone>', 'time zone for dates without an offset: IANA name, UTC or ±HH:MM (default: UTC)')
-      .option('--now <date-time>', 'the reference time for embargoes, RFC 3339 (default: now); give it for reproducible output');
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    return exitCodeFor(error, io);
+  }
+}
 
-  common(configure(program.command('build')))
+/** Every command throws instead of exiting, writes through `io`, and points at --help after a mistake. */
+function configured(command: Command, io: CliIo): Command {
+  return command
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      // Commander quotes what it did not understand (`unknown option '…'`): user text.
+      writeErr: (text) => io.stderr.write(printable(text)),
+    })
+    .showHelpAfterError('(run with --help for usage)');
+}
+
+/** The options every command shares. */
+function withCommonOptions(command: Command): Command {
+  return command
+    .option(
+      '-c, --config <file>',
+      'config file (default: syndikit.config.{yaml,yml,json,js,mjs,cjs} in the working directory, else a YAML or JSON one in the one input folder named; code there is never run)',
+    )
+    .option('--site-url <url>', 'absolute URL of the site; article URLs are made under it')
+    .option('--root <dir>', 'content root: image references may not leave it (default: the common folder of the inputs)')
+    .option('--time-zone <zone>', 'time zone for dates without an offset: IANA name, UTC or ±HH:MM (default: UTC)')
+    .option('--now <date-time>', 'the reference time for embargoes, RFC 3339 (default: now); give it for reproducible output');
+}
+
+/** `syndikit build`. */
+function addBuildCommand(program: Command, io: CliIo, done: (code: number) => void): void {
+  withCommonOptions(configured(program.command('build'), io))
     .description('convert every input to every format and write the outputs')
     .argument('[inputs...]', 'article files or folders (default: `inputs` from the config)')
     .option('-o, --out <dir>', 'output folder, apart from the inputs and the cache (default: `out` from the config, else ./out)')
@@ -78,9 +99,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       '--threads <n>',
       'worker threads converting articles: a number (0: the main thread) or auto (default: auto, one per core from 100 articles)',
     )
-    .addHelpText(
-      'after',
-      `
+    .addHelpText('after', buildHelp)
+    .action(async (inputs: string[], flags) => {
+      done(await buildCommand(inputs, flags, io));
+    });
+}
+
+const buildHelp = `
 Inputs: Markdown (.md, .markdown), scraped wire copy (.txt) and IPTC ninjs (.json).
 Outputs are written under --out: markdown/<slug>.md, feed.xml, atom.xml, feed.json,
 amp/<slug>.html, ninjs/<slug>.json, images/... Articles convert in worker threads;
@@ -88,61 +113,62 @@ each result is kept in the cache, so a rebuild converts only what changed, write
 only files that changed, and removes the outputs of deleted inputs. With any content
 error the output folder is left as it was, unless --keep-going. Writes are atomic;
 the folder is locked while a build runs; Ctrl-C stops a build cleanly (exit 130).
-${exitHelp}`,
-    )
-    .action(async (inputs: string[], flags) => {
-      code = await buildCommand(inputs, flags, io);
-    });
+${exitHelp}`;
 
-  common(configure(program.command('convert')))
+/** `syndikit convert`. */
+function addConvertCommand(program: Command, io: CliIo, done: (code: number) => void): void {
+  withCommonOptions(configured(program.command('convert'), io))
     .description('convert one article and print it to standard output')
     .argument('<file>', 'the article')
-    .addOption(new Option('-t, --to <format>', 'the output format: markdown, rss, atom, jsonfeed, amp, ninjs or newsml-g2').makeOptionMandatory())
+    .addOption(
+      new Option('-t, --to <format>', 'the output format: markdown, rss, atom, jsonfeed, amp, ninjs or newsml-g2').makeOptionMandatory(),
+    )
     .option('-o, --out <dir>', 'write the outputs under this folder instead of printing (for formats with several files)')
     .addHelpText('after', exitHelp)
     .action(async (file: string, flags) => {
-      code = await convertCommand(file, flags, io);
+      done(await convertCommand(file, flags, io));
     });
+}
 
-  common(configure(program.command('inspect')))
+/** `syndikit inspect`. */
+function addInspectCommand(program: Command, io: CliIo, done: (code: number) => void): void {
+  withCommonOptions(configured(program.command('inspect'), io))
     .description('print one article as JSON (the article model); diagnostics go to standard error')
     .argument('<file>', 'the article')
     .option('--positions', 'keep source positions on body nodes')
     .addHelpText('after', exitHelp)
     .action(async (file: string, flags) => {
-      code = await inspectCommand(file, flags, io);
+      done(await inspectCommand(file, flags, io));
     });
+}
 
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return code;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
-        return exitCodes.ok;
-      }
-      return exitCodes.usage;
+/** The exit code for what a command threw, after saying what went wrong. */
+function exitCodeFor(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return exitCodes.ok;
     }
-    // Messages name paths and config keys: user text, so each is one line with control characters escaped.
-    if (error instanceof OutputLockedError) {
-      io.stderr.write(`syndikit: ${escapeControlCharacters(error.message)}\n`);
-      return exitCodes.usage;
-    }
-    if (error instanceof UsageError) {
-      io.stderr.write(`syndikit: ${escapeControlCharacters(error.message)}\n`);
-      for (const problem of error.problems) io.stderr.write(`  ${escapeControlCharacters(problem)}\n`);
-      return exitCodes.usage;
-    }
-    // The machine's faults (a full disk, a read-only folder, permissions) name the path and what to do.
-    const environment = environmentErrorOf(error);
-    if (environment) {
-      io.stderr.write(`syndikit: ${escapeControlCharacters(environment.message)}\n`);
-      return exitCodes.environment;
-    }
-    // Anything else is a bug in syndikit, not the user's mistake: say so, with the stack.
-    io.stderr.write(
-      `syndikit: internal error; please report it with the input that caused it\n${printable((error as Error)?.stack ?? String(error))}\n`,
-    );
-    return exitCodes.internal;
+    return exitCodes.usage;
   }
+  // Messages name paths and config keys: user text, so each is one line with control characters escaped.
+  if (error instanceof OutputLockedError) {
+    io.stderr.write(`syndikit: ${escapeControlCharacters(error.message)}\n`);
+    return exitCodes.usage;
+  }
+  if (error instanceof UsageError) {
+    io.stderr.write(`syndikit: ${escapeControlCharacters(error.message)}\n`);
+    for (const problem of error.problems) io.stderr.write(`  ${escapeControlCharacters(problem)}\n`);
+    return exitCodes.usage;
+  }
+  // The machine's faults (a full disk, a read-only folder, permissions) name the path and what to do.
+  const environment = environmentErrorOf(error);
+  if (environment) {
+    io.stderr.write(`syndikit: ${escapeControlCharacters(environment.message)}\n`);
+    return exitCodes.environment;
+  }
+  // Anything else is a bug in syndikit, not the user's mistake: say so, with the stack.
+  io.stderr.write(
+    `syndikit: internal error; please report it with the input that caused it\n${printable((error as Error)?.stack ?? String(error))}\n`,
+  );
+  return exitCodes.internal;
 }

@@ -29,115 +29,24 @@ export const watchGonePoll = 250;
  * interrupted build) or SIGTERM (exit 0: a service manager stopping it).
  */
 export async function watchBuild(first: BuildJob, inputs: readonly string[], flags: Readonly<BuildFlags>, io: CliIo): Promise<number> {
-  let job = first;
-  let builder: Builder = await createBuilder(job.builder);
-  let running: Promise<void> | undefined;
-  let again = false;
-  let configChanged = false;
-  let timer: NodeJS.Timeout | undefined;
-  let watcher: FSWatcher | undefined;
-  /** Named inputs found missing, while they are. */
-  let gone: string[] = [];
-  let goneTimer: NodeJS.Timeout | undefined;
-
-  /**
-   * A named input is gone (a deleted drop folder): building would only fail
-   * on every file. Say so once, then look for it until it is back: the
-   * watcher stops watching a deleted root and does not see it come back.
-   */
-  const waitForInputs = (missing: string[]) => {
-    const newlyGone = missing.filter((path) => !gone.includes(path));
-    gone = missing;
-    if (newlyGone.length > 0) {
-      const names = newlyGone.map((path) => shownPath(path, io.cwd)).join(', ');
-      io.stderr.write(
-        `syndikit: ${names} ${newlyGone.length === 1 ? 'is' : 'are'} gone; waiting for ${newlyGone.length === 1 ? 'it' : 'them'} to come back\n`,
-      );
-    }
-    if (goneTimer) return;
-    goneTimer = setInterval(async () => {
-      if ((await missingInputs(gone)).length > 0) return;
-      clearInterval(goneTimer);
-      goneTimer = undefined;
-      const back = gone;
-      gone = [];
-      watcher?.unwatch(back);
-      watcher?.add(back);
-      schedule();
-    }, watchGonePoll);
+  const state: WatchState = {
+    job: first,
+    builder: await createBuilder(first.builder),
+    running: undefined,
+    again: false,
+    configChanged: false,
+    timer: undefined,
+    watcher: undefined,
+    gone: [],
+    goneTimer: undefined,
+    inputs,
+    flags,
+    io,
   };
-
-  const rebuild = async (initial: boolean): Promise<void> => {
-    if (!initial) {
-      const missing = await missingInputs(job.inputPaths);
-      if (missing.length > 0) {
-        waitForInputs(missing);
-        return;
-      }
-      // Inputs come and go, and the config may have changed: resolve again; a new pipeline needs a new builder.
-      try {
-        const next = await prepareBuild(inputs, flags, io);
-        const samePipeline = builderKey(next) === builderKey(job);
-        if (configChanged || !samePipeline) {
-          await builder.close();
-          builder = await createBuilder(next.builder);
-        }
-        job = next;
-      } catch (error) {
-        io.stderr.write(`syndikit: ${escapeControlCharacters((error as Error).message)}; still watching with the last good settings\n`);
-        for (const problem of (error as { problems?: string[] }).problems ?? []) io.stderr.write(`  ${escapeControlCharacters(problem)}\n`);
-        job = { ...job, paths: await job.expand().catch(() => job.paths) };
-      }
-      configChanged = false;
-    }
-    const converted = new Set<string>();
-    let result: BuildResult;
-    try {
-      result = await builder.build(job.paths, {
-        onProgress: (event) => {
-          if (event.type === 'article' && !event.cached) converted.add(event.path);
-        },
-      });
-    } catch (error) {
-      io.stderr.write(`syndikit: the build failed: ${escapeControlCharacters((error as Error).message)}; still watching\n`);
-      return;
-    }
-    const shown = result.files.filter((file) => initial || converted.has(file.path) || !file.path.startsWith('/'));
-    printDiagnostics(io, shown, io.cwd, flags.verbose ?? false);
-    const shownOut = shownPath(job.outDir, io.cwd);
-    if (!result.outputs) {
-      io.stderr.write(
-        `syndikit: ${result.failed.length} of ${result.total} failed; ${shownOut} was left as it was (fix it, or run with --keep-going); watching\n`,
-      );
-    } else {
-      io.stderr.write(
-        `${summaryLine(result, shownOut).replace(/^syndikit: built/, initial ? 'syndikit: built' : 'syndikit: rebuilt')}; watching\n`,
-      );
-    }
-  };
-
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (running) {
-        again = true;
-        return;
-      }
-      const loop = async () => {
-        do {
-          again = false;
-          await rebuild(false);
-        } while (again);
-        running = undefined;
-      };
-      running = loop();
-    }, watchDebounce);
-  };
-
-  running = rebuild(true).finally(() => {
-    running = undefined;
+  state.running = rebuild(state, true).finally(() => {
+    state.running = undefined;
   });
-  await running;
+  await state.running;
 
   // Listening before the watch starts and says so: a Ctrl-C right after "watching" must stop it cleanly.
   const stopped = new Promise<'SIGINT' | 'SIGTERM'>((resolve) => {
@@ -147,10 +56,48 @@ export async function watchBuild(first: BuildJob, inputs: readonly string[], fla
   // The watcher may hold no handle at all (its only input deleted): without one of our own, Node would
   // end the process with an unsettled await (exit 13) instead of waiting for the input to come back.
   const keepAlive = setInterval(() => {}, 1 << 30);
+  const watcher = await startWatcher(state);
+  if (!flags.quiet)
+    io.stderr.write(`syndikit: watching ${state.job.inputPaths.map((path) => shownPath(path, io.cwd)).join(', ')} (Ctrl-C to stop)\n`);
+
+  const stoppedBy = await stopped;
+  clearInterval(keepAlive);
+  clearInterval(state.goneTimer);
+  clearTimeout(state.timer);
+  await watcher.close();
+  await state.running;
+  await state.builder.close();
+  return stoppedBy === 'SIGINT' ? exitCodes.interrupted : exitCodes.ok;
+}
+
+/** What the watch keeps between rebuilds; every phase below reads and updates it. */
+interface WatchState {
+  /** The last good build settings. */
+  job: BuildJob;
+  builder: Builder;
+  /** The rebuild under way, if any. */
+  running: Promise<void> | undefined;
+  /** A change came in during a rebuild: run another when it ends. */
+  again: boolean;
+  configChanged: boolean;
+  /** The debounce timer. */
+  timer: NodeJS.Timeout | undefined;
+  watcher: FSWatcher | undefined;
+  /** Named inputs found missing, while they are. */
+  gone: string[];
+  goneTimer: NodeJS.Timeout | undefined;
+  readonly inputs: readonly string[];
+  readonly flags: Readonly<BuildFlags>;
+  readonly io: CliIo;
+}
+
+/** Watch the inputs and the config file; resolves once the watcher is ready. */
+async function startWatcher(state: WatchState): Promise<FSWatcher> {
+  const { job, io } = state;
   const configPath = job.settings.config.path;
   const ignored = [job.outDir, ...(typeof job.builder.cacheDir === 'string' ? [job.builder.cacheDir] : [])];
   const { watch } = await import('chokidar');
-  watcher = watch([...job.inputPaths, ...(configPath ? [configPath] : [])], {
+  const watcher = watch([...job.inputPaths, ...(configPath ? [configPath] : [])], {
     ignoreInitial: true,
     // The build's own output and cache, editors' dot files and node_modules never trigger a rebuild.
     ignored: (path: string) =>
@@ -159,23 +106,122 @@ export async function watchBuild(first: BuildJob, inputs: readonly string[], fla
       path.split(sep).includes('node_modules'),
     awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 },
   });
+  state.watcher = watcher;
   watcher.on('all', (_event, path) => {
-    if (path === configPath) configChanged = true;
-    schedule();
+    if (path === configPath) state.configChanged = true;
+    schedule(state);
   });
   watcher.on('error', (error) => io.stderr.write(`syndikit: watching failed: ${escapeControlCharacters((error as Error).message)}\n`));
-  await new Promise<void>((resolve) => watcher?.on('ready', () => resolve()));
-  if (!flags.quiet)
-    io.stderr.write(`syndikit: watching ${job.inputPaths.map((path) => shownPath(path, io.cwd)).join(', ')} (Ctrl-C to stop)\n`);
+  await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
+  return watcher;
+}
 
-  const stoppedBy = await stopped;
-  clearInterval(keepAlive);
-  clearInterval(goneTimer);
-  clearTimeout(timer);
-  await watcher.close();
-  await running;
-  await builder.close();
-  return stoppedBy === 'SIGINT' ? exitCodes.interrupted : exitCodes.ok;
+/** A rebuild after the quiet time; changes during a rebuild run one more when it ends. */
+function schedule(state: WatchState): void {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(() => {
+    if (state.running) {
+      state.again = true;
+      return;
+    }
+    const loop = async () => {
+      do {
+        state.again = false;
+        await rebuild(state, false);
+      } while (state.again);
+      state.running = undefined;
+    };
+    state.running = loop();
+  }, watchDebounce);
+}
+
+/**
+ * A named input is gone (a deleted drop folder): building would only fail
+ * on every file. Say so once, then look for it until it is back: the
+ * watcher stops watching a deleted root and does not see it come back.
+ */
+function waitForInputs(state: WatchState, missing: string[]): void {
+  const { io } = state;
+  const newlyGone = missing.filter((path) => !state.gone.includes(path));
+  state.gone = missing;
+  if (newlyGone.length > 0) {
+    const names = newlyGone.map((path) => shownPath(path, io.cwd)).join(', ');
+    io.stderr.write(
+      `syndikit: ${names} ${newlyGone.length === 1 ? 'is' : 'are'} gone; waiting for ${newlyGone.length === 1 ? 'it' : 'them'} to come back\n`,
+    );
+  }
+  if (state.goneTimer) return;
+  state.goneTimer = setInterval(async () => {
+    if ((await missingInputs(state.gone)).length > 0) return;
+    clearInterval(state.goneTimer);
+    state.goneTimer = undefined;
+    const back = state.gone;
+    state.gone = [];
+    state.watcher?.unwatch(back);
+    state.watcher?.add(back);
+    schedule(state);
+  }, watchGonePoll);
+}
+
+/** One build: the first in full, later ones after resolving the inputs and config again. */
+async function rebuild(state: WatchState, initial: boolean): Promise<void> {
+  if (!initial && !(await refreshJob(state))) return;
+  const { job, flags, io } = state;
+  const converted = new Set<string>();
+  let result: BuildResult;
+  try {
+    result = await state.builder.build(job.paths, {
+      onProgress: (event) => {
+        if (event.type === 'article' && !event.cached) converted.add(event.path);
+      },
+    });
+  } catch (error) {
+    io.stderr.write(`syndikit: the build failed: ${escapeControlCharacters((error as Error).message)}; still watching\n`);
+    return;
+  }
+  // A rebuild shows only what it converted again (and messages not tied to an input file).
+  const shown = result.files.filter((file) => initial || converted.has(file.path) || !file.path.startsWith('/'));
+  printDiagnostics(io, shown, io.cwd, flags.verbose ?? false);
+  const shownOut = shownPath(job.outDir, io.cwd);
+  if (!result.outputs) {
+    io.stderr.write(
+      `syndikit: ${result.failed.length} of ${result.total} failed; ${shownOut} was left as it was (fix it, or run with --keep-going); watching\n`,
+    );
+  } else {
+    io.stderr.write(
+      `${summaryLine(result, shownOut).replace(/^syndikit: built/, initial ? 'syndikit: built' : 'syndikit: rebuilt')}; watching\n`,
+    );
+  }
+}
+
+/**
+ * Before a rebuild: false (and wait) while a named input is gone; otherwise
+ * resolve the inputs and config again, keeping the last good settings when
+ * the config is broken. A new pipeline needs a new builder.
+ */
+async function refreshJob(state: WatchState): Promise<boolean> {
+  const { io } = state;
+  const missing = await missingInputs(state.job.inputPaths);
+  if (missing.length > 0) {
+    waitForInputs(state, missing);
+    return false;
+  }
+  try {
+    const next = await prepareBuild(state.inputs, state.flags, io);
+    const samePipeline = builderKey(next) === builderKey(state.job);
+    if (state.configChanged || !samePipeline) {
+      await state.builder.close();
+      state.builder = await createBuilder(next.builder);
+    }
+    state.job = next;
+  } catch (error) {
+    io.stderr.write(`syndikit: ${escapeControlCharacters((error as Error).message)}; still watching with the last good settings\n`);
+    for (const problem of (error as { problems?: string[] }).problems ?? []) io.stderr.write(`  ${escapeControlCharacters(problem)}\n`);
+    const job = state.job;
+    state.job = { ...job, paths: await job.expand().catch(() => job.paths) };
+  }
+  state.configChanged = false;
+  return true;
 }
 
 /** The paths of `paths` that do not exist now. */
