@@ -83,13 +83,43 @@ export function ingestNitf(context: IngestContext, maxDepth = 256): NitfReadResu
 export function readNitf(nitf: Element, context: Pick<IngestContext, 'file' | 'timeZone'>): NitfReadResult {
   const { file } = context;
   const fields: ArticleFields = { authors: [], tags: [], images: [] };
-  const editorNotes: string[] = [];
   const head = element(nitf, 'head');
   const docdata = element(head, 'docdata');
   const bodyHead = path(nitf, 'body', 'body.head');
   const bodyContent = path(nitf, 'body', 'body.content');
   const bodyEnd = path(nitf, 'body', 'body.end');
 
+  // The order of the phases is the order of the messages: keep it.
+  readTitles(nitf, head, docdata, bodyHead, fields);
+  readDates(nitf, docdata, bodyHead, context, fields);
+  readRights(docdata, bodyHead, fields);
+  const editorNotes = readEditorMessages(docdata, file);
+  readTags(nitf, head, docdata, fields);
+  readByline(element(bodyHead, 'byline'), fields);
+  const dateline = element(bodyHead, 'dateline');
+  if (dateline) {
+    const place = text(element(dateline, 'location')) ?? text(dateline)?.replace(/,?\s*$/, '');
+    if (place) fields.dateline = { place };
+  }
+  const abstract = text(element(bodyHead, 'abstract'));
+  if (abstract) fields.summary = abstract;
+
+  const body = readBodyContent(bodyContent, file, fields);
+  openingDateline(body, fields);
+  const tagline = text(element(bodyEnd, 'tagline'));
+  if (tagline) fields.notes = [tagline];
+  checkBodyAndHeadline(nitf, bodyContent, body, file, fields);
+  return { fields, body, slugHint: fields.headline ?? '', editorNotes };
+}
+
+/** Headline (hl1, else the head's title), subheadline, id and language. */
+function readTitles(
+  nitf: Element,
+  head: Element | undefined,
+  docdata: Element | undefined,
+  bodyHead: Element | undefined,
+  fields: ArticleFields,
+): void {
   const hedline = element(bodyHead, 'hedline');
   const headline = text(element(hedline, 'hl1')) ?? text(element(head, 'title'));
   if (headline) fields.headline = headline;
@@ -99,13 +129,22 @@ export function readNitf(nitf: Element, context: Pick<IngestContext, 'file' | 't
   if (id) fields.id = id;
   const language = attribute(nitf, 'lang') ?? attribute(head, 'lang') ?? attribute(element(nitf, 'body'), 'lang');
   if (language) fields.language = language;
+}
 
+/** Published from the release, issue or story date (`norm` attributes); a release after the issue is the embargo. */
+function readDates(
+  nitf: Element,
+  docdata: Element | undefined,
+  bodyHead: Element | undefined,
+  context: Pick<IngestContext, 'file' | 'timeZone'>,
+  fields: ArticleFields,
+): void {
   const date = (node: Element | undefined): string | undefined => {
     const norm = attribute(node, 'norm');
     if (!norm || !node) return undefined;
     const normalized = normalizeDate(extendedDate(norm), context.timeZone);
     if (typeof normalized === 'string') return normalized;
-    report(file, 'warning', `${normalized.error} (${node.name} norm="${norm}")`, nitfRules.date, node.position?.start);
+    report(context.file, 'warning', `${normalized.error} (${node.name} norm="${norm}")`, nitfRules.date, node.position?.start);
     return undefined;
   };
   const issued = date(element(docdata, 'date.issue'));
@@ -115,7 +154,10 @@ export function readNitf(nitf: Element, context: Pick<IngestContext, 'file' | 't
   if (published) fields.published = published;
   // A release date in the future of the issue date is the embargo NITF can express.
   if (released && issued && released > issued) fields.embargoed = released;
+}
 
+/** Copyright from doc.copyright; source from the distributor, else the copyright holder. */
+function readRights(docdata: Element | undefined, bodyHead: Element | undefined, fields: ArticleFields): void {
   const copyright = element(docdata, 'doc.copyright');
   const holder = attribute(copyright, 'holder');
   const year = attribute(copyright, 'year');
@@ -123,7 +165,11 @@ export function readNitf(nitf: Element, context: Pick<IngestContext, 'file' | 't
   const distributor = text(element(bodyHead, 'distributor'));
   if (distributor) fields.source = distributor;
   else if (holder) fields.source = holder;
+}
 
+/** `ed-msg`: for the desk, never published; each reported as info. */
+function readEditorMessages(docdata: Element | undefined, file: IngestContext['file']): string[] {
+  const editorNotes: string[] = [];
   for (const message of elements(docdata, 'ed-msg')) {
     const info = attribute(message, 'info') ?? text(message);
     if (info) {
@@ -131,6 +177,11 @@ export function readNitf(nitf: Element, context: Pick<IngestContext, 'file' | 't
       report(file, 'info', 'Editorial message (`ed-msg`) kept for the desk, not published', nitfRules.editorNote, message.position?.start);
     }
   }
+  return editorNotes;
+}
+
+/** Tags from the key-list keywords and the subject codes (each once); section from pubdata. */
+function readTags(nitf: Element, head: Element | undefined, docdata: Element | undefined, fields: ArticleFields): void {
   for (const keyword of descendants(element(docdata, 'key-list') ?? { type: 'root', children: [] }, 'keyword')) {
     const key = attribute(keyword, 'key');
     if (key && !fields.tags.includes(key)) fields.tags.push(key);
@@ -145,22 +196,17 @@ export function readNitf(nitf: Element, context: Pick<IngestContext, 'file' | 't
   }
   const section = attribute(path(head, 'pubdata'), 'position.section');
   if (section) fields.section = section;
+}
 
-  readByline(element(bodyHead, 'byline'), fields);
-  const dateline = element(bodyHead, 'dateline');
-  if (dateline) {
-    const place = text(element(dateline, 'location')) ?? text(dateline)?.replace(/,?\s*$/, '');
-    if (place) fields.dateline = { place };
-  }
-  const abstract = text(element(bodyHead, 'abstract'));
-  if (abstract) fields.summary = abstract;
-
+/** body.content as the body, and its `media` elements as the article's images. */
+function readBodyContent(bodyContent: Element | undefined, file: IngestContext['file'], fields: ArticleFields): Root {
   const reportBody = (reason: string, place: { start: Point } | undefined) =>
     report(file, 'warning', `Body: ${reason}`, nitfRules.bodyUnsafe, place?.start);
   const body: Root = bodyContent ? nitfToBody(bodyContent, reportBody) : { type: 'root', children: [] };
   for (const media of bodyContent ? descendants(bodyContent, 'media') : []) {
     const found = readMedia(media);
     if (!found) {
+      // Video and audio without a source are not worth a warning: they were never going to be images.
       if (!/video|audio/i.test(attribute(media, 'media-type') ?? ''))
         report(file, 'warning', 'A media element has no http(s) source; it is left out', nitfRules.mediaNoSource, media.position?.start);
       continue;
@@ -169,24 +215,29 @@ export function readNitf(nitf: Element, context: Pick<IngestContext, 'file' | 't
     if (image.caption && !image.credit) Object.assign(image, splitCredit(image.caption));
     fields.images.push(image);
   }
-  openingDateline(body, fields);
-  const tagline = text(element(bodyEnd, 'tagline'));
-  if (tagline) fields.notes = [tagline];
+  return body;
+}
 
+/** Warn about an empty body; without a headline, the first paragraph stands in. */
+function checkBodyAndHeadline(
+  nitf: Element,
+  bodyContent: Element | undefined,
+  body: Root,
+  file: IngestContext['file'],
+  fields: ArticleFields,
+): void {
   if (body.children.length === 0)
     report(file, 'warning', 'The document has no body text', nitfRules.noBody, (bodyContent ?? nitf).position?.start);
-  if (!fields.headline) {
-    const first = text(bodyContent ? element(bodyContent, 'p') : undefined);
-    if (first) fields.headline = first.length > 100 ? `${first.slice(0, 97)}...` : first;
-    report(
-      file,
-      'warning',
-      first ? 'No hedline or title: the first paragraph is used as the headline' : 'The document has no headline',
-      nitfRules.noHeadline,
-      nitf.position?.start,
-    );
-  }
-  return { fields, body, slugHint: fields.headline ?? '', editorNotes };
+  if (fields.headline) return;
+  const first = text(bodyContent ? element(bodyContent, 'p') : undefined);
+  if (first) fields.headline = first.length > 100 ? `${first.slice(0, 97)}...` : first;
+  report(
+    file,
+    'warning',
+    first ? 'No hedline or title: the first paragraph is used as the headline' : 'The document has no headline',
+    nitfRules.noHeadline,
+    nitf.position?.start,
+  );
 }
 
 /** `By <person>Jane Doe</person>, <byttl>AP Writer</byttl>`: the people, without the title. */
