@@ -41,8 +41,6 @@ const allowed = {
   'packages/newsml-g2/src/lib/write.ts:articleToNewsMlG2': 'not split yet (issue 12 follow-up)',
   'packages/ninjs/src/lib/ingest.ts:read': 'not split yet: moved from @syndikit/wire as it was (issue 12 follow-up)',
   'packages/ninjs/src/lib/ingest.ts:image': 'not split yet: moved from @syndikit/wire as it was (issue 12 follow-up)',
-  'packages/page/src/lib/ingest.ts:ingestPage': 'not split yet (issue 12 follow-up)',
-  'packages/page/src/lib/metadata.ts:readMetadata': 'not split yet (issue 12 follow-up)',
 };
 
 function walk(folder) {

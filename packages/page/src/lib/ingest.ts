@@ -78,93 +78,22 @@ function checkRules(rules: unknown): BlockRule[] {
 
 /** Read one saved page into article fields and a sanitised mdast body. */
 export function ingestPage(context: IngestContext, options?: Readonly<PageIngestOptions> | null): IngestResult | undefined {
-  const { file, text } = context;
-  const start = { line: 1, column: 1 };
+  const { text } = context;
+  const say = pageReporter(context.file);
   if (!recognize(text)) {
-    report(
-      file,
-      'error',
-      'The file does not look like an HTML page (no `<html>`, `<head>`, `<body>` or `<!doctype html>`)',
-      pageRules.pageNotHtml,
-      start,
-    );
+    say.error('The file does not look like an HTML page (no `<html>`, `<head>`, `<body>` or `<!doctype html>`)', pageRules.pageNotHtml);
     return undefined;
   }
   const extraction = extractPage(text, options);
-  const { metadata } = extraction;
-  const info = (reason: string, rule: Rule) => report(file, 'info', reason, rule, start);
-
-  for (const problem of metadata.problems) {
-    report(
-      file,
-      'warning',
-      `JSON-LD block ${problem.block} is not valid JSON and is ignored: ${problem.reason}`,
-      pageRules.pageJsonLdInvalid,
-      start,
-    );
-  }
-  reportDecisions(extraction, info);
-
-  if (extraction.tooDeep !== undefined) {
-    const limit = options?.maxPageDepth ?? defaultMaxPageDepth;
-    report(file, 'error', `The page nests more than ${limit} elements deep; it is not read`, pageRules.pageTooDeep, start);
-    return undefined;
-  }
-  if (extraction.html.trim() === '') {
-    report(file, 'error', 'No article body was found on the page', pageRules.pageNoArticle, start);
-    return undefined;
-  }
-  const depth = estimateHtmlDepth(extraction.html);
-  if (depth > context.limits.maxDepth) {
-    report(
-      file,
-      'error',
-      `The article HTML nests ${depth} levels deep, more than the limit of ${context.limits.maxDepth}`,
-      pageRules.pageTooDeep,
-      start,
-    );
-    return undefined;
-  }
-  const body = toBody(extraction.html, (reason, ruleId) => report(file, 'warning', `Body: ${reason}`, ruleId, start));
+  if (!checkExtraction(extraction, context, options, say)) return undefined;
+  const body = toBody(extraction.html, (reason, ruleId) => say.warn(`Body: ${reason}`, ruleId));
 
   const fields: ArticleFields = { authors: [], tags: [], images: [] };
-  const headline = headlineOf(extraction);
-  if (headline) {
-    fields.headline = headline.value;
-    info(`Headline from ${headline.from}: "${shorten(headline.value)}"`, pageRules.pageHeadline);
-  } else
-    report(file, 'warning', 'The page has no headline (no JSON-LD headline, og:title, <h1> or <title>)', pageRules.pageNoHeadline, start);
-
-  if (metadata.summary) fields.summary = metadata.summary.value;
-  const authors = metadata.authors?.value ?? (extraction.readabilityByline ? splitAuthors(extraction.readabilityByline) : []);
-  fields.authors = authors.map((name) => ({ name }));
-  if (fields.authors.length === 0) report(file, 'warning', 'No author was found on the page', pageRules.pageNoByline, start);
-
-  for (const key of ['published', 'updated'] as const) {
-    const value = metadata[key];
-    if (!value) continue;
-    const normalized = normalizeDate(value.value, context.timeZone);
-    if (typeof normalized === 'string') fields[key] = normalized;
-    else
-      report(
-        file,
-        'warning',
-        `The ${key} date "${value.value}" (from ${value.from}) is ignored: ${normalized.error}`,
-        pageRules.pageDateInvalid,
-        start,
-      );
-  }
-  if (!fields.published) report(file, 'warning', 'No publication date was found on the page', pageRules.pageNoDate, start);
-
-  const language = languageTag(metadata.language?.value);
-  if (language) fields.language = language;
-  else {
-    const detected = detectLanguage(extraction.text);
-    if (detected) {
-      fields.language = detected;
-      info(`Language detected from the text: ${detected} (the page declares none)`, pageRules.pageLanguageDetected);
-    } else report(file, 'warning', 'The page declares no language and the text is too short to tell', pageRules.pageNoLanguage, start);
-  }
+  // The order of the phases is the order of the messages: keep it.
+  readHeadlineAndAuthors(extraction, fields, say);
+  readDates(extraction, context, fields, say);
+  readLanguage(extraction, fields, say);
+  const { metadata } = extraction;
   const pageUrl = absoluteUrl(metadata.url?.value);
   if (pageUrl) fields.url = pageUrl;
   if (metadata.section) fields.section = metadata.section.value;
@@ -179,10 +108,99 @@ export function ingestPage(context: IngestContext, options?: Readonly<PageIngest
   } else if (metadata.organisation) fields.source = metadata.organisation.value;
 
   fields.images = images(extraction.figures, pageUrl, context.articlePath, (src, reason) =>
-    report(file, 'warning', `Image "${shorten(src)}" is left out: ${reason}`, pageRules.pageImageUnresolved, start),
+    say.warn(`Image "${shorten(src)}" is left out: ${reason}`, pageRules.pageImageUnresolved),
   );
 
   return { fields, body, slugHint: fields.headline ?? context.articlePath.replace(/\.html?$/i, '') };
+}
+
+/** A page's messages: all at its start, since the decisions are about the page as a whole. */
+interface PageReporter {
+  info(reason: string, rule: Rule): void;
+  warn(reason: string, rule: Parameters<typeof report>[3]): void;
+  error(reason: string, rule: Rule): void;
+}
+
+function pageReporter(file: IngestContext['file']): PageReporter {
+  const start = { line: 1, column: 1 };
+  return {
+    info: (reason, rule) => report(file, 'info', reason, rule, start),
+    warn: (reason, rule) => report(file, 'warning', reason, rule, start),
+    error: (reason, rule) => report(file, 'error', reason, rule, start),
+  };
+}
+
+/**
+ * Report the JSON-LD problems and the extraction's decisions; false (after
+ * an error) when there is no body to read: the page nests too deep, no
+ * story was found, or the story's HTML nests deeper than the limit.
+ */
+function checkExtraction(
+  extraction: PageExtraction,
+  context: IngestContext,
+  options: Readonly<PageIngestOptions> | null | undefined,
+  say: PageReporter,
+): boolean {
+  for (const problem of extraction.metadata.problems) {
+    say.warn(`JSON-LD block ${problem.block} is not valid JSON and is ignored: ${problem.reason}`, pageRules.pageJsonLdInvalid);
+  }
+  reportDecisions(extraction, say.info);
+
+  if (extraction.tooDeep !== undefined) {
+    const limit = options?.maxPageDepth ?? defaultMaxPageDepth;
+    say.error(`The page nests more than ${limit} elements deep; it is not read`, pageRules.pageTooDeep);
+    return false;
+  }
+  if (extraction.html.trim() === '') {
+    say.error('No article body was found on the page', pageRules.pageNoArticle);
+    return false;
+  }
+  const depth = estimateHtmlDepth(extraction.html);
+  if (depth > context.limits.maxDepth) {
+    say.error(`The article HTML nests ${depth} levels deep, more than the limit of ${context.limits.maxDepth}`, pageRules.pageTooDeep);
+    return false;
+  }
+  return true;
+}
+
+/** Headline (said where it came from), summary and authors (the metadata's, else Readability's byline). */
+function readHeadlineAndAuthors(extraction: PageExtraction, fields: ArticleFields, say: PageReporter): void {
+  const { metadata } = extraction;
+  const headline = headlineOf(extraction);
+  if (headline) {
+    fields.headline = headline.value;
+    say.info(`Headline from ${headline.from}: "${shorten(headline.value)}"`, pageRules.pageHeadline);
+  } else say.warn('The page has no headline (no JSON-LD headline, og:title, <h1> or <title>)', pageRules.pageNoHeadline);
+
+  if (metadata.summary) fields.summary = metadata.summary.value;
+  const authors = metadata.authors?.value ?? (extraction.readabilityByline ? splitAuthors(extraction.readabilityByline) : []);
+  fields.authors = authors.map((name) => ({ name }));
+  if (fields.authors.length === 0) say.warn('No author was found on the page', pageRules.pageNoByline);
+}
+
+/** Published and updated, in the context's time zone; a date that does not parse is ignored with a warning. */
+function readDates(extraction: PageExtraction, context: IngestContext, fields: ArticleFields, say: PageReporter): void {
+  for (const key of ['published', 'updated'] as const) {
+    const value = extraction.metadata[key];
+    if (!value) continue;
+    const normalized = normalizeDate(value.value, context.timeZone);
+    if (typeof normalized === 'string') fields[key] = normalized;
+    else say.warn(`The ${key} date "${value.value}" (from ${value.from}) is ignored: ${normalized.error}`, pageRules.pageDateInvalid);
+  }
+  if (!fields.published) say.warn('No publication date was found on the page', pageRules.pageNoDate);
+}
+
+/** The declared language, else one detected from the text (said so), else a warning. */
+function readLanguage(extraction: PageExtraction, fields: ArticleFields, say: PageReporter): void {
+  const language = languageTag(extraction.metadata.language?.value);
+  if (language) fields.language = language;
+  else {
+    const detected = detectLanguage(extraction.text);
+    if (detected) {
+      fields.language = detected;
+      say.info(`Language detected from the text: ${detected} (the page declares none)`, pageRules.pageLanguageDetected);
+    } else say.warn('The page declares no language and the text is too short to tell', pageRules.pageNoLanguage);
+  }
 }
 
 /** One line per kind of decision: where the story came from, and per rule how many blocks were dropped. */

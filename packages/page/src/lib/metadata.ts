@@ -63,28 +63,41 @@ export function readMetadata(document: Document): PageMetadata {
   const heading = clean(document.querySelector('h1')?.textContent);
   if (heading) found.firstHeading = heading;
 
-  if (article) {
-    assignText(document, found, 'headline', article.headline ?? article.name, 'JSON-LD headline');
-    assignText(document, found, 'summary', article.description, 'JSON-LD description');
-    const people = names(article.author, 'Person');
-    if (people.length > 0) found.authors = { value: people, from: 'JSON-LD author' };
-    const organisation = names(article.author, 'Organization')[0] ?? undefined;
-    if (organisation) found.organisation = { value: organisation, from: 'JSON-LD author' };
-    assignText(document, found, 'published', article.datePublished ?? article.dateCreated, 'JSON-LD datePublished');
-    assignText(document, found, 'updated', article.dateModified, 'JSON-LD dateModified');
-    assignText(document, found, 'language', article.inLanguage, 'JSON-LD inLanguage');
-    const url = typeof article.url === 'string' ? article.url : idOf(article.mainEntityOfPage);
-    assignText(document, found, 'url', url, 'JSON-LD url');
-    assignText(document, found, 'section', first(article.articleSection), 'JSON-LD articleSection');
-    found.tags.push(...keywords(article.keywords));
-    found.images.push(...jsonLdImages(article.image));
-    const body = clean(typeof article.articleBody === 'string' ? article.articleBody : undefined, true);
-    if (body) found.articleBody = body;
-    const holder = names(article.copyrightHolder, 'any')[0];
-    const year = article.copyrightYear;
-    if (holder) found.copyright = `© ${typeof year === 'number' || typeof year === 'string' ? `${year} ` : ''}${holder}`;
-  }
+  // Sources in order of trust: assignText keeps the first value found, so JSON-LD wins over meta tags,
+  // which win over the markup.
+  if (article) readJsonLd(document, found, article);
+  readMetaTags(document, found, meta);
+  readMarkup(document, found, meta);
+  // Keep only unique tags, in page order.
+  found.tags = [...new Set(found.tags)];
+  return found;
+}
 
+/** The JSON-LD article's fields. */
+function readJsonLd(document: Document, found: PageMetadata, article: Node): void {
+  assignText(document, found, 'headline', article.headline ?? article.name, 'JSON-LD headline');
+  assignText(document, found, 'summary', article.description, 'JSON-LD description');
+  const people = names(article.author, 'Person');
+  if (people.length > 0) found.authors = { value: people, from: 'JSON-LD author' };
+  const organisation = names(article.author, 'Organization')[0] ?? undefined;
+  if (organisation) found.organisation = { value: organisation, from: 'JSON-LD author' };
+  assignText(document, found, 'published', article.datePublished ?? article.dateCreated, 'JSON-LD datePublished');
+  assignText(document, found, 'updated', article.dateModified, 'JSON-LD dateModified');
+  assignText(document, found, 'language', article.inLanguage, 'JSON-LD inLanguage');
+  const url = typeof article.url === 'string' ? article.url : idOf(article.mainEntityOfPage);
+  assignText(document, found, 'url', url, 'JSON-LD url');
+  assignText(document, found, 'section', first(article.articleSection), 'JSON-LD articleSection');
+  found.tags.push(...keywords(article.keywords));
+  found.images.push(...jsonLdImages(article.image));
+  const body = clean(typeof article.articleBody === 'string' ? article.articleBody : undefined, true);
+  if (body) found.articleBody = body;
+  const holder = names(article.copyrightHolder, 'any')[0];
+  const year = article.copyrightYear;
+  if (holder) found.copyright = `© ${typeof year === 'number' || typeof year === 'string' ? `${year} ` : ''}${holder}`;
+}
+
+/** Open Graph, Twitter, Dublin Core and plain `<meta>` tags, and the canonical link. */
+function readMetaTags(document: Document, found: PageMetadata, meta: Map<string, string>): void {
   assignText(document, found, 'headline', meta.get('og:title') ?? meta.get('twitter:title'), 'og:title');
   assignText(
     document,
@@ -127,16 +140,16 @@ export function readMetadata(document: Document): PageMetadata {
     if (alt) image.caption = alt;
     found.images.push(image);
   }
+}
 
+/** Last resorts in the markup: a `<time datetime>` for the date, `<html lang>` (or a meta language). */
+function readMarkup(document: Document, found: PageMetadata, meta: Map<string, string>): void {
   if (!found.published) {
     const time = document.querySelector('article time[datetime], time[pubdate][datetime], time[itemprop="datePublished"], time[datetime]');
     assignText(document, found, 'published', time?.getAttribute('datetime'), '<time datetime>');
   }
   const lang = document.documentElement?.getAttribute('lang') ?? meta.get('content-language') ?? meta.get('og:locale')?.replace('_', '-');
   assignText(document, found, 'language', lang, lang === document.documentElement?.getAttribute('lang') ? '<html lang>' : 'meta language');
-  // Keep only unique tags, in page order.
-  found.tags = [...new Set(found.tags)];
-  return found;
 }
 
 /** `<meta>` values by lowercase `property` or `name` (first one wins). */
