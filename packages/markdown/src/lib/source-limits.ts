@@ -23,96 +23,125 @@ import { markdownRules } from './rules.js';
  */
 export function checkMarkdownSource(file: VFile, text: string, limits: Limits, lineOffset = 0): boolean {
   const lines = text.split('\n');
-  let delimiters = 0;
-  let blockStart = 0;
-  let markup = 0;
-  let containers = 0;
+  const scan: SourceScan = { file, limits, delimiters: 0, blockStart: 0, markup: 0, containers: 0 };
   const bodyStart = frontMatterEnd(lines);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? '';
     const lineNumber = index + 1 + lineOffset;
-
     const inBody = index >= bodyStart;
-    // The container prefix: blockquote markers (`>`), list markers (`-`, `+`, `*`, `1.`, `1)` before
-    // a space; several can open on one line) and indentation.
-    let quotes = 0;
-    let column = 0;
-    let indent = 0;
-    while (column < line.length) {
-      const char = line[column];
-      if (char === '>') {
-        quotes++;
-        if (inBody && ++containers > limits.maxContainers) return tooManyContainers(file, limits, lineNumber, column + 1);
-      } else if (char === ' ') indent++;
-      else if (char === '\t') indent += 4;
-      else {
-        const marker = inBody ? listMarker.exec(line.slice(column, column + 12)) : null;
-        if (!marker) break;
-        if (++containers > limits.maxContainers) return tooManyContainers(file, limits, lineNumber, column + 1);
-        if (++markup > limits.maxMarkup) return tooMuchMarkup(file, limits, lineNumber, column + 1);
-        column += marker[0].length;
-        continue;
-      }
-      column++;
-      if (quotes > limits.maxDepth) {
-        report(file, 'error', `Blockquotes are nested more than ${limits.maxDepth} deep`, coreRules.nestingTooDeep, {
-          line: lineNumber,
-          column,
-        });
-        return false;
-      }
+    if (!checkContainerPrefix(scan, line, lineNumber, inBody)) return false;
+    if (line.trim() === '') {
+      // A blank line ends the block: emphasis delimiters are counted per block.
+      scan.delimiters = 0;
+      scan.blockStart = lineNumber;
+      continue;
     }
-    if (indent / 2 > limits.maxDepth * 2) {
-      report(file, 'error', `Line is indented ${indent} columns, deeper than ${limits.maxDepth * 4} allows`, coreRules.nestingTooDeep, {
+    if (inBody && !checkAutolinks(scan, line, lineNumber)) return false;
+    if (!checkInlineMarks(scan, line, lineNumber, inBody)) return false;
+  }
+  return true;
+}
+
+/** The counts carried from line to line in one pass over the source. */
+interface SourceScan {
+  readonly file: VFile;
+  readonly limits: Limits;
+  /** Emphasis and link delimiters in the current block. */
+  delimiters: number;
+  /** The line number of the blank line before the current block. */
+  blockStart: number;
+  /** Markup characters outside front matter. */
+  markup: number;
+  /** Blockquote markers and list items outside front matter. */
+  containers: number;
+}
+
+/**
+ * The container prefix: blockquote markers (`>`), list markers (`-`, `+`,
+ * `*`, `1.`, `1)` before a space; several can open on one line) and
+ * indentation. False after reporting the limit it crosses.
+ */
+function checkContainerPrefix(scan: SourceScan, line: string, lineNumber: number, inBody: boolean): boolean {
+  const { file, limits } = scan;
+  let quotes = 0;
+  let column = 0;
+  let indent = 0;
+  while (column < line.length) {
+    const char = line[column];
+    if (char === '>') {
+      quotes++;
+      if (inBody && ++scan.containers > limits.maxContainers) return tooManyContainers(file, limits, lineNumber, column + 1);
+    } else if (char === ' ') indent++;
+    else if (char === '\t') indent += 4;
+    else {
+      const marker = inBody ? listMarker.exec(line.slice(column, column + 12)) : null;
+      if (!marker) break;
+      if (++scan.containers > limits.maxContainers) return tooManyContainers(file, limits, lineNumber, column + 1);
+      if (++scan.markup > limits.maxMarkup) return tooMuchMarkup(file, limits, lineNumber, column + 1);
+      column += marker[0].length;
+      continue;
+    }
+    column++;
+    if (quotes > limits.maxDepth) {
+      report(file, 'error', `Blockquotes are nested more than ${limits.maxDepth} deep`, coreRules.nestingTooDeep, {
         line: lineNumber,
-        column: 1,
+        column,
       });
       return false;
     }
+  }
+  if (indent / 2 > limits.maxDepth * 2) {
+    report(file, 'error', `Line is indented ${indent} columns, deeper than ${limits.maxDepth * 4} allows`, coreRules.nestingTooDeep, {
+      line: lineNumber,
+      column: 1,
+    });
+    return false;
+  }
+  return true;
+}
 
-    if (line.trim() === '') {
-      delimiters = 0;
-      blockStart = lineNumber;
-      continue;
+/** Bare URLs and e-mail addresses become links (GFM autolink literals) without any mark: each counts as markup. */
+function checkAutolinks(scan: SourceScan, line: string, lineNumber: number): boolean {
+  autolink.lastIndex = 0;
+  for (let match = autolink.exec(line); match; match = autolink.exec(line)) {
+    if (++scan.markup > scan.limits.maxMarkup) return tooMuchMarkup(scan.file, scan.limits, lineNumber, match.index + 1);
+  }
+  return true;
+}
+
+/** Markup characters (in the body) and emphasis or link delimiters (per block, front matter included). */
+function checkInlineMarks(scan: SourceScan, line: string, lineNumber: number, inBody: boolean): boolean {
+  const { file, limits } = scan;
+  for (let position = 0; position < line.length; position++) {
+    const char = line.charCodeAt(position);
+    // * _ ~ [ ] | > < `
+    if (
+      inBody &&
+      (char === 42 ||
+        char === 95 ||
+        char === 126 ||
+        char === 91 ||
+        char === 93 ||
+        char === 124 ||
+        char === 62 ||
+        char === 60 ||
+        char === 96)
+    ) {
+      scan.markup++;
+      if (scan.markup > limits.maxMarkup) return tooMuchMarkup(file, limits, lineNumber, position + 1);
     }
-    // Bare URLs and e-mail addresses become links (GFM autolink literals) without any mark.
-    if (inBody) {
-      autolink.lastIndex = 0;
-      for (let match = autolink.exec(line); match; match = autolink.exec(line)) {
-        if (++markup > limits.maxMarkup) return tooMuchMarkup(file, limits, lineNumber, match.index + 1);
-      }
-    }
-    for (let position = 0; position < line.length; position++) {
-      const char = line.charCodeAt(position);
-      // * _ ~ [ ] | > < `
-      if (
-        inBody &&
-        (char === 42 ||
-          char === 95 ||
-          char === 126 ||
-          char === 91 ||
-          char === 93 ||
-          char === 124 ||
-          char === 62 ||
-          char === 60 ||
-          char === 96)
-      ) {
-        markup++;
-        if (markup > limits.maxMarkup) return tooMuchMarkup(file, limits, lineNumber, position + 1);
-      }
-      // * _ ~ [ ]
-      if (char === 42 || char === 95 || char === 126 || char === 91 || char === 93) {
-        delimiters++;
-        if (delimiters > limits.maxDelimiters) {
-          report(
-            file,
-            'error',
-            `Block starting on line ${blockStart + 1} has more than ${limits.maxDelimiters} emphasis or link delimiters`,
-            markdownRules.delimitersTooMany,
-            { line: lineNumber, column: position + 1 },
-          );
-          return false;
-        }
+    // * _ ~ [ ]
+    if (char === 42 || char === 95 || char === 126 || char === 91 || char === 93) {
+      scan.delimiters++;
+      if (scan.delimiters > limits.maxDelimiters) {
+        report(
+          file,
+          'error',
+          `Block starting on line ${scan.blockStart + 1} has more than ${limits.maxDelimiters} emphasis or link delimiters`,
+          markdownRules.delimitersTooMany,
+          { line: lineNumber, column: position + 1 },
+        );
+        return false;
       }
     }
   }
