@@ -65,48 +65,13 @@ export function readNewsItem(item: Element, context: ItemContext): G2Article {
   const summary = description(contentMeta, /teaser|summary|abstract|^$/);
   if (summary && itemClass === 'text') fields.summary = summary;
 
-  for (const note of elements(itemMeta, 'edNote')) {
-    const value = text(note);
-    if (value) editorNotes.push(value);
-  }
-  const firstNote = element(itemMeta, 'edNote');
-  if (editorNotes.length > 0 && firstNote) {
-    const count = elements(itemMeta, 'edNote').length;
-    report(
-      file,
-      'info',
-      `${count} editor's note${count === 1 ? '' : 's'} (edNote) kept for the desk, never published`,
-      newsmlG2Rules.editorNote,
-      firstNote.position?.start,
-    );
-  }
+  readEditorNotes(itemMeta, editorNotes, file);
 
   const body = readBody(element(item, 'contentSet'), fields, {
     report: (reason, place) => report(file, 'warning', `Body: ${reason}`, newsmlG2Rules.bodyUnsafe, place?.start),
   });
 
-  if (itemClass === 'picture' || itemClass === 'graphic') {
-    const own = pictureImage(item, language, context.articlePath);
-    if (own) {
-      fields.images.push(own);
-      if (body.children.length === 0)
-        body.children.push({ type: 'figure', url: own.src, ...pick(own, ['alt', 'caption', 'credit', 'width', 'height']) });
-    }
-  } else if (itemClass === 'video' || itemClass === 'audio') {
-    const renditions = elements(element(item, 'contentSet'), 'remoteContent').length;
-    if (renditions > 0)
-      report(
-        file,
-        'info',
-        `${renditions} ${itemClass} rendition(s) not carried: articles hold text and images`,
-        newsmlG2Rules.dropped,
-        element(item, 'contentSet')?.position?.start,
-      );
-  }
-  for (const link of elements(itemMeta, 'link')) {
-    const image = linkedImage(link, context, language);
-    if (image && !fields.images.some((known) => known.src === image.src)) fields.images.push(image);
-  }
+  readMedia(item, itemClass, language, body, fields, context);
 
   if (signals(itemMeta).includes('correction')) fields.notes = [...(fields.notes ?? []), 'This is a corrected version of the story.'];
   if (!fields.headline) guessHeadline(item, fields, body, file);
@@ -125,6 +90,63 @@ export function readNewsItem(item: Element, context: ItemContext): G2Article {
     line: start?.line ?? 1,
     column: start?.column ?? 1,
   };
+}
+
+/** `edNote`s: for the desk, never published; reported once as info. */
+function readEditorNotes(itemMeta: Element | undefined, editorNotes: string[], file: ItemContext['file']): void {
+  for (const note of elements(itemMeta, 'edNote')) {
+    const value = text(note);
+    if (value) editorNotes.push(value);
+  }
+  const firstNote = element(itemMeta, 'edNote');
+  if (editorNotes.length > 0 && firstNote) {
+    const count = elements(itemMeta, 'edNote').length;
+    report(
+      file,
+      'info',
+      `${count} editor's note${count === 1 ? '' : 's'} (edNote) kept for the desk, never published`,
+      newsmlG2Rules.editorNote,
+      firstNote.position?.start,
+    );
+  }
+}
+
+/**
+ * A picture or graphic item is its own image (and its body, when it has no
+ * text); video and audio renditions are not carried (said as info); linked
+ * pictures become images, each once by its address.
+ */
+function readMedia(
+  item: Element,
+  itemClass: string,
+  language: string | undefined,
+  body: Root,
+  fields: ArticleFields,
+  context: ItemContext,
+): void {
+  const itemMeta = element(item, 'itemMeta');
+  if (itemClass === 'picture' || itemClass === 'graphic') {
+    const own = pictureImage(item, language, context.articlePath);
+    if (own) {
+      fields.images.push(own);
+      if (body.children.length === 0)
+        body.children.push({ type: 'figure', url: own.src, ...pick(own, ['alt', 'caption', 'credit', 'width', 'height']) });
+    }
+  } else if (itemClass === 'video' || itemClass === 'audio') {
+    const renditions = elements(element(item, 'contentSet'), 'remoteContent').length;
+    if (renditions > 0)
+      report(
+        context.file,
+        'info',
+        `${renditions} ${itemClass} rendition(s) not carried: articles hold text and images`,
+        newsmlG2Rules.dropped,
+        element(item, 'contentSet')?.position?.start,
+      );
+  }
+  for (const link of elements(itemMeta, 'link')) {
+    const image = linkedImage(link, context, language);
+    if (image && !fields.images.some((known) => known.src === image.src)) fields.images.push(image);
+  }
 }
 
 /** The part of a QCode after the scheme: `stat:usable` → `usable`. */

@@ -96,16 +96,34 @@ function readItem(item: Element, file: VFile, timeZone: string): NewsMl1Article 
   const top = element(item, 'NewsComponent');
   const lines = element(top, 'NewsLines');
   const fields: ArticleFields = { authors: [], tags: [], images: [] };
-  const formal = (node: Element | undefined) => attribute(node, 'FormalName');
-  const date = (node: Element | undefined): string | undefined => {
-    const value = text(node);
-    if (!value || !node) return undefined;
-    const normalized = normalizeDate(extendedDate(value), timeZone);
-    if (typeof normalized === 'string') return normalized;
-    report(file, 'warning', `${normalized.error} (<${node.name}>)`, newsml1Rules.date, node.position?.start);
-    return undefined;
-  };
 
+  // The order of the phases is the order of the messages: keep it.
+  readNewsLines(item, top, lines, fields);
+  readManagement(item, management, fields, file, timeZone);
+  readKeywords(item, top, lines, fields);
+  const body = readComponents(top, fields, file);
+
+  if (!fields.headline) {
+    report(file, 'error', 'The news item has no HeadLine', newsml1Rules.noHeadline, (lines ?? item).position?.start);
+    return undefined;
+  }
+  const start = item.position?.start;
+  return {
+    fields,
+    body,
+    slugHint: text(descendants(item, 'NameLabel')[0]) ?? fields.headline,
+    line: start?.line ?? 1,
+    column: start?.column ?? 1,
+  };
+}
+
+/** NewsML 1 names its values in a `FormalName` attribute. */
+function formal(node: Element | undefined): string | undefined {
+  return attribute(node, 'FormalName');
+}
+
+/** Id, the NewsLines (headlines, byline, dateline, copyright, credit), provider and language. */
+function readNewsLines(item: Element, top: Element | undefined, lines: Element | undefined, fields: ArticleFields): void {
   const id = text(descendants(element(item, 'Identification') ?? item, 'PublicIdentifier')[0]);
   if (id) fields.id = id;
   const headline = text(element(lines, 'HeadLine'));
@@ -129,7 +147,18 @@ function readItem(item: Element, file: VFile, timeZone: string): NewsMl1Article 
   if (source) fields.source = source;
   const language = formal(descendants(element(top, 'DescriptiveMetadata') ?? item, 'Language')[0]) ?? attribute(top, 'lang');
   if (language) fields.language = language;
+}
 
+/** NewsManagement: dates, status (an embargo is usable after its date), corrections. */
+function readManagement(item: Element, management: Element | undefined, fields: ArticleFields, file: VFile, timeZone: string): void {
+  const date = (node: Element | undefined): string | undefined => {
+    const value = text(node);
+    if (!value || !node) return undefined;
+    const normalized = normalizeDate(extendedDate(value), timeZone);
+    if (typeof normalized === 'string') return normalized;
+    report(file, 'warning', `${normalized.error} (<${node.name}>)`, newsml1Rules.date, node.position?.start);
+    return undefined;
+  };
   const published = date(element(management, 'FirstCreated'));
   const revised = date(element(management, 'ThisRevisionCreated'));
   if (published ?? revised) fields.published = published ?? revised;
@@ -142,7 +171,10 @@ function readItem(item: Element, file: VFile, timeZone: string): NewsMl1Article 
   } else if (status && ['usable', 'withheld', 'canceled'].includes(status)) fields.status = status as PublicationStatus;
   if (elements(management, 'Instruction').some((instruction) => /correct/i.test(formal(instruction) ?? '')))
     fields.notes = ['This is a corrected version of the story.'];
+}
 
+/** Tags from the KeywordLine and keyword properties (each once); the City property as a dateline of last resort. */
+function readKeywords(item: Element, top: Element | undefined, lines: Element | undefined, fields: ArticleFields): void {
   const keywords = [
     ...(text(element(lines, 'KeywordLine'))?.split(/[,;]/) ?? []),
     ...descendants(element(top, 'DescriptiveMetadata') ?? item, 'Property').flatMap((property) =>
@@ -152,7 +184,10 @@ function readItem(item: Element, file: VFile, timeZone: string): NewsMl1Article 
   fields.tags = [...new Set(keywords.map((keyword) => keyword.trim()).filter(Boolean))];
   const city = descendants(element(top, 'DescriptiveMetadata') ?? item, 'Property').find((property) => formal(property) === 'City');
   if (!fields.dateline && attribute(city, 'Value')) fields.dateline = { place: attribute(city, 'Value') as string };
+}
 
+/** The body from the main component (by role, else the first with text that is no photo); photo components as images. */
+function readComponents(top: Element | undefined, fields: ArticleFields, file: VFile): Root {
   const components = top ? descendants(top, 'NewsComponent') : [];
   const role = (component: Element) => formal(element(component, 'Role'))?.toLowerCase() ?? '';
   const isPhoto = (component: Element) =>
@@ -165,19 +200,7 @@ function readItem(item: Element, file: VFile, timeZone: string): NewsMl1Article 
     const image = photo(component);
     if (image) fields.images.push(image);
   }
-
-  if (!fields.headline) {
-    report(file, 'error', 'The news item has no HeadLine', newsml1Rules.noHeadline, (lines ?? item).position?.start);
-    return undefined;
-  }
-  const start = item.position?.start;
-  return {
-    fields,
-    body,
-    slugHint: text(descendants(item, 'NameLabel')[0]) ?? fields.headline,
-    line: start?.line ?? 1,
-    column: start?.column ?? 1,
-  };
+  return body;
 }
 
 function capitalsToTitle(name: string): string {

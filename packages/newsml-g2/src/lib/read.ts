@@ -40,10 +40,38 @@ export function readNewsMlG2(
   options?: Readonly<NewsMlG2ReadOptions> | null,
 ): G2Article[] {
   const { file } = context;
+  const root = g2Root(context, options);
+  if (!root) return [];
+  const items = localName(root.name) === 'newsMessage' ? elements(element(root, 'itemSet')) : [root];
+  const index = indexItems(items);
+  const chosen = chooseItems(items, index, file);
+  const articles: G2Article[] = [];
+  for (const item of chosen) {
+    if (!hasContent(item)) {
+      report(
+        file,
+        'info',
+        'The news item carries no headline, text or picture (metadata only, or data such as events): nothing to publish',
+        newsmlG2Rules.notArticle,
+        item.position?.start,
+      );
+      continue;
+    }
+    articles.push(readNewsItem(item, { file, timeZone: context.timeZone, pictures: index.pictures, articlePath: context.articlePath }));
+  }
+  return articles;
+}
+
+/** The document's root element, or undefined after reporting why the text is not NewsML-G2. */
+function g2Root(
+  context: Pick<IngestContext, 'file' | 'text'>,
+  options: Readonly<NewsMlG2ReadOptions> | null | undefined,
+): Element | undefined {
+  const { file } = context;
   const { tree, problems } = parseSafeXml(context.text, { maxDepth: options?.maxDepth ?? 256 });
   reportXmlProblems(file, problems);
   const root = tree ? rootElement(tree) : undefined;
-  if (!root) return [];
+  if (!root) return undefined;
   const namespace = attribute(root, root.name.includes(':') ? `xmlns:${root.name.slice(0, root.name.indexOf(':'))}` : 'xmlns');
   if (namespace !== newsNamespaces.newsmlG2) {
     report(
@@ -53,9 +81,23 @@ export function readNewsMlG2(
       newsmlG2Rules.notG2,
       root.position?.start,
     );
-    return [];
+    return undefined;
   }
-  const items = localName(root.name) === 'newsMessage' ? elements(element(root, 'itemSet')) : [root];
+  return root;
+}
+
+/** What the items of one message say about each other. */
+interface ItemIndex {
+  byGuid: Map<string, Element>;
+  /** Picture items by guid. */
+  pictures: Map<string, Element>;
+  /** Guids of pictures some item links to. */
+  linked: Set<string>;
+  /** Whether the message has a text item (not only pictures). */
+  hasText: boolean;
+}
+
+function indexItems(items: readonly Element[]): ItemIndex {
   const byGuid = new Map<string, Element>();
   for (const item of items) {
     const guid = attribute(item, 'guid');
@@ -70,7 +112,11 @@ export function readNewsMlG2(
       if (ref && pictures.has(ref)) linked.add(ref);
     }
   const hasText = items.some((item) => localName(item.name) === 'newsItem' && !isPicture(item));
+  return { byGuid, pictures, linked, hasText };
+}
 
+/** The news items to read as articles; other items (concepts, packages) are reported as info. */
+function chooseItems(items: readonly Element[], index: ItemIndex, file: IngestContext['file']): Element[] {
   const chosen: Element[] = [];
   for (const item of items) {
     const name = localName(item.name);
@@ -85,7 +131,7 @@ export function readNewsMlG2(
     } else if (name === 'packageItem') {
       for (const ref of descendants(item, 'itemRef')) {
         const target = attribute(ref, 'residref');
-        if (target && byGuid.has(target)) continue;
+        if (target && index.byGuid.has(target)) continue;
         report(
           file,
           'info',
@@ -97,25 +143,11 @@ export function readNewsMlG2(
     } else if (name === 'newsItem') {
       // A picture linked from a text item of the same message is that item's image, not an article of its own.
       const guid = attribute(item, 'guid');
-      if (isPicture(item) && hasText && guid && linked.has(guid)) continue;
+      if (isPicture(item) && index.hasText && guid && index.linked.has(guid)) continue;
       chosen.push(item);
     }
   }
-  const articles: G2Article[] = [];
-  for (const item of chosen) {
-    if (!hasContent(item)) {
-      report(
-        file,
-        'info',
-        'The news item carries no headline, text or picture (metadata only, or data such as events): nothing to publish',
-        newsmlG2Rules.notArticle,
-        item.position?.start,
-      );
-      continue;
-    }
-    articles.push(readNewsItem(item, { file, timeZone: context.timeZone, pictures, articlePath: context.articlePath }));
-  }
-  return articles;
+  return chosen;
 }
 
 /** Whether an item has anything a reader could see: a headline, a description, inline content or a rendition. */

@@ -83,18 +83,46 @@ export function articleToNewsMlG2(article: Readonly<Article>, site: Readonly<Sit
   const language = article.language ?? site.language;
   const { alias, uri } = newsmlG2Standard.scheme;
 
-  const rights: Element[] = [];
-  if (article.copyright || article.source) {
-    const holder = article.source ?? provider;
-    rights.push(
-      x('rightsInfo', [
-        x('copyrightHolder', { literal: holder }, [x('name', holder)]),
-        ...(article.copyright ? [x('copyrightNotice', article.copyright)] : []),
-      ]),
-    );
-  }
+  const html = h('html', [h('head', [h('title', article.headline)]), h('body', tree.children as HastElement[])]);
+  const xhtml = toXast(html) as Element;
+  const item = x(
+    'newsItem',
+    {
+      xmlns: newsmlG2Standard.namespace,
+      guid: asGuid(article.id),
+      version: '1',
+      standard: 'NewsML-G2',
+      standardversion: newsmlG2Standard.version,
+      conformance: 'power',
+      ...(language ? { 'xml:lang': language } : {}),
+    },
+    [
+      x('catalogRef', { href: newsmlG2Standard.catalog }),
+      x('catalog', [x('scheme', { alias, uri })]),
+      ...rightsInfo(article, provider),
+      itemMeta(article, provider, versionCreated, base),
+      contentMeta(article, language),
+      x('contentSet', [x('inlineXML', { contenttype: 'application/xhtml+xml' }, [xhtml])]),
+    ],
+  );
+  return serializeItem(item, report);
+}
 
-  const itemMeta = x('itemMeta', [
+/** `rightsInfo`, when the article names a copyright or a source. */
+function rightsInfo(article: Readonly<Article>, provider: string): Element[] {
+  if (!article.copyright && !article.source) return [];
+  const holder = article.source ?? provider;
+  return [
+    x('rightsInfo', [
+      x('copyrightHolder', { literal: holder }, [x('name', holder)]),
+      ...(article.copyright ? [x('copyrightNotice', article.copyright)] : []),
+    ]),
+  ];
+}
+
+/** `itemMeta`: provider, dates, status, editor's notes and a link per picture. */
+function itemMeta(article: Readonly<Article>, provider: string, versionCreated: string, base: string | undefined): Element {
+  return x('itemMeta', [
     x('itemClass', { qcode: 'ninat:text' }),
     x('provider', { literal: provider }, [x('name', provider)]),
     x('versionCreated', versionCreated),
@@ -104,8 +132,12 @@ export function articleToNewsMlG2(article: Readonly<Article>, site: Readonly<Sit
     ...(article.notes ?? []).map((note) => x('edNote', note)),
     ...article.images.flatMap((image, index) => pictureLink(image, index, base) ?? []),
   ]);
+}
 
-  const contentMeta = x('contentMeta', [
+/** `contentMeta`: who, where, what about, and the headlines. */
+function contentMeta(article: Readonly<Article>, language: string | undefined): Element {
+  const { alias } = newsmlG2Standard.scheme;
+  return x('contentMeta', [
     ...(article.published ? [x('contentCreated', article.published)] : []),
     ...(article.updated ? [x('contentModified', article.updated)] : []),
     ...(article.dateline?.place ? [x('located', { literal: article.dateline.place }, [x('name', article.dateline.place)])] : []),
@@ -123,29 +155,10 @@ export function articleToNewsMlG2(article: Readonly<Article>, site: Readonly<Sit
     ...(article.authors.length > 0 ? [x('by', joinNames(article.authors.map((author) => author.name)))] : []),
     ...(article.summary ? [x('description', { role: 'drol:summary' }, article.summary)] : []),
   ]);
+}
 
-  const html = h('html', [h('head', [h('title', article.headline)]), h('body', tree.children as HastElement[])]);
-  const xhtml = toXast(html) as Element;
-  const item = x(
-    'newsItem',
-    {
-      xmlns: newsmlG2Standard.namespace,
-      guid: asGuid(article.id),
-      version: '1',
-      standard: 'NewsML-G2',
-      standardversion: newsmlG2Standard.version,
-      conformance: 'power',
-      ...(language ? { 'xml:lang': language } : {}),
-    },
-    [
-      x('catalogRef', { href: newsmlG2Standard.catalog }),
-      x('catalog', [x('scheme', { alias, uri })]),
-      ...rights,
-      itemMeta,
-      contentMeta,
-      x('contentSet', [x('inlineXML', { contenttype: 'application/xhtml+xml' }, [xhtml])]),
-    ],
-  );
+/** The XML document: characters XML 1.0 forbids removed (with a warning), indented outside the XHTML. */
+function serializeItem(item: Element, report: Reporter): string {
   const removed = removeForbidden(item);
   if (removed > 0)
     report(
