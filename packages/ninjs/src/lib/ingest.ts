@@ -92,6 +92,31 @@ class NinjsReader {
 
   read(): IngestResult | undefined {
     const fields: ArticleFields = { authors: [], tags: [], images: [] };
+    // The order of the phases is the order of the messages: keep it.
+    this.readTitles(fields);
+    const uri = this.string(['uri']);
+    if (uri) fields.id = uri;
+    const slugline = this.string(['slugline']);
+    this.readCredits(fields);
+    this.readDates(fields);
+    this.readTags(fields);
+
+    const body = this.body(fields);
+    const located = this.string(['located']);
+    if (located && !fields.dateline) fields.dateline = { place: located };
+
+    // A picture item, or any item with image renditions of its own (a logo, a photo-only item).
+    if (this.type() === 'picture' || this.type() === 'graphic' || this.get(['renditions']) !== undefined) {
+      const own = this.image(this.item, []);
+      if (own) fields.images.push(own);
+    }
+    this.readAssociatedPictures(fields);
+    if (!fields.headline) this.guessHeadline(fields, body, slugline, uri);
+    return { fields, body, slugHint: slugline ?? fields.headline ?? '' };
+  }
+
+  /** Headline (main role, else the first, else `title`), subheadline and, for text items, the summary. */
+  private readTitles(fields: ArticleFields): void {
     const headlines = this.texts('headlines', 'headline');
     const headline =
       headlines.find((entry) => !entry.role || /^(main|headline)$/i.test(entry.role))?.value ??
@@ -103,10 +128,10 @@ class NinjsReader {
     const descriptions = this.texts('descriptions', 'description_text');
     const summary = descriptions.find((entry) => !entry.role || /^(summary|abstract|description|teaser|lead)$/i.test(entry.role));
     if (summary && this.type() === 'text') fields.summary = summary.value;
+  }
 
-    const uri = this.string(['uri']);
-    if (uri) fields.id = uri;
-    const slugline = this.string(['slugline']);
+  /** Byline, language, copyright and source, status and the editor's note. */
+  private readCredits(fields: ArticleFields): void {
     const by = this.string(['by']) ?? this.string(['byline']);
     if (by) {
       const byline = parseByline(by);
@@ -126,14 +151,20 @@ class NinjsReader {
     }
     const edNote = this.string(['ednote']);
     if (edNote) fields.notes = [edNote];
+  }
 
+  /** Published (first created, else content created, else version created), updated and embargo. */
+  private readDates(fields: ArticleFields): void {
     const published = this.date('firstcreated') ?? this.date('contentcreated') ?? this.date('versioncreated');
     const modified = this.date('versioncreated');
     if (published) fields.published = published;
     if (modified && modified !== published) fields.updated = modified;
     const embargo = this.date('embargoeduntil') ?? this.date('embargoed');
     if (embargo) fields.embargoed = embargo;
+  }
 
+  /** Keywords (a list or a comma-separated string) and subject names, each once. */
+  private readTags(fields: ArticleFields): void {
     const keywords = this.get(['keywords']);
     if (Array.isArray(keywords)) fields.tags.push(...keywords.filter((word): word is string => typeof word === 'string'));
     else if (typeof keywords === 'string') fields.tags.push(...splitList(keywords));
@@ -142,16 +173,10 @@ class NinjsReader {
       if (typeof name === 'string' && name.trim()) fields.tags.push(name.trim());
     }
     fields.tags = [...new Set(fields.tags)];
+  }
 
-    const body = this.body(fields);
-    const located = this.string(['located']);
-    if (located && !fields.dateline) fields.dateline = { place: located };
-
-    // A picture item, or any item with image renditions of its own (a logo, a photo-only item).
-    if (this.type() === 'picture' || this.type() === 'graphic' || this.get(['renditions']) !== undefined) {
-      const own = this.image(this.item, []);
-      if (own) fields.images.push(own);
-    }
+  /** Picture and graphic associations (a list or an object by key), up to `maxPictures`, each once by its address. */
+  private readAssociatedPictures(fields: ArticleFields): void {
     const associations = this.get(['associations']);
     const associated: Array<[Item, JSONPath]> = Array.isArray(associations)
       ? associations.flatMap((entry, index): Array<[Item, JSONPath]> => (isItem(entry) ? [[entry, ['associations', index]]] : []))
@@ -181,8 +206,6 @@ class NinjsReader {
         fields.images.push(image);
       }
     }
-    if (!fields.headline) this.guessHeadline(fields, body, slugline, uri);
-    return { fields, body, slugHint: slugline ?? fields.headline ?? '' };
   }
 
   /** Items without headlines (pictures, renditions-only examples): the best text there is, with a warning. */
@@ -284,6 +307,36 @@ class NinjsReader {
 
   /** An image from a picture item: the best rendition with an http(s) href, with caption and credit. */
   private image(item: Item, path: JSONPath): ArticleImage | undefined {
+    const { listed, usable } = this.renditions(item, path);
+    if (usable.length === 0) {
+      if (listed > 0)
+        this.problem(
+          [...path, this.keyIn(item, 'renditions')],
+          'No rendition of this picture has an http(s) href; it is left out',
+          'warning',
+          ninjsRules.imageNoHref,
+        );
+      return undefined;
+    }
+    const best = [...usable].sort((a, b) => b.width * b.height - a.width * a.height)[0] as ImageRendition;
+    const image: ArticleImage = { src: best.src, mediaType: best.mediaType };
+    if (best.width && best.height) {
+      image.width = best.width;
+      image.height = best.height;
+    }
+    if (best.bytes) image.bytes = best.bytes;
+    const sized = usable.filter((rendition) => rendition.width > 0 && rendition.height > 0);
+    if (sized.length > 1) image.renditions = sized;
+    describeImage(item, image);
+    return image;
+  }
+
+  /**
+   * A picture item's image renditions with a usable http(s) href (a refused
+   * absolute href is an error at its place), else its `uri` when that names
+   * an image file; `listed` counts the renditions given at all.
+   */
+  private renditions(item: Item, path: JSONPath): { listed: number; usable: ImageRendition[] } {
     const renditions = caseless(item, 'renditions');
     const renditionsKey = this.keyIn(item, 'renditions');
     const list: Array<[string | number, Item]> = Array.isArray(renditions)
@@ -309,20 +362,8 @@ class NinjsReader {
         }
         continue;
       }
-      const href = checked.url;
-      const width = Number(caseless(rendition, 'width'));
-      const height = Number(caseless(rendition, 'height'));
-      const mediaType = String(caseless(rendition, 'contenttype') ?? caseless(rendition, 'mimetype') ?? 'image/jpeg');
-      if (!mediaType.startsWith('image/')) continue;
-      const entry: ImageRendition = {
-        src: href,
-        width: Number.isInteger(width) && width > 0 ? width : 0,
-        height: Number.isInteger(height) && height > 0 ? height : 0,
-        mediaType,
-      };
-      const bytes = Number(caseless(rendition, 'sizeinbytes'));
-      if (Number.isInteger(bytes) && bytes > 0) entry.bytes = bytes;
-      usable.push(entry);
+      const entry = renditionEntry(rendition, checked.url);
+      if (entry) usable.push(entry);
     }
     // An association may name its picture only by uri (renditions without href).
     const uri = caseless(item, 'uri');
@@ -331,44 +372,7 @@ class NinjsReader {
       const extension = /\.(\w+)(\?.*)?$/.exec(uriUrl.url)?.[1]?.toLowerCase() ?? 'jpeg';
       usable.push({ src: uriUrl.url, width: 0, height: 0, mediaType: `image/${extension === 'jpg' ? 'jpeg' : extension}` });
     }
-    if (usable.length === 0) {
-      if (list.length > 0)
-        this.problem(
-          [...path, this.keyIn(item, 'renditions')],
-          'No rendition of this picture has an http(s) href; it is left out',
-          'warning',
-          ninjsRules.imageNoHref,
-        );
-      return undefined;
-    }
-    const best = [...usable].sort((a, b) => b.width * b.height - a.width * a.height)[0] as ImageRendition;
-    const image: ArticleImage = { src: best.src, mediaType: best.mediaType };
-    if (best.width && best.height) {
-      image.width = best.width;
-      image.height = best.height;
-    }
-    if (best.bytes) image.bytes = best.bytes;
-    const sized = usable.filter((rendition) => rendition.width > 0 && rendition.height > 0);
-    if (sized.length > 1) image.renditions = sized;
-    const descriptions = caseless(item, 'descriptions');
-    const texts = Array.isArray(descriptions) ? descriptions.filter(isItem) : [];
-    const captionText =
-      texts.find((entry) => /caption/i.test(String(caseless(entry, 'role') ?? '')))?.value ??
-      texts.find((entry) => !caseless(entry, 'role'))?.value ??
-      caseless(item, 'description_text');
-    const creditText =
-      texts.find((entry) => /credit/i.test(String(caseless(entry, 'role') ?? '')))?.value ??
-      caseless(item, 'by') ??
-      caseless(item, 'byline');
-    if (typeof captionText === 'string' && captionText.trim()) {
-      const split = splitCredit(captionText);
-      if (split.caption) image.caption = split.caption;
-      if (split.credit) image.credit = split.credit;
-    }
-    if (!image.credit && typeof creditText === 'string' && creditText.trim()) image.credit = creditText.trim();
-    const headline = caseless(item, 'headlines');
-    if (Array.isArray(headline) && isItem(headline[0]) && typeof headline[0].value === 'string') image.alt = headline[0].value;
-    return image;
+    return { listed: list.length, usable };
   }
 
   /** Headlines or descriptions as `{ role, value }`, from the array (2.x, 3.x) or the 1.x string. */
@@ -486,4 +490,41 @@ function offsetPoint(text: string, offset: number): Point {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/** One rendition at `href`: its size, media type and bytes; undefined when it is not an image. */
+function renditionEntry(rendition: Item, href: string): ImageRendition | undefined {
+  const width = Number(caseless(rendition, 'width'));
+  const height = Number(caseless(rendition, 'height'));
+  const mediaType = String(caseless(rendition, 'contenttype') ?? caseless(rendition, 'mimetype') ?? 'image/jpeg');
+  if (!mediaType.startsWith('image/')) return undefined;
+  const entry: ImageRendition = {
+    src: href,
+    width: Number.isInteger(width) && width > 0 ? width : 0,
+    height: Number.isInteger(height) && height > 0 ? height : 0,
+    mediaType,
+  };
+  const bytes = Number(caseless(rendition, 'sizeinbytes'));
+  if (Number.isInteger(bytes) && bytes > 0) entry.bytes = bytes;
+  return entry;
+}
+
+/** Caption and credit (a caption role, else an unroled description; a credit role, else the byline) and alt from the headline. */
+function describeImage(item: Item, image: ArticleImage): void {
+  const descriptions = caseless(item, 'descriptions');
+  const texts = Array.isArray(descriptions) ? descriptions.filter(isItem) : [];
+  const captionText =
+    texts.find((entry) => /caption/i.test(String(caseless(entry, 'role') ?? '')))?.value ??
+    texts.find((entry) => !caseless(entry, 'role'))?.value ??
+    caseless(item, 'description_text');
+  const creditText =
+    texts.find((entry) => /credit/i.test(String(caseless(entry, 'role') ?? '')))?.value ?? caseless(item, 'by') ?? caseless(item, 'byline');
+  if (typeof captionText === 'string' && captionText.trim()) {
+    const split = splitCredit(captionText);
+    if (split.caption) image.caption = split.caption;
+    if (split.credit) image.credit = split.credit;
+  }
+  if (!image.credit && typeof creditText === 'string' && creditText.trim()) image.credit = creditText.trim();
+  const headline = caseless(item, 'headlines');
+  if (Array.isArray(headline) && isItem(headline[0]) && typeof headline[0].value === 'string') image.alt = headline[0].value;
 }
