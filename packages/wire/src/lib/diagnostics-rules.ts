@@ -12,10 +12,53 @@ function rule(id: string, title: string, hint: string, severity?: Rule['severity
  * its own id.)
  */
 export const wireRules = {
+  storyFound: rule(
+    'wire-story-found',
+    'The story was found',
+    'Nothing to do; the story is the first paragraph that opens with a dateline, else the first run of prose paragraphs (long, dense in stop words).',
+    'info',
+  ),
+  chrome: rule(
+    'wire-chrome',
+    'Site chrome was removed',
+    'Nothing to do; lines above the headline (menus, widgets) and header lines that are not headline, deck, byline or date are not the article.',
+    'info',
+  ),
+  trailer: rule(
+    'wire-trailer',
+    'The trailer after the story was removed',
+    'Nothing to do; what follows the story’s last paragraph and its byline (footers, related stories, tags) is not the article.',
+    'info',
+  ),
   headline: rule(
     'wire-headline',
     'The headline was read',
-    'Nothing to do; check that the first line of the story is its headline.',
+    'Nothing to do; the headline is the best title-like line above the story (one repeated as the page title scores highest).',
+    'info',
+  ),
+  headlineNavigation: rule(
+    'wire-headline-navigation',
+    'The headline is a navigation word',
+    'No title-like line was found above the story; check the copy holds the headline, or add it as the first line.',
+    'warning',
+  ),
+  caption: rule(
+    'wire-caption',
+    'A photo caption was read',
+    'Nothing to do; a line with a photo credit (`(AP Photo/…)`, `REUTERS/…`, `© Name, AFP | …`) is a caption, not body text.',
+    'info',
+  ),
+  dateRelative: rule(
+    'wire-date-relative',
+    'A relative time was not used as the date',
+    'Add the absolute date and time to the copy; "2 hours ago" depends on when the page was copied.',
+    'warning',
+  ),
+  language: rule('wire-language', 'The language was detected from the story', 'Nothing to do; check the tag in the output.', 'info'),
+  noLanguage: rule(
+    'wire-no-language',
+    'The story is too short to detect its language',
+    'Nothing to do when the site language is right; the configured language is used.',
     'info',
   ),
   deck: rule(

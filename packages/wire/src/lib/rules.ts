@@ -96,16 +96,24 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
   {
     id: 'reuters-standards',
     description: 'Reuters trust principles line',
-    pattern: /^our standards:? the thomson reuters trust principles\.?( opens new tab)?$/iu,
-    action: 'drop',
+    pattern: /^our standards:?( the thomson reuters trust principles\.?)?( opens new tab)?$/iu,
+    action: 'drop-rest',
     agencies: ['Reuters'],
   },
   {
     id: 'reuters-credits',
     description: 'Reuters reporting and editing credits',
-    pattern: /^(additional )?(reporting|writing|editing) by .+$/iu,
+    pattern: /^\(?(additional )?(reporting|writing|editing) by .+$/iu,
     action: 'credits',
     agencies: ['Reuters'],
+  },
+  // dpa.
+  {
+    id: 'dpa-tags',
+    description: 'dpa tag block ("Schlagworte") after the story',
+    pattern: /^(schlagworte|themen):?$/iu,
+    action: 'drop-rest',
+    agencies: ['dpa'],
   },
   // Business Wire.
   {
@@ -114,6 +122,13 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
     pattern: /^view source version on businesswire\.com:.*$/iu,
     action: 'drop',
     agencies: ['Business Wire'],
+  },
+  {
+    id: 'rule-line',
+    description: 'separator line (AP prints ___ between the story and its notes)',
+    pattern: /^[_=*-]{3,}$/u,
+    action: 'drop',
+    agencies: ['AP'],
   },
   // Notes and rights, any agency.
   {
@@ -133,7 +148,8 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
   {
     id: 'copyright-line',
     description: 'copyright notice',
-    pattern: /^(copyright\s*(©\s*)?\d{4}|©\s*(\d{4}|\p{L})|\(c\)\s*\d{4}).{0,200}$/iu,
+    // Not a credit-first caption ("© Munir uz Zaman, AFP | Police …"): a photo credit, not the article's rights.
+    pattern: /^(?![^|]{0,80}\s\|\s)(copyright\s*(©\s*)?\d{4}|©\s*(\d{4}|\p{L})|\(c\)\s*\d{4}).{0,200}$/iu,
     action: 'copyright',
   },
 ]);

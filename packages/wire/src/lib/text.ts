@@ -1,13 +1,25 @@
 import type { ArticleFields, ArticleImage, Figure, IngestContext, Ingester, IngestResult, Rule } from '@syndikit/core';
 import { checkUrl, imageMediaType, report, resolveImageRef, splitCredit } from '@syndikit/core';
+import { iso6393To1 } from 'iso-639-3';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { parseByline } from './byline.js';
 import { agencyName, matchDateline } from './dateline.js';
-import { dateFromFileName, findDate } from './dates.js';
+import { dateFromFileName } from './dates.js';
 import { wireRules } from './diagnostics-rules.js';
 import { findFragments } from './fragments.js';
+import {
+  bylineCandidate,
+  type DateCandidate,
+  dateCandidate,
+  headerWindow,
+  isNavigationWord,
+  readCaption,
+  relativeTime,
+  titleScore,
+} from './header.js';
 import { type CompiledRule, compileRules, type WireRule } from './rules.js';
+import { detectLanguage, findStory, isSentence } from './story.js';
 
 /** Options for {@link wireTextIngester}. */
 export interface WireTextOptions {
@@ -38,8 +50,14 @@ interface Reading {
   readonly fields: ArticleFields;
   readonly notes: string[];
   readonly body: RootContent[];
-  /** Whether the head (headline, deck, byline, date, lead photo) is over. */
+  /** Whether the story's first paragraph has been read. */
   bodyStarted: boolean;
+  /** The last line of the story (its end byline included), an index into `kept`. */
+  storyEnd?: number;
+  /** The language of the whole copy (ISO 639-3), as the story finder saw it. */
+  language?: string;
+  /** Photo captions read so far, so that a gallery's repeated captions are read once. */
+  readonly captions: Set<string>;
   /** The date read from a date line. */
   published?: string;
   /** The first date found in a photo file name, the fallback for `published`. */
@@ -81,7 +99,7 @@ export function ingestWireText(
   // 1. Rules: chrome, trailers, notes, copyright, credits.
   const kept = applyRules(context, rules, fields, notes);
   // 2. Structure: the head (headline, deck, byline, date, lead photo), then the body.
-  const reading: Reading = { context, options, kept, fields, notes, body: [], bodyStarted: false };
+  const reading: Reading = { context, options, kept, fields, notes, body: [], bodyStarted: false, captions: new Set() };
   if (!readLines(reading)) return undefined;
   if (!fields.headline || reading.body.length === 0) {
     report(
@@ -97,6 +115,7 @@ export function ingestWireText(
   settlePublished(reading);
   if (fields.dateline?.agency && !fields.source) fields.source = agencyName(fields.dateline.agency);
   if (notes.length > 0) fields.notes = notes;
+  settleLanguage(reading);
   // 4. Fragments left where link text was stripped.
   reportFragments(file, reading.body);
   const tree: Root = { type: 'root', children: reading.body };
@@ -158,10 +177,10 @@ function applyRule(
   }
 }
 
-/** "Reporting by A and B; Editing by C": reporters become authors, the rest notes. */
+/** "(Reporting by A and B; Additional reporting by C; Editing by D)": reporters become authors; contributors and editors are notes. */
 function readCredits(text: string, fields: ArticleFields, notes: string[]): void {
-  for (const part of text.split(/\s*;\s*/)) {
-    const reporting = /^(?:additional )?(?:reporting|writing) by (.+?)\.?$/i.exec(part);
+  for (const part of text.replace(/^\(|\)\.?$/g, '').split(/\s*;\s*/)) {
+    const reporting = /^(?:reporting|writing) by (.+?)\.?$/i.exec(part);
     const names = reporting?.[1] ? parseByline(reporting[1]) : undefined;
     if (names) addAuthors(fields, names.authors);
     else notes.push(part.replace(/\.$/, ''));
@@ -173,18 +192,85 @@ function addAuthors(fields: ArticleFields, authors: ArticleFields['authors']): v
   fields.authors.push(...authors.filter((author) => !fields.authors.some((known) => known.name === author.name)));
 }
 
-/** Read the kept lines in order: photos anywhere, the head until the body starts, then the body. `false` when the copy stops short. */
+/** Read the kept lines: find the story, then its header above it; what is above the header is chrome, what follows the story a trailer. `false` when the copy stops short. */
 function readLines(reading: Reading): boolean {
-  const { kept } = reading;
-  for (let index = 0; index < kept.length; index++) {
-    const line = kept[index] as Line;
-    const photo = photoLine.exec(line.text);
-    if (photo?.groups) index += readPhoto(reading, index, photo.groups.name ?? '', photo.groups.extension ?? 'jpg');
-    else if (!reading.bodyStarted) {
-      if (readHeadLine(reading, index) === 'no-body') return false;
-    } else readBodyLine(reading, index);
-  }
+  const { kept, context } = reading;
+  const texts = kept.map((line) => line.text);
+  const span = findStory(texts, (index) => photoLine.test(texts[index] ?? '') || isTeaser(texts, index));
+  if (!span) return true;
+  reading.language = span.language;
+  const first = kept[span.start] as Line;
+  info(context.file, `Found the story at line ${first.line} by ${span.reason}`, wireRules.storyFound, first);
+  const headline = chooseHeadline(reading, span.start);
+  reportDropped(reading, 0, headline, 'site chrome above the headline', wireRules.chrome);
+  readHeader(reading, headline, span.start);
+  const end = readStory(reading, span.start, span.end);
+  if (end === 'no-body') return false;
+  reportDropped(reading, end + 1, kept.length, 'the trailer after the story', wireRules.trailer);
   return true;
+}
+
+/** Whether line `index` opens with a dateline and is repeated at the start of a later line (a teaser). */
+function isTeaser(texts: readonly string[], index: number): boolean {
+  const text = texts[index] ?? '';
+  return matchDateline(text) !== undefined && texts.slice(index + 1).some((later) => startsWithText(later, text));
+}
+
+/**
+ * The headline: the best title-like line in the window above the story (a
+ * line repeated as the page title or in a breadcrumb scores highest), above
+ * the first byline or date when there is one; ties go to the line nearest
+ * the story. Without one, the line above the story, with a warning.
+ */
+function chooseHeadline(reading: Reading, start: number): number {
+  const { kept, context } = reading;
+  const texts = kept.map((line) => line.text);
+  const from = Math.max(0, start - headerWindow);
+  const anchor = texts.slice(from, start).findIndex((text) => bylineCandidate(text) || dateCandidate(text, 0, context.timeZone));
+  const until = anchor === -1 ? start : from + anchor;
+  let best = -1;
+  let bestScore = 0;
+  for (let index = from; index < until; index++) {
+    const text = texts[index] ?? '';
+    const score = matchDateline(text) || photoLine.test(text) ? 0 : titleScore(text, texts, index);
+    if (score > 0 && score >= bestScore) [best, bestScore] = [index, score];
+  }
+  // Of two title-like lines in a row, the upper one is the headline and the lower the deck (unless the lower is repeated as the page title).
+  const above = texts[best - 1];
+  if (best > from && above !== undefined && bestScore < 4 && titleScore(above, texts, best - 1) >= bestScore - 1) best -= 1;
+  if (best === -1) best = Math.max(0, until - 1);
+  const line = kept[best] as Line;
+  if (bestScore === 0 && isNavigationWord(line.text)) {
+    report(
+      context.file,
+      'warning',
+      `The headline "${shorten(line.text)}" is a navigation word: no title-like line was found above the story`,
+      wireRules.headlineNavigation,
+      {
+        line: line.line,
+        column: line.column,
+      },
+    );
+  }
+  return best;
+}
+
+/** One info line per block of dropped lines (a block ends at a blank line), with a sample of what it held. */
+function reportDropped(reading: Reading, from: number, to: number, what: string, rule: Rule): void {
+  const { kept, context } = reading;
+  let blockStart = from;
+  for (let index = from; index < to; index++) {
+    const next = kept[index + 1];
+    if (index + 1 < to && next && next.line === (kept[index] as Line).line + 1) continue;
+    const block = kept.slice(blockStart, index + 1);
+    const sample = block
+      .slice(0, 3)
+      .map((line) => `"${shorten(line.text, 30)}"`)
+      .join(', ');
+    const count = block.length === 1 ? 'a line' : `${block.length} lines`;
+    info(context.file, `Removed ${count} of ${what}: ${sample}${block.length > 3 ? ', …' : ''}`, rule, block[0] as Line);
+    blockStart = index + 1;
+  }
 }
 
 /** A photo line and the caption under it, if the next line reads as one. Returns how many lines after it were used. */
@@ -205,28 +291,148 @@ function readPhoto(reading: Reading, index: number, name: string, extension: str
   return used;
 }
 
-/** A line of the head: dateline, date, byline, headline or deck, or else the first paragraph. */
-function readHeadLine(reading: Reading, index: number): 'no-body' | undefined {
-  const line = reading.kept[index] as Line;
-  const dateline = readDateline(reading, index);
-  if (dateline === 'no-body') return 'no-body';
-  if (dateline === 'read' || readHeadField(reading, index)) return undefined;
-  reading.bodyStarted = true;
-  reading.body.push(paragraph(line));
-  return undefined;
+/** The header between the headline and the story: deck, bylines, dates (scored), photos and captions; the rest is dropped. */
+function readHeader(reading: Reading, headline: number, start: number): void {
+  const { kept, context, fields } = reading;
+  const line = kept[headline] as Line;
+  fields.headline = line.text;
+  info(context.file, `Read the headline: "${shorten(line.text)}"`, wireRules.headline, line);
+  const dates: DateCandidate[] = [];
+  for (let index = Math.max(0, start - headerWindow); index < start; index++) {
+    const candidate = dateCandidate((kept[index] as Line).text, index, context.timeZone);
+    if (candidate && index !== headline) dates.push(candidate);
+  }
+  const dropped: number[] = [];
+  for (let index = headline + 1; index < start; index++) {
+    const used = readHeaderLine(reading, index, dates);
+    if (used === false) dropped.push(index);
+    else index += used;
+  }
+  for (const index of dropped) {
+    const other = kept[index] as Line;
+    info(
+      context.file,
+      `Removed a line of the header that is not headline, deck, byline or date: "${shorten(other.text)}"`,
+      wireRules.chrome,
+      other,
+    );
+  }
+  settleDates(reading, dates);
 }
 
-/** A dateline (`CHARLESTON, S.C. (AP) — …`) starts the body; a teaser that repeats the story's start is removed. */
+/** One header line; how many lines after it were used, or `false` when it was none of the header's parts. */
+function readHeaderLine(reading: Reading, index: number, dates: readonly DateCandidate[]): number | false {
+  const { kept, context, fields } = reading;
+  const line = kept[index] as Line;
+  const photo = photoLine.exec(line.text);
+  if (photo?.groups) return readPhoto(reading, index, photo.groups.name ?? '', photo.groups.extension ?? 'jpg');
+  if (
+    isTeaser(
+      kept.map((other) => other.text),
+      index,
+    )
+  ) {
+    info(context.file, `Removed a teaser that repeats the start of the story: "${shorten(line.text)}"`, wireRules.teaser, line);
+    return 0;
+  }
+  if (readCaptionLine(reading, line)) return 0;
+  const byline = bylineCandidate(line.text);
+  if (byline) {
+    addAuthors(fields, byline.authors);
+    if (byline.source) fields.source ??= byline.source;
+    const names = [...byline.authors.map((author) => author.name), ...(byline.source ? [byline.source] : [])];
+    info(context.file, `Read the byline: ${names.join(', ')}`, wireRules.byline, line);
+  }
+  if (relativeTime.test(line.text)) {
+    report(
+      context.file,
+      'warning',
+      `"${shorten(line.text)}" gives the time only relative to when the page was copied; it is not used as a date`,
+      wireRules.dateRelative,
+      {
+        line: line.line,
+        column: line.column,
+      },
+    );
+    return 0;
+  }
+  if (byline || dates.some((date) => date.index === index)) return 0;
+  if (
+    !fields.subheadline &&
+    fields.images.length === 0 &&
+    line.text.length < 250 &&
+    !/[.!?]["”]?$/.test(line.text) &&
+    line.text.split(/\s+/).length >= 3
+  ) {
+    fields.subheadline = line.text;
+    info(context.file, `Read the deck: "${shorten(line.text)}"`, wireRules.deck, line);
+    return 0;
+  }
+  return false;
+}
+
+/** A photo caption by its credit pattern: kept once (galleries print captions several times), never body text. */
+function readCaptionLine(reading: Reading, line: Line): boolean {
+  const caption = readCaption(line.text);
+  if (!caption) return false;
+  const seen = reading.captions.has(line.text);
+  reading.captions.add(line.text);
+  info(
+    reading.context.file,
+    seen
+      ? `Removed a photo caption printed again: "${shorten(line.text)}"`
+      : `Read a photo caption (credit ${caption.credit}) without a photo file; it is not body text: "${shorten(caption.caption)}"`,
+    wireRules.caption,
+    line,
+  );
+  return true;
+}
+
+/** The publication date: the best-scored candidate (an update time only when nothing else is dated). */
+function settleDates(reading: Reading, dates: readonly DateCandidate[]): void {
+  const { context, kept, fields } = reading;
+  const ranked = [...dates].sort((a, b) => b.score - a.score || a.index - b.index);
+  const published = ranked.find((date) => !date.updated) ?? ranked[0];
+  if (!published) return;
+  reading.published = published.value;
+  const line = kept[published.index] as Line;
+  const zone = published.zoned ? '' : ` (no time zone given; ${context.timeZone} assumed)`;
+  info(context.file, `Read the publication date ${published.value}${zone}`, wireRules.date, line);
+  const updated = ranked.find((date) => date.updated && date !== published && date.value > published.value);
+  if (updated) fields.updated = updated.value;
+}
+
+/** The story: dateline, paragraphs, photos and captions, subheadings, and bylines right after its end. Returns its last line. */
+function readStory(reading: Reading, start: number, end: number): number | 'no-body' {
+  const { kept } = reading;
+  let last = end;
+  // An agency byline or credit line right after the story belongs to it.
+  while (last + 1 < kept.length && last - end < 3 && bylineCandidate((kept[last + 1] as Line).text)) last += 1;
+  reading.storyEnd = last;
+  for (let index = start; index <= last; index++) {
+    const line = kept[index] as Line;
+    const photo = photoLine.exec(line.text);
+    if (photo?.groups) index += readPhoto(reading, index, photo.groups.name ?? '', photo.groups.extension ?? 'jpg');
+    else if (!reading.bodyStarted) {
+      const dateline = readDateline(reading, index);
+      if (dateline === 'no-body') return 'no-body';
+      if (dateline === 'none') {
+        reading.bodyStarted = true;
+        reading.body.push(paragraph(line));
+      }
+    } else if (!readCaptionLine(reading, line)) readBodyLine(reading, index);
+  }
+  return last;
+}
+
+/** A dateline (`CHARLESTON, S.C. (AP) — …`) opens the story. */
 function readDateline(reading: Reading, index: number): 'read' | 'no-body' | 'none' {
   const { context, fields, kept } = reading;
   const line = kept[index] as Line;
   const dateline = matchDateline(line.text);
   if (!dateline) return 'none';
-  if (kept.slice(index + 1).some((later) => startsWithText(later.text, line.text))) {
-    info(context.file, `Removed a teaser that repeats the start of the story: "${shorten(line.text)}"`, wireRules.teaser, line);
-    return 'read';
-  }
-  fields.dateline = { place: dateline.place, agency: dateline.agency };
+  fields.dateline = dateline.place ? { place: dateline.place, agency: dateline.agency } : { agency: dateline.agency };
+  reading.bodyStarted = true;
   if (!dateline.rest) {
     if (!kept[index + 1]) {
       report(context.file, 'error', `Dateline "${shorten(line.text)}" has no story after it`, wireRules.noBody, {
@@ -235,59 +441,21 @@ function readDateline(reading: Reading, index: number): 'read' | 'no-body' | 'no
       });
       return 'no-body';
     }
-    reading.bodyStarted = true;
     return 'read';
   }
-  reading.bodyStarted = true;
   const column = line.column + line.text.length - dateline.rest.length;
   reading.body.push(paragraph({ text: dateline.rest, line: line.line, column }));
-  info(context.file, `Read the dateline ${dateline.place} (${dateline.agency})`, wireRules.dateline, line);
+  const place = dateline.place ? `${dateline.place} ` : '';
+  info(context.file, `Read the dateline ${place}(${dateline.agency})`, wireRules.dateline, line);
   return 'read';
-}
-
-/** Date line, byline, headline or deck; `true` when the line was one of them. */
-function readHeadField(reading: Reading, index: number): boolean {
-  const { context, fields, kept } = reading;
-  const line = kept[index] as Line;
-  const date = line.text.length < 120 ? findDate(line.text, context.timeZone) : undefined;
-  if (date && fields.headline && /^(updated|published|posted|\w+day,|[\p{Lu}][\p{Ll}]+\.? \d|\d)/iu.test(line.text)) {
-    reading.published ??= date.value;
-    const zone = date.zoned ? '' : ` (no time zone given; ${context.timeZone} assumed)`;
-    info(context.file, `Read the publication date ${date.value}${zone}`, wireRules.date, line);
-    return true;
-  }
-  const byline = /^(by|von|par|por)\s/i.test(line.text) ? parseByline(line.text) : undefined;
-  if (byline && fields.headline) {
-    addAuthors(fields, byline.authors);
-    if (byline.source) fields.source ??= byline.source;
-    info(context.file, `Read the byline: ${byline.authors.map((author) => author.name).join(', ')}`, wireRules.byline, line);
-    return true;
-  }
-  if (!fields.headline) {
-    fields.headline = line.text;
-    info(context.file, `Read the headline: "${shorten(line.text)}"`, wireRules.headline, line);
-    return true;
-  }
-  if (
-    !fields.subheadline &&
-    fields.images.length === 0 &&
-    line.text.length < 250 &&
-    !/[.!?]["”]?$/.test(line.text) &&
-    index + 1 < kept.length
-  ) {
-    fields.subheadline = line.text;
-    info(context.file, `Read the deck: "${shorten(line.text)}"`, wireRules.deck, line);
-    return true;
-  }
-  return false;
 }
 
 /** A line of the body: an end byline (metadata, not text), a subheading, or a paragraph. */
 function readBodyLine(reading: Reading, index: number): void {
   const { context, fields, kept, body } = reading;
   const line = kept[index] as Line;
-  // A byline near the end is metadata, not text.
-  const near = kept.length - index <= 3;
+  // A byline at the end is metadata, not text.
+  const near = (reading.storyEnd ?? kept.length) - index < 3;
   const endByline = near && line.text.length < 200 ? parseByline(line.text) : undefined;
   if (endByline && (endByline.source || /^by\s/i.test(line.text))) {
     if (fields.authors.length === 0) fields.authors.push(...endByline.authors);
@@ -296,14 +464,17 @@ function readBodyLine(reading: Reading, index: number): void {
     info(context.file, `Read the byline: ${names}${endByline.source ? `, ${endByline.source}` : ''}`, wireRules.byline, line);
     return;
   }
-  // A short line without closing punctuation inside the story is a subheading ("About Harborlight").
+  // A short line without closing punctuation between two story paragraphs is a subheading ("About Harborlight").
   const next = kept[index + 1];
   if (
     line.text.length <= 80 &&
     !/[.!?:;,"”’)]$/u.test(line.text) &&
     /^[\p{Lu}\p{N}]/u.test(line.text) &&
+    body.at(-1)?.type === 'paragraph' &&
     next &&
-    !photoLine.test(next.text)
+    index + 1 <= (reading.storyEnd ?? kept.length) &&
+    !photoLine.test(next.text) &&
+    isSentence(next.text)
   ) {
     body.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: line.text }], position: paragraph(line).position });
     info(context.file, `Read a subheading: "${shorten(line.text)}"`, wireRules.subheading, line);
@@ -326,6 +497,32 @@ function settlePublished(reading: Reading): void {
       { line: photoDate.line.line, column: photoDate.line.column },
     );
   } else report(context.file, 'warning', 'No publication date found in the copy', wireRules.noDate, { line: 1, column: 1 });
+}
+
+/**
+ * The article's language: detected by franc-min from the story (at least
+ * 200 characters: shorter text misleads trigram statistics), as the
+ * shortest BCP 47 tag (`deu` → `de`). Wire copy does not say its language.
+ */
+function settleLanguage(reading: Reading): void {
+  const { context, fields, body } = reading;
+  const text = body
+    .filter((node): node is Paragraph => node.type === 'paragraph')
+    .map((node) => (node.children[0] as { value: string }).value)
+    .join('\n');
+  const code = detectLanguage(text);
+  const first = body[0]?.position?.start ?? { line: 1, column: 1 };
+  if (code === 'und') {
+    info(
+      context.file,
+      `No language detected: the story has ${text.length} characters, fewer than the 200 a reliable guess needs`,
+      wireRules.noLanguage,
+      first as Line,
+    );
+    return;
+  }
+  fields.language = (iso6393To1 as Record<string, string | undefined>)[code] ?? code;
+  info(context.file, `Language detected from the story: ${fields.language}`, wireRules.language, first as Line);
 }
 
 /** Warn where a paragraph looks like link text was stripped from it, or ends mid-sentence. */
@@ -409,6 +606,6 @@ function figureOf(image: ArticleImage, line: Line): Figure {
   return figure;
 }
 
-function shorten(text: string): string {
-  return text.length > 70 ? `${text.slice(0, 67)}...` : text;
+function shorten(text: string, length = 70): string {
+  return text.length > length ? `${text.slice(0, length - 3)}...` : text;
 }

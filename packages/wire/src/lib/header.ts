@@ -1,0 +1,114 @@
+import { parseByline } from './byline.js';
+import { findDate } from './dates.js';
+
+/**
+ * The story's header, read as scored candidates in a window of lines above
+ * the story: the headline, the date and the byline. Site chrome above the
+ * header and captions, menus and widgets inside it are not candidates.
+ */
+
+/** How many lines above the story are its header window. */
+export const headerWindow = 15;
+
+/** Navigation words that are never a headline (a menu read as a headline is warned about). */
+const navigation =
+  /^(menu|home|news|sign in|log ?in|register|subscribe|search|e-paper|epaper|sections?|world|politics|business|sports?|top stories|latest|more|close|open|account|my account|skip navigation|watch live|live|video|nachrichten|startseite|anmelden|suche)$/iu;
+
+export function isNavigationWord(text: string): boolean {
+  return navigation.test(text.trim()) || (text.split(/\s+/).length <= 2 && !/[.!?]$/.test(text) && text.length < 20);
+}
+
+/**
+ * Photo credits as agencies and sites print them, at the end (`(AP Photo/Jeff
+ * Chiu, File)`, `REUTERS/Brendan McDermid`, `Photo: Hau Dinh, AP`, `Foto: …/dpa`)
+ * or first (`© Munir uz Zaman, AFP | Police …`). `credit` and `caption` groups.
+ */
+const captionPatterns: readonly RegExp[] = [
+  /^(?<caption>.*?)\s*\((?<credit>(?:AP|AFP|Reuters|dpa|UPI|EPA|Getty) (?:Photo|Images|Foto)\s*\/\s*[^)]+)\)\.?$/iu,
+  /^(?<caption>.*?)\s*(?<credit>REUTERS\s*\/\s*[\p{L}\p{M} .'’-]+(?:\/(?:File )?Photo)?)\.?$/u,
+  /^(?<caption>.*?)\s*(?<credit>(?:Photo|Foto|Bild|Image)s?\s*:\s*[^.]{2,60}?(?:,|\/)\s*(?:AP|AFP|Reuters|dpa|UPI|EPA|Getty Images))\.?$/iu,
+  /^©\s*(?<credit>[^|]{2,80}?)\s*\|\s*(?<caption>.{10,})$/u,
+  /^(?<caption>.{10,}?)\s*(?<credit>(?:AFP|AP|Getty Images|dpa)\s*(?:Photo)?\s*\/\s*[\p{L}\p{M} .'’-]+)$/u,
+];
+
+/** A photo caption and its credit, when the line reads as one. */
+export function readCaption(text: string): { caption: string; credit: string } | undefined {
+  for (const pattern of captionPatterns) {
+    const groups = pattern.exec(text)?.groups;
+    if (groups?.credit) return { caption: (groups.caption ?? '').trim(), credit: groups.credit.trim() };
+  }
+  return undefined;
+}
+
+/** A line that only says how long ago the story was posted (`2 hours ago`, `1 hr 4 mins ago`, `vor 3 Stunden`). */
+export const relativeTime =
+  /\b(?:\d+\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s*)+ago\b|\bvor\s+\d+\s+(?:Minuten|Stunden|Tagen)\b|\b(?:just now|yesterday)\b/iu;
+
+const labelled =
+  /^(?:published|updated|posted|last updated|latest update|first published|veröffentlicht|aktualisiert|stand|publié|mis à jour)\b/iu;
+const updateLabel = /^(?:updated|last updated|latest update|aktualisiert|stand|mis à jour)\b/iu;
+const monthNames =
+  /(?<=\p{Ll})(?=(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d)/gu;
+
+/** A date candidate in the header window. */
+export interface DateCandidate {
+  index: number;
+  value: string;
+  zoned: boolean;
+  score: number;
+  /** An update time, not the first publication. */
+  updated: boolean;
+}
+
+/**
+ * A line's date, scored: labelled lines first, then lines that are only a
+ * date (with a time and a zone worth more); glued forms (`Associated
+ * PressDecember 2, 2016`) are split first. Captions and long lines (prose,
+ * widgets) are not candidates.
+ */
+export function dateCandidate(text: string, index: number, timeZone: string): DateCandidate | undefined {
+  if (text.length > 120 || readCaption(text)) return undefined;
+  const unglued = text.replace(monthNames, ' ');
+  const found = findDate(unglued, timeZone);
+  if (!found) return undefined;
+  let score = 1;
+  if (labelled.test(unglued)) score += 3;
+  if (/\d:\d\d/.test(unglued)) score += 1;
+  if (found.zoned) score += 1;
+  if (unglued.length <= 60) score += 1;
+  return { index, value: found.value, zoned: found.zoned, score, updated: updateLabel.test(unglued) };
+}
+
+/** A byline in the header: `By …`/`Von …`, or names followed by an agency (`Jane Doe, Associated Press`), or an agency alone. */
+export function bylineCandidate(text: string): ReturnType<typeof parseByline> | { authors: []; source: string } | undefined {
+  const unglued = text.replace(monthNames, '\n').split('\n')[0] ?? text;
+  const agencyOnly = /^(?:the )?(associated press|reuters|afp|agence france-presse|dpa|upi)$/iu.exec(unglued.trim());
+  if (agencyOnly?.[1]) {
+    const names: Record<string, string> = { 'associated press': 'The Associated Press', 'agence france-presse': 'AFP' };
+    const key = agencyOnly[1].toLowerCase();
+    return { authors: [], source: names[key] ?? (key === 'reuters' ? 'Reuters' : key === 'dpa' ? 'dpa' : key.toUpperCase()) };
+  }
+  if (unglued.length > 120) return undefined;
+  const byline = parseByline(unglued);
+  if (!byline) return undefined;
+  return /^(by|von|par|por)\s/iu.test(unglued) || byline.source ? byline : undefined;
+}
+
+/** Whether a line reads as a headline: a title of three to thirty words, not a sentence of the story, a date or a caption. */
+export function titleScore(text: string, lines: readonly string[], index: number): number {
+  const words = text.split(/\s+/);
+  if (words.length < 3 || words.length > 30 || text.length > 250 || !/^[\p{Lu}\p{N}"“‘'«]/u.test(text)) return 0;
+  if (readCaption(text) || findDate(text, 'UTC') || bylineCandidate(text) || relativeTime.test(text) || isNavigationWord(text)) return 0;
+  let score = 1;
+  if (!/[.:,;]$/.test(text)) score += 1;
+  if (words.length >= 5 && words.length <= 20) score += 1;
+  // Repeated as the page title or in a breadcrumb ("Headline | Site", "Headline - Site").
+  const normal = text.toLowerCase();
+  if (
+    lines.some(
+      (other, at) => at !== index && other.toLowerCase().startsWith(normal) && /^(?:$|\s*[|–—-]\s)/u.test(other.slice(text.length)),
+    )
+  )
+    score += 3;
+  return score;
+}

@@ -1,0 +1,106 @@
+import { franc } from 'franc-min';
+import * as stopwordLists from 'stopword';
+import { matchDateline } from './dateline.js';
+
+/**
+ * Where the story is in scraped text, found the way jusText finds it in a
+ * page (Pomikálek 2011): each line is classed by its length and its
+ * stop-word density — prose is long and dense in function words; menus,
+ * teasers and footers are short or dense in names — and the story is the
+ * first run of prose, or the paragraph that opens with an agency dateline.
+ * Position alone decides nothing: a page copied with select-all starts with
+ * its menus.
+ */
+export type LineClass = 'good' | 'near-good' | 'short' | 'bad';
+
+/** jusText's thresholds (characters; share of stop words). The stop lists here are shorter than jusText's, so the densities are lower. */
+const lengthLow = 70;
+const lengthHigh = 200;
+const stopwordsLow = 0.2;
+const stopwordsHigh = 0.25;
+/** How many lines that are not story may stand between two story paragraphs (a photo, its caption, a subheading, a promo). */
+const maxGap = 3;
+
+/** The stop list for a language (ISO 639-3), English when there is none. */
+function stopList(language: string): ReadonlySet<string> {
+  const lists = stopwordLists as unknown as Record<string, readonly string[] | undefined>;
+  return new Set((lists[language] ?? lists.eng ?? []).map((word) => word.toLowerCase()));
+}
+
+/** The language of the copy by franc-min (ISO 639-3), from its longest lines; `und` below 200 characters. */
+export function detectLanguage(text: string): string {
+  if (text.length < 200) return 'und';
+  return franc(text.slice(0, 10_000), { minLength: 200 });
+}
+
+/** A line's class, from its length and its stop-word density. */
+export function classify(text: string, stopwords: ReadonlySet<string>): LineClass {
+  const words = text.toLowerCase().match(/[\p{L}\p{M}'’]+/gu) ?? [];
+  if (words.length === 0) return 'bad';
+  const density = words.filter((word) => stopwords.has(word)).length / words.length;
+  if (text.length < lengthLow) return density > 0 && isSentence(text) ? 'near-good' : 'short';
+  if (density >= stopwordsHigh && text.length >= lengthHigh) return 'good';
+  return density >= stopwordsLow ? 'near-good' : 'bad';
+}
+
+/** A complete sentence: four words or more, ending with closing punctuation. */
+export function isSentence(text: string): boolean {
+  return /[.!?…"”»«'’)]$/u.test(text) && text.split(/\s+/).length >= 4;
+}
+
+/** Where the story starts and ends among the lines, and why. */
+export interface StorySpan {
+  start: number;
+  /** Inclusive. */
+  end: number;
+  /** Why the start was chosen, for the diagnostics. */
+  reason: string;
+  /** The detected language of the copy (ISO 639-3) or `und`. */
+  language: string;
+}
+
+/**
+ * Find the story among `lines` (blank lines already dropped): the first
+ * dateline paragraph followed by prose, else the first run of prose (a good
+ * line with another good or near-good one within the next three); then its
+ * end, the last story line before more than {@link maxGap} lines that are not.
+ */
+export function findStory(lines: readonly string[], isSkippable: (index: number) => boolean): StorySpan | undefined {
+  const language = detectLanguage(
+    lines
+      .filter((line) => line.length >= lengthLow)
+      .join('\n')
+      .slice(0, 10_000),
+  );
+  const stopwords = stopList(language);
+  const classes = lines.map((line) => classify(line, stopwords));
+  const prose = (index: number) => classes[index] === 'good' || classes[index] === 'near-good';
+  let start = lines.findIndex((line, index) => !isSkippable(index) && isDatelineOpening(line));
+  let reason = 'its dateline';
+  if (start === -1) {
+    start = classes.findIndex((kind, index) => kind === 'good' && [1, 2, 3].some((step) => prose(index + step)));
+    reason = 'the first run of prose paragraphs';
+  }
+  if (start === -1) {
+    start = classes.findIndex((kind) => kind === 'good' || kind === 'near-good');
+    reason = 'the first prose paragraph';
+  }
+  if (start === -1) return undefined;
+  // The dateline may open the second or third paragraph of the run (a standfirst above it).
+  const later = [1, 2].map((step) => start + step).find((index) => index < lines.length && isDatelineOpening(lines[index] ?? ''));
+  if (reason !== 'its dateline' && later !== undefined) {
+    start = later;
+    reason = 'its dateline';
+  }
+  let end = start;
+  for (let index = start + 1; index < lines.length && index - end <= maxGap + 1; index++) {
+    // A short closing sentence right after the story still belongs to it ("Second paragraph.").
+    if (prose(index) || (index - end === 1 && /[.!?…"”»)]$/u.test(lines[index] ?? ''))) end = index;
+  }
+  return { start, end, reason, language };
+}
+
+function isDatelineOpening(line: string): boolean {
+  const dateline = matchDateline(line);
+  return dateline !== undefined && (dateline.rest === '' || dateline.rest.length >= 20);
+}
