@@ -8,8 +8,10 @@
 // 2. When ../shared/corpora/ninjs exists: every example there (agency samples and IPTC's
 //    documentation examples, ninjs 1.x to 3.x) is built to every format, the outputs pass the same
 //    checks, and each article's headline and body text survive.
+// 3. Both builds: every URL into the site points at a file the build wrote, or at a URL it was given
+//    (an article's canonical page, a URL written in an input, the site itself): scripts/link-check.mjs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +21,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import amphtmlValidator from 'amphtml-validator';
 import { fetchAmpValidator } from './fetch-amp-validator.mjs';
+import { brokenLinks, urlsIn } from './link-check.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = resolve(root, process.argv[2] ?? 'out');
@@ -46,6 +49,28 @@ if (existsSync(corpus)) {
 } else console.log(`conformance: ${corpus} not found; ninjs schema checks skipped`);
 
 const amp = await amphtmlValidator.getInstance(fetchAmpValidator());
+
+/**
+ * Every URL into `siteUrl` in the build is a written file or was given: written in an input under
+ * `inputs`, the site URL, or an article's canonical page (AMP's rel=canonical, JSON Feed's item url).
+ */
+function checkLinks(dir, label, siteUrl, inputs) {
+  const files = filesIn(dir).filter((path) => !path.startsWith('.') && statSync(join(dir, path)).isFile());
+  const outputs = new Map(files.map((path) => [path, readFileSync(join(dir, path))]));
+  const given = new Set([`${siteUrl}/`]);
+  for (const path of filesIn(inputs)) {
+    const file = join(inputs, path);
+    if (statSync(file).isFile()) for (const url of urlsIn(readFileSync(file, 'utf8'))) given.add(url);
+  }
+  for (const [path, contents] of outputs) {
+    if (path.startsWith('amp/'))
+      for (const match of String(contents).matchAll(/<link rel="canonical" href="([^"]+)">/g)) given.add(match[1]);
+    if (path.endsWith('feed.json')) for (const item of JSON.parse(String(contents)).items) if (item.url) given.add(item.url);
+  }
+  const broken = brokenLinks(outputs, siteUrl, given);
+  for (const { file, url } of broken) fail(`${label}/${file}: ${url} points into the site at a file the build did not write`);
+  if (broken.length === 0) checked++;
+}
 
 /** Check one build folder: XML, JSON Feed, AMP, ninjs. */
 function checkBuild(dir, label) {
@@ -128,6 +153,7 @@ function checkPreserved(dir) {
 }
 
 checkBuild(out, 'out');
+checkLinks(out, 'out', 'https://news.example', join(root, 'fixtures'));
 
 if (existsSync(corpus)) {
   const build = mkdtempSync(join(tmpdir(), 'syndikit-conformance-'));
@@ -155,6 +181,7 @@ if (existsSync(corpus)) {
     const inputs = filesIn(join(corpus, 'examples')).filter((path) => path.endsWith('.json')).length;
     if (converted !== inputs) fail(`ninjs corpus: ${converted} of ${inputs} examples converted`);
     checkBuild(build, 'corpus');
+    checkLinks(build, 'corpus', 'https://wire.example', join(corpus, 'examples'));
     checkPreserved(build);
   } finally {
     rmSync(build, { recursive: true, force: true });

@@ -1,11 +1,14 @@
 import { ampAdapter, cssBytes, defaultThemeCss, direction, displayDate, jsonForScript, maxCustomCssBytes } from '@syndikit/amp';
 import { convert, formatMessage } from '@syndikit/core';
+import { imagesAdapter } from '@syndikit/images';
 import { markdownIngester } from '@syndikit/markdown';
 import { convertFixtures, fixtureSite, hostileArticles } from '@syndikit/testkit';
 import amphtmlValidator from 'amphtml-validator';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { enginePath } from '../../../scripts/fetch-amp-validator.mjs';
+
+const smallImages = { widths: [320, 1024], formats: ['webp', 'jpeg'] as Array<'webp' | 'jpeg'>, cacheDir: false as const };
 
 // The official validator engine, fetched once by `npm test` (scripts/fetch-amp-validator.mjs).
 const validator = await amphtmlValidator.getInstance(enginePath);
@@ -16,7 +19,9 @@ function validate(html: string | Uint8Array) {
 }
 
 describe('AMP pages from the fixtures', async () => {
-  const result = await convertFixtures({ formats: [ampAdapter()] });
+  // With the images format, as a site publishes them: pages point at the renditions it writes.
+  const converted = await convertFixtures({ formats: [imagesAdapter(smallImages), ampAdapter()] });
+  const result = { ...converted, outputs: converted.outputs.filter((output) => output.path.startsWith('amp/')) };
 
   it('writes one page per fixture, with no warnings', () => {
     expect(result.outputs.map((output) => output.path)).toEqual(result.articles.map((article) => `amp/${article.slug}.html`).sort());
@@ -35,7 +40,9 @@ describe('AMP pages from the fixtures', async () => {
     const html = page('2024-03-12-harbor-bridge-vote');
     expect(html).toMatch(/^<!doctype html>\n?<html ⚡ lang="en" dir="ltr">/);
     expect(html).toContain('<link rel="canonical" href="https://news.example/2024-03-12-harbor-bridge-vote/">');
-    expect(html).toContain('<meta property="og:image" content="https://news.example/images/harbor-bridge.jpg">');
+    // The largest JPEG rendition the build writes, never the unprocessed source.
+    expect(html).toMatch(/<meta property="og:image" content="https:\/\/news\.example\/images\/harbor-bridge-[0-9a-f]{10}-1024\.jpg">/);
+    expect(html).not.toContain('images/harbor-bridge.jpg');
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
     expect(html).toContain('<title>Harbor city council approves $412 million bridge replacement after nine-hour hearing</title>');
   });
@@ -46,7 +53,7 @@ describe('AMP pages from the fixtures', async () => {
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: 'Harbor city council approves $412 million bridge replacement after nine-hour hearing',
-      image: ['https://news.example/images/harbor-bridge.jpg'],
+      image: [expect.stringMatching(/^https:\/\/news\.example\/images\/harbor-bridge-[0-9a-f]{10}-1024\.jpg$/)],
       datePublished: '2024-03-12T23:41:00-04:00',
       dateModified: '2024-03-12T23:41:00-04:00',
       author: [
@@ -66,15 +73,15 @@ describe('AMP pages from the fixtures', async () => {
     expect(html).toContain(
       '<span class="dateline">PORTLAND, Maine (AP)</span> <time datetime="2024-03-12T23:41:00-04:00">March 12, 2024, 23:41 (UTC−04:00)</time>',
     );
-    expect(html).toContain(
-      '<figure class="lead"><amp-img src="https://news.example/images/harbor-bridge.jpg" alt="The steel drawbridge over the harbor at dusk" width="1200" height="800" layout="responsive"></amp-img><figcaption>The Casco Street drawbridge rises for a fishing boat in Portland, Maine, on Monday, March 11, 2024. <small class="credit">AP Photo/Maria Okafor</small></figcaption></figure>',
+    expect(html).toMatch(
+      /<figure class="lead"><amp-img src="https:\/\/news\.example\/images\/harbor-bridge-[0-9a-f]{10}-1024\.jpg" srcset="[^"]+" alt="The steel drawbridge over the harbor at dusk" width="1200" height="800" layout="responsive">.*?<\/amp-img><figcaption>The Casco Street drawbridge rises for a fishing boat in Portland, Maine, on Monday, March 11, 2024\. <small class="credit">AP Photo\/Maria Okafor<\/small><\/figcaption><\/figure>/,
     );
     expect(page('2024-10-14-rail-strike-update')).toContain('<time datetime="2024-10-15T19:30:00+01:00" class="updated">');
   });
 
   it('turns body figures, tables, footnotes and embeds into valid AMP', () => {
-    expect(page('2024-10-14-rail-strike-update')).toContain(
-      '<amp-img src="https://news.example/images/rail-picket.jpg" alt="Pickets outside the station" width="800" height="1000" layout="responsive">',
+    expect(page('2024-10-14-rail-strike-update')).toMatch(
+      /<amp-img src="https:\/\/news\.example\/images\/rail-picket-[0-9a-f]{10}-800\.jpg" srcset="[^"]+" alt="Pickets outside the station" width="800" height="1000" layout="responsive">/,
     );
     expect(page('2024-05-02-grain-exports-table')).toContain('<table>');
     expect(page('2024-11-05-election-night-results')).toContain('<section data-footnotes class="footnotes">');

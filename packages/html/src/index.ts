@@ -1,5 +1,7 @@
 export { embedSource, embedsToLinks } from './lib/embeds.js';
 export { figureHandler } from './lib/figure.js';
+export type { PublishedImage } from './lib/images.js';
+export { commonImageTypes, isRemoteImage, publishedImage } from './lib/images.js';
 export { htmlRules } from './lib/rules.js';
 export { articleSchema, safeProtocols } from './lib/schema.js';
 export { hastToHtml, hastToText, summarize } from './lib/text.js';

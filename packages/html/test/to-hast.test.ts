@@ -1,6 +1,6 @@
 import type { ReportOptions } from '@syndikit/core';
 import { convert, reportedRuleId } from '@syndikit/core';
-import { bodyToHast, embedsToLinks, hastToHtml, hastToText, isSafeUrl, summarize } from '@syndikit/html';
+import { bodyToHast, embedsToLinks, hastToHtml, hastToText, isSafeUrl, publishedImage, summarize } from '@syndikit/html';
 import { markdownIngester } from '@syndikit/markdown';
 import { describe, expect, it } from 'vitest';
 
@@ -37,13 +37,48 @@ describe('bodyToHast', () => {
     expect(plain.body).toEqual(withData);
   });
 
-  it('renders figures with caption and credit', async () => {
+  it('renders figures with caption and credit, pointing at the largest JPEG rendition', async () => {
+    const renditions = [
+      { src: '/images/a-1-320.jpg', width: 320, height: 240, mediaType: 'image/jpeg' },
+      { src: '/images/a-1-640.jpg', width: 640, height: 480, mediaType: 'image/jpeg' },
+      { src: '/images/a-2-640.webp', width: 640, height: 480, mediaType: 'image/webp' },
+    ];
     const { html } = render(await body('![Pickets](/img/a.jpg "Pickets outside. (AP Photo/Sam)")'), {
-      images: [{ src: '/img/a.jpg', width: 800, height: 600 }],
+      images: [{ src: '/img/a.jpg', width: 800, height: 600, renditions }],
     });
     expect(html).toBe(
-      '<figure><img src="/img/a.jpg" alt="Pickets" width="800" height="600"><figcaption>Pickets outside. <small class="credit">AP Photo/Sam</small></figcaption></figure>',
+      '<figure><img src="/images/a-1-640.jpg" alt="Pickets" width="800" height="600"><figcaption>Pickets outside. <small class="credit">AP Photo/Sam</small></figcaption></figure>',
     );
+  });
+
+  it('keeps a remote image, and leaves out a local one no file is published for (caption and credit stay)', async () => {
+    const remote = render(await body('![P](https://cdn.example/a.jpg "Cap. (AP Photo/Sam)")'), {
+      images: [{ src: 'https://cdn.example/a.jpg' }],
+    });
+    expect(remote.html).toContain('<img src="https://cdn.example/a.jpg" alt="P">');
+    const local = render(await body('![Pickets](/img/a.jpg "Pickets outside. (AP Photo/Sam)")'), {
+      base: 'https://news.example/a/',
+      images: [{ src: '/img/a.jpg', width: 800, height: 600 }],
+    });
+    expect(local.html).toBe('<figure><figcaption>Pickets outside. <small class="credit">AP Photo/Sam</small></figcaption></figure>');
+  });
+
+  it('publishedImage: a rendition, else a remote source, else nothing', () => {
+    const base = 'https://news.example/a/';
+    const rendition = { src: '/images/a-1-640.jpg', width: 640, height: 480, mediaType: 'image/jpeg', bytes: 9 };
+    expect(publishedImage({ src: '/img/a.jpg', renditions: [rendition] }, base)).toEqual({
+      url: 'https://news.example/images/a-1-640.jpg',
+      width: 640,
+      height: 480,
+      mediaType: 'image/jpeg',
+      bytes: 9,
+    });
+    expect(publishedImage({ src: 'https://cdn.example/b.png', width: 5, height: 4 }, base)).toEqual({
+      url: 'https://cdn.example/b.png',
+      width: 5,
+      height: 4,
+    });
+    expect(publishedImage({ src: '/img/a.jpg', width: 800, height: 600 }, base)).toBeUndefined();
   });
 
   it('removes what is unsafe and says where', async () => {

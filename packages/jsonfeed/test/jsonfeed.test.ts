@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Article, convert } from '@syndikit/core';
+import { imagesAdapter } from '@syndikit/images';
 import { type JsonFeed, jsonFeedAdapter } from '@syndikit/jsonfeed';
 import { markdownIngester } from '@syndikit/markdown';
-import { convertFixtures, fixtureRoot, fixtureSite, hostileArticles, manyArticles } from '@syndikit/testkit';
+import { convertFixtures, fixtureSite, hostileArticles, manyArticles } from '@syndikit/testkit';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { VFile } from 'vfile';
@@ -64,15 +65,24 @@ describe('JSON Feed 1.1 from the fixtures', () => {
     }
   });
 
-  it('gives the lead image and attachments with real sizes', () => {
-    const harbor = feed.items.find((item) => item.title.startsWith('Harbor'));
-    expect(harbor?.image).toBe('https://news.example/images/harbor-bridge.jpg');
+  it('without the images format, a local photo has no URL (its source is never published)', () => {
+    expect(feed.items.find((item) => item.title.startsWith('Harbor'))?.image).toBeUndefined();
+  });
+
+  it('gives the lead image rendition and attachments with real sizes', async () => {
+    const built = await convertFixtures({
+      formats: [imagesAdapter({ widths: [320, 1024], formats: ['jpeg'], cacheDir: false }), jsonFeedAdapter()],
+    });
+    const files = new Map(built.outputs.map((file) => [file.path, file.contents]));
+    const harbor = (JSON.parse(String(files.get('feed.json'))) as JsonFeed).items.find((item) => item.title.startsWith('Harbor'));
+    const path = harbor?.image?.replace('https://news.example/', '') ?? '';
+    expect(path).toMatch(/^images\/harbor-bridge-[0-9a-f]{10}-1024\.jpg$/);
     expect(harbor?.attachments).toEqual([
       {
-        url: 'https://news.example/images/harbor-bridge.jpg',
+        url: `https://news.example/${path}`,
         mime_type: 'image/jpeg',
         title: 'The Casco Street drawbridge rises for a fishing boat in Portland, Maine, on Monday, March 11, 2024.',
-        size_in_bytes: statSync(`${fixtureRoot}/images/harbor-bridge.jpg`).size,
+        size_in_bytes: (files.get(path) as Uint8Array).byteLength,
       },
     ]);
   });

@@ -1,13 +1,19 @@
 import { convert } from '@syndikit/core';
+import { imagesAdapter } from '@syndikit/images';
 import { markdownIngester } from '@syndikit/markdown';
 import { asUri, type NinjsItem, ninjsAdapter, ninjsIngester } from '@syndikit/ninjs';
 import { convertFixtures, fixtureSite } from '@syndikit/testkit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 
-const result = await convertFixtures({ formats: [ninjsAdapter()] });
+// With the images format, as a site publishes them: pictures point at the renditions it writes.
+const built = await convertFixtures({
+  formats: [imagesAdapter({ widths: [320, 1024], formats: ['jpeg'], cacheDir: false }), ninjsAdapter()],
+});
+const result = { ...built, outputs: built.outputs.filter((output) => output.path.startsWith('ninjs/')) };
 const item = (slug: string): NinjsItem =>
   JSON.parse(String(result.outputs.find((output) => output.path === `ninjs/${slug}.json`)?.contents));
+const rendition = /^https:\/\/news\.example\/images\/harbor-bridge-[0-9a-f]{10}-(320|1024)\.jpg$/;
 
 describe('ninjs 3.1 out', () => {
   it('writes one ninjs/<slug>.json per article', () => {
@@ -38,37 +44,45 @@ describe('ninjs 3.1 out', () => {
       ['main', 'text/html'],
       ['text', 'text/plain'],
     ]);
-    expect(bodies[0]?.value).toContain('<figure><img src="https://news.example/images/rail-picket.jpg"');
+    expect(bodies[0]?.value).toMatch(/<figure><img src="https:\/\/news\.example\/images\/rail-picket-[0-9a-f]{10}-800\.jpg"/);
   });
 
-  it('gives pictures as associations with renditions, caption and credit', () => {
-    expect(item('2024-03-12-harbor-bridge-vote').associations).toEqual([
-      {
-        uri: 'https://news.example/images/harbor-bridge.jpg',
-        name: 'mainpicture',
-        rel: 'lead',
-        type: 'picture',
-        headlines: [{ value: 'The steel drawbridge over the harbor at dusk' }],
-        descriptions: [
-          {
-            role: 'caption',
-            contentType: 'text/plain',
-            value: 'The Casco Street drawbridge rises for a fishing boat in Portland, Maine, on Monday, March 11, 2024.',
-          },
-        ],
-        by: 'AP Photo/Maria Okafor',
-        renditions: [
-          {
-            name: 'original',
-            href: 'https://news.example/images/harbor-bridge.jpg',
-            contentType: 'image/jpeg',
-            width: 1200,
-            height: 800,
-            sizeInBytes: expect.any(Number),
-          },
-        ],
-      },
+  it('gives pictures as associations with the renditions the build writes, caption and credit', () => {
+    const [picture] = item('2024-03-12-harbor-bridge-vote').associations ?? [];
+    expect(picture).toMatchObject({
+      uri: expect.stringMatching(rendition),
+      name: 'mainpicture',
+      rel: 'lead',
+      type: 'picture',
+      headlines: [{ value: 'The steel drawbridge over the harbor at dusk' }],
+      descriptions: [
+        {
+          role: 'caption',
+          contentType: 'text/plain',
+          value: 'The Casco Street drawbridge rises for a fishing boat in Portland, Maine, on Monday, March 11, 2024.',
+        },
+      ],
+      by: 'AP Photo/Maria Okafor',
+    });
+    // No `original`: the source file is never published, only its renditions.
+    expect(picture?.renditions?.map((entry) => [entry.name, entry.width, entry.contentType])).toEqual([
+      ['320w-jpeg', 320, 'image/jpeg'],
+      ['1024w-jpeg', 1024, 'image/jpeg'],
     ]);
+    for (const entry of picture?.renditions ?? []) expect(entry.href).toMatch(rendition);
+  });
+
+  it('an image with no published file keeps caption and credit and has no URL', async () => {
+    const plain = await convertFixtures({ formats: [ninjsAdapter()] });
+    const [picture] =
+      (
+        JSON.parse(
+          String(plain.outputs.find((output) => output.path === 'ninjs/2024-03-12-harbor-bridge-vote.json')?.contents),
+        ) as NinjsItem
+      ).associations ?? [];
+    expect(picture).toMatchObject({ uri: 'urn:syndikit:image:%2Fimages%2Fharbor-bridge.jpg', by: 'AP Photo/Maria Okafor' });
+    expect(picture?.renditions).toBeUndefined();
+    expect(JSON.stringify(picture)).not.toContain('https://');
   });
 
   it('passes on status and embargo, which feeds and pages leave out', async () => {

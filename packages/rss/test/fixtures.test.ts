@@ -1,7 +1,7 @@
-import { statSync } from 'node:fs';
 import type { Article } from '@syndikit/core';
+import { imagesAdapter } from '@syndikit/images';
 import { rssAdapter } from '@syndikit/rss';
-import { convertFixtures, fixtureRoot } from '@syndikit/testkit';
+import { convertFixtures } from '@syndikit/testkit';
 import { describe, expect, it } from 'vitest';
 import { htmlUrls, parseStrict, parseWithReaders } from './helpers.js';
 
@@ -52,18 +52,28 @@ describe('RSS from the fixtures', () => {
     expect(creators).not.toContain('Oksana Melnyk');
   });
 
-  it('gives the lead image as an enclosure with its real byte length and type, and as Media RSS', () => {
-    const { elements } = parseStrict(output('feed.xml'));
+  it('without the images format, a local photo has no URL (its source is never published)', () => {
+    expect(output('feed.xml')).not.toMatch(/<enclosure|<media:content/);
+  });
+
+  it('gives the lead image rendition as an enclosure with its real byte length and type, and as Media RSS', async () => {
+    const built = await convertFixtures({
+      formats: [imagesAdapter({ widths: [320, 1024], formats: ['jpeg'], cacheDir: false }), rssAdapter()],
+    });
+    const files = new Map(built.outputs.map((file) => [file.path, file.contents]));
+    const { elements } = parseStrict(String(files.get('feed.xml')));
     const enclosure = elements.find(
-      (element) => element.name === 'enclosure' && element.attributes.url?.endsWith('/images/harbor-bridge.jpg'),
+      (element) => element.name === 'enclosure' && /\/images\/harbor-bridge-/.test(element.attributes.url ?? ''),
     );
+    const path = enclosure?.attributes.url?.replace('https://news.example/', '') ?? '';
+    expect(path).toMatch(/^images\/harbor-bridge-[0-9a-f]{10}-1024\.jpg$/);
     expect(enclosure?.attributes).toEqual({
-      url: 'https://news.example/images/harbor-bridge.jpg',
-      length: String(statSync(`${fixtureRoot}/images/harbor-bridge.jpg`).size),
+      url: `https://news.example/${path}`,
+      length: String((files.get(path) as Uint8Array).byteLength),
       type: 'image/jpeg',
     });
     const media = elements.find(
-      (element) => element.name === 'media:content' && element.attributes.url?.endsWith('/images/rail-picket.jpg'),
+      (element) => element.name === 'media:content' && /\/images\/rail-picket-[0-9a-f]{10}-800\.jpg$/.test(element.attributes.url ?? ''),
     );
     expect(media?.attributes).toMatchObject({ medium: 'image', type: 'image/jpeg', width: '800', height: '1000' });
     const index = elements.indexOf(media as never);

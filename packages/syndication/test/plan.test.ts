@@ -1,6 +1,6 @@
 import { type Adapter, type CollectionRenderContext, convert } from '@syndikit/core';
 import { markdownIngester } from '@syndikit/markdown';
-import { type FeedPlan, planFeeds, resolveFeedOptions } from '@syndikit/syndication';
+import { type FeedPlan, feedImage, planFeeds, resolveFeedOptions } from '@syndikit/syndication';
 import { fixtureSite } from '@syndikit/testkit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -97,14 +97,27 @@ describe('planFeeds', () => {
       new VFile({
         path: '/s/a.md',
         value:
-          '---\ntitle: A\ndate: 2024-01-01\nimage: {src: lead.jpg, caption: "Cap (Photo: Jo)"}\n---\n\nText <script>x</script> [l](rel/).\n',
+          '---\ntitle: A\ndate: 2024-01-01\nimage: {src: "https://cdn.example/lead.jpg", caption: "Cap (Photo: Jo)"}\n---\n\nText <script>x</script> [l](rel/).\n',
       }),
     ]);
     const item = plans[0]?.items[0];
     expect(item?.html).toBe('<p>Text  <a href="https://news.example/a/rel/">l</a>.</p>');
     expect(item?.text).toBe('Text  l.');
     expect(item?.summary).toBe('Text l.');
-    expect(item?.image).toMatchObject({ url: 'https://news.example/lead.jpg', caption: 'Cap', credit: 'Jo' });
+    expect(item?.image).toMatchObject({ url: 'https://cdn.example/lead.jpg', caption: 'Cap', credit: 'Jo' });
+  });
+
+  it('gives a local image without renditions no URL: the build never writes its source', () => {
+    const image = { src: '/lead.jpg', caption: 'Cap', width: 800, height: 600 };
+    expect(feedImage(image, 'https://news.example/a/')).toBeUndefined();
+    const rendition = { src: '/images/lead-0123456789-640.jpg', width: 640, height: 480, mediaType: 'image/jpeg', bytes: 7 };
+    expect(feedImage({ ...image, renditions: [rendition] }, 'https://news.example/a/')).toMatchObject({
+      url: 'https://news.example/images/lead-0123456789-640.jpg',
+      width: 640,
+      height: 480,
+      bytes: 7,
+      caption: 'Cap',
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Article, ArticleImage, Site } from '@syndikit/core';
 import { formatDateline } from '@syndikit/core';
-import { bodyToHast, type Reporter } from '@syndikit/html';
+import { bodyToHast, type PublishedImage, publishedImage, type Reporter } from '@syndikit/html';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -60,7 +60,9 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
 
   const language = article.language ?? site.language;
   const lead = leadFigure(article, context);
-  const imageUrls = article.images.flatMap((image) => absolute(image.src, article.url) ?? []);
+  // Only files the build writes (renditions) or remote images the input gave: never the unprocessed source.
+  const published = article.images.flatMap((image) => publishedImage(image, article.url) ?? []);
+  const imageUrls = published.map((image) => image.url);
   const structured = newsArticle(article, site, settings.publisher, imageUrls);
 
   const head: ElementContent[] = [
@@ -70,7 +72,7 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
     h('title', article.headline),
     h('link', { rel: 'canonical', href: article.url }),
     h('meta', { name: 'viewport', content: viewport }),
-    ...metaTags(article, site, imageUrls[0]),
+    ...metaTags(article, site, published[0], article.images[0]),
     h('script', { type: 'application/ld+json' }, jsonForScript(structured)),
     h('style', { 'amp-boilerplate': true }, boilerplateCss),
     h('noscript', [h('style', { 'amp-boilerplate': true }, noscriptBoilerplateCss)]),
@@ -146,13 +148,14 @@ function articleFooter(article: Readonly<Article>): Element {
 function leadFigure(article: Readonly<Article>, context: Parameters<typeof toAmpComponents>[1]): Element | undefined {
   const image: ArticleImage | undefined = article.images[0];
   if (!image || article.body.children.some((node) => node.type === 'figure' && node.url === image.src)) return undefined;
-  const src = absolute(image.src, article.url);
-  if (!src) return undefined;
   const caption: ElementContent[] = [];
   if (image.caption) caption.push({ type: 'text', value: image.caption });
   if (image.credit) caption.push({ type: 'text', value: ' ' }, h('small', { className: ['credit'] }, image.credit));
+  // The source's own URL: ampImage finds the image by it and points at its renditions when there are some.
+  const src = publishedImage(image, article.url) ? absolute(image.src, article.url) : undefined;
+  if (!src && caption.length === 0) return undefined;
   const figure = h('figure', { className: ['lead'] }, [
-    h('img', { src, alt: image.alt ?? image.caption ?? '', width: image.width, height: image.height }),
+    ...(src ? [h('img', { src, alt: image.alt ?? image.caption ?? '', width: image.width, height: image.height })] : []),
     ...(caption.length > 0 ? [h('figcaption', caption)] : []),
   ]);
   const wrapper: Root = { type: 'root', children: [figure] };
@@ -160,7 +163,13 @@ function leadFigure(article: Readonly<Article>, context: Parameters<typeof toAmp
   return wrapper.children[0] as Element;
 }
 
-function metaTags(article: Readonly<Article>, site: Readonly<Site>, image: string | undefined): Element[] {
+function metaTags(
+  article: Readonly<Article>,
+  site: Readonly<Site>,
+  lead: PublishedImage | undefined,
+  leadSource: Readonly<ArticleImage> | undefined,
+): Element[] {
+  const image = lead?.url;
   const description = article.summary ?? article.subheadline;
   const tags: Element[] = [];
   if (description) tags.push(h('meta', { name: 'description', content: description }));
@@ -171,7 +180,16 @@ function metaTags(article: Readonly<Article>, site: Readonly<Site>, image: strin
     h('meta', { property: 'og:site_name', content: site.title }),
   );
   if (description) tags.push(h('meta', { property: 'og:description', content: description }));
-  if (image) tags.push(h('meta', { property: 'og:image', content: image }));
+  if (lead) {
+    tags.push(h('meta', { property: 'og:image', content: lead.url }));
+    if (lead.width && lead.height)
+      tags.push(
+        h('meta', { property: 'og:image:width', content: String(lead.width) }),
+        h('meta', { property: 'og:image:height', content: String(lead.height) }),
+      );
+    const alt = leadSource?.alt ?? leadSource?.caption;
+    if (alt) tags.push(h('meta', { property: 'og:image:alt', content: alt }));
+  }
   if (article.published) tags.push(h('meta', { property: 'article:published_time', content: article.published }));
   if (article.updated) tags.push(h('meta', { property: 'article:modified_time', content: article.updated }));
   if (article.section) tags.push(h('meta', { property: 'article:section', content: article.section }));

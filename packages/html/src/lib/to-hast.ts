@@ -7,6 +7,7 @@ import type { Html, Root as MdastRoot, RootContent } from 'mdast';
 import { type Handlers, toHast } from 'mdast-util-to-hast';
 import { VFile } from 'vfile';
 import { figureHandler } from './figure.js';
+import { commonImageTypes, isRemoteImage } from './images.js';
 import { htmlRules } from './rules.js';
 import { articleSchema } from './schema.js';
 import { type Reporter, reportUnsafe } from './unsafe.js';
@@ -97,12 +98,16 @@ function deepestElement(tree: HastRoot): { depth: number; node: Nodes | undefine
 /**
  * Give `<img>` the width and height the article knows for its source, and
  * when an image adapter made renditions, point it at the largest JPEG one:
- * the source file itself is not published.
+ * the source file itself is not published. An image under the content root
+ * with no renditions has no published file at all: its `<img>` is removed
+ * (a figure keeps its caption and credit) rather than left pointing at a
+ * file the build never writes.
  */
 function addImageSizes(tree: HastRoot, images: readonly ArticleImage[]): void {
   if (images.length === 0) return;
   const bySource = new Map(images.map((image) => [image.src, image]));
-  walkElements(tree, (element: Element) => {
+  const unpublished: Array<[Element, HastRoot | Element]> = [];
+  walkElements(tree, (element: Element, parent) => {
     if (element.tagName !== 'img' || typeof element.properties.src !== 'string') return;
     const image = bySource.get(element.properties.src);
     if (!image) return;
@@ -110,9 +115,11 @@ function addImageSizes(tree: HastRoot, images: readonly ArticleImage[]): void {
       element.properties.width = image.width;
       element.properties.height = image.height;
     }
-    const largest = largestRendition(image);
+    const largest = largestRendition(image) ?? largestRendition(image, commonImageTypes);
     if (largest) element.properties.src = largest.src;
+    else if (!isRemoteImage(image.src)) unpublished.push([element, parent]);
   });
+  for (const [element, parent] of unpublished) parent.children.splice(parent.children.indexOf(element), 1);
 }
 
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);

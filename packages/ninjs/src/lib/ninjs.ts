@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Adapter, Article, ArticleImage, OutputFile, Site } from '@syndikit/core';
 import { adapterCacheKey } from '@syndikit/core';
-import { bodyToHast, embedsToLinks, hastToHtml, hastToText, type Reporter } from '@syndikit/html';
+import { bodyToHast, embedsToLinks, hastToHtml, hastToText, isRemoteImage, publishedImage, type Reporter } from '@syndikit/html';
 
 /** This package's version, part of the adapter's cache key. */
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -117,7 +117,7 @@ export function articleToNinjs(
     pubStatus: article.status ?? 'usable',
     copyrightNotice: article.copyright,
     edNote: article.notes?.join('\n'),
-    language: article.language,
+    language: article.language ?? site.language,
     headlines,
     descriptions: article.summary ? [{ role: 'summary', contentType: 'text/plain', value: article.summary }] : undefined,
     bodies,
@@ -130,30 +130,38 @@ export function articleToNinjs(
   });
 }
 
-/** An image as an associated picture item, or nothing when it has no absolute URL. */
+/**
+ * An image as an associated picture item. Its renditions are the files the
+ * build writes, plus the source as `original` only when it is a remote URL
+ * the input gave (a source under the content root is never published). An
+ * image with neither keeps its caption and credit under a URN and has no
+ * renditions: no URL points at a file that does not exist.
+ */
 function pictureItem(image: Readonly<ArticleImage>, index: number, base: string | undefined): NinjsItem | undefined {
-  let href: string;
-  try {
-    href = new URL(image.src, base).href;
-  } catch {
-    return undefined;
+  const renditions: NinjsRendition[] = [];
+  if (isRemoteImage(image.src)) {
+    renditions.push(
+      withoutEmpty<NinjsRendition>({
+        name: 'original',
+        href: new URL(image.src).href,
+        contentType: image.mediaType,
+        width: image.width,
+        height: image.height,
+        sizeInBytes: image.bytes,
+      }),
+    );
   }
-  if (!/^https?:/.test(href)) return undefined;
-  const renditions: NinjsRendition[] = [
-    withoutEmpty<NinjsRendition>({
-      name: 'original',
-      href,
-      contentType: image.mediaType,
-      width: image.width,
-      height: image.height,
-      sizeInBytes: image.bytes,
-    }),
-  ];
   for (const rendition of image.renditions ?? []) {
+    let href: string;
+    try {
+      href = new URL(rendition.src, base).href;
+    } catch {
+      continue;
+    }
     renditions.push(
       withoutEmpty<NinjsRendition>({
         name: `${rendition.width}w-${rendition.mediaType.replace('image/', '')}`,
-        href: new URL(rendition.src, base).href,
+        href,
         contentType: rendition.mediaType,
         width: rendition.width,
         height: rendition.height,
@@ -161,6 +169,9 @@ function pictureItem(image: Readonly<ArticleImage>, index: number, base: string 
       }),
     );
   }
+  const published = publishedImage(image, base);
+  const href = published?.url ?? `urn:syndikit:image:${encodeURIComponent(image.src)}`;
+  if (!published && !image.caption && !image.credit) return undefined;
   return withoutEmpty<NinjsItem>({
     uri: href,
     name: index === 0 ? 'mainpicture' : `picture${index + 1}`,

@@ -1,6 +1,5 @@
 import type { Article, ArticleImage, CollectionRenderContext } from '@syndikit/core';
-import { largestRendition } from '@syndikit/core';
-import { bodyToHast, embedsToLinks, hastToHtml, hastToText, summarize } from '@syndikit/html';
+import { bodyToHast, embedsToLinks, hastToHtml, hastToText, publishedImage, summarize } from '@syndikit/html';
 import { defaultFeedOptions } from './options.js';
 import { feedRules } from './rules.js';
 
@@ -110,25 +109,22 @@ function feedContent(article: Readonly<Article>, context: Pick<CollectionRenderC
 /**
  * The image a feed should point at: the largest JPEG, PNG or GIF rendition
  * when an image adapter made some (every feed reader shows those), else the
- * source, made absolute against `base`.
+ * source when it is a remote URL the input gave. A source under the content
+ * root without renditions is not a published file, so the item has no image.
  */
 export function feedImage(image: Readonly<ArticleImage>, base: string | undefined): FeedImage | undefined {
-  const rendition = largestRendition(image, ['image/jpeg', 'image/png', 'image/gif']);
-  const source = rendition?.src ?? image.src;
-  let url: string;
-  try {
-    url = new URL(source, base).href;
-  } catch {
-    return undefined;
+  const published = publishedImage(image, base);
+  if (!published) return undefined;
+  const result: FeedImage = { ...image, url: published.url };
+  delete result.width;
+  delete result.height;
+  delete result.mediaType;
+  delete result.bytes;
+  if (published.width !== undefined && published.height !== undefined) {
+    result.width = published.width;
+    result.height = published.height;
   }
-  if (!/^https?:/i.test(url)) return undefined;
-  const result: FeedImage = { ...image, url };
-  if (rendition) {
-    result.width = rendition.width;
-    result.height = rendition.height;
-    result.mediaType = rendition.mediaType;
-    if (rendition.bytes !== undefined) result.bytes = rendition.bytes;
-    else delete result.bytes;
-  }
+  if (published.mediaType) result.mediaType = published.mediaType;
+  if (published.bytes !== undefined) result.bytes = published.bytes;
   return result;
 }
