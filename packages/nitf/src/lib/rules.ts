@@ -1,8 +1,4 @@
-import type { Rule } from '@syndikit/core';
-
-function rule(id: string, title: string, hint: string, severity?: Rule['severity']): Rule {
-  return severity ? { id, title, hint, severity } : { id, title, hint };
-}
+import { type Rule, rule } from '@syndikit/core';
 
 /**
  * The diagnostics `@syndikit/nitf` reports. Ids are permanent; every id this

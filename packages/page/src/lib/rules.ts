@@ -1,14 +1,10 @@
-import type { Rule } from '@syndikit/core';
+import { type Rule, rule } from '@syndikit/core';
 
 /**
  * The catalogue of diagnostics the page ingester reports, shaped like the
  * core's (`@syndikit/core` `rules`): a permanent id, a title and a hint.
  * Every id this package prints is here.
  */
-function rule(id: string, title: string, hint: string, severity?: Rule['severity']): Rule {
-  return severity ? { id, title, hint, severity } : { id, title, hint };
-}
-
 export const pageRules = {
   pageNotHtml: rule(
     'page-not-html',
