@@ -14,6 +14,7 @@
  * Everything is pure: HTML in, a cleaned body and the decisions made out.
  */
 import { Readability } from '@mozilla/readability';
+import type { ArticleImage } from '@syndikit/core';
 import { DOMParser } from 'linkedom';
 import { type BlockRule, defaultBlockRules } from './blocks.js';
 import { looksLikeCaption, splitCaption } from './credit.js';
@@ -39,15 +40,8 @@ export interface ExtractOptions {
 /** Default {@link ExtractOptions.maxPageDepth}. */
 export const defaultMaxPageDepth = 400;
 
-/** A figure on the page, with its caption and credit split. */
-export interface PageFigure {
-  src: string;
-  alt?: string;
-  caption?: string;
-  credit?: string;
-  width?: number;
-  height?: number;
-}
+/** A figure on the page, with its caption and credit split: the fields an article image has that a page shows. */
+export type PageFigure = Pick<ArticleImage, 'src' | 'alt' | 'caption' | 'credit' | 'width' | 'height'>;
 
 /** One decision made while extracting, for diagnostics. */
 export interface Decision {
