@@ -121,6 +121,33 @@ describe('planFeeds', () => {
   });
 });
 
+describe('feed item ids', () => {
+  it('are unique: a duplicate source id gets a derived id and a warning, the first published keeps its own', async () => {
+    const article = (name: string, date: string, id = 'urn:agency:1') =>
+      new VFile({ path: `/s/${name}.md`, value: `---\ntitle: ${name}\nid: ${id}\ndate: ${date}\n---\n\nText.\n` });
+    const { plans, files } = await plan(
+      [
+        article('later', '2024-01-03'),
+        article('first', '2024-01-01'),
+        article('middle', '2024-01-02'),
+        article('other', '2024-01-04', 'urn:agency:2'),
+      ],
+      { sections: false },
+    );
+    const ids = Object.fromEntries((plans[0]?.items ?? []).map((item) => [item.article.slug, item.id]));
+    expect(ids).toEqual({
+      first: 'urn:agency:1',
+      middle: 'urn:agency:1/middle',
+      later: 'urn:agency:1/later',
+      other: 'urn:agency:2',
+    });
+    expect(files.flatMap((file) => file.messages.map((message) => [file.stem, message.ruleId]))).toEqual([
+      ['later', 'feed-duplicate-id'],
+      ['middle', 'feed-duplicate-id'],
+    ]);
+  });
+});
+
 describe('full content per item is capped', () => {
   const long = (name: string, paragraphs: number) =>
     new VFile({

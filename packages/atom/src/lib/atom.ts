@@ -85,7 +85,7 @@ export function atomTree(
 /** One `<entry>`. */
 export function atomEntry(item: FeedItem, context: CollectionRenderContext): Element {
   const { article } = item;
-  const children: ElementContent[] = [x('id', article.id), x('title', { type: 'text' }, article.headline)];
+  const children: ElementContent[] = [x('id', item.id), x('title', { type: 'text' }, article.headline)];
   if (item.link) children.push(x('link', { rel: 'alternate', type: 'text/html', href: item.link }));
   children.push(x('published', item.published), x('updated', item.updated));
   for (const author of article.authors) {

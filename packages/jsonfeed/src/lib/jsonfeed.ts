@@ -128,7 +128,7 @@ export function jsonFeedItem(item: FeedItem, context: CollectionRenderContext): 
     ];
   });
   return withoutUndefined<JsonFeedItem>({
-    id: article.id,
+    id: item.id,
     url: item.link,
     title: article.headline,
     content_html: item.html,

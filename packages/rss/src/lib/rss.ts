@@ -98,7 +98,7 @@ export function rssItem(item: FeedItem, context: CollectionRenderContext): Eleme
   const children: ElementContent[] = [x('title', article.headline)];
   if (item.link) children.push(x('link', item.link));
   // The id is stable across URL changes; it is not a URL, so not a permalink.
-  children.push(x('guid', { isPermaLink: 'false' }, article.id));
+  children.push(x('guid', { isPermaLink: 'false' }, item.id));
   children.push(x('pubDate', toRfc822(item.published)));
   if (item.summary) children.push(x('description', escapeHtml(item.summary)));
   if (item.html) children.push(x('content:encoded', item.html));

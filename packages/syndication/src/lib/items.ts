@@ -6,6 +6,12 @@ import { feedRules } from './rules.js';
 /** One article as a feed item: what every feed format writes for it. */
 export interface FeedItem {
   article: Readonly<Article>;
+  /**
+   * The item's id (RSS `guid`, Atom `id`, JSON Feed `id`), unique in every
+   * feed of a build: the article's id, or one derived from it and the slug
+   * when an earlier-published article has the same id (see `planFeeds`).
+   */
+  id: string;
   /** Canonical URL, if the article has one. */
   link: string | undefined;
   /** When first published: `published`, else `updated`. RFC 3339. */
@@ -67,6 +73,7 @@ export function feedItem(
   const leadImage = article.images[0];
   return {
     article,
+    id: article.id,
     link: article.url,
     published,
     updated,

@@ -109,10 +109,16 @@ export function planFeeds(context: CollectionRenderContext, options: ResolvedFee
   const rendered = new Map<Readonly<Article>, FeedItem | undefined>();
   const title = options.title ?? site.title;
   const description = options.description ?? site.description ?? title;
-  const plans = feedGroups(context, options, fileName, format).map((group): FeedPlan => {
+  const groups = feedGroups(context, options, fileName, format);
+  const ids = uniqueIds(groups, context, format);
+  const plans = groups.map((group): FeedPlan => {
     const items: FeedItem[] = [];
     for (const article of group.articles) {
-      if (!rendered.has(article)) rendered.set(article, feedItem(article, context, options.fullContent, options.maxContentBytes));
+      if (!rendered.has(article)) {
+        const item = feedItem(article, context, options.fullContent, options.maxContentBytes);
+        if (item) item.id = ids.get(article) ?? article.id;
+        rendered.set(article, item);
+      }
       const item = rendered.get(article);
       if (item) items.push(item);
     }
@@ -129,6 +135,41 @@ export function planFeeds(context: CollectionRenderContext, options: ResolvedFee
     return feed;
   });
   return dedupePaths(plans, context, format);
+}
+
+/**
+ * One id per article over all of a build's feeds, unique: feed readers
+ * merge items that share a guid or id. Of the articles that share one, the
+ * first published keeps it (ties by slug), so an item's id does not change
+ * when a later duplicate arrives; each other gets the id with its slug
+ * appended (slugs are unique in a build) and a warning.
+ */
+function uniqueIds(
+  groups: readonly FeedGroup<Readonly<Article>>[],
+  context: CollectionRenderContext,
+  format: string,
+): Map<Readonly<Article>, string> {
+  const articles = [...new Set(groups.flatMap((group) => group.articles))];
+  const epochs = new Map(articles.map((article) => [article, epoch(article)]));
+  articles.sort((a, b) => (epochs.get(a) as number) - (epochs.get(b) as number) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const taken = new Set<string>(articles.map((article) => article.id));
+  const seen = new Set<string>();
+  const ids = new Map<Readonly<Article>, string>();
+  for (const article of articles) {
+    if (!seen.has(article.id)) {
+      seen.add(article.id);
+      ids.set(article, article.id);
+      continue;
+    }
+    let id = `${article.id}/${encodeURIComponent(article.slug)}`;
+    for (let n = 2; taken.has(id); n++) id = `${article.id}/${encodeURIComponent(article.slug)}-${n}`;
+    taken.add(id);
+    ids.set(article, id);
+    context.report(article, `Another article published earlier has the id ${article.id}; in the ${format} feed this one is ${id}`, {
+      ruleId: feedRules.duplicateId.id,
+    });
+  }
+  return ids;
 }
 
 function epoch(article: Dated): number {

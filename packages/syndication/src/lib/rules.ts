@@ -32,6 +32,12 @@ export const feedRules = {
     hint: 'Rename one of them so that their slugs differ; the first keeps the path.',
     severity: 'warning',
   },
+  duplicateId: {
+    id: 'feed-duplicate-id',
+    title: 'Two articles have the same id, so feed readers would merge them',
+    hint: 'The article published first keeps the id; the others get one derived from their slug. Give each article its own id (ninjs `uri`, front matter `id:`).',
+    severity: 'warning',
+  },
   itemContentTooLarge: {
     id: 'feed-item-content-too-large',
     title: "An article's full content is larger than a feed item may carry",
