@@ -1,6 +1,7 @@
 export type { Byline } from './lib/byline.js';
 export { parseByline } from './lib/byline.js';
-export { agencyName, matchDateline } from './lib/dateline.js';
+export type { DatelineAgency, DatelineMatch } from './lib/dateline.js';
+export { agencyName, datelineAgencies, matchDateline } from './lib/dateline.js';
 export type { FoundDate } from './lib/dates.js';
 export { dateFromFileName, findDate } from './lib/dates.js';
 export type { WireRuleId } from './lib/diagnostics-rules.js';

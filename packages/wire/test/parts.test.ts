@@ -1,4 +1,13 @@
-import { dateFromFileName, findDate, findFragments, jsonDepth, parseByline, parseLocatedJson } from '@syndikit/wire';
+import {
+  agencyName,
+  dateFromFileName,
+  findDate,
+  findFragments,
+  jsonDepth,
+  matchDateline,
+  parseByline,
+  parseLocatedJson,
+} from '@syndikit/wire';
 import { describe, expect, it } from 'vitest';
 
 describe('parseByline', () => {
@@ -65,5 +74,52 @@ describe('jsonDepth and parseLocatedJson (shared by the ninjs and digitalwires r
     expect(parsed.pointAt(9)).toEqual({ line: 2, column: 8 });
     const broken = parseLocatedJson('{\n  "a": 1,\n}');
     expect('errors' in broken && broken.errors[0]?.point).toEqual({ line: 3, column: 1 });
+  });
+});
+
+describe('matchDateline: one grammar, agencies as data', () => {
+  it('reads place, date and agency in every agency convention', () => {
+    expect(matchDateline('Frankfurt/Main (dpa) - Ein Sturm zieht auf.')).toEqual({
+      place: 'Frankfurt/Main',
+      agency: 'dpa',
+      rest: 'Ein Sturm zieht auf.',
+    });
+    expect(matchDateline('SAN JUAN, Puerto Rico (AP) — A storm.')).toEqual({
+      place: 'SAN JUAN, Puerto Rico',
+      agency: 'AP',
+      rest: 'A storm.',
+    });
+    expect(matchDateline('HONOLULU, Dec. 23 (UPI) -- A lava lake.')).toEqual({
+      place: 'HONOLULU',
+      date: 'Dec. 23',
+      agency: 'UPI',
+      rest: 'A lava lake.',
+    });
+    expect(matchDateline('FRANKFURT, Nov 3 (Reuters) – Rates.')).toEqual({
+      place: 'FRANKFURT',
+      date: 'Nov 3',
+      agency: 'Reuters',
+      rest: 'Rates.',
+    });
+    expect(matchDateline('(Reuters) - Rates held.')).toEqual({ agency: 'Reuters', rest: 'Rates held.' });
+    expect(matchDateline('SEATTLE--(BUSINESS WIRE)--Harborlight today')).toEqual({
+      place: 'SEATTLE',
+      agency: 'BUSINESS WIRE',
+      rest: 'Harborlight today',
+    });
+    expect(matchDateline('NEW YORK, Nov. 3, 2024 /PRNewswire/ -- Acme today')).toEqual({
+      place: 'NEW YORK',
+      date: 'Nov. 3, 2024',
+      agency: 'PRNewswire',
+      rest: 'Acme today',
+    });
+    expect(matchDateline('STOCKHOLM (TT) - Snow.')).toEqual({ place: 'STOCKHOLM', agency: 'TT', rest: 'Snow.' });
+    expect(agencyName('PRNewswire')).toBe('PR Newswire');
+    expect(agencyName('UPI')).toBe('UPI');
+  });
+
+  it('does not read a sentence with a parenthesis as a dateline', () => {
+    expect(matchDateline('The minister (who spoke) - said so.')).toBeUndefined();
+    expect(matchDateline('Reuters reported the deal on Monday.')).toBeUndefined();
   });
 });

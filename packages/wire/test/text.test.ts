@@ -166,3 +166,115 @@ describe('bad wire input', () => {
     expect(result.messages).toEqual(['latin1.txt:3:1: error File is not valid UTF-8: bad byte 0xE9 at offset 6 [invalid-utf8]']);
   });
 });
+
+describe('scraped pages: the story first, then its header (issue 14)', () => {
+  it('AP on a portal: menus and a weather widget above, footer below; glued byline and date; caption by its credit', async () => {
+    const result = await convertWireFixture('ap-portal-bridge.txt');
+    expect(result.articles[0]).toMatchObject({
+      headline: 'Engineers find cracks in river bridge, close it to heavy trucks',
+      dateline: { place: 'RIVERTON, Iowa', agency: 'AP' },
+      published: '2024-12-02T00:00:00Z',
+      source: 'The Associated Press',
+      language: 'en',
+      copyright:
+        'Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',
+      notes: ['Associated Press writer Sam Okafor in Des Moines contributed to this report.'],
+    });
+    const text = blocks(result);
+    expect(text[0]).toMatch(/^State engineers closed a century-old river bridge/);
+    expect(text.at(-1)).toBe('Cars and pickups may still use the bridge, but at no more than 25 mph.');
+    expect(text.join('\n')).not.toMatch(/AP Photo|Most Popular|Privacy Policy|Mostly cloudy/);
+    expect(result.messages).toEqual(
+      expect.arrayContaining([
+        'ap-portal-bridge.txt:22:1: info Found the story at line 22 by its dateline [wire-story-found]',
+        'ap-portal-bridge.txt:1:1: info Removed 10 lines of site chrome above the headline: "Menu", "Home", "News", … [wire-chrome]',
+        'ap-portal-bridge.txt:18:9: warning "1 hr 4 mins ago" gives a time only relative to when the page was copied; it is not used as a date [wire-date-relative]',
+        'ap-portal-bridge.txt:20:1: info Read a photo caption (credit AP Photo/Dana Whitfield, File) without a photo file; it is not body text: "A work crew inspects steel beams under the Mill Street bridge in Ri..." [wire-caption]',
+        'ap-portal-bridge.txt:38:1: info Removed 6 lines of the trailer after the story: "Most Popular", "Local school board votes to...", "High winds knock out power ...", … [wire-trailer]',
+        'ap-portal-bridge.txt:44:1: info Removed a second copyright notice (the site\'s): "© 2024 Riverton Daily Herald" [copyright-line]',
+      ]),
+    );
+  });
+
+  it('Reuters: dateline without a place, zone-named date, (Reporting by …) credits, REUTERS/ caption printed twice kept once', async () => {
+    const result = await convertWireFixture('reuters-page-shipping.txt');
+    expect(result.articles[0]).toMatchObject({
+      headline: 'Shipping rates climb as carriers avoid the southern canal route',
+      authors: [{ name: 'Priya Raman' }, { name: 'Lukas Brenner' }],
+      dateline: { agency: 'Reuters' },
+      published: '2024-11-20T05:52:00-05:00',
+      source: 'Reuters',
+      notes: ['Additional reporting by Omar Said in Dubai', 'Editing by Claire Hoffmann'],
+    });
+    expect(result.articles[0]?.subheadline).toBeUndefined();
+    expect(blocks(result)).toHaveLength(4);
+    expect(result.messages.filter((message) => message.includes('[wire-caption]'))).toEqual([
+      'reuters-page-shipping.txt:19:1: info Read a photo caption (credit REUTERS/Amir Haddad/File Photo) without a photo file; it is not body text: "Container ships wait to enter a port near the canal, November 19, 2..." [wire-caption]',
+      'reuters-page-shipping.txt:20:1: info Removed a photo caption printed again: "Container ships wait to enter a port near the canal, November 19, 2..." [wire-caption]',
+    ]);
+  });
+
+  it('AFP on a news site: credit-first caption is not the copyright; labelled dates; tag list is trailer', async () => {
+    const result = await convertWireFixture('afp-site-flood.txt');
+    const article = result.articles[0];
+    expect(article).toMatchObject({
+      headline: 'Floods force thousands from their homes in northern Bangladesh',
+      dateline: { place: 'Dhaka', agency: 'AFP' },
+      published: '2024-09-30T11:20:00Z',
+      updated: '2024-09-30T13:05:00Z',
+      copyright: '© 2024 Copyright France News Example. All rights reserved.',
+    });
+    expect(article?.subheadline).toBeUndefined();
+    expect(blocks(result).at(-1)).toBe('Forecasters said more rain was expected over the next two days.');
+    expect(result.messages).toContain(
+      'afp-site-flood.txt:17:1: info Read a photo caption (credit Rafiq Hasan, AFP) without a photo file; it is not body text: "Villagers wade through flood water in a district of northern Bangla..." [wire-caption]',
+    );
+  });
+
+  it('dpa: Frankfurt/Main dateline, Schlagworte block as trailer, German detected', async () => {
+    const result = await convertWireFixture('dpa-page-wetter.txt');
+    expect(result.articles[0]).toMatchObject({
+      headline: 'Wetter: Herbststurm bringt Böen und Dauerregen in den Süden',
+      dateline: { place: 'Frankfurt/Main', agency: 'dpa' },
+      published: '2024-10-15T09:12:00Z',
+      source: 'dpa',
+      language: 'de',
+    });
+    expect(blocks(result)).toHaveLength(3);
+    expect(result.messages).toContain(
+      'dpa-page-wetter.txt:14:1: info Removed dpa tag block ("Schlagworte") after the story: "Schlagworte" and the 6 lines after it [dpa-tags]',
+    );
+  });
+
+  it('UPI and PR Newswire datelines, with a menu above the headline', async () => {
+    const upi = await convertWire(
+      "Home\nTop News\nWorld News\n\nVolcano alert raised as lava lake rises on the Big Island\n\nHONOLULU, Dec. 23 (UPI) -- Scientists raised the alert level for a volcano on Hawaii's Big Island on Monday after the lava lake in its summit crater rose by several metres overnight.\n\nNo homes are under threat, the observatory said.\n",
+      'upi.txt',
+    );
+    expect(upi.articles[0]).toMatchObject({
+      headline: 'Volcano alert raised as lava lake rises on the Big Island',
+      dateline: { place: 'HONOLULU', agency: 'UPI' },
+      source: 'UPI',
+    });
+    const release = await convertWire(
+      'News provided by\nAcme Robotics\n\nAcme Robotics opens a training centre for warehouse technicians\n\nNEW YORK, Nov. 3, 2024 /PRNewswire/ -- Acme Robotics today opened a training centre where warehouse technicians can learn to service its machines, the company said.\n\nThe centre will train 400 people a year.\n',
+      'release.txt',
+    );
+    expect(release.articles[0]).toMatchObject({
+      headline: 'Acme Robotics opens a training centre for warehouse technicians',
+      dateline: { place: 'NEW YORK', agency: 'PRNewswire' },
+      source: 'PR Newswire',
+    });
+    expect(blocks(release)[0]).toMatch(/^Acme Robotics today opened/);
+  });
+
+  it('warns when the only line left for a headline is a navigation word', async () => {
+    const result = await convertWire(
+      'Menu\n\nWASHINGTON (AP) — The committee voted on Tuesday to send the bill to the full chamber, where a vote is expected next week.\n',
+      'nav.txt',
+    );
+    expect(result.messages).toContain(
+      'nav.txt:1:1: warning The headline "Menu" is a navigation word: no title-like line was found above the story [wire-headline-navigation]',
+    );
+  });
+});

@@ -8,7 +8,7 @@ import { findDate } from './dates.js';
  */
 
 /** How many lines above the story are its header window. */
-export const headerWindow = 15;
+export const headerWindow = 25;
 
 /** Navigation words that are never a headline (a menu read as a headline is warned about). */
 const navigation =
@@ -33,6 +33,8 @@ const captionPatterns: readonly RegExp[] = [
 
 /** A photo caption and its credit, when the line reads as one. */
 export function readCaption(text: string): { caption: string; credit: string } | undefined {
+  // Sites glue their licensing link to the credit ("REUTERS/Amir Haddad Purchase Licensing Rights").
+  text = text.replace(/\s*(?:Purchase Licensing Rights|opens new tab)+$/iu, '');
   for (const pattern of captionPatterns) {
     const groups = pattern.exec(text)?.groups;
     if (groups?.credit) return { caption: (groups.caption ?? '').trim(), credit: groups.credit.trim() };
@@ -45,8 +47,8 @@ export const relativeTime =
   /\b(?:\d+\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s*)+ago\b|\bvor\s+\d+\s+(?:Minuten|Stunden|Tagen)\b|\b(?:just now|yesterday)\b/iu;
 
 const labelled =
-  /^(?:published|updated|posted|last updated|latest update|first published|veröffentlicht|aktualisiert|stand|publié|mis à jour)\b/iu;
-const updateLabel = /^(?:updated|last updated|latest update|aktualisiert|stand|mis à jour)\b/iu;
+  /^(?:published|updated|posted|last updated|latest update|first published|issued on|modified|veröffentlicht|aktualisiert|stand|publié|mis à jour)\b/iu;
+const updateLabel = /^(?:updated|last updated|latest update|modified|aktualisiert|stand|mis à jour)\b/iu;
 const monthNames =
   /(?<=\p{Ll})(?=(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d)/gu;
 
@@ -89,7 +91,7 @@ export function bylineCandidate(text: string): ReturnType<typeof parseByline> | 
     return { authors: [], source: names[key] ?? (key === 'reuters' ? 'Reuters' : key === 'dpa' ? 'dpa' : key.toUpperCase()) };
   }
   if (unglued.length > 120) return undefined;
-  const byline = parseByline(unglued);
+  const byline = parseByline(unglued.replace(/^(?:text|words|story) by:?\s+/iu, 'By '));
   if (!byline) return undefined;
   return /^(by|von|par|por)\s/iu.test(unglued) || byline.source ? byline : undefined;
 }
@@ -98,6 +100,8 @@ export function bylineCandidate(text: string): ReturnType<typeof parseByline> | 
 export function titleScore(text: string, lines: readonly string[], index: number): number {
   const words = text.split(/\s+/);
   if (words.length < 3 || words.length > 30 || text.length > 250 || !/^[\p{Lu}\p{N}"“‘'«]/u.test(text)) return 0;
+  // Breadcrumbs ("News › Nation & World") are navigation.
+  if (/\s[›»>]\s|\s\/\s*$/u.test(text)) return 0;
   if (readCaption(text) || findDate(text, 'UTC') || bylineCandidate(text) || relativeTime.test(text) || isNavigationWord(text)) return 0;
   let score = 1;
   if (!/[.:,;]$/.test(text)) score += 1;

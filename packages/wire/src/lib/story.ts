@@ -19,7 +19,7 @@ const lengthHigh = 200;
 const stopwordsLow = 0.2;
 const stopwordsHigh = 0.25;
 /** How many lines that are not story may stand between two story paragraphs (a photo, its caption, a subheading, a promo). */
-const maxGap = 3;
+const maxGap = 2;
 
 /** The stop list for a language (ISO 639-3), English when there is none. */
 function stopList(language: string): ReadonlySet<string> {
@@ -92,6 +92,9 @@ export function findStory(lines: readonly string[], isSkippable: (index: number)
     start = later;
     reason = 'its dateline';
   }
+  // jusText's context rule: prose right above the start (a short first paragraph) is story too, unless it is a dateline of its own.
+  while (reason !== 'its dateline' && start > 0 && prose(start - 1) && !isSkippable(start - 1) && !/\)$/.test(lines[start - 1] ?? ''))
+    start -= 1;
   let end = start;
   for (let index = start + 1; index < lines.length && index - end <= maxGap + 1; index++) {
     // A short closing sentence right after the story still belongs to it ("Second paragraph.").
@@ -102,5 +105,14 @@ export function findStory(lines: readonly string[], isSkippable: (index: number)
 
 function isDatelineOpening(line: string): boolean {
   const dateline = matchDateline(line);
-  return dateline !== undefined && (dateline.rest === '' || dateline.rest.length >= 20);
+  if (dateline) return dateline.rest === '' || dateline.rest.length >= 20;
+  return placeDateline.test(line);
 }
+
+/**
+ * A staff dateline without an agency: a place in capitals and a dash
+ * (`MADRID — …`, `BERLIN -- …`, `CLEVELAND, Ohio – …`). A single hyphen is
+ * not enough: it also joins words in capitals.
+ */
+export const placeDateline =
+  /^(?<place>[\p{Lu}][\p{Lu}\p{M}.'’ ]{2,40}?(?:,\s*[\p{Lu}][\p{L}\p{M}.'’ ]{1,30}?)?)\s*(?:—|–|--)\s*(?<rest>\p{Lu}.{19,})$/u;

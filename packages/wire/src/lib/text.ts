@@ -19,7 +19,7 @@ import {
   titleScore,
 } from './header.js';
 import { type CompiledRule, compileRules, type WireRule } from './rules.js';
-import { detectLanguage, findStory, isSentence } from './story.js';
+import { detectLanguage, findStory, isSentence, placeDateline } from './story.js';
 
 /** Options for {@link wireTextIngester}. */
 export interface WireTextOptions {
@@ -56,6 +56,8 @@ interface Reading {
   storyEnd?: number;
   /** The language of the whole copy (ISO 639-3), as the story finder saw it. */
   language?: string;
+  /** The headline's index in `kept`. */
+  headlineIndex: number;
   /** Photo captions read so far, so that a gallery's repeated captions are read once. */
   readonly captions: Set<string>;
   /** The date read from a date line. */
@@ -99,7 +101,7 @@ export function ingestWireText(
   // 1. Rules: chrome, trailers, notes, copyright, credits.
   const kept = applyRules(context, rules, fields, notes);
   // 2. Structure: the head (headline, deck, byline, date, lead photo), then the body.
-  const reading: Reading = { context, options, kept, fields, notes, body: [], bodyStarted: false, captions: new Set() };
+  const reading: Reading = { context, options, kept, fields, notes, body: [], bodyStarted: false, headlineIndex: -1, captions: new Set() };
   if (!readLines(reading)) return undefined;
   if (!fields.headline || reading.body.length === 0) {
     report(
@@ -163,6 +165,11 @@ function applyRule(
       return 'stop';
     }
     case 'copyright':
+      // The first notice is the story's; a later one is the site's footer.
+      if (fields.copyright) {
+        info(file, `Removed a second copyright notice (the site's): "${shorten(text)}"`, rule.id, line);
+        return undefined;
+      }
       fields.copyright = text;
       info(file, `Read the copyright notice: "${shorten(text)}"`, rule.id, line);
       return undefined;
@@ -181,7 +188,10 @@ function applyRule(
 function readCredits(text: string, fields: ArticleFields, notes: string[]): void {
   for (const part of text.replace(/^\(|\)\.?$/g, '').split(/\s*;\s*/)) {
     const reporting = /^(?:reporting|writing) by (.+?)\.?$/i.exec(part);
-    const names = reporting?.[1] ? parseByline(reporting[1]) : undefined;
+    // "Priya Raman in Singapore and Lukas Brenner in Hamburg": the places are not part of the names.
+    const names = reporting?.[1]
+      ? parseByline(reporting[1].replace(/\s+in\s+\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)*/gu, ''))
+      : undefined;
     if (names) addAuthors(fields, names.authors);
     else notes.push(part.replace(/\.$/, ''));
   }
@@ -226,8 +236,13 @@ function chooseHeadline(reading: Reading, start: number): number {
   const { kept, context } = reading;
   const texts = kept.map((line) => line.text);
   const from = Math.max(0, start - headerWindow);
-  const anchor = texts.slice(from, start).findIndex((text) => bylineCandidate(text) || dateCandidate(text, 0, context.timeZone));
-  const until = anchor === -1 ? start : from + anchor;
+  // The header's first byline or date under a title-like line (a weather widget's date above the header does not count).
+  const firstTitle = texts.slice(from, start).findIndex((text, at) => titleScore(text, texts, from + at) > 0);
+  const anchor =
+    firstTitle === -1
+      ? -1
+      : texts.slice(from + firstTitle, start).findIndex((text) => bylineCandidate(text) || dateCandidate(text, 0, context.timeZone));
+  const until = anchor === -1 ? start : from + firstTitle + anchor;
   let best = -1;
   let bestScore = 0;
   for (let index = from; index < until; index++) {
@@ -296,12 +311,16 @@ function readHeader(reading: Reading, headline: number, start: number): void {
   const { kept, context, fields } = reading;
   const line = kept[headline] as Line;
   fields.headline = line.text;
+  reading.headlineIndex = headline;
   info(context.file, `Read the headline: "${shorten(line.text)}"`, wireRules.headline, line);
-  const dates: DateCandidate[] = [];
-  for (let index = Math.max(0, start - headerWindow); index < start; index++) {
-    const candidate = dateCandidate((kept[index] as Line).text, index, context.timeZone);
-    if (candidate && index !== headline) dates.push(candidate);
-  }
+  // Dates under the headline first; above it (a dpa page prints it there) only when there are none under it.
+  const datesIn = (from: number, to: number) =>
+    kept
+      .slice(from, to)
+      .map((other, at) => dateCandidate(other.text, from + at, context.timeZone))
+      .filter((candidate): candidate is DateCandidate => candidate !== undefined);
+  let dates = datesIn(headline + 1, start);
+  if (dates.length === 0) dates = datesIn(Math.max(0, headline - 3), headline);
   const dropped: number[] = [];
   for (let index = headline + 1; index < start; index++) {
     const used = readHeaderLine(reading, index, dates);
@@ -343,21 +362,16 @@ function readHeaderLine(reading: Reading, index: number, dates: readonly DateCan
     const names = [...byline.authors.map((author) => author.name), ...(byline.source ? [byline.source] : [])];
     info(context.file, `Read the byline: ${names.join(', ')}`, wireRules.byline, line);
   }
-  if (relativeTime.test(line.text)) {
-    report(
-      context.file,
-      'warning',
-      `"${shorten(line.text)}" gives the time only relative to when the page was copied; it is not used as a date`,
-      wireRules.dateRelative,
-      {
-        line: line.line,
-        column: line.column,
-      },
-    );
+  const relative = relativeTime.exec(line.text);
+  if (relative) {
+    const reason = `"${relative[0]}" gives a time only relative to when the page was copied; it is not used as a date`;
+    report(context.file, 'warning', reason, wireRules.dateRelative, { line: line.line, column: line.column + relative.index });
     return 0;
   }
   if (byline || dates.some((date) => date.index === index)) return 0;
   if (
+    // A deck sits right under the headline.
+    index === reading.headlineIndex + 1 &&
     !fields.subheadline &&
     fields.images.length === 0 &&
     line.text.length < 250 &&
@@ -429,7 +443,7 @@ function readStory(reading: Reading, start: number, end: number): number | 'no-b
 function readDateline(reading: Reading, index: number): 'read' | 'no-body' | 'none' {
   const { context, fields, kept } = reading;
   const line = kept[index] as Line;
-  const dateline = matchDateline(line.text);
+  const dateline = matchDateline(line.text) ?? staffDateline(line.text);
   if (!dateline) return 'none';
   fields.dateline = dateline.place ? { place: dateline.place, agency: dateline.agency } : { agency: dateline.agency };
   reading.bodyStarted = true;
@@ -445,9 +459,15 @@ function readDateline(reading: Reading, index: number): 'read' | 'no-body' | 'no
   }
   const column = line.column + line.text.length - dateline.rest.length;
   reading.body.push(paragraph({ text: dateline.rest, line: line.line, column }));
-  const place = dateline.place ? `${dateline.place} ` : '';
-  info(context.file, `Read the dateline ${place}(${dateline.agency})`, wireRules.dateline, line);
+  const parts = [dateline.place, dateline.agency && `(${dateline.agency})`].filter(Boolean);
+  info(context.file, `Read the dateline ${parts.join(' ')}`, wireRules.dateline, line);
   return 'read';
+}
+
+/** A staff dateline without an agency (`MADRID — …`): the place, and the text after it. */
+function staffDateline(text: string): { place: string; agency?: undefined; rest: string } | undefined {
+  const groups = placeDateline.exec(text)?.groups;
+  return groups?.place && groups.rest ? { place: groups.place.trim(), rest: groups.rest } : undefined;
 }
 
 /** A line of the body: an end byline (metadata, not text), a subheading, or a paragraph. */
