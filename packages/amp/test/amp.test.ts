@@ -79,6 +79,17 @@ describe('AMP pages from the fixtures', async () => {
     expect(page('2024-10-14-rail-strike-update')).toContain('<time datetime="2024-10-15T19:30:00+01:00" class="updated">');
   });
 
+  it('gives every amp-img a <noscript> <img> fallback with the same rendition, so photos show without the runtime', () => {
+    for (const output of result.outputs) {
+      const html = String(output.contents);
+      const images = [...html.matchAll(/<amp-img src="([^"]+)"[^>]*>(.*?)<\/amp-img>/g)];
+      for (const [, src, inner] of images) expect(inner).toMatch(new RegExp(`^<noscript><img src="${src?.replace(/[.?]/g, '\\$&')}"`));
+    }
+    expect(page('2024-03-12-harbor-bridge-vote')).toMatch(
+      /<noscript><img src="https:\/\/news\.example\/images\/harbor-bridge-[0-9a-f]{10}-1024\.jpg" srcset="[^"]+" alt="The steel drawbridge over the harbor at dusk" width="1200" height="800" loading="lazy" decoding="async"><\/noscript>/,
+    );
+  });
+
   it('turns body figures, tables, footnotes and embeds into valid AMP', () => {
     expect(page('2024-10-14-rail-strike-update')).toMatch(
       /<amp-img src="https:\/\/news\.example\/images\/rail-picket-[0-9a-f]{10}-800\.jpg" srcset="[^"]+" alt="Pickets outside the station" width="800" height="1000" layout="responsive">/,
@@ -86,7 +97,10 @@ describe('AMP pages from the fixtures', async () => {
     expect(page('2024-05-02-grain-exports-table')).toContain('<table>');
     expect(page('2024-11-05-election-night-results')).toContain('<section data-footnotes class="footnotes">');
     const orchestra = page('2024-07-09-orchestra-video');
-    expect(orchestra).toContain('<amp-youtube data-videoid="aqz-KE-bpKQ" layout="responsive" width="560" height="315"></amp-youtube>');
+    // The iframe's title is kept; without the runtime a link to the watch page stands in for the player.
+    expect(orchestra).toContain(
+      '<amp-youtube data-videoid="aqz-KE-bpKQ" title="Rehearsal stream" layout="responsive" width="560" height="315"></amp-youtube><noscript><p class="embed-link"><a href="https://www.youtube.com/watch?v=aqz-KE-bpKQ">Rehearsal stream (video on YouTube)</a></p></noscript>',
+    );
     expect(orchestra.match(/custom-element="amp-youtube"/g)).toHaveLength(1);
     expect(page('2024-03-12-harbor-bridge-vote')).not.toContain('custom-element');
   });
@@ -155,7 +169,7 @@ describe('AMP pages from hostile input', async () => {
     expect(html).toContain('sandbox="allow-scripts allow-same-origin allow-popups"');
     expect(html).toContain('<div placeholder class="embed-placeholder">Map</div>');
     expect(html).toContain(
-      '<div class="fill"><amp-img src="https://cdn.example/pr.jpg" alt="protocol relative" layout="fill"></amp-img></div>',
+      '<div class="fill"><amp-img src="https://cdn.example/pr.jpg" alt="protocol relative" layout="fill"><noscript><img src="https://cdn.example/pr.jpg" alt="protocol relative" loading="lazy" decoding="async"></noscript></amp-img></div>',
     );
     expect(messages('embeds')).toEqual(
       expect.arrayContaining([

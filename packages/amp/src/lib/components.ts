@@ -28,7 +28,7 @@ export interface ComponentContext {
  * dropped with a warning at its line and column.
  */
 export function toAmpComponents(tree: Root, context: ComponentContext): void {
-  const replacements: Array<[Element, Root | Element, ElementContent | undefined]> = [];
+  const replacements: Array<[Element, Root | Element, ElementContent | ElementContent[] | undefined]> = [];
   walkElements(tree, (element, parent) => {
     stripReservedNames(element);
     const replacement = convert(element, context);
@@ -37,12 +37,13 @@ export function toAmpComponents(tree: Root, context: ComponentContext): void {
   for (const [element, parent, replacement] of replacements) {
     const index = parent.children.indexOf(element);
     if (index === -1) continue;
-    if (replacement) parent.children[index] = replacement;
+    if (Array.isArray(replacement)) parent.children.splice(index, 1, ...replacement);
+    else if (replacement) parent.children[index] = replacement;
     else parent.children.splice(index, 1);
   }
 }
 
-function convert(element: Element, context: ComponentContext): ElementContent | undefined {
+function convert(element: Element, context: ComponentContext): ElementContent | ElementContent[] | undefined {
   const place = element.position ? { position: element.position } : undefined;
   switch (element.tagName) {
     case 'img':
@@ -88,12 +89,14 @@ function ampImage(element: Element, context: ComponentContext): ElementContent {
   // With renditions, the source file is not published: point at the largest JPEG rendition.
   const fallback = known ? largestRendition(known) : undefined;
   const shown = fallback ? absoluteFrom(fallback.src, src.slice(0, src.length - (known?.src.length ?? 0))) : src;
-  if (width && height) return h('amp-img', { src: shown, srcset, alt, width, height, layout: 'responsive' });
+  // Without the runtime (JavaScript off), amp-img shows nothing: the spec allows a plain <img> in <noscript>.
+  const noscript = h('noscript', [h('img', { src: shown, srcset, alt, width, height, loading: 'lazy', decoding: 'async' })]);
+  if (width && height) return h('amp-img', { src: shown, srcset, alt, width, height, layout: 'responsive' }, [noscript]);
   context.report(`Image \`${src}\` has no known size; it is shown in a 3:2 box`, {
     rule: ampRules.imageSizeUnknown,
     place: element.position ? { position: element.position } : undefined,
   });
-  return h('div', { className: ['fill'] }, [h('amp-img', { src: shown, srcset, alt, layout: 'fill' })]);
+  return h('div', { className: ['fill'] }, [h('amp-img', { src: shown, srcset, alt, layout: 'fill' }, [noscript])]);
 }
 
 /** Each image list's sources and rendition sources, with the index of the first image that has them. */
@@ -146,20 +149,30 @@ function absoluteFrom(path: string, base: string): string {
   return /^https?:/.test(path) ? path : base + path;
 }
 
-function iframeComponent(src: URL, element: Element, context: ComponentContext): ElementContent {
+function iframeComponent(src: URL, element: Element, context: ComponentContext): ElementContent | ElementContent[] {
   const host = src.hostname.replace(/^www\./, '');
   const dimensions = size(element);
   const youtube =
     (/^(youtube\.com|youtube-nocookie\.com|m\.youtube\.com)$/.test(host) && /^\/embed\/([\w-]{6,})/.exec(src.pathname)?.[1]) ||
     (host === 'youtu.be' && /^\/([\w-]{6,})/.exec(src.pathname)?.[1]);
+  const title = typeof element.properties.title === 'string' && element.properties.title.trim() ? element.properties.title : undefined;
   if (youtube) {
     context.extensions.add('amp-youtube');
-    return h('amp-youtube', { dataVideoid: youtube, layout: 'responsive', ...dimensions });
+    // Without the runtime the player is not there: a link to the watch page stands in for it.
+    const watch = `https://www.youtube.com/watch?v=${youtube}`;
+    return [
+      h('amp-youtube', { dataVideoid: youtube, title, layout: 'responsive', ...dimensions }),
+      h('noscript', [
+        h('p', { className: ['embed-link'] }, [
+          h('a', { href: watch }, title ? `${title} (video on YouTube)` : 'Watch the video on YouTube'),
+        ]),
+      ]),
+    ];
   }
   const vimeo = host === 'player.vimeo.com' && /^\/video\/(\d+)/.exec(src.pathname)?.[1];
   if (vimeo) {
     context.extensions.add('amp-vimeo');
-    return h('amp-vimeo', { dataVideoid: vimeo, layout: 'responsive', ...dimensions });
+    return h('amp-vimeo', { dataVideoid: vimeo, title, layout: 'responsive', ...dimensions });
   }
   const instagram = host === 'instagram.com' && /^\/(?:p|reel)\/([\w-]+)/.exec(src.pathname)?.[1];
   if (instagram) {
@@ -167,18 +180,17 @@ function iframeComponent(src: URL, element: Element, context: ComponentContext):
     return h('amp-instagram', { dataShortcode: instagram, layout: 'responsive', width: 400, height: 400 });
   }
   context.extensions.add('amp-iframe');
-  const title = typeof element.properties.title === 'string' ? element.properties.title : 'Embedded content';
   return h(
     'amp-iframe',
     {
       src: src.href,
-      title,
+      title: title ?? 'Embedded content',
       sandbox: 'allow-scripts allow-same-origin allow-popups',
       layout: 'responsive',
       frameborder: '0',
       ...dimensions,
     },
-    [h('div', { placeholder: true, className: ['embed-placeholder'] }, title)],
+    [h('div', { placeholder: true, className: ['embed-placeholder'] }, title ?? 'Embedded content')],
   );
 }
 
