@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import type { ArticleFields, ArticleImage, Figure, IngestContext, Ingester, IngestResult, Rule } from '@syndikit/core';
-import { checkUrl, imageMediaType, report, resolveImageRef, splitCredit } from '@syndikit/core';
+import { adapterCacheKey, checkUrl, imageMediaType, report, resolveImageRef, splitCredit } from '@syndikit/core';
 import { iso6393To1 } from 'iso-639-3';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
@@ -20,6 +21,9 @@ import {
 } from './header.js';
 import { type CompiledRule, compileRules, type WireRule } from './rules.js';
 import { detectLanguage, findStory, isSentence, placeDateline } from './story.js';
+
+/** This package's version, part of the ingester's cache key. */
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Options for {@link wireTextIngester}. */
 export interface WireTextOptions {
@@ -80,7 +84,18 @@ export function wireTextIngester(options?: Readonly<WireTextOptions> | null): In
       );
     }
   }
-  return { name: 'wire-text', extensions: ['.txt'], ingest: (context) => ingestWireText(context, rules, options ?? {}) };
+  return {
+    name: 'wire-text',
+    extensions: ['.txt'],
+    // The build cache keys converted articles by this: the package version stands for the reading code,
+    // the options (rules included) for what the user configured.
+    cacheKey: adapterCacheKey('wire-text', version, {
+      rules: (options?.rules ?? []).map((rule) => ({ ...rule, pattern: String(rule.pattern) })),
+      defaultRules: options?.defaultRules ?? true,
+      photoBaseUrl: options?.photoBaseUrl ?? null,
+    }),
+    ingest: (context) => ingestWireText(context, rules, options ?? {}),
+  };
 }
 
 /**
