@@ -47,6 +47,16 @@ describe('AMP pages from the fixtures', async () => {
     expect(html).toContain('<title>Harbor city council approves $412 million bridge replacement after nine-hour hearing</title>');
   });
 
+  it('every page has a description (the summary, else the start of the body, no footnote markers) for search and Open Graph', () => {
+    for (const output of result.outputs) {
+      const html = String(output.contents);
+      const description = /<meta name="description" content="([^"]+)">/.exec(html)?.[1];
+      expect(description, output.path).toBeTruthy();
+      expect(html).toContain(`<meta property="og:description" content="${description}">`);
+    }
+    expect(page('2024-11-05-election-night-results')).toMatch(/<meta name="description" content="[^"]*state election offices\.">/);
+  });
+
   it('carries NewsArticle structured data', () => {
     const json = /<script type="application\/ld\+json">(.*?)<\/script>/.exec(page('2024-03-12-harbor-bridge-vote'))?.[1];
     expect(JSON.parse(json ?? '{}')).toMatchObject({

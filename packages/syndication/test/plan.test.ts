@@ -121,6 +121,20 @@ describe('planFeeds', () => {
   });
 });
 
+describe('summaries', () => {
+  it('carry no footnote markers or notes', async () => {
+    const { plans } = await plan([
+      new VFile({
+        path: '/s/a.md',
+        value: '---\ntitle: A\ndate: 2024-01-01\n---\n\nFigures from election offices[^1].\n\n[^1]: Preliminary.\n',
+      }),
+    ]);
+    const item = plans[0]?.items[0];
+    expect(item?.summary).toBe('Figures from election offices.');
+    expect(item?.html).toContain('data-footnote-ref');
+  });
+});
+
 describe('feed item ids', () => {
   it('are unique: a duplicate source id gets a derived id and a warning, the first published keeps its own', async () => {
     const article = (name: string, date: string, id = 'urn:agency:1') =>

@@ -1,6 +1,6 @@
 import type { Article, ArticleImage, Site } from '@syndikit/core';
 import { formatDateline } from '@syndikit/core';
-import { bodyToHast, type PublishedImage, publishedImage, type Reporter } from '@syndikit/html';
+import { bodyToHast, hastToText, type PublishedImage, publishedImage, type Reporter, summarize, withoutFootnotes } from '@syndikit/html';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -63,7 +63,9 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
   // Only files the build writes (renditions) or remote images the input gave: never the unprocessed source.
   const published = article.images.flatMap((image) => publishedImage(image, article.url) ?? []);
   const imageUrls = published.map((image) => image.url);
-  const structured = newsArticle(article, site, settings.publisher, imageUrls);
+  // Every page gets a description: the article's summary, else the start of its body (as feeds do).
+  const description = article.summary ?? (summarize(hastToText(withoutFootnotes(body))) || article.subheadline || undefined);
+  const structured = newsArticle(article, site, settings.publisher, imageUrls, description);
 
   const head: ElementContent[] = [
     h('meta', { charSet: 'utf-8' }),
@@ -72,7 +74,7 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
     h('title', article.headline),
     h('link', { rel: 'canonical', href: article.url }),
     h('meta', { name: 'viewport', content: viewport }),
-    ...metaTags(article, site, published[0], article.images[0]),
+    ...metaTags(article, site, description, published[0], article.images[0]),
     h('script', { type: 'application/ld+json' }, jsonForScript(structured)),
     h('style', { 'amp-boilerplate': true }, boilerplateCss),
     h('noscript', [h('style', { 'amp-boilerplate': true }, noscriptBoilerplateCss)]),
@@ -166,11 +168,11 @@ function leadFigure(article: Readonly<Article>, context: Parameters<typeof toAmp
 function metaTags(
   article: Readonly<Article>,
   site: Readonly<Site>,
+  description: string | undefined,
   lead: PublishedImage | undefined,
   leadSource: Readonly<ArticleImage> | undefined,
 ): Element[] {
   const image = lead?.url;
-  const description = article.summary ?? article.subheadline;
   const tags: Element[] = [];
   if (description) tags.push(h('meta', { name: 'description', content: description }));
   tags.push(

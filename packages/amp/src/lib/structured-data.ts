@@ -17,12 +17,14 @@ export interface Publisher {
  * `locationCreated`.
  *
  * @param images absolute image URLs, lead first
+ * @param description plain-text description; default the article's summary
  */
 export function newsArticle(
   article: Readonly<Article>,
   site: Readonly<Site>,
   publisher: Publisher,
   images: readonly string[],
+  description: string | undefined = article.summary,
 ): Record<string, unknown> {
   const data: Record<string, unknown> = {
     '@context': 'https://schema.org',
@@ -30,7 +32,7 @@ export function newsArticle(
     mainEntityOfPage: article.url ? { '@type': 'WebPage', '@id': article.url } : undefined,
     headline: article.headline,
     alternativeHeadline: article.subheadline,
-    description: article.summary,
+    description,
     image: images.length > 0 ? [...images] : undefined,
     datePublished: article.published,
     dateModified: article.updated ?? article.published,

@@ -1,4 +1,4 @@
-import type { Root as HastRoot } from 'hast';
+import type { ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 
@@ -16,6 +16,23 @@ export function hastToText(tree: HastRoot): string {
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/**
+ * The tree without its footnote apparatus: reference markers (`<sup><a
+ * data-footnote-ref>`) and the footnotes section. Plain-text summaries are
+ * read away from the notes, where a marker is a stray digit
+ * ("…election offices1."). Nodes are shared with `tree`, never changed.
+ */
+export function withoutFootnotes(tree: HastRoot): HastRoot {
+  const keep = (node: ElementContent): ElementContent[] => {
+    if (node.type !== 'element') return [node];
+    if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) return [];
+    if (node.tagName === 'sup' && node.children.some((child) => child.type === 'element' && child.properties.dataFootnoteRef !== undefined))
+      return [];
+    return [{ ...node, children: node.children.flatMap(keep) }];
+  };
+  return { ...tree, children: tree.children.flatMap((node): RootContent[] => (node.type === 'doctype' ? [node] : keep(node))) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Article, ArticleImage, CollectionRenderContext } from '@syndikit/core';
-import { bodyToHast, embedsToLinks, hastToHtml, hastToText, publishedImage, summarize } from '@syndikit/html';
+import { bodyToHast, embedsToLinks, hastToHtml, hastToText, publishedImage, summarize, withoutFootnotes } from '@syndikit/html';
 import { defaultFeedOptions } from './options.js';
 import { feedRules } from './rules.js';
 
@@ -80,7 +80,7 @@ export function feedItem(
     html,
     text,
     // Never empty: validators warn about entries without any text.
-    summary: article.summary ?? (summarize(text) || article.subheadline || article.headline),
+    summary: article.summary ?? (summarize(content.summaryText) || article.subheadline || article.headline),
     image: leadImage ? feedImage(leadImage, article.url ?? context.site.url) : undefined,
   };
 }
@@ -88,6 +88,8 @@ export function feedItem(
 interface FeedContent {
   html: string | undefined;
   text: string;
+  /** The text without footnote markers and notes, for the summary. */
+  summaryText: string;
 }
 
 /**
@@ -108,7 +110,11 @@ function feedContent(article: Readonly<Article>, context: Pick<CollectionRenderC
     transforms: [embedsToLinks],
     report: (reason, options) => context.report(article, reason, options),
   });
-  const content = { html: tree ? hastToHtml(tree) : undefined, text: tree ? hastToText(tree) : '' };
+  const content = {
+    html: tree ? hastToHtml(tree) : undefined,
+    text: tree ? hastToText(tree) : '',
+    summaryText: tree ? hastToText(withoutFootnotes(tree)) : '',
+  };
   rendered.set(article, content);
   return content;
 }
