@@ -63,6 +63,11 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
   // Only files the build writes (renditions) or remote images the input gave: never the unprocessed source.
   const published = article.images.flatMap((image) => publishedImage(image, article.url) ?? []);
   const imageUrls = published.map((image) => image.url);
+  const leadWidth = article.images[0] && publishedImage(article.images[0], article.url)?.width;
+  if (leadWidth && leadWidth < 1200)
+    report(`The lead photo is published ${leadWidth} px wide; large previews in search and social need at least 1,200 px`, {
+      rule: ampRules.leadImageSmall,
+    });
   // Every page gets a description: the article's summary, else the start of its body (as feeds do).
   const description = article.summary ?? (summarize(hastToText(withoutFootnotes(body))) || article.subheadline || undefined);
   const structured = newsArticle(article, site, settings.publisher, imageUrls, description);
@@ -74,7 +79,7 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
     h('title', article.headline),
     h('link', { rel: 'canonical', href: article.url }),
     h('meta', { name: 'viewport', content: viewport }),
-    ...metaTags(article, site, description, published[0], article.images[0]),
+    ...metaTags(article, site, language, description, published[0], article.images[0]),
     h('script', { type: 'application/ld+json' }, jsonForScript(structured)),
     h('style', { 'amp-boilerplate': true }, boilerplateCss),
     h('noscript', [h('style', { 'amp-boilerplate': true }, noscriptBoilerplateCss)]),
@@ -165,9 +170,20 @@ function leadFigure(article: Readonly<Article>, context: Parameters<typeof toAmp
   return wrapper.children[0] as Element;
 }
 
+/** Open Graph's `og:locale` (`language_TERRITORY`, e.g. `de_DE`) for a BCP 47 tag, by likely subtags. */
+export function ogLocale(language: string): string | undefined {
+  try {
+    const locale = new Intl.Locale(language).maximize();
+    return locale.region ? `${locale.language}_${locale.region}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function metaTags(
   article: Readonly<Article>,
   site: Readonly<Site>,
+  language: string,
   description: string | undefined,
   lead: PublishedImage | undefined,
   leadSource: Readonly<ArticleImage> | undefined,
@@ -181,6 +197,8 @@ function metaTags(
     h('meta', { property: 'og:url', content: article.url }),
     h('meta', { property: 'og:site_name', content: site.title }),
   );
+  const locale = ogLocale(language);
+  if (locale) tags.push(h('meta', { property: 'og:locale', content: locale }));
   if (description) tags.push(h('meta', { property: 'og:description', content: description }));
   if (lead) {
     tags.push(h('meta', { property: 'og:image', content: lead.url }));
@@ -194,7 +212,10 @@ function metaTags(
   }
   if (article.published) tags.push(h('meta', { property: 'article:published_time', content: article.published }));
   if (article.updated) tags.push(h('meta', { property: 'article:modified_time', content: article.updated }));
+  // article:author is a profile URL where there is one, else the name (what Facebook and others show).
+  for (const author of article.authors) tags.push(h('meta', { property: 'article:author', content: author.url ?? author.name }));
   if (article.section) tags.push(h('meta', { property: 'article:section', content: article.section }));
+  for (const tag of article.tags) tags.push(h('meta', { property: 'article:tag', content: tag }));
   tags.push(
     h('meta', { name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' }),
     h('meta', { name: 'twitter:title', content: article.headline }),

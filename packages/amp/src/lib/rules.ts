@@ -29,4 +29,10 @@ export const ampRules = {
     'Give the image `width` and `height`, use a local file syndikit can read, or turn on the images format; it is shown in a 3:2 box meanwhile.',
     'warning',
   ),
+  leadImageSmall: rule(
+    'amp-lead-image-small',
+    'The lead photo is published less than 1,200 px wide',
+    "Google shows large previews (Discover, Top stories) only for images at least 1,200 px wide: use a larger photo, or add a width of 1200 or more to the images format's `widths`.",
+    'warning',
+  ),
 } as const satisfies Record<string, Rule>;
