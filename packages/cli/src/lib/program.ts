@@ -4,7 +4,9 @@ import { escapeControlCharacters, OutputLockedError } from '@syndikit/core';
 import { Command, CommanderError, Option } from 'commander';
 import { buildCommand } from './commands/build.js';
 import { convertCommand } from './commands/convert.js';
+import { initCommand } from './commands/init.js';
 import { inspectCommand } from './commands/inspect.js';
+import { previewCommand } from './commands/preview.js';
 import { exitCodes, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { printable } from './reporter.js';
@@ -41,6 +43,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   addBuildCommand(program, io, done);
   addConvertCommand(program, io, done);
   addInspectCommand(program, io, done);
+  addInitCommand(program, io, done);
+  addPreviewCommand(program, io, done);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -141,6 +145,57 @@ function addInspectCommand(program: Command, io: CliIo, done: (code: number) => 
       done(await inspectCommand(file, flags, io));
     });
 }
+
+/** `syndikit init`. */
+function addInitCommand(program: Command, io: CliIo, done: (code: number) => void): void {
+  configured(program.command('init'), io)
+    .description('write a commented syndikit.config.yaml for the site or the folder of articles here (never overwrites one)')
+    .argument('[dir]', 'the site root or folder of articles (default: the working directory)')
+    .option('-y, --yes', 'ask nothing, take what was found (the default without a terminal)')
+    .option('--title <title>', "the site's title (default: from the site's own config)")
+    .option('--site-url <url>', "the site's absolute URL (default: from the site's own config); feeds and AMP pages need it")
+    .addHelpText('after', initHelp)
+    .action(async (dir: string | undefined, flags) => {
+      done(await initCommand(dir, flags, io));
+    });
+}
+
+const initHelp = `
+Detects a Hugo, Jekyll, Astro, Eleventy, Docusaurus, Zola or Next.js site (its config is
+read as data, never run) and writes its title, URL and content folders into the config,
+with the output folder the generator serves as it is (static/syndication for Hugo, Zola
+and Docusaurus; public/syndication for Astro and Next.js; _site/syndication for Eleventy
+and Jekyll; out elsewhere) and every format whose requirements are met (feeds and AMP
+pages need the site URL; images need images). Exit code 2 when a config is already there.`;
+
+/** `syndikit preview`. */
+function addPreviewCommand(program: Command, io: CliIo, done: (code: number) => void): void {
+  withCommonOptions(configured(program.command('preview'), io))
+    .description('build, then serve the output folder with an index of every article, its outputs, their checks and warnings')
+    .argument('[inputs...]', 'article files or folders (default: `inputs` from the config)')
+    .option('-o, --out <dir>', 'output folder (default: `out` from the config, else ./out)')
+    .option('-f, --formats <list>', 'comma-separated formats (default: from the config, else markdown)')
+    .option('-w, --watch', 'rebuild whenever an input or the config changes, and reload the index page')
+    .option('-p, --port <n>', 'port to listen on; 0 picks a free one (default: 5170)')
+    .option('--host <host>', 'interface to listen on (default: 127.0.0.1, this machine only)')
+    .option('-k, --keep-going', 'write what converted even when some articles fail')
+    .option('--verbose', 'also print info messages')
+    .option('--cache-dir <dir>', 'the build cache (default: `cacheDir` from the config, else .syndikit-cache)')
+    .option('--no-cache', 'convert every article and keep no cache')
+    .addHelpText('after', previewHelp)
+    .action(async (inputs: string[], flags) => {
+      done(await previewCommand(inputs, flags, io));
+    });
+}
+
+const previewHelp = `
+Serves http://127.0.0.1:5170/ until Ctrl-C (exit 130; SIGTERM exits 0). The index page
+lists every article with links to each output and its check (the AMP validator when its
+engine is cached in .cache/amp-validator/, well-formed XML for feeds and NewsML-G2, the
+JSON Feed 1.1 schema) and the build's warnings; feeds are served as application/rss+xml,
+application/atom+xml and application/feed+json. Only files inside the output folder are
+served. With --watch the index page reloads itself after each rebuild.
+${exitHelp}`;
 
 /** The exit code for what a command threw, after saying what went wrong. */
 function exitCodeFor(error: unknown, io: CliIo): number {

@@ -28,8 +28,15 @@ export const watchGonePoll = 250;
  * the watch rebuilds when it is back. Stops on Ctrl-C (exit 130, like an
  * interrupted build) or SIGTERM (exit 0: a service manager stopping it).
  */
-export async function watchBuild(first: BuildJob, inputs: readonly string[], flags: Readonly<BuildFlags>, io: CliIo): Promise<number> {
+export async function watchBuild(
+  first: BuildJob,
+  inputs: readonly string[],
+  flags: Readonly<BuildFlags>,
+  io: CliIo,
+  hooks?: Readonly<WatchHooks> | null,
+): Promise<number> {
   const state: WatchState = {
+    hooks: hooks ?? {},
     job: first,
     builder: await createBuilder(first.builder),
     running: undefined,
@@ -70,8 +77,15 @@ export async function watchBuild(first: BuildJob, inputs: readonly string[], fla
   return stoppedBy === 'SIGINT' ? exitCodes.interrupted : exitCodes.ok;
 }
 
+/** What a caller of {@link watchBuild} hears (`syndikit preview --watch` reloads its pages). */
+export interface WatchHooks {
+  /** After every build that ran, the first included, with the settings it used. */
+  onBuilt?(result: BuildResult, job: BuildJob): void;
+}
+
 /** What the watch keeps between rebuilds; every phase below reads and updates it. */
 interface WatchState {
+  readonly hooks: Readonly<WatchHooks>;
   /** The last good build settings. */
   job: BuildJob;
   builder: Builder;
@@ -179,6 +193,7 @@ async function rebuild(state: WatchState, initial: boolean): Promise<void> {
     io.stderr.write(`syndikit: the build failed: ${escapeControlCharacters((error as Error).message)}; still watching\n`);
     return;
   }
+  state.hooks.onBuilt?.(result, job);
   // A rebuild shows only what it converted again (and messages not tied to an input file).
   const shown = result.files.filter((file) => initial || converted.has(file.path) || !file.path.startsWith('/'));
   printDiagnostics(io, shown, io.cwd, flags.verbose ?? false);
