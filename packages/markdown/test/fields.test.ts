@@ -45,11 +45,11 @@ describe('one field-alias table for reader and writer', () => {
 
   it('reports problems in field order: unknown keys, then each field family', () => {
     const { problems } = readFields(
-      { tags: { a: 1 }, title: 42, extra: true, date: 'soon', status: 'maybe', notes: [1], dateline: 3, author: [7], image: 5 },
+      { tags: { a: 1 }, title: 42, colour: true, date: 'soon', status: 'maybe', notes: [1], dateline: 3, author: [7], image: 5 },
       { timeZone: 'UTC', articlePath: 'story.md' },
     );
     expect(problems.map((problem) => `${problem.key}:${problem.rule.id}`)).toEqual([
-      'extra:front-matter-unknown-key',
+      'colour:front-matter-unknown-key',
       'title:front-matter-type',
       'date:date-invalid',
       'status:front-matter-type',

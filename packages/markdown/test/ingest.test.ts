@@ -83,9 +83,9 @@ describe('Markdown ingest', () => {
   });
 
   it('warns about unknown front matter fields but keeps the article', async () => {
-    const { articles, messages } = await convertOne('---\ntitle: T\nlayout: post\n---\n\nB\n');
+    const { articles, messages } = await convertOne('---\ntitle: T\ncolour: red\n---\n\nB\n');
     expect(articles).toHaveLength(1);
-    expect(messages).toEqual(['news/story.md:3:9: warning Unknown front matter field `layout` is ignored [front-matter-unknown-key]']);
+    expect(messages).toEqual(['news/story.md:3:9: warning Unknown front matter field `colour` is ignored [front-matter-unknown-key]']);
   });
 
   it('makes the canonical URL from the site URL and permalink', async () => {

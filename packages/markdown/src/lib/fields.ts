@@ -9,6 +9,7 @@ import {
   splitCredit,
   splitList,
 } from '@syndikit/core';
+import * as chrono from 'chrono-node';
 import { describe } from './parse-front-matter.js';
 import { markdownRules } from './rules.js';
 
@@ -20,7 +21,7 @@ export interface FieldProblem {
   path?: ReadonlyArray<string | number>;
   reason: string;
   rule: Rule;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'info';
 }
 
 /** Options for {@link readFields}. */
@@ -31,6 +32,35 @@ export interface ReadFieldsOptions {
   articlePath: string;
   /** The site URL that relative `url:` values are resolved against (see `checkUrl`). Default: none. */
   siteUrl?: string | undefined;
+  /**
+   * People by key, from the site's authors file (Docusaurus
+   * `blog/authors.yml`, Jekyll `_data/authors.yml`, Hugo `data/authors.*`):
+   * an author given as a key (`authors: [jane]`) is that entry. Default: none.
+   */
+  authors?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** What the front matter says about publishing, read by {@link readPublishState}. */
+export interface PublishState {
+  /** `draft: true` (every generator) or `published: false` (Jekyll), `unlisted` is not a draft. */
+  draft: boolean;
+  /** `expiryDate` (Hugo), normalised; absent when not given or not a date. */
+  expires?: string;
+  /** `headless: true` (a Hugo bundle of resources, not a page). */
+  headless: boolean;
+}
+
+/** The publish state of a front matter record. */
+export function readPublishState(data: Readonly<Record<string, unknown>>, timeZone: string): PublishState {
+  const draft = data.draft === true || data.draft === 'true' || data.published === false || data.published === 'false';
+  const state: PublishState = { draft, headless: data.headless === true };
+  const expiry = data.expiryDate ?? data.expirydate ?? data.expiry;
+  if (typeof expiry === 'string') {
+    const normalized = normalizeDate(expiry, timeZone);
+    const expires = typeof normalized === 'string' ? normalized : lenientDate(expiry, timeZone);
+    if (expires) state.expires = expires;
+  }
+  return state;
 }
 
 /**
@@ -46,18 +76,19 @@ export const fieldAliases = {
   summary: ['summary', 'description', 'excerpt', 'abstract'],
   authors: ['authors', 'author', 'byline', 'by'],
   dateline: ['dateline'],
-  published: ['published', 'date', 'pubDate', 'datePublished'],
-  updated: ['updated', 'modified', 'lastmod', 'dateModified'],
+  // `published` only when it is a date: `published: false` is Jekyll's publish state (see `readPublishState`).
+  published: ['published', 'date', 'pubDate', 'publishDate', 'pubDatetime', 'datePublished', 'created'],
+  updated: ['updated', 'modified', 'lastmod', 'updatedDate', 'modDatetime', 'last_modified_at', 'dateModified'],
   language: ['language', 'lang'],
-  url: ['url', 'canonical', 'canonicalUrl'],
-  section: ['section', 'category'],
-  tags: ['tags', 'keywords'],
+  url: ['url', 'canonical', 'canonicalUrl', 'canonical_url', 'canonicalURL', 'permalink'],
+  section: ['section', 'category', 'categories'],
+  tags: ['tags', 'keywords', 'series'],
   copyright: ['copyright', 'rights'],
   source: ['source', 'agency', 'provider'],
   status: ['status', 'pubstatus'],
   embargoed: ['embargoed', 'embargo'],
   notes: ['notes', 'ednote'],
-  images: ['images', 'image'],
+  images: ['images', 'image', 'cover', 'coverImage', 'heroImage', 'featured_image', 'featuredImage', 'thumbnail', 'ogImage', 'og_image'],
 } as const satisfies Record<keyof ArticleFields, readonly string[]>;
 
 /** An article field that front matter can set. */
@@ -68,7 +99,125 @@ export function canonicalKey<F extends FieldName>(field: F): (typeof fieldAliase
   return fieldAliases[field][0];
 }
 
-const knownKeys: ReadonlySet<string> = new Set<string>(Object.values(fieldAliases).flat());
+/**
+ * Keys the generators use for their own purposes (layout, ordering, menus,
+ * publish state, theme switches): recognised so that no warning is given,
+ * and not read as article fields (the publish-state keys are read by
+ * `readPublishState`). Grouped by the generator that documents them.
+ */
+export const generatorKeys: ReadonlySet<string> = new Set<string>([
+  // Publish state (read by readPublishState) and taxonomies read from tables.
+  'draft',
+  'expiryDate',
+  'expirydate',
+  'unlisted',
+  'headless',
+  'taxonomies',
+  'path',
+  'extra',
+  // Hugo
+  'layout',
+  'weight',
+  'type',
+  'aliases',
+  'toc',
+  'menu',
+  'linkTitle',
+  'outputs',
+  'build',
+  'cascade',
+  'markup',
+  'resources',
+  'sitemap',
+  'translationKey',
+  'isCJKLanguage',
+  'hidden',
+  'math',
+  'katex',
+  'mermaid',
+  'comments',
+  'showToc',
+  'ShowToc',
+  'TocOpen',
+  'hideSummary',
+  'searchHidden',
+  'ShowReadingTime',
+  'ShowBreadCrumbs',
+  'ShowPostNavLinks',
+  'ShowWordCount',
+  'ShowCodeCopyButtons',
+  'UseHugoToc',
+  'disableShare',
+  'disableHLJS',
+  'hidemeta',
+  'editPost',
+  'expiry',
+  'featured',
+  'pinned',
+  'share',
+  'readingTime',
+  // Zola
+  'template',
+  'page_template',
+  'in_search_index',
+  'render',
+  'insert_anchor_links',
+  'transparent',
+  'sort_by',
+  'paginate_by',
+  'paginate_path',
+  'generate_feeds',
+  'redirect_to',
+  // Jekyll
+  'redirect_from',
+  'pin',
+  'excerpt_separator',
+  'last_modified_at',
+  'render_with_liquid',
+  'classes',
+  'header',
+  'sidebar',
+  'author_profile',
+  'read_time',
+  'share',
+  'related',
+  'show_date',
+  // Docusaurus
+  'sidebar_position',
+  'sidebar_label',
+  'sidebar_class_name',
+  'sidebar_custom_props',
+  'hide_table_of_contents',
+  'hide_title',
+  'toc_min_heading_level',
+  'toc_max_heading_level',
+  'pagination_next',
+  'pagination_prev',
+  'pagination_label',
+  'custom_edit_url',
+  'last_update',
+  'displayed_sidebar',
+  // Eleventy
+  'permalink',
+  'eleventyExcludeFromCollections',
+  'eleventyNavigation',
+  'eleventyComputed',
+  'pagination',
+  'templateEngineOverride',
+  'eleventyImport',
+  'dynamicPermalink',
+  // Astro, Next.js and their starters
+  'preview',
+  'ogImage',
+  'minutesRead',
+  'featured',
+  'hideEditPost',
+  'timezone',
+  'heroImageAlt',
+  'coverAlt',
+]);
+
+const knownKeys: ReadonlySet<string> = new Set<string>([...Object.values(fieldAliases).flat(), ...generatorKeys]);
 
 /** One front matter record being read: the data, the options, and what was found so far. */
 interface Reading {
@@ -111,11 +260,11 @@ function reportUnknownKeys(reading: Reading): void {
   }
 }
 
-/** The first alias of `field` that has a value (not `null`), with the key it was found under. */
-function pick(reading: Reading, field: FieldName): [string, unknown] | undefined {
+/** The first alias of `field` that has a value (not `null`, and accepted by `accept`), with the key it was found under. */
+function pick(reading: Reading, field: FieldName, accept: (value: unknown) => boolean = () => true): [string, unknown] | undefined {
   for (const name of fieldAliases[field]) {
     const value = reading.data[name];
-    if (value !== undefined && value !== null) return [name, value];
+    if (value !== undefined && value !== null && value !== '' && accept(value)) return [name, value];
   }
   return undefined;
 }
@@ -161,13 +310,35 @@ function readTextFields(reading: Reading): void {
     assign(reading, field, text(reading, field));
   const url = text(reading, 'url');
   if (url !== undefined) assign(reading, 'url', checkedUrl(reading, [pick(reading, 'url')?.[0] ?? 'url'], url));
-  for (const field of ['section', 'copyright', 'source'] as const) assign(reading, field, text(reading, field));
+  readSection(reading);
+  for (const field of ['copyright', 'source'] as const) assign(reading, field, text(reading, field));
 }
 
-/** `published`, `updated` and `embargoed`: ISO 8601, normalised in the configured time zone. */
+/** The first of a string or a list of strings (`categories: [news, tech]`), trimmed. */
+function firstName(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value.find((item) => typeof item === 'string' && item.trim()) : value;
+  return typeof first === 'string' && first.trim() ? first.trim() : undefined;
+}
+
+/** `section`, else `category`, else the first of `categories` (or of Zola's `taxonomies.categories`). */
+function readSection(reading: Reading): void {
+  const found = pick(reading, 'section');
+  const taxonomies = isRecord(reading.data.taxonomies) ? reading.data.taxonomies : {};
+  if (!found) {
+    assign(reading, 'section', firstName(taxonomies.categories));
+    return;
+  }
+  const [key, value] = found;
+  const section = firstName(value);
+  if (section === undefined) typeProblem(reading, key, 'a string or a list of strings', value);
+  else reading.fields.section = section;
+}
+
+/** `published`, `updated` and `embargoed`: ISO 8601, normalised in the configured time zone; lenient forms with a warning. */
 function readDates(reading: Reading): void {
   for (const field of ['published', 'updated', 'embargoed'] as const) {
-    const found = pick(reading, field);
+    // A boolean `published` is a publish state, not a date: the next alias is tried.
+    const found = pick(reading, field, (value) => typeof value !== 'boolean');
     if (!found) continue;
     const [key, value] = found;
     if (typeof value !== 'string') {
@@ -175,9 +346,82 @@ function readDates(reading: Reading): void {
       continue;
     }
     const normalized = normalizeDate(value, reading.options.timeZone);
-    if (typeof normalized === 'string') reading.fields[field] = normalized;
-    else reading.problems.push({ key, reason: normalized.error, rule: coreRules.dateInvalid, severity: 'error' });
+    if (typeof normalized === 'string') {
+      reading.fields[field] = normalized;
+      continue;
+    }
+    const lenient = lenientDate(value, reading.options.timeZone);
+    if (lenient === undefined) {
+      reading.problems.push({ key, reason: normalized.error, rule: coreRules.dateInvalid, severity: 'error' });
+      continue;
+    }
+    reading.fields[field] = lenient;
+    reading.problems.push({
+      key,
+      reason: `\`${key}\` ${JSON.stringify(value)} is not ISO 8601; read as ${lenient}`,
+      rule: markdownRules.dateLenient,
+      severity: 'warning',
+    });
   }
+  if (reading.fields.published === undefined) readPathDate(reading);
+}
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+
+/**
+ * A date people write that is not ISO 8601 — `2024-01-02 10:00`,
+ * `2024-01-02 10:00:00 +0100` (Jekyll), `Jul 08 2022`, `July 8, 2022` —
+ * read with chrono's strict parser (no relative dates such as "tomorrow"),
+ * as wall time in `timeZone` unless it gives an offset. `undefined` when
+ * the text is not wholly one date.
+ */
+export function lenientDate(value: string, timeZone: string): string | undefined {
+  const text = value.trim();
+  const [result, ...more] = chrono.strict.parse(text, undefined, { forwardDate: false });
+  if (!result || more.length > 0 || result.end || result.text.length < text.replace(/\s*\([^)]*\)$/, '').length - 1) return undefined;
+  const date = result.start;
+  if (!date.isCertain('year') || !date.isCertain('month') || !date.isCertain('day')) return undefined;
+  let iso = `${pad(date.get('year') ?? 0, 4)}-${pad(date.get('month') ?? 1)}-${pad(date.get('day') ?? 1)}`;
+  if (date.isCertain('hour')) {
+    iso += `T${pad(date.get('hour') ?? 0)}:${pad(date.get('minute') ?? 0)}:${pad(date.get('second') ?? 0)}`;
+    const offset = date.isCertain('timezoneOffset') ? date.get('timezoneOffset') : null;
+    if (offset !== null && offset !== undefined) {
+      const sign = offset < 0 ? '-' : '+';
+      iso += `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+    }
+  }
+  const normalized = normalizeDate(iso, timeZone);
+  return typeof normalized === 'string' ? normalized : undefined;
+}
+
+/**
+ * The publication date from where the file is: a `2024-01-02-` prefix of
+ * the file or its folder (Jekyll, Docusaurus), or a Zola `path` such as
+ * `2016/04/19/title`. Reported as info: it is the generators' convention.
+ */
+function readPathDate(reading: Reading): void {
+  const zolaPath = typeof reading.data.path === 'string' ? /^\/?(\d{4})\/(\d{2})\/(\d{2})\//.exec(reading.data.path) : null;
+  const named = datePrefix(reading.options.articlePath);
+  const parts = zolaPath ? zolaPath.slice(1, 4) : named?.slice(0, 3);
+  if (!parts) return;
+  const normalized = normalizeDate(parts.join('-'), reading.options.timeZone);
+  if (typeof normalized !== 'string') return;
+  reading.fields.published = normalized;
+  reading.problems.push({
+    key: zolaPath ? 'path' : '',
+    reason: `Publication date ${parts.join('-')} taken from ${zolaPath ? 'the `path` field' : 'the file name'}`,
+    rule: markdownRules.dateFromFileName,
+    severity: 'info',
+  });
+}
+
+/** `[year, month, day, rest]` of a `YYYY-MM-DD-rest` file (or, for `index.md`, folder) name in `articlePath`. */
+export function datePrefix(articlePath: string): [string, string, string, string] | undefined {
+  const parts = articlePath.split('/');
+  let name = (parts.pop() ?? '').replace(/\.[^.]*$/, '');
+  if (name === 'index' && parts.length > 0) name = parts.pop() ?? '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:-(.*))?$/.exec(name);
+  return match ? [match[1] as string, match[2] as string, match[3] as string, match[4] ?? ''] : undefined;
 }
 
 function readStatus(reading: Reading): void {
@@ -219,7 +463,8 @@ function readAuthors(reading: Reading): void {
   if (!authors) return;
   const [key, value] = authors;
   const list = Array.isArray(value) ? value : [value];
-  for (const [index, item] of list.entries()) {
+  for (const [index, entry] of list.entries()) {
+    const item = authorByKey(reading, entry);
     const author = readAuthor(item);
     if (!author) {
       typeProblem(reading, key, 'a name or { name, url?, email? }', item);
@@ -234,39 +479,53 @@ function readAuthors(reading: Reading): void {
   }
 }
 
-/** Tags as `a, b; c` or a list of strings and numbers, de-duplicated. */
+/** Tags as `a, b; c` or a list of strings and numbers, from `tags`, `keywords`, `series` and Zola's `taxonomies`, de-duplicated. */
 function readTags(reading: Reading): void {
-  const tags = pick(reading, 'tags');
-  if (!tags) return;
-  const [key, value] = tags;
-  if (typeof value === 'string') reading.fields.tags = splitList(value);
-  else if (Array.isArray(value) && value.every((tag) => typeof tag === 'string' || typeof tag === 'number')) {
-    reading.fields.tags = [...new Set(value.map((tag) => String(tag).trim()).filter(Boolean))];
-  } else typeProblem(reading, key, 'a list of strings', value);
+  const taxonomies = isRecord(reading.data.taxonomies) ? reading.data.taxonomies : {};
+  const sources: Array<[string, unknown]> = fieldAliases.tags.map((key) => [key, reading.data[key]]);
+  for (const [key, value] of Object.entries(taxonomies)) if (key !== 'categories') sources.push([`taxonomies.${key}`, value]);
+  const tags: string[] = [];
+  for (const [key, value] of sources) {
+    if (value === undefined || value === null || value === '') continue;
+    if (typeof value === 'string') tags.push(...splitList(value));
+    else if (Array.isArray(value) && value.every((tag) => typeof tag === 'string' || typeof tag === 'number')) {
+      tags.push(...value.map((tag) => String(tag).trim()).filter(Boolean));
+    } else typeProblem(reading, key.split('.')[0] ?? key, 'a list of strings', value);
+  }
+  if (tags.length > 0) reading.fields.tags = [...new Set(tags)];
 }
 
-/** Images as paths or objects, one or a list, resolved against the article and confined to the content root. */
+/**
+ * Images as paths or objects, one or a list, from every image alias in
+ * order (`image`, `cover.image`, `heroImage`, `ogImage.url`, …), resolved
+ * against the article and confined to the content root, de-duplicated.
+ */
 function readImages(reading: Reading): void {
-  const images = pick(reading, 'images');
-  if (!images) return;
-  const [key, value] = images;
-  const list = Array.isArray(value) ? value : [value];
-  for (const item of list) {
-    const image = readImage(item);
-    if (!image) {
-      typeProblem(reading, key, 'an image path or { src, alt?, caption?, credit?, width?, height? }', item);
-      continue;
+  const seen = new Set<string>();
+  for (const key of fieldAliases.images) {
+    const value = reading.data[key];
+    if (value === undefined || value === null || value === '' || typeof value === 'boolean') continue;
+    const strict = key === 'images' || key === 'image';
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const image = readImage(item);
+      if (!image) {
+        // A theme's empty `cover: { image: "" }` is no image, not a mistake.
+        if (strict) typeProblem(reading, key, 'an image path or { src, alt?, caption?, credit?, width?, height? }', item);
+        continue;
+      }
+      const resolved = resolveImageRef(image.src, reading.options.articlePath);
+      if ('error' in resolved) {
+        const rule = resolved.error === 'outside-root' ? coreRules.imageOutsideRoot : coreRules.imageUrlUnsupported;
+        reading.problems.push({ key, reason: resolved.reason, rule, severity: 'error' });
+        continue;
+      }
+      if (seen.has(resolved.src)) continue;
+      seen.add(resolved.src);
+      image.src = resolved.src;
+      const mediaType = imageMediaType(image.src);
+      if (mediaType && !image.mediaType) image.mediaType = mediaType;
+      reading.fields.images.push(image);
     }
-    const resolved = resolveImageRef(image.src, reading.options.articlePath);
-    if ('error' in resolved) {
-      const rule = resolved.error === 'outside-root' ? coreRules.imageOutsideRoot : coreRules.imageUrlUnsupported;
-      reading.problems.push({ key, reason: resolved.reason, rule, severity: 'error' });
-      continue;
-    }
-    image.src = resolved.src;
-    const mediaType = imageMediaType(image.src);
-    if (mediaType && !image.mediaType) image.mediaType = mediaType;
-    reading.fields.images.push(image);
   }
 }
 
@@ -276,6 +535,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function optionalString(value: unknown): boolean {
   return value === undefined || value === null || typeof value === 'string';
+}
+
+/** An author given as a key of the site's authors file, as that file's entry (with its key as name when it has none). */
+function authorByKey(reading: Reading, entry: unknown): unknown {
+  const table = reading.options.authors;
+  if (typeof entry !== 'string' || !table || !Object.hasOwn(table, entry.trim())) return entry;
+  const found = table[entry.trim()];
+  if (typeof found === 'string') return found;
+  if (!isRecord(found)) return entry;
+  const name = found.name ?? found.display_name ?? found.title ?? entry.trim();
+  const url = typeof found.url === 'string' ? found.url : typeof found.web === 'string' ? found.web : undefined;
+  const author: Record<string, unknown> = { name };
+  if (url) author.url = url;
+  if (typeof found.email === 'string') author.email = found.email;
+  return author;
 }
 
 function readAuthor(value: unknown): Author | undefined {
@@ -291,7 +565,7 @@ function readAuthor(value: unknown): Author | undefined {
 function readImage(value: unknown): ArticleImage | undefined {
   if (typeof value === 'string') return value.trim() ? { src: value.trim() } : undefined;
   if (!isRecord(value)) return undefined;
-  const src = value.src ?? value.url ?? value.path;
+  const src = value.src ?? value.url ?? value.path ?? value.image;
   if (typeof src !== 'string' || !src.trim()) return undefined;
   for (const key of ['alt', 'caption', 'credit'] as const) if (!optionalString(value[key])) return undefined;
   for (const key of ['width', 'height'] as const) {

@@ -1,84 +1,258 @@
-import type { ArticleFields, Figure, IngestContext, Ingester, IngestResult } from '@syndikit/core';
-import { checkTreeDepth, imageMediaType, report, resolveImageRef, rules, splitCredit } from '@syndikit/core';
+import { createRequire } from 'node:module';
+import type { ArticleFields, Figure, IngestContext, Ingester, IngestResult, Rule } from '@syndikit/core';
+import {
+  checkTreeDepth,
+  checkUrl,
+  dateToEpoch,
+  hasErrors,
+  imageMediaType,
+  report,
+  resolveImageRef,
+  rules,
+  splitCredit,
+} from '@syndikit/core';
 import type { Heading, Image, Paragraph, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import { readFields } from './fields.js';
+import type { Point } from 'unist';
+import { datePrefix, type PublishState, readFields, readPublishState } from './fields.js';
+import { findFrontMatter } from './front-matter-block.js';
+import { parseMdx } from './mdx.js';
 import { parseMarkdown } from './parse.js';
-import { parseFrontMatter } from './parse-front-matter.js';
+import { type FrontMatter, parseDataFrontMatter, parseFrontMatter } from './parse-front-matter.js';
 import { markdownRules } from './rules.js';
 import { checkMarkdownSource } from './source-limits.js';
+import { renderTemplates } from './templates.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** Options of the Markdown ingester ({@link markdownIngester}). */
+export interface MarkdownIngestOptions {
+  /** Include drafts (`draft: true`, `published: false`), as Hugo's `--buildDrafts`. Default: `false`. */
+  drafts?: boolean;
+  /** Include posts whose publication date is after `now`, as Hugo's `--buildFuture`. Default: `false`. */
+  future?: boolean;
+  /** The reference time (RFC 3339) for future and expired posts. Default: the time of the ingest. */
+  now?: string;
+  /** The site's authors file, by key (see `ReadFieldsOptions.authors`). Default: none. */
+  authors?: Readonly<Record<string, unknown>>;
+}
+
+/** What the front matter of a file gave. */
+interface Head {
+  fields: ArticleFields;
+  state: PublishState;
+  /** The file with the front matter blanked out, line for line. */
+  body: string;
+  problems: Array<{ severity: 'error' | 'warning' | 'info'; reason: string; rule: Rule; place: Point }>;
+  /** The publication date came from the file name. */
+  datedByName: boolean;
+}
+
+const unclosedHints: Record<string, string> = {
+  yaml: 'Front matter starts with `---` but has no closing `---` line',
+  toml: 'Front matter starts with `+++` but has no closing `+++` line',
+  json: 'Front matter starts with `{` but the JSON object never closes',
+};
+
+/** Find and read the front matter; `undefined` after reporting an error. */
+function readHead(context: IngestContext, options: Readonly<MarkdownIngestOptions>): Head | undefined {
+  const { file, text } = context;
+  const block = findFrontMatter(text);
+  if (block && 'unclosed' in block) {
+    report(file, 'error', unclosedHints[block.unclosed] ?? 'Front matter is not closed', markdownRules.frontMatterUnclosed, {
+      line: 1,
+      column: 1,
+    });
+    return undefined;
+  }
+  if (block?.format === 'executable') {
+    const reason = 'Front matter is JavaScript (`---js`); syndikit reads front matter as data and never runs it';
+    report(file, 'error', reason, markdownRules.frontMatterExecutable, { line: block.start.line - 1, column: 1 });
+    return undefined;
+  }
+  let data: Record<string, unknown> = {};
+  let placeOf: FrontMatter['placeOf'] = () => ({ line: 1, column: 1 });
+  if (block) {
+    const frontMatter =
+      block.format === 'yaml'
+        ? parseFrontMatter(file, block.value, block.start)
+        : parseDataFrontMatter(file, block.value, block.start, block.format);
+    if (!frontMatter) return undefined;
+    ({ data, placeOf } = frontMatter);
+  }
+  const read = readFields(data, {
+    timeZone: context.timeZone,
+    articlePath: context.articlePath,
+    siteUrl: context.siteUrl,
+    authors: options.authors,
+  });
+  zolaPathUrl(data, context, read.fields);
+  return {
+    fields: read.fields,
+    state: readPublishState(data, context.timeZone),
+    body: block ? block.body : text,
+    problems: read.problems.map((problem) => ({
+      severity: problem.severity,
+      reason: problem.reason,
+      rule: problem.rule,
+      place: problem.key === '' ? { line: 1, column: 1 } : placeOf(problem.path ?? problem.key),
+    })),
+    datedByName: read.problems.some((problem) => problem.rule === markdownRules.dateFromFileName && problem.key === ''),
+  };
+}
+
+/** Zola's `path = "2016/04/19/title"` is the page's path under the site URL. */
+function zolaPathUrl(data: Record<string, unknown>, context: IngestContext, fields: ArticleFields): void {
+  if (fields.url || typeof data.path !== 'string' || !context.siteUrl || !/^\/?[\w./-]+$/.test(data.path)) return;
+  const path = data.path.replace(/^\//, '');
+  const checked = checkUrl(new URL(path.endsWith('/') || /\.\w+$/.test(path) ? path : `${path}/`, `${context.siteUrl}/`).href);
+  if ('url' in checked) fields.url = checked.url;
+}
+
+/** Why a file is not an article (a section index, a README, a headless bundle, a listing), or `undefined`. */
+function notAnArticle(articlePath: string, head?: Head): string | undefined {
+  const name = (articlePath.split('/').pop() ?? '').toLowerCase();
+  if (/^_index\.[a-z]+$/.test(name)) return 'is a section index page (`_index`), not an article';
+  if (/^readme\.[a-z]+$/.test(name)) return 'is a README, not an article';
+  if (!head) return undefined;
+  if (head.state.headless) return 'is a headless bundle (`headless: true`), not an article';
+  if (/^index\.[a-z]+$/.test(name) && !head.fields.published && articlePath.includes('/')) {
+    return 'is a listing page (`index` without a date), not an article';
+  }
+  return undefined;
+}
+
+/** Why a post is kept out at `now` (a draft, a future post, an expired one), or `undefined` when it is published. */
+function unpublished(head: Head, options: Readonly<MarkdownIngestOptions>): string | undefined {
+  const now = options.now ? Date.parse(options.now) : Date.now();
+  if (head.state.expires && dateToEpoch(head.state.expires) <= now) return `expired on ${head.state.expires} (\`expiryDate\`)`;
+  if (head.state.draft && !options.drafts) return 'is a draft (build with --drafts to include it)';
+  if (head.fields.published && dateToEpoch(head.fields.published) > now && !options.future) {
+    return `is to be published on ${head.fields.published}, after the build's reference time (build with --future to include it)`;
+  }
+  return undefined;
+}
 
 /**
- * Parse Markdown with YAML front matter into article fields and an mdast body.
+ * Parse Markdown or MDX with front matter (YAML `---`, TOML `+++` or JSON
+ * `{…}`) into article fields and an mdast body.
  *
  * - Front matter is read by {@link readFields}; without a `title`, a leading
  *   `# Heading` becomes the headline.
+ * - Section indexes, READMEs, headless bundles and listing pages are not
+ *   articles; drafts, future and expired posts are left out (see
+ *   {@link MarkdownIngestOptions}): each gives one info message and no article.
+ * - Template syntax (shortcodes, Liquid, admonitions) is rendered or
+ *   reported ({@link renderTemplates}); `.mdx` is read with remark's MDX parser.
  * - A paragraph holding only an image becomes a {@link Figure}; the image
  *   title is its caption, and a trailing `(AP Photo/Name)` or
  *   `(Photo: Name)` in it is the credit.
  * - Image references are resolved against the article and confined to the
  *   content root.
  */
-export function ingestMarkdown(context: IngestContext): IngestResult | undefined {
+export function ingestMarkdown(context: IngestContext, options: Readonly<MarkdownIngestOptions> = {}): IngestResult | undefined {
   const { file, text, limits } = context;
   if (!checkMarkdownSource(file, text, limits)) return undefined;
-
-  const tree = parseMarkdown(text);
-  if (!checkTreeDepth(file, tree, limits.maxDepth)) return undefined;
-
-  let fields: ArticleFields = { authors: [], tags: [], images: [] };
-  const first = tree.children[0];
-  if (first?.type === 'yaml') {
-    const start = { line: (first.position?.start.line ?? 1) + 1, column: 1 };
-    const frontMatter = parseFrontMatter(file, first.value, start);
-    if (!frontMatter) return undefined;
-    const read = readFields(frontMatter.data, { timeZone: context.timeZone, articlePath: context.articlePath, siteUrl: context.siteUrl });
-    for (const problem of read.problems) {
-      report(file, problem.severity, problem.reason, problem.rule, frontMatter.placeOf(problem.path ?? problem.key));
-    }
-    fields = read.fields;
-    tree.children.shift();
-  } else if (/^---[ \t]*\r?\n/.test(text)) {
-    report(file, 'error', 'Front matter starts with `---` but has no closing `---` line', markdownRules.frontMatterUnclosed, {
-      line: 1,
-      column: 1,
-    });
+  const skipped = (reason: string, rule: Rule): IngestResult | undefined => {
+    // No article and no error: the input is done with, and writes nothing.
+    report(file, 'info', `${context.articlePath.split('/').pop()} ${reason}`, rule, { line: 1, column: 1 });
     return undefined;
-  }
+  };
+  const name = notAnArticle(context.articlePath);
+  if (name) return skipped(name, markdownRules.notAnArticle);
+  const head = readHead(context, options);
+  if (!head) return undefined;
+  const listing = notAnArticle(context.articlePath, head);
+  if (listing) return skipped(listing, markdownRules.notAnArticle);
+  const withheld = unpublished(head, options);
+  if (withheld) return skipped(withheld, markdownRules.postUnpublished);
+  for (const problem of head.problems) report(file, problem.severity, problem.reason, problem.rule, problem.place);
+  if (hasErrors(file)) return undefined;
 
-  if (!fields.headline) {
-    const heading = tree.children[0];
-    if (heading?.type === 'heading' && (heading as Heading).depth === 1) {
-      const headline = mdastToString(heading).trim();
-      if (headline) {
-        fields.headline = headline;
-        tree.children.shift();
-      }
-    }
-  }
-
+  const tree = parseBody(context, head.body);
+  if (!tree || !checkTreeDepth(file, tree, limits.maxDepth)) return undefined;
+  const { fields } = head;
+  takeSummary(tree, fields);
+  takeHeadline(tree, fields);
   tree.children = tree.children.map((node) => toFigure(node) ?? node);
   resolveBodyImages(tree, context, fields);
+  return { fields, body: tree, slugHint: slugHint(context.articlePath, fields, head.datedByName) };
+}
 
-  const stem =
-    context.articlePath
-      .split('/')
-      .pop()
-      ?.replace(/\.[^.]*$/, '') ?? '';
-  const folder = context.articlePath.split('/').slice(-2, -1)[0] ?? '';
-  const slugHint = stem === 'index' && folder ? folder : stem || (fields.headline ?? '');
-  return { fields, body: tree, slugHint };
+/** Render template syntax, then parse as Markdown or (`.mdx`) MDX. */
+function parseBody(context: IngestContext, text: string): Root | undefined {
+  const mdx = /\.mdx$/i.test(context.file.path ?? context.articlePath);
+  const rendered = renderTemplates(text, { siteUrl: context.siteUrl, markdownOnly: mdx });
+  for (const problem of rendered.problems) {
+    report(context.file, 'warning', problem.reason, markdownRules.templateSyntax, { line: problem.line, column: problem.column });
+  }
+  return mdx ? parseMdx(context.file, rendered.text) : parseMarkdown(rendered.text);
+}
+
+/** `<!--more-->` (Hugo, Jekyll) or `<!-- truncate -->` (Docusaurus): the text before it is the summary when none is given. */
+function takeSummary(tree: Root, fields: ArticleFields): void {
+  const index = tree.children.findIndex((node) => node.type === 'html' && /^<!--\s*(?:more|truncate)\s*-->$/i.test(node.value.trim()));
+  if (index === -1) return;
+  if (!fields.summary) {
+    const before = tree.children
+      .slice(0, index)
+      .filter((node) => node.type === 'paragraph')
+      .map((node) => mdastToString(node).replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .join(' ');
+    if (before) fields.summary = before;
+  }
+  tree.children.splice(index, 1);
+}
+
+/** Without a `title`, a leading `# Heading` is the headline. */
+function takeHeadline(tree: Root, fields: ArticleFields): void {
+  if (fields.headline) return;
+  const heading = tree.children[0];
+  if (heading?.type === 'heading' && (heading as Heading).depth === 1) {
+    const headline = mdastToString(heading).trim();
+    if (headline) {
+      fields.headline = headline;
+      tree.children.shift();
+    }
+  }
 }
 
 /**
- * The Markdown ingester, for `.md` and `.markdown` files (not MDX). A
- * factory like every other ingester (`wireTextIngester(options)`,
- * `ninjsIngester(options)`); it has no options yet. Core registers no
- * ingester of its own: pass this one to `convert` (`ingesters`), last, as
- * the `syndikit` command does.
+ * The file name (or a bundle's folder name) to make a slug from. A
+ * `2024-01-02-` prefix is the post's date, not part of its slug (Jekyll,
+ * Docusaurus), when the date was taken from it or the file is in `_posts`.
  */
-export function markdownIngester(): Ingester {
-  return { name: 'markdown', extensions: ['.md', '.markdown'], ingest: ingestMarkdown };
+function slugHint(articlePath: string, fields: ArticleFields, datedByName: boolean): string {
+  const parts = articlePath.split('/');
+  const stem = parts.at(-1)?.replace(/\.[^.]*$/, '') ?? '';
+  const folder = parts.at(-2) ?? '';
+  const name = stem === 'index' && folder ? folder : stem;
+  const prefix = datePrefix(articlePath);
+  if (prefix?.[3] && (datedByName || parts.includes('_posts'))) return prefix[3];
+  return name || (fields.headline ?? '');
+}
+
+/**
+ * The Markdown ingester, for `.md`, `.markdown` and `.mdx` files. A factory
+ * like every other ingester (`wireTextIngester(options)`,
+ * `ninjsIngester(options)`). Core registers no ingester of its own: pass
+ * this one to `convert` (`ingesters`), last, as the `syndikit` command does.
+ *
+ * @param [options.drafts=false] include drafts
+ * @param [options.future=false] include posts dated after `now`
+ * @param [options.now] the reference time; default: the time of each ingest
+ * @param [options.authors] the site's authors file, by key
+ */
+export function markdownIngester(options?: Readonly<MarkdownIngestOptions> | null): Ingester {
+  if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
+    throw new TypeError(`Expected an options object or nothing for markdownIngester but received ${typeof options}`);
+  }
+  const resolved: MarkdownIngestOptions = { ...options };
+  // Without a given `now`, the day of the build is part of the key: a cached future post is judged again the next day.
+  const now = resolved.now ?? new Date().toISOString().slice(0, 10);
+  const cacheKey = `markdown:${version}:${JSON.stringify({ drafts: !!resolved.drafts, future: !!resolved.future, now, authors: resolved.authors ?? null })}`;
+  return { name: 'markdown', extensions: ['.md', '.markdown', '.mdx'], cacheKey, ingest: (context) => ingestMarkdown(context, resolved) };
 }
 
 function isBlank(node: RootContent): boolean {

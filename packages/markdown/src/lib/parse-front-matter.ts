@@ -1,4 +1,5 @@
 import { report } from '@syndikit/core';
+import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
@@ -49,11 +50,8 @@ export function parseFrontMatter(file: VFile, value: string, start: Point): Fron
     report(file, 'error', `Front matter expands more than ${maxAliasCount} aliases`, markdownRules.frontMatterAlias, start, error);
     return undefined;
   }
-  if (data === null || data === undefined) data = {};
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    report(file, 'error', `Front matter must be a mapping of fields, not ${describe(data)}`, markdownRules.frontMatterShape, start);
-    return undefined;
-  }
+  const mapping = asMapping(file, data, start);
+  if (!mapping) return undefined;
 
   const places = new Map<string, Point>();
   if (isMap(doc.contents)) {
@@ -69,7 +67,72 @@ export function parseFrontMatter(file: VFile, value: string, start: Point): Fron
     if (node && typeof node === 'object' && node.range) return toFile(node.range[0]);
     return places.get(String(path[0])) ?? start;
   };
-  return { data: data as Record<string, unknown>, placeOf };
+  return { data: mapping, placeOf };
+}
+
+/** A mapping, or a shape error reported at `start`. */
+function asMapping(file: VFile, data: unknown, start: Point): Record<string, unknown> | undefined {
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    report(file, 'error', `Front matter must be a mapping of fields, not ${describe(data)}`, markdownRules.frontMatterShape, start);
+    return undefined;
+  }
+  return data as Record<string, unknown>;
+}
+
+/**
+ * TOML and JSON values as YAML's core schema gives them: TOML dates become
+ * their text (`2016-04-19`, `2024-01-02T10:00:00Z`), read later like any date string.
+ */
+function plain(value: unknown): unknown {
+  if (value instanceof TomlDate) return value.toISOString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plain(item)]));
+  }
+  return value;
+}
+
+/** Places of top-level keys in a TOML or JSON block, found by the line that sets them. */
+function keyPlaces(value: string, start: Point, format: 'toml' | 'json'): (path: string | ReadonlyArray<string | number>) => Point {
+  const places = new Map<string, Point>();
+  const pattern = format === 'toml' ? /^[ \t]*("?)([A-Za-z0-9_.-]+)\1[ \t]*=/ : /^[ \t]*"([^"]+)"[ \t]*:/;
+  let table = false;
+  for (const [index, line] of value.split('\n').entries()) {
+    // TOML keys after a `[table]` header belong to that table, not to the top level.
+    if (format === 'toml' && /^[ \t]*\[/.test(line)) table = true;
+    const match = table ? null : pattern.exec(line);
+    const key = match?.[format === 'toml' ? 2 : 1];
+    if (key !== undefined && !places.has(key)) places.set(key, { line: start.line + index, column: (match?.[0].length ?? 0) + 1 });
+  }
+  return (path) => places.get(typeof path === 'string' ? path : String(path[0])) ?? start;
+}
+
+/**
+ * Parse a TOML (`+++`, Hugo and Zola) or JSON (Hugo) front matter block
+ * into plain data, reporting syntax errors at their place in the file.
+ */
+export function parseDataFrontMatter(file: VFile, value: string, start: Point, format: 'toml' | 'json'): FrontMatter | undefined {
+  let data: unknown;
+  try {
+    data = format === 'toml' ? parseToml(value) : JSON.parse(value);
+  } catch (error) {
+    let place = start;
+    if (error instanceof TomlError) place = { line: start.line + error.line - 1, column: error.column };
+    else {
+      const offset = /position (\d+)/.exec((error as Error).message)?.[1];
+      if (offset !== undefined) {
+        const before = value.slice(0, Number(offset)).split('\n');
+        place = { line: start.line + before.length - 1, column: (before.at(-1)?.length ?? 0) + 1 };
+      }
+    }
+    const name = format === 'toml' ? 'TOML' : 'JSON';
+    report(file, 'error', `Front matter (${name}): ${firstLine((error as Error).message)}`, markdownRules.frontMatterSyntax, place);
+    return undefined;
+  }
+  const mapping = asMapping(file, plain(data), start);
+  return mapping ? { data: mapping, placeOf: keyPlaces(value, start, format) } : undefined;
 }
 
 function firstLine(message: string): string {

@@ -13,7 +13,18 @@ export const markdownRules = {
     'End the YAML front matter with a line of `---`.',
     'error',
   ),
-  frontMatterSyntax: rule('front-matter-syntax', 'Front matter is not valid YAML', 'Fix the YAML syntax.', 'error'),
+  frontMatterSyntax: rule(
+    'front-matter-syntax',
+    'Front matter is not valid YAML, TOML or JSON',
+    'Fix the syntax of the block (`---` YAML, `+++` TOML, `{…}` JSON).',
+    'error',
+  ),
+  frontMatterExecutable: rule(
+    'front-matter-executable',
+    'Front matter is code (`---js`), which syndikit never runs',
+    'Write the fields as YAML (`---`), TOML (`+++`) or JSON; syndikit reads data only.',
+    'error',
+  ),
   frontMatterAlias: rule(
     'front-matter-alias',
     'Front matter expands too many YAML aliases',
@@ -31,6 +42,43 @@ export const markdownRules = {
     'front-matter-unknown-key',
     'Front matter has a field syndikit does not know',
     'Check the spelling; unknown fields are ignored.',
+    'warning',
+  ),
+  dateLenient: rule(
+    'date-lenient',
+    'A date is not ISO 8601 but was understood',
+    'Write it as `2024-01-02` or `2024-01-02T10:00:00+01:00` so every reader understands it the same way.',
+    'warning',
+  ),
+  dateFromFileName: rule(
+    'date-from-file-name',
+    'The publication date comes from the file or folder name (`2024-01-02-title.md`) or a Zola `path`',
+    'Nothing to do; give `date` in the front matter to set the time of day.',
+    'info',
+  ),
+  postUnpublished: rule(
+    'post-unpublished',
+    'A draft, a post with a future publication date, or an expired post is left out of every output',
+    'Build with `--drafts` or `--future` to include drafts or future posts; an expired post stays out.',
+    'info',
+  ),
+  notAnArticle: rule(
+    'not-an-article',
+    'A section index (`_index.md`), a listing `index.md` without a date, a headless bundle or a README is not an article',
+    'Nothing to do; give the file a date to publish it as a post.',
+    'info',
+  ),
+  mdxSyntax: rule('mdx-syntax', 'An MDX file cannot be parsed', 'Fix the JSX or expression at the place given.', 'error'),
+  mdxComponent: rule(
+    'mdx-component',
+    'An MDX component or expression has no plain equivalent',
+    'Its text content is kept when it has any, else it is left out; use Markdown where the syndicated copy needs the content.',
+    'warning',
+  ),
+  templateSyntax: rule(
+    'template-syntax',
+    'Template syntax (a Hugo shortcode, a Liquid tag or a `{{ … }}` expression) was left out',
+    'Only the common shortcodes and tags are rendered; write the content as Markdown where the syndicated copy needs it.',
     'warning',
   ),
   delimitersTooMany: rule(

@@ -1,0 +1,141 @@
+import { report } from '@syndikit/core';
+import type { Image, Root, RootContent } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import { markdownRules } from './rules.js';
+
+/** MDX (Astro, Docusaurus, Next.js): Markdown with JSX, `import`/`export` and `{expressions}`; parsed by remark's MDX parser. */
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+
+/** HTML elements whose content is the text: unwrapped without a warning (the generator shows their children). */
+const transparentTags: ReadonlySet<string> = new Set([
+  'div',
+  'span',
+  'p',
+  'section',
+  'article',
+  'aside',
+  'center',
+  'figure',
+  'figcaption',
+  'details',
+  'summary',
+  'small',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'u',
+  'mark',
+  'sup',
+  'sub',
+  'abbr',
+  'cite',
+  'blockquote',
+  'br',
+  'hr',
+]);
+
+type Parent = { children: RootContent[] };
+
+/**
+ * Parse MDX into an mdast tree of plain Markdown: `import`/`export` lines
+ * removed, JSX elements replaced by their children (a component with none
+ * is dropped), `<img src>` made an image, `{expressions}` dropped. Each
+ * component is reported once per file by name; comments (`{/* … *\/}`) are
+ * silent. A Docusaurus `{/* truncate *\/}` becomes the `<!-- truncate -->`
+ * separator. Syntax errors are reported at their place.
+ *
+ * @returns the tree, or `undefined` after reporting an error on `file`
+ */
+export function parseMdx(file: VFile, text: string): Root | undefined {
+  let tree: Root;
+  try {
+    tree = mdxParser.parse(text) as Root;
+  } catch (error) {
+    const place = error as { line?: number; column?: number; reason?: string; message: string };
+    const point = place.line ? { line: place.line, column: place.column ?? 1 } : undefined;
+    report(file, 'error', `MDX: ${place.reason ?? place.message}`, markdownRules.mdxSyntax, point);
+    return undefined;
+  }
+  const reported = new Set<string>();
+  flatten(tree as Parent, file, reported);
+  return tree;
+}
+
+function jsxImage(node: MdxJsxFlowElement | MdxJsxTextElement): Image | undefined {
+  const attribute = (name: string) => {
+    const found = node.attributes.find((item) => item.type === 'mdxJsxAttribute' && item.name === name);
+    return typeof found?.value === 'string' ? found.value : undefined;
+  };
+  const src = attribute('src');
+  if (node.name !== 'img' || !src) return undefined;
+  const image: Image = { type: 'image', url: src, alt: attribute('alt') ?? '' };
+  const title = attribute('title');
+  if (title) image.title = title;
+  if (node.position) image.position = node.position;
+  return image;
+}
+
+/** What an MDX node becomes in plain Markdown: nodes to put in its place. */
+function replacement(node: RootContent, file: VFile, reported: Set<string>): RootContent[] {
+  const warn = (name: string, what: string) => {
+    if (reported.has(name)) return;
+    reported.add(name);
+    report(file, 'warning', what, markdownRules.mdxComponent, node);
+  };
+  switch (node.type) {
+    case 'mdxjsEsm':
+      return [];
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression': {
+      const value = node.value.trim();
+      if (/^\/\*\s*truncate\s*\*\/$/.test(value)) return [{ type: 'html', value: '<!-- truncate -->', position: node.position }];
+      if (!/^\/\*[\s\S]*\*\/$/.test(value))
+        warn(`{${value}}`, `MDX expression \`{${value.slice(0, 40)}}\` has no plain equivalent and was left out`);
+      return [];
+    }
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement': {
+      const image = jsxImage(node);
+      if (image) return [node.type === 'mdxJsxFlowElement' ? ({ type: 'paragraph', children: [image] } as RootContent) : image];
+      const name = node.name ?? 'fragment';
+      if (node.name && !transparentTags.has(node.name)) {
+        warn(
+          `<${name}>`,
+          node.children.length > 0
+            ? `MDX component <${name}> is rendered as its content`
+            : `MDX component <${name}> has no content and was left out`,
+        );
+      }
+      return node.children as RootContent[];
+    }
+    default:
+      return [node];
+  }
+}
+
+/** Replace MDX nodes throughout, iteratively (the tree depth was bounded, but keep recursion out). */
+function flatten(root: Parent, file: VFile, reported: Set<string>): void {
+  const stack: Parent[] = [root];
+  while (stack.length > 0) {
+    const parent = stack.pop() as Parent;
+    let changed = true;
+    // Children of an unwrapped element may be MDX nodes too: repeat until the level is plain.
+    while (changed) {
+      changed = false;
+      const next: RootContent[] = [];
+      for (const child of parent.children) {
+        const replaced = replacement(child, file, reported);
+        if (replaced.length !== 1 || replaced[0] !== child) changed = true;
+        next.push(...replaced);
+      }
+      parent.children = next;
+    }
+    for (const child of parent.children) if ('children' in child) stack.push(child as Parent);
+  }
+}
