@@ -32,12 +32,13 @@ export { escapeControlCharacters, formatMessage, hasErrors, messageSource, repor
 export { adapterCacheKey, fingerprint } from './lib/fingerprint.js';
 export { checkTreeDepth } from './lib/guard.js';
 export { imageMediaType, resolveImageRef } from './lib/image-ref.js';
-export type { ArticleFields, IngestContext, Ingester, IngestResult } from './lib/ingester.js';
+export type { ArticleFields, IngestContext, Ingester, IngestOutcome, IngestPlace, IngestResult } from './lib/ingester.js';
+export { ingestResults } from './lib/ingester.js';
 export type { Limits } from './lib/limits.js';
 export { defaultLimits } from './lib/limits.js';
 export { splitList } from './lib/list.js';
 export { lockFileName, OutputLockedError } from './lib/lock.js';
-export { articleUrl, idNamespace, uniqueSlug } from './lib/normalize.js';
+export { articleUrl, idNamespace, uniqueSlug, wantedSlug } from './lib/normalize.js';
 export type { Registry } from './lib/registry.js';
 export { createRegistry } from './lib/registry.js';
 export type { CoreRuleId, Rule } from './lib/rules.js';
@@ -45,10 +46,11 @@ export { rule, rules } from './lib/rules.js';
 export type { Site, SiteOptions } from './lib/site.js';
 export { defaultSite, resolveSite } from './lib/site.js';
 export { maxSlugLength, slugify, unsafeSlugReason } from './lib/slug.js';
-export type { PipelineOptions, ResolvedPipeline } from './lib/steps.js';
+export type { IngestedArticle, PipelineOptions, ResolvedPipeline } from './lib/steps.js';
 export {
   claimPaths,
   ingestArticle,
+  ingestArticles,
   prepareArticle,
   renderArticle,
   renderCollection,

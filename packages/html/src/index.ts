@@ -1,4 +1,4 @@
-export { embedSource, embedsToLinks } from './lib/embeds.js';
+export { embedSource, embedsToLinks, watchPageUrl } from './lib/embeds.js';
 export { figureHandler } from './lib/figure.js';
 export type { PublishedImage } from './lib/images.js';
 export { commonImageTypes, isRemoteImage, publishedImage } from './lib/images.js';

@@ -115,14 +115,15 @@ describe('bodyToHast', () => {
   it('turns embeds into links for formats without frames', async () => {
     const { html } = render(
       await body(
-        '<iframe src="https://www.youtube.com/embed/abc" title="Video"></iframe>\n\n<iframe src="http://plain.example/x"></iframe>\n\n<iframe srcdoc="x"></iframe>',
+        '<iframe src="https://www.youtube.com/embed/abcdef1" title="Video"></iframe>\n\n<iframe src="http://plain.example/x"></iframe>\n\n<iframe srcdoc="x"></iframe>\n\n<iframe src="https://player.vimeo.com/video/76979871"></iframe>',
       ),
       {
         transforms: [embedsToLinks],
       },
     );
     expect(html).toBe(
-      '<p><a href="https://www.youtube.com/embed/abc">Video</a></p>\n<p><a href="http://plain.example/x">http://plain.example/x</a></p>',
+      // Players become the pages readers open: YouTube's watch page, Vimeo's video page.
+      '<p><a href="https://www.youtube.com/watch?v=abcdef1">Video</a></p>\n<p><a href="http://plain.example/x">http://plain.example/x</a></p>\n<p><a href="https://vimeo.com/76979871">https://vimeo.com/76979871</a></p>',
     );
   });
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ingestResults } from '@syndikit/core';
 import { newsml1Ingester, newsml1Rules, readNewsMl1, recognizeNewsMl1 } from '@syndikit/newsml-g2';
 import { nitfRules } from '@syndikit/nitf';
 import { xmlRules } from '@syndikit/xml';
@@ -66,6 +67,8 @@ describe('NewsML 1.2 in', () => {
     const other = context('<nitf/>');
     expect(readNewsMl1(other)).toEqual([]);
     expect(other.file.messages[0]?.reason).toBe('Expected a NewsML 1.x document (root <NewsML>) but found <nitf>');
-    expect((await newsml1Ingester().ingest(context()))?.fields.headline).toBe('La ligne de train de nuit Paris-Nice rouvre en avril');
+    expect(ingestResults(await newsml1Ingester().ingest(context()))[0]?.fields.headline).toBe(
+      'La ligne de train de nuit Paris-Nice rouvre en avril',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ingestResults } from '@syndikit/core';
 import { ingestNewsMlG2, newsmlG2Ingester, newsmlG2Rules, recognizeNewsMlG2, sniffAgencyXml } from '@syndikit/newsml-g2';
 import { nitfRules } from '@syndikit/nitf';
 import { hostileXml } from '@syndikit/testkit';
@@ -124,15 +125,24 @@ describe('NewsML-G2 in: a Reuters-style news message', () => {
     expect(messages(ctx.file)).toEqual(['77:11 g2-unresolved-ref']);
   });
 
-  it('as an Ingester returns the first article and says which were left out, with positions', async () => {
+  it('as an Ingester returns every article of the message, each with its place and editor notes apart', async () => {
     const one = context('reuters-style-message.xml');
-    const result = await newsmlG2Ingester().ingest(one);
-    expect(result?.fields.headline).toBe('Rotterdam port tests driverless cranes on night shifts');
-    const left = one.file.messages.find((message) => message.ruleId === 'g2-items-left-out');
-    expect(left?.reason).toBe(
-      'The message carries 2 articles; one is read per file, the first (8:5). Left out: "Factbox: how the Rotterdam trial works" at 56:5',
-    );
-    expect(left?.fatal).toBe(false);
+    const results = ingestResults(await newsmlG2Ingester().ingest(one));
+    expect(results.map((result) => [result.fields.headline, result.place])).toEqual([
+      ['Rotterdam port tests driverless cranes on night shifts', { line: 8, column: 5 }],
+      ['Factbox: how the Rotterdam trial works', { line: 56, column: 5 }],
+    ]);
+    expect(results.map((result) => result.slugHint)).toEqual(['PORTS-ROTTERDAM/AUTOMATION', expect.any(String)]);
+    expect(one.file.messages.filter((message) => message.fatal !== undefined)).toEqual([]);
+  });
+
+  it('gives a single item no place (its messages keep their own) and its edNote as editorNotes', async () => {
+    const one = context('dpa-style-notepad.xml');
+    const [result, ...rest] = ingestResults(await newsmlG2Ingester().ingest(one));
+    expect(rest).toEqual([]);
+    expect(result?.place).toBeUndefined();
+    expect(result?.editorNotes?.join(' ')).toMatch(/\d{3}/);
+    expect(JSON.stringify(result?.fields)).not.toContain(result?.editorNotes?.[0]);
   });
 });
 

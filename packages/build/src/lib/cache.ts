@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { TaskResult } from './task.js';
 
 /** Bumped whenever the index's shape changes; an index of another format is ignored. */
-const indexFormat = 5;
+const indexFormat = 6;
 
 /** What the cache remembers of one input from the last build. */
 export interface IndexEntry extends Omit<TaskResult, 'same' | 'path'> {
@@ -13,10 +13,8 @@ export interface IndexEntry extends Omit<TaskResult, 'same' | 'path'> {
   key: string;
   /** The slugs it was given as taken, when its own collided. */
   taken?: Array<[string, string]>;
-  /** Who held the slug it asked for, when it got another. */
-  takenBy?: string;
-  /** Whether it was under embargo at the time of that build. */
-  embargoActive?: boolean;
+  /** Whether each of its articles was under embargo at the time of that build (absent when none has an embargo). */
+  embargoActive?: boolean[];
   /** For an input that failed: the outputs it had when it last converted, which the output folder keeps. */
   kept?: string[];
 }

@@ -25,8 +25,8 @@ export function planInput(path: string, index: CacheIndex, key: string, now: str
   const entry = index.entries[path];
   if (!entry || entry.key !== key || entry.inputHash === '') return { convert: true };
   if (!dependenciesUnchanged(entry.dependencies, statsOf)) return { convert: true };
-  if (entry.summary?.embargoed !== undefined && embargoActive(entry.summary, now) !== (entry.embargoActive ?? false))
-    return { convert: true };
+  const embargoes = embargoStates(entry, now);
+  if (embargoes !== undefined && embargoes.join() !== (entry.embargoActive ?? []).join()) return { convert: true };
   const stats = statsOf(path);
   // An input changed within a second of the index being written could have kept its size and time: read it (git's "racy clean").
   const racy = entry.inputMtimeMs + 1000 >= index.writtenAt;
@@ -64,8 +64,16 @@ export function embargoActive(summary: Readonly<Pick<ArticleSummary, 'status' | 
 export function toEntry(result: TaskResult, key: string, now: string): IndexEntry {
   const { same: _same, path: _path, ...rest } = result;
   const entry: IndexEntry = { ...rest, key };
-  if (result.summary?.embargoed !== undefined) entry.embargoActive = embargoActive(result.summary, now);
+  const embargoes = embargoStates(result, now);
+  if (embargoes !== undefined) entry.embargoActive = embargoes;
   return entry;
+}
+
+/** Whether each article's embargo holds at `now`; `undefined` when none of them has an embargo. */
+function embargoStates(result: Pick<TaskResult, 'articles'>, now: string): boolean[] | undefined {
+  const articles = result.articles ?? [];
+  if (!articles.some((article) => article.summary.embargoed !== undefined)) return undefined;
+  return articles.map((article) => embargoActive(article.summary, now));
 }
 
 /**

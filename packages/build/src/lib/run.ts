@@ -15,7 +15,7 @@ import { packPath, readPack } from './pack.js';
 import type { LoadedPipeline } from './pipeline.js';
 import { countByFormat, keptOutputs, type Plan, planInput, statCache, toEntry } from './plan.js';
 import type { Runner } from './runner.js';
-import { articlePart, sha256, type Task, type TaskResult } from './task.js';
+import { articlePartOf, type StoredArticle, sha256, type Task, type TaskResult } from './task.js';
 
 /**
  * One build, in its phases: open the cache → plan each input from the index
@@ -38,11 +38,13 @@ export interface RunContext {
   emit(event: BuildEvent): void;
 }
 
-/** What one input's summary came from: collections report on the article's file and read its body back from its pack. */
+/** What one article's summary came from: collections report on its input's file and read its body back from its pack. */
 interface Source {
   path: string;
   entry: IndexEntry;
   file: VFile;
+  /** Which of the input's articles (from 0). */
+  index: number;
 }
 
 /** The state the phases of one build share. */
@@ -69,6 +71,8 @@ interface BuildRun {
   sourceOf: Map<Readonly<ArticleSummary>, Source>;
   /** Packs replaced during this build, to remove once the new index no longer refers to them. */
   dropped: Set<string>;
+  /** Inputs converted again while collections read their articles back, by path: their articles wait for one conversion. */
+  reloaded: Map<string, Promise<IndexEntry>>;
 }
 
 /**
@@ -180,6 +184,7 @@ async function planBuild(
     summaries: [],
     sourceOf: new Map(),
     dropped: new Set(),
+    reloaded: new Map(),
   };
 }
 
@@ -254,15 +259,17 @@ async function settleInput(run: BuildRun, position: number, resolved: IndexEntry
 
   const file = new VFile({ path });
   restoreMessages(file, entry.messages);
-  if (entry.ok && entry.summary) {
+  if (entry.ok && entry.articles && entry.articles.length > 0) {
     const claimed = claimPaths(entry.outputs, file, run.owners);
     if (claimed) {
       for (const output of claimed) {
         const staged = cached ? undefined : join(stageOf(run, position), ...output.path.split('/'));
         run.planned.push({ ...output, owner: path, pack: entry.pack as string, ...(staged ? { staged } : {}) });
       }
-      run.summaries.push(entry.summary);
-      run.sourceOf.set(entry.summary, { path, entry, file });
+      for (const [index, article] of entry.articles.entries()) {
+        run.summaries.push(article.summary);
+        run.sourceOf.set(article.summary, { path, entry, file, index });
+      }
     }
   }
   const ok = !hasErrors(file);
@@ -271,37 +278,47 @@ async function settleInput(run: BuildRun, position: number, resolved: IndexEntry
   run.context.emit({ type: 'article', path, ok, cached, done: position + 1, total: run.inputs.length });
 }
 
-/** Slugs are claimed in input order: a collision the cached result did not see means converting again. */
+/**
+ * Slugs are claimed in input order, and an input's articles in theirs: a
+ * collision the cached result did not see (or one it saw that is gone)
+ * means converting again, given the slugs now taken that its own could meet.
+ */
 async function claimSlug(
   run: BuildRun,
   position: number,
   entry: IndexEntry,
   cached: boolean,
 ): Promise<{ entry: IndexEntry; cached: boolean }> {
-  if (!entry.ok || entry.baseSlug === undefined) return { entry, cached };
+  if (!entry.ok || !entry.articles || entry.articles.length === 0) return { entry, cached };
   const path = run.inputs[position] as string;
-  const claim = uniqueSlug(entry.baseSlug, run.slugs);
   let claimed = { entry, cached };
-  if (claim.slug !== entry.slug || claim.takenBy !== entry.takenBy) {
-    const base = entry.baseSlug;
-    const taken = [...run.slugs].filter(([slug]) => slug === base || slug.startsWith(`${base}-`));
+  if (!slugsStand(entry.articles, run.slugs, path)) {
+    const bases = entry.articles.map((article) => article.baseSlug);
+    const taken = [...run.slugs].filter(([slug]) => bases.some((base) => slug === base || slug.startsWith(`${base}-`)));
     if (entry.pack && !cached) run.dropped.add(entry.pack);
     const result = await runTask(run, path, { taken, stage: stageOf(run, position) });
-    const fresh: IndexEntry = { ...toEntry(result, run.context.pipeline.key, run.context.now), baseSlug: base, taken };
-    if (claim.takenBy !== undefined) fresh.takenBy = claim.takenBy;
-    claimed = { entry: fresh, cached: false };
+    claimed = { entry: { ...toEntry(result, run.context.pipeline.key, run.context.now), taken }, cached: false };
   }
-  if (claimed.entry.ok && claimed.entry.slug) run.slugs.set(claimed.entry.slug, path);
+  for (const article of claimed.entry.ok ? (claimed.entry.articles ?? []) : []) run.slugs.set(article.slug, path);
   return claimed;
+}
+
+/** Whether each article would get the slug it has, from the same holder, with `slugs` taken before the input. */
+function slugsStand(articles: readonly StoredArticle[], slugs: ReadonlyMap<string, string>, path: string): boolean {
+  const local = new Map(slugs);
+  return articles.every((article) => {
+    const claim = uniqueSlug(article.baseSlug, local);
+    local.set(claim.slug, path);
+    return claim.slug === article.slug && claim.takenBy === article.takenBy;
+  });
 }
 
 /** Convert an input again (its pack went missing or bad), under the same slug decisions; the new entry replaces the old. */
 async function reconvert(run: BuildRun, entry: IndexEntry, path: string): Promise<IndexEntry> {
   if (entry.pack) run.dropped.add(entry.pack);
   const result = await runTask(run, path, { taken: entry.taken });
-  const fresh: IndexEntry = { ...toEntry(result, run.context.pipeline.key, run.context.now), taken: entry.taken };
-  if (entry.baseSlug !== undefined) fresh.baseSlug = entry.baseSlug;
-  if (entry.takenBy !== undefined) fresh.takenBy = entry.takenBy;
+  const fresh: IndexEntry = { ...toEntry(result, run.context.pipeline.key, run.context.now) };
+  if (entry.taken !== undefined) fresh.taken = entry.taken;
   run.entries.set(path, fresh);
   return fresh;
 }
@@ -348,20 +365,29 @@ async function buildCollections(run: BuildRun): Promise<void> {
 /** An article's body read back from its pack; a pack that went missing or bad is never trusted: the article is converted again. */
 async function loadFromCache(run: BuildRun, source: Source): Promise<Article> {
   const packsDir = run.context.slot.packsDir;
-  let article = await loadArticle(packsDir, source.entry);
+  let article = await loadArticle(packsDir, source.entry, source.index);
   if (!article) {
-    const fresh = await reconvert(run, source.entry, source.path);
-    for (const output of run.planned) if (output.owner === source.path) output.pack = fresh.pack as string;
-    article = fresh.ok ? await loadArticle(packsDir, fresh) : undefined;
+    let again = run.reloaded.get(source.path);
+    if (!again) {
+      again = reconvert(run, source.entry, source.path).then((fresh) => {
+        for (const output of run.planned) if (output.owner === source.path) output.pack = fresh.pack as string;
+        // The input's other articles read from the new pack too.
+        for (const other of run.sourceOf.values()) if (other.path === source.path) other.entry = fresh;
+        return fresh;
+      });
+      run.reloaded.set(source.path, again);
+    }
+    const fresh = await again;
+    article = fresh.ok ? await loadArticle(packsDir, fresh, source.index) : undefined;
   }
   if (!article) throw new Error(`The cached article for ${source.path} could not be read back, even after converting it again`);
   return article;
 }
 
-async function loadArticle(packsDir: string, entry: IndexEntry): Promise<Article | undefined> {
+async function loadArticle(packsDir: string, entry: IndexEntry, index: number): Promise<Article | undefined> {
   if (!entry.pack) return undefined;
   const parts = await readPack(packsDir, entry.pack);
-  const bytes = parts?.get(articlePart);
+  const bytes = parts?.get(articlePartOf(index));
   return bytes ? (JSON.parse(bytes.toString('utf8')) as Article) : undefined;
 }
 

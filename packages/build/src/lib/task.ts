@@ -5,8 +5,9 @@ import {
   type Article,
   type ArticleSummary,
   checkFileSize,
+  claimPaths,
   hasErrors,
-  ingestArticle,
+  ingestArticles,
   type OutputFile,
   prepareArticle,
   renderArticle,
@@ -34,6 +35,18 @@ export interface Task {
   stage?: string | undefined;
   /** Slugs earlier articles took that this one's could collide with (`[slug, file]`), in input order. */
   taken?: Array<[string, string]> | undefined;
+}
+
+/** One article of an input, as the cache keeps it: its body is in the input's pack (see {@link articlePartOf}). */
+export interface StoredArticle {
+  /** The slug the article got. */
+  slug: string;
+  /** The slug it asked for before collisions: whether it would get another in this build is told from it. */
+  baseSlug: string;
+  /** Who held the slug it asked for, when it got another. */
+  takenBy?: string;
+  /** The article without its body, for collections. */
+  summary: ArticleSummary;
 }
 
 /** An output file as the cache keeps it: its bytes are in the article's pack. */
@@ -66,13 +79,14 @@ export interface TaskResult {
   messages: StoredMessage[];
   /** Converted without errors. */
   ok: boolean;
-  /** The slug the article got, and the one it asked for before collisions. */
-  slug?: string;
-  baseSlug?: string;
-  /** The article without its body, for collections. */
-  summary?: ArticleSummary;
-  /** Id of the pack holding the article and its outputs. */
+  /**
+   * The input's articles, in input order: one for most inputs, several for
+   * a news message whose items are articles of their own. Absent when it failed.
+   */
+  articles?: StoredArticle[];
+  /** Id of the pack holding the articles and their outputs. */
   pack?: string;
+  /** The outputs of all its articles (an asset two of them share, once). */
   outputs: StoredOutput[];
   dependencies: Dependency[];
   /**
@@ -91,8 +105,13 @@ export interface EnvironmentFault {
   message: string;
 }
 
-/** Name of the pack part that holds the article as JSON. */
+/** Name of the pack part that holds the input's first article as JSON. */
 export const articlePart = '\u0000article';
+
+/** Name of the pack part that holds the input's article number `index` (from 0) as JSON. */
+export function articlePartOf(index: number): string {
+  return index === 0 ? articlePart : `${articlePart}:${index}`;
+}
 
 /**
  * Convert one input: read it, ingest, prepare, render, and store the
@@ -112,30 +131,49 @@ export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: st
 
   file.value = bytes;
   const resolved = { ...pipeline.resolved, now: task.now };
-  const article = await ingestArticle(file, resolved, new Map(task.taken ?? []));
-  const produced = article
-    ? [...(await prepareArticle(article, file, resolved, signal)), ...(await renderArticle(article, file, resolved))]
-    : [];
-  const dependencies = article ? dependenciesOf(article, resolved.root) : [];
-  const ok = article !== undefined && !hasErrors(file);
+  const slugs = new Map(task.taken ?? []);
+  const ingested = await ingestArticles(file, resolved, slugs);
+  const produced: OutputFile[] = [];
+  for (const { article, place } of ingested) {
+    produced.push(
+      ...(await prepareArticle(article, file, resolved, signal, place)),
+      ...(await renderArticle(article, file, resolved, place)),
+    );
+  }
+  const dependencies = ingested.flatMap(({ article }) => dependenciesOf(article, resolved.root));
+  const ok = ingested.length > 0 && !hasErrors(file);
   // The input's text is not needed any more; messages keep their places.
   file.value = '';
-  if (!article || !ok) return { ...base, messages: storeMessages(file), ok: false, outputs: [], dependencies };
+  // The articles of one input may share a picture: its renditions once; any other path twice is an error.
+  const own = ok ? claimPaths(produced, file, new Map()) : undefined;
+  if (!own) return { ...base, messages: storeMessages(file), ok: false, outputs: [], dependencies };
 
-  const stored = storeArticle(task, article, produced, packsDir);
+  const stored = storeArticles(
+    task,
+    ingested.map(({ article }) => article),
+    own,
+    packsDir,
+  );
   if ('environment' in stored) return { ...base, messages: [], ok: false, outputs: [], dependencies, environment: stored.environment };
-  const { body: _body, ...summary } = article;
   return {
     ...base,
     messages: storeMessages(file),
     ok: true,
-    slug: article.slug,
-    baseSlug: article.slug,
-    summary,
+    articles: ingested.map(({ article, wantedSlug }) => storedArticle(article, wantedSlug, slugs)),
     pack: stored.pack,
     outputs: stored.outputs,
     dependencies,
   };
+}
+
+/** An article as the index keeps it: slug, the slug it asked for and who had it, and its summary. */
+function storedArticle(article: Readonly<Article>, baseSlug: string, slugs: ReadonlyMap<string, string>): StoredArticle {
+  const { body: _body, ...summary } = article;
+  const stored: StoredArticle = { slug: article.slug, baseSlug, summary };
+  // Who had it: another input (given as taken) or an earlier article of this one.
+  const takenBy = article.slug !== baseSlug ? slugs.get(baseSlug) : undefined;
+  if (takenBy !== undefined) stored.takenBy = takenBy;
+  return stored;
 }
 
 /**
@@ -179,20 +217,20 @@ function readInput(
 }
 
 /**
- * Store the article and its outputs as one pack in the cache, and stage the
+ * Store the articles of one input and their outputs as one pack in the cache, and stage the
  * outputs when the task has a staging folder. A full disk or a read-only
  * folder is the machine's fault, not the article's: returned as an
  * `environment` fault (a write's error carries no path, so the folder being
  * written is named).
  */
-function storeArticle(
+function storeArticles(
   task: Task,
-  article: Readonly<Article>,
+  articles: readonly Readonly<Article>[],
   produced: readonly OutputFile[],
   packsDir: string,
 ): { pack: string; outputs: StoredOutput[] } | { environment: EnvironmentFault } {
   const outputs: StoredOutput[] = [];
-  const parts: PackPart[] = [{ name: articlePart, bytes: Buffer.from(JSON.stringify(article)) }];
+  const parts: PackPart[] = articles.map((article, index) => ({ name: articlePartOf(index), bytes: Buffer.from(JSON.stringify(article)) }));
   for (const output of produced) {
     const contents = typeof output.contents === 'string' ? Buffer.from(output.contents) : output.contents;
     const stored: StoredOutput = { path: output.path, mediaType: output.mediaType, hash: sha256(contents), size: contents.byteLength };
@@ -204,7 +242,7 @@ function storeArticle(
   try {
     const pack = writePack(packsDir, parts);
     where = task.stage ?? packsDir;
-    if (task.stage) stageOutputs(task.stage, parts.slice(1));
+    if (task.stage) stageOutputs(task.stage, parts.slice(articles.length));
     return { pack, outputs };
   } catch (error) {
     const errno = error as NodeJS.ErrnoException;

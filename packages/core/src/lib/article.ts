@@ -111,6 +111,13 @@ export interface Article {
    * lines ("… contributed to this report"), editing credits, corrections.
    */
   notes?: string[];
+  /**
+   * Notes to editors, for the desk only: ninjs `ednote`, NewsML-G2 `edNote`,
+   * NITF `ed-msg`, dpa's notepad (which holds phone numbers), usage terms.
+   * Kept in the model and shown by `syndikit inspect`; never published:
+   * no page, feed or published format prints them (unlike {@link notes}).
+   */
+  editorNotes?: string[];
   images: ArticleImage[];
   /** The body as an mdast tree. Figures are `figure` nodes (see {@link Figure}). */
   body: Root;

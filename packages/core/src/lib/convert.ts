@@ -5,11 +5,11 @@ import type { Adapter, ArticleSummary, OutputFile } from './adapter.js';
 import type { Article } from './article.js';
 import { renderCollections } from './collections.js';
 import { hasErrors } from './diagnostics.js';
-import type { Ingester } from './ingester.js';
+import type { Ingester, IngestPlace } from './ingester.js';
 import type { Limits } from './limits.js';
 import type { Registry } from './registry.js';
 import type { SiteOptions } from './site.js';
-import { claimPaths, ingestArticle, prepareArticle, renderArticle, resolvePipeline } from './steps.js';
+import { claimPaths, ingestArticles, prepareArticle, renderArticle, resolvePipeline } from './steps.js';
 
 /**
  * An input: a `VFile` (with `path` and `value`), `{ path, value }`, or a
@@ -114,6 +114,8 @@ export interface ConvertResult {
 interface Converted {
   article: Article;
   file: VFile;
+  /** Where the article starts in its file, when the file carries several. */
+  place?: IngestPlace | undefined;
 }
 
 /**
@@ -144,37 +146,40 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
   const progress = settings.onProgress ?? (() => {});
   progress({ type: 'start', total: files.length });
 
-  // 1. Load, validate and transform, in input order (slugs are claimed in that order).
+  // 1. Load, validate and transform, in input order (slugs are claimed in that order); an input may give several articles.
   const loaded: Converted[] = [];
   for (const [index, file] of files.entries()) {
     signal?.throwIfAborted();
     progress({ type: 'loaded', done: index + 1, total: files.length });
-    const article = await ingestArticle(file, pipeline, slugs);
-    if (article) loaded.push({ article, file });
+    for (const { article, place } of await ingestArticles(file, pipeline, slugs)) loaded.push({ article, file, place });
   }
 
   // 2. Prepare (image renditions and other slow, mostly off-thread work), several articles at once.
   const limit = pLimit(settings.concurrency ?? defaultConcurrency);
   const prepared = await Promise.all(
-    loaded.map(({ article, file }) =>
+    loaded.map(({ article, file, place }) =>
       limit(() => {
         signal?.throwIfAborted();
-        return prepareArticle(article, file, pipeline, signal);
+        return prepareArticle(article, file, pipeline, signal, place);
       }),
     ),
   );
 
-  // 3. Render each article, in input order, so that output does not depend on timing.
-  let done = files.length - loaded.length;
-  for (const [index, { article, file }] of loaded.entries()) {
+  // 3. Render each input's articles, in input order, so that output does not depend on timing. An input is one
+  // unit: an error on its file (in any of its articles) leaves all of its articles out, as in `@syndikit/build`.
+  const inputs = groupByFile(loaded, prepared);
+  let done = files.length - inputs.length;
+  for (const { file, articles } of inputs) {
     signal?.throwIfAborted();
-    const articleOutputs = [...(prepared[index] ?? []), ...(await renderArticle(article, file, pipeline))];
-    const claimed = hasErrors(file) ? undefined : claimPaths(articleOutputs, file, owners);
+    const produced: OutputFile[] = [];
+    for (const { article, place, prepared: made } of articles)
+      produced.push(...made, ...(await renderArticle(article, file, pipeline, place)));
+    const claimed = hasErrors(file) ? undefined : claimPaths(produced, file, owners);
     done++;
     progress({ type: 'article', path: file.path, ok: claimed !== undefined, done, total: files.length });
     if (!claimed) continue;
     outputs.push(...claimed);
-    converted.push({ article, file });
+    for (const { article, place } of articles) converted.push({ article, file, place });
   }
 
   // 4. Collections (feeds): the step `@syndikit/build` runs too, over the bodies in memory.
@@ -195,6 +200,21 @@ export async function convert(input: InputLike | readonly InputLike[], options?:
   outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const allFiles = [...files, ...collectionFiles];
   return { articles, outputs, files: allFiles, failed: allFiles.filter(hasErrors) };
+}
+
+/** The loaded articles by input, in input order, each with what its `prepare` hooks made. */
+function groupByFile(
+  loaded: readonly Converted[],
+  prepared: readonly OutputFile[][],
+): { file: VFile; articles: Array<Converted & { prepared: OutputFile[] }> }[] {
+  const groups: { file: VFile; articles: Array<Converted & { prepared: OutputFile[] }> }[] = [];
+  for (const [index, item] of loaded.entries()) {
+    const last = groups.at(-1);
+    const entry = { ...item, prepared: prepared[index] ?? [] };
+    if (last?.file === item.file) last.articles.push(entry);
+    else groups.push({ file: item.file, articles: [entry] });
+  }
+  return groups;
 }
 
 /** An article without its body, as a collection adapter's `select` sees it (and as `@syndikit/build` keeps it). */

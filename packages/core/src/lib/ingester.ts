@@ -6,9 +6,12 @@ import type { Limits } from './limits.js';
 /**
  * The metadata an ingester extracted, before the pipeline gives the article
  * its final slug and id: the article's fields without the body, all
- * optional except the lists.
+ * optional except the lists. Editor's notes are not among them: an
+ * ingester gives them apart, as `IngestResult.editorNotes`, so that no
+ * field table meant for published fields (a front matter) carries them by accident.
  */
-export type ArticleFields = Omit<Partial<Article>, 'body' | 'authors' | 'tags' | 'images'> & Pick<Article, 'authors' | 'tags' | 'images'>;
+export type ArticleFields = Omit<Partial<Article>, 'body' | 'authors' | 'tags' | 'images' | 'editorNotes'> &
+  Pick<Article, 'authors' | 'tags' | 'images'>;
 
 /**
  * What an ingester gets: the decoded text and where it came from.
@@ -31,24 +34,48 @@ export interface IngestContext {
   siteUrl?: string;
 }
 
+/** A position in an input, 1-based. */
+export interface IngestPlace {
+  line: number;
+  column: number;
+}
+
 /**
- * What an ingester returns: metadata and a body. The pipeline then gives the
- * article a safe unique slug (from `fields.slug`, else `slugHint`), a stable
- * id, and a canonical URL.
+ * What an ingester returns for one article: metadata and a body. The
+ * pipeline then gives the article a safe unique slug (from `fields.slug`,
+ * else `slugHint`), a stable id, and a canonical URL.
  */
 export interface IngestResult {
   fields: ArticleFields;
   body: Root;
   /** Text to derive a slug from when `fields.slug` is absent (a file name or the headline). */
   slugHint: string;
+  /**
+   * Notes to editors (ninjs `ednote`, NewsML-G2 `edNote`, NITF `ed-msg`,
+   * dpa's notepad, usage terms): they become the article's `editorNotes`,
+   * kept in the model and never published. Optional.
+   */
+  editorNotes?: readonly string[];
+  /**
+   * Where this article starts in its input, for an input that carries
+   * several (the items of a NewsML-G2 `newsMessage`): messages the pipeline
+   * reports about this article without a place of their own (a duplicate
+   * slug, an adapter's warning) are given it. Optional.
+   */
+  place?: IngestPlace;
 }
 
 /**
- * Reads one kind of input into an article. Ingesters are chosen by file
+ * Reads one kind of input into articles. Ingesters are chosen by file
  * extension, then by content (`recognize`); see `chooseIngester`.
  *
- * Report content problems on `context.file` (errors make the article fail)
- * and return `undefined` when no article can be made.
+ * `ingest` returns one result, or an array for an input that carries
+ * several articles (a news message): each becomes an article of its own,
+ * with its own slug and outputs, in the order given; give each its `place`.
+ * Report content problems on `context.file`: an error fails the whole input
+ * (every article of it), so report a problem with one item of several as a
+ * warning and leave that item out. Return `undefined` (or `[]`) when no
+ * article can be made.
  */
 export interface Ingester {
   /** Name used in messages, e.g. `markdown`. */
@@ -69,5 +96,14 @@ export interface Ingester {
    * Keep it cheap: look at the start of the text. Optional.
    */
   recognize?(text: string): boolean;
-  ingest(context: IngestContext): IngestResult | undefined | Promise<IngestResult | undefined>;
+  ingest(context: IngestContext): IngestOutcome | Promise<IngestOutcome>;
+}
+
+/** What `Ingester.ingest` gives: one article, several (in input order), or none. */
+export type IngestOutcome = IngestResult | readonly IngestResult[] | undefined;
+
+/** The results of an ingest as a list: `[]` for none, `[result]` for one. */
+export function ingestResults(outcome: IngestOutcome): readonly IngestResult[] {
+  if (outcome === undefined || outcome === null) return [];
+  return Array.isArray(outcome) ? outcome : [outcome as IngestResult];
 }

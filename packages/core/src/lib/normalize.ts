@@ -70,6 +70,7 @@ export function finalizeArticle(file: VFile, result: IngestResult, options: Fina
     status: fields.status,
     embargoed: fields.embargoed,
     notes: fields.notes,
+    editorNotes: result.editorNotes && result.editorNotes.length > 0 ? [...result.editorNotes] : undefined,
     images: fields.images,
     body: result.body as Root,
   };
@@ -79,19 +80,28 @@ export function finalizeArticle(file: VFile, result: IngestResult, options: Fina
 }
 
 /**
+ * The slug an ingest result asks for before collisions with others: its
+ * `fields.slug` made safe, else one from the slug hint or the headline; `''`
+ * when none can be made. `@syndikit/build` keeps it to tell, from its cache,
+ * whether an article would get another slug in this build.
+ */
+export function wantedSlug(result: { fields: { slug?: string | undefined; headline?: string | undefined }; slugHint: string }): string {
+  const { slug, headline } = result.fields;
+  if (slug) return slugify(slug);
+  return slugify(result.slugHint || '') || slugify(headline ?? '');
+}
+
+/**
  * A safe slug for the article, unique in `slugs` (which is updated): the one
  * asked for, made safe, or one from the slug hint or the headline.
  *
  * @returns the slug, or `undefined` after reporting an error on `file`.
  */
 function claimSlug(file: VFile, asked: string | undefined, hint: string, headline: string, slugs: Map<string, string>): string | undefined {
-  let slug: string;
+  let slug: string = wantedSlug({ fields: { slug: asked, headline }, slugHint: hint });
   if (asked) {
     const unsafe = unsafeSlugReason(asked);
-    slug = slugify(asked);
     if (unsafe) report(file, 'warning', `Slug \`${asked}\` is unsafe (${unsafe}); using \`${slug}\``, rules.slugUnsafe);
-  } else {
-    slug = slugify(hint) || slugify(headline);
   }
   if (!slug) {
     report(file, 'error', 'No slug could be derived from the file name or headline', rules.slugEmpty);

@@ -9,9 +9,9 @@ import { chooseIngester } from './choose-ingester.js';
 import type { ConvertOptions, ImageFactsReader } from './convert.js';
 import { decodeText } from './decode.js';
 import { hasErrors, report } from './diagnostics.js';
-import type { Ingester } from './ingester.js';
+import { type Ingester, type IngestOutcome, type IngestPlace, ingestResults } from './ingester.js';
 import { defaultLimits, type Limits } from './limits.js';
-import { finalizeArticle } from './normalize.js';
+import { finalizeArticle, wantedSlug } from './normalize.js';
 import { rules } from './rules.js';
 import { resolveSite, type Site } from './site.js';
 import { permalinkProblem } from './url-policy.js';
@@ -89,14 +89,61 @@ function resolveAdapters(settings: Readonly<PipelineOptions>): Adapter[] {
   });
 }
 
+/** An article {@link ingestArticles} made, with what the orchestrators need to know about it. */
+export interface IngestedArticle {
+  article: Article;
+  /** Where the article starts in its input, when the ingester said (an item of a news message). */
+  place?: IngestPlace;
+  /** The slug it asked for before collisions with others (see `wantedSlug`). */
+  wantedSlug: string;
+}
+
 /**
- * Load, validate and transform one input into an article: ingest, give it a
- * slug not in `slugs` (which is updated), fill in its local images' facts
- * with `imageFacts` (when given and there is a content root), run the body plugins.
+ * Load, validate and transform one input into its articles (one, or several
+ * for an input such as a news message): ingest, give each a slug not in
+ * `slugs` (which is updated, in the order of the articles), fill in local
+ * images' facts with `imageFacts` (when given and there is a content root),
+ * run the body plugins. Messages about one article of several that have no
+ * place of their own are given the article's `place`.
+ *
+ * An error on `file` fails the input as a whole: the result is then `[]`.
+ *
+ * @returns the articles in input order, or `[]` after reporting an error on `file`.
+ */
+export async function ingestArticles(file: VFile, pipeline: ResolvedPipeline, slugs: Map<string, string>): Promise<IngestedArticle[]> {
+  const outcome = await runIngester(file, pipeline);
+  if (outcome === undefined || hasErrors(file)) return [];
+  const results = ingestResults(outcome);
+  const articles: IngestedArticle[] = [];
+  for (const result of results) {
+    const first = file.messages.length;
+    const article = finalizeArticle(file, result, { site: pipeline.site, permalink: pipeline.permalink, slugs });
+    placeMessages(file, first, result.place);
+    if (!article) return [];
+    articles.push({ article, wantedSlug: wantedSlug(result), ...(result.place ? { place: result.place } : {}) });
+  }
+  for (const { article, place } of articles) {
+    const first = file.messages.length;
+    if (pipeline.imageFacts && pipeline.root) await pipeline.imageFacts(article, file, pipeline.root);
+    if (!hasErrors(file)) await transformBody(article, file, pipeline.remarkPlugins);
+    placeMessages(file, first, place);
+    if (hasErrors(file)) return [];
+  }
+  return articles;
+}
+
+/**
+ * Load, validate and transform one input into an article: the first of
+ * {@link ingestArticles}, for callers that take one article per input.
  *
  * @returns the article, or `undefined` after reporting an error on `file`.
  */
 export async function ingestArticle(file: VFile, pipeline: ResolvedPipeline, slugs: Map<string, string>): Promise<Article | undefined> {
+  return (await ingestArticles(file, pipeline, slugs))[0]?.article;
+}
+
+/** Decode the input, choose its ingester and run it; `undefined` after reporting an error on `file`. */
+async function runIngester(file: VFile, pipeline: ResolvedPipeline): Promise<IngestOutcome> {
   const text = decodeText(file, pipeline.limits);
   if (text === undefined) return undefined;
   const choice = chooseIngester(file.basename ?? '', text, pipeline.ingesters);
@@ -105,30 +152,31 @@ export async function ingestArticle(file: VFile, pipeline: ResolvedPipeline, slu
     return undefined;
   }
   const { ingester } = choice;
-
-  const articlePath = articlePathOf(file, pipeline.root);
-  let result: Awaited<ReturnType<Ingester['ingest']>>;
   try {
-    result = await ingester.ingest({
+    return await ingester.ingest({
       file,
       text,
-      articlePath,
+      articlePath: articlePathOf(file, pipeline.root),
       timeZone: pipeline.timeZone,
       limits: pipeline.limits,
       ...(pipeline.site.url ? { siteUrl: pipeline.site.url } : {}),
     });
   } catch (error) {
-    // A stack overflow or a bug in an ingester fails this article only.
+    // A stack overflow or a bug in an ingester fails this input only.
     report(file, 'error', `The ${ingester.name} ingester failed: ${errorMessage(error)}`, rules.ingesterFailed, undefined, error);
     return undefined;
   }
-  if (!result || hasErrors(file)) return undefined;
-  const article = finalizeArticle(file, result, { site: pipeline.site, permalink: pipeline.permalink, slugs });
-  if (!article) return undefined;
-  if (pipeline.imageFacts && pipeline.root) await pipeline.imageFacts(article, file, pipeline.root);
-  if (hasErrors(file)) return undefined;
-  if (!(await transformBody(article, file, pipeline.remarkPlugins))) return undefined;
-  return article;
+}
+
+/** Give the messages from number `first` on that have no place of their own the article's place. */
+function placeMessages(file: VFile, first: number, place: IngestPlace | undefined): void {
+  if (!place) return;
+  for (const message of file.messages.slice(first)) {
+    if (message.line !== undefined && message.line !== null) continue;
+    message.line = place.line;
+    message.column = place.column;
+    message.place = { line: place.line, column: place.column };
+  }
 }
 
 /** The input's path relative to the content root, POSIX. */
@@ -150,19 +198,24 @@ async function transformBody(article: Article, file: VFile, plugins: PluggableLi
   }
 }
 
-/** Run every adapter's `prepare` hook on an article, in the order of the formats; returns the files they made. */
+/**
+ * Run every adapter's `prepare` hook on an article, in the order of the
+ * formats; returns the files they made. `place`: where the article starts
+ * in its input (see {@link IngestedArticle}), given to messages without one.
+ */
 export async function prepareArticle(
   article: Article,
   file: VFile,
   pipeline: ResolvedPipeline,
   signal?: AbortSignal,
+  place?: IngestPlace,
 ): Promise<OutputFile[]> {
   const produced: OutputFile[] = [];
   for (const adapter of pipeline.adapters) {
     if (!adapter.prepare) continue;
     const prepare = adapter.prepare.bind(adapter);
     produced.push(
-      ...(await runAdapter(adapter, file, () =>
+      ...(await runAdapter(adapter, file, place, () =>
         prepare({
           article,
           site: pipeline.site,
@@ -171,7 +224,7 @@ export async function prepareArticle(
           cacheDir: pipeline.cacheDir,
           signal,
           root: pipeline.root,
-          report: (reason, options) => reportFromAdapter(file, adapter, reason, options),
+          report: (reason, options) => reportFromAdapter(file, adapter, reason, options, place),
         }),
       )),
     );
@@ -179,18 +232,18 @@ export async function prepareArticle(
   return produced;
 }
 
-/** Render an article with every article-scope adapter, in the order of the formats. */
-export async function renderArticle(article: Article, file: VFile, pipeline: ResolvedPipeline): Promise<OutputFile[]> {
+/** Render an article with every article-scope adapter, in the order of the formats (`place` as for {@link prepareArticle}). */
+export async function renderArticle(article: Article, file: VFile, pipeline: ResolvedPipeline, place?: IngestPlace): Promise<OutputFile[]> {
   const produced: OutputFile[] = [];
   for (const adapter of pipeline.adapters) {
     if (adapter.scope !== 'article') continue;
     produced.push(
-      ...(await runAdapter(adapter, file, () =>
+      ...(await runAdapter(adapter, file, place, () =>
         adapter.render({
           article,
           site: pipeline.site,
           now: pipeline.now,
-          report: (reason, options) => reportFromAdapter(file, adapter, reason, options),
+          report: (reason, options) => reportFromAdapter(file, adapter, reason, options, place),
         }),
       )),
     );
@@ -209,7 +262,7 @@ export async function renderCollection(
   fileOf: (article: Readonly<Article>) => VFile | undefined,
   pipeline: ResolvedPipeline,
 ): Promise<OutputFile[]> {
-  return runAdapter(adapter, own, () =>
+  return runAdapter(adapter, own, undefined, () =>
     adapter.render({
       articles,
       site: pipeline.site,
@@ -253,25 +306,36 @@ export function selectForCollection(
   }
 }
 
-async function runAdapter(adapter: Adapter, file: VFile, render: () => OutputFile[] | Promise<OutputFile[]>): Promise<OutputFile[]> {
+async function runAdapter(
+  adapter: Adapter,
+  file: VFile,
+  place: IngestPlace | undefined,
+  render: () => OutputFile[] | Promise<OutputFile[]>,
+): Promise<OutputFile[]> {
   try {
     const produced = await render();
     for (const output of produced) {
       const unsafe = unsafeOutputPath(output.path);
       if (unsafe) {
-        report(file, 'error', `Adapter \`${adapter.name}\` produced the unsafe path \`${output.path}\`: ${unsafe}`, rules.outputPathUnsafe);
+        report(
+          file,
+          'error',
+          `Adapter \`${adapter.name}\` produced the unsafe path \`${output.path}\`: ${unsafe}`,
+          rules.outputPathUnsafe,
+          place,
+        );
         return [];
       }
     }
     return produced;
   } catch (error) {
-    report(file, 'error', `Adapter \`${adapter.name}\` failed: ${errorMessage(error)}`, rules.adapterFailed, undefined, error);
+    report(file, 'error', `Adapter \`${adapter.name}\` failed: ${errorMessage(error)}`, rules.adapterFailed, place, error);
     return [];
   }
 }
 
-function reportFromAdapter(file: VFile, adapter: Adapter, reason: string, options: ReportOptions): void {
-  const message = report(file, options.severity ?? 'warning', reason, reportedRule(options), options.place);
+function reportFromAdapter(file: VFile, adapter: Adapter, reason: string, options: ReportOptions, place?: IngestPlace): void {
+  const message = report(file, options.severity ?? 'warning', reason, reportedRule(options), options.place ?? place);
   message.source = `syndikit:${adapter.name}`;
 }
 
@@ -290,10 +354,14 @@ export function claimPaths<T extends Pick<OutputFile, 'path' | 'asset'>>(
   owners: Map<string, string>,
 ): T[] | undefined {
   const kept: T[] = [];
+  // What this producer claims itself: the articles of one input (a news message) may share a picture's renditions too.
+  const own = new Map<string, T>();
   for (const output of produced) {
-    const owner = owners.get(output.path);
+    const mine = own.get(output.path);
+    const owner = owners.get(output.path) ?? (mine ? `${mine.asset ? 'asset:' : ''}${file.path || '(input)'}` : undefined);
     if (owner === undefined) {
       kept.push(output);
+      own.set(output.path, output);
       continue;
     }
     if (output.asset && owner.startsWith('asset:')) continue;

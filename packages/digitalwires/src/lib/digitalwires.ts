@@ -68,7 +68,9 @@ export function digitalwiresIngester(options?: Readonly<DigitalwiresOptions> | n
     cacheKey: `digitalwires@${version}:${maxDepth}`,
     ingest: (context) => {
       const result = ingestDigitalwires(context, maxDepth);
-      return result ? { fields: result.fields, body: result.body, slugHint: result.slugHint } : undefined;
+      if (!result) return undefined;
+      // ednotes, the notepad and usage terms go to the model's editorNotes, which no published format prints.
+      return { fields: result.fields, body: result.body, slugHint: result.slugHint, editorNotes: result.editorNotes };
     },
   };
 }

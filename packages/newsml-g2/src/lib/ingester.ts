@@ -1,10 +1,8 @@
 import { createRequire } from 'node:module';
 import type { IngestContext, Ingester, IngestResult } from '@syndikit/core';
-import { report } from '@syndikit/core';
 import { sniffXml, type XmlSniff } from '@syndikit/xml';
 import type { G2Article } from './item.js';
 import { type NewsMlG2ReadOptions, readNewsMlG2 } from './read.js';
-import { newsmlG2Rules } from './rules.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -22,18 +20,29 @@ export function sniffAgencyXml(text: string): XmlSniff | undefined {
 }
 
 /**
- * Every article of a NewsML-G2 document, each as an ingest result with its
- * editor's notes (kept apart) and its place in the file. What an
- * `ingestMany` hook of the core would call.
+ * Every article of a NewsML-G2 document, each with its editor's notes and
+ * its place in the file (as `G2Article`s, which also name the item's guid
+ * and class).
  */
 export function ingestNewsMlG2(context: IngestContext, options?: Readonly<NewsMlG2ReadOptions> | null): G2Article[] {
   return readNewsMlG2(context, options);
 }
 
 /**
- * The `.xml` ingester for NewsML-G2 2.x. The core's `Ingester` returns one
- * article per file: a message with several articles gives the first, and a
- * warning lists the others with their positions.
+ * An article of a NewsML-G2 document as an ingest result: its editor's
+ * notes in `editorNotes` (the article's, never published), and, for an item of a
+ * message, its place, so that messages about it name its line.
+ */
+export function g2IngestResult(article: G2Article, several: boolean): IngestResult {
+  const result: IngestResult = { fields: article.fields, body: article.body, slugHint: article.slugHint, editorNotes: article.editorNotes };
+  if (several) result.place = { line: article.line, column: article.column };
+  return result;
+}
+
+/**
+ * The `.xml` ingester for NewsML-G2 2.x: one article per news item, so a
+ * `newsMessage` whose `itemSet` carries several text items gives several
+ * articles, in document order, each with its own slug and outputs.
  */
 export function newsmlG2Ingester(options?: Readonly<NewsMlG2IngestOptions> | null): Ingester & { recognize(text: string): boolean } {
   const maxDepth = options?.maxDepth ?? 256;
@@ -42,23 +51,10 @@ export function newsmlG2Ingester(options?: Readonly<NewsMlG2IngestOptions> | nul
     // For content-based choice among the ingesters of one extension (`.xml`, `.json`), and for files without one.
     recognize: recognizeNewsMlG2,
     extensions: ['.xml'],
-    cacheKey: `newsml-g2@${version}:${maxDepth}`,
-    ingest: (context): IngestResult | undefined => {
+    cacheKey: `newsml-g2@${version}:${maxDepth}:many`,
+    ingest: (context): IngestResult[] => {
       const articles = readNewsMlG2(context, { maxDepth });
-      const [first, ...rest] = articles;
-      if (!first) return undefined;
-      if (rest.length > 0) {
-        report(
-          context.file,
-          'warning',
-          `The message carries ${articles.length} articles; one is read per file, the first (${first.line}:${first.column}). Left out: ${rest
-            .map((article) => `"${article.fields.headline ?? article.guid ?? '?'}" at ${article.line}:${article.column}`)
-            .join(', ')}`,
-          newsmlG2Rules.itemsLeftOut,
-          { line: rest[0]?.line ?? 1, column: rest[0]?.column ?? 1 },
-        );
-      }
-      return { fields: first.fields, body: first.body, slugHint: first.slugHint };
+      return articles.map((article) => g2IngestResult(article, articles.length > 1));
     },
   };
 }

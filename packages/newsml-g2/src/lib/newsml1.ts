@@ -43,7 +43,10 @@ export function recognizeNewsMl1(text: string): boolean {
   return sniffXml(text)?.kind === 'newsml-1';
 }
 
-/** The `.xml` ingester for NewsML 1.x; like the G2 one, the first article of a file, with a warning naming the rest. */
+/**
+ * The `.xml` ingester for NewsML 1.x: one article per `NewsItem`, so a
+ * document with several gives several, in document order, each with its place.
+ */
 export function newsml1Ingester(options?: Readonly<{ maxDepth?: number | null }> | null): Ingester & { recognize(text: string): boolean } {
   const maxDepth = options?.maxDepth ?? 256;
   return {
@@ -51,19 +54,15 @@ export function newsml1Ingester(options?: Readonly<{ maxDepth?: number | null }>
     // For content-based choice among the ingesters of one extension (`.xml`, `.json`), and for files without one.
     recognize: recognizeNewsMl1,
     extensions: ['.xml'],
-    cacheKey: `newsml-1@${version}:${maxDepth}`,
-    ingest: (context) => {
-      const [first, ...rest] = readNewsMl1(context, maxDepth);
-      if (!first) return undefined;
-      if (rest.length > 0)
-        report(
-          context.file,
-          'warning',
-          `The document carries ${rest.length + 1} news items; one is read per file, the first (${first.line}:${first.column}). Left out: ${rest.map((item) => `"${item.fields.headline ?? '?'}" at ${item.line}:${item.column}`).join(', ')}`,
-          newsml1Rules.itemsLeftOut,
-          { line: rest[0]?.line ?? 1, column: rest[0]?.column ?? 1 },
-        );
-      return { fields: first.fields, body: first.body, slugHint: first.slugHint };
+    cacheKey: `newsml-1@${version}:${maxDepth}:many`,
+    ingest: (context): IngestResult[] => {
+      const items = readNewsMl1(context, maxDepth);
+      return items.map(({ fields, body, slugHint, line, column }) => ({
+        fields,
+        body,
+        slugHint,
+        ...(items.length > 1 ? { place: { line, column } } : {}),
+      }));
     },
   };
 }

@@ -18,12 +18,6 @@ export const newsmlG2Rules = {
     'Nothing to do: such items describe or plan news, and are not published as articles.',
     'info',
   ),
-  itemsLeftOut: rule(
-    'g2-items-left-out',
-    'The message carries more articles than are read from one file',
-    'Split the message into one file per item, or use `ingestNewsMlG2` which returns them all.',
-    'warning',
-  ),
   unresolvedRef: rule(
     'g2-unresolved-ref',
     'A package refers to an item that is not in the file',
@@ -95,12 +89,6 @@ export const newsml1Rules = {
     'error',
   ),
   date: rule('newsml1-date', 'A NewsML 1.x date is not valid', 'Write dates as ISO 8601 basic, e.g. 20260302T101500Z.', 'warning'),
-  itemsLeftOut: rule(
-    'newsml1-items-left-out',
-    'The document carries more news items than are read from one file',
-    'Split the document, or use `readNewsMl1`.',
-    'warning',
-  ),
   bodyUnsafe: rule(
     'newsml1-body-unsafe',
     'Markup was removed from the body',

@@ -129,7 +129,9 @@ function itemMeta(article: Readonly<Article>, provider: string, versionCreated: 
     ...(article.published ? [x('firstCreated', article.published)] : []),
     ...(article.embargoed ? [x('embargoed', article.embargoed)] : []),
     x('pubStatus', { qcode: `stat:${article.status ?? 'usable'}` }),
-    ...(article.notes ?? []).map((note) => x('edNote', note)),
+    // edNote is addressed to the receiving desk, not to readers: the editor's notes first, then the story's
+    // own notes (corrections, contributor lines), which G2 has no published place for.
+    ...[...(article.editorNotes ?? []), ...(article.notes ?? [])].map((note) => x('edNote', note)),
     ...article.images.flatMap((image, index) => pictureLink(image, index, base) ?? []),
   ]);
 }

@@ -98,6 +98,8 @@ class NinjsReader {
     if (uri) fields.id = uri;
     const slugline = this.string(['slugline']);
     this.readCredits(fields);
+    // A note to editors, for the desk: the article's editorNotes, never published (its `notes` are printed).
+    const edNote = this.string(['ednote']);
     this.readDates(fields);
     this.readTags(fields);
 
@@ -112,7 +114,7 @@ class NinjsReader {
     }
     this.readAssociatedPictures(fields);
     if (!fields.headline) this.guessHeadline(fields, body, slugline, uri);
-    return { fields, body, slugHint: slugline ?? fields.headline ?? '' };
+    return { fields, body, slugHint: slugline ?? fields.headline ?? '', ...(edNote ? { editorNotes: [edNote] } : {}) };
   }
 
   /** Headline (main role, else the first, else `title`), subheadline and, for text items, the summary. */
@@ -130,7 +132,7 @@ class NinjsReader {
     if (summary && this.type() === 'text') fields.summary = summary.value;
   }
 
-  /** Byline, language, copyright and source, status and the editor's note. */
+  /** Byline, language, copyright and source, and status. */
   private readCredits(fields: ArticleFields): void {
     const by = this.string(['by']) ?? this.string(['byline']);
     if (by) {
@@ -149,8 +151,6 @@ class NinjsReader {
       if (['usable', 'withheld', 'canceled'].includes(status.toLowerCase())) fields.status = status.toLowerCase() as PublicationStatus;
       else this.problem(['pubstatus'], `Expected pubstatus usable, withheld or canceled but received ${JSON.stringify(status)}`, 'warning');
     }
-    const edNote = this.string(['ednote']);
-    if (edNote) fields.notes = [edNote];
   }
 
   /** Published (first created, else content created, else version created), updated and embargo. */

@@ -51,7 +51,8 @@ export function nitfIngester(options?: Readonly<NitfIngestOptions> | null): Inge
     ingest: (context) => {
       const result = ingestNitf(context, maxDepth);
       if (!result) return undefined;
-      return { fields: result.fields, body: result.body, slugHint: result.slugHint };
+      // ed-msg goes to the model's editorNotes, which no published format prints.
+      return { fields: result.fields, body: result.body, slugHint: result.slugHint, editorNotes: result.editorNotes };
     },
   };
 }

@@ -92,6 +92,17 @@ export function rssTree(
   };
 }
 
+/** Names as a byline reads them in `language`: "A, B and C", "A, B und C" (Intl.ListFormat). */
+function joinNames(names: readonly string[], language: string): string {
+  let format: Intl.ListFormat;
+  try {
+    format = new Intl.ListFormat(language, { type: 'conjunction' });
+  } catch {
+    format = new Intl.ListFormat('en', { type: 'conjunction' });
+  }
+  return format.format(names);
+}
+
 /** One `<item>`. */
 export function rssItem(item: FeedItem, context: CollectionRenderContext): Element {
   const { article } = item;
@@ -104,12 +115,24 @@ export function rssItem(item: FeedItem, context: CollectionRenderContext): Eleme
   if (item.html) children.push(x('content:encoded', item.html));
 
   // RSS has one <author>, and it must be an email address: use it only for a
-  // single author with an email; otherwise name every author with dc:creator.
+  // single author with an email; otherwise name every author with dc:creator,
+  // then all of them in one last dc:creator ("A, B and C"): readers that keep
+  // a single author (feedparser keeps the last) then show the whole byline.
   const [only] = article.authors;
   if (article.authors.length === 1 && only?.email) {
     children.push(x('author', `${only.email} (${only.name})`));
   } else {
     for (const author of article.authors) children.push(x('dc:creator', author.name));
+    if (article.authors.length > 1)
+      children.push(
+        x(
+          'dc:creator',
+          joinNames(
+            article.authors.map((author) => author.name),
+            article.language ?? context.site.language,
+          ),
+        ),
+      );
     if (article.authors.some((author) => author.email)) {
       context.report(article, 'RSS cannot carry the email addresses of several authors; they are left out of the rss feed', {
         ruleId: rssRules.authorEmailsDropped.id,
