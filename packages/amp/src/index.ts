@@ -3,7 +3,7 @@ export { ampAdapter } from './lib/adapter.js';
 export { boilerplateCss, extensionUrl, maxCustomCssBytes, noscriptBoilerplateCss, runtimeUrl } from './lib/boilerplate.js';
 export type { ComponentContext, Extensions } from './lib/components.js';
 export { toAmpComponents } from './lib/components.js';
-export { displayDate } from './lib/dates.js';
+export { displayDate, updatedLabel } from './lib/dates.js';
 export { direction } from './lib/direction.js';
 export type { PageSettings } from './lib/page.js';
 export { ampPage, ogLocale } from './lib/page.js';

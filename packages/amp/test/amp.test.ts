@@ -8,6 +8,7 @@ import {
   jsonForScript,
   maxCustomCssBytes,
   ogLocale,
+  updatedLabel,
 } from '@syndikit/amp';
 import { convert, formatMessage } from '@syndikit/core';
 import { imagesAdapter } from '@syndikit/images';
@@ -117,12 +118,16 @@ describe('AMP pages from the fixtures', async () => {
     const html = page('2024-03-12-harbor-bridge-vote');
     expect(html).toContain('<a href="https://news.example/staff/dana-whitcomb" rel="author">Dana Whitcomb</a> &#x26; <a');
     expect(html).toContain(
-      '<span class="dateline">PORTLAND, Maine (AP)</span> <time datetime="2024-03-12T23:41:00-04:00">March 12, 2024, 23:41 (UTC−04:00)</time>',
+      '<span class="dateline">PORTLAND, Maine (AP)</span> <time datetime="2024-03-12T23:41:00-04:00">March 12, 2024, 11:41\u00a0p.m.\u00a0UTC−4</time>',
     );
     expect(html).toMatch(
       /<figure class="lead"><amp-img src="https:\/\/news\.example\/images\/harbor-bridge-[0-9a-f]{10}-1200\.jpg" srcset="[^"]+" alt="The steel drawbridge over the harbor at dusk" width="1200" height="800" layout="responsive">.*?<\/amp-img><figcaption>The Casco Street drawbridge rises for a fishing boat in Portland, Maine, on Monday, March 11, 2024\. <small class="credit">AP Photo\/Maria Okafor<\/small><\/figcaption><\/figure>/,
     );
-    expect(page('2024-10-14-rail-strike-update')).toContain('<time datetime="2024-10-15T19:30:00+01:00" class="updated">');
+    expect(page('2024-10-14-rail-strike-update')).toContain(
+      '<time datetime="2024-10-15T19:30:00+01:00" class="updated">Updated October 15, 2024, 7:30\u00a0p.m.\u00a0UTC+1</time>',
+    );
+    // German dates for a German article.
+    expect(page('2024-08-21-bundestag-haushalt')).toMatch(/<time datetime="[^"]+">\d+\. August 2024, \d+:\d\d\u00a0UTC\+2<\/time>/);
   });
 
   it('gives every amp-img a <noscript> <img> fallback with the same rendition, so photos show without the runtime', () => {
@@ -312,12 +317,18 @@ describe('helpers', () => {
 });
 
 describe('displayDate', () => {
-  it('shows the date in the article language and offset', () => {
-    expect(displayDate('2024-03-12T23:41:00-04:00', 'en')).toBe('March 12, 2024, 23:41 (UTC−04:00)');
+  it('shows the date as a newspaper prints it, in the article language and offset', () => {
+    expect(displayDate('2024-03-12T23:41:00-04:00', 'en')).toBe('March 12, 2024, 11:41\u00a0p.m.\u00a0UTC−4');
+    expect(displayDate('2024-03-12T09:05:00+05:30', 'en')).toBe('March 12, 2024, 9:05\u00a0a.m.\u00a0UTC+5:30');
+    expect(displayDate('2024-08-21T14:30:00+02:00', 'de')).toBe('21. August 2024, 14:30\u00a0UTC+2');
+    // Arabic: the Arabic comma between date and time.
+    expect(displayDate('2024-12-01T10:00:00+02:00', 'ar')).toMatch(/^[^,]+\u060c [^,]+\u00a0UTC\+2$/);
+    expect(updatedLabel('de-CH')).toBe('Aktualisiert');
+    expect(updatedLabel('xx')).toBe('Updated');
   });
 
   it('never shows a year before 1000 as 19xx: such a date is not a date, and stays as written', () => {
     expect(displayDate('0050-06-15T10:00:00Z', 'en')).toBe('0050-06-15T10:00:00Z');
-    expect(displayDate('1000-06-15T10:00:00Z', 'en')).toBe('June 15, 1000, 10:00 (UTC)');
+    expect(displayDate('1000-06-15T10:00:00Z', 'en')).toBe('June 15, 1000, 10:00\u00a0a.m.\u00a0UTC');
   });
 });

@@ -87,9 +87,9 @@ describe('JSON Feed 1.1 from the fixtures', () => {
     ]);
   });
 
-  it('marks items in another language than the site', () => {
+  it('gives every item its language (the site language when the article has none)', () => {
     expect(feed.items.find((item) => item.title.startsWith('Bundestag'))?.language).toBe('de');
-    expect(feed.items.find((item) => item.title.startsWith('Harbor'))?.language).toBeUndefined();
+    expect(feed.items.find((item) => item.title.startsWith('Harbor'))?.language).toBe('en');
   });
 });
 

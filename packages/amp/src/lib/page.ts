@@ -7,7 +7,7 @@ import { h } from 'hastscript';
 import type { Handlers } from 'mdast-util-to-hast';
 import { boilerplateCss, extensionUrl, maxCustomCssBytes, noscriptBoilerplateCss, runtimeUrl, viewport } from './boilerplate.js';
 import { type Extensions, toAmpComponents } from './components.js';
-import { displayDate } from './dates.js';
+import { displayDate, updatedLabel } from './dates.js';
 import { direction } from './direction.js';
 import { ampRules } from './rules.js';
 import { ampSchema } from './schema.js';
@@ -96,7 +96,7 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
           h('header', { className: ['site'] }, [site.url ? h('a', { href: `${site.url}/` }, site.title) : h('span', site.title)]),
           h('main', [
             h('article', [
-              articleHeader(article),
+              articleHeader(article, language),
               ...(lead ? [lead] : []),
               h('div', { className: ['body'] }, body.children),
               articleFooter(article),
@@ -109,8 +109,7 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
   return `${toHtml(page, { allowDangerousCharacters: false })}\n`;
 }
 
-function articleHeader(article: Readonly<Article>): Element {
-  const language = article.language ?? 'en';
+function articleHeader(article: Readonly<Article>, language: string): Element {
   const children: ElementContent[] = [];
   if (article.section) children.push(h('p', { className: ['section'] }, article.section));
   children.push(h('h1', article.headline));
@@ -129,7 +128,11 @@ function articleHeader(article: Readonly<Article>): Element {
   if (article.updated && article.updated !== article.published) {
     meta.push(
       { type: 'text', value: ' · ' },
-      h('time', { dateTime: article.updated, className: ['updated'] }, `↻ ${displayDate(article.updated, language)}`),
+      h(
+        'time',
+        { dateTime: article.updated, className: ['updated'] },
+        `${updatedLabel(language)} ${displayDate(article.updated, language)}`,
+      ),
     );
   }
   if (meta.length > 0) children.push(h('p', { className: ['meta'] }, meta));

@@ -142,7 +142,8 @@ export function jsonFeedItem(item: FeedItem, context: CollectionRenderContext): 
         ? article.authors.map((author) => withoutUndefined<JsonFeedAuthor>({ name: author.name, url: author.url }))
         : undefined,
     tags: tags.length > 0 ? tags : undefined,
-    language: article.language && article.language !== context.site.language ? article.language : undefined,
+    // Every item says its language: JSON Feed defines no inheritance from the feed's.
+    language: article.language ?? context.site.language,
     attachments: attachments.length > 0 ? attachments : undefined,
   });
 }
