@@ -171,7 +171,7 @@ function articleSection(article: PreviewArticle): ElementContent {
 
 const style = `body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1d1d1f}
 h1{margin-bottom:.2rem}.summary{color:#555}section.article{border-top:1px solid #ddd;padding:.5rem 0}
-h3{margin:.4rem 0 0}.slug{color:#777;margin:0 0 .4rem;font-family:monospace}table{border-collapse:collapse;width:100%}
+h3{margin:.4rem 0 0}.slug{color:#777;margin:0 0 .4rem;font-family:monospace}table{border-collapse:collapse;width:100%;table-layout:fixed}th:first-child{width:8rem}th:last-child{width:16rem}
 td,th{text-align:left;padding:.15rem .6rem .15rem 0;vertical-align:top}td ul{margin:.2rem 0;padding-left:1rem;font-size:13px}
 .check-pass{color:#137333}.check-fail{color:#b3261e}.check-not-checked{color:#777}
 .messages{font-family:monospace;font-size:13px;color:#8a4b00}.no-messages{color:#777;font-size:13px}`;
