@@ -9,6 +9,10 @@ describe('cleanXmlText', () => {
       removed: 5,
     });
   });
+
+  it('also removes DEL and the C1 controls, and keeps what follows them (NBSP, é)', () => {
+    expect(cleanXmlText('a\u007Fb\u0080c\u0085d\u009Fe\u00A0f\u00E9')).toEqual({ value: 'abcde\u00A0f\u00E9', removed: 4 });
+  });
 });
 
 describe('serialize', () => {

@@ -9,8 +9,8 @@ import type { Rule } from '@syndikit/core';
 export const xmlFeedRules = {
   invalidCharacter: {
     id: 'xml-invalid-character',
-    title: 'Characters XML 1.0 forbids were removed',
-    hint: 'Remove the control characters from the article or site field the message names; the feed is written without them.',
+    title: 'Characters XML 1.0 forbids or discourages were removed',
+    hint: 'Remove the control characters (C0, DEL, C1) from the article or site field the message names; the feed is written without them.',
     severity: 'warning',
   },
 } as const satisfies Record<string, Rule>;

@@ -7,9 +7,12 @@ import { xmlFeedRules } from './rules.js';
  * Characters XML 1.0 forbids: everything outside
  * `#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`
  * (C0 controls, lone surrogates, U+FFFE and U+FFFF). One of them anywhere
- * makes the whole feed unparseable.
+ * makes the whole feed unparseable. Also DEL and the C1 controls
+ * (U+007F–U+009F), which XML 1.0 allows but discourages (section 2.2) and
+ * XML 1.1 requires escaped: they are mojibake from a mis-decoded Windows-1252
+ * input, never text, and feed validators flag them.
  */
-const forbidden = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const forbidden = /[^\t\n\r\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Remove characters XML 1.0 forbids; returns the clean text and how many were removed. */
 export function cleanXmlText(value: string): { value: string; removed: number } {
