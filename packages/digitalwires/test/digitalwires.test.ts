@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ingestResults } from '@syndikit/core';
 import { digitalwiresIngester, digitalwiresRules, ingestDigitalwires, recognizeDigitalwires, sniffNewsJson } from '@syndikit/digitalwires';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -77,7 +78,9 @@ describe('digitalwires in', () => {
     expect(sniffNewsJson('{"version": "https://jsonfeed.org/version/1.1", "items": []}')).toBe('jsonfeed');
     expect(sniffNewsJson('{"uri": "urn:x", "type": "text"}')).toBe('ninjs');
     expect(sniffNewsJson('<xml/>')).toBeUndefined();
-    expect((await digitalwiresIngester().ingest(context()))?.slugHint).toBe('Gewitter sorgen für Sperrungen im Mittelgebirge');
+    expect(ingestResults(await digitalwiresIngester().ingest(context()))[0]?.slugHint).toBe(
+      'Gewitter sorgen für Sperrungen im Mittelgebirge',
+    );
   });
 
   it('reports wrong shapes at their place', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { extendedDate, ingestNitf, nitfIngester, nitfRules, recognizeNitf } from '@syndikit/nitf';
+import { ingestResults } from '@syndikit/core';
+import { extendedDate, hastToBody, ingestNitf, nitfIngester, nitfRules, recognizeNitf } from '@syndikit/nitf';
 import { hostileXml } from '@syndikit/testkit';
 import { xmlRules } from '@syndikit/xml';
 import { VFile } from 'vfile';
@@ -98,7 +99,7 @@ describe('NITF 3.x in', () => {
   it('is an ingester recognised by content', async () => {
     const ingester = nitfIngester();
     expect(ingester).toMatchObject({ name: 'nitf', extensions: ['.nitf', '.xml'] });
-    expect((await ingester.ingest(context(fixture('ap-style-nitf-media.xml'))))?.slugHint).toBe(
+    expect(ingestResults(await ingester.ingest(context(fixture('ap-style-nitf-media.xml'))))[0]?.slugHint).toBe(
       'Harbor city opens floating solar farm on old ferry basin',
     );
     expect(recognizeNitf(fixture('ap-style-nitf-media.xml'))).toBe(true);
@@ -111,5 +112,18 @@ describe('NITF 3.x in', () => {
     expect(extendedDate('20260412T061500Z')).toBe('2026-04-12T06:15:00Z');
     expect(extendedDate('20260412T0615+0200')).toBe('2026-04-12T06:15:00+02:00');
     expect(extendedDate('20260412')).toBe('2026-04-12');
+  });
+});
+
+describe('figures in HTML bodies', () => {
+  it('keeps the caption and credit of a figure without an image as a paragraph', () => {
+    const text = (value: string) => ({ type: 'text' as const, value });
+    const el = (tagName: string, children: never[] | ReturnType<typeof text>[] = []) =>
+      ({ type: 'element' as const, tagName, properties: {}, children }) as never;
+    const body = hastToBody(
+      [el('figure', [el('figcaption', [text('Cranes at night. '), el('small', [text('Wire/A. Kluft')])] as never)] as never)],
+      () => {},
+    );
+    expect(body.children).toEqual([{ type: 'paragraph', children: [{ type: 'text', value: 'Cranes at night. Wire/A. Kluft' }] }]);
   });
 });

@@ -98,16 +98,23 @@ export function readMedia(node: Element): NitfMedia | undefined {
   return media;
 }
 
-/** `<figure><img><figcaption>caption <small>credit</small></figcaption></figure>` as syndikit's figure node. */
+/**
+ * `<figure><img><figcaption>caption <small>credit</small></figcaption></figure>` as syndikit's figure node.
+ * A figure without an image (a picture whose file was not published, as syndikit's own writers leave it)
+ * keeps its caption and credit as a paragraph: the text is the editor's, the picture is what is missing.
+ */
 const figure: Handle = (_state, node) => {
   const image = findElement(node, 'img');
   const src = image?.properties.src;
-  if (typeof src !== 'string') return undefined;
-  const result: Figure = { type: 'figure', url: src };
   const caption = findElement(node, 'figcaption');
   const small = caption ? findElement(caption, 'small') : undefined;
   const credit = small ? plain(small) : undefined;
   const captionText = caption ? plain(caption, small) : undefined;
+  if (typeof src !== 'string') {
+    const value = [captionText, credit].filter(Boolean).join(' ');
+    return value ? ({ type: 'paragraph', children: [{ type: 'text', value }] } as never) : undefined;
+  }
+  const result: Figure = { type: 'figure', url: src };
   if (captionText) result.caption = captionText;
   if (credit) result.credit = credit;
   const alt = image?.properties.alt;
