@@ -135,6 +135,28 @@ describe('summaries', () => {
   });
 });
 
+describe('plain-text fields', () => {
+  it('lose inline HTML tags, with a warning per field; a headline about <title> keeps its words', async () => {
+    const { plans, files } = await plan([
+      new VFile({
+        path: '/s/a.md',
+        value:
+          '---\ntitle: "<b>Bold</b> move<br>by council"\nsection: "<i>Politics</i>"\ntags: [rail, "<em>news</em>"]\ndate: 2024-01-02\n---\n\nText.\n',
+      }),
+      new VFile({ path: '/s/b.md', value: '---\ntitle: "Why <title> matters & more"\ndate: 2024-01-01\n---\n\nText.\n' }),
+    ]);
+    const [first, second] = plans[0]?.items ?? [];
+    expect(first?.title).toBe('Bold move by council');
+    expect(first?.categories).toEqual(['Politics', 'rail', 'news']);
+    expect(second?.title).toBe('Why <title> matters & more');
+    expect(files.flatMap((file) => file.messages.map((message) => message.ruleId))).toEqual([
+      'feed-markup-in-text',
+      'feed-markup-in-text',
+      'feed-markup-in-text',
+    ]);
+  });
+});
+
 describe('feed item ids', () => {
   it('are unique: a duplicate source id gets a derived id and a warning, the first published keeps its own', async () => {
     const article = (name: string, date: string, id = 'urn:agency:1') =>

@@ -1,7 +1,6 @@
 import type { Adapter, CollectionRenderContext } from '@syndikit/core';
 import type { FeedItem, FeedPlan } from '@syndikit/syndication';
 import {
-  categoriesOf,
   cleanChannel,
   cleanItem,
   escapeHtml,
@@ -85,7 +84,7 @@ export function atomTree(
 /** One `<entry>`. */
 export function atomEntry(item: FeedItem, context: CollectionRenderContext): Element {
   const { article } = item;
-  const children: ElementContent[] = [x('id', item.id), x('title', { type: 'text' }, article.headline)];
+  const children: ElementContent[] = [x('id', item.id), x('title', { type: 'text' }, item.title)];
   if (item.link) children.push(x('link', { rel: 'alternate', type: 'text/html', href: item.link }));
   children.push(x('published', item.published), x('updated', item.updated));
   for (const author of article.authors) {
@@ -94,7 +93,7 @@ export function atomEntry(item: FeedItem, context: CollectionRenderContext): Ele
     if (author.email) person.push(x('email', author.email));
     children.push(x('author', person));
   }
-  for (const category of categoriesOf(article)) children.push(x('category', { term: category }));
+  for (const category of item.categories) children.push(x('category', { term: category }));
   if (item.summary) children.push(atomText('summary', item.summary));
   if (item.html) children.push(x('content', { type: 'html' }, item.html));
   else if (!item.link) children.push(x('content', { type: 'text' }, item.text));

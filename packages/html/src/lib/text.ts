@@ -19,6 +19,29 @@ export function hastToText(tree: HastRoot): string {
 }
 
 /**
+ * Inline HTML formatting tags (`<b>`, `<em>`, `<a href>`, `<br>`, …) in text
+ * meant to be plain. Only these: a headline about `<title>` elements keeps
+ * its words, and entities stay as written (the field is text, not HTML).
+ */
+const inlineTag =
+  /<\/?(?:a|abbr|b|big|br|cite|code|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strike|strong|sub|sup|tt|u|var|wbr)(?:\s[^<>]*)?\/?>/gi;
+
+/**
+ * Plain text with inline HTML tags removed (`<b>bold</b>` → `bold`, `<br>`
+ * → a space), and whether any were. For fields that are plain text in every
+ * format (titles, categories), where readers and the W3C feed rules take
+ * tags as text or flag them.
+ */
+export function stripInlineMarkup(value: string): { value: string; stripped: boolean } {
+  let stripped = false;
+  const text = value.replace(inlineTag, (tag) => {
+    stripped = true;
+    return /^<br|^<wbr/i.test(tag) ? ' ' : '';
+  });
+  return { value: stripped ? text.replace(/\s{2,}/g, ' ').trim() : value, stripped };
+}
+
+/**
  * The tree without its footnote apparatus: reference markers (`<sup><a
  * data-footnote-ref>`) and the footnotes section. Plain-text summaries are
  * read away from the notes, where a marker is a stray digit

@@ -114,7 +114,7 @@ export function jsonFeed(plan: FeedPlan, context: CollectionRenderContext, hub?:
 /** One item. */
 export function jsonFeedItem(item: FeedItem, context: CollectionRenderContext): JsonFeedItem {
   const { article } = item;
-  const tags = [...new Set([...(article.section ? [article.section] : []), ...article.tags])];
+  const tags = item.categories;
   const attachments = article.images.flatMap((image): JsonFeedAttachment[] => {
     const resolved = feedImage(image, article.url ?? context.site.url);
     if (!resolved?.mediaType) return [];
@@ -130,7 +130,7 @@ export function jsonFeedItem(item: FeedItem, context: CollectionRenderContext): 
   return withoutUndefined<JsonFeedItem>({
     id: item.id,
     url: item.link,
-    title: article.headline,
+    title: item.title,
     content_html: item.html,
     content_text: item.text,
     summary: item.summary || undefined,

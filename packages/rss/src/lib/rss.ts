@@ -1,7 +1,6 @@
 import type { Adapter, CollectionRenderContext } from '@syndikit/core';
 import type { FeedItem, FeedPlan } from '@syndikit/syndication';
 import {
-  categoriesOf,
   cleanChannel,
   cleanItem,
   escapeHtml,
@@ -106,7 +105,7 @@ function joinNames(names: readonly string[], language: string): string {
 /** One `<item>`. */
 export function rssItem(item: FeedItem, context: CollectionRenderContext): Element {
   const { article } = item;
-  const children: ElementContent[] = [x('title', article.headline)];
+  const children: ElementContent[] = [x('title', item.title)];
   if (item.link) children.push(x('link', item.link));
   // The id is stable across URL changes; it is not a URL, so not a permalink.
   children.push(x('guid', { isPermaLink: 'false' }, item.id));
@@ -140,7 +139,7 @@ export function rssItem(item: FeedItem, context: CollectionRenderContext): Eleme
     }
   }
   if (article.language !== context.site.language && article.language) children.push(x('dc:language', article.language));
-  for (const category of categoriesOf(article)) children.push(x('category', category));
+  for (const category of item.categories) children.push(x('category', category));
 
   const images = feedImages(article, article.url ?? context.site.url);
   const lead = images[0];

@@ -1,5 +1,14 @@
 import type { Article, ArticleImage, CollectionRenderContext } from '@syndikit/core';
-import { bodyToHast, embedsToLinks, hastToHtml, hastToText, publishedImage, summarize, withoutFootnotes } from '@syndikit/html';
+import {
+  bodyToHast,
+  embedsToLinks,
+  hastToHtml,
+  hastToText,
+  publishedImage,
+  stripInlineMarkup,
+  summarize,
+  withoutFootnotes,
+} from '@syndikit/html';
 import { defaultFeedOptions } from './options.js';
 import { feedRules } from './rules.js';
 
@@ -12,6 +21,10 @@ export interface FeedItem {
    * when an earlier-published article has the same id (see `planFeeds`).
    */
   id: string;
+  /** The headline as plain text: inline HTML tags removed (with a `feed-markup-in-text` warning). */
+  title: string;
+  /** Section, then tags, as plain text, each once. */
+  categories: string[];
   /** Canonical URL, if the article has one. */
   link: string | undefined;
   /** When first published: `published`, else `updated`. RFC 3339. */
@@ -71,9 +84,12 @@ export function feedItem(
     }
   }
   const leadImage = article.images[0];
+  const plain = plainFields(article, context);
   return {
     article,
     id: article.id,
+    title: plain.title,
+    categories: plain.categories,
     link: article.url,
     published,
     updated,
@@ -83,6 +99,23 @@ export function feedItem(
     summary: article.summary ?? (summarize(content.summaryText) || article.subheadline || article.headline),
     image: leadImage ? feedImage(leadImage, article.url ?? context.site.url) : undefined,
   };
+}
+
+/** Headline and categories without markup, each field that had some reported once. */
+function plainFields(
+  article: Readonly<Article>,
+  context: Pick<CollectionRenderContext, 'report'>,
+): { title: string; categories: string[] } {
+  const plain = (field: string, value: string): string => {
+    const result = stripInlineMarkup(value);
+    if (result.stripped)
+      context.report(article, `Removed HTML tags from the ${field} ${JSON.stringify(value)}: it is plain text in feeds`, {
+        ruleId: feedRules.markupInText.id,
+      });
+    return result.value;
+  };
+  const categories = [...(article.section ? [plain('section', article.section)] : []), ...article.tags.map((tag) => plain('tag', tag))];
+  return { title: plain('headline', article.headline), categories: [...new Set(categories.filter(Boolean))] };
 }
 
 interface FeedContent {

@@ -38,6 +38,12 @@ export const feedRules = {
     hint: 'The article published first keeps the id; the others get one derived from their slug. Give each article its own id (ninjs `uri`, front matter `id:`).',
     severity: 'warning',
   },
+  markupInText: {
+    id: 'feed-markup-in-text',
+    title: 'HTML tags were removed from a plain-text field (headline, section or tag)',
+    hint: 'Feed titles and categories are plain text: readers show tags as text, and the W3C feed rules flag them. Write the field without markup.',
+    severity: 'warning',
+  },
   itemContentTooLarge: {
     id: 'feed-item-content-too-large',
     title: "An article's full content is larger than a feed item may carry",
