@@ -141,9 +141,36 @@ describe('AMP pages from the fixtures', async () => {
     );
   });
 
+  it('marks portrait photos so the theme caps their height, and honours column alignment and Arabic line height', () => {
+    expect(page('2024-03-12-harbor-bridge-vote')).not.toContain('class="portrait"');
+    const css = defaultThemeCss();
+    expect(css).toMatch(/amp-img\.portrait \{\s*max-width: min\(100%, 26rem\)/);
+    expect(css).toMatch(/\.body \[align="right"\] \{\s*text-align: right;/);
+    expect(css).toMatch(/:lang\(ar\) h1,[^{]*\{\s*line-height: 1\.6;/);
+    expect(page('2024-05-02-grain-exports-table')).toContain('<td align="right">');
+  });
+
+  it('prints typographic quotes for the language where the source has straight ones', async () => {
+    const article = (language: string) =>
+      new VFile({
+        path: `/s/${language}.md`,
+        value: `---\ntitle: Q\nlanguage: ${language}\n---\n\nHe said "it's fine" and \`"code"\` stays.\n`,
+      });
+    const result = await convert([article('en'), article('de'), article('fr')], {
+      ingesters: [markdownIngester()],
+      root: '/s',
+      site: fixtureSite,
+      formats: [ampAdapter()],
+    });
+    const body = (language: string) => String(result.outputs.find((output) => output.path === `amp/${language}.html`)?.contents);
+    expect(body('en')).toContain('<p>He said “it’s fine” and <code>"code"</code> stays.</p>');
+    expect(body('de')).toContain('<p>He said „it’s fine“ and <code>"code"</code> stays.</p>');
+    expect(body('fr')).toContain('<p>He said «it’s fine» and <code>"code"</code> stays.</p>');
+  });
+
   it('turns body figures, tables, footnotes and embeds into valid AMP', () => {
     expect(page('2024-10-14-rail-strike-update')).toMatch(
-      /<amp-img src="https:\/\/news\.example\/images\/rail-picket-[0-9a-f]{10}-800\.jpg" srcset="[^"]+" alt="Pickets outside the station" width="800" height="1000" layout="responsive">/,
+      /<amp-img src="https:\/\/news\.example\/images\/rail-picket-[0-9a-f]{10}-800\.jpg" srcset="[^"]+" alt="Pickets outside the station" width="800" height="1000" layout="responsive" class="portrait">/,
     );
     expect(page('2024-05-02-grain-exports-table')).toContain('<table>');
     expect(page('2024-11-05-election-night-results')).toContain('<section data-footnotes class="footnotes">');

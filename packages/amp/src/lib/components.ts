@@ -91,7 +91,9 @@ function ampImage(element: Element, context: ComponentContext): ElementContent {
   const shown = fallback ? absoluteFrom(fallback.src, src.slice(0, src.length - (known?.src.length ?? 0))) : src;
   // Without the runtime (JavaScript off), amp-img shows nothing: the spec allows a plain <img> in <noscript>.
   const noscript = h('noscript', [h('img', { src: shown, srcset, alt, width, height, loading: 'lazy', decoding: 'async' })]);
-  if (width && height) return h('amp-img', { src: shown, srcset, alt, width, height, layout: 'responsive' }, [noscript]);
+  // A portrait photo is capped in the theme (`amp-img.portrait`), not left to fill the column.
+  const className = width && height && height > width ? ['portrait'] : undefined;
+  if (width && height) return h('amp-img', { src: shown, srcset, alt, width, height, layout: 'responsive', className }, [noscript]);
   context.report(`Image \`${src}\` has no known size; it is shown in a 3:2 box`, {
     rule: ampRules.imageSizeUnknown,
     place: element.position ? { position: element.position } : undefined,

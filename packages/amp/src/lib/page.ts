@@ -13,6 +13,7 @@ import { ampRules } from './rules.js';
 import { ampSchema } from './schema.js';
 import { jsonForScript, newsArticle, type Publisher } from './structured-data.js';
 import { cssBytes } from './theme.js';
+import { smartQuotes } from './typography.js';
 
 /** What a page needs beyond the article. */
 export interface PageSettings {
@@ -48,7 +49,9 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
 
   const extensions: Extensions = new Set();
   const context = { images: article.images, extensions, report };
-  const body = bodyToHast(article.body, {
+  const language = article.language ?? site.language;
+  // Readers see typographic quotes in their language where the source typed straight ones.
+  const body = bodyToHast(smartQuotes(article.body, language), {
     base: article.url,
     images: article.images,
     schema: ampSchema,
@@ -58,7 +61,6 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
   });
   if (!body) return undefined;
 
-  const language = article.language ?? site.language;
   const lead = leadFigure(article, context);
   // Only files the build writes (renditions) or remote images the input gave: never the unprocessed source.
   const published = article.images.flatMap((image) => publishedImage(image, article.url) ?? []);
