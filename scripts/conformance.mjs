@@ -8,7 +8,10 @@
 // 2. When ../shared/corpora/ninjs exists: every example there (agency samples and IPTC's
 //    documentation examples, ninjs 1.x to 3.x) is built to every format, the outputs pass the same
 //    checks, and each article's headline and body text survive.
-// 3. Both builds: every URL into the site points at a file the build wrote, or at a URL it was given
+// 3. Both builds: Python's feedparser (Debian's python3-feedparser, which .ci/run installs) reads every
+//    RSS and Atom feed with no bozo flag, one entry per JSON Feed item with the same title, link, id,
+//    dates, authors and enclosure, and no two entries of a feed share an id.
+// 4. Both builds: every URL into the site points at a file the build wrote, or at a URL it was given
 //    (an article's canonical page, a URL written in an input, the site itself): scripts/link-check.mjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -72,6 +75,69 @@ function checkLinks(dir, label, siteUrl, inputs) {
   if (broken.length === 0) checked++;
 }
 
+/** Python with Debian's feedparser: the system interpreter, not one a version manager puts first on PATH. */
+const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+/** What a feed reader should see for a JSON Feed item, in the RSS or Atom feed beside it. */
+function expectedEntry(item, format) {
+  const names = (item.authors ?? []).map((author) => author.name);
+  const lead = (item.attachments ?? [])[0];
+  return {
+    title: item.title,
+    link: item.url,
+    id: item.id,
+    published: Date.parse(item.date_published) / 1000,
+    // Atom: one author element per author. RSS: feedparser keeps one author, the last dc:creator, which
+    // syndikit makes the whole byline; a single author with an email is `<author>email (Name)</author>`,
+    // which feedparser gives as written (its address pattern takes 2-4 letter domains only, so it splits
+    // `…@news.example` wrongly in `authors`): the check is that its author shows every name.
+    ...(format === 'atom10'
+      ? { updated: Date.parse(item.date_modified) / 1000, authors: names }
+      : { author: names.length > 0 ? new Intl.ListFormat(item.language, { type: 'conjunction' }).format(names) : null }),
+    enclosures: lead?.size_in_bytes ? [{ href: lead.url, length: String(lead.size_in_bytes), type: lead.mime_type }] : [],
+  };
+}
+
+/** feedparser reads each RSS and Atom feed as the JSON Feed beside it says, bozo-free, with unique ids. */
+function checkFeedparser(dir, label, files) {
+  const feeds = files.filter((path) => /(^|\/)(feed|atom)\.xml$/.test(path));
+  if (feeds.length === 0) return;
+  const run = spawnSync(python, [join(root, 'scripts/feedparser-read.py'), ...feeds.map((path) => join(dir, path))], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (run.status !== 0) {
+    fail(`feedparser did not run (apt-get install python3-feedparser): ${run.error?.message ?? run.stderr.trim()}`);
+    return;
+  }
+  for (const [index, parsed] of JSON.parse(run.stdout).entries()) {
+    const path = feeds[index];
+    const where = `${label}/${path}: feedparser`;
+    if (parsed.bozo) fail(`${where}: bozo: ${parsed.bozo_exception}`);
+    const ids = parsed.entries.map((entry) => entry.id);
+    const repeated = ids.filter((id, position) => ids.indexOf(id) !== position);
+    if (repeated.length > 0) fail(`${where}: entries share ids: ${[...new Set(repeated)].join(', ')}`);
+    const json = join(dir, path.replace(/(feed|atom)\.xml$/, 'feed.json'));
+    if (!existsSync(json)) continue;
+    const items = JSON.parse(readFileSync(json, 'utf8')).items;
+    if (parsed.entries.length !== items.length) fail(`${where}: ${parsed.entries.length} entries for ${items.length} JSON Feed items`);
+    let matched = true;
+    for (const [position, item] of items.entries()) {
+      const expected = expectedEntry(item, parsed.version);
+      const entry = parsed.entries[position] ?? {};
+      const actual = Object.fromEntries(Object.keys(expected).map((key) => [key, entry[key]]));
+      // feedparser's RSS author is the byline, or `email (Name)` for one author with an email.
+      if (typeof expected.author === 'string' && typeof actual.author === 'string' && actual.author.endsWith(`(${expected.author})`))
+        actual.author = expected.author;
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+        matched = false;
+        fail(`${where}: entry ${position + 1} reads as ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+      }
+    }
+    if (!parsed.bozo && repeated.length === 0 && matched) checked++;
+  }
+}
+
 /** Check one build folder: XML, JSON Feed, AMP, ninjs. */
 function checkBuild(dir, label) {
   const files = filesIn(dir);
@@ -90,6 +156,7 @@ function checkBuild(dir, label) {
       fail(`${label}/${path}: not JSON Feed 1.1 with authors`);
     else checked++;
   }
+  checkFeedparser(dir, label, files);
   const pages = files.filter((path) => path.startsWith('amp/') && path.endsWith('.html'));
   if (pages.length === 0) fail(`${label}: no AMP pages`);
   for (const path of pages) {
