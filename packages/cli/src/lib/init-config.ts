@@ -35,6 +35,12 @@ const imageExtension = /\.(?:jpe?g|png|webp|gif|avif|tiff?)$/i;
 const alwaysFormats = ['markdown', 'ninjs', 'newsml-g2'] as const;
 const urlFormats = ['rss', 'atom', 'jsonfeed', 'amp'] as const;
 
+/** `a hugo site`, `an astro site`. */
+export function siteName(generator: SiteGenerator | undefined): string {
+  if (!generator) return 'a folder of articles';
+  return `${/^[aeiou]/.test(generator) ? 'an' : 'a'} ${generator} site`;
+}
+
 /** What `syndikit init` found and will write. */
 export interface InitPlan {
   generator: SiteGenerator | undefined;
@@ -116,7 +122,7 @@ const scalar = (value: string) => stringify(value).trimEnd();
 /** The commented config file for a plan. */
 export function renderInitConfig(plan: InitPlan): string {
   const { on, off } = formatsOf(plan);
-  const found = plan.generator ? `a ${plan.generator} site` : 'a folder of articles';
+  const found = siteName(plan.generator);
   const lines = [
     `# syndikit config, written by \`syndikit init\` for ${found}. Paths are relative to this file.`,
     '# Every key is described in the syndikit README, section "Config file".',

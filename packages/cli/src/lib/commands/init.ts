@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { configFileNames } from '../config.js';
 import { exitCodes, UsageError } from '../errors.js';
-import { formatsOf, type InitPlan, planInit, renderInitConfig } from '../init-config.js';
+import { formatsOf, type InitPlan, planInit, renderInitConfig, siteName } from '../init-config.js';
 import { shownPath } from '../inputs.js';
 import type { CliIo } from '../io.js';
 import { detectSite } from '../site-detect.js';
@@ -42,7 +42,7 @@ export async function initCommand(dir: string | undefined, flags: Readonly<InitF
   let plan = await planInit(root, site, { title: flags.title, url: flags.siteUrl });
   if (plan.articles === 0) {
     throw new UsageError(
-      `No articles found in ${shownPath(root, io.cwd)}${site ? ` (a ${site.generator} site; looked in its content folders)` : ''}: run syndikit init in the folder that holds them, or in the site's root`,
+      `No articles found in ${shownPath(root, io.cwd)}${site ? ` (${siteName(site.generator)}; looked in its content folders)` : ''}: run syndikit init in the folder that holds them, or in the site's root`,
     );
   }
   if (!flags.yes && isInteractive(io)) plan = await ask(plan);
@@ -60,7 +60,7 @@ export async function initCommand(dir: string | undefined, flags: Readonly<InitF
 function summary(plan: InitPlan, shown: string): string {
   const { on, off } = formatsOf(plan);
   return [
-    `syndikit: wrote ${shown} for ${plan.generator ? `a ${plan.generator} site` : 'a folder of articles'}`,
+    `syndikit: wrote ${shown} for ${siteName(plan.generator)}`,
     `  inputs:  ${plan.inputs.join(', ')} (${plan.articles} article${plan.articles === 1 ? '' : 's'})`,
     `  out:     ${plan.out}`,
     `  formats: ${on.join(', ')}${off.length > 0 ? ` (not: ${off.map(({ name, why }) => `${name}, ${why}`).join('; ')})` : ''}`,
