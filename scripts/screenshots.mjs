@@ -18,7 +18,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = resolve(root, process.argv[2] ?? 'out');
 const target = join(root, 'docs/screenshots');
 const site = 'https://news.example/';
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Debian's Chromium; the brief for this script is never to download a browser.
+const executablePath = '/usr/bin/chromium';
 
 /** The pages, by what they show. */
 const pages = [
