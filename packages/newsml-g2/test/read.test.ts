@@ -18,7 +18,11 @@ const context = (name: string, text = fixture(name)) => ({
 const catalogue = new Set(
   [...Object.values(newsmlG2Rules), ...Object.values(nitfRules), ...Object.values(xmlRules)].map((rule) => rule.id),
 );
-const messages = (file: VFile) => file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`);
+// The problems and notices, without inspect's lines about where each field came from (tested on their own).
+const messages = (file: VFile) =>
+  file.messages
+    .filter((message) => message.ruleId !== 'g2-field' && !/not carried over|not taken as an author/.test(message.reason))
+    .map((message) => `${message.line}:${message.column} ${message.ruleId}`);
 const plain = (node: unknown): string =>
   typeof node === 'object' && node !== null
     ? 'value' in node && typeof node.value === 'string'
@@ -119,6 +123,15 @@ describe('NewsML-G2 in: a Reuters-style news message', () => {
       'ROTTERDAM, May 6 (Example Wire) - The port of Rotterdam began night-shift trials of driverless cranes on Wednesday.',
     );
     expect(second?.body.children.map(plain)).toEqual(['Cranes run on two night shifts.', 'Operators can stop them from the control room.']);
+  });
+
+  it("says where each item's fields came from at that item's lines, as info only", () => {
+    const lines = ctx.file.messages.filter((message) => message.ruleId === 'g2-field');
+    expect(lines.every((message) => message.fatal === undefined)).toBe(true);
+    expect(lines.filter((message) => message.reason.startsWith('headline from')).map((message) => message.line)).toEqual([26, 64]);
+    expect(lines.map((message) => message.reason)).toEqual(
+      expect.arrayContaining(['summary from <description> (role drol:summary)', 'dateline from <located>', 'slug from <slugline>']),
+    );
   });
 
   it('gives an info line for each package reference it cannot resolve', () => {

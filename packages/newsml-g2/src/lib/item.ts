@@ -11,6 +11,7 @@ import type { VFile } from 'vfile';
 import type { Element } from 'xast';
 import { readBody } from './body.js';
 import { datelineFromText } from './dateline.js';
+import { explainItem } from './explain.js';
 import { newsmlG2Rules } from './rules.js';
 
 /** An article read from one news item, with what is kept apart from it. */
@@ -78,6 +79,7 @@ export function readNewsItem(item: Element, context: ItemContext): G2Article {
   if (body.children.length === 0 && itemClass === 'text')
     report(file, 'warning', 'The item has no body text', newsmlG2Rules.noBody, (element(item, 'contentSet') ?? item).position?.start);
 
+  explainItem(item, fields, body, file);
   const slugline = text(element(contentMeta, 'slugline'));
   const start = item.position?.start;
   return {

@@ -54,6 +54,12 @@ export const newsmlG2Rules = {
     'Nothing to do; the body is sanitised like every HTML body.',
     'warning',
   ),
+  field: rule(
+    'g2-field',
+    'Where an article field was read from in the item',
+    'Nothing to do: `syndikit inspect` (and `--verbose`) show, field by field, which element each value came from.',
+    'info',
+  ),
   dropped: rule(
     'g2-dropped',
     'A part of the item has no place in the article model',

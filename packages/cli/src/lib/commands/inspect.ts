@@ -13,8 +13,12 @@ export interface InspectFlags extends Omit<CommonFlags, 'formats'> {
 }
 
 /**
- * `syndikit inspect FILE`: the article as JSON on standard output, every
- * diagnostic on standard error. Exit code 1 when the article has an error.
+ * `syndikit inspect FILE`: the article as JSON on standard output (an
+ * array of them for a file that carries several, such as a NewsML-G2 news
+ * message), every diagnostic on standard error, info lines included: where
+ * each field came from and what was left out, at their line and column.
+ * The article's `editorNotes` are shown here, never published. Exit code 1
+ * when the file has an error.
  */
 export async function inspectCommand(input: string, flags: Readonly<InspectFlags>, io: CliIo): Promise<number> {
   const settings = await resolveSettings({ ...flags, formats: 'markdown' }, io);
@@ -24,9 +28,10 @@ export async function inspectCommand(input: string, flags: Readonly<InspectFlags
   const root = settings.config.root ?? dirname(path);
   const result = await convert([file], { ...settings.convert, formats: [], root });
   printDiagnostics(io, result.files, io.cwd);
-  const [article] = result.articles;
-  if (!article) return exitCodes.contentErrors;
-  const json = JSON.stringify(article, (key, value) => (key === 'position' && !flags.positions ? undefined : value), 2);
+  const { articles } = result;
+  if (articles.length === 0) return exitCodes.contentErrors;
+  const shown = articles.length === 1 ? articles[0] : articles;
+  const json = JSON.stringify(shown, (key, value) => (key === 'position' && !flags.positions ? undefined : value), 2);
   io.stdout.write(`${json}\n`);
   return exitCodes.ok;
 }
