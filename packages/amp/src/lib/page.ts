@@ -65,11 +65,7 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
   // Only files the build writes (renditions) or remote images the input gave: never the unprocessed source.
   const published = article.images.flatMap((image) => publishedImage(image, article.url) ?? []);
   const imageUrls = published.map((image) => image.url);
-  const leadWidth = article.images[0] && publishedImage(article.images[0], article.url)?.width;
-  if (leadWidth && leadWidth < 1200)
-    report(`The lead photo is published ${leadWidth} px wide; large previews in search and social need at least 1,200 px`, {
-      rule: ampRules.leadImageSmall,
-    });
+  checkLeadWidth(article.images[0] && publishedImage(article.images[0], article.url), report);
   // Every page gets a description: the article's summary, else the start of its body (as feeds do).
   const description = article.summary ?? (summarize(hastToText(withoutFootnotes(body))) || article.subheadline || undefined);
   const structured = newsArticle(article, site, settings.publisher, imageUrls, description);
@@ -109,6 +105,14 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
     ],
   };
   return `${toHtml(page, { allowDangerousCharacters: false })}\n`;
+}
+
+/** Google shows large previews (Discover, Top stories) only for a lead image at least 1,200 px wide. */
+function checkLeadWidth(lead: PublishedImage | undefined, report: Reporter): void {
+  if (lead?.width && lead.width < 1200)
+    report(`The lead photo is published ${lead.width} px wide; large previews in search and social need at least 1,200 px`, {
+      rule: ampRules.leadImageSmall,
+    });
 }
 
 function articleHeader(article: Readonly<Article>, language: string): Element {
