@@ -35,10 +35,10 @@ describe('syndikit convert', () => {
 describe('syndikit inspect', () => {
   it('prints the article as JSON and diagnostics on stderr', async () => {
     const dir = await workspace();
-    await writeFile(join(dir, 'story.md'), '---\ntitle: Inspected\nlayout: post\nauthors: [A, B]\n---\n\nBody.\n');
+    await writeFile(join(dir, 'story.md'), '---\ntitle: Inspected\ncolour: red\nauthors: [A, B]\n---\n\nBody.\n');
     const result = await syndikit(['inspect', 'story.md'], dir);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('story.md:3:9: warning Unknown front matter field `layout` is ignored [front-matter-unknown-key]\n');
+    expect(result.stderr).toBe('story.md:3:9: warning Unknown front matter field `colour` is ignored [front-matter-unknown-key]\n');
     const article = JSON.parse(result.stdout);
     expect(article).toMatchObject({ headline: 'Inspected', slug: 'story', authors: [{ name: 'A' }, { name: 'B' }] });
     expect(result.stdout).not.toContain('"position"');

@@ -5,7 +5,7 @@ import { createRegistry } from '@syndikit/core';
 import { digitalwiresIngester } from '@syndikit/digitalwires';
 import { imagesAdapter } from '@syndikit/images';
 import { jsonFeedAdapter } from '@syndikit/jsonfeed';
-import { markdownAdapter, markdownIngester } from '@syndikit/markdown';
+import { type MarkdownIngestOptions, markdownAdapter, markdownIngester } from '@syndikit/markdown';
 import { newsml1Ingester, newsmlG2Adapter, newsmlG2Ingester } from '@syndikit/newsml-g2';
 import { type NinjsIngestOptions, ninjsAdapter, ninjsIngester } from '@syndikit/ninjs';
 import { nitfIngester } from '@syndikit/nitf';
@@ -44,11 +44,12 @@ export const defaultFormats: readonly string[] = Object.freeze(['markdown']);
  * agencies' formats — NewsML-G2, NITF and NewsML 1.2 (`.xml`, told apart by
  * their root element and namespace, and files without an extension),
  * dpa-digitalwires and ninjs (`.json`, told apart by shape) — saved news
- * pages (`.html`, `.htm`), and Markdown (`.md`, `.markdown`) last. Ingesters
+ * pages (`.html`, `.htm`), and Markdown (`.md`, `.markdown`, `.mdx`; with
+ * `markdown` options: drafts, future posts, `now`, a site's authors) last. Ingesters
  * that `recognize` content come before the one that reads any file of its
  * extension (ninjs for `.json`).
  */
-export function builtinIngesters(options?: Readonly<WireOptions> | null): Ingester[] {
+export function builtinIngesters(options?: Readonly<WireOptions> | null, markdown?: Readonly<MarkdownIngestOptions> | null): Ingester[] {
   return [
     wireTextIngester(options),
     newsmlG2Ingester(),
@@ -57,7 +58,7 @@ export function builtinIngesters(options?: Readonly<WireOptions> | null): Ingest
     digitalwiresIngester(),
     ninjsIngester(options),
     pageIngester(),
-    markdownIngester(),
+    markdownIngester(markdown),
   ];
 }
 

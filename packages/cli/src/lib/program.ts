@@ -76,7 +76,9 @@ function withCommonOptions(command: Command): Command {
     .option('--site-url <url>', 'absolute URL of the site; article URLs are made under it')
     .option('--root <dir>', 'content root: image references may not leave it (default: the common folder of the inputs)')
     .option('--time-zone <zone>', 'time zone for dates without an offset: IANA name, UTC or ±HH:MM (default: UTC)')
-    .option('--now <date-time>', 'the reference time for embargoes, RFC 3339 (default: now); give it for reproducible output');
+    .option('--now <date-time>', 'the reference time for embargoes, RFC 3339 (default: now); give it for reproducible output')
+    .option('--drafts', 'include Markdown drafts (`draft: true`, `published: false`), as Hugo --buildDrafts')
+    .option('--future', 'include Markdown posts dated after --now, as Hugo --buildFuture');
 }
 
 /** `syndikit build`. */

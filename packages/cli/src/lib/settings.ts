@@ -1,13 +1,15 @@
 import { access, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { ConvertOptions, Ingester, Registry } from '@syndikit/core';
 import { checkUrl } from '@syndikit/core';
 import { readImageFacts } from '@syndikit/disk';
+import type { MarkdownIngestOptions } from '@syndikit/markdown';
 import { configFileNames, emptyConfig, isExecutableConfig, type LoadedConfig, loadConfig } from './config.js';
 import { UsageError } from './errors.js';
 import { builtinIngesters, createFormatRegistry, defaultFormats } from './formats.js';
 import { shownPath } from './inputs.js';
 import type { CliIo } from './io.js';
+import { describeSite, loadAuthors, loadSiteVariables, type SiteInputs, siteForInputs } from './site-inputs.js';
 
 /** Flags shared by every command that converts. */
 export interface CommonFlags {
@@ -17,6 +19,10 @@ export interface CommonFlags {
   root?: string;
   timeZone?: string;
   now?: string;
+  /** Include drafts (`draft: true`, `published: false`) of Markdown inputs. */
+  drafts?: boolean;
+  /** Include Markdown posts dated after `--now`. */
+  future?: boolean;
 }
 
 /** Config plus flags, resolved once for a run. */
@@ -28,6 +34,10 @@ export interface Settings {
   convert: ConvertOptions;
   /** Warnings about the settings, one line each, for the command to print once (never per worker or rebuild). */
   warnings: string[];
+  /** The static-site project the inputs belong to, when one was detected (see `siteForInputs`). */
+  site?: SiteInputs;
+  /** What was detected, one line each, for the command to print once. */
+  notes: string[];
 }
 
 /**
@@ -74,9 +84,12 @@ export async function resolveSettings(
     }
     site.url = flags.siteUrl;
   }
+  const notes: string[] = [];
+  const found = await siteForInputs(io.cwd, inputs, config.inputs);
+  const markdown = { ...(await siteMarkdownOptions(found, site, io.cwd, notes)), ...publishFlags(flags, config) };
   let ingesters: Ingester[];
   try {
-    ingesters = [...(config.plugins.ingesters ?? []), ...builtinIngesters(config.wire)];
+    ingesters = [...(config.plugins.ingesters ?? []), ...builtinIngesters(config.wire, markdown)];
   } catch (error) {
     throw new UsageError(`Wire options${configPath ? ` in ${configPath}` : ''}: ${(error as Error).message}`);
   }
@@ -108,7 +121,43 @@ export async function resolveSettings(
     convert.now = now;
   }
   if (flags.root) config.root = resolve(io.cwd, flags.root);
-  return { config, ingesters, formats, convert, warnings };
+  // A site's posts reach into the whole project (`../../assets/a.jpg` in Astro, `/img/a.png` from `static/`).
+  else if (found && !config.root) config.root = found.site.root;
+  return { config, ingesters, formats, convert, warnings, notes, ...(found ? { site: found } : {}) };
+}
+
+/** `--drafts`, `--future` and the reference time, for the Markdown ingester. */
+function publishFlags(flags: Readonly<CommonFlags>, config: LoadedConfig): MarkdownIngestOptions {
+  const now = flags.now ?? config.now;
+  return { drafts: flags.drafts ?? false, future: flags.future ?? false, ...(now ? { now } : {}) };
+}
+
+/**
+ * What a detected site gives when the config does not: its title and base
+ * URL (into `site`), and its authors file (for the Markdown ingester). Says
+ * what was taken in `notes`.
+ */
+async function siteMarkdownOptions(
+  found: SiteInputs | undefined,
+  site: { title?: string | null; url?: string | null },
+  cwd: string,
+  notes: string[],
+): Promise<MarkdownIngestOptions> {
+  if (!found) return {};
+  const detected = found.site;
+  const taken = { title: !site.title && detected.title !== undefined, url: !site.url && detected.url !== undefined };
+  if (taken.title && detected.title) site.title = detected.title;
+  if (taken.url && detected.url) {
+    const checked = checkUrl(detected.url);
+    if ('url' in checked) site.url = detected.url.replace(/\/+$/, '');
+    else taken.url = false;
+  }
+  const authors = await loadAuthors(detected.root, detected.contentDirs);
+  notes.push(describeSite(found, cwd, { ...taken, ...(authors ? { authors: authors.path } : {}) }));
+  // Root-relative images (`/img/a.png`) are served from the static folder; the content root is the site root.
+  const staticDirs = detected.staticDirs.map((dir) => relative(detected.root, dir).split(sep).join('/'));
+  const siteVariables = await loadSiteVariables(detected);
+  return { ...(authors ? { authors: authors.authors } : {}), staticDirs, ...(siteVariables ? { siteVariables } : {}) };
 }
 
 /** Split `a,b, c` into format names; an empty list is a usage error. */

@@ -185,6 +185,7 @@ async function eleventy(dir: string): Promise<DetectedSite | undefined> {
   const input = literal(source, 'input');
   const inputDir = input && !input.includes('..') ? join(dir, input) : dir;
   let facts: Facts = {};
+  let factsFile: string | undefined;
   for (const dataDir of [join(inputDir, '_data'), join(dir, '_data')]) {
     const metadataFile = await firstFile(dataDir, ['metadata.json', 'metadata.yaml', 'site.json', 'site.yaml']);
     const js = metadataFile ? undefined : await firstFile(dataDir, ['metadata.js', 'metadata.mjs', 'site.js']);
@@ -195,23 +196,31 @@ async function eleventy(dir: string): Promise<DetectedSite | undefined> {
       const jsSource = await readFile(js, 'utf8').catch(() => '');
       facts = clean({ title: literal(jsSource, 'title'), url: literal(jsSource, 'url') });
     }
-    if (metadataFile || js) break;
+    factsFile = metadataFile ?? js;
+    if (factsFile) break;
   }
   let contentDirs = await existingDirs(inputDir, ['blog', 'posts']);
   if (contentDirs.length === 0) contentDirs = [inputDir];
-  return { generator: 'eleventy', root: dir, contentDirs, staticDirs: await existingDirs(dir, ['public']), configFile, ...facts };
+  // The config file named is the one the title and URL came from (Eleventy keeps them in global data).
+  const named = factsFile && (facts.title || facts.url) ? factsFile : configFile;
+  return { generator: 'eleventy', root: dir, contentDirs, staticDirs: await existingDirs(dir, ['public']), configFile: named, ...facts };
 }
 
 async function nextjs(dir: string): Promise<DetectedSite | undefined> {
   const configFile = await firstFile(dir, ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs']);
   if (!configFile) return undefined;
   const contentDirs = await existingDirs(dir, ['_posts', 'posts', 'content/posts', 'content/blog', 'data/blog', 'content']);
+  // Next.js has no site config of its own; starters keep one in `data/siteMetadata.js` or `lib/constants.ts`.
+  const metadata = await firstFile(dir, ['data/siteMetadata.js', 'data/siteMetadata.mjs', 'site.config.js', 'lib/constants.ts']);
+  const source = metadata ? await readFile(metadata, 'utf8').catch(() => '') : '';
+  const facts = clean({ title: literal(source, 'title'), url: literal(source, 'siteUrl') ?? literal(source, 'url') });
   return {
     generator: 'nextjs',
     root: dir,
     contentDirs: contentDirs.slice(0, 1),
     staticDirs: await existingDirs(dir, ['public']),
-    configFile,
+    configFile: metadata && (facts.title || facts.url) ? metadata : configFile,
+    ...facts,
   };
 }
 

@@ -153,7 +153,7 @@ function checkLinks(
       return undefined;
     }
     url = checked.url;
-  } else url = articleUrl(options.site, options.permalink, slug);
+  } else url = articleUrl(options.site, options.permalink, slug, fields);
   const authors: Article['authors'] = [];
   for (const author of fields.authors) {
     if (author.url === undefined) {
@@ -170,8 +170,34 @@ function checkLinks(
   return { url, authors };
 }
 
-/** The canonical URL of an article: `permalink` with `{slug}` under `site.url`. */
-export function articleUrl(site: Readonly<Site>, permalink: string, slug: string): string | undefined {
+/**
+ * The canonical URL of an article: `permalink` under `site.url`, keeping the
+ * site URL's own path (`https://user.github.io/project/`). The pattern's
+ * `{slug}` is the slug; `{year}`, `{month}`, `{day}` come from the
+ * publication date as written (its own offset), `{section}` is the
+ * section's slug; a placeholder whose value the article lacks is left out
+ * with the slash after it.
+ */
+export function articleUrl(
+  site: Readonly<Site>,
+  permalink: string,
+  slug: string,
+  fields?: Readonly<Pick<IngestResult['fields'], 'published' | 'section'>>,
+): string | undefined {
   if (!site.url) return undefined;
-  return new URL(permalink.replaceAll('{slug}', encodeURIComponent(slug)), `${site.url}/`).href;
+  const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(fields?.published ?? '');
+  const section = fields?.section ? slugify(fields.section) : undefined;
+  const values: Record<string, string | undefined> = {
+    slug,
+    year: date?.[1],
+    month: date?.[2],
+    day: date?.[3],
+    section: section || undefined,
+  };
+  const path = permalink.replace(/\{(slug|year|month|day|section)\}\/?/g, (match, name: string) => {
+    const value = values[name];
+    return value === undefined ? '' : `${encodeURIComponent(value)}${match.endsWith('/') ? '/' : ''}`;
+  });
+  // Relative to the site URL with a trailing slash, so that its path is kept.
+  return new URL(path.replace(/^\/+/, ''), `${site.url.replace(/\/+$/, '')}/`).href;
 }

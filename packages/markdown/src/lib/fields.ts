@@ -38,6 +38,15 @@ export interface ReadFieldsOptions {
    * an author given as a key (`authors: [jane]`) is that entry. Default: none.
    */
   authors?: Readonly<Record<string, unknown>> | undefined;
+  /** The site's static folders relative to the content root (see `MarkdownIngestOptions.staticDirs`). Default: none. */
+  staticDirs?: readonly string[] | undefined;
+}
+
+/** A root-relative reference (`/img/a.png`) as the path of the file in the first static folder; anything else as is. */
+export function staticPath(reference: string, staticDirs: readonly string[] | undefined): string {
+  const folder = staticDirs?.[0];
+  if (folder === undefined || folder === '' || !reference.startsWith('/') || reference.startsWith('//')) return reference;
+  return `/${folder.replace(/^\/+|\/+$/g, '')}${reference}`;
 }
 
 /** What the front matter says about publishing, read by {@link readPublishState}. */
@@ -293,7 +302,11 @@ function text(reading: Reading, field: FieldName): string | undefined {
 
 /** A URL through core's policy (`checkUrl`), reported at `path` when refused. */
 function checkedUrl(reading: Reading, path: ReadonlyArray<string | number>, value: string): string | undefined {
-  const checked = checkUrl(value, { base: reading.options.siteUrl });
+  const site = reading.options.siteUrl;
+  // A generator's `/path/` is under the site's base path (`https://user.github.io/project/`), as its permalinks are.
+  const sitePath = site ? new URL(site).pathname.replace(/\/+$/, '') : '';
+  const underBase = sitePath !== '' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith(`${sitePath}/`);
+  const checked = checkUrl(underBase ? `${sitePath}${value}` : value, { base: site });
   if ('url' in checked) return checked.url;
   const key = String(path[0]);
   reading.problems.push({ key, path, reason: `\`${path.join('.')}\`: ${checked.error}`, rule: coreRules.urlInvalid, severity: 'error' });
@@ -400,7 +413,7 @@ export function lenientDate(value: string, timeZone: string): string | undefined
  * `2016/04/19/title`. Reported as info: it is the generators' convention.
  */
 function readPathDate(reading: Reading): void {
-  const zolaPath = typeof reading.data.path === 'string' ? /^\/?(\d{4})\/(\d{2})\/(\d{2})\//.exec(reading.data.path) : null;
+  const zolaPath = typeof reading.data.path === 'string' ? /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/.exec(reading.data.path) : null;
   const named = datePrefix(reading.options.articlePath);
   const parts = zolaPath ? zolaPath.slice(1, 4) : named?.slice(0, 3);
   if (!parts) return;
@@ -513,7 +526,7 @@ function readImages(reading: Reading): void {
         if (strict) typeProblem(reading, key, 'an image path or { src, alt?, caption?, credit?, width?, height? }', item);
         continue;
       }
-      const resolved = resolveImageRef(image.src, reading.options.articlePath);
+      const resolved = resolveImageRef(staticPath(image.src, reading.options.staticDirs), reading.options.articlePath);
       if ('error' in resolved) {
         const rule = resolved.error === 'outside-root' ? coreRules.imageOutsideRoot : coreRules.imageUrlUnsupported;
         reading.problems.push({ key, reason: resolved.reason, rule, severity: 'error' });

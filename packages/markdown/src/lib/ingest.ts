@@ -14,7 +14,7 @@ import {
 import type { Heading, Image, Paragraph, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Point } from 'unist';
-import { datePrefix, type PublishState, readFields, readPublishState } from './fields.js';
+import { datePrefix, type PublishState, readFields, readPublishState, staticPath } from './fields.js';
 import { findFrontMatter } from './front-matter-block.js';
 import { parseMdx } from './mdx.js';
 import { parseMarkdown } from './parse.js';
@@ -35,6 +35,15 @@ export interface MarkdownIngestOptions {
   now?: string;
   /** The site's authors file, by key (see `ReadFieldsOptions.authors`). Default: none. */
   authors?: Readonly<Record<string, unknown>>;
+  /**
+   * The site's static folder, relative to the content root (POSIX; `static`
+   * for Hugo and Zola, `public` for Astro, `''` for Jekyll, whose root is
+   * served as is): a root-relative image (`/img/a.png`) is looked up there,
+   * as the generator serves it. Default: none (root-relative is relative to the content root).
+   */
+  staticDirs?: readonly string[];
+  /** The site's own variables for `{{ site.name }}` (Jekyll's `_config.yml`, top-level strings). Default: none. */
+  siteVariables?: Readonly<Record<string, string>>;
 }
 
 /** What the front matter of a file gave. */
@@ -85,6 +94,7 @@ function readHead(context: IngestContext, options: Readonly<MarkdownIngestOption
     articlePath: context.articlePath,
     siteUrl: context.siteUrl,
     authors: options.authors,
+    staticDirs: options.staticDirs,
   });
   zolaPathUrl(data, context, read.fields);
   return {
@@ -116,6 +126,8 @@ function notAnArticle(articlePath: string, head?: Head): string | undefined {
   if (/^readme\.[a-z]+$/.test(name)) return 'is a README, not an article';
   if (!head) return undefined;
   if (head.state.headless) return 'is a headless bundle (`headless: true`), not an article';
+  // A page that only names a template or a redirect (Zola `template = "latest.html"`) has nothing to syndicate.
+  if (!head.fields.headline && head.body.trim() === '') return 'has no title and no text (a template or redirect page), not an article';
   if (/^index\.[a-z]+$/.test(name) && !head.fields.published && articlePath.includes('/')) {
     return 'is a listing page (`index` without a date), not an article';
   }
@@ -162,27 +174,29 @@ export function ingestMarkdown(context: IngestContext, options: Readonly<Markdow
   if (name) return skipped(name, markdownRules.notAnArticle);
   const head = readHead(context, options);
   if (!head) return undefined;
-  const listing = notAnArticle(context.articlePath, head);
+  // A mistake in the front matter is reported as it is, before judging what the file is.
+  const failing = head.problems.some((problem) => problem.severity === 'error');
+  const listing = failing ? undefined : notAnArticle(context.articlePath, head);
   if (listing) return skipped(listing, markdownRules.notAnArticle);
-  const withheld = unpublished(head, options);
+  const withheld = failing ? undefined : unpublished(head, options);
   if (withheld) return skipped(withheld, markdownRules.postUnpublished);
   for (const problem of head.problems) report(file, problem.severity, problem.reason, problem.rule, problem.place);
   if (hasErrors(file)) return undefined;
 
-  const tree = parseBody(context, head.body);
+  const tree = parseBody(context, head.body, options.siteVariables);
   if (!tree || !checkTreeDepth(file, tree, limits.maxDepth)) return undefined;
   const { fields } = head;
   takeSummary(tree, fields);
   takeHeadline(tree, fields);
   tree.children = tree.children.map((node) => toFigure(node) ?? node);
-  resolveBodyImages(tree, context, fields);
+  resolveBodyImages(tree, context, fields, options.staticDirs);
   return { fields, body: tree, slugHint: slugHint(context.articlePath, fields, head.datedByName) };
 }
 
 /** Render template syntax, then parse as Markdown or (`.mdx`) MDX. */
-function parseBody(context: IngestContext, text: string): Root | undefined {
+function parseBody(context: IngestContext, text: string, site?: Readonly<Record<string, string>>): Root | undefined {
   const mdx = /\.mdx$/i.test(context.file.path ?? context.articlePath);
-  const rendered = renderTemplates(text, { siteUrl: context.siteUrl, markdownOnly: mdx });
+  const rendered = renderTemplates(text, { siteUrl: context.siteUrl, markdownOnly: mdx, site });
   for (const problem of rendered.problems) {
     report(context.file, 'warning', problem.reason, markdownRules.templateSyntax, { line: problem.line, column: problem.column });
   }
@@ -251,7 +265,15 @@ export function markdownIngester(options?: Readonly<MarkdownIngestOptions> | nul
   const resolved: MarkdownIngestOptions = { ...options };
   // Without a given `now`, the day of the build is part of the key: a cached future post is judged again the next day.
   const now = resolved.now ?? new Date().toISOString().slice(0, 10);
-  const cacheKey = `markdown:${version}:${JSON.stringify({ drafts: !!resolved.drafts, future: !!resolved.future, now, authors: resolved.authors ?? null })}`;
+  const key = {
+    drafts: !!resolved.drafts,
+    future: !!resolved.future,
+    now,
+    authors: resolved.authors ?? null,
+    staticDirs: resolved.staticDirs ?? null,
+    site: resolved.siteVariables ?? null,
+  };
+  const cacheKey = `markdown:${version}:${JSON.stringify(key)}`;
   return { name: 'markdown', extensions: ['.md', '.markdown', '.mdx'], cacheKey, ingest: (context) => ingestMarkdown(context, resolved) };
 }
 
@@ -278,14 +300,14 @@ function toFigure(node: RootContent): Figure | undefined {
  * Resolve every image reference in the body, report those outside the root,
  * and add figures to the article's images after any from front matter.
  */
-function resolveBodyImages(tree: Root, context: IngestContext, fields: ArticleFields): void {
+function resolveBodyImages(tree: Root, context: IngestContext, fields: ArticleFields, staticDirs?: readonly string[]): void {
   const seen = new Set(fields.images.map((image) => image.src));
   // Iterative walk: the tree depth was bounded above, but keep utilities' recursion out of ingest.
   const stack: Array<{ children?: RootContent[] } | RootContent> = [tree as { children: RootContent[] }];
   while (stack.length > 0) {
     const node = stack.pop() as { type?: string; url?: string; children?: RootContent[] };
     if ((node.type === 'image' || node.type === 'figure') && typeof node.url === 'string') {
-      const resolved = resolveImageRef(node.url, context.articlePath);
+      const resolved = resolveImageRef(staticPath(node.url, staticDirs), context.articlePath);
       if ('error' in resolved) {
         const rule = resolved.error === 'outside-root' ? rules.imageOutsideRoot : rules.imageUrlUnsupported;
         report(context.file, 'error', resolved.reason, rule, node as RootContent);

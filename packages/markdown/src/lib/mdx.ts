@@ -42,6 +42,14 @@ const transparentTags: ReadonlySet<string> = new Set([
 
 type Parent = { children: RootContent[] };
 
+/** A component or expression to report: its name (reported once per file) and place. */
+interface Warning {
+  name: string;
+  reason: string;
+  line: number;
+  column: number;
+}
+
 /**
  * Parse MDX into an mdast tree of plain Markdown: `import`/`export` lines
  * removed, JSX elements replaced by their children (a component with none
@@ -62,8 +70,16 @@ export function parseMdx(file: VFile, text: string): Root | undefined {
     report(file, 'error', `MDX: ${place.reason ?? place.message}`, markdownRules.mdxSyntax, point);
     return undefined;
   }
-  const reported = new Set<string>();
-  flatten(tree as Parent, file, reported);
+  const warnings: Warning[] = [];
+  flatten(tree as Parent, warnings);
+  // In document order, each component once.
+  const seen = new Set<string>();
+  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
+  for (const warning of warnings) {
+    if (seen.has(warning.name)) continue;
+    seen.add(warning.name);
+    report(file, 'warning', warning.reason, markdownRules.mdxComponent, { line: warning.line, column: warning.column });
+  }
   return tree;
 }
 
@@ -82,11 +98,10 @@ function jsxImage(node: MdxJsxFlowElement | MdxJsxTextElement): Image | undefine
 }
 
 /** What an MDX node becomes in plain Markdown: nodes to put in its place. */
-function replacement(node: RootContent, file: VFile, reported: Set<string>): RootContent[] {
-  const warn = (name: string, what: string) => {
-    if (reported.has(name)) return;
-    reported.add(name);
-    report(file, 'warning', what, markdownRules.mdxComponent, node);
+function replacement(node: RootContent, warnings: Warning[]): RootContent[] {
+  const warn = (name: string, reason: string) => {
+    const start = node.position?.start;
+    warnings.push({ name, reason, line: start?.line ?? 1, column: start?.column ?? 1 });
   };
   switch (node.type) {
     case 'mdxjsEsm':
@@ -120,7 +135,7 @@ function replacement(node: RootContent, file: VFile, reported: Set<string>): Roo
 }
 
 /** Replace MDX nodes throughout, iteratively (the tree depth was bounded, but keep recursion out). */
-function flatten(root: Parent, file: VFile, reported: Set<string>): void {
+function flatten(root: Parent, warnings: Warning[]): void {
   const stack: Parent[] = [root];
   while (stack.length > 0) {
     const parent = stack.pop() as Parent;
@@ -130,7 +145,7 @@ function flatten(root: Parent, file: VFile, reported: Set<string>): void {
       changed = false;
       const next: RootContent[] = [];
       for (const child of parent.children) {
-        const replaced = replacement(child, file, reported);
+        const replaced = replacement(child, warnings);
         if (replaced.length !== 1 || replaced[0] !== child) changed = true;
         next.push(...replaced);
       }

@@ -171,9 +171,14 @@ function tooMuchMarkup(file: VFile, limits: Limits, line: number, column: number
 
 /** Index of the first line after YAML front matter (`---` … `---` or `...`), or 0 when there is none. */
 function frontMatterEnd(lines: readonly string[]): number {
-  if (!/^---[ \t]*\r?$/.test(lines[0] ?? '')) return 0;
-  for (let index = 1; index < lines.length; index++) {
-    if (/^(?:---|\.\.\.)[ \t]*\r?$/.test(lines[index] ?? '')) return index + 1;
+  // Blank lines may come before the fence; `+++` is TOML (Hugo, Zola).
+  let first = 0;
+  while (first < lines.length && (lines[first] ?? '').trim() === '') first++;
+  const fence = /^(---|\+\+\+)[ \t]*\r?$/.exec(lines[first] ?? '')?.[1];
+  if (!fence) return 0;
+  const closing = fence === '+++' ? /^\+\+\+[ \t]*\r?$/ : /^(?:---|\.\.\.)[ \t]*\r?$/;
+  for (let index = first + 1; index < lines.length; index++) {
+    if (closing.test(lines[index] ?? '')) return index + 1;
   }
   return 0;
 }

@@ -25,6 +25,8 @@ export interface TemplateOptions {
   siteUrl?: string | undefined;
   /** Only admonitions and heading ids (MDX: braces are JSX expressions there). Default: `false`. */
   markdownOnly?: boolean;
+  /** The site's own variables (`{{ site.repository }}` in Jekyll: the top-level strings of `_config.yml`). Default: none. */
+  site?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A shortcode's or tag's arguments: positional and `name="value"` ones. */
@@ -88,6 +90,8 @@ function liquid(kind: '{{' | '{%', inner: string, options: TemplateOptions): str
     if (filters.some((filter) => !/^(?:relative_url|absolute_url|escape|xml_escape|strip)$/.test(filter))) return undefined;
     if (variable === 'site.baseurl') return '';
     if (variable === 'site.url' && options.siteUrl) return options.siteUrl;
+    const own = variable?.startsWith('site.') ? options.site?.[variable.slice(5)] : undefined;
+    if (own !== undefined && filters.length === 0) return own;
     const literal = /^(["'])(.*)\1$/.exec(variable ?? '');
     if (literal && filters.length > 0) return `${options.siteUrl ?? ''}/${(literal[2] ?? '').replace(/^\//, '')}`;
     return undefined;
@@ -102,13 +106,13 @@ function liquid(kind: '{{' | '{%', inner: string, options: TemplateOptions): str
 
 /** Inline template syntax of one line (outside code), rendered or removed with a problem. */
 function renderInline(line: string, lineNumber: number, options: TemplateOptions, problems: TemplateProblem[]): string {
-  // Keep inline code spans as written: split them out, render between.
-  const parts = line.split(/(`+[^`]*`+)/);
+  // Keep inline code spans and `{% raw %}…{% endraw %}` as written (without the raw markers): split them out, render between.
+  const parts = line.split(/(`+[^`]*`+|\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\})/);
   let column = 1;
   const out = parts.map((part, index) => {
     const start = column;
     column += part.length;
-    if (index % 2 === 1) return part;
+    if (index % 2 === 1) return part.replace(/\{%-?\s*(?:end)?raw\s*-?%\}/g, '');
     return part.replace(
       /\{\{([<%])\s*(\/?)\s*([\w.-]+)([\s\S]*?)\s*[>%]\}\}|\{\{([^{}]*)\}\}|\{%([^{}]*?)%\}/g,
       (match, _delim, close, name, args, output, tag, offset: number) => {

@@ -45,6 +45,7 @@ export interface BuildJob {
 export async function buildCommand(inputs: readonly string[], flags: Readonly<BuildFlags>, io: CliIo): Promise<number> {
   const job = await prepareBuild(inputs, flags, io);
   for (const warning of job.settings.warnings) io.stderr.write(`syndikit: warning: ${warning}\n`);
+  if (!flags.quiet && !flags.json) for (const note of job.settings.notes) io.stderr.write(`syndikit: ${note}\n`);
   if (flags.watch) {
     const { watchBuild } = await import('./watch.js');
     return watchBuild(job, inputs, flags, io);
@@ -77,7 +78,12 @@ export async function buildCommand(inputs: readonly string[], flags: Readonly<Bu
 export async function prepareBuild(inputs: readonly string[], flags: Readonly<BuildFlags>, io: CliIo): Promise<BuildJob> {
   const settings = await resolveSettings(flags, io, inputs);
   const { config } = settings;
-  const inputPaths = inputs.length > 0 ? inputs.map((input) => resolve(io.cwd, input)) : config.inputs;
+  // At a site root, the site's content folders are the inputs.
+  const inputPaths = settings.site?.useContentDirs
+    ? settings.site.site.contentDirs
+    : inputs.length > 0
+      ? inputs.map((input) => resolve(io.cwd, input))
+      : config.inputs;
   if (inputPaths.length === 0) {
     throw new UsageError('No inputs: name files or folders, or list `inputs:` in the config file');
   }
@@ -122,8 +128,8 @@ export async function prepareBuild(inputs: readonly string[], flags: Readonly<Bu
 
 /** Only the flags that shape the pipeline, as plain data for the worker threads. */
 function commonFlagsOf(flags: Readonly<CommonFlags>): CommonFlags {
-  const { config, formats, siteUrl, root, timeZone, now } = flags;
-  return JSON.parse(JSON.stringify({ config, formats, siteUrl, root, timeZone, now })) as CommonFlags;
+  const { config, formats, siteUrl, root, timeZone, now, drafts, future } = flags;
+  return JSON.parse(JSON.stringify({ config, formats, siteUrl, root, timeZone, now, drafts, future })) as CommonFlags;
 }
 
 /** `--threads`: `auto` or a whole number (0: convert in the main thread). */

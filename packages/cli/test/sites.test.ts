@@ -1,0 +1,112 @@
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtures, syndikit } from './helpers.js';
+
+/** A copy of `fixtures/sites/<name>` in a temporary folder, built there with `syndikit build` and no inputs. */
+async function buildSite(name: string, args: string[] = []) {
+  const dir = await mkdtemp(join(tmpdir(), `syndikit-site-${name}-`));
+  await cp(join(fixtures, 'sites', name), dir, { recursive: true });
+  const out = join(dir, '..', `${name}-out-${Math.random().toString(36).slice(2)}`);
+  const result = await syndikit(
+    ['build', '--formats', 'markdown,jsonfeed', '--out', out, '--now', '2025-01-01T00:00:00Z', '--no-cache', ...args],
+    dir,
+  );
+  const feed = await readFile(join(out, 'feed.json'), 'utf8').then(
+    (text) => JSON.parse(text) as { title: string; home_page_url: string; items: Array<{ url: string; date_published: string }> },
+    () => undefined,
+  );
+  const markdown = (await readdir(join(out, 'markdown')).catch(() => [])).sort();
+  return { ...result, feed, markdown, out };
+}
+
+describe('syndikit build at a site root', () => {
+  it('Hugo: content folder, title, base URL with its path and authors from the site; drafts, future, expired and index pages left out', async () => {
+    const { code, stderr, feed, markdown } = await buildSite('hugo');
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      'syndikit: detected a hugo site at .; content from content; title "Tidewater Ferry Notes" (from hugo.toml); site URL https://tidewater.example/ferries/ (from hugo.toml); authors from data/authors.yaml',
+    );
+    expect(markdown).toEqual(['harbour-ferry.md', 'pier-works.md', 'winter-pause.md']);
+    expect(feed?.title).toBe('Tidewater Ferry Notes');
+    expect(feed?.items.map((item) => item.url)).toEqual([
+      'https://tidewater.example/ferries/harbour-ferry/',
+      'https://tidewater.example/ferries/pier-works/',
+      'https://tidewater.example/ferries/winter-pause/',
+    ]);
+  });
+
+  it('Hugo: --drafts and --future include drafts and future posts, never expired ones', async () => {
+    const { markdown } = await buildSite('hugo', ['--drafts', '--future']);
+    expect(markdown).toEqual(['draft-timetable.md', 'harbour-ferry.md', 'next-season.md', 'pier-works.md', 'winter-pause.md']);
+  });
+
+  it('Hugo: shortcodes rendered, unknown ones reported with their place, none left raw', async () => {
+    const { stderr, out } = await buildSite('hugo');
+    const page = await readFile(join(out, 'markdown', 'harbour-ferry.md'), 'utf8');
+    expect(page).toContain('[Watch the video on YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ)');
+    expect(page).toContain('## Timetable\n');
+    expect(page).toContain('```bash\necho "timetable"\n```');
+    expect(page).not.toMatch(/\{\{|\{%/);
+    expect(stderr).toContain(
+      'content/news/harbour-ferry/index.md:32:1: warning Template syntax `{{< warningbox >}}` is not rendered and was left out [template-syntax]',
+    );
+  });
+
+  it('Jekyll: dates and slugs from file names, authors from _data, Liquid rendered, base URL kept', async () => {
+    const { code, feed, markdown, out } = await buildSite('jekyll');
+    expect(code).toBe(0);
+    expect(markdown).toEqual(['new-wicks.md', 'winter-oil.md']);
+    expect(feed?.items.map((item) => [item.url, item.date_published])).toEqual([
+      ['https://lamps.example/log/new-wicks/', '2024-01-15T00:00:00Z'],
+      ['https://lamps.example/log/winter-oil/', '2023-12-20T16:45:00+01:00'],
+    ]);
+    const page = await readFile(join(out, 'markdown', 'new-wicks.md'), 'utf8');
+    expect(page).toContain('name: Ossie Brandt');
+    expect(page).toContain('<https://code.example/lamplighter>');
+    expect(page).toContain('Use `{{ page.title }}` to show a title.');
+  });
+
+  it('Astro: lenient dates, MDX, site URL from astro.config', async () => {
+    const { code, feed, stderr } = await buildSite('astro');
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      'syndikit: detected a astro site at .; content from src/content/blog; site URL https://orchard.example (from astro.config.mjs)',
+    );
+    expect(feed?.items.map((item) => item.url)).toEqual(['https://orchard.example/grafting/', 'https://orchard.example/first-blossom/']);
+  });
+
+  it('Eleventy: executable front matter refused by name', async () => {
+    const { code, stderr } = await buildSite('eleventy', ['--keep-going']);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'content/blog/computed.md:1:1: error Front matter is JavaScript (`---js`); syndikit reads front matter as data and never runs it [front-matter-executable]',
+    );
+  });
+
+  it('Docusaurus: dates from names, authors.yml, admonitions as block quotes, truncate as summary', async () => {
+    const { code, out, feed } = await buildSite('docusaurus');
+    expect(code).toBe(0);
+    expect(feed?.items.map((item) => item.url)).toEqual(['https://kiln.example/glaze-notes/', 'https://kiln.example/first-firing/']);
+    const page = await readFile(join(out, 'markdown', 'first-firing.md'), 'utf8');
+    expect(page).toContain('summary: The kiln reached cone six by evening.');
+    expect(page).toContain('> **Before you load**\n>\n> Dry every piece for a full week.');
+    expect(page).toContain('name: Juno Harrow');
+  });
+
+  it('Zola: TOML front matter, the date and URL from `path`', async () => {
+    const { code, feed } = await buildSite('zola');
+    expect(code).toBe(0);
+    expect(feed?.items.map((item) => [item.url, item.date_published])).toEqual([
+      ['https://beekeeping.example/honey/', '2024-07-02T00:00:00Z'],
+      ['https://beekeeping.example/2024/05/19/swarm-caught/', '2024-05-19T00:00:00Z'],
+    ]);
+  });
+
+  it('Next.js: _posts found, drafts left out', async () => {
+    const { code, feed } = await buildSite('nextjs', ['--site-url', 'https://trams.example']);
+    expect(code).toBe(0);
+    expect(feed?.items.map((item) => item.url)).toEqual(['https://trams.example/tram-depot/']);
+  });
+});
