@@ -18,6 +18,7 @@ import type { Root } from 'mdast';
 import type { Point } from 'unist';
 import type { Element } from 'xast';
 import { nitfToBody, readMedia } from './body.js';
+import { explainNitf } from './explain.js';
 import { nitfRules } from './rules.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -110,6 +111,7 @@ export function readNitf(nitf: Element, context: Pick<IngestContext, 'file' | 't
   const tagline = text(element(bodyEnd, 'tagline'));
   if (tagline) fields.notes = [tagline];
   checkBodyAndHeadline(nitf, bodyContent, body, file, fields);
+  explainNitf(nitf, fields, body, file);
   return { fields, body, slugHint: fields.headline ?? '', editorNotes };
 }
 

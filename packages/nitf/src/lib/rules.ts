@@ -33,6 +33,18 @@ export const nitfRules = {
     'Give `<media-reference source>` an http(s) URL.',
     'warning',
   ),
+  field: rule(
+    'nitf-field',
+    'Where an article field was read from in the document',
+    'Nothing to do: `syndikit inspect` (and `--verbose`) show, field by field, which element each value came from.',
+    'info',
+  ),
+  dropped: rule(
+    'nitf-dropped',
+    'A part of the document has no place in the article model',
+    'Nothing to do: the message names what was not carried over (urgency, series, identified content…).',
+    'info',
+  ),
 } as const satisfies Record<string, Rule>;
 
 /** Every rule id `@syndikit/nitf` can report. */
