@@ -4,11 +4,10 @@
  * column), and each part of the document that has no place in the article.
  * Info lines only: they explain, they never fail or warn.
  */
-import type { ArticleFields, Rule } from '@syndikit/core';
+import type { ArticleFields, IngestContext, Rule } from '@syndikit/core';
 import { report } from '@syndikit/core';
 import { attribute, descendants, element, elements, localName, path, text } from '@syndikit/xml';
 import type { Root } from 'mdast';
-import type { VFile } from 'vfile';
 import type { Element } from 'xast';
 import { nitfRules } from './rules.js';
 
@@ -24,7 +23,7 @@ const readParts: Readonly<Record<string, ReadonlySet<string>>> = {
 type Say = (reason: string, node: Element | undefined, rule?: Rule) => void;
 
 /** One info line per field read from the `<nitf>` element and per part of it left out. */
-export function explainNitf(nitf: Element, fields: Readonly<ArticleFields>, body: Root, file: VFile): void {
+export function explainNitf(nitf: Element, fields: Readonly<ArticleFields>, body: Root, file: IngestContext['file']): void {
   const say: Say = (reason, node, rule = nitfRules.field) => report(file, 'info', reason, rule, (node ?? nitf).position?.start);
   const head = element(nitf, 'head');
   const docdata = element(head, 'docdata');
