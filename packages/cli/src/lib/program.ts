@@ -139,7 +139,9 @@ function addConvertCommand(program: Command, io: CliIo, done: (code: number) => 
 /** `syndikit inspect`. */
 function addInspectCommand(program: Command, io: CliIo, done: (code: number) => void): void {
   withCommonOptions(configured(program.command('inspect'), io))
-    .description('print one article as JSON (the article model); diagnostics go to standard error')
+    .description(
+      'print the article model as JSON (an array when the file holds several, as a news message does); diagnostics, with what was read and dropped, go to standard error',
+    )
     .argument('<file>', 'the article')
     .option('--positions', 'keep source positions on body nodes')
     .addHelpText('after', exitHelp)
