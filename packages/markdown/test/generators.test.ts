@@ -263,3 +263,10 @@ describe('URLs as the site has them', () => {
     expect(article?.images.map((image) => image.src)).toEqual(['/static/img/a.png', '/static/img/b.png']);
   });
 });
+
+describe('dates in paths as Docusaurus reads them', () => {
+  it('takes a date split over folders (`2024/03-28-title.md`)', async () => {
+    const { article } = await ingest('blog/2024/03-28-kiln-log.md', '---\ntitle: Log\n---\nBody.\n');
+    expect(article).toMatchObject({ published: '2024-03-28T00:00:00Z', slug: 'kiln-log' });
+  });
+});

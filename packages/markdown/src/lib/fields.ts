@@ -428,13 +428,17 @@ function readPathDate(reading: Reading): void {
   });
 }
 
-/** `[year, month, day, rest]` of a `YYYY-MM-DD-rest` file (or, for `index.md`, folder) name in `articlePath`. */
+/**
+ * `[year, month, day, rest]` of a date at the end of `articlePath`, as
+ * Jekyll and Docusaurus read it: `2024-01-02-rest.md`, `2024-01-02-rest/index.md`,
+ * or folders `2024/01-02-rest.md`, `2024/01/02/rest.md`. `rest` is the last
+ * part of the name after the date (`''` when none).
+ */
 export function datePrefix(articlePath: string): [string, string, string, string] | undefined {
-  const parts = articlePath.split('/');
-  let name = (parts.pop() ?? '').replace(/\.[^.]*$/, '');
-  if (name === 'index' && parts.length > 0) name = parts.pop() ?? '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:-(.*))?$/.exec(name);
-  return match ? [match[1] as string, match[2] as string, match[3] as string, match[4] ?? ''] : undefined;
+  const path = articlePath.replace(/\.[^./]*$/, '').replace(/\/index$/, '');
+  const match = /(?:^|\/)(\d{4})[-/](\d{2})[-/](\d{2})(?:[-/](.*))?$/.exec(path);
+  if (!match) return undefined;
+  return [match[1] as string, match[2] as string, match[3] as string, (match[4] ?? '').split('/').pop() ?? ''];
 }
 
 function readStatus(reading: Reading): void {

@@ -183,6 +183,7 @@ export function ingestMarkdown(context: IngestContext, options: Readonly<Markdow
   for (const problem of head.problems) report(file, problem.severity, problem.reason, problem.rule, problem.place);
   if (hasErrors(file)) return undefined;
 
+  renderSummary(context, head.fields, options.siteVariables);
   const tree = parseBody(context, head.body, options.siteVariables);
   if (!tree || !checkTreeDepth(file, tree, limits.maxDepth)) return undefined;
   const { fields } = head;
@@ -201,6 +202,16 @@ function parseBody(context: IngestContext, text: string, site?: Readonly<Record<
     report(context.file, 'warning', problem.reason, markdownRules.templateSyntax, { line: problem.line, column: problem.column });
   }
   return mdx ? parseMdx(context.file, rendered.text) : parseMarkdown(rendered.text);
+}
+
+/** Template syntax in a front matter summary (a Jekyll `excerpt` with `{{ site.repository }}`), rendered or reported like the body's. */
+function renderSummary(context: IngestContext, fields: ArticleFields, site?: Readonly<Record<string, string>>): void {
+  if (!fields.summary || !/\{[{%]/.test(fields.summary)) return;
+  const rendered = renderTemplates(fields.summary, { siteUrl: context.siteUrl, site });
+  for (const problem of rendered.problems) {
+    report(context.file, 'warning', `Summary: ${problem.reason}`, markdownRules.templateSyntax, { line: 1, column: 1 });
+  }
+  fields.summary = rendered.text.replace(/\s+/g, ' ').trim();
 }
 
 /** `<!--more-->` (Hugo, Jekyll) or `<!-- truncate -->` (Docusaurus): the text before it is the summary when none is given. */

@@ -232,6 +232,12 @@ function admonitionLine(line: string, state: LineState): string | undefined {
  */
 export function renderTemplates(text: string, options: Readonly<TemplateOptions> = {}): { text: string; problems: TemplateProblem[] } {
   if (!/\{[{%#]|^\s*:::/m.test(text)) return { text, problems: [] };
+  // A tag broken over two lines of one paragraph (`{{ site.repository\n}}`) is joined onto one: the lines
+  // after it move up by one, the price of rendering it (the file's other positions stay true).
+  if (!options.markdownOnly)
+    text = text.replace(/\{([{%])([^{}\n]*)\n([^{}\n]*?)([}%])\}/g, (match, open, before, after, close) =>
+      /^\s*$/.test(before) && /^\s*$/.test(after) ? match : `{${open}${before} ${after}${close}}`,
+    );
   const problems: TemplateProblem[] = [];
   const state: LineState = { raw: false, skipDepth: 0, admonitions: 0 };
   const lines = text.split('\n');
