@@ -38,7 +38,7 @@ describe('AMP pages from the fixtures', async () => {
     expect(result.outputs.map((output) => output.path)).toEqual(result.articles.map((article) => `amp/${article.slug}.html`).sort());
     expect(result.outputs).toHaveLength(9);
     expect(result.files.flatMap((file) => file.messages.map((message) => `${file.stem}: ${message.reason} [${message.ruleId}]`))).toEqual([
-      '2024-08-21-bundestag-haushalt: The lead photo is published 1000 px wide; large previews in search and social need at least 1,200 px [amp-lead-image-small]',
+      '2024-08-21-bundestag-haushalt: The lead photo is 1000 px wide; large previews in search and social need at least 1,200 px [amp-lead-image-small]',
     ]);
   });
 

@@ -65,7 +65,7 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
   // Only files the build writes (renditions) or remote images the input gave: never the unprocessed source.
   const published = article.images.flatMap((image) => publishedImage(image, article.url) ?? []);
   const imageUrls = published.map((image) => image.url);
-  checkLeadWidth(article.images[0] && publishedImage(article.images[0], article.url), report);
+  checkLeadWidth(article.images[0], report);
   // Every page gets a description: the article's summary, else the start of its body (as feeds do).
   const description = article.summary ?? (summarize(hastToText(withoutFootnotes(body))) || article.subheadline || undefined);
   const structured = newsArticle(article, site, settings.publisher, imageUrls, description);
@@ -107,10 +107,14 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
   return `${toHtml(page, { allowDangerousCharacters: false })}\n`;
 }
 
-/** Google shows large previews (Discover, Top stories) only for a lead image at least 1,200 px wide. */
-function checkLeadWidth(lead: PublishedImage | undefined, report: Reporter): void {
+/**
+ * Google shows large previews (Discover, Top stories) only for a lead image at least 1,200 px wide. The
+ * photo's own width is what counts (renditions are never wider; their widths are the site's choice);
+ * a remote photo of unknown size is not judged.
+ */
+function checkLeadWidth(lead: Readonly<ArticleImage> | undefined, report: Reporter): void {
   if (lead?.width && lead.width < 1200)
-    report(`The lead photo is published ${lead.width} px wide; large previews in search and social need at least 1,200 px`, {
+    report(`The lead photo is ${lead.width} px wide; large previews in search and social need at least 1,200 px`, {
       rule: ampRules.leadImageSmall,
     });
 }

@@ -31,8 +31,8 @@ export const ampRules = {
   ),
   leadImageSmall: rule(
     'amp-lead-image-small',
-    'The lead photo is published less than 1,200 px wide',
-    "Google shows large previews (Discover, Top stories) only for images at least 1,200 px wide: use a larger photo, or add a width of 1200 or more to the images format's `widths`.",
+    'The lead photo is less than 1,200 px wide',
+    'Google shows large previews (Discover, Top stories) only for images at least 1,200 px wide: use a larger photo (and give the images format a width of 1200 or more).',
     'warning',
   ),
 } as const satisfies Record<string, Rule>;
