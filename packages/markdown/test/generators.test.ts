@@ -270,3 +270,15 @@ describe('dates in paths as Docusaurus reads them', () => {
     expect(article).toMatchObject({ published: '2024-03-28T00:00:00Z', slug: 'kiln-log' });
   });
 });
+
+describe('site pages that are not posts', () => {
+  it('a page with its own layout and no date is not an article; a dated one is', async () => {
+    const page = await ingest('content/archives.md', '---\ntitle: Archive\nlayout: archives\n---\n');
+    expect(page.article).toBeUndefined();
+    expect(page.messages).toEqual([
+      'content/archives.md:1:1: info archives.md is a page with its own layout (`archives`) and no date, not an article [not-an-article]',
+    ]);
+    const post = await ingest('content/dated.md', '---\ntitle: Dated\nlayout: archives\ndate: 2024-01-01\n---\nB\n');
+    expect(post.article).toBeDefined();
+  });
+});

@@ -55,7 +55,12 @@ interface Head {
   problems: Array<{ severity: 'error' | 'warning' | 'info'; reason: string; rule: Rule; place: Point }>;
   /** The publication date came from the file name. */
   datedByName: boolean;
+  /** The generator's `layout` (or Hugo's `type`), when the front matter names one. */
+  layout?: string;
 }
+
+/** Layouts of posts: any other layout on a page without a date is a page of the site (an archive, a search page). */
+const postLayouts: ReadonlySet<string> = new Set(['post', 'posts', 'single', 'blog', 'article', 'news', 'default', 'page']);
 
 const unclosedHints: Record<string, string> = {
   yaml: 'Front matter starts with `---` but has no closing `---` line',
@@ -108,6 +113,7 @@ function readHead(context: IngestContext, options: Readonly<MarkdownIngestOption
       place: problem.key === '' ? { line: 1, column: 1 } : placeOf(problem.path ?? problem.key),
     })),
     datedByName: read.problems.some((problem) => problem.rule === markdownRules.dateFromFileName && problem.key === ''),
+    ...(typeof (data.layout ?? data.type) === 'string' ? { layout: String(data.layout ?? data.type) } : {}),
   };
 }
 
@@ -130,6 +136,9 @@ function notAnArticle(articlePath: string, head?: Head): string | undefined {
   if (!head.fields.headline && head.body.trim() === '') return 'has no title and no text (a template or redirect page), not an article';
   if (/^index\.[a-z]+$/.test(name) && !head.fields.published && articlePath.includes('/')) {
     return 'is a listing page (`index` without a date), not an article';
+  }
+  if (head.layout && !head.fields.published && !postLayouts.has(head.layout.toLowerCase())) {
+    return `is a page with its own layout (\`${head.layout}\`) and no date, not an article`;
   }
   return undefined;
 }
