@@ -100,6 +100,17 @@ describe('ninjs 3.1 out', () => {
     expect(JSON.parse(String(held.outputs[0]?.contents))).toMatchObject({ pubStatus: 'withheld', embargoedUntil: '2030-01-01T00:00:00Z' });
   });
 
+  it('always carries a language: the article language, else the site language', async () => {
+    const file = new VFile({ path: '/s/a.md', value: '---\ntitle: Ohne Sprache\ndate: 2024-01-01\n---\n\nText.\n' });
+    const built = await convert(file, {
+      ingesters: [markdownIngester()],
+      root: '/s',
+      site: { ...fixtureSite, language: 'de' },
+      formats: [ninjsAdapter()],
+    });
+    expect(JSON.parse(String(built.outputs[0]?.contents)).language).toBe('de');
+  });
+
   it('round-trips through the ninjs ingester: headline, authors, dates and text survive', async () => {
     const original = result.articles.find((article) => article.slug === '2024-05-02-grain-exports-table');
     const json = String(result.outputs.find((output) => output.path === 'ninjs/2024-05-02-grain-exports-table.json')?.contents);
