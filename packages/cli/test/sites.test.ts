@@ -66,6 +66,7 @@ describe('syndikit build at a site root', () => {
     expect(page).toContain('name: Ossie Brandt');
     expect(page).toContain('<https://code.example/lamplighter>');
     expect(page).toContain('Use `{{ page.title }}` to show a title.');
+    expect(page).toContain('Read the [previous entry](https://lamps.example/log/winter-oil/).');
   });
 
   it('Astro: lenient dates, MDX, site URL from astro.config', async () => {

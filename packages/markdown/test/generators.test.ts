@@ -282,3 +282,21 @@ describe('site pages that are not posts', () => {
     expect(post.article).toBeDefined();
   });
 });
+
+describe('links between posts', () => {
+  it('makes a relative link to another post file that post URL', async () => {
+    const { article } = await ingest(
+      '_posts/2024-01-15-new.md',
+      '---\ntitle: N\n---\nSee [the last one](2023-12-20-winter-oil.md#oil) and [a page](../pages/about.md) and [docs](https://a.example/x.md).\n',
+      {},
+      { site: { url: 'https://lamps.example/log' } },
+    );
+    const urls: string[] = [];
+    const walk = (node: { type: string; url?: string; children?: unknown[] }) => {
+      if (node.type === 'link' && node.url) urls.push(node.url);
+      for (const child of (node.children ?? []) as Array<typeof node>) walk(child);
+    };
+    walk(article?.body as never);
+    expect(urls).toEqual(['https://lamps.example/log/winter-oil/#oil', 'https://lamps.example/log/about/', 'https://a.example/x.md']);
+  });
+});

@@ -126,10 +126,15 @@ export async function resolveSettings(
   return { config, ingesters, formats, convert, warnings, notes, ...(found ? { site: found } : {}) };
 }
 
-/** `--drafts`, `--future` and the reference time, for the Markdown ingester. */
+/** `--drafts`, `--future`, the reference time and the permalink pattern (for links between posts), for the Markdown ingester. */
 function publishFlags(flags: Readonly<CommonFlags>, config: LoadedConfig): MarkdownIngestOptions {
   const now = flags.now ?? config.now;
-  return { drafts: flags.drafts ?? false, future: flags.future ?? false, ...(now ? { now } : {}) };
+  return {
+    drafts: flags.drafts ?? false,
+    future: flags.future ?? false,
+    ...(now ? { now } : {}),
+    ...(config.permalink ? { permalink: config.permalink } : {}),
+  };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
-import type { ArticleFields, Figure, IngestContext, Ingester, IngestResult, Rule } from '@syndikit/core';
+import { posix } from 'node:path';
+import type { ArticleFields, Figure, IngestContext, Ingester, IngestResult, Rule, Site } from '@syndikit/core';
 import {
+  articleUrl,
   checkTreeDepth,
   checkUrl,
   dateToEpoch,
@@ -9,11 +11,13 @@ import {
   report,
   resolveImageRef,
   rules,
+  slugify,
   splitCredit,
 } from '@syndikit/core';
 import type { Heading, Image, Paragraph, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Point } from 'unist';
+import { visit } from 'unist-util-visit';
 import { datePrefix, type PublishState, readFields, readPublishState, staticPath } from './fields.js';
 import { findFrontMatter } from './front-matter-block.js';
 import { parseMdx } from './mdx.js';
@@ -44,6 +48,13 @@ export interface MarkdownIngestOptions {
   staticDirs?: readonly string[];
   /** The site's own variables for `{{ site.name }}` (Jekyll's `_config.yml`, top-level strings). Default: none. */
   siteVariables?: Readonly<Record<string, string>>;
+  /**
+   * The build's permalink pattern, for links to other posts' files
+   * (`[older](2023-12-20-winter-oil.md)`), which become that post's URL as its
+   * file name gives it (a `slug:` in the other post's front matter is not
+   * seen). Default: `/{slug}/`, core's default.
+   */
+  permalink?: string;
 }
 
 /** What the front matter of a file gave. */
@@ -200,6 +211,7 @@ export function ingestMarkdown(context: IngestContext, options: Readonly<Markdow
   takeHeadline(tree, fields);
   tree.children = tree.children.map((node) => toFigure(node) ?? node);
   resolveBodyImages(tree, context, fields, options.staticDirs);
+  linkPosts(tree, context, options.permalink ?? '/{slug}/');
   return { fields, body: tree, slugHint: slugHint(context.articlePath, fields, head.datedByName) };
 }
 
@@ -265,6 +277,26 @@ function slugHint(articlePath: string, fields: ArticleFields, datedByName: boole
   const prefix = datePrefix(articlePath);
   if (prefix?.[3] && (datedByName || parts.includes('_posts'))) return prefix[3];
   return name || (fields.headline ?? '');
+}
+
+/**
+ * A relative link to another post's file (`other.md`, `../2024-01-02-other.md#part`) as that post's
+ * URL, when there is a site URL: the slug its file name gives it, under `permalink`.
+ */
+function linkPosts(tree: Root, context: IngestContext, permalink: string): void {
+  if (!context.siteUrl) return;
+  // Only the URL of the site shapes an article URL.
+  const site: Site = { title: '', language: '', url: context.siteUrl };
+  visit(tree, 'link', (node) => {
+    const match = /^(?![a-z][a-z0-9+.-]*:|\/\/|#)([^?#]+\.(?:md|mdx|markdown))(#[^#]*)?$/i.exec(node.url);
+    if (!match?.[1]) return;
+    const target = posix.normalize(posix.join(posix.dirname(context.articlePath), decodeURI(match[1]).replace(/^\//, '')));
+    if (target.startsWith('..')) return;
+    // A date prefix is left out in `_posts` only: elsewhere the other post's front matter could give its date.
+    const slug = slugify(slugHint(target, { authors: [], tags: [], images: [] }, false));
+    const url = slug ? articleUrl(site, permalink, slug) : undefined;
+    if (url) node.url = `${url}${match[2] ?? ''}`;
+  });
 }
 
 /**
