@@ -324,6 +324,7 @@ export function markdownIngester(options?: Readonly<MarkdownIngestOptions> | nul
     authors: resolved.authors ?? null,
     staticDirs: resolved.staticDirs ?? null,
     site: resolved.siteVariables ?? null,
+    permalink: resolved.permalink ?? null,
   };
   const cacheKey = `markdown:${version}:${JSON.stringify(key)}`;
   return { name: 'markdown', extensions: ['.md', '.markdown', '.mdx'], cacheKey, ingest: (context) => ingestMarkdown(context, resolved) };
