@@ -25,8 +25,9 @@ describe('agency deliveries and saved pages', () => {
     expect(result.stderr).not.toMatch(/\berror\b/);
     expect(result.code).toBe(0);
     const written = (await readdir(join(dir, 'out', 'newsml-g2'))).sort();
+    // One article per delivery, except the news message, which carries two items.
     const inputs = (await readdir(join(dir, 'in', 'agency'))).length;
-    expect(written).toHaveLength(inputs);
+    expect(written).toHaveLength(inputs + 1);
     const ninjs = await readdir(join(dir, 'out', 'ninjs'));
     const nitf = JSON.parse(await readFile(join(dir, 'out', 'ninjs', ninjs.find((name) => name.includes('solar')) ?? ''), 'utf8'));
     expect(nitf.headlines[0].value).toMatch(/solar/i);

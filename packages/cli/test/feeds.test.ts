@@ -13,13 +13,13 @@ describe('feeds from the command line', () => {
     // The image cache lives under the working directory: a fresh one, so this build does the image work.
     const result = await syndikit(['build', 'fixtures', '--out', 'X'], dir);
     expect(result.stderr.split('\n').slice(-2)).toEqual([
-      'syndikit: built 15 of 15 articles into X (amp 15, atom.xml 1, atom.xsl 1, feed.json 1, feed.xml 1, images 48, markdown 15, ninjs 15, rss.xsl 1; 98 written, 0 unchanged; 0 from cache, 15 converted; 0 errors, 7 warnings)',
+      'syndikit: built 19 of 19 articles into X (amp 19, atom.xml 1, atom.xsl 1, feed.json 1, feed.xml 1, images 48, markdown 19, ninjs 19, rss.xsl 1; 110 written, 0 unchanged; 0 from cache, 19 converted; 0 errors, 11 warnings)',
       '',
     ]);
     expect(result.code).toBe(0);
     expect(await readFile(join(dir, 'X/feed.xml'), 'utf8')).toContain('<title>The Syndikit Gazette</title>');
     expect(await readFile(join(dir, 'X/atom.xml'), 'utf8')).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
-    expect(JSON.parse(await readFile(join(dir, 'X/feed.json'), 'utf8')).items).toHaveLength(15);
+    expect(JSON.parse(await readFile(join(dir, 'X/feed.json'), 'utf8')).items).toHaveLength(19);
   });
 
   for (const [format, marker] of [
