@@ -47,4 +47,21 @@ describe('input size is checked before reading', () => {
     }
     expect((await syndikit(['convert', 'small.md', '--to', 'markdown'], dir)).code).toBe(0);
   });
+  it('reads saved pages up to their own limit (5 MB), Markdown up to limits.maxBytes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'syndikit-read-size-'));
+    // 700 kB of page chrome around a short story: over the Markdown limit, well under the page limit.
+    const chrome = `<nav>${'<a href="/section">Section</a> '.repeat(20_000)}</nav>`;
+    const story = `<article><h1>Harbour ferry returns</h1>${'<p>The ferry returned to the harbour on Monday after a week of repairs, the operator said.</p>'.repeat(12)}</article>`;
+    await writeFile(
+      join(dir, 'page.html'),
+      `<!doctype html><html lang="en"><head><title>Harbour ferry returns</title></head><body>${chrome}${story}</body></html>`,
+    );
+    await writeFile(join(dir, 'story.md'), `# Story\n\n${'word '.repeat(140_000)}\n`);
+    const page = await syndikit(['build', 'page.html', '--out', 'out', '--no-cache'], dir);
+    expect(page.stderr).not.toContain('file-too-large');
+    expect(page.code).toBe(0);
+    const markdown = await syndikit(['build', 'story.md', '--out', 'out-md', '--no-cache'], dir);
+    expect(markdown.code).toBe(1);
+    expect(markdown.stderr).toContain(`over the limit of ${defaultLimits.maxBytes} [file-too-large]`);
+  });
 });

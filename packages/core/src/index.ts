@@ -33,7 +33,7 @@ export { adapterCacheKey, fingerprint } from './lib/fingerprint.js';
 export { checkTreeDepth } from './lib/guard.js';
 export { imageMediaType, resolveImageRef } from './lib/image-ref.js';
 export type { ArticleFields, IngestContext, Ingester, IngestOutcome, IngestPlace, IngestResult } from './lib/ingester.js';
-export { ingestResults } from './lib/ingester.js';
+export { ingestResults, inputByteLimit } from './lib/ingester.js';
 export type { Limits } from './lib/limits.js';
 export { defaultLimits } from './lib/limits.js';
 export { splitList } from './lib/list.js';

@@ -5,7 +5,7 @@ export { creditPatterns, looksLikeCaption, splitCaption } from './lib/credit.js'
 export type { Decision, ExtractOptions, PageExtraction, PageFigure } from './lib/extract.js';
 export { defaultMaxPageDepth, extractPage, tokenize } from './lib/extract.js';
 export type { PageIngestOptions } from './lib/ingest.js';
-export { ingestPage, pageIngester } from './lib/ingest.js';
+export { defaultMaxPageBytes, ingestPage, pageIngester } from './lib/ingest.js';
 export type { MetaImage, PageMetadata, Sourced } from './lib/metadata.js';
 export { readMetadata, splitAuthors } from './lib/metadata.js';
 export { recognize } from './lib/recognize.js';

@@ -8,6 +8,7 @@ import {
   claimPaths,
   hasErrors,
   ingestArticles,
+  inputByteLimit,
   type OutputFile,
   prepareArticle,
   renderArticle,
@@ -205,7 +206,9 @@ function readInput(
     try {
       const stats = fstatSync(descriptor);
       // Refused by the size on the descriptor, before reading: a huge file never fills memory.
-      if (!checkFileSize(file, stats.size, pipeline.resolved.limits)) return failed(stats.size, stats.mtimeMs);
+      if (!checkFileSize(file, stats.size, { maxBytes: inputByteLimit(pipeline.resolved, file.basename ?? '') })) {
+        return failed(stats.size, stats.mtimeMs);
+      }
       return { bytes: readFileSync(descriptor), stats };
     } finally {
       closeSync(descriptor);

@@ -100,9 +100,14 @@ export function commonFolder(paths: readonly string[], fallback: string): string
  * `maxBytes` (`file-too-large`), told by `fstat` on the open descriptor
  * before a byte is read, so a huge file never fills memory.
  *
- * @param maxBytes the configured `limits.maxBytes` (default core's {@link defaultLimits}).
+ * @param maxBytes the largest file read: a number, or one per path (core's `inputByteLimit`: ingesters
+ *   such as saved pages read more than `limits.maxBytes`). Default core's {@link defaultLimits}.
  */
-export async function readInputs(paths: readonly string[], cwd: string, maxBytes = defaultLimits.maxBytes): Promise<VFile[]> {
+export async function readInputs(
+  paths: readonly string[],
+  cwd: string,
+  maxBytes: number | ((path: string) => number) = defaultLimits.maxBytes,
+): Promise<VFile[]> {
   return Promise.all(
     paths.map(async (path) => {
       try {
@@ -110,7 +115,7 @@ export async function readInputs(paths: readonly string[], cwd: string, maxBytes
         try {
           const { size } = await handle.stat();
           const file = new VFile({ path, cwd, value: '' });
-          if (!checkFileSize(file, size, { maxBytes })) return file;
+          if (!checkFileSize(file, size, { maxBytes: typeof maxBytes === 'number' ? maxBytes : maxBytes(path) })) return file;
           file.value = await handle.readFile();
           return file;
         } finally {

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Article } from './article.js';
+import { fileExtension } from './choose-ingester.js';
 import type { Limits } from './limits.js';
 
 /**
@@ -96,6 +97,14 @@ export interface Ingester {
    * Keep it cheap: look at the start of the text. Optional.
    */
   recognize?(text: string): boolean;
+  /**
+   * The largest input this ingester reads, in bytes, where it differs from
+   * `limits.maxBytes` (which bounds what the Markdown parser can be made to
+   * do): a saved web page carries scripts, styles and menus around a small
+   * article, and its parser is linear. Files are read up to the largest
+   * limit of any ingester, then held to their own ingester's. Optional.
+   */
+  maxBytes?: number;
   ingest(context: IngestContext): IngestOutcome | Promise<IngestOutcome>;
 }
 
@@ -106,4 +115,24 @@ export type IngestOutcome = IngestResult | readonly IngestResult[] | undefined;
 export function ingestResults(outcome: IngestOutcome): readonly IngestResult[] {
   if (outcome === undefined || outcome === null) return [];
   return Array.isArray(outcome) ? outcome : [outcome as IngestResult];
+}
+
+/**
+ * The size up to which an input is read at all: the largest of
+ * `limits.maxBytes` and the own `maxBytes` of the ingesters that could read
+ * a file of that name (those of its extension; without one, those that
+ * `recognize` content), or of every ingester when no name is given. The
+ * chosen ingester's own limit is checked once it is known.
+ */
+export function inputByteLimit(
+  pipeline: { readonly ingesters: readonly Ingester[]; readonly limits: Readonly<Limits> },
+  fileName?: string,
+): number {
+  let candidates = pipeline.ingesters;
+  if (fileName !== undefined) {
+    const extension = fileExtension(fileName);
+    const byExtension = extension ? candidates.filter((ingester) => ingester.extensions.includes(extension)) : [];
+    candidates = byExtension.length > 0 ? byExtension : candidates.filter((ingester) => ingester.recognize);
+  }
+  return Math.max(pipeline.limits.maxBytes, ...candidates.map((ingester) => ingester.maxBytes ?? 0));
 }

@@ -7,9 +7,9 @@ import { reportedRule, unsafeOutputPath } from './adapter.js';
 import type { Article } from './article.js';
 import { chooseIngester } from './choose-ingester.js';
 import type { ConvertOptions, ImageFactsReader } from './convert.js';
-import { decodeText } from './decode.js';
+import { checkFileSize, decodeText } from './decode.js';
 import { hasErrors, report } from './diagnostics.js';
-import { type Ingester, type IngestOutcome, type IngestPlace, ingestResults } from './ingester.js';
+import { type Ingester, type IngestOutcome, type IngestPlace, ingestResults, inputByteLimit } from './ingester.js';
 import { defaultLimits, type Limits } from './limits.js';
 import { finalizeArticle, wantedSlug } from './normalize.js';
 import { rules } from './rules.js';
@@ -144,7 +144,7 @@ export async function ingestArticle(file: VFile, pipeline: ResolvedPipeline, slu
 
 /** Decode the input, choose its ingester and run it; `undefined` after reporting an error on `file`. */
 async function runIngester(file: VFile, pipeline: ResolvedPipeline): Promise<IngestOutcome> {
-  const text = decodeText(file, pipeline.limits);
+  const text = decodeText(file, { maxBytes: inputByteLimit(pipeline, file.basename ?? '') });
   if (text === undefined) return undefined;
   const choice = chooseIngester(file.basename ?? '', text, pipeline.ingesters);
   if ('problem' in choice) {
@@ -152,6 +152,8 @@ async function runIngester(file: VFile, pipeline: ResolvedPipeline): Promise<Ing
     return undefined;
   }
   const { ingester } = choice;
+  const size = typeof file.value === 'string' ? text.length : file.value.byteLength;
+  if (!checkFileSize(file, size, { maxBytes: ingester.maxBytes ?? pipeline.limits.maxBytes })) return undefined;
   try {
     return await ingester.ingest({
       file,

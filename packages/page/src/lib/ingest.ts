@@ -25,8 +25,18 @@ import { pageRules } from './rules.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-/** Options for {@link pageIngester}; the same as {@link ExtractOptions}. */
-export type PageIngestOptions = ExtractOptions;
+/** Options for {@link pageIngester}: those of {@link ExtractOptions}, and the size limit. */
+export interface PageIngestOptions extends ExtractOptions {
+  /**
+   * The largest saved page read, in bytes. Default {@link defaultMaxPageBytes}: pages carry scripts,
+   * styles and menus around a small article (real saved pages reach 1.4 MB), so the Markdown limit
+   * (`limits.maxBytes`, 500 kB) would refuse them; extraction is linear (a 5 MB page: 0.5 s, 176 MB).
+   */
+  maxBytes?: number | null;
+}
+
+/** Default {@link PageIngestOptions.maxBytes}: 5,000,000 bytes. */
+export const defaultMaxPageBytes = 5_000_000;
 
 /** The ingester for saved HTML news pages (`.html`, `.htm`). */
 export function pageIngester(options?: Readonly<PageIngestOptions> | null): Ingester {
@@ -38,6 +48,10 @@ export function pageIngester(options?: Readonly<PageIngestOptions> | null): Inge
   if (!Number.isInteger(maxPageDepth) || maxPageDepth < 1) {
     throw new TypeError(`Expected a positive integer for \`maxPageDepth\` but received ${JSON.stringify(maxPageDepth)}`);
   }
+  const maxBytes = options?.maxBytes ?? defaultMaxPageBytes;
+  if (!Number.isInteger(maxBytes) || maxBytes < 1) {
+    throw new TypeError(`Expected a positive integer for \`maxBytes\` but received ${JSON.stringify(maxBytes)}`);
+  }
   const settings: ExtractOptions = {
     rules,
     defaultRules: options?.defaultRules ?? true,
@@ -47,6 +61,7 @@ export function pageIngester(options?: Readonly<PageIngestOptions> | null): Inge
   return {
     name: 'page',
     extensions: ['.html', '.htm'],
+    maxBytes,
     cacheKey: adapterCacheKey('page', version, {
       rules: rules.map((rule) => ({ ...rule, pattern: String(rule.pattern) })),
       defaultRules: settings.defaultRules,

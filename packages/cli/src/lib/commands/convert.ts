@@ -1,5 +1,5 @@
-import { dirname, relative, resolve } from 'node:path';
-import { convert } from '@syndikit/core';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { convert, defaultLimits, inputByteLimit } from '@syndikit/core';
 import { writeOutputs } from '@syndikit/disk';
 import { exitCodes, UsageError } from '../errors.js';
 import { readInputs } from '../inputs.js';
@@ -21,7 +21,9 @@ export async function convertCommand(input: string, flags: Readonly<ConvertFlags
   const settings = await resolveSettings({ ...flags, formats: flags.to }, io);
   if (settings.formats.length !== 1) throw new UsageError('Expected exactly one format for --to');
   const path = resolve(io.cwd, input);
-  const [file] = await readInputs([path], io.cwd, settings.convert.limits?.maxBytes ?? undefined);
+  const [file] = await readInputs([path], io.cwd, (file) =>
+    inputByteLimit({ ingesters: settings.ingesters, limits: { ...defaultLimits, ...settings.convert.limits } }, basename(file)),
+  );
   if (!file) throw new UsageError(`Input ${input} could not be read`);
   const root = settings.config.root ?? dirname(path);
   const result = await convert([file], { ...settings.convert, root });

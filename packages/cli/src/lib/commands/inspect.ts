@@ -1,5 +1,5 @@
-import { dirname, resolve } from 'node:path';
-import { convert } from '@syndikit/core';
+import { basename, dirname, resolve } from 'node:path';
+import { convert, defaultLimits, inputByteLimit } from '@syndikit/core';
 import { exitCodes, UsageError } from '../errors.js';
 import { readInputs } from '../inputs.js';
 import type { CliIo } from '../io.js';
@@ -23,7 +23,9 @@ export interface InspectFlags extends Omit<CommonFlags, 'formats'> {
 export async function inspectCommand(input: string, flags: Readonly<InspectFlags>, io: CliIo): Promise<number> {
   const settings = await resolveSettings({ ...flags, formats: 'markdown' }, io);
   const path = resolve(io.cwd, input);
-  const [file] = await readInputs([path], io.cwd, settings.convert.limits?.maxBytes ?? undefined);
+  const [file] = await readInputs([path], io.cwd, (file) =>
+    inputByteLimit({ ingesters: settings.ingesters, limits: { ...defaultLimits, ...settings.convert.limits } }, basename(file)),
+  );
   if (!file) throw new UsageError(`Input ${input} could not be read`);
   const root = settings.config.root ?? dirname(path);
   const result = await convert([file], { ...settings.convert, formats: [], root });
