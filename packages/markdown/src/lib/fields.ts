@@ -96,9 +96,11 @@ export const fieldAliases = {
   source: ['source', 'agency', 'provider'],
   status: ['status', 'pubstatus'],
   embargoed: ['embargoed', 'embargo'],
-  notes: ['notes', 'ednote'],
+  notes: ['notes'],
+  // Notes to editors, never published (AMP pages and feeds leave them out): ninjs calls them `ednote`.
+  editorNotes: ['ednote', 'editorNotes', 'editor_notes'],
   images: ['images', 'image', 'cover', 'coverImage', 'heroImage', 'featured_image', 'featuredImage', 'thumbnail', 'ogImage', 'og_image'],
-} as const satisfies Record<keyof ArticleFields, readonly string[]>;
+} as const satisfies Record<keyof ArticleFields | 'editorNotes', readonly string[]>;
 
 /** An article field that front matter can set. */
 export type FieldName = keyof typeof fieldAliases;
@@ -234,6 +236,8 @@ interface Reading {
   readonly options: ReadFieldsOptions;
   readonly fields: ArticleFields;
   readonly problems: FieldProblem[];
+  /** Notes to editors: kept apart from the fields, as `IngestResult.editorNotes` (never published). */
+  editorNotes: string[];
 }
 
 /**
@@ -242,8 +246,11 @@ interface Reading {
  * `published`, authors as strings or objects, `image` as a path or object.
  * Problems are collected, never thrown, in the order of the fields below.
  */
-export function readFields(data: Record<string, unknown>, options: ReadFieldsOptions): { fields: ArticleFields; problems: FieldProblem[] } {
-  const reading: Reading = { data, options, fields: { authors: [], tags: [], images: [] }, problems: [] };
+export function readFields(
+  data: Record<string, unknown>,
+  options: ReadFieldsOptions,
+): { fields: ArticleFields; problems: FieldProblem[]; editorNotes: string[] } {
+  const reading: Reading = { data, options, fields: { authors: [], tags: [], images: [] }, problems: [], editorNotes: [] };
   reportUnknownKeys(reading);
   readTextFields(reading);
   readDates(reading);
@@ -253,7 +260,7 @@ export function readFields(data: Record<string, unknown>, options: ReadFieldsOpt
   readAuthors(reading);
   readTags(reading);
   readImages(reading);
-  return { fields: reading.fields, problems: reading.problems };
+  return { fields: reading.fields, problems: reading.problems, editorNotes: reading.editorNotes };
 }
 
 function reportUnknownKeys(reading: Reading): void {
@@ -450,14 +457,22 @@ function readStatus(reading: Reading): void {
 }
 
 function readNotes(reading: Reading): void {
-  const notes = pick(reading, 'notes');
-  if (!notes) return;
-  const [key, value] = notes;
+  const notes = noteList(reading, 'notes');
+  if (notes.length > 0) reading.fields.notes = notes;
+  reading.editorNotes.push(...noteList(reading, 'editorNotes'));
+}
+
+/** A note field as a list of non-empty strings (a string or a list of them). */
+function noteList(reading: Reading, field: 'notes' | 'editorNotes'): string[] {
+  const found = pick(reading, field);
+  if (!found) return [];
+  const [key, value] = found;
   const list = Array.isArray(value) ? value : [value];
-  if (list.every((note) => typeof note === 'string')) {
-    const kept = (list as string[]).map((note) => note.trim()).filter(Boolean);
-    if (kept.length > 0) reading.fields.notes = kept;
-  } else typeProblem(reading, key, 'a string or a list of strings', value);
+  if (!list.every((note) => typeof note === 'string')) {
+    typeProblem(reading, key, 'a string or a list of strings', value);
+    return [];
+  }
+  return (list as string[]).map((note) => note.trim()).filter(Boolean);
 }
 
 /** A dateline as text (`BERLIN (dpa)`) or as `{ place, agency }`. */

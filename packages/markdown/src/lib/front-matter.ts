@@ -41,6 +41,7 @@ export function frontMatterData(article: Readonly<Article>, bodyImages: Readonly
   set('status', article.status);
   set('embargoed', article.embargoed);
   set('notes', article.notes ? [...article.notes] : undefined);
+  set('editorNotes', article.editorNotes ? [...article.editorNotes] : undefined);
   set('images', article.images.filter((image) => !bodyImages.has(image.src)).map(imageData));
   return data;
 }

@@ -68,6 +68,8 @@ interface Head {
   datedByName: boolean;
   /** The generator's `layout` (or Hugo's `type`), when the front matter names one. */
   layout?: string;
+  /** Notes to editors (`ednote`), never published. */
+  editorNotes: string[];
 }
 
 /** Layouts of posts: any other layout on a page without a date is a page of the site (an archive, a search page). */
@@ -124,6 +126,7 @@ function readHead(context: IngestContext, options: Readonly<MarkdownIngestOption
       place: problem.key === '' ? { line: 1, column: 1 } : placeOf(problem.path ?? problem.key),
     })),
     datedByName: read.problems.some((problem) => problem.rule === markdownRules.dateFromFileName && problem.key === ''),
+    editorNotes: read.editorNotes,
     ...(typeof (data.layout ?? data.type) === 'string' ? { layout: String(data.layout ?? data.type) } : {}),
   };
 }
@@ -212,7 +215,12 @@ export function ingestMarkdown(context: IngestContext, options: Readonly<Markdow
   tree.children = tree.children.map((node) => toFigure(node) ?? node);
   resolveBodyImages(tree, context, fields, options.staticDirs);
   linkPosts(tree, context, options.permalink ?? '/{slug}/');
-  return { fields, body: tree, slugHint: slugHint(context.articlePath, fields, head.datedByName) };
+  return {
+    fields,
+    body: tree,
+    slugHint: slugHint(context.articlePath, fields, head.datedByName),
+    ...(head.editorNotes.length > 0 ? { editorNotes: head.editorNotes } : {}),
+  };
 }
 
 /** Render template syntax, then parse as Markdown or (`.mdx`) MDX. */

@@ -116,7 +116,8 @@ export function articleToNinjs(
     embargoedUntil: article.embargoed,
     pubStatus: article.status ?? 'usable',
     copyrightNotice: article.copyright,
-    edNote: article.notes?.join('\n'),
+    // ninjs has one note field, for the receiving desk only: notes to editors first, then the article's own notes.
+    edNote: editorNote(article),
     language: article.language ?? site.language,
     headlines,
     descriptions: article.summary ? [{ role: 'summary', contentType: 'text/plain', value: article.summary }] : undefined,
@@ -198,4 +199,10 @@ function withoutEmpty<T extends object>(object: { [K in keyof T]?: T[K] | undefi
   return Object.fromEntries(
     Object.entries(object).filter(([, value]) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)),
   ) as T;
+}
+
+/** The ninjs `edNote`: the article's notes to editors, then its notes (contributor lines, corrections). */
+function editorNote(article: Readonly<Article>): string | undefined {
+  const notes = [...(article.editorNotes ?? []), ...(article.notes ?? [])];
+  return notes.length > 0 ? notes.join('\n') : undefined;
 }
