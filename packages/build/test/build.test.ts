@@ -109,6 +109,37 @@ describe('build', () => {
     expect(after.outputs?.written).toContain('text/story-001.txt');
   });
 
+  it('hides embargoed and withheld articles from adapters that did not opt in, saying so once per article, also from the cache', async () => {
+    // The two newest articles: the one `newest` would pick first is embargoed, the next withheld.
+    const where = await site(4, (index) => (index === 3 ? 'embargoed: 2099-01-01T00:00:00Z\n' : index === 2 ? 'status: withheld\n' : ''));
+    const first = await buildSite(where, { pipeline: pipelineModule({ archive: true, spy: true }) });
+    const files = await tree(where.outDir);
+    expect(Object.keys(files).sort()).toEqual([
+      'archive.txt',
+      'archive/story-000.txt',
+      'archive/story-001.txt',
+      'archive/story-002.txt',
+      'archive/story-003.txt',
+      'newest.txt',
+      'spy.txt',
+      'text/story-000.txt',
+      'text/story-001.txt',
+    ]);
+    expect(files['newest.txt']).toBe('story-001: 2 blocks\nstory-000: 2 blocks\n');
+    expect(files['spy.txt']).toBe('select: story-000,story-001\nrender: story-000,story-001\n');
+    expect(files['archive.txt']).toBe('story-000\nstory-001\nstory-002\nstory-003\n');
+    expect(files['archive/story-002.txt']).toBe('withheld\n');
+    const expected = [
+      'story-002.md: Not published in text, newest, spy: its status is withheld [not-published]',
+      'story-003.md: Not published in text, newest, spy: it is embargoed until 2099-01-01T00:00:00Z [not-published]',
+    ];
+    expect(messagesOf(first.files)).toEqual(expected);
+    const again = await buildSite(where, { pipeline: pipelineModule({ archive: true, spy: true }) });
+    expect(again.cache.hits).toBe(4);
+    expect(messagesOf(again.files)).toEqual(expected);
+    expect(await tree(where.outDir)).toEqual(files);
+  });
+
   it('gives a slug to the first article that claims it, in input order, also from the cache', async () => {
     const where = await site(3, (index) => (index > 0 ? 'slug: same\n' : ''));
     const first = await buildSite(where);

@@ -58,7 +58,7 @@ export async function wholeTree(folder: string): Promise<Record<string, string>>
 }
 
 /** The test pipeline as a module (what worker threads load). */
-export const pipelineModule = (options: { version?: number; slowMs?: number } = {}) => ({
+export const pipelineModule = (options: { version?: number; slowMs?: number; archive?: boolean; spy?: boolean } = {}) => ({
   module: new URL('./fixtures/pipeline.mjs', import.meta.url),
   options,
 });

@@ -15,7 +15,7 @@ export type {
 } from './lib/adapter.js';
 export { reportedRule, reportedRuleId, unsafeOutputPath } from './lib/adapter.js';
 export type { Article, ArticleImage, Author, Dateline, Figure, FigureData, ImageRendition, PublicationStatus } from './lib/article.js';
-export { isFigure, largestRendition, publishable } from './lib/article.js';
+export { isFigure, largestRendition, publishable, unpublishedReason } from './lib/article.js';
 export type { IngesterChoice } from './lib/choose-ingester.js';
 export { chooseIngester, fileExtension } from './lib/choose-ingester.js';
 export type { CollectionSources, CollectionStepOptions, CollectionStepResult } from './lib/collections.js';
@@ -49,6 +49,7 @@ export { maxSlugLength, slugify, unsafeSlugReason } from './lib/slug.js';
 export type { IngestedArticle, PipelineOptions, ResolvedPipeline } from './lib/steps.js';
 export {
   claimPaths,
+  hiddenFrom,
   ingestArticle,
   ingestArticles,
   prepareArticle,

@@ -45,7 +45,7 @@ describe('planFeeds', () => {
     expect(plans[0]?.selfUrl).toBe('https://news.example/feed.xml');
   });
 
-  it('leaves out withheld, canceled and embargoed articles, saying why; a passed embargo is published', async () => {
+  it('never gets withheld, canceled or embargoed articles (the pipeline hides them and says why once); a passed embargo is published', async () => {
     const { plans, files } = await plan([
       story('held', 'date: 2024-01-01\nstatus: withheld'),
       story('killed', 'date: 2024-01-02\npubstatus: canceled'),
@@ -54,9 +54,9 @@ describe('planFeeds', () => {
     ]);
     expect(plans[0]?.items.map((item) => item.article.headline)).toEqual(['released']);
     expect(files.map((file) => file.messages.map((message) => `${message.reason} [${message.ruleId}]`))).toEqual([
-      ['Not published to the probe feed: its status is withheld [not-published]'],
-      ['Not published to the probe feed: its status is canceled [not-published]'],
-      ['Not published to the probe feed: it is embargoed until 2031-01-01T00:00:00Z [not-published]'],
+      ['Not published in probe: its status is withheld [not-published]'],
+      ['Not published in probe: its status is canceled [not-published]'],
+      ['Not published in probe: it is embargoed until 2031-01-01T00:00:00Z [not-published]'],
       [],
     ]);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Adapter, OutputFile } from '@syndikit/core';
-import { adapterCacheKey, checkUrl, publishable, rules, urlOrPathProblem } from '@syndikit/core';
+import { adapterCacheKey, checkUrl, urlOrPathProblem } from '@syndikit/core';
 import type { Handlers } from 'mdast-util-to-hast';
 import { ampPage } from './page.js';
 import { defaultThemeCss, themeProblem } from './theme.js';
@@ -53,12 +53,7 @@ export function ampAdapter(options?: Readonly<AmpOptions> | null): Adapter {
     name: 'amp',
     scope: 'article',
     cacheKey: adapterCacheKey('amp', version, { dir, css, logo: options?.logo, handlers: options?.handlers }),
-    render({ article, site, now, report }): OutputFile[] {
-      const allowed = publishable(article, now);
-      if (allowed !== true) {
-        report(`Not published as an AMP page: ${allowed}`, { rule: rules.notPublished });
-        return [];
-      }
+    render({ article, site, report }): OutputFile[] {
       const logo = options?.logo ?? site.logo ?? site.icon;
       const publisher = {
         name: site.title,

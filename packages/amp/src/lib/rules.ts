@@ -2,7 +2,8 @@ import { type Rule, rule } from '@syndikit/core';
 
 /**
  * The diagnostics `@syndikit/amp` reports while it renders a page. Ids are
- * permanent, as in core's catalogue; `not-published` is core's.
+ * permanent, as in core's catalogue. Unpublished articles never reach AMP:
+ * the pipeline hides them and reports core's `not-published` once.
  */
 export const ampRules = {
   noCanonical: rule(

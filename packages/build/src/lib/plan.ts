@@ -57,7 +57,7 @@ function dependenciesUnchanged(dependencies: readonly Dependency[], statsOf: (pa
 
 /** Whether an article's embargo holds at `now`. */
 export function embargoActive(summary: Readonly<Pick<ArticleSummary, 'status' | 'embargoed'>>, now: string): boolean {
-  return summary.embargoed !== undefined && publishable({ embargoed: summary.embargoed }, now) !== true;
+  return summary.embargoed !== undefined && !publishable({ embargoed: summary.embargoed }, now);
 }
 
 /** The index entry of a task's result, under the pipeline's cache key. */

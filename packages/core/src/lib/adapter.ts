@@ -119,6 +119,19 @@ export interface AdapterHooks {
    * anything else (helpers, files). Optional.
    */
   cacheKey?: string;
+  /**
+   * Whether this adapter sees articles that may not be published at `now`
+   * (withheld, canceled, or under embargo: see `publishable`). Default
+   * `'hide'`: an article-scope adapter's `prepare` and `render` are not
+   * called for them and a collection adapter's `select` and `render` never
+   * get them, so a sitemap or a plain-text export cannot leak an embargo;
+   * the pipeline reports each hidden article once (`not-published`),
+   * naming the formats that left it out. `'include'` is for formats that
+   * carry the status to their reader (Markdown, ninjs, NewsML-G2) and for
+   * the image adapter whose renditions those formats use; such an adapter
+   * must judge `publishable` itself.
+   */
+  unpublished?: 'include' | 'hide';
 }
 
 /** An adapter that renders each article on its own (Markdown, AMP, ninjs). */

@@ -160,16 +160,24 @@ export function isFigure(node: Node): node is Figure {
 
 /**
  * Whether an article may be published at `now`: its status is usable (or
- * unset) and any embargo has passed. Feeds and AMP pages leave out articles
- * that may not; archive formats (Markdown, ninjs) keep them with their status.
- *
- * @returns `true`, or the reason it may not be published.
+ * unset) and any embargo has passed. The pipeline hides articles that may
+ * not from every adapter that does not opt in (`unpublished: 'include'`);
+ * archive formats (Markdown, ninjs, NewsML-G2) opt in and keep them with
+ * their status. {@link unpublishedReason} says why.
  */
-export function publishable(article: Readonly<Pick<Article, 'status' | 'embargoed'>>, now: string): true | string {
+export function publishable(article: Readonly<Pick<Article, 'status' | 'embargoed'>>, now: string): boolean {
+  return unpublishedReason(article, now) === undefined;
+}
+
+/**
+ * Why an article may not be published at `now` (withheld, canceled, or
+ * under embargo), or `undefined` when it may: see {@link publishable}.
+ */
+export function unpublishedReason(article: Readonly<Pick<Article, 'status' | 'embargoed'>>, now: string): string | undefined {
   if (article.status === 'withheld') return 'its status is withheld';
   if (article.status === 'canceled') return 'its status is canceled';
   if (article.embargoed && Date.parse(article.embargoed) > Date.parse(now)) return `it is embargoed until ${article.embargoed}`;
-  return true;
+  return undefined;
 }
 
 /**

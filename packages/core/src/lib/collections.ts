@@ -4,7 +4,7 @@ import type { ArticleSummary, CollectionAdapter, OutputFile } from './adapter.js
 import type { Article } from './article.js';
 import { hasErrors, report } from './diagnostics.js';
 import { rules } from './rules.js';
-import { claimPaths, type ResolvedPipeline, renderCollection, selectForCollection } from './steps.js';
+import { claimPaths, hiddenFrom, type ResolvedPipeline, renderCollection, selectForCollection } from './steps.js';
 
 /**
  * The one collection step, shared by `convert` (bodies in memory) and
@@ -52,7 +52,8 @@ export const loadConcurrency = 16;
 /**
  * Render every collection adapter of `pipeline`: select → load the selected
  * bodies → render → claim paths. An adapter without `select` gets every
- * article. Messages about an article go to its file, the others to a file
+ * article it may see (unpublished articles are hidden from adapters that
+ * did not opt in). Messages about an article go to its file, the others to a file
  * named after the adapter; a failed `select` skips that adapter's render.
  */
 export async function renderCollections(
@@ -64,12 +65,13 @@ export async function renderCollections(
   const result: CollectionStepResult = { outputs: [], files: [] };
   if (adapters.length === 0) return result;
   const own = new Map(adapters.map((adapter) => [adapter, new VFile({ path: adapter.name })]));
-  const given = new Set(sources.summaries);
   const selections = new Map(
     adapters.map((adapter) => {
       const file = own.get(adapter) as VFile;
-      const selected = selectForCollection(adapter, sources.summaries, file, sources.fileOf, pipeline);
-      return [adapter, checkSelection(adapter, selected, given, file)];
+      // Unpublished articles are hidden from adapters that did not opt in: their `select` and `render` never see them.
+      const visible = sources.summaries.filter((summary) => !hiddenFrom(adapter, summary, pipeline.now));
+      const selected = selectForCollection(adapter, visible, file, sources.fileOf, pipeline);
+      return [adapter, checkSelection(adapter, selected, new Set(visible), file)];
     }),
   );
   const full = await loadSelected([...new Set([...selections.values()].flat())], sources);

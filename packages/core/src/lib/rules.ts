@@ -100,8 +100,8 @@ export const rules = {
   ),
   notPublished: rule(
     'not-published',
-    'The article is not published in this format',
-    'It is withheld, canceled or under embargo (judged at `--now`); it appears once its status or embargo allows.',
+    'The article may not be published, so formats that did not opt in leave it out',
+    'It is withheld, canceled or under embargo (judged at `--now`), so those formats never see it; it appears once its status or embargo allows.',
     'warning',
   ),
   transformFailed: rule('transform-failed', 'A body plugin failed', 'Check the plugin named in the message.', 'error'),

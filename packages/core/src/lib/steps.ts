@@ -4,7 +4,7 @@ import { type PluggableList, unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { Adapter, ArticleSummary, CollectionAdapter, OutputFile, ReportOptions } from './adapter.js';
 import { reportedRule, unsafeOutputPath } from './adapter.js';
-import type { Article } from './article.js';
+import { type Article, unpublishedReason } from './article.js';
 import { chooseIngester } from './choose-ingester.js';
 import type { ConvertOptions, ImageFactsReader } from './convert.js';
 import { checkFileSize, decodeText } from './decode.js';
@@ -83,10 +83,41 @@ function resolveNow(now: string | Date | null | undefined): string {
 
 function resolveAdapters(settings: Readonly<PipelineOptions>): Adapter[] {
   return (settings.formats ?? []).map((format) => {
-    if (typeof format !== 'string') return format;
+    if (typeof format !== 'string') return checkUnpublished(format);
     if (!settings.registry) throw new TypeError(`Expected a registry to look up format \`${format}\` but received none`);
-    return settings.registry.create(format, settings.adapterOptions?.[format]);
+    return checkUnpublished(settings.registry.create(format, settings.adapterOptions?.[format]));
   });
+}
+
+/** A misspelt opt-in would silently hide articles (or, worse, be read as one): say so at once. */
+function checkUnpublished(adapter: Adapter): Adapter {
+  const value: unknown = adapter?.unpublished;
+  if (value === undefined || value === 'include' || value === 'hide') return adapter;
+  throw new TypeError(
+    `Expected \`unpublished\` of adapter \`${adapter.name}\` to be 'include', 'hide' or undefined but received ${JSON.stringify(value)}`,
+  );
+}
+
+/**
+ * Whether the pipeline keeps `article` from `adapter`: it may not be
+ * published at `now` and the adapter did not opt in (`unpublished: 'include'`).
+ */
+export function hiddenFrom(adapter: Adapter, article: Readonly<Pick<Article, 'status' | 'embargoed'>>, now: string): boolean {
+  return adapter.unpublished !== 'include' && unpublishedReason(article, now) !== undefined;
+}
+
+/**
+ * Report once on the article's file that it is not published, naming every
+ * format (of either scope) that does not get it, instead of one message per
+ * format. Called from {@link renderArticle}, which runs once per article in
+ * `convert` and `@syndikit/build` alike (whose cache keeps the message).
+ */
+function reportHidden(article: Readonly<Article>, file: VFile, pipeline: ResolvedPipeline, place?: IngestPlace): void {
+  const reason = unpublishedReason(article, pipeline.now);
+  if (reason === undefined) return;
+  const formats = pipeline.adapters.filter((adapter) => adapter.unpublished !== 'include').map((adapter) => adapter.name);
+  if (formats.length === 0) return;
+  report(file, 'warning', `Not published in ${formats.join(', ')}: ${reason}`, rules.notPublished, place);
 }
 
 /** An article {@link ingestArticles} made, with what the orchestrators need to know about it. */
@@ -214,7 +245,7 @@ export async function prepareArticle(
 ): Promise<OutputFile[]> {
   const produced: OutputFile[] = [];
   for (const adapter of pipeline.adapters) {
-    if (!adapter.prepare) continue;
+    if (!adapter.prepare || hiddenFrom(adapter, article, pipeline.now)) continue;
     const prepare = adapter.prepare.bind(adapter);
     produced.push(
       ...(await runAdapter(adapter, file, place, () =>
@@ -234,11 +265,17 @@ export async function prepareArticle(
   return produced;
 }
 
-/** Render an article with every article-scope adapter, in the order of the formats (`place` as for {@link prepareArticle}). */
+/**
+ * Render an article with every article-scope adapter, in the order of the
+ * formats (`place` as for {@link prepareArticle}). Adapters that have not
+ * opted in to unpublished articles skip one (see {@link hiddenFrom}); the
+ * article's file gets one `not-published` warning naming them all.
+ */
 export async function renderArticle(article: Article, file: VFile, pipeline: ResolvedPipeline, place?: IngestPlace): Promise<OutputFile[]> {
   const produced: OutputFile[] = [];
+  reportHidden(article, file, pipeline, place);
   for (const adapter of pipeline.adapters) {
-    if (adapter.scope !== 'article') continue;
+    if (adapter.scope !== 'article' || hiddenFrom(adapter, article, pipeline.now)) continue;
     produced.push(
       ...(await runAdapter(adapter, file, place, () =>
         adapter.render({

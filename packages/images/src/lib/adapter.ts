@@ -35,6 +35,8 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
   return {
     name: 'images',
     scope: 'article',
+    // ninjs and NewsML-G2 keep unpublished articles and list their renditions, so the renditions must exist for them too.
+    unpublished: 'include',
     // The cache folder and concurrency change where and how fast, not what: they stay out of the key.
     cacheKey: adapterCacheKey('images', version, { ...settings, cacheDir: undefined, concurrency: undefined }),
     async prepare(context): Promise<OutputFile[]> {

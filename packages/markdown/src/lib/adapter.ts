@@ -41,6 +41,8 @@ export function markdownAdapter(options?: Readonly<MarkdownOptions> | null): Ada
   return {
     name: 'markdown',
     scope: 'article',
+    // Markdown is the archive: it keeps withheld and embargoed articles, with their status in the front matter.
+    unpublished: 'include',
     cacheKey: adapterCacheKey('markdown', version, { dir, frontMatter: options?.frontMatter, style: options?.style }),
     render({ article }): OutputFile[] {
       return [

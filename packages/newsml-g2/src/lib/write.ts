@@ -48,6 +48,8 @@ export function newsmlG2Adapter(options?: Readonly<NewsMlG2Options> | null): Ada
   return {
     name: 'newsml-g2',
     scope: 'article',
+    // NewsML-G2 carries pubStatus and embargoed to the receiving system, which honours them.
+    unpublished: 'include',
     cacheKey: adapterCacheKey('newsml-g2', version, { dir, provider: provider ?? null }),
     render({ article, site, now, report }) {
       const xml = articleToNewsMlG2(article, site, { now, provider, report });

@@ -70,6 +70,8 @@ export function ninjsAdapter(options?: Readonly<NinjsOptions> | null): Adapter {
   return {
     name: 'ninjs',
     scope: 'article',
+    // ninjs carries pubstatus and embargoed to the receiving system, which honours them.
+    unpublished: 'include',
     cacheKey: adapterCacheKey('ninjs', version, { dir, plainText }),
     render({ article, site, report }): OutputFile[] {
       const item = articleToNinjs(article, site, { plainText, report });

@@ -1,5 +1,5 @@
 import type { Article, ArticleSummary, CollectionRenderContext, CollectionSelectContext } from '@syndikit/core';
-import { dateToEpoch, publishable, rules, slugify } from '@syndikit/core';
+import { dateToEpoch, slugify } from '@syndikit/core';
 import { type FeedItem, feedItem } from './items.js';
 import type { ResolvedFeedOptions } from './options.js';
 import { feedRules } from './rules.js';
@@ -42,9 +42,9 @@ interface FeedGroup<A extends Dated> {
 
 /**
  * Which feeds there are and which articles each carries: the main feed,
- * plus one per section and per tag when asked. Articles that may not be
- * published (withheld, canceled, under embargo at `context.now`) and
- * articles without a date are left out with a warning saying why. Needs
+ * plus one per section and per tag when asked. Articles without a date
+ * are left out with a warning saying why (the pipeline has already hidden
+ * withheld, canceled and embargoed ones from feeds, which do not opt in). Needs
  * only article metadata, so a build can pick the items before it loads
  * any body.
  */
@@ -56,9 +56,7 @@ function feedGroups<A extends Dated>(
 ): FeedGroup<A>[] {
   const dated: A[] = [];
   for (const article of context.articles) {
-    const allowed = publishable(article, context.now);
-    if (allowed !== true) context.report(article, `Not published to the ${format} feed: ${allowed}`, { ruleId: rules.notPublished.id });
-    else if (article.published || article.updated) dated.push(article);
+    if (article.published || article.updated) dated.push(article);
     else context.report(article, `Article has no date, so it is left out of the ${format} feed`, { ruleId: feedRules.noDate.id });
   }
   // Each date parsed once, not once per comparison: a build's feeds sort every article.
