@@ -108,6 +108,13 @@ const shapes = [
     () => article(() => Array.from({ length: maxDelimiters / 2 }, (_, index) => (index % 2 ? '*word*' : '_word_')).join(' ')),
   ],
   [
+    'emphasis-list',
+    `tight lists whose items each have ${maxDelimiters} emphasis delimiters`,
+    // Each item is its own inline run, counted alone (a changelog's shape), with no blank line between.
+    () =>
+      article(() => Array.from({ length: 4 }, () => `- ${Array.from({ length: maxDelimiters / 2 }, () => '*w*').join(' ')}`).join('\n')),
+  ],
+  [
     'unclosed-emphasis',
     `blocks of ${maxDelimiters} unmatched emphasis openers`,
     () => article(() => Array.from({ length: maxDelimiters }, () => '*a').join(' ')),

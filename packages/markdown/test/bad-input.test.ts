@@ -105,7 +105,7 @@ describe('bad input: each gets a located error, and nothing crashes', () => {
     const { articles, messages } = await convertOne(`# Deep\n\n${'*'.repeat(100_000)}a${'*'.repeat(100_000)}\n`);
     expect(articles).toEqual([]);
     expect(messages).toEqual([
-      'news/story.md:3:501: error Block starting on line 3 has more than 500 emphasis or link delimiters [delimiters-too-many]',
+      'news/story.md:3:1001: error Block starting on line 3 has more than 1000 emphasis or link delimiters [delimiters-too-many]',
     ]);
   });
 

@@ -19,8 +19,9 @@ export interface Limits {
    */
   maxDepth: number;
   /**
-   * Most emphasis and link delimiters (`*`, `_`, `~`, `[`, `]`) in one block.
-   * micromark resolves these in time quadratic in their number. Default `500`.
+   * Most emphasis and link delimiters (`*`, `_`, `~`, `[`, `]`) in one block
+   * (a paragraph, or one item of a list). micromark resolves these in time
+   * quadratic in their number per inline run. Default `1000`.
    */
   maxDelimiters: number;
   /**
@@ -47,7 +48,7 @@ export interface Limits {
 export const defaultLimits: Readonly<Limits> = Object.freeze({
   maxBytes: 500_000,
   maxDepth: 64,
-  maxDelimiters: 500,
+  maxDelimiters: 1000,
   maxMarkup: 15_000,
   maxContainers: 2_000,
 });

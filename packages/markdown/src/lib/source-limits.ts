@@ -8,7 +8,8 @@ import { markdownRules } from './rules.js';
  * overflow the stack, before it is parsed.
  *
  * micromark and mdast-util-from-markdown take time quadratic in blockquote
- * depth, list depth and the number of emphasis delimiters in a block, and
+ * depth, list depth and the number of emphasis delimiters in an inline run
+ * (a paragraph, or one list item's), and
  * recurse once per level: 100,000 `>` take over a minute and then overflow.
  * Every node then costs memory in each output's tree (kilobytes per table
  * cell), so the markup of the whole document is bounded too
@@ -23,7 +24,7 @@ import { markdownRules } from './rules.js';
  */
 export function checkMarkdownSource(file: VFile, text: string, limits: Limits, lineOffset = 0): boolean {
   const lines = text.split('\n');
-  const scan: SourceScan = { file, limits, delimiters: 0, blockStart: 0, markup: 0, containers: 0 };
+  const scan: SourceScan = { file, limits, delimiters: 0, blockStart: 0, inList: false, inBlock: false, markup: 0, containers: 0 };
   const bodyStart = frontMatterEnd(lines);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? '';
@@ -34,10 +35,13 @@ export function checkMarkdownSource(file: VFile, text: string, limits: Limits, l
       // A blank line ends the block: emphasis delimiters are counted per block.
       scan.delimiters = 0;
       scan.blockStart = lineNumber;
+      scan.inList = false;
+      scan.inBlock = false;
       continue;
     }
     if (inBody && !checkAutolinks(scan, line, lineNumber)) return false;
     if (!checkInlineMarks(scan, line, lineNumber, inBody)) return false;
+    scan.inBlock = true;
   }
   return true;
 }
@@ -48,8 +52,12 @@ interface SourceScan {
   readonly limits: Limits;
   /** Emphasis and link delimiters in the current block. */
   delimiters: number;
-  /** The line number of the blank line before the current block. */
+  /** The line number of the blank line before the current block (or of the line before the current list item). */
   blockStart: number;
+  /** Whether the current block is in a list (it began with, or has reset at, a list item). */
+  inList: boolean;
+  /** Whether a line of the current block has been read (false at the start and after a blank line). */
+  inBlock: boolean;
   /** Markup characters outside front matter. */
   markup: number;
   /** Blockquote markers and list items outside front matter. */
@@ -66,19 +74,29 @@ function checkContainerPrefix(scan: SourceScan, line: string, lineNumber: number
   let quotes = 0;
   let column = 0;
   let indent = 0;
+  // Columns of white space since the last blockquote or list marker.
+  let run = 0;
+  const firstLine = !scan.inBlock;
   while (column < line.length) {
     const char = line[column];
     if (char === '>') {
       quotes++;
+      run = 0;
       if (inBody && ++scan.containers > limits.maxContainers) return tooManyContainers(file, limits, lineNumber, column + 1);
-    } else if (char === ' ') indent++;
-    else if (char === '\t') indent += 4;
-    else {
+    } else if (char === ' ') {
+      indent++;
+      run++;
+    } else if (char === '\t') {
+      indent += 4;
+      run += 4;
+    } else {
       const marker = inBody ? listMarker.exec(line.slice(column, column + 12)) : null;
       if (!marker) break;
       if (++scan.containers > limits.maxContainers) return tooManyContainers(file, limits, lineNumber, column + 1);
       if (++scan.markup > limits.maxMarkup) return tooMuchMarkup(file, limits, lineNumber, column + 1);
+      startListItem(scan, marker, run, firstLine || column + marker[0].length === line.length ? 'first' : 'later', lineNumber);
       column += marker[0].length;
+      run = 0;
       continue;
     }
     column++;
@@ -98,6 +116,31 @@ function checkContainerPrefix(scan: SourceScan, line: string, lineNumber: number
     return false;
   }
   return true;
+}
+
+/**
+ * micromark resolves emphasis and links once per inline run (a paragraph,
+ * a heading, a list item's paragraph), not once per list: each item of a
+ * tight list (a changelog's hundreds of lines without a blank between
+ * them) starts its own count. Only a marker that surely opens an item
+ * resets it: one indented less than 4 columns (deeper, it may continue
+ * the paragraph above), with text after it, and a bullet or `1.` (which
+ * can interrupt a paragraph) or any number when the block is already a
+ * list (`2.` after a paragraph outside a list continues that paragraph).
+ */
+function startListItem(scan: SourceScan, marker: RegExpExecArray, run: number, place: 'first' | 'later', lineNumber: number): void {
+  if (place === 'first') {
+    // The block's first line (nothing to reset yet) or an empty item (which opens no paragraph).
+    if (!scan.inBlock) scan.inList = true;
+    return;
+  }
+  const sign = marker[0].trimEnd();
+  const interrupts = sign.length === 1 || /^0*1[.)]$/.test(sign);
+  if (run < 4 && (interrupts || scan.inList)) {
+    scan.delimiters = 0;
+    scan.blockStart = lineNumber - 1;
+    scan.inList = true;
+  }
 }
 
 /** Bare URLs and e-mail addresses become links (GFM autolink literals) without any mark: each counts as markup. */
