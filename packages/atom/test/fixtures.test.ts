@@ -1,8 +1,8 @@
 import { atomAdapter } from '@syndikit/atom';
 import type { Article } from '@syndikit/core';
 import { convertFixtures } from '@syndikit/testkit';
+import { htmlUrls, parseStrict, parseWithReaders } from '@syndikit/testkit/feeds';
 import { describe, expect, it } from 'vitest';
-import { htmlUrls, parseStrict, parseWithReaders } from './helpers.js';
 
 const result = await convertFixtures({ formats: [atomAdapter()] });
 const output = (path: string) => String(result.outputs.find((file) => file.path === path)?.contents ?? '');

@@ -2,9 +2,9 @@ import { atomAdapter } from '@syndikit/atom';
 import { convert, formatMessage } from '@syndikit/core';
 import { markdownIngester } from '@syndikit/markdown';
 import { fixtureSite, hostileArticles, manyArticles } from '@syndikit/testkit';
+import { parseStrict, parseWithReaders } from '@syndikit/testkit/feeds';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { parseStrict, parseWithReaders } from './helpers.js';
 
 const hostile = hostileArticles();
 const files = Object.entries(hostile).map(([name, value]) => new VFile({ path: `/hostile/${name}.md`, value }));

@@ -2,9 +2,9 @@ import { atomAdapter, atomText } from '@syndikit/atom';
 import { convert } from '@syndikit/core';
 import { markdownIngester } from '@syndikit/markdown';
 import { convertFixtures } from '@syndikit/testkit';
+import { parseStrict } from '@syndikit/testkit/feeds';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { parseStrict } from './helpers.js';
 
 describe('Atom options', () => {
   it('writes per-section feeds holding only their articles, linking the stylesheet at the root', async () => {

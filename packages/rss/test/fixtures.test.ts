@@ -2,8 +2,8 @@ import type { Article } from '@syndikit/core';
 import { imagesAdapter } from '@syndikit/images';
 import { rssAdapter } from '@syndikit/rss';
 import { convertFixtures } from '@syndikit/testkit';
+import { htmlUrls, parseStrict, parseWithReaders } from '@syndikit/testkit/feeds';
 import { describe, expect, it } from 'vitest';
-import { htmlUrls, parseStrict, parseWithReaders } from './helpers.js';
 
 const result = await convertFixtures({ formats: [rssAdapter()] });
 const output = (path: string) => String(result.outputs.find((file) => file.path === path)?.contents ?? '');

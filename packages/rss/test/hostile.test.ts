@@ -2,9 +2,9 @@ import { convert, formatMessage } from '@syndikit/core';
 import { markdownIngester } from '@syndikit/markdown';
 import { rssAdapter } from '@syndikit/rss';
 import { fixtureSite, hostileArticles, manyArticles } from '@syndikit/testkit';
+import { htmlUrls, parseStrict, parseWithReaders } from '@syndikit/testkit/feeds';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { htmlUrls, parseStrict, parseWithReaders } from './helpers.js';
 
 const hostile = hostileArticles();
 const files = Object.entries(hostile).map(([name, value]) => new VFile({ path: `/hostile/${name}.md`, value }));

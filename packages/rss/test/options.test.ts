@@ -2,9 +2,9 @@ import { convert } from '@syndikit/core';
 import { markdownIngester } from '@syndikit/markdown';
 import { rssAdapter, toRfc822 } from '@syndikit/rss';
 import { convertFixtures } from '@syndikit/testkit';
+import { parseStrict } from '@syndikit/testkit/feeds';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { parseStrict } from './helpers.js';
 
 describe('feed options', () => {
   it('writes per-section and per-tag feeds holding only their articles', async () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type ConvertOptions, type ConvertResult, convert } from '@syndikit/core';
+import { type ConvertOptions, type ConvertResult, convert, formatMessage, type Ingester } from '@syndikit/core';
 import { readImageFacts } from '@syndikit/disk';
 import { markdownIngester } from '@syndikit/markdown';
 import { VFile } from 'vfile';
@@ -150,4 +150,30 @@ export function manyArticles(count: number): VFile[] {
     );
   }
   return files;
+}
+
+/**
+ * Convert one input with one ingester (no adapters), returning the result and every message as
+ * `name:line:col: severity reason [rule]`: the ingester packages' tests read their input this way.
+ */
+export async function convertWith(
+  ingester: Ingester,
+  value: string | Uint8Array,
+  name: string,
+  path = `/input/${name}`,
+): Promise<ConvertResult & { messages: string[] }> {
+  const file = new VFile({ path, value });
+  const result = await convert(file, { root: path.slice(0, path.lastIndexOf('/')), ingesters: [ingester] });
+  return { ...result, messages: file.messages.map((message) => formatMessage(message, name)) };
+}
+
+/** The text of every top-level block of the first article's body. */
+export function blocks(result: ConvertResult): string[] {
+  return (result.articles[0]?.body.children ?? []).map((node) => textOf(node));
+}
+
+function textOf(node: object): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node && Array.isArray(node.children)) return node.children.map(textOf).join('');
+  return '';
 }

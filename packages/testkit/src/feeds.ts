@@ -1,3 +1,7 @@
+/**
+ * Feed parsing for the feed formats' tests (`@syndikit/testkit/feeds`, apart from the main entry so that
+ * only those tests load the parsers): a strict XML 1.0 parser and two independent feed readers.
+ */
 import { parseFeed } from '@rowanmanning/feed-parser';
 import Parser from 'rss-parser';
 import { SaxesParser } from 'saxes';
