@@ -284,6 +284,47 @@ describe('themes', () => {
     });
   });
 
+  it('prints headlines, deck, section and tags without markup, one warning per field', async () => {
+    const file = new VFile({
+      path: '/s/a.md',
+      value: [
+        '---',
+        'title: "<b>Bold</b> move<br>by council"',
+        'subheadline: "A <em>deck</em> too"',
+        'section: "<i>Politics</i>"',
+        'tags: [rail, "<em>news</em>"]',
+        'published: 2024-05-01T10:00:00Z',
+        '---',
+        '',
+        'Text.',
+      ].join('\n'),
+    });
+    const result = await convert(file, { ingesters: [markdownIngester()], root: '/s', site: fixtureSite, formats: [ampAdapter()] });
+    const html = String(result.outputs[0]?.contents);
+    expect(html).toContain('<title>Bold move by council</title>');
+    expect(html).toContain('<h1>Bold move by council</h1>');
+    expect(html).toContain('<p class="subheadline">A deck too</p>');
+    expect(html).toContain('<meta property="og:title" content="Bold move by council">');
+    expect(html).toContain('<meta name="twitter:title" content="Bold move by council">');
+    expect(html).toContain('<meta property="article:section" content="Politics">');
+    expect(html).toContain('<meta property="article:tag" content="news">');
+    expect(html).not.toMatch(/&#x3C;\/?(b|em|i|br)>|\\u003c\/?(b|em|i|br)>/);
+    const json = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)?.[1] ?? '{}');
+    expect(json).toMatchObject({
+      headline: 'Bold move by council',
+      alternativeHeadline: 'A deck too',
+      articleSection: 'Politics',
+      keywords: 'rail, news',
+    });
+    expect(validate(html).status).toBe('PASS');
+    expect(file.messages.map((message) => formatMessage(message, 'a.md'))).toEqual([
+      'a.md:1:1: warning Removed HTML tags from the headline "<b>Bold</b> move<br>by council": it is plain text [html-markup-in-text]',
+      'a.md:1:1: warning Removed HTML tags from the subheadline "A <em>deck</em> too": it is plain text [html-markup-in-text]',
+      'a.md:1:1: warning Removed HTML tags from the section "<i>Politics</i>": it is plain text [html-markup-in-text]',
+      'a.md:1:1: warning Removed HTML tags from the tag "<em>news</em>": it is plain text [html-markup-in-text]',
+    ]);
+  });
+
   it('uses a user theme', async () => {
     const result = await convert(
       { path: '/s/a.md', value: '# T\n\nBody.\n' },

@@ -98,6 +98,49 @@ describe('convert', () => {
     expect(file.messages.map((message) => formatMessage(message, 'a.txt'))).toEqual(['a.txt:4:1: warning Body is short [fussy-short]']);
   });
 
+  it('prints a message once per article when several formats report it, keeping the first format', async () => {
+    // Three formats that find the same problem in the same body, as AMP, the feeds and ninjs do when they sanitise it.
+    const sanitizing = (name: string, scope: 'article' | 'collection'): Adapter =>
+      scope === 'article'
+        ? {
+            name,
+            scope,
+            render: ({ article, report }) => {
+              report('Removed `<script>`', { ruleId: 'test-removed', place: article.body.children[0] });
+              report(`Left out of the ${name} output`, { ruleId: 'test-left-out' });
+              return [];
+            },
+          }
+        : {
+            name,
+            scope,
+            render: ({ articles, report }) => {
+              for (const article of articles) {
+                report(article, 'Removed `<script>`', { ruleId: 'test-removed', place: article.body.children[0] });
+                report(article, `Left out of the ${name} output`, { ruleId: 'test-left-out' });
+                // An error is never dropped because a warning with the same words came first.
+                report(article, 'Removed `<script>`', { ruleId: 'test-removed', place: article.body.children[0], severity: 'error' });
+              }
+              return [];
+            },
+          };
+    const file = story('a', 'Ay', '2024-01-01');
+    const other = story('b', 'Bee', '2024-01-02');
+    await convert([file, other], {
+      ingesters,
+      formats: [sanitizing('amp', 'article'), sanitizing('ninjs', 'article'), sanitizing('rss', 'collection')],
+    });
+    expect(file.messages.map((message) => `${formatMessage(message, 'a.txt')} (${message.source})`)).toEqual([
+      'a.txt:4:1: warning Removed `<script>` [test-removed] (syndikit:amp)',
+      'a.txt:1:1: warning Left out of the amp output [test-left-out] (syndikit:amp)',
+      'a.txt:1:1: warning Left out of the ninjs output [test-left-out] (syndikit:ninjs)',
+      'a.txt:1:1: warning Left out of the rss output [test-left-out] (syndikit:rss)',
+      'a.txt:4:1: error Removed `<script>` [test-removed] (syndikit:rss)',
+    ]);
+    // Each article keeps its own.
+    expect(other.messages.filter((message) => message.ruleId === 'test-removed' && message.fatal === false)).toHaveLength(1);
+  });
+
   it("runs users' unified plugins on the body", async () => {
     const upper = () => (tree: { children: Array<{ type: string; children?: Array<{ value?: string }> }> }) => {
       for (const node of tree.children) for (const child of node.children ?? []) if (child.value) child.value = child.value.toUpperCase();

@@ -4,7 +4,7 @@ export type { PublishedImage } from './lib/images.js';
 export { commonImageTypes, isRemoteImage, publishedImage } from './lib/images.js';
 export { htmlRules } from './lib/rules.js';
 export { articleSchema, safeProtocols } from './lib/schema.js';
-export { hastToHtml, hastToText, stripInlineMarkup, summarize, withoutFootnotes } from './lib/text.js';
+export { hastToHtml, hastToText, plainTextField, stripInlineMarkup, summarize, withoutFootnotes } from './lib/text.js';
 export type { BodyToHastOptions, HastTransform } from './lib/to-hast.js';
 export { bodyToHast, defaultHandlers, estimateHtmlDepth } from './lib/to-hast.js';
 export type { Reporter } from './lib/unsafe.js';

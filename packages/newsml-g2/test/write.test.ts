@@ -114,6 +114,37 @@ describe('NewsML-G2 out', () => {
       expect(validate(Object.fromEntries(hostile.outputs.map((output) => [output.path, String(output.contents)])))).toEqual({});
   });
 
+  it('removes DEL and C1 controls like the other control characters, and markup from headline, section and keywords', async () => {
+    const file = new VFile({
+      path: '/s/a.md',
+      value: [
+        '---',
+        'title: "<b>Bold</b> fare\u0085 rise\u007f"',
+        'section: "<i>Transport</i>"',
+        'tags: [rail, "<em>fares</em>"]',
+        'published: 2024-05-01T10:00:00Z',
+        '---',
+        '',
+        'Fares rise\u0092s by a tenth\u009f.',
+      ].join('\n'),
+    });
+    const converted = await convert(file, { ingesters: [markdownIngester()], root: '/s', site: fixtureSite, formats: [newsmlG2Adapter()] });
+    const xml = String(converted.outputs[0]?.contents);
+    expect(xml).not.toMatch(/[\u007f-\u009f]/);
+    expect(xml).toContain('<headline>Bold fare rise</headline>');
+    expect(xml).toContain('<p>Fares rises by a tenth.</p>');
+    expect(xml).toContain('literal="Transport"');
+    expect(xml).toContain('<keyword>fares</keyword>');
+    expect(file.messages.map((message) => `${message.reason} [${message.ruleId}]`)).toEqual([
+      'Removed HTML tags from the headline "<b>Bold</b> fare\u0085 rise\u007f": it is plain text [html-markup-in-text]',
+      'Removed HTML tags from the section "<i>Transport</i>": it is plain text [html-markup-in-text]',
+      'Removed HTML tags from the tag "<em>fares</em>": it is plain text [html-markup-in-text]',
+      // NEL and DEL in the headline and again in the XHTML title, and the two C1 controls of the body.
+      'Removed 6 characters that XML 1.0 does not allow (control characters, unpaired surrogates) [g2-out-control-character]',
+    ]);
+    if (canValidate) expect(validate({ 'a.xml': xml })).toEqual({});
+  });
+
   it('takes a ninjs article through NewsML-G2 and back', async () => {
     const ninjs = readFileSync(new URL('../../../fixtures/agency/reuters-style-message.xml', import.meta.url), 'utf8');
     const file = new VFile({ path: '/in/story.xml', value: ninjs });

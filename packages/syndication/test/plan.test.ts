@@ -150,9 +150,9 @@ describe('plain-text fields', () => {
     expect(first?.categories).toEqual(['Politics', 'rail', 'news']);
     expect(second?.title).toBe('Why <title> matters & more');
     expect(files.flatMap((file) => file.messages.map((message) => message.ruleId))).toEqual([
-      'feed-markup-in-text',
-      'feed-markup-in-text',
-      'feed-markup-in-text',
+      'html-markup-in-text',
+      'html-markup-in-text',
+      'html-markup-in-text',
     ]);
   });
 });

@@ -1,6 +1,15 @@
 import type { Article, ArticleImage, Site } from '@syndikit/core';
 import { formatDateline } from '@syndikit/core';
-import { bodyToHast, hastToText, type PublishedImage, publishedImage, type Reporter, summarize, withoutFootnotes } from '@syndikit/html';
+import {
+  bodyToHast,
+  hastToText,
+  type PublishedImage,
+  plainTextField,
+  publishedImage,
+  type Reporter,
+  summarize,
+  withoutFootnotes,
+} from '@syndikit/html';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -29,8 +38,9 @@ export interface PageSettings {
  * hast-util-to-html. Returns `undefined` after reporting an error when no
  * valid page can be made (no canonical URL, a body that fails, CSS over the limit).
  */
-export function ampPage(article: Readonly<Article>, settings: PageSettings): string | undefined {
+export function ampPage(source: Readonly<Article>, settings: PageSettings): string | undefined {
   const { site, report } = settings;
+  const article = withPlainFields(source, report);
   if (!article.url) {
     report('AMP pages need a canonical URL: set `site.url` (or --site-url), or give the article a `url`', {
       rule: ampRules.noCanonical,
@@ -105,6 +115,23 @@ export function ampPage(article: Readonly<Article>, settings: PageSettings): str
     ],
   };
   return `${toHtml(page, { allowDangerousCharacters: false })}\n`;
+}
+
+/**
+ * The article with its plain-text fields (headline, deck, section, tags)
+ * free of inline HTML tags, each that had some reported once: `<title>`,
+ * `<h1>`, Open Graph and the JSON-LD headline are text, where a tag would
+ * show as `<b>` or be read as part of the name.
+ */
+function withPlainFields(article: Readonly<Article>, report: Reporter): Readonly<Article> {
+  const plain = (field: string, value: string) => plainTextField(value, field, report);
+  return {
+    ...article,
+    headline: plain('headline', article.headline),
+    subheadline: article.subheadline === undefined ? undefined : plain('subheadline', article.subheadline),
+    section: article.section === undefined ? undefined : plain('section', article.section),
+    tags: [...new Set(article.tags.map((tag) => plain('tag', tag)).filter(Boolean))],
+  };
 }
 
 /**

@@ -373,8 +373,29 @@ async function runAdapter(
   }
 }
 
+/**
+ * Report what an adapter found, once per article: formats render the same
+ * body and fields (AMP, RSS, Atom, JSON Feed and ninjs all sanitise one
+ * body), so the same finding would otherwise be printed once per format.
+ * A message with the rule, place, severity and text of one already on the
+ * file is dropped; the first format's stays. Messages that differ in text
+ * (a date missing "from the rss feed", "from the atom feed") are all kept.
+ */
 function reportFromAdapter(file: VFile, adapter: Adapter, reason: string, options: ReportOptions, place?: IngestPlace): void {
   const message = report(file, options.severity ?? 'warning', reason, reportedRule(options), options.place ?? place);
+  const earlier = file.messages.findIndex(
+    (other) =>
+      other !== message &&
+      other.ruleId === message.ruleId &&
+      other.reason === message.reason &&
+      other.fatal === message.fatal &&
+      other.line === message.line &&
+      other.column === message.column,
+  );
+  if (earlier !== -1) {
+    file.messages.splice(file.messages.lastIndexOf(message), 1);
+    return;
+  }
   message.source = `syndikit:${adapter.name}`;
 }
 

@@ -1,6 +1,8 @@
 import type { ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
+import { htmlRules } from './rules.js';
+import type { Reporter } from './unsafe.js';
 
 /** Serialise a sanitised tree to HTML. */
 export function hastToHtml(tree: HastRoot): string {
@@ -39,6 +41,22 @@ export function stripInlineMarkup(value: string): { value: string; stripped: boo
     return /^<br|^<wbr/i.test(tag) ? ' ' : '';
   });
   return { value: stripped ? text.replace(/\s{2,}/g, ' ').trim() : value, stripped };
+}
+
+/**
+ * A plain-text field (headline, deck, section, tag) without inline HTML tags
+ * ({@link stripInlineMarkup}), reporting `html-markup-in-text` when it had
+ * some. The message names the field and its value and not the format, so
+ * that the pipeline prints it once per article however many formats (feeds,
+ * AMP, NewsML-G2) write the field.
+ *
+ * @param field what the value is, in words (`headline`, `section`, `tag`).
+ */
+export function plainTextField(value: string, field: string, report: Reporter): string {
+  const result = stripInlineMarkup(value);
+  if (result.stripped)
+    report(`Removed HTML tags from the ${field} ${JSON.stringify(value)}: it is plain text`, { rule: htmlRules.markupInText });
+  return result.value;
 }
 
 /**

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import type { Adapter, Article, ArticleImage, Site } from '@syndikit/core';
 import { adapterCacheKey, formatDateline } from '@syndikit/core';
-import { bodyToHast, embedsToLinks, type Reporter } from '@syndikit/html';
+import { bodyToHast, embedsToLinks, plainTextField, type Reporter } from '@syndikit/html';
 import type { Element as HastElement } from 'hast';
 import { toXast } from 'hast-util-to-xast';
 import { h } from 'hastscript';
@@ -68,8 +68,17 @@ export interface ArticleToNewsMlG2Options {
 }
 
 /** An article as a NewsML-G2 `newsItem` document, or `undefined` when its body fails (reported). */
-export function articleToNewsMlG2(article: Readonly<Article>, site: Readonly<Site>, options: ArticleToNewsMlG2Options): string | undefined {
+export function articleToNewsMlG2(source: Readonly<Article>, site: Readonly<Site>, options: ArticleToNewsMlG2Options): string | undefined {
   const report: Reporter = options.report ?? (() => {});
+  // Headline, section and keywords are plain text in G2 as in the model: a tag would be escaped and shown as text.
+  const plain = (field: string, value: string) => plainTextField(value, field, report);
+  const article: Readonly<Article> = {
+    ...source,
+    headline: plain('headline', source.headline),
+    subheadline: source.subheadline === undefined ? undefined : plain('subheadline', source.subheadline),
+    section: source.section === undefined ? undefined : plain('section', source.section),
+    tags: [...new Set(source.tags.map((tag) => plain('tag', tag)).filter(Boolean))],
+  };
   const base = article.url ?? site.url;
   const tree = bodyToHast(article.body, { base: base ?? null, images: article.images, transforms: [embedsToLinks], report });
   if (!tree) return undefined;
@@ -230,8 +239,13 @@ function joinNames(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** Characters outside XML 1.0's `Char` production. */
-const forbidden = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/**
+ * Characters outside XML 1.0's `Char` production, and DEL and the C1
+ * controls (U+007F–U+009F), which XML 1.0 discourages and XML 1.1 requires
+ * escaped: they are mojibake from a mis-decoded Windows-1252 input, never
+ * text (as in the XML feeds, `@syndikit/xml-feed`).
+ */
+const forbidden = /[^\t\n\r\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Remove characters XML 1.0 forbids from every text and attribute value; how many were removed. */
 function removeForbidden(node: Element): number {

@@ -1,11 +1,11 @@
-import type { Article, ArticleImage, CollectionRenderContext } from '@syndikit/core';
+import type { Article, ArticleImage, CollectionRenderContext, ReportOptions } from '@syndikit/core';
 import {
   bodyToHast,
   embedsToLinks,
   hastToHtml,
   hastToText,
+  plainTextField,
   publishedImage,
-  stripInlineMarkup,
   summarize,
   withoutFootnotes,
 } from '@syndikit/html';
@@ -21,7 +21,7 @@ export interface FeedItem {
    * when an earlier-published article has the same id (see `planFeeds`).
    */
   id: string;
-  /** The headline as plain text: inline HTML tags removed (with a `feed-markup-in-text` warning). */
+  /** The headline as plain text: inline HTML tags removed (with an `html-markup-in-text` warning). */
   title: string;
   /** Section, then tags, as plain text, each once. */
   categories: string[];
@@ -106,14 +106,8 @@ function plainFields(
   article: Readonly<Article>,
   context: Pick<CollectionRenderContext, 'report'>,
 ): { title: string; categories: string[] } {
-  const plain = (field: string, value: string): string => {
-    const result = stripInlineMarkup(value);
-    if (result.stripped)
-      context.report(article, `Removed HTML tags from the ${field} ${JSON.stringify(value)}: it is plain text in feeds`, {
-        ruleId: feedRules.markupInText.id,
-      });
-    return result.value;
-  };
+  const report = (reason: string, options: ReportOptions) => context.report(article, reason, options);
+  const plain = (field: string, value: string): string => plainTextField(value, field, report);
   const categories = [...(article.section ? [plain('section', article.section)] : []), ...article.tags.map((tag) => plain('tag', tag))];
   return { title: plain('headline', article.headline), categories: [...new Set(categories.filter(Boolean))] };
 }

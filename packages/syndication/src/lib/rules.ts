@@ -5,7 +5,8 @@ import type { Rule } from '@syndikit/core';
  * reports, through this package or itself (`feed-empty`,
  * `feed-no-site-url`), shaped like the core's: a permanent id, what it is
  * about, and what to do. Defined once here, so that the formats cannot
- * drift apart.
+ * drift apart. Retired: `feed-markup-in-text` (now `html-markup-in-text`,
+ * which AMP and NewsML-G2 report too, once per article).
  */
 export const feedRules = {
   empty: {
@@ -36,12 +37,6 @@ export const feedRules = {
     id: 'feed-duplicate-id',
     title: 'Two articles have the same id, so feed readers would merge them',
     hint: 'The article published first keeps the id; the others get one derived from their slug. Give each article its own id (ninjs `uri`, front matter `id:`).',
-    severity: 'warning',
-  },
-  markupInText: {
-    id: 'feed-markup-in-text',
-    title: 'HTML tags were removed from a plain-text field (headline, section or tag)',
-    hint: 'Feed titles and categories are plain text: readers show tags as text, and the W3C feed rules flag them. Write the field without markup.',
     severity: 'warning',
   },
   itemContentTooLarge: {
