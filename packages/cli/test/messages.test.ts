@@ -66,6 +66,7 @@ describe('messages', () => {
     const threads = await syndikit(['build', 'articles', '--out', 'out', '--threads', '2', ...formats], dir);
     const cached = await syndikit(['build', 'articles', '--out', 'out', '--threads', '2', ...formats], dir);
     expect(cached.stderr).toContain('2 from cache');
-    for (const result of [threads, cached]) expect(result.stderr.split('\n').filter((line) => line.startsWith('articles/a.md'))).toEqual(once);
+    for (const result of [threads, cached])
+      expect(result.stderr.split('\n').filter((line) => line.startsWith('articles/a.md'))).toEqual(once);
   });
 });
