@@ -10,5 +10,6 @@ export { ampPage, ogLocale } from './lib/page.js';
 export { ampRules } from './lib/rules.js';
 export { ampSchema } from './lib/schema.js';
 export type { Publisher } from './lib/structured-data.js';
-export { isOrganization, jsonForScript, newsArticle } from './lib/structured-data.js';
+export { isOrganization } from '@syndikit/core';
+export { jsonForScript, newsArticle } from './lib/structured-data.js';
 export { cssBytes, defaultThemeCss, themeProblem } from './lib/theme.js';

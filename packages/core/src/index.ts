@@ -14,7 +14,18 @@ export type {
   ReportPlace,
 } from './lib/adapter.js';
 export { reportedRule, reportedRuleId, unsafeOutputPath } from './lib/adapter.js';
-export type { Article, ArticleImage, Author, Dateline, Figure, FigureData, ImageRendition, PublicationStatus } from './lib/article.js';
+export type {
+  Article,
+  ArticleImage,
+  Author,
+  Dateline,
+  Figure,
+  FigureData,
+  ImageCrop,
+  ImageRendition,
+  PublicationStatus,
+  Subject,
+} from './lib/article.js';
 export { isFigure, largestRendition, publishable, unpublishedReason } from './lib/article.js';
 export type { IngesterChoice } from './lib/choose-ingester.js';
 export { chooseIngester, fileExtension } from './lib/choose-ingester.js';
@@ -25,6 +36,7 @@ export { convert, defaultConcurrency } from './lib/convert.js';
 export type { CaptionCredit } from './lib/credit.js';
 export { joinCredit, splitCredit } from './lib/credit.js';
 export { formatDateline, parseDateline } from './lib/dateline.js';
+export { isOrganization } from './lib/organization.js';
 export { dateToEpoch, formatOffset, isValidTimeZone, minYear, normalizeDate, parseIsoDate, utcEpoch } from './lib/dates.js';
 export { checkFileSize, decodeText } from './lib/decode.js';
 export type { Place } from './lib/diagnostics.js';

@@ -42,6 +42,33 @@ describe('markdown adapter', () => {
     });
   }
 
+  it('round-trips subjects (identifiers of section and tags) and a photo creator', async () => {
+    const value = [
+      '---',
+      'title: Ferry returns',
+      'section: Transport',
+      'tags: [ferries]',
+      'subjects:',
+      '  - { name: Transport, uri: "https://cv.wire.example/desk/transport" }',
+      '  - { name: ferries, literal: FER }',
+      'image: { src: "https://cdn.example/ferry.jpg", credit: "Wire Photo/Sam Reyes", creator: Sam Reyes }',
+      '---',
+      '',
+      'The ferry is back.',
+    ].join('\n');
+    const original = await ingest(`${root}ferry.md`, value);
+    expect(original?.subjects).toEqual([
+      { name: 'Transport', uri: 'https://cv.wire.example/desk/transport' },
+      { name: 'ferries', literal: 'FER' },
+    ]);
+    expect(original?.images[0]).toMatchObject({ credit: 'Wire Photo/Sam Reyes', creator: 'Sam Reyes' });
+    const again = await ingest(`${root}rewritten/ferry.md`, articleToMarkdown(original as Article));
+    expect(withoutPositions(again)).toEqual(withoutPositions(original));
+    const bad = new VFile({ path: `${root}bad.md`, value: '---\ntitle: T\nsubjects: [{ name: X, uri: "not a uri" }]\n---\n\nText.\n' });
+    await convert(bad, { root, site, ingesters });
+    expect(bad.messages.map((message) => message.ruleId)).toEqual(['front-matter-type']);
+  });
+
   it('writes the expected clean Markdown for the rail strike story', async () => {
     const name = '2024-10-14-rail-strike-update.md';
     const article = await ingest(`${root}${name}`, readFileSync(`${root}${name}`));

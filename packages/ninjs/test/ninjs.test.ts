@@ -40,34 +40,38 @@ describe('ninjs 3.1 out', () => {
       subjects: [{ name: 'Business', rel: 'section' }, { name: 'strikes' }, { name: 'rail' }, { name: 'labor' }],
     });
     const bodies = item('2024-10-14-rail-strike-update').bodies ?? [];
+    // As IPTC's text examples (doc-3.1 004, 005): the plain text is the main body, the markup the richtext one.
     expect(bodies.map((body) => [body.role, body.contentType])).toEqual([
-      ['main', 'text/html'],
-      ['text', 'text/plain'],
+      ['main', 'text/plain'],
+      ['richtext', 'text/html'],
     ]);
-    expect(bodies[0]?.value).toMatch(/<figure><img src="https:\/\/news\.example\/images\/rail-picket-[0-9a-f]{10}-800\.jpg"/);
+    expect(bodies[0]?.value).not.toContain('<');
+    expect(bodies[1]?.value).toMatch(/<figure><img src="https:\/\/news\.example\/images\/rail-picket-[0-9a-f]{10}-800\.jpg"/);
   });
 
-  it('gives pictures as associations with the renditions the build writes, caption and credit', () => {
+  it('gives pictures as IPTC does: by is the photographer, the credit line a creditline, alt text no headline, renditions named and titled', () => {
     const [picture] = item('2024-03-12-harbor-bridge-vote').associations ?? [];
-    expect(picture).toMatchObject({
+    expect(picture).toEqual({
       uri: expect.stringMatching(rendition),
       name: 'mainpicture',
       rel: 'lead',
       type: 'picture',
-      headlines: [{ value: 'The steel drawbridge over the harbor at dusk' }],
       descriptions: [
         {
           role: 'caption',
           contentType: 'text/plain',
           value: 'The Casco Street drawbridge rises for a fishing boat in Portland, Maine, on Monday, March 11, 2024.',
         },
+        { role: 'creditline', contentType: 'text/plain', value: 'AP Photo/Maria Okafor' },
+        { role: 'alttext', contentType: 'text/plain', value: 'The steel drawbridge over the harbor at dusk' },
       ],
-      by: 'AP Photo/Maria Okafor',
+      by: 'Maria Okafor',
+      renditions: expect.any(Array),
     });
     // No `original`: the source file is never published, only its renditions.
-    expect(picture?.renditions?.map((entry) => [entry.name, entry.width, entry.contentType])).toEqual([
-      ['320w-jpeg', 320, 'image/jpeg'],
-      ['1024w-jpeg', 1024, 'image/jpeg'],
+    expect(picture?.renditions?.map((entry) => [entry.name, entry.title, entry.width, entry.contentType])).toEqual([
+      ['thumbnail', 'Thumbnail (JPEG, 320 × 213 px)', 320, 'image/jpeg'],
+      ['main', 'Main (JPEG, 1024 × 683 px)', 1024, 'image/jpeg'],
     ]);
     for (const entry of picture?.renditions ?? []) expect(entry.href).toMatch(rendition);
   });
@@ -80,7 +84,11 @@ describe('ninjs 3.1 out', () => {
           String(plain.outputs.find((output) => output.path === 'ninjs/2024-03-12-harbor-bridge-vote.json')?.contents),
         ) as NinjsItem
       ).associations ?? [];
-    expect(picture).toMatchObject({ uri: 'urn:syndikit:image:%2Fimages%2Fharbor-bridge.jpg', by: 'AP Photo/Maria Okafor' });
+    expect(picture).toMatchObject({
+      uri: 'urn:syndikit:image:%2Fimages%2Fharbor-bridge.jpg',
+      by: 'Maria Okafor',
+      descriptions: expect.arrayContaining([{ role: 'creditline', contentType: 'text/plain', value: 'AP Photo/Maria Okafor' }]),
+    });
     expect(picture?.renditions).toBeUndefined();
     expect(JSON.stringify(picture)).not.toContain('https://');
   });
@@ -120,9 +128,70 @@ describe('ninjs 3.1 out', () => {
       headline: original?.headline,
       authors: original?.authors.map((author) => ({ name: author.name })),
       published: original?.published,
-      tags: ['Business', ...(original?.tags ?? [])],
+      section: 'Business',
+      tags: original?.tags,
     });
     expect(JSON.stringify(back.articles[0]?.body)).toContain('Ukraine');
+  });
+
+  it('lists authors who are people under people, agencies and companies under organisations', () => {
+    const release = item('2024-09-30-quantum-lab-press-release');
+    expect(release.by).toBe('Northwind Quantum, Inc.');
+    expect(release.people).toBeUndefined();
+    expect(release.organisations).toEqual([{ name: 'Northwind Quantum, Inc.', rel: 'author' }]);
+    expect(item('2024-10-14-rail-strike-update').organisations).toBeUndefined();
+  });
+
+  it('reads back what it writes: ninjs -> ninjs keeps every field and picture, the bodies word for word', async () => {
+    const ninjs = await convertFixtures({
+      formats: [imagesAdapter({ widths: [320, 640, 1024], formats: ['webp', 'jpeg'], cacheDir: false }), ninjsAdapter()],
+    });
+    const written = ninjs.outputs.filter((output) => output.path.startsWith('ninjs/'));
+    expect(written).toHaveLength(9);
+    const words = (value: string | undefined) => value?.replace(/\s+/g, ' ').trim();
+    for (const output of written) {
+      const first = JSON.parse(String(output.contents)) as NinjsItem;
+      const back = await convert(new VFile({ path: `/back/${output.path}`, value: String(output.contents) }), {
+        root: '/back',
+        site: fixtureSite,
+        ingesters: [ninjsIngester()],
+        formats: [ninjsAdapter()],
+      });
+      const again = JSON.parse(String(back.outputs[0]?.contents)) as NinjsItem;
+      expect({ ...again, bodies: undefined }).toEqual({ ...first, bodies: undefined });
+      expect(again.bodies?.map((body) => [body.role, body.contentType])).toEqual(first.bodies?.map((body) => [body.role, body.contentType]));
+      expect(words(again.bodies?.[0]?.value)).toBe(words(first.bodies?.[0]?.value));
+    }
+  });
+
+  it('keeps the uri and literal of subjects, and the section, through a round trip', async () => {
+    const agency = {
+      uri: 'urn:wire.example:2024:ferry',
+      type: 'text',
+      versionCreated: '2024-06-01T08:00:00Z',
+      headlines: [{ role: 'main', value: 'Ferry <b>returns</b>' }],
+      bodies: [{ role: 'richtext', contentType: 'text/html', value: '<p>The ferry is back.</p>' }],
+      subjects: [
+        { name: 'Transport', rel: 'section', uri: 'https://cv.wire.example/desk/transport' },
+        { name: 'ferries', literal: 'FER' },
+        { name: 'Maine' },
+      ],
+    };
+    const file = new VFile({ path: '/in/ferry.json', value: JSON.stringify(agency) });
+    const back = await convert(file, { root: '/in', site: fixtureSite, ingesters: [ninjsIngester()], formats: [ninjsAdapter()] });
+    expect(back.articles[0]).toMatchObject({
+      section: 'Transport',
+      tags: ['ferries', 'Maine'],
+      subjects: [
+        { name: 'Transport', uri: 'https://cv.wire.example/desk/transport' },
+        { name: 'ferries', literal: 'FER' },
+      ],
+    });
+    const written = JSON.parse(String(back.outputs[0]?.contents)) as NinjsItem;
+    expect(written.subjects).toEqual(agency.subjects);
+    // A headline is plain text in ninjs too.
+    expect(written.headlines).toEqual([{ role: 'main', value: 'Ferry returns' }]);
+    expect(file.messages.map((message) => message.ruleId)).toContain('html-markup-in-text');
   });
 
   it('makes ids into URIs', () => {

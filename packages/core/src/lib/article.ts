@@ -37,6 +37,30 @@ export interface ImageRendition {
 }
 
 /**
+ * A crop of the lead photo to a fixed aspect ratio, as an image adapter
+ * makes them for search and social previews (Google's NewsArticle guidance
+ * asks for 16:9, 4:3 and 1:1 images at least 1,200 px wide).
+ */
+export interface ImageCrop extends ImageRendition {
+  /** Width to height, e.g. `16:9`, `4:3`, `1:1`. */
+  aspectRatio: string;
+}
+
+/**
+ * A concept behind the article's section or one of its tags, with the
+ * identifier its vocabulary gives it (IPTC Media Topics, an agency's own
+ * codes), as ninjs `subjects` and NewsML-G2 `subject` carry them.
+ */
+export interface Subject {
+  /** The section or tag it identifies, exactly as in {@link Article.section} or {@link Article.tags}. */
+  name: string;
+  /** The concept as a URI, e.g. `http://cv.iptc.org/newscodes/mediatopic/20000209`. */
+  uri?: string;
+  /** The concept as a code or free-text identifier, e.g. `medtop:20000209`. */
+  literal?: string;
+}
+
+/**
  * A photo or graphic that belongs to an article. The lead image comes first
  * in `Article.images`.
  */
@@ -50,7 +74,13 @@ export interface ArticleImage {
   src: string;
   alt?: string;
   caption?: string;
+  /** The credit line printed with the photo, e.g. `AP Photo/Maria Okafor`. */
   credit?: string;
+  /**
+   * Who made the photo (photographer, artist), when the input or the photo's
+   * own metadata names them (IPTC/XMP creator, EXIF Artist, ninjs `by`).
+   */
+  creator?: string;
   width?: number;
   height?: number;
   /** MIME type of the source, when known. */
@@ -65,6 +95,8 @@ export interface ArticleImage {
   dominantColor?: string;
   /** A tiny blurred preview as a `data:image/webp;base64,…` URL, for placeholders. */
   placeholder?: string;
+  /** Fixed-ratio crops of the lead photo, when an image adapter has made them. */
+  crops?: ImageCrop[];
 }
 
 /**
@@ -99,6 +131,8 @@ export interface Article {
   url?: string;
   section?: string;
   tags: string[];
+  /** Identifiers of the section and tags, where the input gives them (see {@link Subject}). */
+  subjects?: Subject[];
   copyright?: string;
   /** Who supplied the story (an agency or desk), e.g. `The Associated Press`. */
   source?: string;

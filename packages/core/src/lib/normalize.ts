@@ -65,6 +65,7 @@ export function finalizeArticle(file: VFile, result: IngestResult, options: Fina
     url: links.url,
     section: fields.section,
     tags: fields.tags,
+    subjects: fields.subjects && fields.subjects.length > 0 ? fields.subjects : undefined,
     copyright: fields.copyright,
     source: fields.source,
     status: fields.status,

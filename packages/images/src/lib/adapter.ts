@@ -244,6 +244,7 @@ function applyFacts(image: ArticleImage, result: ProcessedImage, bytes: number, 
   if (!image.caption && result.facts.metadata.caption) image.caption = result.facts.metadata.caption;
   if (!image.credit && (result.facts.metadata.credit ?? result.facts.metadata.creator))
     image.credit = result.facts.metadata.credit ?? result.facts.metadata.creator;
+  if (!image.creator && result.facts.metadata.creator) image.creator = result.facts.metadata.creator;
   for (const figure of figures) {
     figure.width = image.width;
     figure.height = image.height;

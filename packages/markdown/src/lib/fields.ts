@@ -1,4 +1,4 @@
-import type { ArticleFields, ArticleImage, Author, Dateline, Rule } from '@syndikit/core';
+import type { ArticleFields, ArticleImage, Author, Dateline, Rule, Subject } from '@syndikit/core';
 import {
   checkUrl,
   rules as coreRules,
@@ -92,6 +92,8 @@ export const fieldAliases = {
   url: ['url', 'canonical', 'canonicalUrl', 'canonical_url', 'canonicalURL', 'permalink'],
   section: ['section', 'category', 'categories'],
   tags: ['tags', 'keywords', 'series'],
+  // Identifiers of the section and tags (`{ name, uri?, literal? }`), as ninjs and NewsML-G2 give them.
+  subjects: ['subjects'],
   copyright: ['copyright', 'rights'],
   source: ['source', 'agency', 'provider'],
   status: ['status', 'pubstatus'],
@@ -256,6 +258,7 @@ export function readFields(
   readDates(reading);
   readStatus(reading);
   readNotes(reading);
+  readSubjects(reading);
   readDatelineField(reading);
   readAuthors(reading);
   readTags(reading);
@@ -475,6 +478,33 @@ function noteList(reading: Reading, field: 'notes' | 'editorNotes'): string[] {
   return (list as string[]).map((note) => note.trim()).filter(Boolean);
 }
 
+/** Subjects as `{ name, uri?, literal? }`: the identifiers of the section and tags (a URI with a scheme, a code). */
+function readSubjects(reading: Reading): void {
+  const found = pick(reading, 'subjects');
+  if (!found) return;
+  const [key, value] = found;
+  const list = Array.isArray(value) ? value : [value];
+  const valid = list.every(
+    (entry) =>
+      isRecord(entry) &&
+      typeof entry.name === 'string' &&
+      entry.name.trim() !== '' &&
+      optionalString(entry.literal) &&
+      (entry.uri === undefined || entry.uri === null || (typeof entry.uri === 'string' && /^[a-z][a-z0-9+.-]*:\S+$/i.test(entry.uri.trim()))),
+  );
+  if (!valid) {
+    typeProblem(reading, key, 'a list of { name, uri?, literal? } (uri with a scheme)', value);
+    return;
+  }
+  const subjects = (list as Array<Record<string, unknown>>).map((entry) => {
+    const subject: Subject = { name: String(entry.name).trim() };
+    if (typeof entry.uri === 'string') subject.uri = entry.uri.trim();
+    if (typeof entry.literal === 'string' && entry.literal.trim()) subject.literal = entry.literal.trim();
+    return subject;
+  });
+  if (subjects.length > 0) reading.fields.subjects = subjects;
+}
+
 /** A dateline as text (`BERLIN (dpa)`) or as `{ place, agency }`. */
 function readDatelineField(reading: Reading): void {
   const dateline = pick(reading, 'dateline');
@@ -542,7 +572,7 @@ function readImages(reading: Reading): void {
       const image = readImage(item);
       if (!image) {
         // A theme's empty `cover: { image: "" }` is no image, not a mistake.
-        if (strict) typeProblem(reading, key, 'an image path or { src, alt?, caption?, credit?, width?, height? }', item);
+        if (strict) typeProblem(reading, key, 'an image path or { src, alt?, caption?, credit?, creator?, width?, height? }', item);
         continue;
       }
       const resolved = resolveImageRef(staticPath(image.src, reading.options.staticDirs), reading.options.articlePath);
@@ -599,7 +629,7 @@ function readImage(value: unknown): ArticleImage | undefined {
   if (!isRecord(value)) return undefined;
   const src = value.src ?? value.url ?? value.path ?? value.image;
   if (typeof src !== 'string' || !src.trim()) return undefined;
-  for (const key of ['alt', 'caption', 'credit'] as const) if (!optionalString(value[key])) return undefined;
+  for (const key of ['alt', 'caption', 'credit', 'creator'] as const) if (!optionalString(value[key])) return undefined;
   for (const key of ['width', 'height'] as const) {
     const size = value[key];
     if (size !== undefined && size !== null && !(typeof size === 'number' && Number.isInteger(size) && size > 0)) return undefined;
@@ -611,6 +641,8 @@ function readImage(value: unknown): ArticleImage | undefined {
   if (caption && !credit) ({ caption, credit } = splitCredit(caption));
   if (caption) image.caption = caption;
   if (credit) image.credit = credit;
+  // The photographer, where the credit line names an agency too (`AP Photo/Maria Okafor`).
+  if (typeof value.creator === 'string' && value.creator.trim()) image.creator = value.creator.trim();
   if (typeof value.width === 'number') image.width = value.width;
   if (typeof value.height === 'number') image.height = value.height;
   return image;

@@ -36,6 +36,7 @@ export function frontMatterData(article: Readonly<Article>, bodyImages: Readonly
   set('url', article.url);
   set('section', article.section);
   set('tags', [...article.tags]);
+  set('subjects', article.subjects?.map((subject) => ({ ...subject })));
   set('copyright', article.copyright);
   set('source', article.source);
   set('status', article.status);
@@ -56,7 +57,7 @@ function authorData(author: Readonly<Author>): string | Record<string, string> {
 
 function imageData(image: Readonly<ArticleImage>): string | Record<string, unknown> {
   const data: Record<string, unknown> = { src: image.src };
-  for (const key of ['alt', 'caption', 'credit', 'width', 'height'] as const) {
+  for (const key of ['alt', 'caption', 'credit', 'creator', 'width', 'height'] as const) {
     if (image[key] !== undefined && image[key] !== '') data[key] = image[key];
   }
   return Object.keys(data).length === 1 ? image.src : data;

@@ -7,6 +7,7 @@ import type {
   IngestResult,
   PublicationStatus,
   Rule,
+  Subject,
 } from '@syndikit/core';
 import { checkUrl, rules as coreRules, normalizeDate, report, reportedRule, splitCredit, splitList } from '@syndikit/core';
 import { articleSchema, estimateHtmlDepth, htmlRules, reportUnsafe } from '@syndikit/html';
@@ -140,17 +141,44 @@ class NinjsReader {
       fields.authors = byline?.authors ?? [{ name: by }];
       if (byline?.source) fields.source = byline.source;
     }
+    this.readProfiles(fields);
     const language = this.string(['language']);
     if (language) fields.language = language;
     const copyright = this.string(['copyrightnotice']) ?? this.string(['copyrightholder']);
     if (copyright) fields.copyright = copyright;
     const holder = this.string(['copyrightholder']);
     if (holder && !fields.source) fields.source = holder;
+    // The party that supplied the story: the originator among the info sources, else the first.
+    const sources = this.list('infosources');
+    const supplier = sources.find((entry) => /originat/i.test(String(caseless(entry, 'role') ?? ''))) ?? sources[0];
+    const supplierName = supplier ? caseless(supplier, 'name') : undefined;
+    if (typeof supplierName === 'string' && supplierName.trim() && !fields.source) fields.source = supplierName.trim();
     const status = this.string(['pubstatus']);
     if (status) {
       if (['usable', 'withheld', 'canceled'].includes(status.toLowerCase())) fields.status = status.toLowerCase() as PublicationStatus;
       else this.problem(['pubstatus'], `Expected pubstatus usable, withheld or canceled but received ${JSON.stringify(status)}`, 'warning');
     }
+  }
+
+  /**
+   * Authors' profile pages: the http(s) `uri` of the person or organisation
+   * that `by` names, listed as its author (`rel: author`) or without a
+   * relation; people the story is about (`rel: about`) are not its authors.
+   */
+  private readProfiles(fields: ArticleFields): void {
+    const profiles = new Map<string, string>();
+    for (const party of [...this.list('people'), ...this.list('organisations')]) {
+      const name = caseless(party, 'name');
+      const uri = caseless(party, 'uri');
+      const rel = caseless(party, 'rel');
+      if (typeof name !== 'string' || typeof uri !== 'string' || (rel !== undefined && !/author|creator|byline/i.test(String(rel)))) continue;
+      const checked = /^\s*https?:/i.test(uri) ? checkUrl(uri) : undefined;
+      if (checked && 'url' in checked) profiles.set(name.trim(), checked.url);
+    }
+    fields.authors = fields.authors.map((author) => {
+      const url = profiles.get(author.name);
+      return url && !author.url ? { ...author, url } : author;
+    });
   }
 
   /** Published (first created, else content created, else version created), updated and embargo. */
@@ -168,11 +196,19 @@ class NinjsReader {
     const keywords = this.get(['keywords']);
     if (Array.isArray(keywords)) fields.tags.push(...keywords.filter((word): word is string => typeof word === 'string'));
     else if (typeof keywords === 'string') fields.tags.push(...splitList(keywords));
+    const subjects: Subject[] = [];
     for (const subject of this.list(this.version === '1' ? 'subject' : 'subjects')) {
-      const name = caseless(subject, 'name');
-      if (typeof name === 'string' && name.trim()) fields.tags.push(name.trim());
+      const raw = caseless(subject, 'name');
+      if (typeof raw !== 'string' || !raw.trim()) continue;
+      const name = raw.trim();
+      // The subject syndikit writes for its section (`rel: section`) is the section again, not a tag.
+      if (!fields.section && caseless(subject, 'rel') === 'section') fields.section = name;
+      else fields.tags.push(name);
+      const identified = subjectIds(subject, name);
+      if (identified) subjects.push(identified);
     }
     fields.tags = [...new Set(fields.tags)];
+    if (subjects.length > 0) fields.subjects = subjects;
   }
 
   /** Picture and graphic associations (a list or an object by key), up to `maxPictures`, each once by its address. */
@@ -509,7 +545,23 @@ function renditionEntry(rendition: Item, href: string): ImageRendition | undefin
   return entry;
 }
 
-/** Caption and credit (a caption role, else an unroled description; a credit role, else the byline) and alt from the headline. */
+/** A subject's `uri` (an absolute URI) and `literal`, when it has either. */
+function subjectIds(subject: Item, name: string): Subject | undefined {
+  const uri = caseless(subject, 'uri');
+  const literal = caseless(subject, 'literal');
+  const identified: Subject = { name };
+  if (typeof uri === 'string' && /^[a-z][a-z0-9+.-]*:\S+$/i.test(uri.trim())) identified.uri = uri.trim();
+  if (typeof literal === 'string' && literal.trim()) identified.literal = literal.trim();
+  return identified.uri || identified.literal ? identified : undefined;
+}
+
+/**
+ * Caption, credit, creator and alt text of a picture item: the caption from
+ * a caption role (else an unroled description), the credit line from a
+ * credit role (`creditline`, as AP sends it) else the byline, the creator
+ * from `by`, the alt text from an `alttext` role (as syndikit writes it)
+ * else the first headline.
+ */
 function describeImage(item: Item, image: ArticleImage): void {
   const descriptions = caseless(item, 'descriptions');
   const texts = Array.isArray(descriptions) ? descriptions.filter(isItem) : [];
@@ -525,6 +577,10 @@ function describeImage(item: Item, image: ArticleImage): void {
     if (split.credit) image.credit = split.credit;
   }
   if (!image.credit && typeof creditText === 'string' && creditText.trim()) image.credit = creditText.trim();
+  const by = caseless(item, 'by') ?? caseless(item, 'byline');
+  if (typeof by === 'string' && by.trim()) image.creator = by.trim();
+  const alt = texts.find((entry) => /^alt/i.test(String(caseless(entry, 'role') ?? '')))?.value;
   const headline = caseless(item, 'headlines');
-  if (Array.isArray(headline) && isItem(headline[0]) && typeof headline[0].value === 'string') image.alt = headline[0].value;
+  if (typeof alt === 'string' && alt.trim()) image.alt = alt.trim();
+  else if (Array.isArray(headline) && isItem(headline[0]) && typeof headline[0].value === 'string') image.alt = headline[0].value;
 }
