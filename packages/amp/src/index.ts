@@ -1,3 +1,4 @@
+export { isOrganization } from '@syndikit/core';
 export type { AmpOptions } from './lib/adapter.js';
 export { ampAdapter } from './lib/adapter.js';
 export { boilerplateCss, extensionUrl, maxCustomCssBytes, noscriptBoilerplateCss, runtimeUrl } from './lib/boilerplate.js';
@@ -10,6 +11,5 @@ export { ampPage, ogLocale } from './lib/page.js';
 export { ampRules } from './lib/rules.js';
 export { ampSchema } from './lib/schema.js';
 export type { Publisher } from './lib/structured-data.js';
-export { isOrganization } from '@syndikit/core';
 export { jsonForScript, newsArticle } from './lib/structured-data.js';
 export { cssBytes, defaultThemeCss, themeProblem } from './lib/theme.js';

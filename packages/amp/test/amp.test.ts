@@ -100,7 +100,12 @@ describe('AMP pages from the fixtures', async () => {
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: 'Harbor city council approves $412 million bridge replacement after nine-hour hearing',
-      image: [expect.stringMatching(/^https:\/\/news\.example\/images\/harbor-bridge-[0-9a-f]{10}-1200\.jpg$/)],
+      // Google's guidance: 16:9, 4:3 and 1:1 images at least 1,200 px wide, made by the images format.
+      image: [
+        expect.stringMatching(/^https:\/\/news\.example\/images\/harbor-bridge-[0-9a-f]{10}-16x9-1200\.jpg$/),
+        expect.stringMatching(/^https:\/\/news\.example\/images\/harbor-bridge-[0-9a-f]{10}-4x3-1200\.jpg$/),
+        expect.stringMatching(/^https:\/\/news\.example\/images\/harbor-bridge-[0-9a-f]{10}-1x1-1200\.jpg$/),
+      ],
       datePublished: '2024-03-12T23:41:00-04:00',
       dateModified: '2024-03-12T23:41:00-04:00',
       author: [
@@ -112,6 +117,24 @@ describe('AMP pages from the fixtures', async () => {
       locationCreated: { '@type': 'Place', name: 'PORTLAND, Maine' },
       mainEntityOfPage: { '@type': 'WebPage', '@id': 'https://news.example/2024-03-12-harbor-bridge-vote/' },
     });
+  });
+
+  it('lists in NewsArticle only files the build writes: the lead crops first, at the sizes their names say', () => {
+    for (const output of result.outputs) {
+      const json = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(String(output.contents))?.[1] ?? '{}');
+      const article = converted.articles.find((candidate) => output.path === `amp/${candidate.slug}.html`);
+      const crops = article?.images[0]?.crops ?? [];
+      if (crops.length > 0) expect((json.image as string[]).slice(0, 3)).toEqual(crops.map((crop) => crop.src));
+      for (const crop of crops) expect(crop.src).toMatch(new RegExp(`-${crop.aspectRatio.replace(':', 'x')}-${crop.width}\\.jpg$`));
+      for (const url of (json.image ?? []) as string[]) {
+        const written = converted.outputs.some((candidate) => `https://news.example/${candidate.path}` === url);
+        expect({ url, written }).toEqual({ url, written: true });
+      }
+    }
+    // Every fixture lead photo is local, so every page lists three crops.
+    expect(converted.articles.filter((article) => (article.images[0]?.crops ?? []).length === 3)).toHaveLength(
+      converted.articles.filter((article) => article.images[0]).length,
+    );
   });
 
   it('renders byline, dateline, times and the lead figure with caption and credit', () => {

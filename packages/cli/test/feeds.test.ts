@@ -13,7 +13,7 @@ describe('feeds from the command line', () => {
     // The image cache lives under the working directory: a fresh one, so this build does the image work.
     const result = await syndikit(['build', 'fixtures', '--out', 'X'], dir);
     expect(result.stderr.split('\n').slice(-2)).toEqual([
-      'syndikit: built 19 of 19 articles into X (amp 19, atom.xml 1, atom.xsl 1, feed.json 1, feed.xml 1, images 48, markdown 19, ninjs 19, rss.xsl 1; 110 written, 0 unchanged; 0 from cache, 19 converted; 0 errors, 11 warnings)',
+      'syndikit: built 19 of 19 articles into X (amp 19, atom.xml 1, atom.xsl 1, feed.json 1, feed.xml 1, images 69, markdown 19, ninjs 19, rss.xsl 1; 131 written, 0 unchanged; 0 from cache, 19 converted; 0 errors, 11 warnings)',
       '',
     ]);
     expect(result.code).toBe(0);

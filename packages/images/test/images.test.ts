@@ -21,17 +21,20 @@ describe('renditions of the fixture photos', async () => {
   it('writes images/<name>-<hash>-<width>.<ext> for each width and format, never upscaled', () => {
     const paths = result.outputs.map((output) => output.path);
     expect(paths.filter((path) => /^images\/rail-picket-[0-9a-f]{10}-(320|640)\.(webp|jpg)$/.test(path))).toHaveLength(4);
-    for (const path of paths) expect(path).toMatch(/^images\/[a-z0-9-]+-[0-9a-f]{10}-\d+\.(webp|jpg)$/);
-    expect(paths.filter((path) => path.startsWith('images/harbor-bridge-'))).toHaveLength(4);
+    for (const path of paths) expect(path).toMatch(/^images\/[a-z0-9-]+-[0-9a-f]{10}-(\d+x\d+-)?\d+\.(webp|jpg)$/);
+    // Two widths in two formats, and the lead photo's three crops.
+    expect(paths.filter((path) => path.startsWith('images/harbor-bridge-'))).toHaveLength(7);
     expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([]);
   });
 
-  it('renditions have the sizes their names say (compared by dimensions, not bytes)', async () => {
+  it('renditions and crops have the sizes their names say (compared by dimensions, not bytes)', async () => {
     for (const output of result.outputs) {
       const width = Number(/-(\d+)\.\w+$/.exec(output.path)?.[1]);
       const metadata = await sharp(output.contents as Uint8Array).metadata();
       expect(metadata.width).toBe(width);
       expect(metadata.format).toBe(output.path.endsWith('.webp') ? 'webp' : 'jpeg');
+      const ratio = /-(\d+)x(\d+)-\d+\.jpg$/.exec(output.path);
+      if (ratio) expect(Math.abs((metadata.width ?? 0) / (metadata.height ?? 1) - Number(ratio[1]) / Number(ratio[2]))).toBeLessThan(0.005);
     }
   });
 
@@ -277,15 +280,23 @@ describe('metadata', () => {
       width: 400,
       height: 600,
     });
-    const rendition = await sharp(result.outputs[0]?.contents as Uint8Array).metadata();
+    expect(image?.creator).toBe('Ana Ruiz');
+    const output = result.outputs.find((candidate) => /-200\.jpg$/.test(candidate.path));
+    const rendition = await sharp(output?.contents as Uint8Array).metadata();
     expect([rendition.width, rendition.height]).toEqual([200, 300]);
-    expect(readPhotoMetadata(rendition)).toMatchObject({
-      creator: 'Ana Ruiz',
-      copyright: '2024 Wire Photo',
-      credit: 'Wire Photo/Ana Ruiz',
-    });
-    expect(String(rendition.exif ?? '')).not.toContain('GPS');
-    expect(rendition.exif?.includes(Buffer.from('48/1'))).toBe(false);
+    // Renditions and crops alike carry the kept metadata and never the GPS position.
+    const crops = result.outputs.filter((candidate) => /-\d+x\d+-\d+\.jpg$/.test(candidate.path));
+    expect(crops).toHaveLength(3);
+    for (const file of [output, ...crops]) {
+      const metadata = await sharp(file?.contents as Uint8Array).metadata();
+      expect(readPhotoMetadata(metadata)).toMatchObject({
+        creator: 'Ana Ruiz',
+        copyright: '2024 Wire Photo',
+        credit: 'Wire Photo/Ana Ruiz',
+      });
+      expect(String(metadata.exif ?? '')).not.toContain('GPS');
+      expect(metadata.exif?.includes(Buffer.from('48/1'))).toBe(false);
+    }
   });
 });
 
@@ -308,5 +319,92 @@ describe('options and helpers', () => {
     for (const address of ['127.0.0.1', '10.1.2.3', '169.254.169.254', '192.168.0.1', '::1', 'fe80::1', '::ffff:127.0.0.1', 'not-an-ip'])
       expect(isPrivateAddress(address)).toBe(true);
     for (const address of ['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946']) expect(isPrivateAddress(address)).toBe(false);
+  });
+});
+
+describe('crops of the lead photo for NewsArticle', async () => {
+  const cacheDir = await temporary('crops');
+  const result = await convertFixtures({ formats: [imagesAdapter({ ...small, cacheDir })] });
+  const lead = (slug: string) => result.articles.find((article) => article.slug === slug)?.images[0];
+
+  it('makes 16:9, 4:3 and 1:1 crops 1,200 px wide of a lead photo at least that wide, for the lead only', () => {
+    expect(
+      lead('2024-03-12-harbor-bridge-vote')?.crops?.map((crop) => [crop.aspectRatio, crop.width, crop.height, crop.mediaType]),
+    ).toEqual([
+      ['16:9', 1200, 675, 'image/jpeg'],
+      ['4:3', 1200, 900, 'image/jpeg'],
+      ['1:1', 1200, 1200, 'image/jpeg'],
+    ]);
+    for (const crop of lead('2024-03-12-harbor-bridge-vote')?.crops ?? [])
+      expect(crop.src).toMatch(/^https:\/\/news\.example\/images\/harbor-bridge-[0-9a-f]{10}-(16x9|4x3|1x1)-1200\.jpg$/);
+    // An inline photo gets renditions, no crops.
+    const inline = result.articles.find((article) => article.slug === '2024-10-14-rail-strike-update')?.images[1];
+    expect(inline?.src).toBe('/images/rail-picket.jpg');
+    expect(inline?.crops).toBeUndefined();
+  });
+
+  it('never enlarges a photo narrower than 1,200 px: its crops keep the largest area of each ratio', () => {
+    // The Bundestag photo is 1000 × 750 (AMP warns about it: amp-lead-image-small).
+    expect(lead('2024-08-21-bundestag-haushalt')?.crops?.map((crop) => [crop.aspectRatio, crop.width, crop.height])).toEqual([
+      ['16:9', 1000, 563],
+      ['4:3', 1000, 750],
+      ['1:1', 750, 750],
+    ]);
+  });
+
+  it('keeps the subject: the attention crop of the silos holds both of them (measured in scripts/crop-strategy.mjs)', async () => {
+    const square = result.outputs.find((output) => /^images\/grain-silo-[0-9a-f]{10}-1x1-1200\.jpg$/.test(output.path));
+    // The silos stand at 30–45 % and 50–65 % of the 1200 × 800 photo: columns 360–540 and 600–780. In the square
+    // (the photo's 800 px height scaled by 1.5) both must be whole, so each column of the crop's edges is background.
+    const { data, info } = await sharp(square?.contents as Uint8Array)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    // A silo pixel: near the silos' colour, #c9a227 (the background there is a paler mix of #f3e6b3 and it).
+    const darkAt = (x: number) => {
+      const i = (Math.round(info.height * 0.5) * info.width + x) * info.channels;
+      return Math.abs((data[i] ?? 0) - 0xc9) + Math.abs((data[i + 1] ?? 0) - 0xa2) + Math.abs((data[i + 2] ?? 0) - 0x27) < 40;
+    };
+    let dark = 0;
+    for (let x = 0; x < info.width; x++) if (darkAt(x)) dark++;
+    // Both silos (2 × 180 px of the photo, × 1.5) cross the middle row, and neither touches an edge.
+    expect(dark).toBeGreaterThan(2 * 180 * 1.5 * 0.9);
+    expect(darkAt(0) || darkAt(info.width - 1)).toBe(false);
+  });
+
+  it('is deterministic and cached like the renditions: the same bytes from a fresh build and from the cache', async () => {
+    const crops = (outputs: typeof result.outputs) =>
+      outputs
+        .filter((output) => /-\d+x\d+-\d+\.jpg$/.test(output.path))
+        .map((output) => [output.path, Buffer.from(output.contents).toString('base64')]);
+    const fresh = await convertFixtures({ formats: [imagesAdapter({ ...small, cacheDir: false })] });
+    expect(crops(fresh.outputs)).toEqual(crops(result.outputs));
+    // Three for each article with a lead photo.
+    expect(crops(result.outputs)).toHaveLength(3 * result.articles.filter((article) => article.images[0]).length);
+    const before = await cacheState(cacheDir);
+    const cached = await convertFixtures({ formats: [imagesAdapter({ ...small, cacheDir })] });
+    expect(await cacheState(cacheDir)).toEqual(before);
+    expect(crops(cached.outputs)).toEqual(crops(result.outputs));
+  });
+
+  it('makes none with crops: false, and another strategy names other files', async () => {
+    const none = await convertFixtures({ formats: [imagesAdapter({ ...small, cacheDir: false, crops: false })] });
+    expect(none.outputs.filter((output) => /-\d+x\d+-\d+\.jpg$/.test(output.path))).toEqual([]);
+    expect(none.articles.every((article) => article.images.every((image) => image.crops === undefined))).toBe(true);
+    const entropy = await convertFixtures({
+      formats: [imagesAdapter({ ...small, cacheDir: false, crops: { position: 'entropy', ratios: ['1:1'], width: 600 } })],
+    });
+    const square = entropy.articles.find((article) => article.slug === '2024-03-12-harbor-bridge-vote')?.images[0]?.crops;
+    expect(square?.map((crop) => [crop.aspectRatio, crop.width, crop.height])).toEqual([['1:1', 600, 600]]);
+    expect(square?.[0]?.src).not.toBe(lead('2024-03-12-harbor-bridge-vote')?.crops?.[2]?.src);
+  });
+
+  it('rejects bad crop options, saying what was expected', () => {
+    expect(() => imagesAdapter({ crops: { ratios: ['16/9'] } })).toThrow(
+      'Expected a list of ratios such as "16:9" for images option `crops.ratios` but received ["16/9"] of type object',
+    );
+    expect(() => imagesAdapter({ crops: { position: 'north' as never } })).toThrow(
+      'Expected attention, entropy or centre for images option `crops.position` but received "north" of type string',
+    );
+    expect(() => imagesAdapter({ crops: { width: 0 } })).toThrow(/Expected an integer from 16 to 8192 for images option `crops.width`/);
   });
 });

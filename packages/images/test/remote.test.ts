@@ -124,8 +124,19 @@ describe('fetching from a real HTTPS server', () => {
     });
     expect(file.messages.map(String)).toEqual([]);
     expect(result.articles[0]?.images[0]).toMatchObject({ src: reference, width: 400, height: 300, mediaType: 'image/jpeg' });
-    expect(result.outputs.map((output) => output.path)).toEqual([expect.stringMatching(/^images\/a1b2c3-[0-9a-f]{10}-200\.webp$/)]);
-    expect((await sharp(result.outputs[0]?.contents as Uint8Array).metadata()).width).toBe(200);
+    // A fetched lead photo is processed like a local one: its rendition, and its crops (400 px: the photo is narrower than 1,200).
+    const paths = result.outputs.map((output) => output.path);
+    expect(paths).toHaveLength(4);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^images\/a1b2c3-[0-9a-f]{10}-200\.webp$/),
+        expect.stringMatching(/^images\/a1b2c3-[0-9a-f]{10}-16x9-400\.jpg$/),
+        expect.stringMatching(/^images\/a1b2c3-[0-9a-f]{10}-4x3-400\.jpg$/),
+        expect.stringMatching(/^images\/a1b2c3-[0-9a-f]{10}-1x1-300\.jpg$/),
+      ]),
+    );
+    const rendition = result.outputs.find((output) => output.path.endsWith('.webp'));
+    expect((await sharp(rendition?.contents as Uint8Array).metadata()).width).toBe(200);
   });
 
   it('refuses a response that is not an image, whatever the URL says', async () => {

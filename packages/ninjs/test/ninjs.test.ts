@@ -159,7 +159,9 @@ describe('ninjs 3.1 out', () => {
       });
       const again = JSON.parse(String(back.outputs[0]?.contents)) as NinjsItem;
       expect({ ...again, bodies: undefined }).toEqual({ ...first, bodies: undefined });
-      expect(again.bodies?.map((body) => [body.role, body.contentType])).toEqual(first.bodies?.map((body) => [body.role, body.contentType]));
+      expect(again.bodies?.map((body) => [body.role, body.contentType])).toEqual(
+        first.bodies?.map((body) => [body.role, body.contentType]),
+      );
       expect(words(again.bodies?.[0]?.value)).toBe(words(first.bodies?.[0]?.value));
     }
   });

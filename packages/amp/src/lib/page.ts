@@ -74,7 +74,7 @@ export function ampPage(source: Readonly<Article>, settings: PageSettings): stri
   const lead = leadFigure(article, context);
   // Only files the build writes (renditions) or remote images the input gave: never the unprocessed source.
   const published = article.images.flatMap((image) => publishedImage(image, article.url) ?? []);
-  const imageUrls = published.map((image) => image.url);
+  const imageUrls = structuredDataImages(article);
   checkLeadWidth(article.images[0], report);
   // Every page gets a description: the article's summary, else the start of its body (as feeds do).
   const description = article.summary ?? (summarize(hastToText(withoutFootnotes(body))) || article.subheadline || undefined);
@@ -132,6 +132,22 @@ function withPlainFields(article: Readonly<Article>, report: Reporter): Readonly
     section: article.section === undefined ? undefined : plain('section', article.section),
     tags: [...new Set(article.tags.map((tag) => plain('tag', tag)).filter(Boolean))],
   };
+}
+
+/**
+ * The images NewsArticle lists: the lead photo's 16:9, 4:3 and 1:1 crops
+ * when the images format made them (Google's article guidance asks for
+ * these ratios, at least 1,200 px wide), else its widest rendition or the
+ * remote URL the input gave; then the other images the same way. Only files
+ * the build writes or remote images the input gave, never the unprocessed source.
+ */
+function structuredDataImages(article: Readonly<Article>): string[] {
+  return article.images.flatMap((image, index) => {
+    const crops = index === 0 ? (image.crops ?? []).flatMap((crop) => absolute(crop.src, article.url) ?? []) : [];
+    if (crops.length > 0) return crops;
+    const published = publishedImage(image, article.url);
+    return published ? [published.url] : [];
+  });
 }
 
 /**

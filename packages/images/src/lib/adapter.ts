@@ -44,16 +44,17 @@ export function imagesAdapter(options?: Readonly<ImagesOptions> | null): Adapter
       const cache = cacheFor(context);
       const figures = figuresOf(context.article);
       await Promise.all(
-        context.article.images.map(async (image) => {
+        context.article.images.map(async (image, index) => {
           const place = figures.get(image.src)?.[0];
           const report = (reason: string, ruleId: string, severity: 'error' | 'warning' | 'info' = 'error') =>
             context.report(`Image \`${image.src}\`: ${reason}`, { ruleId, severity, place });
           try {
             const source = await readSource(image, context, settings, report);
             if (!source) return;
-            const result = await processed(source, cache ?? noCache);
+            // The lead photo (first in the article's images) also gets its crops for search and social previews.
+            const result = await processed(source, cache ?? noCache, index === 0);
             applyFacts(image, result, result.bytes, context, figures.get(image.src) ?? []);
-            for (const rendition of result.renditions) {
+            for (const rendition of [...result.renditions, ...result.crops]) {
               outputs.push({ path: rendition.path, contents: rendition.bytes, mediaType: rendition.mediaType, asset: true });
             }
           } catch (error) {
@@ -113,11 +114,16 @@ function optionsKeyOf(settings: ResolvedImagesOptions): string {
  * when it can (an unchanged local source is not even read); the same source
  * asked for twice at once is processed once.
  */
-function processor(settings: ResolvedImagesOptions): (source: Source, store: ImageCache) => Promise<ProcessedImage & { bytes: number }> {
+function processor(
+  settings: ResolvedImagesOptions,
+): (source: Source, store: ImageCache, lead: boolean) => Promise<ProcessedImage & { bytes: number }> {
   const limit = pLimit(settings.concurrency);
   const inFlight = new Map<string, Promise<ProcessedImage>>();
   const optionsKey = optionsKeyOf(settings);
-  return async (source, store) => {
+  const cropsKey = settings.crops ? createHash('sha256').update(JSON.stringify(settings.crops)).digest('hex').slice(0, 8) : undefined;
+  return async (source, store, lead) => {
+    // A lead photo's entry holds its crops as well, under a key of its own: the same photo inline elsewhere needs none.
+    const crops = lead ? settings.crops : false;
     let bytes = source.bytes;
     let hash = source.stats ? await store.knownHash(source.path, source.stats) : undefined;
     if (!hash) {
@@ -125,7 +131,7 @@ function processor(settings: ResolvedImagesOptions): (source: Source, store: Ima
       hash = sourceHash(bytes);
       if (source.stats) store.rememberHash(source.path, source.stats, hash);
     }
-    const key = `${hash.slice(0, 32)}-${optionsKey}`;
+    const key = `${hash.slice(0, 32)}-${optionsKey}${crops && cropsKey ? `-c${cropsKey}` : ''}`;
     let work = inFlight.get(key);
     if (!work) {
       work = limit(async () => {
@@ -134,7 +140,7 @@ function processor(settings: ResolvedImagesOptions): (source: Source, store: Ima
           return hit;
         }
         bytes ??= await readFile(source.path);
-        const image = await processImage(bytes, source.name, source.extension, settings, hash);
+        const image = await processImage(bytes, source.name, source.extension, settings, hash, crops);
         await store.put(key, image).catch(() => {});
         return image;
       });
@@ -234,6 +240,15 @@ function applyFacts(image: ArticleImage, result: ProcessedImage, bytes: number, 
     mediaType: rendition.mediaType,
     bytes: rendition.bytes.byteLength,
   }));
+  if (result.crops.length > 0)
+    image.crops = result.crops.map((crop) => ({
+      src: url(crop.path),
+      width: crop.width,
+      height: crop.height,
+      mediaType: crop.mediaType,
+      bytes: crop.bytes.byteLength,
+      aspectRatio: crop.aspectRatio,
+    }));
   const srcset: Record<string, string> = {};
   for (const rendition of image.renditions) {
     srcset[rendition.mediaType] =

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ImageFacts, ProcessedImage, RenditionFile } from './process.js';
+import type { CropFile, ImageFacts, ProcessedImage, RenditionFile } from './process.js';
 
 /** Bumped whenever what the cache stores changes; entries from other versions are ignored. */
-const cacheVersion = 2;
+const cacheVersion = 3;
 
 interface Manifest {
   version: number;
@@ -12,6 +12,8 @@ interface Manifest {
   key: string;
   facts: ImageFacts;
   renditions: Array<Omit<RenditionFile, 'bytes'> & { file: string; size: number; sha256: string }>;
+  /** The lead photo's crops (none for other images), checked like the renditions. */
+  crops: Array<Omit<CropFile, 'bytes'> & { file: string; size: number; sha256: string }>;
 }
 
 /**
@@ -71,14 +73,34 @@ export class ImageCache {
     if (!this.dir) return undefined;
     const folder = join(this.dir, key);
     const manifest = unseal(await readFile(join(folder, 'manifest.json'), 'utf8').catch(() => '')) as Manifest | null;
-    if (!manifest || manifest.version !== cacheVersion || manifest.key !== key || !Array.isArray(manifest.renditions)) return undefined;
+    if (
+      !manifest ||
+      manifest.version !== cacheVersion ||
+      manifest.key !== key ||
+      !Array.isArray(manifest.renditions) ||
+      !Array.isArray(manifest.crops)
+    )
+      return undefined;
     const renditions: RenditionFile[] = [];
     for (const entry of manifest.renditions) {
-      const bytes = await readFile(join(folder, entry.file)).catch(() => undefined);
-      if (!bytes || bytes.byteLength !== entry.size || sha256(bytes) !== entry.sha256) return undefined;
+      const bytes = await checkedFile(folder, entry);
+      if (!bytes) return undefined;
       renditions.push({ path: entry.path, width: entry.width, height: entry.height, mediaType: entry.mediaType, bytes });
     }
-    return { facts: manifest.facts, renditions };
+    const crops: CropFile[] = [];
+    for (const entry of manifest.crops) {
+      const bytes = await checkedFile(folder, entry);
+      if (!bytes) return undefined;
+      crops.push({
+        path: entry.path,
+        width: entry.width,
+        height: entry.height,
+        mediaType: entry.mediaType,
+        aspectRatio: entry.aspectRatio,
+        bytes,
+      });
+    }
+    return { facts: manifest.facts, renditions, crops };
   }
 
   /** Store an image; each file is written to a temporary name and renamed, the manifest last. */
@@ -86,22 +108,32 @@ export class ImageCache {
     if (!this.dir) return;
     const folder = join(this.dir, key);
     await mkdir(folder, { recursive: true });
-    const manifest: Manifest = { version: cacheVersion, key, facts: image.facts, renditions: [] };
-    for (const rendition of image.renditions) {
-      const file = rendition.path.split('/').pop() as string;
-      await atomicWrite(join(folder, file), rendition.bytes);
-      manifest.renditions.push({
-        path: rendition.path,
-        width: rendition.width,
-        height: rendition.height,
-        mediaType: rendition.mediaType,
-        file,
-        size: rendition.bytes.byteLength,
-        sha256: sha256(rendition.bytes),
-      });
-    }
+    const manifest: Manifest = { version: cacheVersion, key, facts: image.facts, renditions: [], crops: [] };
+    for (const rendition of image.renditions) manifest.renditions.push(await storeFile(folder, rendition));
+    for (const crop of image.crops) manifest.crops.push({ ...(await storeFile(folder, crop)), aspectRatio: crop.aspectRatio });
     await atomicWrite(join(folder, 'manifest.json'), seal(manifest));
   }
+}
+
+/** Write one file of an entry; what the manifest records of it. */
+async function storeFile(folder: string, rendition: RenditionFile): Promise<Manifest['renditions'][number]> {
+  const file = rendition.path.split('/').pop() as string;
+  await atomicWrite(join(folder, file), rendition.bytes);
+  return {
+    path: rendition.path,
+    width: rendition.width,
+    height: rendition.height,
+    mediaType: rendition.mediaType,
+    file,
+    size: rendition.bytes.byteLength,
+    sha256: sha256(rendition.bytes),
+  };
+}
+
+/** The bytes of an entry's file when its size and SHA-256 are what the manifest says, else `undefined`. */
+async function checkedFile(folder: string, entry: { file: string; size: number; sha256: string }): Promise<Buffer | undefined> {
+  const bytes = await readFile(join(folder, entry.file)).catch(() => undefined);
+  return bytes && bytes.byteLength === entry.size && sha256(bytes) === entry.sha256 ? bytes : undefined;
 }
 
 /**

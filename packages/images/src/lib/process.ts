@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Sharp } from 'sharp';
 import { keptMetadata, type PhotoMetadata, readPhotoMetadata } from './metadata.js';
-import type { ImageFormat, ResolvedImagesOptions } from './options.js';
+import type { CropOptions, ImageFormat, ResolvedImagesOptions } from './options.js';
 import { imageRules } from './rules.js';
 
 /** A problem with one image, with the rule id it is reported under. */
@@ -25,6 +25,12 @@ export interface RenditionFile {
   bytes: Uint8Array;
 }
 
+/** One crop of the lead photo to a fixed ratio, made or taken from the cache. */
+export interface CropFile extends RenditionFile {
+  /** `W:H`, e.g. `16:9`. */
+  aspectRatio: string;
+}
+
 /** What an image is, for other adapters. */
 export interface ImageFacts {
   /** Oriented (after EXIF rotation). */
@@ -43,6 +49,8 @@ export interface ImageFacts {
 export interface ProcessedImage {
   facts: ImageFacts;
   renditions: RenditionFile[];
+  /** Crops to fixed ratios: made for a lead photo only (see {@link processImage}'s `crops`). */
+  crops: CropFile[];
 }
 
 const mediaTypes: Record<string, string> = {
@@ -96,6 +104,29 @@ export function renditionHash(sourceHash: string, format: ImageFormat, options: 
     .slice(0, 10);
 }
 
+/** The hash in a crop's name: the source bytes, the ratio and strategy, and what changes the JPEG. */
+export function cropHash(sourceHash: string, ratio: string, crops: Required<CropOptions>, options: ResolvedImagesOptions): string {
+  return createHash('sha256')
+    .update(
+      `${sourceHash}\u0000crop\u0000${ratio}\u0000${crops.position}\u0000${options.quality.jpeg}\u0000${JSON.stringify(options.keep)}\u0000v1`,
+    )
+    .digest('hex')
+    .slice(0, 10);
+}
+
+/**
+ * The size of a crop of a `width` × `height` photo to `ratio`: the crop
+ * width asked for, or, when the photo itself is narrower, the width of the
+ * largest area of that ratio in it (a small photo is never enlarged; the
+ * AMP adapter warns about lead photos under 1,200 px).
+ */
+export function cropSize(width: number, height: number, ratio: string, cropWidth: number): { width: number; height: number } {
+  const [w, h] = ratio.split(':').map(Number) as [number, number];
+  const areaWidth = Math.min(width, Math.floor((height * w) / h));
+  const target = width >= cropWidth ? cropWidth : areaWidth;
+  return { width: target, height: Math.max(1, Math.round((target * h) / w)) };
+}
+
 /** SHA-256 of the source bytes. */
 export function sourceHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -115,6 +146,7 @@ export async function processImage(
   extension: string,
   options: ResolvedImagesOptions,
   hash: string = sourceHash(bytes),
+  crops: Required<CropOptions> | false = false,
 ): Promise<ProcessedImage> {
   const sharp = await loadSharp();
   if (bytes.byteLength === 0) throw new ImageProblem('the file is empty', imageRules.unreadable.id);
@@ -134,7 +166,8 @@ export async function processImage(
   }
   const photo = readPhotoMetadata(metadata);
   const { dominantColor, placeholder } = await colourAndPlaceholder(sharp, decoded);
-  const renditions = await makeRenditions(sharp, decoded, { name, hash, kept: keptMetadata(photo, options.keep) }, options);
+  const source = { name, hash, kept: keptMetadata(photo, options.keep) };
+  const renditions = await makeRenditions(sharp, decoded, source, options);
   return {
     facts: {
       width: decoded.width,
@@ -145,7 +178,48 @@ export async function processImage(
       metadata: photo,
     },
     renditions,
+    crops: crops ? await makeCrops(sharp, decoded, source, crops, options) : [],
   };
+}
+
+/**
+ * Crops to each ratio from the one decode, as JPEG (what every consumer of
+ * structured data reads): sharp's `cover` resize scales the photo so that
+ * the largest area of the ratio fills the crop, and `position` chooses which
+ * area (attention, entropy or the centre). Deterministic: the same pixels
+ * and options give the same crop.
+ */
+async function makeCrops(
+  sharp: SharpFactory,
+  decoded: Pixels,
+  source: RenditionSource,
+  crops: Required<CropOptions>,
+  options: ResolvedImagesOptions,
+): Promise<CropFile[]> {
+  const position = crops.position === 'centre' ? 'centre' : sharp.strategy[crops.position];
+  return Promise.all(
+    crops.ratios.map(async (ratio): Promise<CropFile> => {
+      const size = cropSize(decoded.width, decoded.height, ratio, crops.width);
+      const cropped = await sharp(decoded.data, { raw: { width: decoded.width, height: decoded.height, channels: decoded.channels } })
+        .resize(size.width, size.height, { fit: 'cover', position })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const pixels: Pixels = {
+        data: cropped.data,
+        width: cropped.info.width,
+        height: cropped.info.height,
+        channels: cropped.info.channels as Pixels['channels'],
+      };
+      return {
+        path: `${options.dir}/${source.name}-${cropHash(source.hash, ratio, crops, options)}-${ratio.replace(':', 'x')}-${size.width}.jpg`,
+        width: size.width,
+        height: size.height,
+        mediaType: 'image/jpeg',
+        aspectRatio: ratio,
+        bytes: await encode(sharp, pixels, 'jpeg', source.kept, options),
+      };
+    }),
+  );
 }
 
 /** Raw decoded pixels: sRGB, oriented. */

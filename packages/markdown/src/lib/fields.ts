@@ -490,7 +490,9 @@ function readSubjects(reading: Reading): void {
       typeof entry.name === 'string' &&
       entry.name.trim() !== '' &&
       optionalString(entry.literal) &&
-      (entry.uri === undefined || entry.uri === null || (typeof entry.uri === 'string' && /^[a-z][a-z0-9+.-]*:\S+$/i.test(entry.uri.trim()))),
+      (entry.uri === undefined ||
+        entry.uri === null ||
+        (typeof entry.uri === 'string' && /^[a-z][a-z0-9+.-]*:\S+$/i.test(entry.uri.trim()))),
   );
   if (!valid) {
     typeProblem(reading, key, 'a list of { name, uri?, literal? } (uri with a scheme)', value);

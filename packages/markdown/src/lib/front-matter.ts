@@ -36,7 +36,10 @@ export function frontMatterData(article: Readonly<Article>, bodyImages: Readonly
   set('url', article.url);
   set('section', article.section);
   set('tags', [...article.tags]);
-  set('subjects', article.subjects?.map((subject) => ({ ...subject })));
+  set(
+    'subjects',
+    article.subjects?.map((subject) => ({ ...subject })),
+  );
   set('copyright', article.copyright);
   set('source', article.source);
   set('status', article.status);

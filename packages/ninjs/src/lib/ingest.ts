@@ -171,7 +171,8 @@ class NinjsReader {
       const name = caseless(party, 'name');
       const uri = caseless(party, 'uri');
       const rel = caseless(party, 'rel');
-      if (typeof name !== 'string' || typeof uri !== 'string' || (rel !== undefined && !/author|creator|byline/i.test(String(rel)))) continue;
+      if (typeof name !== 'string' || typeof uri !== 'string' || (rel !== undefined && !/author|creator|byline/i.test(String(rel))))
+        continue;
       const checked = /^\s*https?:/i.test(uri) ? checkUrl(uri) : undefined;
       if (checked && 'url' in checked) profiles.set(name.trim(), checked.url);
     }

@@ -171,8 +171,7 @@ function withPlainFields(article: Readonly<Article>, report: Reporter): Readonly
 /** The section (`rel: section`) and tags as subjects, each with the `uri` and `literal` the input gave it. */
 function subjectsOf(article: Readonly<Article>): NinjsItem['subjects'] {
   const known = new Map((article.subjects ?? []).map((subject) => [subject.name, subject]));
-  const subject = (name: string, rel?: string) =>
-    withoutEmpty({ name, rel, uri: known.get(name)?.uri, literal: known.get(name)?.literal });
+  const subject = (name: string, rel?: string) => withoutEmpty({ name, rel, uri: known.get(name)?.uri, literal: known.get(name)?.literal });
   return [...(article.section ? [subject(article.section, 'section')] : []), ...article.tags.map((name) => subject(name))];
 }
 
