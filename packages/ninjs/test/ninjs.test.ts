@@ -142,13 +142,14 @@ describe('ninjs 3.1 out', () => {
     expect(item('2024-10-14-rail-strike-update').organisations).toBeUndefined();
   });
 
-  it('reads back what it writes: ninjs -> ninjs keeps every field and picture, the bodies word for word', async () => {
+  it('reads back what it writes: ninjs -> ninjs keeps every field, picture and body figure, the bodies word for word', async () => {
     const ninjs = await convertFixtures({
       formats: [imagesAdapter({ widths: [320, 640, 1024], formats: ['webp', 'jpeg'], cacheDir: false }), ninjsAdapter()],
     });
     const written = ninjs.outputs.filter((output) => output.path.startsWith('ninjs/'));
     expect(written).toHaveLength(9);
     const words = (value: string | undefined) => value?.replace(/\s+/g, ' ').trim();
+    let figureCount = 0;
     for (const output of written) {
       const first = JSON.parse(String(output.contents)) as NinjsItem;
       const back = await convert(new VFile({ path: `/back/${output.path}`, value: String(output.contents) }), {
@@ -163,7 +164,12 @@ describe('ninjs 3.1 out', () => {
         first.bodies?.map((body) => [body.role, body.contentType]),
       );
       expect(words(again.bodies?.[0]?.value)).toBe(words(first.bodies?.[0]?.value));
+      // Figures come back as figures, with image, caption and credit, written exactly as before.
+      const figures = (item: NinjsItem) => item.bodies?.[1]?.value.match(/<figure>.*?<\/figure>/gs) ?? [];
+      expect(figures(again)).toEqual(figures(first));
+      figureCount += figures(first).length;
     }
+    expect(figureCount).toBeGreaterThan(0);
   });
 
   it('keeps the uri and literal of subjects, and the section, through a round trip', async () => {

@@ -19,6 +19,7 @@ import { toMdast } from 'hast-util-to-mdast';
 import { findNodeAtLocation, type JSONPath } from 'jsonc-parser';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
+import { figureHandle } from './figure.js';
 import { ninjsRules } from './rules.js';
 import { detectNinjsVersion, type NinjsVersion } from './version.js';
 
@@ -337,7 +338,7 @@ class NinjsReader {
       report(this.context.file, 'warning', `Body: ${reason}`, reportedRule(options), place),
     );
     const clean = sanitize(hast, articleSchema) as HastRoot;
-    const mdast = toMdast(clean) as Root;
+    const mdast = toMdast(clean, { handlers: { figure: figureHandle } }) as Root;
     stripPositions(mdast);
     return mdast;
   }
