@@ -143,3 +143,36 @@ describe('ninjs in', () => {
     expect(result.articles).toEqual([]);
   });
 });
+
+describe('ninjs in: figures in HTML bodies', () => {
+  it('reads an image and caption figure as a figure with caption and credit, and keeps every word of any other figure', async () => {
+    const html = [
+      '<p>Before.</p>',
+      '<figure><img src="https://photos.wire.example/pier.jpg" alt="The pier" width="800" height="533">',
+      '<figcaption>The repaired pier on Friday. <small class="credit">Wire Photo/Sam Reyes</small></figcaption></figure>',
+      // TT puts the photographer's line in a <div> of its own: that figure is read as its content.
+      '<figure><img src="https://photos.wire.example/drill.jpg" alt=""><div class="byline">Karl Melander/TT</div>',
+      '<figcaption>A drill in 2017.</figcaption></figure>',
+    ].join('');
+    const item = {
+      uri: 'urn:wire.example:fig',
+      type: 'text',
+      headlines: [{ value: 'Figures' }],
+      bodies: [{ role: 'richtext', contentType: 'text/html', value: html }],
+    };
+    const result = await convertNinjs(JSON.stringify(item), 'figures.json');
+    const body = result.articles[0]?.body.children ?? [];
+    expect(body[1]).toEqual({
+      type: 'figure',
+      url: 'https://photos.wire.example/pier.jpg',
+      alt: 'The pier',
+      caption: 'The repaired pier on Friday.',
+      credit: 'Wire Photo/Sam Reyes',
+      width: 800,
+      height: 533,
+    });
+    expect(body.filter((node) => node.type === 'figure')).toHaveLength(1);
+    expect(JSON.stringify(body.slice(2))).toContain('Karl Melander/TT');
+    expect(JSON.stringify(body.slice(2))).toContain('A drill in 2017.');
+  });
+});

@@ -7,13 +7,20 @@ import type { Handle } from 'hast-util-to-mdast';
  * A `<figure>` with an image, as syndikit's writers give one (`<img>` and a
  * `<figcaption>` whose `<small class="credit">` is the credit line), read
  * back as a figure node with its caption and credit, so that a ninjs body
- * syndikit wrote reads back as the figure it was. A figure without an image
- * is read as its content, as hast-util-to-mdast would.
+ * syndikit wrote reads back as the figure it was. A figure without an image,
+ * or with more than an image and a caption, is read as its content, as
+ * hast-util-to-mdast would, so that none of its text is lost.
  */
 export const figureHandle: Handle = (state, node) => {
   const image = find(node, (element) => element.tagName === 'img');
   const source = image?.properties.src;
-  if (!image || typeof source !== 'string' || !source) return state.all(node);
+  // Only a figure of an image and a caption: anything else in it (TT's `<div class="byline">`) would be lost.
+  const plain = node.children.every(
+    (child) =>
+      (child.type === 'text' && child.value.trim() === '') ||
+      (child.type === 'element' && (child.tagName === 'figcaption' || child.tagName === 'img' || child.tagName === 'picture')),
+  );
+  if (!image || typeof source !== 'string' || !source || !plain) return state.all(node);
   const figure: Figure = { type: 'figure', url: source };
   if (typeof image.properties.alt === 'string' && image.properties.alt) figure.alt = image.properties.alt;
   const caption = find(node, (element) => element.tagName === 'figcaption');
