@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import type { Adapter, Article, ArticleImage, Site } from '@syndikit/core';
 import { adapterCacheKey, formatDateline } from '@syndikit/core';
-import { bodyToHast, embedsToLinks, plainTextField, type Reporter } from '@syndikit/html';
+import { bodyToHast, embedsToLinks, isRemoteImage, plainTextField, publishedImage, type Reporter } from '@syndikit/html';
 import type { Element as HastElement } from 'hast';
 import { toXast } from 'hast-util-to-xast';
 import { h } from 'hastscript';
@@ -188,20 +188,28 @@ function serializeItem(item: Element, report: Reporter): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`;
 }
 
-/** An image as a `link` to the picture with its renditions: caption, credit, media types and sizes as G2 properties. */
+/**
+ * An image as a `link` to the picture with its renditions: caption, credit,
+ * media types and sizes as G2 properties. Only files the build writes (the
+ * image adapter's renditions) and a remote source the input gave are linked:
+ * a source under the content root is never published as it is, so linking it
+ * would point at a file that does not exist. The link's `href` is the
+ * rendition every other output points at (`publishedImage`); the largest
+ * rendition is `rnd:highRes`. A picture with no such file keeps its caption
+ * and credit under a URN (as the ninjs writer does) and has no `remoteContent`.
+ */
 function pictureLink(image: Readonly<ArticleImage>, index: number, base: string | undefined): Element | undefined {
-  const href = absolute(image.src, base);
-  if (!href) return undefined;
-  const renditions = [
-    { src: href, mediaType: image.mediaType, width: image.width, height: image.height, bytes: image.bytes, name: 'rnd:highRes' },
-    ...(image.renditions ?? []).flatMap((rendition) => {
-      const src = absolute(rendition.src, base);
-      return src && src !== href ? [{ ...rendition, src, name: undefined }] : [];
-    }),
-  ];
+  const published = publishedImage(image, base);
+  if (!published && !image.caption && !image.credit) return undefined;
+  const renditions = published ? pictureRenditions(image, base, published.url) : [];
   return x(
     'link',
-    { rel: 'irel:associatedWith', href, ...(image.mediaType ? { contenttype: image.mediaType } : {}), rank: String(index + 1) },
+    {
+      rel: 'irel:associatedWith',
+      href: published?.url ?? `urn:syndikit:image:${encodeURIComponent(image.src)}`,
+      ...(published?.mediaType ? { contenttype: published.mediaType } : {}),
+      rank: String(index + 1),
+    },
     [
       x('itemClass', { qcode: 'ninat:picture' }),
       ...(image.alt ? [x('title', image.alt)] : []),
@@ -219,6 +227,36 @@ function pictureLink(image: Readonly<ArticleImage>, index: number, base: string 
       ),
     ],
   );
+}
+
+interface LinkedRendition {
+  src: string;
+  name?: string;
+  mediaType?: string;
+  width?: number;
+  height?: number;
+  bytes?: number;
+}
+
+/**
+ * The written renditions (absolute), else the remote source alone. The one
+ * the link points at (the largest in a type every reader shows) is
+ * `rnd:highRes`; a WebP of the same size is not.
+ */
+function pictureRenditions(image: Readonly<ArticleImage>, base: string | undefined, linked: string): LinkedRendition[] {
+  const written = (image.renditions ?? []).flatMap((rendition) => {
+    const src = absolute(rendition.src, base);
+    return src ? [{ ...rendition, src, name: undefined as string | undefined }] : [];
+  });
+  const renditions: LinkedRendition[] =
+    written.length > 0
+      ? written
+      : isRemoteImage(image.src)
+        ? [{ src: new URL(image.src).href, mediaType: image.mediaType, width: image.width, height: image.height, bytes: image.bytes }]
+        : [];
+  const highRes = renditions.find((rendition) => rendition.src === linked);
+  if (highRes) highRes.name = 'rnd:highRes';
+  return renditions;
 }
 
 function absolute(src: string, base: string | undefined): string | undefined {
