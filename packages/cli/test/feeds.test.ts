@@ -39,14 +39,14 @@ describe('feeds from the command line', () => {
     });
   }
 
-  it('says why a feed cannot be built without a site URL', async () => {
+  it('says why a feed cannot be built without a site URL: a usage error, before any work', async () => {
     const result = await syndikit(
       ['convert', 'articles/2024-03-12-harbor-bridge-vote.md', '--to', 'rss', '--config', '/dev/null'],
       fixtures,
     );
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'rss:1:1: error RSS needs the site URL (`site.url` in the config, or --site-url): every channel must link to its site [feed-no-site-url]\n',
+      'syndikit: rss needs the site URL (feeds link to the site, AMP pages need a canonical URL): give --site-url URL or `site.url` in the config\n',
     );
   });
 });

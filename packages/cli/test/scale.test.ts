@@ -50,7 +50,7 @@ async function manyArticles(count: number): Promise<string> {
 describe('syndikit build at scale', () => {
   it('prints JSON events with --json, ending with the summary', async () => {
     const dir = await workspace();
-    const result = await syndikit(['build', 'articles', '--out', 'x', '--json'], dir);
+    const result = await syndikit(['build', 'articles', '--out', 'x', '--json', '--formats', 'markdown'], dir);
     expect(result.code).toBe(0);
     const events = result.stdout
       .trim()
@@ -94,7 +94,7 @@ describe('syndikit build at scale', () => {
 
   it('stops cleanly on Ctrl-C: exit 130, the output folder as it was', async () => {
     const dir = await manyArticles(400);
-    const build = start(['build', 'many', '--out', 'out', '--threads', '0', '--formats', 'markdown,amp,ninjs'], dir);
+    const build = start(['build', 'many', '--out', 'out', '--threads', '0', '--formats', 'markdown,amp,ninjs', '--site-url', 'https://news.example'], dir);
     await build.waitFor(/syndikit: \d+\/400 articles/);
     build.child.kill('SIGINT');
     expect(await build.exited).toBe(130);
@@ -115,7 +115,7 @@ describe('syndikit build at scale', () => {
 
   it('--watch rebuilds what changed, reports content errors and keeps watching', async () => {
     const dir = await workspace();
-    const watch = start(['build', 'articles', '--out', 'out', '--watch'], dir);
+    const watch = start(['build', 'articles', '--out', 'out', '--watch', '--formats', 'markdown'], dir);
     try {
       await watch.waitFor(/syndikit: watching articles/);
       expect(watch.stderr()).toContain('syndikit: built 9 of 9 articles into out (markdown 9; 9 written');

@@ -15,7 +15,7 @@ describe('user-controlled text reaches the terminal escaped', () => {
     const faked = 'x\nsyndikit: built 99 of 99 articles into out\u001b]0;title\u0007.md';
     await writeFile(join(dir, 'drop', faked), '---\ntitle: Fine\n"\\e[2Jkey": 1\n---\n\nBody.\n');
     await writeFile(join(dir, 'drop', 'bad\u202egpj.md'), '---\ntitle: 42\n---\n\nBody.\n');
-    const result = await syndikit(['build', 'drop', '--out', 'out', '--keep-going'], dir);
+    const result = await syndikit(['build', 'drop', '--out', 'out', '--keep-going', '--formats', 'markdown'], dir);
     expect(result.code).toBe(1);
     expect(controls(result.stderr)).toEqual([]);
     const lines = result.stderr.split('\n');

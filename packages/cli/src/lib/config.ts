@@ -1,13 +1,21 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { access, readFile, stat } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { AmpOptions } from '@syndikit/amp';
 import type { AdapterFactory, Ingester, Limits, SiteOptions } from '@syndikit/core';
+import type { ImagesOptions } from '@syndikit/images';
+import type { JsonFeedOptions } from '@syndikit/jsonfeed';
+import type { MarkdownOptions } from '@syndikit/markdown';
+import type { NewsMlG2Options } from '@syndikit/newsml-g2';
+import type { NinjsOptions } from '@syndikit/ninjs';
+import type { XmlFeedOptions } from '@syndikit/rss';
 import { checkUrl, isValidTimeZone, permalinkProblem, urlOrPathProblem } from '@syndikit/core';
 import type { PluggableList } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { UsageError } from './errors.js';
 import type { WireOptions } from './formats.js';
+import { shownPath } from './inputs.js';
 
 /** File names looked for in the working directory when `--config` is not given, in order. */
 export const configFileNames: readonly string[] = Object.freeze([
@@ -17,13 +25,19 @@ export const configFileNames: readonly string[] = Object.freeze([
   'syndikit.config.js',
   'syndikit.config.mjs',
   'syndikit.config.cjs',
+  'syndikit.config.ts',
+  'syndikit.config.mts',
+  'syndikit.config.cts',
 ]);
 
 /**
  * Extensions of configs that are code (imported, so run): these load only
  * from the working directory or `--config`, never from an input folder.
  */
-export const executableConfigExtensions: readonly string[] = Object.freeze(['.js', '.mjs', '.cjs']);
+export const executableConfigExtensions: readonly string[] = Object.freeze(['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts']);
+
+/** Extensions of TypeScript configs, loaded through jiti (Node 20 cannot import TypeScript itself). */
+const typeScriptExtensions: readonly string[] = ['.ts', '.mts', '.cts'];
 
 /** Whether a config file is code rather than data (YAML, JSON). */
 export function isExecutableConfig(path: string): boolean {
@@ -137,13 +151,56 @@ export interface ConfigPlugins {
   remarkPlugins?: PluggableList;
 }
 
-/** A config file as written by a user. */
+/** A config file as written by a user, loosely typed (any format name); {@link defineConfig} types it strictly. */
 export type UserConfig = z.input<typeof configSchema> & { plugins?: ConfigPlugins };
+
+/** Options of each built-in format, by its name: what `adapters.<name>` takes. */
+export interface BuiltinFormatOptions {
+  markdown: MarkdownOptions;
+  rss: XmlFeedOptions;
+  atom: XmlFeedOptions;
+  jsonfeed: JsonFeedOptions;
+  amp: AmpOptions;
+  ninjs: NinjsOptions;
+  'newsml-g2': NewsMlG2Options;
+  images: ImagesOptions;
+}
+
+/** The name of a built-in format. */
+export type BuiltinFormatName = keyof BuiltinFormatOptions;
+
+/** The options an adapter factory takes. */
+type FactoryOptions<Factory> = Factory extends (options?: infer Options) => unknown ? NonNullable<Options> : never;
+
+/**
+ * A config whose format names and adapter options are checked by the
+ * compiler: the built-in formats plus those in `plugins.formats`.
+ */
+export type TypedUserConfig<Extra extends Record<string, AdapterFactory<never>> = Record<never, never>> = Omit<
+  z.input<typeof configSchema>,
+  'formats' | 'adapters'
+> & {
+  /** Formats to build. Default: every format whose requirements are met (see the README). */
+  formats?: Array<BuiltinFormatName | (keyof Extra & string)>;
+  /** Options per format, by format name. */
+  adapters?: { [Name in BuiltinFormatName]?: BuiltinFormatOptions[Name] } & {
+    [Name in keyof Extra]?: FactoryOptions<Extra[Name]>;
+  };
+  plugins?: Omit<ConfigPlugins, 'formats'> & { formats?: Extra };
+};
 
 /** A loaded config with paths made absolute. */
 export interface LoadedConfig {
   /** Absolute path of the config file, if one was read. */
   path?: string;
+  /**
+   * The working directory the config was found from (by
+   * `loadConfig({ cwd })`): where `buildFromConfig` resolves what the CLI
+   * resolves against its working directory. Default `process.cwd()`.
+   */
+  cwd?: string;
+  /** Warnings about finding the config (a code config skipped in an input folder), one line each. */
+  warnings?: string[];
   site: SiteOptions;
   inputs: string[];
   out?: string;
@@ -162,29 +219,77 @@ export interface LoadedConfig {
 }
 
 /**
- * Identity helper that types a JavaScript config file.
+ * Identity helper that types a config file written in JavaScript or
+ * TypeScript: format names and each format's options are checked, so
+ * `formats: ['rsss']` fails in the editor. Formats added under
+ * `plugins.formats` are known by their names too.
  *
  * @example
- * // syndikit.config.js
+ * // syndikit.config.ts
  * import { defineConfig } from '@syndikit/cli'
- * export default defineConfig({ site: { title: 'The Daily' }, formats: ['markdown'] })
+ * export default defineConfig({ site: { title: 'The Daily' }, formats: ['markdown', 'rss'] })
  */
-export function defineConfig(config: UserConfig): UserConfig {
+export function defineConfig<const Extra extends Record<string, AdapterFactory<never>> = Record<never, never>>(
+  config: TypedUserConfig<Extra>,
+): TypedUserConfig<Extra> {
   return config;
 }
 
+/** Where {@link loadConfig} looks for a config, as the `syndikit` command does. */
+export interface LoadConfigOptions {
+  /** The working directory: a config there is found, and relative paths resolve against it. Default `process.cwd()`. */
+  cwd?: string | null;
+  /** A config file to read instead of looking for one (`--config`), relative to `cwd`. Default: look for one. */
+  configFile?: string | null;
+  /**
+   * The inputs named on the command line, if any: with exactly one folder
+   * and no config in `cwd`, a YAML or JSON config in that folder is used
+   * (never a JavaScript or TypeScript one, which would run code from a drop
+   * folder). Default `[]`.
+   */
+  inputs?: readonly string[] | null;
+}
+
 /**
- * Read and validate a config file. Every problem is reported at once, each
- * with its path (`site.url: Expected an absolute http(s) URL`), as a
- * {@link UsageError}.
+ * Find and read the config exactly as `syndikit build` does: `configFile`
+ * if given, else the first of {@link configFileNames} in `cwd`, else a data
+ * config in the one input folder named; with none, an empty config (the
+ * CLI's defaults, and the site detected in `cwd`). Given a path instead of
+ * options, read that file. Every problem is reported at once, each with its
+ * path (`site.url: Expected an absolute http(s) URL`), as a
+ * {@link UsageError}. TypeScript configs load through jiti.
+ *
+ * @example
+ * const config = await loadConfig({ cwd: '/srv/site' })
+ * await buildFromConfig(config, { out: 'dist/syndication' })
  */
-export async function loadConfig(path: string): Promise<LoadedConfig> {
+export async function loadConfig(options?: string | Readonly<LoadConfigOptions> | null): Promise<LoadedConfig> {
+  if (typeof options === 'string') return loadConfigFile(options);
+  if (options !== undefined && options !== null && typeof options !== 'object') {
+    throw new TypeError(`Expected a config file path or options \`{ cwd, configFile }\` but received ${JSON.stringify(options)}`);
+  }
+  const cwd = resolve(options?.cwd ?? process.cwd());
+  const inputs = options?.inputs ?? [];
+  const discovered = options?.configFile ? { path: resolve(cwd, options.configFile) } : await discoverConfig(cwd, inputs);
+  const config = discovered.path ? await loadConfigFile(discovered.path) : emptyConfig();
+  config.cwd = cwd;
+  if (discovered.skipped) config.warnings = [skippedWarning(discovered.skipped, cwd)];
+  return config;
+}
+
+/** The warning for a code config found in an input folder and not loaded. */
+function skippedWarning(path: string, cwd: string): string {
+  const shown = shownPath(path, cwd);
+  return `${shown} was not loaded: a config file with code is read only from the working directory or with --config, never found in an input folder (anyone who can write to the folder could run code); to use it, pass --config ${shown}`;
+}
+
+/** Read and validate one config file. */
+async function loadConfigFile(path: string): Promise<LoadedConfig> {
   const extension = extname(path).toLowerCase();
   let raw: unknown;
   if (isExecutableConfig(path)) {
     try {
-      const module = (await import(pathToFileURL(path).href)) as { default?: unknown };
-      raw = module.default;
+      raw = await importConfig(path, extension);
     } catch (error) {
       throw new UsageError(`Could not load config ${path}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -204,6 +309,62 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
   }
   if (raw === null || raw === undefined) raw = {};
   return validateConfig(raw, path);
+}
+
+/**
+ * A config that is code, run: JavaScript by Node's own `import`, TypeScript
+ * through jiti (as ESLint, Tailwind CSS and Nuxt load theirs), without its
+ * file cache, so that loading a config writes nothing.
+ */
+async function importConfig(path: string, extension: string): Promise<unknown> {
+  if (!typeScriptExtensions.includes(extension)) {
+    const module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+    return module.default;
+  }
+  const { createJiti } = await import('jiti');
+  const jiti = createJiti(import.meta.url, { fsCache: false, moduleCache: false, interopDefault: true });
+  return jiti.import(path, { default: true });
+}
+
+/**
+ * The config used when none is named: one in the working directory, else a
+ * YAML or JSON one in the single input folder named on the command line (so
+ * `syndikit build fixtures` finds `fixtures/syndikit.config.yaml`). A code
+ * config in the input folder is never loaded: input folders are often drop
+ * folders that agencies or colleagues write to, and loading it would run
+ * their code. It is returned as `skipped`, for a warning.
+ */
+async function discoverConfig(cwd: string, inputs: readonly string[]): Promise<{ path?: string; skipped?: string }> {
+  const found = await findConfig(cwd, configFileNames);
+  if (found) return { path: found };
+  if (inputs.length !== 1) return {};
+  const folder = resolve(cwd, inputs[0] as string);
+  const isFolder = await stat(folder).then(
+    (stats) => stats.isDirectory(),
+    () => false,
+  );
+  if (!isFolder) return {};
+  const data = await findConfig(
+    folder,
+    configFileNames.filter((name) => !isExecutableConfig(name)),
+  );
+  if (data) return { path: data };
+  const skipped = await findConfig(folder, configFileNames.filter(isExecutableConfig));
+  return skipped ? { skipped } : {};
+}
+
+async function findConfig(folder: string, names: readonly string[]): Promise<string | undefined> {
+  for (const name of names) {
+    const path = join(folder, name);
+    if (
+      await access(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      return path;
+  }
+  return undefined;
 }
 
 /** Validate config data; `path` is used in messages and to resolve relative paths. */

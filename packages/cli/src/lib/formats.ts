@@ -34,8 +34,41 @@ export const builtinFormats: Readonly<Record<string, AdapterFactory<never>>> = O
  */
 export interface WireOptions extends WireTextOptions, NinjsIngestOptions {}
 
-/** Formats built when neither `--formats` nor the config names any. */
-export const defaultFormats: readonly string[] = Object.freeze(['markdown']);
+/** Built-in formats that need the site URL: feeds link to the site, AMP pages need a canonical URL. */
+export const siteUrlFormats: readonly string[] = Object.freeze(['rss', 'atom', 'jsonfeed', 'amp']);
+
+/**
+ * Built-in formats left out of the default set, with why: image renditions
+ * take time and sharp, and change what the other formats point at, so they
+ * are asked for by name.
+ */
+const optInFormats: Readonly<Record<string, string>> = Object.freeze({ images: 'made only when asked for: --formats …,images' });
+
+/**
+ * Formats built when neither `--formats` nor the config names any, for a
+ * run with or without a site URL: every built-in format whose requirements
+ * are met, in {@link builtinFormats} order (feeds and AMP need the site URL;
+ * `images` is opt-in), plus the formats a config adds. `skipped` says which
+ * were left out and why.
+ */
+export function defaultFormatsFor(options: Readonly<{ siteUrl: boolean; extra?: readonly string[] }>): {
+  formats: string[];
+  skipped: { name: string; why: string }[];
+} {
+  const formats: string[] = [];
+  const skipped: { name: string; why: string }[] = [];
+  for (const name of Object.keys(builtinFormats)) {
+    const optIn = optInFormats[name];
+    if (optIn) skipped.push({ name, why: optIn });
+    else if (siteUrlFormats.includes(name) && !options.siteUrl) skipped.push({ name, why: 'need the site URL: --site-url or site.url' });
+    else formats.push(name);
+  }
+  for (const name of options.extra ?? []) if (!formats.includes(name)) formats.push(name);
+  return { formats, skipped };
+}
+
+/** Formats built by default with a site URL; see {@link defaultFormatsFor}. */
+export const defaultFormats: readonly string[] = Object.freeze(defaultFormatsFor({ siteUrl: true }).formats);
 
 /**
  * The ingesters the command registers after a config's own, each a format

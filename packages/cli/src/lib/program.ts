@@ -71,9 +71,10 @@ function withCommonOptions(command: Command): Command {
   return command
     .option(
       '-c, --config <file>',
-      'config file (default: syndikit.config.{yaml,yml,json,js,mjs,cjs} in the working directory, else a YAML or JSON one in the one input folder named; code there is never run)',
+      'config file (default: syndikit.config.{yaml,yml,json,js,mjs,cjs,ts,mts,cts} in the working directory, else a YAML or JSON one in the one input folder named; code there is never run)',
     )
-    .option('--site-url <url>', 'absolute URL of the site; article URLs are made under it')
+    .option('--site-url <url>', 'absolute URL of the site; article URLs are made under it (feeds and AMP pages need it)')
+    .option('--site-title <title>', "the site's title, which feeds and AMP pages carry (default: `site.title` from the config, else the site's own config, else syndikit)")
     .option('--root <dir>', 'content root: image references may not leave it (default: the common folder of the inputs)')
     .option('--time-zone <zone>', 'time zone for dates without an offset: IANA name, UTC or ±HH:MM (default: UTC)')
     .option('--now <date-time>', 'the reference time for embargoes, RFC 3339 (default: now); give it for reproducible output')
@@ -89,7 +90,7 @@ function addBuildCommand(program: Command, io: CliIo, done: (code: number) => vo
     .option('-o, --out <dir>', 'output folder, apart from the inputs and the cache (default: `out` from the config, else ./out)')
     .option(
       '-f, --formats <list>',
-      'comma-separated formats: markdown, rss, atom, jsonfeed, amp, ninjs, newsml-g2, images (default: from the config, else markdown)',
+      'comma-separated formats: markdown, rss, atom, jsonfeed, amp, ninjs, newsml-g2, images (default: from the config, else every format whose requirements are met: rss, atom, jsonfeed and amp need the site URL, images only when named)',
     )
     .option('-k, --keep-going', 'write what converted even when some articles fail (exit code is still 1)')
     .option('-q, --quiet', 'print only diagnostics, no summary')
@@ -119,6 +120,10 @@ each result is kept in the cache, so a rebuild converts only what changed, write
 only files that changed, and removes the outputs of deleted inputs. With any content
 error the output folder is left as it was, unless --keep-going. Writes are atomic;
 the folder is locked while a build runs; Ctrl-C stops a build cleanly (exit 130).
+Without --formats (or formats: in the config) every format whose requirements are
+met is built: markdown, ninjs and newsml-g2 always, rss, atom, jsonfeed and amp with
+a site URL (naming one of those without a site URL is a usage error, exit 2); one
+line says what was skipped and why. images is built only when named.
 ${exitHelp}`;
 
 /** `syndikit convert`. */
@@ -178,7 +183,7 @@ function addPreviewCommand(program: Command, io: CliIo, done: (code: number) => 
     .description('build, then serve the output folder with an index of every article, its outputs, their checks and warnings')
     .argument('[inputs...]', 'article files or folders (default: `inputs` from the config)')
     .option('-o, --out <dir>', 'output folder (default: `out` from the config, else ./out)')
-    .option('-f, --formats <list>', 'comma-separated formats (default: from the config, else markdown)')
+    .option('-f, --formats <list>', 'comma-separated formats (default: from the config, else every format whose requirements are met)')
     .option('-w, --watch', 'rebuild whenever an input or the config changes, and reload the index page')
     .option('-p, --port <n>', 'port to listen on; 0 picks a free one (default: 5170)')
     .option('--host <host>', 'interface to listen on (default: 127.0.0.1, this machine only)')

@@ -1,13 +1,11 @@
-import { access, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { ConvertOptions, Ingester, Registry } from '@syndikit/core';
 import { checkUrl } from '@syndikit/core';
 import { readImageFacts } from '@syndikit/disk';
 import type { MarkdownIngestOptions } from '@syndikit/markdown';
-import { configFileNames, emptyConfig, isExecutableConfig, type LoadedConfig, loadConfig } from './config.js';
+import { type LoadedConfig, loadConfig } from './config.js';
 import { UsageError } from './errors.js';
-import { builtinIngesters, createFormatRegistry, defaultFormats } from './formats.js';
-import { shownPath } from './inputs.js';
+import { builtinIngesters, createFormatRegistry, defaultFormatsFor, siteUrlFormats } from './formats.js';
 import type { CliIo } from './io.js';
 import { describeSite, loadAuthors, loadSiteVariables, type SiteInputs, siteForInputs } from './site-inputs.js';
 
@@ -23,6 +21,8 @@ export interface CommonFlags {
   drafts?: boolean;
   /** Include Markdown posts dated after `--now`. */
   future?: boolean;
+  /** The site's title, over the config's `site.title` (feeds and AMP pages are titled with it). */
+  siteTitle?: string;
 }
 
 /** Config plus flags, resolved once for a run. */
@@ -43,50 +43,29 @@ export interface Settings {
 /**
  * Load the config (`--config FILE`, else the first of
  * {@link configFileNames} in the working directory), apply flags over it,
- * and check format names. Flags win over the config.
+ * and check format names. Flags win over the config. A config already
+ * loaded (`loadConfig({ cwd })` by a host tool) is used as it is.
  */
 export async function resolveSettings(
   flags: Readonly<CommonFlags>,
   io: Pick<CliIo, 'cwd'>,
   inputs: readonly string[] = [],
+  preloaded?: LoadedConfig,
 ): Promise<Settings> {
-  const warnings: string[] = [];
-  const discovered = flags.config ? undefined : await discoverConfig(io.cwd, inputs);
-  const configPath = flags.config ? resolve(io.cwd, flags.config) : discovered?.path;
-  if (discovered?.skipped) {
-    const shown = shownPath(discovered.skipped, io.cwd);
-    warnings.push(
-      `${shown} was not loaded: a config file with code is read only from the working directory or with --config, never found in an input folder (anyone who can write to the folder could run code); to use it, pass --config ${shown}`,
-    );
-  }
-  const config = configPath ? await loadConfig(configPath) : emptyConfig();
+  const config = preloaded ?? (await loadConfig({ cwd: io.cwd, configFile: flags.config ?? null, inputs }));
+  const configPath = config.path;
+  const warnings = [...(config.warnings ?? [])];
   let registry: Registry;
   try {
     registry = createFormatRegistry(config.plugins.formats);
   } catch (error) {
     throw new UsageError(`Config ${configPath}: ${(error as Error).message}`);
   }
-  const formats = flags.formats !== undefined ? parseFormats(flags.formats) : (config.formats ?? [...defaultFormats]);
-  const unknown = formats.filter((name) => !registry.has(name));
-  if (unknown.length > 0) {
-    throw new UsageError(
-      `Unknown format${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; known formats: ${registry.names().join(', ')}`,
-    );
-  }
-  const site = { ...config.site };
-  if (flags.siteUrl !== undefined) {
-    const checked = checkUrl(flags.siteUrl);
-    if ('error' in checked) {
-      // A value with no scheme is simply not absolute; the policy's reason adds nothing then.
-      const value = flags.siteUrl.trim();
-      const reason = /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//') ? `: ${checked.error}` : '';
-      throw new UsageError(`Expected an absolute http(s) URL for --site-url but received ${JSON.stringify(flags.siteUrl)}${reason}`);
-    }
-    site.url = flags.siteUrl;
-  }
+  const site = { ...config.site, ...siteFlags(flags) };
   const notes: string[] = [];
   const found = await siteForInputs(io.cwd, inputs, config.inputs);
   const markdown = { ...(await siteMarkdownOptions(found, site, io.cwd, notes)), ...publishFlags(flags, config) };
+  const formats = chooseFormats(flags, config, registry, site, notes);
   let ingesters: Ingester[];
   try {
     ingesters = [...(config.plugins.ingesters ?? []), ...builtinIngesters(config.wire, markdown)];
@@ -101,13 +80,14 @@ export async function resolveSettings(
       throw new UsageError(`Options of format ${name}${configPath ? ` in ${configPath}` : ''}: ${(error as Error).message}`);
     }
   });
+  requireSiteUrl(formats, site);
   const convert: ConvertOptions = {
+    ...sharedConvertDefaults,
     formats: adapters,
     site,
     ingesters,
     limits: config.limits,
     remarkPlugins: config.plugins.remarkPlugins ?? [],
-    imageFacts: readImageFacts,
     cwd: io.cwd,
   };
   const timeZone = flags.timeZone ?? config.timeZone;
@@ -120,10 +100,83 @@ export async function resolveSettings(
     }
     convert.now = now;
   }
-  if (flags.root) config.root = resolve(io.cwd, flags.root);
+  // A host tool's config object is not changed: the root chosen here is the run's own.
+  const runConfig = { ...config };
+  if (flags.root) runConfig.root = resolve(io.cwd, flags.root);
   // A site's posts reach into the whole project (`../../assets/a.jpg` in Astro, `/img/a.png` from `static/`).
-  else if (found && !config.root) config.root = found.site.root;
-  return { config, ingesters, formats, convert, warnings, notes, ...(found ? { site: found } : {}) };
+  else if (found && !config.root) runConfig.root = found.site.root;
+  return { config: runConfig, ingesters, formats, convert, warnings, notes, ...(found ? { site: found } : {}) };
+}
+
+/**
+ * What every conversion the CLI runs gets unless told otherwise, and what
+ * `convertOptions()` gives library users: local images' size and type read
+ * from their headers (so feeds and AMP pages carry them, without warnings
+ * about missing dimensions).
+ */
+export const sharedConvertDefaults: Readonly<Pick<ConvertOptions, 'imageFacts'>> = Object.freeze({ imageFacts: readImageFacts });
+
+/** `rss, atom: they need …; images: …`: the skipped formats grouped by reason. */
+function describeSkipped(skipped: readonly { name: string; why: string }[]): string {
+  const byReason = new Map<string, string[]>();
+  for (const { name, why } of skipped) byReason.set(why, [...(byReason.get(why) ?? []), name]);
+  return [...byReason].map(([why, names]) => `${names.join(', ')} (${why})`).join('; ');
+}
+
+/** `--site-url` and `--site-title` over the config's `site`. */
+function siteFlags(flags: Readonly<CommonFlags>): { url?: string; title?: string } {
+  const site: { url?: string; title?: string } = {};
+  if (flags.siteUrl !== undefined) {
+    const checked = checkUrl(flags.siteUrl);
+    if ('error' in checked) {
+      // A value with no scheme is simply not absolute; the policy's reason adds nothing then.
+      const value = flags.siteUrl.trim();
+      const reason = /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//') ? `: ${checked.error}` : '';
+      throw new UsageError(`Expected an absolute http(s) URL for --site-url but received ${JSON.stringify(flags.siteUrl)}${reason}`);
+    }
+    site.url = flags.siteUrl;
+  }
+  if (flags.siteTitle !== undefined) {
+    if (flags.siteTitle.trim() === '') throw new UsageError('Expected a non-empty title for --site-title');
+    site.title = flags.siteTitle;
+  }
+  return site;
+}
+
+/**
+ * The formats of a run: those named (`--formats`, else the config's
+ * `formats`), every one known and, when it needs the site URL, with one;
+ * else every format whose requirements are met, saying in one note which
+ * were skipped and why.
+ */
+function chooseFormats(
+  flags: Readonly<CommonFlags>,
+  config: LoadedConfig,
+  registry: Registry,
+  site: { url?: string | null },
+  notes: string[],
+): string[] {
+  const named = flags.formats !== undefined ? parseFormats(flags.formats) : config.formats;
+  if (named === undefined) {
+    const { formats, skipped } = defaultFormatsFor({ siteUrl: Boolean(site.url), extra: Object.keys(config.plugins.formats ?? {}) });
+    if (skipped.length > 0) notes.push(`building ${formats.join(', ')} (no --formats given); skipped ${describeSkipped(skipped)}`);
+    return formats;
+  }
+  const unknown = named.filter((name) => !registry.has(name));
+  if (unknown.length > 0) {
+    throw new UsageError(`Unknown format${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; known formats: ${registry.names().join(', ')}`);
+  }
+  return named;
+}
+
+/** Formats that need the site URL, named without one: a usage error, found before any work. */
+function requireSiteUrl(formats: readonly string[], site: { url?: string | null }): void {
+  const needUrl = formats.filter((name) => siteUrlFormats.includes(name));
+  if (needUrl.length > 0 && !site.url) {
+    throw new UsageError(
+      `${needUrl.join(', ')} ${needUrl.length === 1 ? 'needs' : 'need'} the site URL (feeds link to the site, AMP pages need a canonical URL): give --site-url URL or \`site.url\` in the config`,
+    );
+  }
 }
 
 /** `--drafts`, `--future`, the reference time and the permalink pattern (for links between posts), for the Markdown ingester. */
@@ -173,46 +226,4 @@ export function parseFormats(value: string): string[] {
     .filter(Boolean);
   if (names.length === 0) throw new UsageError('Expected at least one format name for --formats');
   return [...new Set(names)];
-}
-
-/**
- * The config used when `--config` is not given: one in the working
- * directory, else a YAML or JSON one in the single input folder named on the
- * command line (so `syndikit build fixtures` finds
- * `fixtures/syndikit.config.yaml`). A JavaScript config in the input folder
- * is never loaded: input folders are often drop folders that agencies or
- * colleagues write to, and loading it would run their code. It is returned
- * as `skipped`, for a warning.
- */
-async function discoverConfig(cwd: string, inputs: readonly string[]): Promise<{ path?: string; skipped?: string }> {
-  const found = await findConfig(cwd, configFileNames);
-  if (found) return { path: found };
-  if (inputs.length !== 1) return {};
-  const folder = resolve(cwd, inputs[0] as string);
-  const isFolder = await stat(folder).then(
-    (stats) => stats.isDirectory(),
-    () => false,
-  );
-  if (!isFolder) return {};
-  const data = await findConfig(
-    folder,
-    configFileNames.filter((name) => !isExecutableConfig(name)),
-  );
-  if (data) return { path: data };
-  const skipped = await findConfig(folder, configFileNames.filter(isExecutableConfig));
-  return skipped ? { skipped } : {};
-}
-
-async function findConfig(folder: string, names: readonly string[]): Promise<string | undefined> {
-  for (const name of names) {
-    const path = join(folder, name);
-    if (
-      await access(path).then(
-        () => true,
-        () => false,
-      )
-    )
-      return path;
-  }
-  return undefined;
 }

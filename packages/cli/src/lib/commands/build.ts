@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { type BuilderOptions, type BuildResult, createBuilder } from '@syndikit/build';
+import type { LoadedConfig } from '../config.js';
 import { exitCodes, UsageError } from '../errors.js';
 import { commonFolder, expandInputs, shownPath } from '../inputs.js';
 import type { CliIo } from '../io.js';
@@ -75,8 +76,13 @@ export async function buildCommand(inputs: readonly string[], flags: Readonly<Bu
 }
 
 /** Resolve settings, inputs, output folder and builder options; usage mistakes throw {@link UsageError}. */
-export async function prepareBuild(inputs: readonly string[], flags: Readonly<BuildFlags>, io: CliIo): Promise<BuildJob> {
-  const settings = await resolveSettings(flags, io, inputs);
+export async function prepareBuild(
+  inputs: readonly string[],
+  flags: Readonly<BuildFlags>,
+  io: CliIo,
+  preloaded?: LoadedConfig,
+): Promise<BuildJob> {
+  const settings = await resolveSettings(flags, io, inputs, preloaded);
   const { config } = settings;
   // At a site root, the site's content folders are the inputs.
   const inputPaths = settings.site?.useContentDirs
@@ -128,8 +134,8 @@ export async function prepareBuild(inputs: readonly string[], flags: Readonly<Bu
 
 /** Only the flags that shape the pipeline, as plain data for the worker threads. */
 function commonFlagsOf(flags: Readonly<CommonFlags>): CommonFlags {
-  const { config, formats, siteUrl, root, timeZone, now, drafts, future } = flags;
-  return JSON.parse(JSON.stringify({ config, formats, siteUrl, root, timeZone, now, drafts, future })) as CommonFlags;
+  const { config, formats, siteUrl, siteTitle, root, timeZone, now, drafts, future } = flags;
+  return JSON.parse(JSON.stringify({ config, formats, siteUrl, siteTitle, root, timeZone, now, drafts, future })) as CommonFlags;
 }
 
 /** `--threads`: `auto` or a whole number (0: convert in the main thread). */

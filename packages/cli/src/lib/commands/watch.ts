@@ -35,6 +35,34 @@ export async function watchBuild(
   io: CliIo,
   hooks?: Readonly<WatchHooks> | null,
 ): Promise<number> {
+  // Listening before the watch starts and says so: a Ctrl-C right after "watching" must stop it cleanly.
+  const stopped = new Promise<'SIGINT' | 'SIGTERM'>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  const watch = await startWatch(first, inputs, flags, io, hooks);
+  const stoppedBy = await stopped;
+  await watch.close();
+  return stoppedBy === 'SIGINT' ? exitCodes.interrupted : exitCodes.ok;
+}
+
+/** A running watch: {@link startWatch}. */
+export interface Watch {
+  /** Stop watching, wait for a rebuild under way, stop the worker threads. */
+  close(): Promise<void>;
+}
+
+/**
+ * Build once, then watch and rebuild, until `close()`: `syndikit build
+ * --watch` without the signals, for host tools' dev servers.
+ */
+export async function startWatch(
+  first: BuildJob,
+  inputs: readonly string[],
+  flags: Readonly<BuildFlags>,
+  io: CliIo,
+  hooks?: Readonly<WatchHooks> | null,
+): Promise<Watch> {
   const state: WatchState = {
     hooks: hooks ?? {},
     job: first,
@@ -54,27 +82,22 @@ export async function watchBuild(
     state.running = undefined;
   });
   await state.running;
-
-  // Listening before the watch starts and says so: a Ctrl-C right after "watching" must stop it cleanly.
-  const stopped = new Promise<'SIGINT' | 'SIGTERM'>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-  });
   // The watcher may hold no handle at all (its only input deleted): without one of our own, Node would
   // end the process with an unsettled await (exit 13) instead of waiting for the input to come back.
   const keepAlive = setInterval(() => {}, 1 << 30);
   const watcher = await startWatcher(state);
   if (!flags.quiet)
     io.stderr.write(`syndikit: watching ${state.job.inputPaths.map((path) => shownPath(path, io.cwd)).join(', ')} (Ctrl-C to stop)\n`);
-
-  const stoppedBy = await stopped;
-  clearInterval(keepAlive);
-  clearInterval(state.goneTimer);
-  clearTimeout(state.timer);
-  await watcher.close();
-  await state.running;
-  await state.builder.close();
-  return stoppedBy === 'SIGINT' ? exitCodes.interrupted : exitCodes.ok;
+  return {
+    async close() {
+      clearInterval(keepAlive);
+      clearInterval(state.goneTimer);
+      clearTimeout(state.timer);
+      await watcher.close();
+      await state.running;
+      await state.builder.close();
+    },
+  };
 }
 
 /** What a caller of {@link watchBuild} hears (`syndikit preview --watch` reloads its pages). */
