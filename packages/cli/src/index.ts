@@ -6,6 +6,8 @@ export type {
   WatchFromConfigOptions,
 } from './lib/api.js';
 export { buildFromConfig, convertOptions, watchFromConfig } from './lib/api.js';
+export type { DevSyndication, ServeFromConfigOptions } from './lib/dev-server.js';
+export { serveFromConfig } from './lib/dev-server.js';
 export type {
   BuiltinFormatName,
   BuiltinFormatOptions,
