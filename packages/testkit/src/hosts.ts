@@ -8,7 +8,7 @@
  * through those links.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,10 +53,21 @@ export interface HostProject {
   start(script: string, args: readonly string[]): Started;
   /** Write a file of the project. */
   write(path: string, contents: string): Promise<void>;
+  /** The script of an installed package's command, relative to the project (`bin('vite')`: `node_modules/vite/bin/vite.js`), read from its package.json. */
+  bin(packageName: string, command?: string): Promise<string>;
   remove(): Promise<void>;
 }
 
-const environment = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false', CI: '1' };
+// No colours to parse around, no telemetry or update checks: CI's environment.
+const environment = {
+  ...process.env,
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+  npm_config_update_notifier: 'false',
+  CI: '1',
+  ASTRO_TELEMETRY_DISABLED: '1',
+  DO_NOT_TRACK: '1',
+};
 
 /**
  * Make a host project, or say why it cannot be made: the registry is
@@ -94,6 +105,13 @@ export async function createHostProject(options: Readonly<HostProjectOptions>): 
     async write(path, contents) {
       await mkdir(dirname(join(dir, path)), { recursive: true });
       await writeFile(join(dir, path), contents);
+    },
+    async bin(packageName, command) {
+      const folder = join('node_modules', packageName);
+      const manifest = JSON.parse(await readFile(join(dir, folder, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };
+      const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[command ?? packageName.split('/').at(-1) ?? packageName];
+      if (!bin) throw new TypeError(`Expected ${packageName} to have a command ${command ?? ''} but its package.json names none`);
+      return join(folder, bin);
     },
     remove: () => rm(dir, { recursive: true, force: true }),
   };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createHostProject, type HostProject, hostArticles, pollUntil } from '@syndikit/testkit/hosts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const vite = 'node_modules/vite/bin/vite.js';
+let vite = '';
 let project: HostProject | undefined;
 let skipped: string | undefined;
 
@@ -39,6 +39,7 @@ export default defineConfig({
     console.warn(`@syndikit/vite end-to-end tests skipped: ${skipped}`);
   } else {
     project = made;
+    vite = await made.bin('vite');
     console.info(`vite 8.4.0 installed in ${made.installMs} ms`);
   }
 }, 600_000);
