@@ -40,6 +40,10 @@ const allowedUnused = {
     jsdom: 'scripts/extraction-f1.mjs loads it from @syndikit/page to compare DOM libraries',
     'happy-dom': 'scripts/extraction-f1.mjs loads it from @syndikit/page to compare DOM libraries',
   },
+  // The integrations run inside their host and never import it: its hooks are typed structurally.
+  '@syndikit/vite': { vite: 'peer: the host the plugin runs in' },
+  '@syndikit/astro': { astro: 'peer: the host the integration runs in' },
+  '@syndikit/eleventy': { '@11ty/eleventy': 'peer: the host the plugin runs in' },
 };
 const builtins = new Set(builtinModules);
 const sourceFile = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/;

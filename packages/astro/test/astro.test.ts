@@ -62,12 +62,16 @@ describe('@syndikit/astro in a real Astro project', () => {
     expect(built.output).toMatch(/\[@syndikit\/astro\] syndikit: built 2 of 2 articles into .*dist\/syndication/);
     const out = join(project.dir, 'dist', 'syndication');
     const files = (await readdir(out, { recursive: true })).map(String);
-    expect(files).toEqual(expect.arrayContaining(['feed.xml', 'atom.xml', 'feed.json', 'amp/harbor-bridge.html', 'amp/ferry-schedule.html']));
+    expect(files).toEqual(
+      expect.arrayContaining(['feed.xml', 'atom.xml', 'feed.json', 'amp/harbor-bridge.html', 'amp/ferry-schedule.html']),
+    );
     const feed = await readFile(join(out, 'feed.xml'), 'utf8');
     expect(feed).toContain('<title>Orchard Notes</title>');
     expect(feed).toContain('<link>https://orchard.example/</link>');
     expect(feed).toContain('https://orchard.example/harbor-bridge/');
-    expect(await readFile(join(out, 'amp', 'harbor-bridge.html'), 'utf8')).toContain('<link rel="canonical" href="https://orchard.example/harbor-bridge/">');
+    expect(await readFile(join(out, 'amp', 'harbor-bridge.html'), 'utf8')).toContain(
+      '<link rel="canonical" href="https://orchard.example/harbor-bridge/">',
+    );
     expect(await readFile(join(project.dir, 'dist', 'index.html'), 'utf8')).toContain('Orchard Notes');
     // The cache is in Astro's cache folder.
     expect((await readdir(join(project.dir, 'node_modules', '.astro', 'syndikit', 'build'))).length).toBeGreaterThan(0);

@@ -6,8 +6,6 @@ export type {
   WatchFromConfigOptions,
 } from './lib/api.js';
 export { buildFromConfig, convertOptions, watchFromConfig } from './lib/api.js';
-export type { DevSyndication, ServeFromConfigOptions } from './lib/dev-server.js';
-export { serveFromConfig } from './lib/dev-server.js';
 export type {
   BuiltinFormatName,
   BuiltinFormatOptions,
@@ -18,6 +16,8 @@ export type {
   UserConfig,
 } from './lib/config.js';
 export { configFileNames, configSchema, defineConfig, loadConfig, validateConfig } from './lib/config.js';
+export type { DevSyndication, ServeFromConfigOptions } from './lib/dev-server.js';
+export { serveFromConfig } from './lib/dev-server.js';
 export { exitCodes, UsageError } from './lib/errors.js';
 export { builtinFormats, createFormatRegistry, defaultFormats, defaultFormatsFor, siteUrlFormats } from './lib/formats.js';
 export type { CliIo } from './lib/io.js';

@@ -94,7 +94,10 @@ describe('syndikit build at scale', () => {
 
   it('stops cleanly on Ctrl-C: exit 130, the output folder as it was', async () => {
     const dir = await manyArticles(400);
-    const build = start(['build', 'many', '--out', 'out', '--threads', '0', '--formats', 'markdown,amp,ninjs', '--site-url', 'https://news.example'], dir);
+    const build = start(
+      ['build', 'many', '--out', 'out', '--threads', '0', '--formats', 'markdown,amp,ninjs', '--site-url', 'https://news.example'],
+      dir,
+    );
     await build.waitFor(/syndikit: \d+\/400 articles/);
     build.child.kill('SIGINT');
     expect(await build.exited).toBe(130);

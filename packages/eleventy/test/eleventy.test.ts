@@ -59,7 +59,9 @@ describe('@syndikit/eleventy in a real Eleventy project', () => {
     expect(built.output).toContain('Signal Box Diary');
     const out = join(project.dir, '_site', 'syndication');
     const files = (await readdir(out, { recursive: true })).map(String);
-    expect(files).toEqual(expect.arrayContaining(['feed.xml', 'atom.xml', 'feed.json', 'amp/harbor-bridge.html', 'amp/ferry-schedule.html']));
+    expect(files).toEqual(
+      expect.arrayContaining(['feed.xml', 'atom.xml', 'feed.json', 'amp/harbor-bridge.html', 'amp/ferry-schedule.html']),
+    );
     const feed = await readFile(join(out, 'feed.xml'), 'utf8');
     expect(feed).toContain('<title>Signal Box Diary</title>');
     expect(feed).toContain('https://signalbox.example/harbor-bridge/');

@@ -57,7 +57,14 @@ describe('@syndikit/vite in a real Vite project', () => {
     const out = join(project.dir, 'dist', 'syndication');
     const files = (await readdir(out, { recursive: true })).map(String).sort();
     expect(files).toEqual(
-      expect.arrayContaining(['feed.xml', 'atom.xml', 'feed.json', 'amp/harbor-bridge.html', 'amp/ferry-schedule.html', 'markdown/harbor-bridge.md']),
+      expect.arrayContaining([
+        'feed.xml',
+        'atom.xml',
+        'feed.json',
+        'amp/harbor-bridge.html',
+        'amp/ferry-schedule.html',
+        'markdown/harbor-bridge.md',
+      ]),
     );
     const feed = await readFile(join(out, 'feed.xml'), 'utf8');
     expect(feed).toContain('<title>Harbor Times</title>');

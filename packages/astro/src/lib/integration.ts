@@ -123,7 +123,9 @@ export function syndikit(options?: Readonly<SyndikitAstroOptions> | null): Astro
           keepGoing: given.failOnError === false,
         });
         if (result.exitCode !== 0 && given.failOnError !== false) {
-          throw new Error(`syndikit: ${result.failed.length} of ${result.total} articles have errors (listed above); nothing was written to ${out}`);
+          throw new Error(
+            `syndikit: ${result.failed.length} of ${result.total} articles have errors (listed above); nothing was written to ${out}`,
+          );
         }
       },
     },

@@ -78,10 +78,7 @@ export interface BuildFromConfigResult extends BuildResult {
  * const result = await buildFromConfig(await loadConfig({ cwd: root }), { out: 'dist/syndication' })
  * if (result.exitCode !== 0) process.exitCode = 1
  */
-export async function buildFromConfig(
-  config: LoadedConfig,
-  overrides?: Readonly<BuildOverrides> | null,
-): Promise<BuildFromConfigResult> {
+export async function buildFromConfig(config: LoadedConfig, overrides?: Readonly<BuildOverrides> | null): Promise<BuildFromConfigResult> {
   const { job, io, flags } = await prepareFromConfig(config, overrides);
   const builder = await createBuilder(job.builder);
   let result: BuildResult;

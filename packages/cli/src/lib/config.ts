@@ -3,13 +3,13 @@ import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AmpOptions } from '@syndikit/amp';
 import type { AdapterFactory, Ingester, Limits, SiteOptions } from '@syndikit/core';
+import { checkUrl, isValidTimeZone, permalinkProblem, urlOrPathProblem } from '@syndikit/core';
 import type { ImagesOptions } from '@syndikit/images';
 import type { JsonFeedOptions } from '@syndikit/jsonfeed';
 import type { MarkdownOptions } from '@syndikit/markdown';
 import type { NewsMlG2Options } from '@syndikit/newsml-g2';
 import type { NinjsOptions } from '@syndikit/ninjs';
 import type { XmlFeedOptions } from '@syndikit/rss';
-import { checkUrl, isValidTimeZone, permalinkProblem, urlOrPathProblem } from '@syndikit/core';
 import type { PluggableList } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -181,10 +181,10 @@ export type TypedUserConfig<Extra extends Record<string, AdapterFactory<never>> 
   'formats' | 'adapters'
 > & {
   /** Formats to build. Default: every format whose requirements are met (see the README). */
-  formats?: Array<BuiltinFormatName | (keyof Extra & string)>;
+  formats?: Array<BuiltinFormatName | (keyof NoInfer<Extra> & string)>;
   /** Options per format, by format name. */
   adapters?: { [Name in BuiltinFormatName]?: BuiltinFormatOptions[Name] } & {
-    [Name in keyof Extra]?: FactoryOptions<Extra[Name]>;
+    [Name in keyof NoInfer<Extra>]?: FactoryOptions<NoInfer<Extra>[Name]>;
   };
   plugins?: Omit<ConfigPlugins, 'formats'> & { formats?: Extra };
 };

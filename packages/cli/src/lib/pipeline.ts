@@ -28,7 +28,17 @@ export async function createPipeline(options: CliPipelineOptions): Promise<Creat
 
 /** The pipeline for settings already resolved (the main thread has them; workers resolve their own). */
 export function pipelineFromSettings(settings: Settings, root: string): CreatedPipeline {
-  const { path: _path, cwd: _cwd, warnings: _warnings, inputs: _inputs, out: _out, keepGoing: _keepGoing, now: _now, cacheDir: _cacheDir, ...config } = settings.config;
+  const {
+    path: _path,
+    cwd: _cwd,
+    warnings: _warnings,
+    inputs: _inputs,
+    out: _out,
+    keepGoing: _keepGoing,
+    now: _now,
+    cacheDir: _cacheDir,
+    ...config
+  } = settings.config;
   return {
     ...settings.convert,
     root,

@@ -74,7 +74,10 @@ function withCommonOptions(command: Command): Command {
       'config file (default: syndikit.config.{yaml,yml,json,js,mjs,cjs,ts,mts,cts} in the working directory, else a YAML or JSON one in the one input folder named; code there is never run)',
     )
     .option('--site-url <url>', 'absolute URL of the site; article URLs are made under it (feeds and AMP pages need it)')
-    .option('--site-title <title>', "the site's title, which feeds and AMP pages carry (default: `site.title` from the config, else the site's own config, else syndikit)")
+    .option(
+      '--site-title <title>',
+      "the site's title, which feeds and AMP pages carry (default: `site.title` from the config, else the site's own config, else syndikit)",
+    )
     .option('--root <dir>', 'content root: image references may not leave it (default: the common folder of the inputs)')
     .option('--time-zone <zone>', 'time zone for dates without an offset: IANA name, UTC or ±HH:MM (default: UTC)')
     .option('--now <date-time>', 'the reference time for embargoes, RFC 3339 (default: now); give it for reproducible output')

@@ -164,7 +164,9 @@ function chooseFormats(
   }
   const unknown = named.filter((name) => !registry.has(name));
   if (unknown.length > 0) {
-    throw new UsageError(`Unknown format${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; known formats: ${registry.names().join(', ')}`);
+    throw new UsageError(
+      `Unknown format${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; known formats: ${registry.names().join(', ')}`,
+    );
   }
   return named;
 }

@@ -52,7 +52,7 @@ export interface EleventyConfigLike {
  */
 export function syndikit(eleventyConfig: EleventyConfigLike, options?: Readonly<SyndikitEleventyOptions> | null): void {
   if (!eleventyConfig || typeof eleventyConfig.on !== 'function') {
-    throw new TypeError('Expected Eleventy\'s config (use `eleventyConfig.addPlugin(syndikit)`) but received something without `on`');
+    throw new TypeError("Expected Eleventy's config (use `eleventyConfig.addPlugin(syndikit)`) but received something without `on`");
   }
   const given = options ?? {};
   const folder = (given.base ?? 'syndication').replace(/^\/+|\/+$/g, '');
@@ -74,7 +74,9 @@ export function syndikit(eleventyConfig: EleventyConfigLike, options?: Readonly<
       logger: loggerOf(eleventyConfig),
     });
     if (result.exitCode !== 0 && building && given.failOnError !== false) {
-      throw new Error(`syndikit: ${result.failed.length} of ${result.total} articles have errors (listed above); nothing was written to ${out}`);
+      throw new Error(
+        `syndikit: ${result.failed.length} of ${result.total} articles have errors (listed above); nothing was written to ${out}`,
+      );
     }
   });
 }

@@ -110,7 +110,9 @@ export function syndikit(options?: Readonly<SyndikitViteOptions> | null): VitePl
         keepGoing: given.failOnError === false,
       });
       if (result.exitCode !== 0 && given.failOnError !== false) {
-        throw new Error(`syndikit: ${result.failed.length} of ${result.total} articles have errors (listed above); nothing was written to ${out}`);
+        throw new Error(
+          `syndikit: ${result.failed.length} of ${result.total} articles have errors (listed above); nothing was written to ${out}`,
+        );
       }
     },
   };
