@@ -7,9 +7,10 @@
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createHostProject, type HostProject, hostArticles, pollUntil } from '@syndikit/testkit/hosts';
+import { createHostProject, type HostProject, hostArticles, pollUntil, readmeBlock } from '@syndikit/testkit/hosts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+const readme = new URL('../README.md', import.meta.url);
 let astro = '';
 let project: HostProject | undefined;
 let skipped: string | undefined;
@@ -21,15 +22,8 @@ beforeAll(async () => {
     dependencies: { astro: '5.18.2' },
     link: ['astro'],
     files: {
-      // The user's change: the import and the entry in `integrations`.
-      'astro.config.mjs': `import { defineConfig } from 'astro/config'
-import syndikit from '@syndikit/astro'
-
-export default defineConfig({
-  site: 'https://orchard.example',
-  integrations: [syndikit({ siteTitle: 'Orchard Notes' })],
-})
-`,
+      // The user's change, as the README shows it: the import and the entry in `integrations`.
+      'astro.config.mjs': await readmeBlock(readme, 'js', "from '@syndikit/astro'"),
       'src/pages/index.astro': '---\n---\n<html><head><title>Orchard Notes</title></head><body><h1>Orchard Notes</h1></body></html>\n',
       'src/content.config.ts': `import { defineCollection } from 'astro:content'
 import { glob } from 'astro/loaders'

@@ -253,4 +253,51 @@ describe('README code examples', () => {
     expect(config.site.title).toBe('The Syndikit Gazette');
     expect(config.formats).toEqual(['markdown', 'rss', 'atom', 'jsonfeed', 'amp']);
   });
+
+  it('the TypeScript config example loads through defineConfig and is valid', async () => {
+    const block = blocks.find((candidate) => candidate.lang === 'ts' && candidate.code.includes('defineConfig')) as Block;
+    const js = ts.transpileModule(block.code, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
+    const { default: raw } = await runModule(js, 'ts-config');
+    const config = validateConfig(raw, join(repo, 'syndikit.config.ts'));
+    expect(config.site).toEqual({ title: 'The Harbor Times', url: 'https://news.example' });
+    expect(config.adapters).toEqual({ rss: { limit: 20 } });
+  });
+
+  it('the build-from-config example builds a site as syndikit build does', async () => {
+    const block = blocks.find((candidate) => candidate.lang === 'js' && candidate.code.includes('buildFromConfig(')) as Block;
+    // `my-site` as the first ten minutes made it: a Hugo site with its syndikit config.
+    const site = await mkdtemp(join(tmpdir(), 'syndikit-readme-library-'));
+    try {
+      await cp(join(repo, 'fixtures', 'articles'), join(site, 'content'), { recursive: true });
+      await writeFile(join(site, 'hugo.toml'), 'baseURL = "https://news.example/"\ntitle = "The Harbor Times"\n');
+      await writeFile(join(site, 'syndikit.config.yaml'), 'inputs: [content]\n');
+      const source = block.code.replace("cwd: 'my-site'", `cwd: ${JSON.stringify(site)}`);
+      expect(source).not.toBe(block.code);
+      const { result } = (await runModule(`${source}\nexport { result }\n`, 'build-from-config')) as {
+        result: { exitCode: number; outDir: string; formats: string[] };
+      };
+      expect(block.code).toMatch(/result\.exitCode {3}\/\/ 0, as `syndikit build` would exit/);
+      expect(result.exitCode).toBe(0);
+      expect(result.outDir).toBe(join(site, 'public', 'syndication'));
+      // The Hugo site's URL was detected, so the feeds and AMP pages were built by default.
+      expect(result.formats).toEqual(['markdown', 'rss', 'atom', 'jsonfeed', 'amp', 'ninjs', 'newsml-g2']);
+      expect(await readFile(join(site, 'public', 'syndication', 'feed.xml'), 'utf8')).toContain('<title>The Harbor Times</title>');
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
+  });
+
+  it("the build-tool examples are the integrations' own README examples, which their end-to-end tests run", async () => {
+    const hosts = blocks.filter((candidate) => candidate.lang === 'js' && /from '@syndikit\/(vite|astro|eleventy)'/.test(candidate.code));
+    expect(hosts).toHaveLength(3);
+    for (const block of hosts) {
+      const name = /from '@syndikit\/(vite|astro|eleventy)'/.exec(block.code)?.[1] as string;
+      const own = await readFile(join(repo, 'packages', name, 'README.md'), 'utf8');
+      // The main README's copy starts with a comment naming the file; the rest is the package README's block.
+      const code = block.code.replace(/^\/\/.*\n/, '');
+      expect(own).toContain(`\`\`\`js\n${code}\`\`\``);
+    }
+  });
 });

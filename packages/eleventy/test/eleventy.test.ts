@@ -8,9 +8,10 @@
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createHostProject, type HostProject, hostArticles, pollUntil } from '@syndikit/testkit/hosts';
+import { createHostProject, type HostProject, hostArticles, pollUntil, readmeBlock } from '@syndikit/testkit/hosts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+const readme = new URL('../README.md', import.meta.url);
 let eleventy = '';
 let project: HostProject | undefined;
 let skipped: string | undefined;
@@ -21,13 +22,8 @@ beforeAll(async () => {
     dependencies: { '@11ty/eleventy': '3.1.8' },
     link: ['eleventy'],
     files: {
-      // The user's change: the import and `addPlugin`.
-      'eleventy.config.js': `import syndikit from '@syndikit/eleventy'
-
-export default function (eleventyConfig) {
-  eleventyConfig.addPlugin(syndikit)
-}
-
+      // The user's change, as the README shows it (the import and `addPlugin`), in the project's config.
+      'eleventy.config.js': `${await readmeBlock(readme, 'js', "from '@syndikit/eleventy'")}
 export const config = { dir: { input: 'content', output: '_site' } }
 `,
       'content/_data/metadata.json': '{ "title": "Signal Box Diary", "url": "https://signalbox.example/" }\n',

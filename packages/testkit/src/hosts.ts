@@ -237,3 +237,16 @@ export async function pollUntil(url: string, accept: (status: number, body: stri
   }
   throw new Error(`timed out after ${timeout} ms polling ${url}; last body:\n${last.slice(0, 500)}`);
 }
+
+/**
+ * The fenced code block of a README in language `lang` that contains
+ * `including`: the integrations' tests write their README's examples into
+ * the host project as they are, so the README cannot drift from what works.
+ */
+export async function readmeBlock(readme: URL, lang: string, including: string): Promise<string> {
+  const text = await readFile(readme, 'utf8');
+  for (const match of text.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)) {
+    if (match[1] === lang && match[2]?.includes(including)) return match[2];
+  }
+  throw new Error(`${readme.pathname} has no \`\`\`${lang} block with ${including}`);
+}

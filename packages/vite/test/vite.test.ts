@@ -6,9 +6,10 @@
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createHostProject, type HostProject, hostArticles, pollUntil } from '@syndikit/testkit/hosts';
+import { createHostProject, type HostProject, hostArticles, pollUntil, readmeBlock } from '@syndikit/testkit/hosts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+const readme = new URL('../README.md', import.meta.url);
 let vite = '';
 let project: HostProject | undefined;
 let skipped: string | undefined;
@@ -21,16 +22,9 @@ beforeAll(async () => {
     link: ['vite', 'cli'],
     files: {
       'index.html': '<!doctype html><title>Harbor Times</title><h1>Harbor Times</h1>\n',
-      // The user's change: two lines.
-      'vite.config.js': "import syndikit from '@syndikit/vite'\nexport default { plugins: [syndikit()] }\n",
-      'syndikit.config.ts': `import { defineConfig } from '@syndikit/cli'
-
-export default defineConfig({
-  site: { title: 'Harbor Times', url: 'https://news.example' },
-  inputs: ['content'],
-  now: '2025-01-01T00:00:00Z',
-})
-`,
+      // The user's change, as the README shows it: two lines, and a TypeScript syndikit config.
+      'vite.config.js': await readmeBlock(readme, 'js', "from '@syndikit/vite'"),
+      'syndikit.config.ts': await readmeBlock(readme, 'ts', 'defineConfig'),
       ...Object.fromEntries(Object.entries(hostArticles).map(([name, text]) => [`content/${name}`, text])),
     },
   });
