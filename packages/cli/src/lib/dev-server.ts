@@ -57,7 +57,10 @@ export async function serveFromConfig(config: LoadedConfig, options: Readonly<Se
       const changed = first ? undefined : result.outputs;
       first = false;
       // Rebuilds name what they wrote and removed; the first build reads the whole folder (unchanged files included).
-      reading = reading.then(() => refresh(outputs, outDir, changed));
+      // A file gone between the build and the read (a rebuild under way) is picked up by the next build.
+      reading = reading
+        .then(() => refresh(outputs, outDir, changed))
+        .catch((error: Error) => options.logger?.warn(`syndikit: could not load the outputs of ${outDir}: ${error.message}`));
     },
   });
   await reading;
@@ -101,7 +104,7 @@ async function refresh(
   outDir: string,
   changed: { written: readonly string[]; removed: readonly string[] } | undefined,
 ): Promise<void> {
-  const paths = changed ? changed.written : await listFiles(outDir);
+  const paths = (changed ? changed.written : await listFiles(outDir)).filter((path) => !isDotPath(toKey(path, outDir)));
   if (!changed) outputs.clear();
   for (const path of changed?.removed ?? []) outputs.delete(toKey(path, outDir));
   await Promise.all(
@@ -117,11 +120,16 @@ function toKey(path: string, outDir: string): string {
   return (path.startsWith(outDir) ? relative(outDir, path) : path).split(sep).join('/');
 }
 
+/** Whether a path has a dot entry in it (the manifest, the lock, staging): never served. */
+function isDotPath(key: string): boolean {
+  return key.split('/').some((part) => part.startsWith('.'));
+}
+
 /** Every file under `dir`, relative, without dot entries (the manifest, the lock). */
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .filter((path) => !path.split(sep).some((part) => part.startsWith('.')));
+    .filter((path) => !isDotPath(path.split(sep).join('/')));
 }
