@@ -25,6 +25,8 @@ export interface HostProjectOptions {
   link: readonly string[];
   /** Files of the project, by path: the host's config, pages, articles. */
   files: Readonly<Record<string, string>>;
+  /** Another registry (a test of the unreachable case), tried once without retries. Default: npm's configured registry. */
+  registry?: string;
 }
 
 /** What a command printed and how it ended. */
@@ -82,14 +84,15 @@ export async function createHostProject(options: Readonly<HostProjectOptions>): 
   );
   const started = Date.now();
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const registry = options.registry ? ['--registry', options.registry, '--fetch-retries', '0', '--fetch-timeout', '5000'] : [];
   const install = await exec(
     npm,
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--cache', join(repo, '.cache', 'npm'), '--loglevel', 'error'],
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--cache', join(repo, '.cache', 'npm'), '--loglevel', 'error', ...registry],
     dir,
     600_000,
   );
   if (install.code !== 0) {
-    const ping = await exec(npm, ['ping', '--cache', join(repo, '.cache', 'npm')], dir, 60_000);
+    const ping = await exec(npm, ['ping', '--cache', join(repo, '.cache', 'npm'), ...registry], dir, 60_000);
     await rm(dir, { recursive: true, force: true });
     if (ping.code !== 0) return { skipped: `the npm registry is unreachable (npm ping: ${ping.output.trim().split('\n').at(-1)})` };
     throw new Error(`npm install of ${Object.keys(options.dependencies).join(', ')} failed:\n${install.output}`);

@@ -108,3 +108,17 @@ describe('@syndikit/vite in a real Vite project', () => {
     }
   });
 });
+
+describe('the host project helper', () => {
+  it('skips, saying why, only when the registry cannot be reached', async () => {
+    // Port 9 (discard) on this machine: nothing answers, so npm install and npm ping both fail.
+    const made = await createHostProject({
+      name: 'unreachable',
+      dependencies: { vite: '8.4.0' },
+      link: [],
+      files: {},
+      registry: 'http://127.0.0.1:9/',
+    });
+    expect(made).toEqual({ skipped: expect.stringMatching(/^the npm registry is unreachable \(npm ping: .+\)$/) });
+  });
+});
