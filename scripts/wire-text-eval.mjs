@@ -1,0 +1,221 @@
+// The wire text ingester measured on scraped text: what "select-all + copy" in a browser gives for each page of the
+// article-extraction benchmark (scrapinghub/article-extraction-benchmark, MIT), read by `@syndikit/wire` as a `.txt`,
+// and compared field by field with what an editor reads on the page.
+//
+//   node scripts/wire-text-eval.mjs [corpus-dir] [--pages] [--page=ID-PREFIX] [--refresh]
+//        (default ../shared/corpora/article-extraction)
+//
+// The copied text: each page is opened in the system's Chromium (Debian's `chromium`, driven by playwright-core with
+// `executablePath: '/usr/bin/chromium'`; never a downloaded browser) with JavaScript off and every request refused
+// (the page as saved, no network), the whole body is selected and the selection's text taken — what the clipboard
+// gets from Ctrl+A, Ctrl+C. It is kept in .cache/wire-text-eval/<id>.txt (gitignored; `--refresh` makes it anew), so
+// later runs need no browser.
+//
+// What counts as right (text compared after folding whitespace, quotes and dashes, case kept):
+//   - headline: equal to the page's og:title / JSON-LD headline, its first <h1>, or its <title> whole or without the
+//     site's name (`Headline | Site`, `Headline - Site`);
+//   - first / last paragraph: the body's first / last text block equal to the ground truth's first / last paragraph
+//     (the first with its dateline taken off, since the ingester keeps the dateline as a field);
+//   - dateline: when the ground truth's first paragraph opens with a dateline, the ingester read that place and
+//     agency; when it does not, the ingester read none;
+//   - authors: the names the page's metadata gives (JSON-LD author, meta author, as @syndikit/page reads them; `By`
+//     and a job title or outlet after a comma, bar or dash taken off), as a set, case folded; a page whose metadata
+//     names nobody is right when the ingester names nobody. (Metadata names some pages by a user name, `admin`;
+//     those count as misses.)
+// A report, not a test: exits 0 whatever the figures; prints a skip line when the corpus or Chromium is missing.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const corpus = resolve(args.find((arg) => !arg.startsWith('--')) ?? join(root, '../shared/corpora/article-extraction'));
+const truthPath = join(corpus, 'ground-truth.json');
+const cacheDir = join(root, '.cache/wire-text-eval');
+const executablePath = '/usr/bin/chromium';
+// linkedom as @syndikit/page declares it, for the page's metadata (the editor's headline and authors).
+const fromPage = createRequire(join(root, 'packages/page/package.json'));
+const only = args.find((arg) => arg.startsWith('--page='))?.slice('--page='.length);
+
+function loadPages() {
+  const truth = JSON.parse(readFileSync(truthPath, 'utf8'));
+  return readdirSync(join(corpus, 'html'))
+    .filter((name) => name.endsWith('.html.gz'))
+    .sort()
+    .map((name) => name.split('.')[0])
+    .filter((id) => !only || id.startsWith(only))
+    .map((id) => ({
+      id,
+      html: gunzipSync(readFileSync(join(corpus, 'html', `${id}.html.gz`))).toString('utf8'),
+      truth: truth[id]?.articleBody ?? '',
+      url: truth[id]?.url,
+    }));
+}
+
+/** The copied text of every page not cached yet, made with Chromium. */
+async function copyTexts(pages) {
+  mkdirSync(cacheDir, { recursive: true });
+  const missing = pages.filter((page) => args.includes('--refresh') || !existsSync(join(cacheDir, `${page.id}.txt`)));
+  if (missing.length === 0) return true;
+  if (!existsSync(executablePath)) {
+    console.log(`skip: ${executablePath} not found (apt-get update && apt-get install -y chromium); nothing measured`);
+    return false;
+  }
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 1024 } });
+    // The page as saved: nothing is fetched (stylesheets, images, scripts, frames).
+    await context.route('**/*', (route) => route.abort());
+    for (const page of missing) {
+      const tab = await context.newPage();
+      await tab.setContent(page.html, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+      const text = await tab.evaluate(() => {
+        const selection = window.getSelection();
+        selection.selectAllChildren(document.body);
+        return selection.toString();
+      });
+      writeFileSync(join(cacheDir, `${page.id}.txt`), text);
+      await tab.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return true;
+}
+
+/** Text folded for comparison: spacing, typographic quotes and dashes, a trailing ellipsis mark. */
+function fold(text) {
+  return (text ?? '')
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201a\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/[\u2013\u2014\u2012]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** What an editor would accept as the page's headline. */
+function headlineCandidates(metadata) {
+  const candidates = new Set();
+  for (const value of [metadata.headline?.value, metadata.firstHeading, metadata.title]) {
+    if (!value) continue;
+    candidates.add(fold(value));
+    // `Headline | Site`, `Headline - Site`, `Site: Headline`: each side of the site separator.
+    for (const part of value.split(/\s+[|–—:-]\s+|\s+::\s+/u)) if (part.split(/\s+/).length >= 3) candidates.add(fold(part));
+  }
+  return candidates;
+}
+
+function paragraphsOf(text) {
+  return text
+    .split(/\n+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+function textOf(node) {
+  if (typeof node.value === 'string') return node.value;
+  return Array.isArray(node.children) ? node.children.map(textOf).join('') : '';
+}
+
+async function main() {
+  if (!existsSync(truthPath)) {
+    console.log(`skip: the article-extraction corpus is not at ${corpus} (ground-truth.json missing); nothing measured`);
+    return;
+  }
+  const pages = loadPages();
+  if (!(await copyTexts(pages))) return;
+  const { convert } = await import('@syndikit/core');
+  const { wireTextIngester, matchDateline } = await import('@syndikit/wire');
+  const { readMetadata } = await import('@syndikit/page');
+  const { parseHTML } = fromPage('linkedom');
+  const ingester = wireTextIngester();
+  const counts = { headline: 0, first: 0, last: 0, dateline: 0, authors: 0, datelinePages: 0, authorPages: 0 };
+  const rows = [];
+  for (const page of pages) {
+    const text = readFileSync(join(cacheDir, `${page.id}.txt`), 'utf8');
+    const result = await convert({ path: `/eval/${page.id}.txt`, value: text }, { root: '/eval', ingesters: [ingester], timeZone: 'UTC' });
+    const article = result.articles[0];
+    const metadata = readMetadata(parseHTML(page.html).document);
+    const blocks = (article?.body.children ?? []).filter((node) => node.type !== 'figure').map((node) => fold(textOf(node)));
+    const truth = paragraphsOf(page.truth);
+    const truthFirst = truth[0] ?? '';
+    const truthDateline = matchDateline(truthFirst) ?? staffDateline(truthFirst);
+    const firstExpected = fold(truthDateline ? truthDateline.rest : truthFirst);
+
+    const headline = headlineCandidates(metadata).has(fold(article?.headline));
+    const first = blocks[0] !== undefined && (blocks[0] === firstExpected || blocks[0] === fold(truthFirst));
+    const last = blocks.at(-1) !== undefined && blocks.at(-1) === fold(truth.at(-1));
+    const got = article?.dateline;
+    const dateline = truthDateline
+      ? fold(got?.place ?? '') === fold(truthDateline.place ?? '') && (got?.agency ?? '') === (truthDateline.agency ?? '')
+      : !got;
+    const expectedAuthors = [...new Set((metadata.authors?.value ?? []).map(personName).filter(Boolean))].sort();
+    const gotAuthors = (article?.authors ?? []).map((author) => fold(author.name).toLowerCase()).sort();
+    const authors = expectedAuthors.join('|') === gotAuthors.join('|');
+    if (truthDateline) counts.datelinePages++;
+    if (expectedAuthors.length > 0) counts.authorPages++;
+    for (const [key, right] of Object.entries({ headline, first, last, dateline, authors })) if (right) counts[key]++;
+    rows.push({
+      id: page.id.slice(0, 12),
+      url: page.url,
+      marks: { headline, first, last, dateline, authors },
+      headline: article?.headline ?? '(no article)',
+      expectedHeadline: metadata.headline?.value ?? metadata.firstHeading ?? metadata.title,
+      first: blocks[0],
+      firstExpected,
+      last: blocks.at(-1),
+      lastExpected: fold(truth.at(-1)),
+      dateline: got,
+      expectedDateline: truthDateline && { place: truthDateline.place, agency: truthDateline.agency },
+      authors: gotAuthors,
+      expectedAuthors,
+    });
+  }
+  const n = pages.length;
+  console.log(`Wire text ingester on the copied text of ${n} pages of ${corpus}`);
+  console.log(`headline         ${counts.headline}/${n}`);
+  console.log(`first paragraph  ${counts.first}/${n}`);
+  console.log(`last paragraph   ${counts.last}/${n}`);
+  console.log(`dateline         ${counts.dateline}/${n}  (${counts.datelinePages} pages open with one)`);
+  console.log(`authors          ${counts.authors}/${n}  (${counts.authorPages} pages name authors in their metadata)`);
+  if (args.includes('--pages') || only) {
+    for (const row of rows) {
+      const wrong = Object.entries(row.marks)
+        .filter(([, right]) => !right)
+        .map(([key]) => key);
+      if (wrong.length === 0) continue;
+      console.log(`\n${row.id} ${row.url}\n  wrong: ${wrong.join(', ')}`);
+      if (!row.marks.headline) console.log(`  headline: ${JSON.stringify(row.headline)}\n      want: ${JSON.stringify(row.expectedHeadline)}`);
+      if (!row.marks.first) console.log(`  first: ${JSON.stringify(row.first?.slice(0, 160))}\n   want: ${JSON.stringify(row.firstExpected.slice(0, 160))}`);
+      if (!row.marks.last) console.log(`  last: ${JSON.stringify(row.last?.slice(-160))}\n  want: ${JSON.stringify(row.lastExpected.slice(-160))}`);
+      if (!row.marks.dateline) console.log(`  dateline: ${JSON.stringify(row.dateline)} want ${JSON.stringify(row.expectedDateline)}`);
+      if (!row.marks.authors) console.log(`  authors: ${JSON.stringify(row.authors)} want ${JSON.stringify(row.expectedAuthors)}`);
+    }
+  }
+}
+
+/** A name as the metadata gives it, without `By`, a job title or outlet after a comma, bar or dash, case folded. */
+function personName(value) {
+  return fold(value)
+    .replace(/^by\s+/i, '')
+    .split(/\s*[,|]\s*|\s+-\s+|\.\s+/)[0]
+    .toLowerCase();
+}
+
+/** A staff dateline (`MADRID — …`) in the ground truth: a place in capitals and a dash. */
+function staffDateline(text) {
+  const groups =
+    /^(?<place>[\p{Lu}][\p{Lu}\p{M}.'’ ]{2,40}?(?:,\s*[\p{Lu}][\p{L}\p{M}.'’ ]{1,30}?)?)\s*(?:—|–|--)\s*(?<rest>\p{Lu}.{19,})$/u.exec(
+      text,
+    )?.groups;
+  return groups ? { place: groups.place.trim(), rest: groups.rest } : undefined;
+}
+
+await main();
