@@ -18,6 +18,7 @@ export type {
   Article,
   ArticleImage,
   Author,
+  Contributor,
   Dateline,
   Figure,
   FigureData,

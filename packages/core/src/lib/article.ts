@@ -14,6 +14,18 @@ export interface Author {
 }
 
 /**
+ * Someone who worked on an article without being its author: an editor, a
+ * reporter who added reporting (`Additional reporting by …`). Editors are
+ * not authors; feeds and pages that print a byline print only authors.
+ */
+export interface Contributor {
+  /** Display name, e.g. `Claire Hoffmann`. */
+  name: string;
+  /** What they did, in kebab-case: `editor`, `additional-reporting`, `photographer`, … */
+  role: string;
+}
+
+/**
  * Where and by whom a story was filed: `WASHINGTON (AP) —` is
  * `{ place: 'WASHINGTON', agency: 'AP' }`.
  */
@@ -120,6 +132,8 @@ export interface Article {
   /** Plain-text standfirst or description. */
   summary?: string;
   authors: Author[];
+  /** People credited for other work on the story (editing, additional reporting); never authors. */
+  contributors?: Contributor[];
   dateline?: Dateline;
   /** ISO 8601 date-time with an explicit offset, e.g. `2024-01-04T13:01:40-05:00`. */
   published?: string;

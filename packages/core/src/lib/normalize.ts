@@ -58,6 +58,7 @@ export function finalizeArticle(file: VFile, result: IngestResult, options: Fina
     subheadline: fields.subheadline,
     summary: fields.summary,
     authors: links.authors,
+    contributors: fields.contributors && fields.contributors.length > 0 ? fields.contributors : undefined,
     dateline: fields.dateline,
     published: fields.published,
     updated: fields.updated,

@@ -84,6 +84,8 @@ export const fieldAliases = {
   subheadline: ['subheadline', 'subtitle', 'deck'],
   summary: ['summary', 'description', 'excerpt', 'abstract'],
   authors: ['authors', 'author', 'byline', 'by'],
+  // Editors and additional reporters, as `{ name, role }`: never authors.
+  contributors: ['contributors'],
   dateline: ['dateline'],
   // `published` only when it is a date: `published: false` is Jekyll's publish state (see `readPublishState`).
   published: ['published', 'date', 'pubDate', 'publishDate', 'pubDatetime', 'datePublished', 'created'],
@@ -261,6 +263,7 @@ export function readFields(
   readSubjects(reading);
   readDatelineField(reading);
   readAuthors(reading);
+  readContributors(reading);
   readTags(reading);
   readImages(reading);
   return { fields: reading.fields, problems: reading.problems, editorNotes: reading.editorNotes };
@@ -541,6 +544,20 @@ function readAuthors(reading: Reading): void {
     }
     reading.fields.authors.push(author);
   }
+}
+
+/** Contributors as `{ name, role }`, one or a list (`role`: `editor`, `additional-reporting`, …). */
+function readContributors(reading: Reading): void {
+  const found = pick(reading, 'contributors');
+  if (!found) return;
+  const [key, value] = found;
+  const contributors: NonNullable<ArticleFields['contributors']> = [];
+  for (const entry of Array.isArray(value) ? value : [value]) {
+    if (isRecord(entry) && typeof entry.name === 'string' && entry.name.trim() && typeof entry.role === 'string' && entry.role.trim())
+      contributors.push({ name: entry.name.trim(), role: entry.role.trim() });
+    else typeProblem(reading, key, '{ name, role } or a list of them', entry);
+  }
+  if (contributors.length > 0) reading.fields.contributors = contributors;
 }
 
 /** Tags as `a, b; c` or a list of strings and numbers, from `tags`, `keywords`, `series` and Zola's `taxonomies`, de-duplicated. */

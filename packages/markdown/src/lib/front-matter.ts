@@ -24,6 +24,10 @@ export function frontMatterData(article: Readonly<Article>, bodyImages: Readonly
   set('subheadline', article.subheadline);
   set('summary', article.summary);
   set('authors', article.authors.map(authorData));
+  set(
+    'contributors',
+    article.contributors?.map((contributor) => ({ name: contributor.name, role: contributor.role })),
+  );
   if (article.dateline) {
     const text = formatDateline(article.dateline);
     const reparsed = parseDateline(text);

@@ -158,6 +158,10 @@ function contentMeta(article: Readonly<Article>, language: string | undefined): 
     ...article.authors.map((author) =>
       x('creator', { literal: author.name, ...(author.url ? { uri: author.url } : {}) }, [x('name', author.name)]),
     ),
+    // Editors and additional reporters: <contributor> after the creators, as the schema orders them; <by> names only the authors.
+    ...(article.contributors ?? []).map((contributor) =>
+      x('contributor', { literal: contributor.name, role: `${alias}:${contributor.role}` }, [x('name', contributor.name)]),
+    ),
     ...(language ? [x('language', { tag: language })] : []),
     ...(article.section ? [x('subject', { type: `${alias}:section`, literal: article.section }, [x('name', article.section)])] : []),
     ...article.tags.map((tag) => x('keyword', tag)),

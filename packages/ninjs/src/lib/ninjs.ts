@@ -146,7 +146,11 @@ export function articleToNinjs(
     bodies,
     by: article.authors.length > 0 ? joinNames(article.authors.map((author) => author.name)) : undefined,
     // `people` are human beings only (ninjs 3.1); an agency or a company in the byline is an organisation.
-    people: credited.filter((author) => !isOrganization(author.name)),
+    // Editors and additional reporters are people of the item too, under their role; `by` names only the authors.
+    people: [
+      ...credited.filter((author) => !isOrganization(author.name)),
+      ...(article.contributors ?? []).map((contributor) => ({ name: contributor.name, rel: contributor.role })),
+    ],
     organisations: credited.filter((author) => isOrganization(author.name)),
     located: article.dateline?.place,
     infoSources: article.source ? [{ name: article.source, role: 'originator' }] : undefined,
