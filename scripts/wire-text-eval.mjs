@@ -192,9 +192,12 @@ async function main() {
         .map(([key]) => key);
       if (wrong.length === 0) continue;
       console.log(`\n${row.id} ${row.url}\n  wrong: ${wrong.join(', ')}`);
-      if (!row.marks.headline) console.log(`  headline: ${JSON.stringify(row.headline)}\n      want: ${JSON.stringify(row.expectedHeadline)}`);
-      if (!row.marks.first) console.log(`  first: ${JSON.stringify(row.first?.slice(0, 160))}\n   want: ${JSON.stringify(row.firstExpected.slice(0, 160))}`);
-      if (!row.marks.last) console.log(`  last: ${JSON.stringify(row.last?.slice(-160))}\n  want: ${JSON.stringify(row.lastExpected.slice(-160))}`);
+      if (!row.marks.headline)
+        console.log(`  headline: ${JSON.stringify(row.headline)}\n      want: ${JSON.stringify(row.expectedHeadline)}`);
+      if (!row.marks.first)
+        console.log(`  first: ${JSON.stringify(row.first?.slice(0, 160))}\n   want: ${JSON.stringify(row.firstExpected.slice(0, 160))}`);
+      if (!row.marks.last)
+        console.log(`  last: ${JSON.stringify(row.last?.slice(-160))}\n  want: ${JSON.stringify(row.lastExpected.slice(-160))}`);
       if (!row.marks.dateline) console.log(`  dateline: ${JSON.stringify(row.dateline)} want ${JSON.stringify(row.expectedDateline)}`);
       if (!row.marks.authors) console.log(`  authors: ${JSON.stringify(row.authors)} want ${JSON.stringify(row.expectedAuthors)}`);
     }
