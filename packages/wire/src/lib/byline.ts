@@ -31,7 +31,10 @@ export function parseByline(text: string): Byline | undefined {
     .replace(/^(by|von|par|por|av|di)\s+/i, '')
     .trim();
   let source: string | undefined;
-  const parts = rest.split(/\s*[,|/]\s*/);
+  // A date or time after a dash or bar is the date line glued to the byline (`By Tess Bonn - 11/19/19 06:56 AM EST`).
+  rest = rest.replace(/\s+[-–—|]\s+(?=\d|(?:updated|published|posted)\b).*$/iu, '');
+  // A job title or an outlet after the names is not a name (`Tom Krisher, AP Auto Writer`, `Jane Roe | Example Media for example.com`).
+  const parts = withoutRoles(rest.split(/\s*[,|/]\s*/));
   const last = parts.at(-1) ?? '';
   const agency = agencies.find(([pattern]) => pattern.test(last.trim()));
   if (agency && parts.length > 1) {
@@ -57,6 +60,24 @@ export function parseByline(text: string): Byline | undefined {
   const byline: Byline = { authors: names.map((name) => ({ name: titleCase(name) })) };
   if (source) byline.source = source;
   return byline;
+}
+
+/**
+ * Words of job titles and outlets that follow the names in a byline, as data: a part of the byline
+ * holding one is a role or an outlet, not a person.
+ */
+const roleWords =
+  /\b(?:writer|reporter|correspondent|editor|columnist|contributor|producer|analyst|critic|staff|chief|bureau|senior|photographer|journalist|anchor|host|director|manager|intern|fellow|opinion|media|news|newsroom|times|post|herald|tribune|network|magazine|journal|daily|gazette)\b|\.(?:com|org|net|co|ca|de|uk|au|in)\b|\bfor\s+\p{Lu}/iu;
+
+/** The parts of a byline without the job titles and outlets after the names; the agency part is kept for the source. */
+function withoutRoles(parts: readonly string[]): string[] {
+  const kept = [...parts];
+  while (kept.length > 1) {
+    const last = (kept.at(-1) ?? '').trim();
+    if (agencies.some(([pattern]) => pattern.test(last)) || !roleWords.test(last)) break;
+    kept.pop();
+  }
+  return kept;
 }
 
 function titleCase(name: string): string {

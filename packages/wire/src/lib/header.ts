@@ -14,8 +14,16 @@ export const headerWindow = 25;
 const navigation =
   /^(menu|home|news|sign in|log ?in|register|subscribe|search|e-paper|epaper|sections?|world|politics|business|sports?|top stories|latest|more|close|open|account|my account|skip navigation|watch live|live|video|nachrichten|startseite|anmelden|suche)$/iu;
 
+/** Sharing and menu controls printed together on one line (`Facebook Twitter LinkedIn`, `Share Close extra sharing options`). */
+const controls =
+  /^(?:(?:share|sharing|facebook|twitter|linkedin|whatsapp|email|e-mail|print|pinterest|reddit|flipboard|close|extra|options|comments?|menu|search|sign in|log in|subscribe|save|copy link)\s*)+$/iu;
+
 export function isNavigationWord(text: string): boolean {
-  return navigation.test(text.trim()) || (text.split(/\s+/).length <= 2 && !/[.!?]$/.test(text) && text.length < 20);
+  return (
+    navigation.test(text.trim()) ||
+    controls.test(text.trim()) ||
+    (text.split(/\s+/).length <= 2 && !/[.!?]$/.test(text) && text.length < 20)
+  );
 }
 
 /**
@@ -29,6 +37,8 @@ const captionPatterns: readonly RegExp[] = [
   /^(?<caption>.*?)\s*(?<credit>(?:Photo|Foto|Bild|Image)s?\s*:\s*[^.]{2,60}?(?:,|\/)\s*(?:AP|AFP|Reuters|dpa|UPI|EPA|Getty Images))\.?$/iu,
   /^©\s*(?<credit>[^|]{2,80}?)\s*\|\s*(?<caption>.{10,})$/u,
   /^(?<caption>.{10,}?)\s*(?<credit>(?:AFP|AP|Getty Images|dpa)\s*(?:Photo)?\s*\/\s*[\p{L}\p{M} .'’-]+)$/u,
+  // A credit line alone under a photo: names and agencies between bars or slashes (`Jane Roe | Bloomberg | Getty Images`).
+  /^(?<caption>)(?<credit>[\p{Lu}][\p{L}\p{M} .'’-]{1,40}(?:\s*[|/]\s*[\p{L}\p{M} .'’-]{2,40})*\s*[|/]\s*(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Shutterstock|Alamy|dpa|picture alliance|Imago|Sipa|NurPhoto|ZUMA Press|Anadolu))$/u,
 ];
 
 /** A photo caption and its credit, when the line reads as one. */
@@ -70,7 +80,8 @@ export interface DateCandidate {
  */
 export function dateCandidate(text: string, index: number, timeZone: string): DateCandidate | undefined {
   if (text.length > 120 || readCaption(text)) return undefined;
-  const unglued = text.replace(monthNames, ' ');
+  // A year glued to the time (`NOV 20 20194:29 AM EST`) is split too.
+  const unglued = text.replace(monthNames, ' ').replace(/\b((?:19|20)\d\d)(\d{1,2}:\d\d)\b/u, '$1 $2');
   const found = findDate(unglued, timeZone);
   if (!found) return undefined;
   let score = 1;
@@ -96,6 +107,24 @@ export function bylineCandidate(text: string): ReturnType<typeof parseByline> | 
   return /^(by|von|par|por)\s/iu.test(unglued) || byline.source ? byline : undefined;
 }
 
+/**
+ * Whether `other` repeats the headline `normal` as a page title or a breadcrumb does: `Headline | Site`,
+ * `Headline - Site`, a breadcrumb ending with it, or the same line again (only for five words or more: menus are
+ * printed twice, and their items are short).
+ */
+function isRepeat(other: string, normal: string, words: number): boolean {
+  if (other === normal) return words >= 5;
+  if (other.startsWith(normal) && /^\s*[|–—-]\s/u.test(other.slice(normal.length))) return true;
+  return other.length > normal.length && other.endsWith(normal) && words >= 3;
+}
+
+/** A line of the story's header that is never story: a byline, a date line, or a relative time (`2 hours ago`). */
+export function isHeaderLine(text: string, timeZone: string): boolean {
+  return (
+    bylineCandidate(text) !== undefined || dateCandidate(text, 0, timeZone) !== undefined || (text.length < 60 && relativeTime.test(text))
+  );
+}
+
 /** Whether a line reads as a headline: a title of three to thirty words, not a sentence of the story, a date or a caption. */
 export function titleScore(text: string, lines: readonly string[], index: number): number {
   const words = text.split(/\s+/);
@@ -106,13 +135,14 @@ export function titleScore(text: string, lines: readonly string[], index: number
   let score = 1;
   if (!/[.:,;]$/.test(text)) score += 1;
   if (words.length >= 5 && words.length <= 20) score += 1;
-  // Repeated as the page title or in a breadcrumb ("Headline | Site", "Headline - Site").
   const normal = text.toLowerCase();
+  // A breadcrumb ends with the headline it leads to ("HomeNewsThe headline"): the breadcrumb is not the headline.
   if (
     lines.some(
-      (other, at) => at !== index && other.toLowerCase().startsWith(normal) && /^(?:$|\s*[|–—-]\s)/u.test(other.slice(text.length)),
+      (other, at) => at !== index && other.length < text.length && other.split(/\s+/).length >= 3 && normal.endsWith(other.toLowerCase()),
     )
   )
-    score += 3;
+    return 0;
+  if (lines.some((other, at) => at !== index && isRepeat(other.toLowerCase(), normal, words.length))) score += 3;
   return score;
 }

@@ -11,7 +11,13 @@
  * - `copyright`: the line is the copyright notice;
  * - `note`: the line is an editorial note (contributor line, correction);
  * - `credits`: a "Reporting by …; Editing by …" line: reporters become
- *   authors, the rest a note.
+ *   authors, editors and additional reporters contributors (and notes).
+ *
+ * Where a line stands decides the rest: a `drop-rest` line above the story
+ * is a menu item (removed alone), after the story's start it begins the
+ * trailer; a copyright notice is the story's only after the story's start.
+ * A line matched by any rule but `drop` also ends the story when it comes
+ * after the story's start (a `drop` rule can say so with `ends: true`).
  *
  * Every line a rule acts on is reported (rule id and line) so that
  * `syndikit inspect` explains each removal.
@@ -26,6 +32,11 @@ export interface WireRule {
   /** Flags for a string `pattern`. Default `'iu'`. */
   flags?: string;
   action: 'drop' | 'drop-rest' | 'copyright' | 'note' | 'credits';
+  /**
+   * Whether the story ends before this line when it stands after the story's
+   * start. Default: `true` for every action but `drop`, `false` for `drop`.
+   */
+  ends?: boolean;
   /** Agencies whose copy this rule is for (documentation only). */
   agencies?: readonly string[];
 }
@@ -64,7 +75,7 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
     id: 'share-links',
     description: 'sharing and licensing links',
     pattern:
-      /^(share|share this( article| story)?|copy link|link copied|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|reddit|flipboard|pinterest|purchase licensing rights|licensing|reprints?|permissions|opens new tab)$/iu,
+      /^(share|share this( article| story)?|copy link|link copied|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|reddit|flipboard|pinterest|purchase licensing rights|licensing|reprints?|permissions|opens new tab|(share (on|via|to) [\p{L} ]{2,20}?\s*)+)$/iu,
     action: 'drop',
   },
   {
@@ -82,8 +93,47 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
   {
     id: 'trailer-start',
     description: 'related-content block after the story',
-    pattern: /^(most read|more from (ap|reuters|afp|dpa)|trending( now)?|latest (news|stories)|you may also like|around the web)$/iu,
+    pattern:
+      /^(most (read|viewed|shared|commented)|more from (ap|reuters|afp|dpa)|trending( now| stories)?|latest (news|stories|headlines)|top stories|you (may|might) also like|recommended for you|more (stories|articles|news|videos) (from|on|about|in) .{1,60}|editor'?s picks|what to read next|further reading|sponsored (stories|links|content)|promoted (stories|links|content)|around the web|go to home page\b.*)$/iu,
     action: 'drop-rest',
+  },
+  {
+    id: 'comments-start',
+    description: 'comments block after the story',
+    pattern:
+      /^(comments?( \(\d+\))?|\d+ comments?|view (the )?(discussion|comments)( thread)?\.?|(show|load|view) comments|join the (conversation|discussion)|leave a (comment|reply)|post a comment|add a comment|please enable javascript to view the comments\b.*|comments? (are|have been) closed\.?|tell us what you think\W*|what do you think\??|community (rules|guidelines) apply\b.*|conversation)$/iu,
+    action: 'drop-rest',
+  },
+  {
+    id: 'form-message',
+    description: 'sign-up form message',
+    pattern:
+      /^(there was an error processing your (subscription|request)\.?|thanks?( you)? for (signing up|subscribing)[.!]?|you('re| are) (now )?subscribed[.!]?|(please )?enter (a valid|your) email( address)?\.?|invalid email( address)?\.?)$/iu,
+    action: 'drop',
+    ends: true,
+  },
+  {
+    id: 'newsletter-prose',
+    description: 'newsletter or subscription promotion (addresses the reader, quotes nobody)',
+    // Not a story sentence: it addresses the reader about a newsletter, a subscription or their inbox, and quotes nobody.
+    pattern:
+      /^(?=.{0,300}$)(?![^"“”]*["“”][^"“”]*["“”])(?!.*\bsaid\b)(?=.*\b(newsletters?|subscribe|subscription|sign(ing)? up|opt-in|inbox)\b)(?=.*\b(you|your|me|I agree)\b).*$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'author-box',
+    description: 'author box after the story',
+    pattern:
+      /^(about the authors?|about this author|more (from|by) this author|author bio(graphy)?|über (den autor|die autorin)|sobre (o autor|a autora|el autor)|à propos de l'auteur)$/iu,
+    action: 'drop-rest',
+  },
+  {
+    id: 'affiliate-disclosure',
+    description: 'affiliate-link disclosure',
+    pattern:
+      /^.{0,80}\b(may earn (an |a )?(small )?(affiliate )?commission|contains? affiliate( and\/or referral)? links?|affiliate links?)\b.{0,200}$/iu,
+    action: 'drop',
+    ends: true,
   },
   {
     id: 'editor-slug',
@@ -128,6 +178,7 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
     description: 'separator line (AP prints ___ between the story and its notes)',
     pattern: /^[_=*-]{3,}$/u,
     action: 'drop',
+    ends: true,
     agencies: ['AP'],
   },
   // Notes and rights, any agency.
@@ -173,6 +224,9 @@ export function compileRules(userRules: readonly WireRule[] = [], useDefaults = 
       throw new TypeError(
         `Expected wire rule \`${rule.id}\` to have an action of drop, drop-rest, copyright, note or credits but received ${JSON.stringify(rule.action)}`,
       );
+    }
+    if (rule.ends !== undefined && typeof rule.ends !== 'boolean') {
+      throw new TypeError(`Expected wire rule \`${rule.id}\` to have a boolean \`ends\` but received ${JSON.stringify(rule.ends)}`);
     }
     if (rule.pattern instanceof RegExp) return { ...rule, pattern: rule.pattern };
     try {

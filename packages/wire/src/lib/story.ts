@@ -39,8 +39,16 @@ export function classify(text: string, stopwords: ReadonlySet<string>): LineClas
   if (words.length === 0) return 'bad';
   const density = words.filter((word) => stopwords.has(word)).length / words.length;
   if (text.length < lengthLow) return density > 0 && isSentence(text) ? 'near-good' : 'short';
+  // A line in title case is a headline or a link (a related story), not prose, wherever it stands.
+  if (isTitleCase(words, text)) return 'short';
   if (density >= stopwordsHigh && text.length >= lengthHigh) return 'good';
   return density >= stopwordsLow ? 'near-good' : 'bad';
+}
+
+/** Most words of four letters or more capitalised ("Scientists Have Created a Vaccine for Cat Allergies"). */
+function isTitleCase(words: readonly string[], text: string): boolean {
+  const long = text.match(/[\p{L}\p{M}'’]{4,}/gu) ?? [];
+  return words.length >= 4 && long.length >= 3 && long.filter((word) => /^\p{Lu}/u.test(word)).length / long.length > 0.75;
 }
 
 /** A complete sentence: four words or more, ending with closing punctuation. */
@@ -65,7 +73,11 @@ export interface StorySpan {
  * line with another good or near-good one within the next three); then its
  * end, the last story line before more than {@link maxGap} lines that are not.
  */
-export function findStory(lines: readonly string[], isSkippable: (index: number) => boolean): StorySpan | undefined {
+export function findStory(
+  lines: readonly string[],
+  isSkippable: (index: number) => boolean,
+  isHeaderLine: (index: number) => boolean = () => false,
+): StorySpan | undefined {
   const language = detectLanguage(
     lines
       .filter((line) => line.length >= lengthLow)
@@ -92,15 +104,41 @@ export function findStory(lines: readonly string[], isSkippable: (index: number)
     start = later;
     reason = 'its dateline';
   }
-  // jusText's context rule: prose right above the start (a short first paragraph) is story too, unless it is a dateline of its own.
-  while (reason !== 'its dateline' && start > 0 && prose(start - 1) && !isSkippable(start - 1) && !/\)$/.test(lines[start - 1] ?? ''))
+  // A byline or date line right under the start means the start was the deck: the story starts below the header.
+  if (reason !== 'its dateline') start = belowHeader(start, lines.length, prose, isHeaderLine);
+  // jusText's context rule: prose right above the start (a short first paragraph) is story too, unless it is a
+  // dateline of its own, a title (no closing punctuation) or a line of the header.
+  while (
+    reason !== 'its dateline' &&
+    start > 0 &&
+    prose(start - 1) &&
+    !isSkippable(start - 1) &&
+    !isHeaderLine(start - 1) &&
+    /[.!?…"”»'’]$/u.test(lines[start - 1] ?? '')
+  )
     start -= 1;
   let end = start;
   for (let index = start + 1; index < lines.length && index - end <= maxGap + 1; index++) {
     // A short closing sentence right after the story still belongs to it ("Second paragraph.").
-    if (prose(index) || (index - end === 1 && /[.!?…"”»)]$/u.test(lines[index] ?? ''))) end = index;
+    // A line without closing punctuation short of a long paragraph is a title or a link (a related story): it
+    // does not carry the story on.
+    const closed = /[.!?…"”»'’):]$/u.test(lines[index] ?? '');
+    if ((prose(index) && (closed || classes[index] === 'good')) || (index - end === 1 && /[.!?…"”»)]$/u.test(lines[index] ?? '')))
+      end = index;
   }
   return { start, end, reason, language };
+}
+
+/** The first prose line below a byline or date line that stands within three lines under `start`; else `start`. */
+function belowHeader(start: number, count: number, prose: (index: number) => boolean, isHeaderLine: (index: number) => boolean): number {
+  let header = -1;
+  for (let index = start + 1; index < Math.min(count, start + 4); index++) {
+    if (isHeaderLine(index)) header = index;
+    else if (prose(index)) break;
+  }
+  if (header === -1) return start;
+  for (let index = header + 1; index < count; index++) if (prose(index)) return index;
+  return start;
 }
 
 function isDatelineOpening(line: string): boolean {

@@ -14,12 +14,14 @@ import {
   type DateCandidate,
   dateCandidate,
   headerWindow,
+  isHeaderLine,
   isNavigationWord,
   readCaption,
   relativeTime,
   titleScore,
 } from './header.js';
 import { type CompiledRule, compileRules, type WireRule } from './rules.js';
+import { addAuthors, applyRules, endsStory, info, type Line, type Pending, settleRules, shorten } from './rules-pass.js';
 import { detectLanguage, findStory, isSentence, placeDateline } from './story.js';
 
 /** This package's version, part of the ingester's cache key. */
@@ -39,18 +41,14 @@ export interface WireTextOptions {
   photoBaseUrl?: string | null;
 }
 
-interface Line {
-  text: string;
-  line: number;
-  column: number;
-}
-
 /** What the reading has found so far; the phases below fill it in order. */
 interface Reading {
   readonly context: IngestContext;
   readonly options: Readonly<WireTextOptions>;
-  /** The lines left after the rules pass, blank lines dropped. */
-  readonly kept: readonly Line[];
+  /** The lines left after the rules pass, blank lines dropped (cut at the trailer once it is found). */
+  readonly kept: Line[];
+  /** Lines rules matched whose action waits until the story is found. */
+  readonly pending: readonly Pending[];
   readonly fields: ArticleFields;
   readonly notes: string[];
   readonly body: RootContent[];
@@ -113,10 +111,21 @@ export function ingestWireText(
   const { file } = context;
   const fields: ArticleFields = { authors: [], tags: [], images: [] };
   const notes: string[] = [];
-  // 1. Rules: chrome, trailers, notes, copyright, credits.
-  const kept = applyRules(context, rules, fields, notes);
-  // 2. Structure: the head (headline, deck, byline, date, lead photo), then the body.
-  const reading: Reading = { context, options, kept, fields, notes, body: [], bodyStarted: false, headlineIndex: -1, captions: new Set() };
+  // 1. Rules: chrome now; trailers, notes, copyright and credits once the story is found.
+  const { kept, pending } = applyRules(context, rules);
+  // 2. Structure: the story, its head (headline, deck, byline, date, lead photo) above it, then the body.
+  const reading: Reading = {
+    context,
+    options,
+    kept,
+    pending,
+    fields,
+    notes,
+    body: [],
+    bodyStarted: false,
+    headlineIndex: -1,
+    captions: new Set(),
+  };
   if (!readLines(reading)) return undefined;
   if (!fields.headline || reading.body.length === 0) {
     report(
@@ -139,90 +148,22 @@ export function ingestWireText(
   return { fields, body: tree, slugHint: fields.headline };
 }
 
-function info(file: VFile, reason: string, rule: Rule | string, line: Line): void {
-  report(file, 'info', reason, rule, { line: line.line, column: line.column });
-}
-
-/** The rules pass: act on every line a rule matches, and return the lines no rule matched. */
-function applyRules(context: IngestContext, rules: readonly CompiledRule[], fields: ArticleFields, notes: string[]): Line[] {
-  const kept: Line[] = [];
-  const all = context.text.split(/\r\n|\r|\n/);
-  for (let index = 0; index < all.length; index++) {
-    const raw = all[index] ?? '';
-    const text = raw.trim();
-    if (text === '') continue;
-    const line: Line = { text, line: index + 1, column: raw.length - raw.trimStart().length + 1 };
-    // The first rule that matches acts; the others are not tried.
-    const rule = rules.find((candidate) => candidate.pattern.test(text));
-    if (!rule) kept.push(line);
-    else if (applyRule(context.file, rule, line, all.slice(index + 1), fields, notes) === 'stop') break;
-  }
-  return kept;
-}
-
-/** Act on one line matched by `rule`; `'stop'` when the rest of the copy is a trailer. */
-function applyRule(
-  file: VFile,
-  rule: CompiledRule,
-  line: Line,
-  after: readonly string[],
-  fields: ArticleFields,
-  notes: string[],
-): 'stop' | undefined {
-  const { text } = line;
-  switch (rule.action) {
-    case 'drop':
-      info(file, `Removed ${rule.description}: "${shorten(text)}"`, rule.id, line);
-      return undefined;
-    case 'drop-rest': {
-      const rest = after.filter((other) => other.trim() !== '').length;
-      info(file, `Removed ${rule.description}: "${shorten(text)}" and the ${rest} line${rest === 1 ? '' : 's'} after it`, rule.id, line);
-      return 'stop';
-    }
-    case 'copyright':
-      // The first notice is the story's; a later one is the site's footer.
-      if (fields.copyright) {
-        info(file, `Removed a second copyright notice (the site's): "${shorten(text)}"`, rule.id, line);
-        return undefined;
-      }
-      fields.copyright = text;
-      info(file, `Read the copyright notice: "${shorten(text)}"`, rule.id, line);
-      return undefined;
-    case 'note':
-      notes.push(text);
-      info(file, `Kept as an editorial note, not body: "${shorten(text)}"`, rule.id, line);
-      return undefined;
-    case 'credits':
-      readCredits(text, fields, notes);
-      info(file, `Read reporting and editing credits: "${shorten(text)}"`, rule.id, line);
-      return undefined;
-  }
-}
-
-/** "(Reporting by A and B; Additional reporting by C; Editing by D)": reporters become authors; contributors and editors are notes. */
-function readCredits(text: string, fields: ArticleFields, notes: string[]): void {
-  for (const part of text.replace(/^\(|\)\.?$/g, '').split(/\s*;\s*/)) {
-    const reporting = /^(?:reporting|writing) by (.+?)\.?$/i.exec(part);
-    // "Priya Raman in Singapore and Lukas Brenner in Hamburg": the places are not part of the names.
-    const names = reporting?.[1]
-      ? parseByline(reporting[1].replace(/\s+in\s+\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)*/gu, ''))
-      : undefined;
-    if (names) addAuthors(fields, names.authors);
-    else notes.push(part.replace(/\.$/, ''));
-  }
-}
-
-/** Add the authors not known yet, by name. */
-function addAuthors(fields: ArticleFields, authors: ArticleFields['authors']): void {
-  fields.authors.push(...authors.filter((author) => !fields.authors.some((known) => known.name === author.name)));
-}
-
 /** Read the kept lines: find the story, then its header above it; what is above the header is chrome, what follows the story a trailer. `false` when the copy stops short. */
 function readLines(reading: Reading): boolean {
   const { kept, context } = reading;
   const texts = kept.map((line) => line.text);
-  const span = findStory(texts, (index) => photoLine.test(texts[index] ?? '') || isTeaser(texts, index));
+  const span = findStory(
+    texts,
+    (index) => photoLine.test(texts[index] ?? '') || isTeaser(texts, index),
+    (index) => isHeaderLine(texts[index] ?? '', context.timeZone),
+  );
+  const trailer = settleRules(context.file, reading.pending, span?.start ?? -1, reading.fields, reading.notes);
   if (!span) return true;
+  // Lines after the start of a trailer ("Most read", "Comments") are not read.
+  if (trailer !== undefined) kept.length = trailer;
+  // The story ends before the first line after its start that a rule says ends it (copyright, notes, credits, `___`).
+  const marker = reading.pending.find((entry) => entry.at > span.start && endsStory(entry.rule));
+  span.end = Math.min(span.end, kept.length - 1, marker ? marker.at - 1 : Number.POSITIVE_INFINITY);
   reading.language = span.language;
   const first = kept[span.start] as Line;
   info(context.file, `Found the story at line ${first.line} by ${span.reason}`, wireRules.storyFound, first);
@@ -262,7 +203,7 @@ function chooseHeadline(reading: Reading, start: number): number {
   let bestScore = 0;
   for (let index = from; index < until; index++) {
     const text = texts[index] ?? '';
-    const score = matchDateline(text) || photoLine.test(text) ? 0 : titleScore(text, texts, index);
+    const score = matchDateline(text) || photoLine.test(text) || inMenu(kept, index) ? 0 : titleScore(text, texts, index);
     if (score > 0 && score >= bestScore) [best, bestScore] = [index, score];
   }
   // Of two title-like lines in a row, the upper one is the headline and the lower the deck (unless the lower is repeated as the page title).
@@ -283,6 +224,15 @@ function chooseHeadline(reading: Reading, start: number): number {
     );
   }
   return best;
+}
+
+/** A short line between two short lines right above and below it (no blank line between): a menu item, not a title. */
+function inMenu(kept: readonly Line[], index: number): boolean {
+  const short = (line: Line | undefined) => line !== undefined && line.text.split(/\s+/).length <= 4 && !/[.!?]$/u.test(line.text);
+  const line = kept[index] as Line;
+  const before = kept[index - 1];
+  const after = kept[index + 1];
+  return short(line) && short(before) && short(after) && before?.line === line.line - 1 && after?.line === line.line + 1;
 }
 
 /** One info line per block of dropped lines (a block ends at a blank line), with a sample of what it held. */
@@ -639,8 +589,4 @@ function figureOf(image: ArticleImage, line: Line): Figure {
   if (image.caption) figure.caption = image.caption;
   if (image.credit) figure.credit = image.credit;
   return figure;
-}
-
-function shorten(text: string, length = 70): string {
-  return text.length > length ? `${text.slice(0, length - 3)}...` : text;
 }
