@@ -32,9 +32,18 @@ export function parseByline(text: string): Byline | undefined {
     .trim();
   let source: string | undefined;
   // A date or time after a dash or bar is the date line glued to the byline (`By Tess Bonn - 11/19/19 06:56 AM EST`).
-  rest = rest.replace(/\s+[-–—|]\s+(?=\d|(?:updated|published|posted)\b).*$/iu, '');
+  rest = rest
+    .replace(/\s+[-–—|]\s+(?=\d|(?:updated|published|posted)\b).*$/iu, '')
+    // `… on Monday, November 18th, 2019 at 11:08 a.m.`, `… on November 19, 2019`: the date after the names.
+    .replace(/\s+on\s+(?:\p{L}+day,?\s+)?\p{Lu}\p{Ll}+\.?\s+\d.*$/u, '')
+    // A job title glued to the name (`Michael HiltzikBusiness Columnist`) is split off.
+    .replace(/(\p{Ll})(\p{Lu}[\p{L} ]*?\b(?:[Ww]riter|[Cc]olumnist|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Cc]ontributor)\b.*)$/u, '$1, $2')
+    // An outlet glued to the name (`Jane RoeFOXBusiness`): capitals in a row after a small letter.
+    .replace(/(\p{Ll})(\p{Lu}{2,}\p{L}*)$/u, '$1, $2')
+    .replace(/\s+on$|\s*[-–—|]\s*$/u, '');
   // A job title or an outlet after the names is not a name (`Tom Krisher, AP Auto Writer`, `Jane Roe | Example Media for example.com`).
   const parts = withoutRoles(rest.split(/\s*[,|/]\s*/));
+  rest = parts.join(', ');
   const last = parts.at(-1) ?? '';
   const agency = agencies.find(([pattern]) => pattern.test(last.trim()));
   if (agency && parts.length > 1) {
@@ -74,7 +83,9 @@ function withoutRoles(parts: readonly string[]): string[] {
   const kept = [...parts];
   while (kept.length > 1) {
     const last = (kept.at(-1) ?? '').trim();
-    if (agencies.some(([pattern]) => pattern.test(last)) || !roleWords.test(last)) break;
+    if (agencies.some(([pattern]) => pattern.test(last))) break;
+    // A single word after the names is an outlet (`Sandee LaMotte, CNN`), as is a part with a role or outlet word.
+    if (!roleWords.test(last) && /\s/u.test(last)) break;
     kept.pop();
   }
   return kept;

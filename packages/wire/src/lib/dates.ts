@@ -85,7 +85,9 @@ export function findDate(line: string, timeZone: string): FoundDate | undefined 
     /\b(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*-?\s*(\d{1,2}):(\d{2}))?/.exec(line) ??
     /\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?:\s*Uhr)?)?/.exec(line);
   if (numeric) {
-    const [, day, month, year, hour = '0', minute = '0'] = numeric;
+    let [, day = '0', month = '0', year, hour = '0', minute = '0'] = numeric;
+    // Month first, as US sites print it, when the day cannot be a month: 11/19/2019.
+    if (Number(month) > 12 && Number(day) <= 12) [day, month] = [month, day];
     const value = normalizeDate(
       `${year}-${pad(Number(month))}-${pad(Number(day))}T${pad(Number(hour))}:${minute.padStart(2, '0')}:00`,
       timeZone,

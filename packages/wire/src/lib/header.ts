@@ -1,4 +1,4 @@
-import { parseByline } from './byline.js';
+import { type Byline, parseByline } from './byline.js';
 import { findDate } from './dates.js';
 
 /**
@@ -18,10 +18,18 @@ const navigation =
 const controls =
   /^(?:(?:share|sharing|facebook|twitter|linkedin|whatsapp|email|e-mail|print|pinterest|reddit|flipboard|close|extra|options|comments?|menu|search|sign in|log in|subscribe|save|copy link)\s*)+$/iu;
 
+/**
+ * A call to action or a menu label of a few words (`Watch CBSN Live`, `Sign Up To The Sun`, `Take Our Poll`,
+ * `you are here: Home…`): a link, never a headline.
+ */
+const callToAction =
+  /^(?:(?:watch|listen|sign|subscribe|follow|join|download|share|click|log|register|explore|discover|shop|buy|try|support|donate|take|suggest|contact|close|open|skip|go to|back to|return to|work with)\b(?:\s+\S+){0,4}|you are here\b.*)$/iu;
+
 export function isNavigationWord(text: string): boolean {
   return (
     navigation.test(text.trim()) ||
     controls.test(text.trim()) ||
+    callToAction.test(text.trim()) ||
     (text.split(/\s+/).length <= 2 && !/[.!?]$/.test(text) && text.length < 20)
   );
 }
@@ -37,6 +45,9 @@ const captionPatterns: readonly RegExp[] = [
   /^(?<caption>.*?)\s*(?<credit>(?:Photo|Foto|Bild|Image)s?\s*:\s*[^.]{2,60}?(?:,|\/)\s*(?:AP|AFP|Reuters|dpa|UPI|EPA|Getty Images))\.?$/iu,
   /^©\s*(?<credit>[^|]{2,80}?)\s*\|\s*(?<caption>.{10,})$/u,
   /^(?<caption>.{10,}?)\s*(?<credit>(?:AFP|AP|Getty Images|dpa)\s*(?:Photo)?\s*\/\s*[\p{L}\p{M} .'’-]+)$/u,
+  // A credit alone on the line under a caption (`Photo: Getty Images`, `Image: © NASA/ESA`).
+  /^(?<caption>)(?:Photo|Foto|Image|Bild|Credit|Photograph)s?\s*:\s*(?<credit>[^.]{2,60}?)\s*\)?$/iu,
+  /^\((?<caption>)(?:Photo|Foto|Image|Bild|Credit|Photograph)s?\s*:\s*(?<credit>[^)]{2,60})\)$/iu,
   // A credit line alone under a photo: names and agencies between bars or slashes (`Jane Roe | Bloomberg | Getty Images`).
   /^(?<caption>)(?<credit>[\p{Lu}][\p{L}\p{M} .'’-]{1,40}(?:\s*[|/]\s*[\p{L}\p{M} .'’-]{2,40})*\s*[|/]\s*(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Shutterstock|Alamy|dpa|picture alliance|Imago|Sipa|NurPhoto|ZUMA Press|Anadolu))$/u,
 ];
@@ -93,7 +104,7 @@ export function dateCandidate(text: string, index: number, timeZone: string): Da
 }
 
 /** A byline in the header: `By …`/`Von …`, or names followed by an agency (`Jane Doe, Associated Press`), or an agency alone. */
-export function bylineCandidate(text: string): ReturnType<typeof parseByline> | { authors: []; source: string } | undefined {
+export function bylineCandidate(text: string): Byline | undefined {
   const unglued = text.replace(monthNames, '\n').split('\n')[0] ?? text;
   const agencyOnly = /^(?:the )?(associated press|reuters|afp|agence france-presse|dpa|upi)$/iu.exec(unglued.trim());
   if (agencyOnly?.[1]) {
@@ -102,9 +113,19 @@ export function bylineCandidate(text: string): ReturnType<typeof parseByline> | 
     return { authors: [], source: names[key] ?? (key === 'reuters' ? 'Reuters' : key === 'dpa' ? 'dpa' : key.toUpperCase()) };
   }
   if (unglued.length > 120) return undefined;
-  const byline = parseByline(unglued.replace(/^(?:text|words|story) by:?\s+/iu, 'By '));
+  const by = unglued
+    .replace(/^(?:text|words|story|posted|written|reported|published) by:?\s+/iu, 'By ')
+    // A time and date before the byline (`5:45 AM PST 11/19/2019 by Jane Roe`).
+    .replace(/^[\d:/.,\s]+(?:[AP]\.?M\.?\s+)?(?:[A-Z]{2,4}\s+)?[\d/.,\s]*\s(?=by\s)/u, '')
+    // A name with its social handle (`Jane Roe @janeroe / 2 days`).
+    .replace(/^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+@\w+.*$/u, 'By $1');
+  // A desk's byline names no person (`By Staff Reports`, `By Editorial Board`): a byline without authors.
+  if (/^by\s+(?:(?:the\s+)?(?:staff|editorial|news|web|wire|digital)\b[\p{L} ]{0,30})\W*$/iu.test(by)) return { authors: [] };
+  const byline = parseByline(by);
   if (!byline) return undefined;
-  return /^(by|von|par|por)\s/iu.test(unglued) || byline.source ? byline : undefined;
+  // `By`, an agency, or a job title after the names (`Jane Roe, Staff Writer`) make a line a byline.
+  const titled = /[,|]\s*[^,|]*\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff)\b/iu.test(unglued);
+  return /^(by|von|par|por)\s/iu.test(by) || byline.source || titled ? byline : undefined;
 }
 
 /**
@@ -132,6 +153,8 @@ export function titleScore(text: string, lines: readonly string[], index: number
   // Breadcrumbs ("News › Nation & World") are navigation.
   if (/\s[›»>]\s|\s\/\s*$/u.test(text)) return 0;
   if (readCaption(text) || findDate(text, 'UTC') || bylineCandidate(text) || relativeTime.test(text) || isNavigationWord(text)) return 0;
+  // A social handle (`@janeroe`) is a byline's; a count in brackets at the end (`… (122)`) a most-read list's.
+  if (/(?:^|\s)@\w{2,}/u.test(text) || /\(\d+\)$/u.test(text)) return 0;
   let score = 1;
   if (!/[.:,;]$/.test(text)) score += 1;
   if (words.length >= 5 && words.length <= 20) score += 1;

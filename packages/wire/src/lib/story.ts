@@ -106,17 +106,7 @@ export function findStory(
   }
   // A byline or date line right under the start means the start was the deck: the story starts below the header.
   if (reason !== 'its dateline') start = belowHeader(start, lines.length, prose, isHeaderLine);
-  // jusText's context rule: prose right above the start (a short first paragraph) is story too, unless it is a
-  // dateline of its own, a title (no closing punctuation) or a line of the header.
-  while (
-    reason !== 'its dateline' &&
-    start > 0 &&
-    prose(start - 1) &&
-    !isSkippable(start - 1) &&
-    !isHeaderLine(start - 1) &&
-    /[.!?…"”»'’]$/u.test(lines[start - 1] ?? '')
-  )
-    start -= 1;
+  if (reason !== 'its dateline') start = climb(start, lines, prose, (index) => isSkippable(index) || isHeaderLine(index));
   let end = start;
   for (let index = start + 1; index < lines.length && index - end <= maxGap + 1; index++) {
     // A short closing sentence right after the story still belongs to it ("Second paragraph.").
@@ -127,6 +117,27 @@ export function findStory(
       end = index;
   }
   return { start, end, reason, language };
+}
+
+/**
+ * jusText's context rule: prose right above the start (a short first paragraph) is story too, unless it is
+ * skipped, a line of the header, or a title (no closing punctuation). A subheading between two runs of prose
+ * (`1. Ditch the diet`: up to eight words, no closing punctuation) is climbed over too, when closed prose stands
+ * above it.
+ */
+function climb(start: number, lines: readonly string[], prose: (index: number) => boolean, isExcluded: (index: number) => boolean): number {
+  const closed = (index: number) => /[.!?…"”»'’]$/u.test(lines[index] ?? '');
+  const story = (index: number) => index >= 0 && prose(index) && !isExcluded(index) && closed(index);
+  for (;;) {
+    if (start > 0 && story(start - 1)) start -= 1;
+    else if (start > 1 && isSubheading(lines[start - 1] ?? '') && !isExcluded(start - 1) && story(start - 2)) start -= 2;
+    else return start;
+  }
+}
+
+/** A short line between paragraphs that reads as a subheading: up to eight words, no closing punctuation. */
+function isSubheading(text: string): boolean {
+  return text.split(/\s+/).length <= 8 && /^[\p{Lu}\p{N}]/u.test(text) && !/[.!?…"”»'’,;:]$/u.test(text) && !/\p{L}:\s/u.test(text);
 }
 
 /** The first prose line below a byline or date line that stands within three lines under `start`; else `start`. */

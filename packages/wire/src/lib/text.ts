@@ -4,7 +4,7 @@ import { adapterCacheKey, checkUrl, imageMediaType, report, resolveImageRef, spl
 import { iso6393To1 } from 'iso-639-3';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { parseByline } from './byline.js';
+import { type Byline, parseByline } from './byline.js';
 import { agencyName, matchDateline } from './dateline.js';
 import { dateFromFileName } from './dates.js';
 import { wireRules } from './diagnostics-rules.js';
@@ -190,7 +190,8 @@ function isTeaser(texts: readonly string[], index: number): boolean {
  */
 function chooseHeadline(reading: Reading, start: number): number {
   const { kept, context } = reading;
-  const texts = kept.map((line) => line.text);
+  // Only lines above the story repeat the headline (a page title, a breadcrumb): a footer repeats its own promotions.
+  const texts = kept.slice(0, start).map((line) => line.text);
   const from = Math.max(0, start - headerWindow);
   // The header's first byline or date under a title-like line (a weather widget's date above the header does not count).
   const firstTitle = texts.slice(from, start).findIndex((text, at) => titleScore(text, texts, from + at) > 0);
@@ -206,9 +207,19 @@ function chooseHeadline(reading: Reading, start: number): number {
     const score = matchDateline(text) || photoLine.test(text) || inMenu(kept, index) ? 0 : titleScore(text, texts, index);
     if (score > 0 && score >= bestScore) [best, bestScore] = [index, score];
   }
-  // Of two title-like lines in a row, the upper one is the headline and the lower the deck (unless the lower is repeated as the page title).
+  // Of two title-like lines in a row, the upper one is the headline and the lower, longer one the deck (unless the
+  // lower is repeated as the page title).
   const above = texts[best - 1];
-  if (best > from && above !== undefined && bestScore < 4 && titleScore(above, texts, best - 1) >= bestScore - 1) best -= 1;
+  const wordsOf = (text: string | undefined) => (text ?? '').split(/\s+/).length;
+  if (
+    best > from &&
+    above !== undefined &&
+    bestScore < 4 &&
+    wordsOf(above) < 2 * wordsOf(texts[best]) &&
+    !inMenu(kept, best - 1) &&
+    titleScore(above, texts, best - 1) >= bestScore - 1
+  )
+    best -= 1;
   if (best === -1) best = Math.max(0, until - 1);
   const line = kept[best] as Line;
   if (bestScore === 0 && isNavigationWord(line.text)) {
@@ -319,8 +330,8 @@ function readHeaderLine(reading: Reading, index: number, dates: readonly DateCan
     info(context.file, `Removed a teaser that repeats the start of the story: "${shorten(line.text)}"`, wireRules.teaser, line);
     return 0;
   }
-  if (readCaptionLine(reading, line)) return 0;
-  const byline = bylineCandidate(line.text);
+  if (readCaptionLine(reading, line, index)) return 0;
+  const byline = bylineCandidate(line.text) ?? nameAboveDate(reading, index);
   if (byline) {
     addAuthors(fields, byline.authors);
     if (byline.source) fields.source ??= byline.source;
@@ -350,12 +361,33 @@ function readHeaderLine(reading: Reading, index: number, dates: readonly DateCan
   return false;
 }
 
-/** A photo caption by its credit pattern: kept once (galleries print captions several times), never body text. */
-function readCaptionLine(reading: Reading, line: Line): boolean {
+/**
+ * A name alone on a line, right above a social handle (`@janeroe`), a date or a time: a byline printed
+ * without `By` (`Jane Roe` / `@JANEROE`, `Jane Roe` / `Monday 6:30PM`). One person of two or three words.
+ */
+function nameAboveDate(reading: Reading, index: number): Byline | undefined {
+  const { kept, context } = reading;
+  const text = (kept[index] as Line).text;
+  const next = kept[index + 1]?.text ?? '';
+  if (text.split(/\s+/).length > 3 || index === reading.headlineIndex + 1) return undefined;
+  const below = /^@\w{2,}$/u.test(next) || /^(?:\p{L}+day\s+)?\d{1,2}:\d\d/u.test(next) || relativeTime.test(next);
+  if (!below && !dateCandidate(next, index + 1, context.timeZone)) return undefined;
+  const byline = parseByline(text);
+  return byline?.authors.length === 1 && !byline.source ? byline : undefined;
+}
+
+/**
+ * A photo caption by its credit pattern: kept once (galleries print captions several times), never body text.
+ * Without a photo file it is still an image, with caption and credit and no file: no output gives it a URL (an
+ * image under the content root without renditions is never published), but every format that can keeps its
+ * caption and credit. A credit alone on a line (`Photo: Getty Images`) takes the caption from the line above it.
+ */
+function readCaptionLine(reading: Reading, line: Line, index: number): boolean {
   const caption = readCaption(line.text);
   if (!caption) return false;
   const seen = reading.captions.has(line.text);
   reading.captions.add(line.text);
+  if (!caption.caption) caption.caption = captionAbove(reading, index) ?? '';
   info(
     reading.context.file,
     seen
@@ -364,7 +396,27 @@ function readCaptionLine(reading: Reading, line: Line): boolean {
     wireRules.caption,
     line,
   );
+  if (seen) return true;
+  const stem = (reading.context.articlePath.split('/').pop() ?? 'article').replace(/\.[^.]*$/u, '');
+  const resolved = resolveImageRef(`${stem}-caption-${reading.captions.size}`, reading.context.articlePath);
+  if ('error' in resolved) return true;
+  const image: ArticleImage = { src: resolved.src, credit: caption.credit };
+  if (caption.caption) image.caption = caption.caption;
+  if (reading.bodyStarted) reading.body.push(figureOf(image, line));
+  else reading.fields.images.push(image);
   return true;
+}
+
+/** The caption text above a credit line: the last body paragraph when it reads as a caption, or the header line above. */
+function captionAbove(reading: Reading, index: number): string | undefined {
+  const above = reading.kept[index - 1];
+  if (!above || index - 1 <= reading.headlineIndex || !looksLikeCaption(above.text)) return undefined;
+  const last = reading.body.at(-1);
+  if (reading.bodyStarted) {
+    if (last?.type !== 'paragraph' || last.position?.start.line !== above.line) return undefined;
+    reading.body.pop();
+  }
+  return above.text;
 }
 
 /** The publication date: the best-scored candidate (an update time only when nothing else is dated). */
@@ -399,7 +451,7 @@ function readStory(reading: Reading, start: number, end: number): number | 'no-b
         reading.bodyStarted = true;
         reading.body.push(paragraph(line));
       }
-    } else if (!readCaptionLine(reading, line)) readBodyLine(reading, index);
+    } else if (!readCaptionLine(reading, line, index)) readBodyLine(reading, index);
   }
   return last;
 }
@@ -441,8 +493,8 @@ function readBodyLine(reading: Reading, index: number): void {
   const line = kept[index] as Line;
   // A byline at the end is metadata, not text.
   const near = (reading.storyEnd ?? kept.length) - index < 3;
-  const endByline = near && line.text.length < 200 ? parseByline(line.text) : undefined;
-  if (endByline && (endByline.source || /^by\s/i.test(line.text))) {
+  const endByline = near && line.text.length < 200 ? bylineCandidate(line.text) : undefined;
+  if (endByline) {
     if (fields.authors.length === 0) fields.authors.push(...endByline.authors);
     if (endByline.source) fields.source ??= endByline.source;
     const names = endByline.authors.map((author) => author.name).join(', ');
