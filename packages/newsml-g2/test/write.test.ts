@@ -91,6 +91,22 @@ describe('NewsML-G2 out', () => {
     }
   });
 
+  it('writes contributors after the creators, with their role; <by> names the authors only', async () => {
+    const contributed = `---\ntitle: Central bank holds rates steady\nauthors: [Hannah Lindqvist, Marco Bellandi]\ncontributors:\n  - { name: Tom Aldous, role: editor }\ndate: 2024-11-20T10:42:00+01:00\n---\n\nThe bank kept its main rate unchanged.\n`;
+    const converted = await convert(new VFile({ path: '/s/rates.md', value: contributed }), {
+      root: '/s',
+      site: fixtureSite,
+      ingesters: [markdownIngester()],
+      formats: [newsmlG2Adapter()],
+    });
+    const xml = String(converted.outputs[0]?.contents);
+    expect(xml).toMatch(
+      /<creator literal="Marco Bellandi">\s*<name>Marco Bellandi<\/name>\s*<\/creator>\s*<contributor literal="Tom Aldous" role="sktype:editor">\s*<name>Tom Aldous<\/name>\s*<\/contributor>/,
+    );
+    expect(xml).toContain('<by>Hannah Lindqvist and Marco Bellandi</by>');
+    if (canValidate) expect(validate({ 'contributors.xml': xml })).toEqual({});
+  });
+
   it('is deterministic', async () => {
     const again = await convertFixtures({ formats: [newsmlG2Adapter()], now: '2026-01-01T00:00:00Z' });
     expect(again.outputs.map((output) => output.contents)).toEqual(result.outputs.map((output) => output.contents));

@@ -93,6 +93,23 @@ describe('ninjs 3.1 out', () => {
     expect(JSON.stringify(picture)).not.toContain('https://');
   });
 
+  it('lists contributors in people under their role; by names the authors only', async () => {
+    const contributed = `---\ntitle: Central bank holds rates steady\nauthors: [Hannah Lindqvist, Marco Bellandi]\ncontributors:\n  - { name: Tom Aldous, role: editor }\ndate: 2024-11-20T10:42:00+01:00\n---\n\nThe bank kept its main rate unchanged.\n`;
+    const converted = await convert(new VFile({ path: '/s/rates.md', value: contributed }), {
+      root: '/s',
+      site: fixtureSite,
+      ingesters: [markdownIngester()],
+      formats: [ninjsAdapter()],
+    });
+    const reuters = JSON.parse(String(converted.outputs[0]?.contents)) as NinjsItem;
+    expect(reuters.by).toBe('Hannah Lindqvist and Marco Bellandi');
+    expect(reuters.people).toEqual([
+      { name: 'Hannah Lindqvist', rel: 'author' },
+      { name: 'Marco Bellandi', rel: 'author' },
+      { name: 'Tom Aldous', rel: 'editor' },
+    ]);
+  });
+
   it('passes on status and embargo, which feeds and pages leave out', async () => {
     const file = new VFile({
       path: '/s/a.md',
