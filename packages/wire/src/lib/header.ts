@@ -65,7 +65,7 @@ export function readCaption(text: string): { caption: string; credit: string } |
 
 /** A line that only says how long ago the story was posted (`2 hours ago`, `1 hr 4 mins ago`, `vor 3 Stunden`). */
 export const relativeTime =
-  /\b(?:\d+\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s*)+ago\b|\bvor\s+\d+\s+(?:Minuten|Stunden|Tagen)\b|\b(?:just now|yesterday)\b/iu;
+  /\b(?:(?:\d+|an?|one)\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s*)+ago\b|\bvor\s+\d+\s+(?:Minuten|Stunden|Tagen)\b|\b(?:just now|yesterday)\b/iu;
 
 const labelled =
   /^(?:published|updated|posted|last updated|latest update|first published|issued on|modified|veröffentlicht|aktualisiert|stand|publié|mis à jour)\b/iu;

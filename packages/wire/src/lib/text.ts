@@ -162,7 +162,11 @@ function readLines(reading: Reading): boolean {
   // Lines after the start of a trailer ("Most read", "Comments") are not read.
   if (trailer !== undefined) kept.length = trailer;
   // The story ends before the first line after its start that a rule says ends it (copyright, notes, credits, `___`).
-  const marker = reading.pending.find((entry) => entry.at > span.start && endsStory(entry.rule));
+  // A separator (`___`) with the story's prose going on below it divides sections; it ends the story only when no
+  // long paragraph follows it.
+  const marker = reading.pending.find(
+    (entry) => entry.at > span.start && endsStory(entry.rule) && !(entry.rule.action === 'drop' && proseResumes(kept, entry.at)),
+  );
   span.end = Math.min(span.end, kept.length - 1, marker ? marker.at - 1 : Number.POSITIVE_INFINITY);
   reading.language = span.language;
   const first = kept[span.start] as Line;
@@ -174,6 +178,11 @@ function readLines(reading: Reading): boolean {
   if (end === 'no-body') return false;
   reportDropped(reading, end + 1, kept.length, 'the trailer after the story', wireRules.trailer);
   return true;
+}
+
+/** Whether a long paragraph (150 characters or more, closed by punctuation) stands among the three lines from `at`. */
+function proseResumes(kept: readonly Line[], at: number): boolean {
+  return kept.slice(at, at + 3).some((line) => line.text.length >= 150 && /[.!?…"”'’)]$/u.test(line.text));
 }
 
 /** Whether line `index` opens with a dateline and is repeated at the start of a later line (a teaser). */
@@ -193,13 +202,22 @@ function chooseHeadline(reading: Reading, start: number): number {
   // Only lines above the story repeat the headline (a page title, a breadcrumb): a footer repeats its own promotions.
   const texts = kept.slice(0, start).map((line) => line.text);
   const from = Math.max(0, start - headerWindow);
-  // The header's first byline or date under a title-like line (a weather widget's date above the header does not count).
+  // The header's byline or date block nearest the story, under a title-like line (a weather widget's date above
+  // the header does not count, nor does a date in a menu far above the story).
   const firstTitle = texts.slice(from, start).findIndex((text, at) => titleScore(text, texts, from + at) > 0);
-  const anchor =
-    firstTitle === -1
-      ? -1
-      : texts.slice(from + firstTitle, start).findIndex((text) => bylineCandidate(text) || dateCandidate(text, 0, context.timeZone));
-  const until = anchor === -1 ? start : from + firstTitle + anchor;
+  const isAnchor = (index: number) =>
+    bylineCandidate(texts[index] ?? '') !== undefined || dateCandidate(texts[index] ?? '', 0, context.timeZone) !== undefined;
+  let until = start;
+  if (firstTitle !== -1) {
+    let last = start - 1;
+    while (last > from + firstTitle && !isAnchor(last)) last -= 1;
+    if (last > from + firstTitle && isAnchor(last)) {
+      // The block's first line: bylines and dates stand together, with at most one other line between them.
+      until = last;
+      while (until - 1 > from + firstTitle && (isAnchor(until - 1) || (until - 2 > from + firstTitle && isAnchor(until - 2))))
+        until -= isAnchor(until - 1) ? 1 : 2;
+    }
+  }
   let best = -1;
   let bestScore = 0;
   for (let index = from; index < until; index++) {
@@ -216,6 +234,8 @@ function chooseHeadline(reading: Reading, start: number): number {
     above !== undefined &&
     bestScore < 4 &&
     wordsOf(above) < 2 * wordsOf(texts[best]) &&
+    // A kicker in capitals (`TECH  PERSONAL TECHNOLOGY: REVIEW`) above a headline in mixed case is a section label.
+    !(above === above.toUpperCase() && texts[best] !== texts[best]?.toUpperCase()) &&
     !inMenu(kept, best - 1) &&
     titleScore(above, texts, best - 1) >= bestScore - 1
   )
