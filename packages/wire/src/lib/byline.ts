@@ -76,7 +76,7 @@ export function parseByline(text: string): Byline | undefined {
  * holding one is a role or an outlet, not a person.
  */
 const roleWords =
-  /\b(?:writer|reporter|correspondent|editor|columnist|contributor|producer|analyst|critic|staff|chief|bureau|senior|photographer|journalist|anchor|host|director|manager|intern|fellow|opinion|media|news|newsroom|times|post|herald|tribune|network|magazine|journal|daily|gazette)\b|\.(?:com|org|net|co|ca|de|uk|au|in)\b|\bfor\s+\p{Lu}/iu;
+  /\b(?:writer|reporter|correspondent|editor|columnist|contributor|producer|analyst|critic|staff|chief|bureau|senior|photographer|journalist|anchor|host|director|manager|intern|fellow|opinion|media|news|newsroom|times|post|herald|tribune|network|magazine|journal|daily|gazette)s?\b|\.(?:com|org|net|co|ca|de|uk|au|in)\b|\bfor\s+\p{Lu}/iu;
 
 /** The parts of a byline without the job titles and outlets after the names; the agency part is kept for the source. */
 function withoutRoles(parts: readonly string[]): string[] {

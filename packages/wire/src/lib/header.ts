@@ -124,7 +124,7 @@ export function bylineCandidate(text: string): Byline | undefined {
   const byline = parseByline(by);
   if (!byline) return undefined;
   // `By`, an agency, or a job title after the names (`Jane Roe, Staff Writer`) make a line a byline.
-  const titled = /[,|]\s*[^,|]*\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff)\b/iu.test(unglued);
+  const titled = /[,|]\s*[^,|]*\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff)s?\b/iu.test(unglued);
   return /^(by|von|par|por)\s/iu.test(by) || byline.source || titled ? byline : undefined;
 }
 

@@ -369,6 +369,8 @@ function readHeaderLine(reading: Reading, index: number, dates: readonly DateCan
     // A deck sits right under the headline.
     index === reading.headlineIndex + 1 &&
     !fields.subheadline &&
+    // The page title repeating the headline (`Headline | Site`) is not a deck.
+    !line.text.toLowerCase().startsWith((fields.headline ?? '').toLowerCase()) &&
     fields.images.length === 0 &&
     line.text.length < 250 &&
     !/[.!?]["”]?$/.test(line.text) &&

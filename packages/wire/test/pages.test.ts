@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { blocks, convertWire } from './helpers.js';
+
+/** Our own fixtures in the shape of pages copied with select-all (menus, kickers, credits, comment blocks). */
+function convertPage(name: string) {
+  return convertWire(readFileSync(new URL(`fixtures/${name}`, import.meta.url)), name);
+}
+
+describe('a news page copied with select-all: long header, credits, comments (issue 14)', async () => {
+  const result = await convertPage('site-header-credits.txt');
+  const article = result.articles[0];
+
+  it('takes the headline above the long header block, not the menu, the breadcrumb or the kicker', () => {
+    expect(article?.headline).toBe('Harbour cranes idle as dock workers walk out over night shifts');
+    expect(result.messages).toContain(
+      'site-header-credits.txt:2:1: info Removed related-content block after the story above the story (a menu item there, not a trailer): "Trending" [trailer-start]',
+    );
+  });
+
+  it('reads upper-case bylines with a job title; credits give authors and contributors, editors are not authors', () => {
+    expect(article?.authors).toEqual([{ name: 'Jane Roe' }, { name: 'Tomas Berg' }]);
+    expect(article?.contributors).toEqual([
+      { name: 'Lena Vogt', role: 'additional-reporting' },
+      { name: 'Mark Hale', role: 'editor' },
+    ]);
+    expect(article?.notes).toEqual(['Additional reporting by Lena Vogt', 'Editing by Mark Hale']);
+  });
+
+  it('reads the dateline and the date; the relative update time is a warning, not a date', () => {
+    expect(article).toMatchObject({ dateline: { place: 'ROTTERDAM', agency: 'Reuters' }, published: '2024-11-20T05:52:00+01:00' });
+    expect(article?.updated).toBeUndefined();
+    expect(result.messages).toContain(
+      'site-header-credits.txt:21:41: warning "an hour ago" gives a time only relative to when the page was copied; it is not used as a date [wire-date-relative]',
+    );
+  });
+
+  it('keeps a caption without a photo file as an image with caption and credit and no file of its own', () => {
+    expect(article?.images).toEqual([
+      {
+        src: '/site-header-credits-caption-1',
+        caption: 'Dock workers walk past idle cranes at the container terminal, November 19, 2024.',
+        credit: 'Example Images',
+      },
+    ]);
+  });
+
+  it('keeps the story from its first paragraph to its last, and nothing else', () => {
+    const text = blocks(result);
+    expect(text[0]).toMatch(/^Dock workers at the country's largest container port walked out/);
+    expect(text.at(-1)).toBe("The employers' association said its offer was fair and called on the union to return to the table.");
+    expect(text).toHaveLength(5);
+    expect(text.join('\n')).not.toMatch(/KEY POINTS|Photo:|Reporting by|Our Standards|Comments|discussion|Most Read|Ferry operator/);
+  });
+});
+
+describe('an explainer in sections on a local portal: handle byline, ___ sections, sign-up prose after the story', async () => {
+  const result = await convertPage('portal-sections-newsletter.txt');
+  const article = result.articles[0];
+
+  it('prefers the headline the page title repeats, and reads a name above its social handle as the byline', () => {
+    expect(article?.headline).toBe('Things to know before the city council votes on the river park plan');
+    expect(article?.subheadline).toBeUndefined();
+    expect(article?.authors).toEqual([{ name: 'Sam Okafor' }]);
+    expect(article?.dateline).toEqual({ place: 'MILLBROOK, Ohio', agency: 'AP' });
+  });
+
+  it('gives no date for "Published 3 hours ago", with a warning and never a guess', () => {
+    expect(article?.published).toBeUndefined();
+    expect(result.messages).toEqual(
+      expect.arrayContaining([
+        'portal-sections-newsletter.txt:13:11: warning "3 hours ago" gives a time only relative to when the page was copied; it is not used as a date [wire-date-relative]',
+        'portal-sections-newsletter.txt:1:1: warning No publication date found in the copy [wire-no-date]',
+      ]),
+    );
+  });
+
+  it('reads on past a ___ that divides sections, and ends the story at the last one; promotions are not story', () => {
+    const text = blocks(result);
+    expect(text).toContain('WHAT IS IN THE PLAN?');
+    expect(text.at(-1)).toMatch(/^Some owners of businesses near the site say the park/);
+    expect(text.join('\n')).not.toMatch(/Follow Example News|newsletter|subscription|Related Stories|Council approves/);
+  });
+});
+
+describe('rules with `ends`', () => {
+  it('a drop rule may end the story; a wrong `ends` is refused', async () => {
+    const copy =
+      'A headline for the test\n\nLONDON (Reuters) - The story begins here and goes on for a while, as stories do.\n\nPromo: read our app\n\nA paragraph of the app promotion that reads like prose but is not the story at all.\n';
+    const result = await convertWire(copy, 'ends.txt', {
+      rules: [{ id: 'app-promo', description: 'app promotion', pattern: '^promo:', action: 'drop', ends: true }],
+    });
+    expect(blocks(result)).toEqual(['The story begins here and goes on for a while, as stories do.']);
+    await expect(
+      convertWire(copy, 'ends.txt', {
+        rules: [{ id: 'app-promo', description: 'x', pattern: 'x', action: 'drop', ends: 'yes' as unknown as boolean }],
+      }),
+    ).rejects.toThrow(new TypeError('Expected wire rule `app-promo` to have a boolean `ends` but received "yes"'));
+  });
+});
