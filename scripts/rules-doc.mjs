@@ -88,10 +88,10 @@ export function conflictingRules(entries) {
 
 const actions = {
   drop: 'the line is removed as site chrome',
-  'drop-rest': 'the line and everything after it are removed as a trailer',
-  copyright: "the line is the article's copyright notice",
+  'drop-rest': "after the story's start: the line and everything after it are removed as a trailer; above it: the line alone",
+  copyright: "after the story's start: the line is the article's copyright notice (a later one the site's)",
   note: 'the line is kept as an editorial note',
-  credits: 'reporters become authors, the rest a note',
+  credits: 'reporters become authors, editors and additional reporters contributors (and notes)',
 };
 
 /** docs/rules.md from the catalogue entries (one table per package, rules by id) and the wire text rules. */
@@ -132,7 +132,7 @@ export function renderRulesDoc(entries, textRules = []) {
     );
     for (const rule of textRules) {
       lines.push(
-        `| \`${rule.id}\` | ${cell(rule.description)} | ${actions[rule.action] ?? rule.action} | ${(rule.agencies ?? []).join(', ')} |`,
+        `| \`${rule.id}\` | ${cell(rule.description)} | ${actions[rule.action] ?? rule.action}${rule.ends && rule.action === 'drop' ? '; ends the story' : ''} | ${(rule.agencies ?? []).join(', ')} |`,
       );
     }
     lines.push('');
