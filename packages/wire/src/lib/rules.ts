@@ -175,7 +175,7 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
   },
   {
     id: 'rule-line',
-    description: 'separator line (AP prints ___ between the story and its notes)',
+    description: 'separator line (AP prints ___ between the story and its notes, and between sections)',
     pattern: /^[_=*-]{3,}$/u,
     action: 'drop',
     ends: true,
