@@ -12,5 +12,6 @@ export type { LocatedJson } from './lib/json.js';
 export { jsonDepth, parseLocatedJson } from './lib/json.js';
 export type { CompiledRule, WireRule } from './lib/rules.js';
 export { compileRules, defaultRules } from './lib/rules.js';
+export { creditRoles } from './lib/rules-pass.js';
 export type { WireTextOptions } from './lib/text.js';
 export { ingestWireText, wireTextIngester } from './lib/text.js';
