@@ -35,14 +35,11 @@ describe('a news page copied with select-all: long header, credits, comments (is
     );
   });
 
-  it('keeps a caption without a photo file as an image with caption and credit and no file of its own', () => {
-    expect(article?.images).toEqual([
-      {
-        src: '/site-header-credits-caption-1',
-        caption: 'Dock workers walk past idle cranes at the container terminal, November 19, 2024.',
-        credit: 'Example Images',
-      },
-    ]);
+  it('reads a caption with its credit on the next line; without a photo file it is reported, not body text', () => {
+    expect(article?.images).toEqual([]);
+    expect(result.messages).toContain(
+      'site-header-credits.txt:28:1: info Read a photo caption (credit Example Images) without a photo file; it is not body text: "Dock workers walk past idle cranes at the container terminal, Novem..." [wire-caption]',
+    );
   });
 
   it('keeps the story from its first paragraph to its last, and nothing else', () => {

@@ -400,9 +400,9 @@ function nameAboveDate(reading: Reading, index: number): Byline | undefined {
 
 /**
  * A photo caption by its credit pattern: kept once (galleries print captions several times), never body text.
- * Without a photo file it is still an image, with caption and credit and no file: no output gives it a URL (an
- * image under the content root without renditions is never published), but every format that can keeps its
- * caption and credit. A credit alone on a line (`Photo: Getty Images`) takes the caption from the line above it.
+ * A credit alone on a line (`Photo: Getty Images`) takes the caption from the line above it. Without a photo
+ * file the caption is reported, not kept: an image needs a file or a URL (a local image that is not there fails
+ * the images format).
  */
 function readCaptionLine(reading: Reading, line: Line, index: number): boolean {
   const caption = readCaption(line.text);
@@ -418,14 +418,6 @@ function readCaptionLine(reading: Reading, line: Line, index: number): boolean {
     wireRules.caption,
     line,
   );
-  if (seen) return true;
-  const stem = (reading.context.articlePath.split('/').pop() ?? 'article').replace(/\.[^.]*$/u, '');
-  const resolved = resolveImageRef(`${stem}-caption-${reading.captions.size}`, reading.context.articlePath);
-  if ('error' in resolved) return true;
-  const image: ArticleImage = { src: resolved.src, credit: caption.credit };
-  if (caption.caption) image.caption = caption.caption;
-  if (reading.bodyStarted) reading.body.push(figureOf(image, line));
-  else reading.fields.images.push(image);
   return true;
 }
 
