@@ -138,6 +138,7 @@ async function main() {
   const ingester = wireTextIngester();
   const counts = { headline: 0, first: 0, last: 0, dateline: 0, authors: 0, datelinePages: 0, authorPages: 0 };
   const rows = [];
+  const failureKinds = new Map();
   for (const page of pages) {
     const text = readFileSync(join(cacheDir, `${page.id}.txt`), 'utf8');
     const result = await convert({ path: `/eval/${page.id}.txt`, value: text }, { root: '/eval', ingesters: [ingester], timeZone: 'UTC' });
@@ -163,6 +164,20 @@ async function main() {
     if (expectedAuthors.length > 0) counts.authorPages++;
     for (const [key, right] of Object.entries({ headline, first, last, dateline })) if (right) counts[key]++;
     if (expectedAuthors.length > 0 && authors) counts.authors++;
+    const truthFolded = truth.map(fold);
+    const kinds = [];
+    if (!article) kinds.push('no article found');
+    else {
+      if (!first) kinds.push(firstKind(blocks, truthFolded, firstExpected));
+      if (!last) kinds.push(lastKind(blocks, truthFolded));
+      if (!headline)
+        kinds.push(
+          blocks.includes(fold(article.headline)) || truthFolded.includes(fold(article.headline))
+            ? 'headline: a line of the story'
+            : 'headline: another line of the page',
+        );
+    }
+    for (const kind of kinds) failureKinds.set(kind, (failureKinds.get(kind) ?? 0) + 1);
     rows.push({
       id: page.id.slice(0, 12),
       url: page.url,
@@ -186,6 +201,9 @@ async function main() {
   console.log(`last paragraph   ${counts.last}/${n}`);
   console.log(`dateline         ${counts.dateline}/${n}  (${counts.datelinePages} pages open with one)`);
   console.log(`authors          ${counts.authors}/${counts.authorPages}  (of the pages whose metadata names authors)`);
+  console.log('\nMisses by kind (a page may have several):');
+  for (const [kind, count] of [...failureKinds].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
+    console.log(`  ${String(count).padStart(3)}  ${kind}`);
   if (args.includes('--pages') || only) {
     for (const row of rows) {
       const wrong = Object.entries(row.marks)
@@ -211,6 +229,28 @@ function personName(value) {
     .replace(/^by\s+/i, '')
     .split(/\s*[,|]\s*|\s+-\s+|(?<=\p{L}{3})\.\s+/u)[0]
     .toLowerCase();
+}
+
+/** Why the first paragraph is not the ground truth's: the story was found too late, too early, or elsewhere. */
+function firstKind(blocks, truth, expected) {
+  const at = blocks.indexOf(expected);
+  if (at > 0) return 'first paragraph: header or chrome kept above the story';
+  if (truth.indexOf(blocks[0]) > 0) return 'first paragraph: story found too late (its start missed)';
+  return 'first paragraph: story found elsewhere (a teaser, a list, another block)';
+}
+
+/** Why the last paragraph is not the ground truth's: the story ended early, ran on, or the truth keeps a trailer. */
+function lastKind(blocks, truth) {
+  const ours = blocks.at(-1);
+  const at = truth.indexOf(ours);
+  if (at !== -1 && at < truth.length - 1) {
+    const rest = truth.slice(at + 1);
+    return rest.every((paragraph) => paragraph.length < 120 && !/[.!?"']$/.test(paragraph))
+      ? 'last paragraph: the ground truth keeps short lines after the story (links, lists, dates)'
+      : 'last paragraph: story ended early (a list, quote, embed or promotion inside it)';
+  }
+  if (blocks.includes(truth.at(-1) ?? '')) return 'last paragraph: story ran on into the trailer';
+  return 'last paragraph: ends elsewhere (trailer prose taken, or the story found elsewhere)';
 }
 
 /** A staff dateline (`MADRID — …`) in the ground truth: a place in capitals and a dash. */
