@@ -73,7 +73,13 @@ export async function collectRules() {
  */
 export async function collectTextRules() {
   const module = await import(pathToFileURL(join(packagesDir, 'wire', 'dist', 'index.js')).href);
-  return [...(module.defaultRules ?? [])].map(({ id, description, action, ends, agencies }) => ({ id, description, action, ends, agencies }));
+  return [...(module.defaultRules ?? [])].map(({ id, description, action, ends, agencies }) => ({
+    id,
+    description,
+    action,
+    ends,
+    agencies,
+  }));
 }
 
 /** The ids defined in more than one place with different titles, hints or severities. */

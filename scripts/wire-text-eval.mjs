@@ -182,6 +182,7 @@ async function main() {
       id: page.id.slice(0, 12),
       url: page.url,
       marks: { headline, first, last, dateline, authors },
+      kinds,
       headline: article?.headline ?? '(no article)',
       expectedHeadline: metadata.headline?.value ?? metadata.firstHeading ?? metadata.title,
       first: blocks[0],
@@ -210,7 +211,9 @@ async function main() {
         .filter(([, right]) => !right)
         .map(([key]) => key);
       if (wrong.length === 0) continue;
-      console.log(`\n${row.id} ${row.url}\n  wrong: ${wrong.join(', ')}`);
+      console.log(
+        `\n${row.id} ${row.url}\n  wrong: ${wrong.join(', ')}${row.kinds.length > 0 ? `\n  kinds: ${row.kinds.join('; ')}` : ''}`,
+      );
       if (!row.marks.headline)
         console.log(`  headline: ${JSON.stringify(row.headline)}\n      want: ${JSON.stringify(row.expectedHeadline)}`);
       if (!row.marks.first)

@@ -80,6 +80,42 @@ describe('an explainer in sections on a local portal: handle byline, ___ section
   });
 });
 
+describe('the end of a blog post: follow line, related links, comments', () => {
+  it('ends the story before the follow line; a related link, "says:" comments and their prose are not story', async () => {
+    const copy = [
+      'Home',
+      'Blog',
+      'Why the harbour ferry timetable changes every winter',
+      'Posted by Mara Lind on November 19, 2024, 6:21 AM',
+      '',
+      'Every November the harbour ferry switches to its winter timetable, and every year riders ask why the last boat leaves an hour earlier than in summer.',
+      '',
+      'The operator says fewer people travel after dark in winter, and that the crews need the extra hour to check the boats before the morning run.',
+      '',
+      'Follow Example Harbour News on Facebook and Instagram for more stories like this.',
+      'Copyright @ 2024 Example Harbour News.',
+      '',
+      'Why Do Ferries Run Late In Fog?',
+      'ferryfan says:',
+      'November 19, 2024 at 8:45 am',
+      'I have taken the late boat for years and never once seen it leave on time, so an earlier last sailing makes little difference to me.',
+    ].join('\n');
+    const result = await convertWire(copy, 'blog.txt');
+    expect(result.articles[0]).toMatchObject({
+      headline: 'Why the harbour ferry timetable changes every winter',
+      authors: [{ name: 'Mara Lind' }],
+    });
+    expect(result.articles[0]?.copyright).toBe('Copyright @ 2024 Example Harbour News.');
+    expect(blocks(result)).toEqual([
+      expect.stringMatching(/^Every November the harbour ferry/),
+      expect.stringMatching(/^The operator says fewer people travel after dark/),
+    ]);
+    expect(result.messages).toContain(
+      'blog.txt:14:1: info Removed comments block after the story: "ferryfan says:" and the 2 lines after it [comments-start]',
+    );
+  });
+});
+
 describe('rules with `ends`', () => {
   it('a drop rule may end the story; a wrong `ends` is refused', async () => {
     const copy =

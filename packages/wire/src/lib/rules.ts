@@ -94,14 +94,14 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
     id: 'trailer-start',
     description: 'related-content block after the story',
     pattern:
-      /^(most (read|viewed|shared|commented)|more from (ap|reuters|afp|dpa)|trending( now| stories)?|latest (news|stories|headlines)|top stories|you (may|might) also like|recommended for you|more (stories|articles|news|videos) (from|on|about|in) .{1,60}|editor'?s picks|what to read next|further reading|sponsored (stories|links|content)|promoted (stories|links|content)|around the web|go to home page\b.*)$/iu,
+      /^(most (read|viewed|shared|commented)|more from (ap|reuters|afp|dpa)|trending( now| stories)?|latest (news|stories|headlines)|top stories|you (may|might) also like\W*|recommended for you|we recommend|(previous|next) (article|post|story)|post navigation|site index|weitere (beiträge|artikel|nachrichten)( zum thema)?|das könnte sie auch interessieren|(leia|veja) também|(à )?lire aussi|вам также может быть интересно|more (stories|articles|news|videos) (from|on|about|in) .{1,60}|editor'?s picks|what to read next|further reading|sponsored (stories|links|content)|promoted (stories|links|content)|around the web|go to home page\b.*)$/iu,
     action: 'drop-rest',
   },
   {
     id: 'comments-start',
     description: 'comments block after the story',
     pattern:
-      /^(comments?( \(\d+\))?|\d+ comments?|view (the )?(discussion|comments)( thread)?\.?|(show|load|view) comments|join the (conversation|discussion)|leave a (comment|reply)|post a comment|add a comment|please enable javascript to view the comments\b.*|comments? (are|have been) closed\.?|tell us what you think\W*|what do you think\??|community (rules|guidelines) apply\b.*|conversation)$/iu,
+      /^(comments?( \(\d+\))?|\d+ comments?|view (the )?(discussion|comments)( thread)?\.?|(show|load|view) comments|join the (conversation|discussion)|leave a (comment|reply)|post a comment|add a comment|please enable javascript to view the comments\b.*|comments? (are|have been) closed\.?|tell us what you think\W*|what do you think\??|community (rules|guidelines) apply\b.*|conversation|\S.{0,40} says:|kommentare?( schreiben)?|(add|leave) a comment\W*|добавить комментарий|комментарии|comentários|comentarios|commentaires|laisser un commentaire|deja un comentario)$/iu,
     action: 'drop-rest',
   },
   {
@@ -126,6 +126,13 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
     pattern:
       /^(about the authors?|about this author|more (from|by) this author|author bio(graphy)?|über (den autor|die autorin)|sobre (o autor|a autora|el autor)|à propos de l'auteur)$/iu,
     action: 'drop-rest',
+  },
+  {
+    id: 'social-follow',
+    description: 'a call to follow the site on social media',
+    pattern: /^follow (us|[\p{L}\p{M}'’ .]{2,60}) on (facebook|twitter|instagram|linkedin|youtube|tiktok|social media|x)\b.{0,120}$/iu,
+    action: 'drop',
+    ends: true,
   },
   {
     id: 'affiliate-disclosure',
@@ -200,7 +207,7 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
     id: 'copyright-line',
     description: 'copyright notice',
     // Not a credit-first caption ("© Munir uz Zaman, AFP | Police …"): a photo credit, not the article's rights.
-    pattern: /^(?![^|]{0,80}\s\|\s)(copyright\s*(©\s*)?\d{4}|©\s*(\d{4}|\p{L})|\(c\)\s*\d{4}).{0,200}$/iu,
+    pattern: /^(?![^|]{0,80}\s\|\s)(copyright\s*((©|@|\(c\))\s*)?\d{4}|©\s*(\d{4}|\p{L})|\(c\)\s*\d{4}).{0,200}$/iu,
     action: 'copyright',
   },
 ]);

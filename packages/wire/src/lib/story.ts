@@ -113,8 +113,11 @@ export function findStory(
     // A line without closing punctuation short of a long paragraph is a title or a link (a related story): it
     // does not carry the story on.
     const closed = /[.!?…"”»'’):]$/u.test(lines[index] ?? '');
-    if ((prose(index) && (closed || classes[index] === 'good')) || (index - end === 1 && /[.!?…"”»)]$/u.test(lines[index] ?? '')))
-      end = index;
+    // A short closing sentence has words and is not a title ("Why Do We Get Allergies?" is a link; "..." is nothing).
+    const line = lines[index] ?? '';
+    const words = line.match(/[\p{L}\p{M}'’]+/gu) ?? [];
+    const closing = index - end === 1 && /[.!?…"”»)]$/u.test(line) && words.length >= 2 && !isTitleCase(words, line);
+    if ((prose(index) && (closed || classes[index] === 'good')) || closing) end = index;
   }
   return { start, end, reason, language };
 }
