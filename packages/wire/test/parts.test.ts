@@ -30,6 +30,19 @@ describe('parseByline', () => {
     expect(parseByline('The Biden administration says Iran has provided Russia with attack drones.')).toBeUndefined();
     expect(parseByline('no thanks')).toBeUndefined();
   });
+
+  it('leaves out job titles, outlets, glued titles and dates after the names; a company is not a person', () => {
+    const names = (text: string) => parseByline(text)?.authors.map((author) => author.name);
+    expect(names('By TOM ROE, AP Auto Writer')).toEqual(['Tom Roe']);
+    expect(names('By Ana Lind, Harbourtown.com')).toEqual(['Ana Lind']);
+    expect(names('Ana Lind | Example Media for example.com')).toEqual(['Ana Lind']);
+    expect(names('By Ana Lind, CNN')).toEqual(['Ana Lind']);
+    expect(names('By Ana LindBusiness Columnist')).toEqual(['Ana Lind']);
+    expect(names('By Ana LindFOXBusiness')).toEqual(['Ana Lind']);
+    expect(names('By Ana Lind - 11/19/19 06:56 AM EST')).toEqual(['Ana Lind']);
+    expect(names('By Ana Lind , Tom Roe on Monday, November 18th, 2019 at 11:08 a.m.')).toEqual(['Ana Lind', 'Tom Roe']);
+    expect(parseByline('Northwind Quantum, Inc.')).toBeUndefined();
+  });
 });
 
 describe('findDate', () => {
