@@ -1,3 +1,5 @@
+/** The version of `@syndikit/core` (embedded at build time), for cache keys that must change with it. */
+export { packageVersion as version } from './generated/package.js';
 export type {
   Adapter,
   AdapterFactory,

@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Adapter, OutputFile } from '@syndikit/core';
 import { adapterCacheKey, checkUrl, urlOrPathProblem } from '@syndikit/core';
 import type { Handlers } from 'mdast-util-to-hast';
+import { packageVersion as version } from '../generated/package.js';
 import { ampPage } from './page.js';
 import { defaultThemeCss, themeProblem } from './theme.js';
-
-/** This package's version, part of the adapter's cache key. */
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Options for {@link ampAdapter}. */
 export interface AmpOptions {

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { themeCss } from '../generated/assets.js';
 import { maxCustomCssBytes } from './boilerplate.js';
 
-let defaultTheme: string | undefined;
-
-/** The default theme shipped with this package (`assets/theme.css`). */
+/** The default theme shipped with this package (`assets/theme.css`, embedded at build time). */
 export function defaultThemeCss(): string {
-  defaultTheme ??= readFileSync(new URL('../../assets/theme.css', import.meta.url), 'utf8');
-  return defaultTheme;
+  return themeCss;
 }
 
 /** Size of CSS as AMP counts it: UTF-8 bytes. */

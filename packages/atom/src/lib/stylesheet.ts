@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-
-let cached: string | undefined;
+import { atomXsl } from '../generated/assets.js';
 
 /**
- * The XSLT stylesheet shipped with this package (`assets/atom.xsl`), which
- * turns an Atom feed into a readable page when opened in a browser.
+ * The XSLT stylesheet shipped with this package (`assets/atom.xsl`, embedded
+ * at build time), which turns an Atom feed into a readable page when opened in a browser.
  */
 export function shippedStylesheet(): string {
-  cached ??= readFileSync(new URL('../../assets/atom.xsl', import.meta.url), 'utf8');
-  return cached;
+  return atomXsl;
 }

@@ -1,7 +1,15 @@
-import { createRequire } from 'node:module';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Adapter, fingerprint, type Ingester, type PipelineOptions, type ResolvedPipeline, resolvePipeline } from '@syndikit/core';
+import {
+  type Adapter,
+  version as coreVersion,
+  fingerprint,
+  type Ingester,
+  type PipelineOptions,
+  type ResolvedPipeline,
+  resolvePipeline,
+} from '@syndikit/core';
+import { packageVersion } from '../generated/package.js';
 
 /**
  * How every thread of a build makes the same pipeline: an ES module that
@@ -46,10 +54,8 @@ export interface LoadedPipeline {
   key: string;
 }
 
-const require = createRequire(import.meta.url);
-/** This package's version: part of every cache key, and of the cache index's header. */
-export const engineVersion = (require('../../package.json') as { version: string }).version;
-const coreVersion = (require('@syndikit/core/package.json') as { version: string }).version;
+/** This package's version (embedded at build time): part of every cache key, and of the cache index's header. */
+export const engineVersion = packageVersion;
 
 /** Whether a build's `pipeline` option is a module to load in every thread. */
 export function isPipelineModule(value: unknown): value is PipelineModule {

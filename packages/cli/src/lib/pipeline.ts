@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import type { CreatedPipeline } from '@syndikit/build';
 import { fingerprint } from '@syndikit/core';
+import { packageVersion as version } from '../generated/package.js';
 import { type CommonFlags, resolveSettings, type Settings } from './settings.js';
 
 /** What `syndikit build` hands every worker thread: enough to make the same pipeline again. */
@@ -11,8 +11,6 @@ export interface CliPipelineOptions {
   /** The content root the build settled on. */
   root: string;
 }
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /**
  * The pipeline module of `syndikit build`: each worker thread imports this

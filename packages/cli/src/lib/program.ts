@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { environmentErrorOf } from '@syndikit/build';
 import { escapeControlCharacters, OutputLockedError } from '@syndikit/core';
 import { Command, CommanderError, Option } from 'commander';
+import { packageVersion as version } from '../generated/package.js';
 import { buildCommand } from './commands/build.js';
 import { convertCommand } from './commands/convert.js';
 import { initCommand } from './commands/init.js';
@@ -10,8 +10,6 @@ import { previewCommand } from './commands/preview.js';
 import { exitCodes, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { printable } from './reporter.js';
-
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const exitHelp = `
 Exit codes:

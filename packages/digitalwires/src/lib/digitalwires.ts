@@ -3,7 +3,6 @@
  * article: the same dpa conventions as its NewsML-G2 (teaser, dateline span,
  * notepad), read from JSON with every problem at its line and column.
  */
-import { createRequire } from 'node:module';
 import type {
   ArticleFields,
   ArticleImage,
@@ -24,9 +23,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { findNodeAtLocation } from 'jsonc-parser';
 import type { Root } from 'mdast';
 import type { Point } from 'unist';
+import { packageVersion as version } from '../generated/package.js';
 import { digitalwiresRules } from './rules.js';
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Options for {@link digitalwiresIngester}. */
 export interface DigitalwiresOptions {

@@ -1,20 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { isIP } from 'node:net';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Adapter, Article, ArticleImage, Figure, OutputFile, PrepareContext } from '@syndikit/core';
 import { adapterCacheKey, slugify } from '@syndikit/core';
 import pLimit from 'p-limit';
+import { packageVersion as version } from '../generated/package.js';
 import { ImageCache } from './cache.js';
 import { type ImagesOptions, type ResolvedImagesOptions, resolveImagesOptions } from './options.js';
 import { ImageProblem, type ProcessedImage, processImage, sourceHash } from './process.js';
 import { fetchRemote, isPrivateAddress } from './remote.js';
 import { imageRules } from './rules.js';
 import { sniffImageType } from './sniff.js';
-
-/** This package's version, part of the adapter's cache key. */
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /**
  * The `images` format: responsive renditions of every image an article

@@ -1,11 +1,8 @@
-import { createRequire } from 'node:module';
 import type { Adapter, Article, OutputFile } from '@syndikit/core';
 import { adapterCacheKey } from '@syndikit/core';
+import { packageVersion as version } from '../generated/package.js';
 import { bodyToMarkdown, defaultMarkdownStyle, type MarkdownStyle } from './body.js';
 import { frontMatterBlock, frontMatterData } from './front-matter.js';
-
-/** This package's version, part of the adapter's cache key. */
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Options for {@link markdownAdapter}. */
 export interface MarkdownOptions {

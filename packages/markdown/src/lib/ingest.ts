@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { posix } from 'node:path';
 import type { ArticleFields, Figure, IngestContext, Ingester, IngestResult, Rule, Site } from '@syndikit/core';
 import {
@@ -18,6 +17,7 @@ import type { Heading, Image, Paragraph, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
+import { packageVersion as version } from '../generated/package.js';
 import { datePrefix, type PublishState, readFields, readPublishState, staticPath } from './fields.js';
 import { findFrontMatter } from './front-matter-block.js';
 import { parseMdx } from './mdx.js';
@@ -26,8 +26,6 @@ import { type FrontMatter, parseDataFrontMatter, parseFrontMatter } from './pars
 import { markdownRules } from './rules.js';
 import { checkMarkdownSource } from './source-limits.js';
 import { renderTemplates } from './templates.js';
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Options of the Markdown ingester ({@link markdownIngester}). */
 export interface MarkdownIngestOptions {

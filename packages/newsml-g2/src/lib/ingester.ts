@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
 import type { IngestContext, Ingester, IngestResult } from '@syndikit/core';
 import { sniffXml, type XmlSniff } from '@syndikit/xml';
+import { packageVersion as version } from '../generated/package.js';
 import type { G2Article } from './item.js';
 import { type NewsMlG2ReadOptions, readNewsMlG2 } from './read.js';
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Options for {@link newsmlG2Ingester}. */
 export interface NewsMlG2IngestOptions extends NewsMlG2ReadOptions {}

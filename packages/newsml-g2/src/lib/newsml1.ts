@@ -5,7 +5,6 @@
  * `DataContent` (NITF, XHTML or text) the body; photo components with
  * `ContentItem Href` renditions the images.
  */
-import { createRequire } from 'node:module';
 import type { ArticleFields, ArticleImage, ImageRendition, IngestContext, Ingester, IngestResult, PublicationStatus } from '@syndikit/core';
 import { normalizeDate, report, splitCredit } from '@syndikit/core';
 import { extendedDate, hastToBody, nitfToBody, openingDateline } from '@syndikit/nitf';
@@ -26,11 +25,10 @@ import {
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Element } from 'xast';
+import { packageVersion as version } from '../generated/package.js';
 import { textBody } from './body.js';
 import { datelineFromText } from './dateline.js';
 import { newsml1Rules } from './rules.js';
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** An article read from a NewsML 1.x `NewsItem`. */
 export interface NewsMl1Article extends IngestResult {

@@ -5,7 +5,6 @@
  * dateline, subjects, keywords, description, language) and the body as
  * XHTML in `inlineXML`.
  */
-import { createRequire } from 'node:module';
 import type { Adapter, Article, ArticleImage, Site } from '@syndikit/core';
 import { adapterCacheKey, formatDateline } from '@syndikit/core';
 import { bodyToHast, embedsToLinks, isRemoteImage, plainTextField, publishedImage, type Reporter } from '@syndikit/html';
@@ -15,9 +14,8 @@ import { h } from 'hastscript';
 import type { Element, ElementContent } from 'xast';
 import { toXml } from 'xast-util-to-xml';
 import { x } from 'xastscript';
+import { packageVersion as version } from '../generated/package.js';
 import { newsmlG2Rules } from './rules.js';
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** The NewsML-G2 standard and namespace this adapter writes. */
 export const newsmlG2Standard = Object.freeze({

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Adapter, Article, ArticleImage, ImageRendition, OutputFile, Site } from '@syndikit/core';
 import { adapterCacheKey, isOrganization } from '@syndikit/core';
 import {
@@ -11,9 +10,7 @@ import {
   publishedImage,
   type Reporter,
 } from '@syndikit/html';
-
-/** This package's version, part of the adapter's cache key. */
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+import { packageVersion as version } from '../generated/package.js';
 
 /** The ninjs standard this adapter writes. */
 export const ninjsStandard = Object.freeze({

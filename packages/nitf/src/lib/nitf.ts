@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { ArticleFields, ArticleImage, IngestContext, Ingester, IngestResult } from '@syndikit/core';
 import { normalizeDate, report, splitCredit } from '@syndikit/core';
 import { agencyName, matchDateline, parseByline } from '@syndikit/wire';
@@ -17,11 +16,10 @@ import {
 import type { Root } from 'mdast';
 import type { Point } from 'unist';
 import type { Element } from 'xast';
+import { packageVersion as version } from '../generated/package.js';
 import { nitfToBody, readMedia } from './body.js';
 import { explainNitf } from './explain.js';
 import { nitfRules } from './rules.js';
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Options for {@link nitfIngester}. */
 export interface NitfIngestOptions {

@@ -5,7 +5,6 @@
  * (`@syndikit/html`'s `articleSchema`) into mdast, and reports each decision
  * as a diagnostic line.
  */
-import { createRequire } from 'node:module';
 import type { ArticleFields, ArticleImage, IngestContext, Ingester, IngestResult, Rule } from '@syndikit/core';
 import { adapterCacheKey, checkUrl, imageMediaType, normalizeDate, report, reportedRuleId, resolveImageRef } from '@syndikit/core';
 import { articleSchema, estimateHtmlDepth, reportUnsafe } from '@syndikit/html';
@@ -17,13 +16,12 @@ import { sanitize } from 'hast-util-sanitize';
 import { toMdast } from 'hast-util-to-mdast';
 import { iso6393To1 } from 'iso-639-3';
 import type { Root } from 'mdast';
+import { packageVersion as version } from '../generated/package.js';
 import type { BlockRule } from './blocks.js';
 import { defaultMaxPageDepth, type ExtractOptions, extractPage, type PageExtraction, type PageFigure } from './extract.js';
 import { splitAuthors } from './metadata.js';
 import { recognize } from './recognize.js';
 import { pageRules } from './rules.js';
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Options for {@link pageIngester}: those of {@link ExtractOptions}, and the size limit. */
 export interface PageIngestOptions extends ExtractOptions {

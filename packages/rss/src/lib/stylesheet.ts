@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-
-let cached: string | undefined;
+import { rssXsl } from '../generated/assets.js';
 
 /**
- * The XSLT stylesheet shipped with this package (`assets/rss.xsl`), which
- * turns an RSS feed into a readable page when opened in a browser.
+ * The XSLT stylesheet shipped with this package (`assets/rss.xsl`, embedded
+ * at build time), which turns an RSS feed into a readable page when opened in a browser.
  */
 export function shippedStylesheet(): string {
-  cached ??= readFileSync(new URL('../../assets/rss.xsl', import.meta.url), 'utf8');
-  return cached;
+  return rssXsl;
 }

@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module';
 import type { ArticleFields, ArticleImage, Figure, IngestContext, Ingester, IngestResult, Rule } from '@syndikit/core';
 import { adapterCacheKey, checkUrl, imageMediaType, report, resolveImageRef, splitCredit } from '@syndikit/core';
 import { iso6393To1 } from 'iso-639-3';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
+import { packageVersion as version } from '../generated/package.js';
 import { type Byline, parseByline } from './byline.js';
 import { agencyName, matchDateline } from './dateline.js';
 import { dateFromFileName } from './dates.js';
@@ -23,9 +23,6 @@ import {
 import { type CompiledRule, compileRules, type WireRule } from './rules.js';
 import { addAuthors, applyRules, endsStory, info, type Line, type Pending, settleRules, shorten } from './rules-pass.js';
 import { detectLanguage, findStory, isSentence, placeDateline } from './story.js';
-
-/** This package's version, part of the ingester's cache key. */
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Options for {@link wireTextIngester}. */
 export interface WireTextOptions {
