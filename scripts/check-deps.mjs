@@ -4,7 +4,12 @@
  *
  * For each package, the bare module specifiers imported by its code are
  * compared with its package.json:
- * - `src/` (what ships) may import only `dependencies` (and `peerDependencies`);
+ * - `src/` and `bin/` (what ships) may import only `dependencies` (and `peerDependencies`),
+ *   except type-only imports (`import type`, `export type … from`,
+ *   `typeof import('x')`), which are erased: they may come from
+ *   `devDependencies` too. Whether the published declarations (`dist/*.d.ts`)
+ *   need them as dependencies is checked on the packed tarballs by
+ *   scripts/pack-check.mjs, which has the emitted files to read;
  * - `test/` and root config files (`vitest.config.ts`) may import those,
  *   the package's `devDependencies`, and the workspace-wide dev tools declared
  *   once in the root package.json's `devDependencies` (vitest, the feed
@@ -24,9 +29,9 @@
  * Usage: node scripts/check-deps.mjs [packages-folder]
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { packageOf, typesPackageOf } from './package-imports.mjs';
 
 const root = process.argv[2] ?? 'packages';
 const workspaceDev = new Set(Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).devDependencies ?? {}));
@@ -45,21 +50,7 @@ const allowedUnused = {
   '@syndikit/astro': { astro: 'peer: the host the integration runs in' },
   '@syndikit/eleventy': { '@11ty/eleventy': 'peer: the host the plugin runs in' },
 };
-const builtins = new Set(builtinModules);
 const sourceFile = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/;
-
-/** The package a bare specifier names, or undefined for relative paths and builtins. */
-export function packageOf(specifier) {
-  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#')) return undefined;
-  if (specifier.startsWith('node:') || builtins.has(specifier) || builtins.has(specifier.split('/')[0])) return 'node:';
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-}
-
-/** `hast` → `@types/hast`, `@scope/x` → `@types/scope__x`. */
-function typesPackageOf(name) {
-  return name.startsWith('@') ? `@types/${name.slice(1).replace('/', '__')}` : `@types/${name}`;
-}
 
 function walk(folder) {
   let entries;
@@ -78,14 +69,46 @@ function walk(folder) {
   return files;
 }
 
-/** Map of package name → first file importing it. */
-function importsOf(files) {
+/**
+ * Specifiers a file loads at run time: every import and export-from that is
+ * not `import type`/`export type` (under `verbatimModuleSyntax`,
+ * `import { type A } from 'x'` still loads `x`), `import x = require()`,
+ * dynamic `import()` and `require()` calls. `typeof import('x')` in a type is not one.
+ */
+function valueSpecifiers(text, fileName = 'file.ts') {
+  const found = new Set();
+  const visit = (node) => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (!node.importClause?.isTypeOnly) found.add(node.moduleSpecifier.text);
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (!node.isTypeOnly) found.add(node.moduleSpecifier.text);
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      const expression = node.moduleReference.expression;
+      if (!node.isTypeOnly && ts.isStringLiteral(expression)) found.add(expression.text);
+    } else if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0])) {
+      const callee = node.expression;
+      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require'))
+        found.add(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false));
+  return found;
+}
+
+/** Map of package name → first file importing it; `values` gets the names some file loads at run time. */
+function importsOf(files, values = new Set()) {
   const found = new Map();
   for (const file of files) {
-    const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    const text = readFileSync(file, 'utf8');
+    const info = ts.preProcessFile(text, true, true);
     for (const { fileName } of info.importedFiles) {
       const name = packageOf(fileName);
       if (name && !found.has(name)) found.set(name, file);
+    }
+    for (const specifier of valueSpecifiers(text, file)) {
+      const name = packageOf(specifier);
+      if (name) values.add(name);
     }
   }
   return found;
@@ -96,7 +119,8 @@ function checkPackage(folder) {
   const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
   const runtime = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
   const dev = new Set(Object.keys(manifest.devDependencies ?? {}));
-  const shipped = importsOf(walk(join(folder, 'src')));
+  const loaded = new Set();
+  const shipped = importsOf([...walk(join(folder, 'src')), ...walk(join(folder, 'bin'))], loaded);
   const configFiles = readdirSync(folder)
     .filter((entry) => sourceFile.test(entry))
     .map((entry) => join(folder, entry));
@@ -109,6 +133,8 @@ function checkPackage(folder) {
   for (const [name, file] of shipped) {
     if (name === 'node:') continue;
     if (satisfied(name, runtime)) continue;
+    // Erased from the JavaScript; the published declarations are checked by scripts/pack-check.mjs.
+    if (!loaded.has(name) && (dev.has(name) || dev.has(typesPackageOf(name)))) continue;
     problems.push(
       dev.has(name) || dev.has(typesPackageOf(name))
         ? `${manifest.name}: ${where(file)} imports "${name}", declared only in devDependencies (move it to dependencies)`
