@@ -4,7 +4,7 @@
  *
  * For each package, the bare module specifiers imported by its code are
  * compared with its package.json:
- * - `src/` and `bin/` (what ships) may import only `dependencies` (and `peerDependencies`),
+ * - `src/` and `bin/` (what ships) may import only `dependencies` (and `peerDependencies`, `optionalDependencies`),
  *   except type-only imports (`import type`, `export type … from`,
  *   `typeof import('x')`), which are erased: they may come from
  *   `devDependencies` too. Whether the published declarations (`dist/*.d.ts`)
@@ -117,7 +117,11 @@ function importsOf(files, values = new Set()) {
 /** Check one package; returns a list of problems. */
 function checkPackage(folder) {
   const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
-  const runtime = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
+  const runtime = new Set([
+    ...Object.keys(manifest.dependencies ?? {}),
+    ...Object.keys(manifest.peerDependencies ?? {}),
+    ...Object.keys(manifest.optionalDependencies ?? {}),
+  ]);
   const dev = new Set(Object.keys(manifest.devDependencies ?? {}));
   const loaded = new Set();
   const shipped = importsOf([...walk(join(folder, 'src')), ...walk(join(folder, 'bin'))], loaded);

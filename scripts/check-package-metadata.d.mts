@@ -15,4 +15,6 @@ export declare function checkPackage(
   context: MetadataContext,
   workspace?: Map<string, { version: string; private?: boolean }>,
 ): string[];
-export declare function workspacePackages(root: string): { folder: string; manifest: Record<string, unknown> & { name: string; version: string; private?: boolean } }[];
+export declare function workspacePackages(
+  root: string,
+): { folder: string; manifest: Record<string, unknown> & { name: string; version: string; private?: boolean } }[];

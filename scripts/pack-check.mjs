@@ -242,11 +242,10 @@ function tarballSpecs(packed) {
 }
 
 /** The consumer project: `syndikit` and every library package from the tarballs, installed by pnpm, strictly. */
-function installProject(project, packed) {
+function installProject(project, packed, wanted, pnpmArgs = []) {
   mkdirSync(project, { recursive: true });
   const specs = tarballSpecs(packed);
-  // @syndikit/cli comes through `syndikit`, as for a user who installs the command, so `.bin/syndikit` is that package's.
-  const dependencies = Object.fromEntries(Object.entries(specs).filter(([name]) => name !== '@syndikit/cli'));
+  const dependencies = Object.fromEntries(Object.entries(specs).filter(([name]) => wanted(name)));
   writeFileSync(
     join(project, 'package.json'),
     `${JSON.stringify({ name: 'syndikit-pack-check', private: true, type: 'module', dependencies }, null, 2)}\n`,
@@ -265,8 +264,48 @@ function installProject(project, packed) {
     '',
   ].join('\n');
   writeFileSync(join(project, 'pnpm-workspace.yaml'), yaml);
-  run(bin('pnpm'), ['install', '--reporter=append-only'], { cwd: project, env: { ...process.env, CI: 'true' } });
+  run(bin('pnpm'), ['install', '--reporter=append-only', ...pnpmArgs], { cwd: project, env: { ...process.env, CI: 'true' } });
   return true;
+}
+
+/** Size of a project's node_modules in MiB, as `du` counts it (pnpm hard-links from its store: each file once). */
+function installSize(project) {
+  const result = run('du', ['-sk', join(project, 'node_modules')], { allowFailure: true });
+  return result.status === 0 ? Number(result.stdout.split('\t')[0]) / 1024 : Number.NaN;
+}
+
+/**
+ * `syndikit` installed without optional dependencies (pnpm --no-optional, as
+ * npm's --omit=optional): no sharp. Every text format still builds, and
+ * `images` is a usage error that says how to install sharp.
+ */
+function runWithoutSharp(project, work) {
+  if (
+    existsSync(join(project, 'node_modules', '.pnpm')) &&
+    readdirSync(join(project, 'node_modules', '.pnpm')).some((name) => name.startsWith('sharp@'))
+  ) {
+    throw new Error('pnpm --no-optional installed sharp all the same: it must be an optional dependency of @syndikit/images');
+  }
+  const syndikit = join(project, 'node_modules', '.bin', 'syndikit');
+  const config = join(repo, 'fixtures', 'syndikit.config.yaml');
+  const textOut = join(work, 'no-sharp-out');
+  run(syndikit, ['build', '--config', config, '--out', textOut, '--formats', allFormats.replace(',images', ''), '--no-cache', '--quiet'], {
+    cwd: project,
+  });
+  for (const prefix of expectedOutputs.filter((path) => path !== 'images/')) {
+    if (!filesUnder(textOut).some((path) => path === prefix || (prefix.endsWith('/') && path.startsWith(prefix)))) {
+      fail(`without sharp: the build of the text formats wrote no ${prefix}`);
+    }
+  }
+  const images = run(syndikit, ['build', '--config', config, '--out', join(work, 'no-sharp-images'), '--formats', 'images', '--no-cache'], {
+    cwd: project,
+    allowFailure: true,
+  });
+  if (images.status !== 2 || !images.stderr.includes('npm install sharp')) {
+    fail(
+      `without sharp: --formats images should be a usage error (exit 2) saying "npm install sharp", but exited ${images.status}: ${images.stderr.trim()}`,
+    );
+  }
 }
 
 /** Every file under `folder` with its bytes, for comparing two output folders. */
@@ -389,6 +428,33 @@ function bundleAndRun(project, work) {
   return { bytes: statSync(outfile).size, outputs: outputs.length };
 }
 
+/** The installs: every package (CLI run, bundle), then the CLI alone with and without optional dependencies (sizes, sharp-less run). */
+async function checkInstalls(packed, work) {
+  const project = join(work, 'project');
+  // @syndikit/cli comes through `syndikit`, as for a user who installs the command, so `.bin/syndikit` is that package's.
+  const installed = await step('pnpm install every package (isolated, hoist: false)', () =>
+    installProject(project, packed, (name) => name !== '@syndikit/cli'),
+  );
+  if (!installed) return;
+  const cli = packed.find(({ manifest }) => manifest.name === '@syndikit/cli');
+  await step('run the installed syndikit on the fixtures, every format', () => runInstalledCli(project, work, cli.manifest.version));
+  const bundle = await step('bundle convert() with esbuild and run it with no node_modules', () => bundleAndRun(project, work));
+  if (bundle) console.log(`pack-check: bundle ${(bundle.bytes / 1024).toFixed(0)} KiB, ${bundle.outputs} outputs`);
+  const cliOnly = join(work, 'cli-only');
+  await step('pnpm install syndikit alone', () => installProject(cliOnly, packed, (name) => name === 'syndikit'));
+  const noOptional = join(work, 'cli-no-optional');
+  const bare = await step('pnpm install syndikit alone --no-optional', () =>
+    installProject(noOptional, packed, (name) => name === 'syndikit', ['--no-optional']),
+  );
+  if (bare) await step('run syndikit installed without sharp', () => runWithoutSharp(noOptional, work));
+  const sizes = [
+    ['every package', project],
+    ['syndikit (the CLI)', cliOnly],
+    ['syndikit without optional dependencies (no sharp)', noOptional],
+  ];
+  for (const [label, folder] of sizes) console.log(`pack-check: install size, ${label}: ${installSize(folder).toFixed(1)} MiB`);
+}
+
 async function main() {
   const keep = process.argv.includes('--keep');
   const started = performance.now();
@@ -407,19 +473,7 @@ async function main() {
       for (const lines of await eachLimited(packed, Math.max(1, Math.min(4, availableParallelism())), attwTarball))
         for (const line of lines) fail(line);
     });
-    const project = join(work, 'project');
-    const installed = await step('pnpm install (isolated, hoist: false)', () => installProject(project, packed));
-    if (installed) {
-      const cli = packed.find(({ manifest }) => manifest.name === '@syndikit/cli');
-      await step('run the installed syndikit on the fixtures, every format', () => runInstalledCli(project, work, cli.manifest.version));
-      const bundle = await step('bundle convert() with esbuild and run it with no node_modules', () => bundleAndRun(project, work));
-      if (bundle) console.log(`pack-check: bundle ${(bundle.bytes / 1024).toFixed(0)} KiB, ${bundle.outputs} outputs`);
-      const size = run('du', ['-sk', '--dereference', join(project, 'node_modules')], { allowFailure: true }).stdout.split('\t')[0];
-      if (size)
-        console.log(
-          `pack-check: the consumer project's node_modules (every package, sharp included): ${(Number(size) / 1024).toFixed(1)} MiB`,
-        );
-    }
+    await checkInstalls(packed, work);
   }
   for (const [name, seconds] of timings) console.log(`pack-check: ${seconds.toFixed(1).padStart(6)} s  ${name}`);
   console.log(`pack-check: ${((performance.now() - started) / 1000).toFixed(1)} s in all`);

@@ -33,10 +33,14 @@ function fakePackage(files: Record<string, string>, manifest: Record<string, unk
 }
 
 describe('scripts/prepare-build.mjs', () => {
-  const tricky = 'a "quoted" \\ back`tick` ${not} </style>\n\u2028line\tend ü\n';
+  // Everything a string literal must escape, and a `${…}` that must stay text.
+  const tricky = ['a "quoted" \\ back`tick` ', '$', '{not} </style>\n\u2028line\tend ü\n'].join('');
 
   it('embeds the name, the version and every asset as its exact text', async () => {
-    const folder = fakePackage({ 'assets/rss.xsl': tricky, 'assets/theme.css': 'body{}\n', 'assets/.hidden': 'x' }, { name: '@x/y', version: '1.2.3' });
+    const folder = fakePackage(
+      { 'assets/rss.xsl': tricky, 'assets/theme.css': 'body{}\n', 'assets/.hidden': 'x' },
+      { name: '@x/y', version: '1.2.3' },
+    );
     expect(embed(folder)).toEqual(['src/generated/package.ts', 'src/generated/assets.ts']);
     const pkg = await import(pathToFileURL(join(folder, 'src/generated/package.ts')).href);
     expect([pkg.packageName, pkg.packageVersion]).toEqual(['@x/y', '1.2.3']);
@@ -74,7 +78,9 @@ describe('scripts/prepare-build.mjs', () => {
     for (const { folder, manifest } of workspacePackages(join(repo, 'packages'))) {
       if (!existsSync(join(folder, 'src'))) continue;
       expect([manifest.name, embed(folder, { check: true })]).toEqual([manifest.name, []]);
-      expect(readFileSync(join(folder, 'dist/generated/package.js'), 'utf8')).toContain(`packageVersion = ${JSON.stringify(manifest.version)}`);
+      expect(readFileSync(join(folder, 'dist/generated/package.js'), 'utf8')).toContain(
+        `packageVersion = ${JSON.stringify(manifest.version)}`,
+      );
     }
     expect(rssStylesheet()).toBe(read('packages/rss/assets/rss.xsl'));
     expect(atomStylesheet()).toBe(read('packages/atom/assets/atom.xsl'));
@@ -102,7 +108,12 @@ describe('scripts/check-package-metadata.mjs', () => {
     const result = spawnSync(process.execPath, [join(repo, 'scripts/check-package-metadata.mjs')], { cwd: repo, encoding: 'utf8' });
     expect([result.status, result.stderr]).toEqual([0, '']);
     expect(result.stdout).toMatch(/^check-package-metadata: \d+ public packages have full metadata/);
-    expect(checkPackage(rssCopy(() => {}), context)).toEqual([]);
+    expect(
+      checkPackage(
+        rssCopy(() => {}),
+        context,
+      ),
+    ).toEqual([]);
   });
 
   it('names each missing or wrong field', () => {
@@ -144,10 +155,16 @@ describe('scripts/check-package-metadata.mjs', () => {
       ].join('\n'),
     });
     const problems = checkPackage(folder, context);
-    expect(problems[0]).toBe('@syndikit/rss: the "build" script must start with "node ../../scripts/prepare-build.mjs && " (versions and assets embedded)');
+    expect(problems[0]).toBe(
+      '@syndikit/rss: the "build" script must start with "node ../../scripts/prepare-build.mjs && " (versions and assets embedded)',
+    );
     expect(problems.slice(1)).toEqual([
-      expect.stringMatching(/^@syndikit\/rss: src\/lib\/version\.ts:2 reads a package file at run time, which bundles cannot follow: import \{ packageVersion \}/),
-      expect.stringMatching(/^@syndikit\/rss: src\/lib\/version\.ts:3 reads a package file at run time, which bundles cannot follow: import the text from/),
+      expect.stringMatching(
+        /^@syndikit\/rss: src\/lib\/version\.ts:2 reads a package file at run time, which bundles cannot follow: import \{ packageVersion \}/,
+      ),
+      expect.stringMatching(
+        /^@syndikit\/rss: src\/lib\/version\.ts:3 reads a package file at run time, which bundles cannot follow: import the text from/,
+      ),
     ]);
   });
 
@@ -186,7 +203,12 @@ describe('scripts/check-deps.mjs', () => {
     const source = "import { type Root, h } from 'hastscript';\nimport 'side-effect';\nconst x = await import('lazy');\n";
     const result = checkDeps(source, { devDependencies: { hastscript: '1', 'side-effect': '1', lazy: '1' } });
     expect(result.status).toBe(1);
-    expect(result.stderr.split('\n').filter((line) => line.startsWith('pkg:')).map((line) => line.replace(/^pkg: \S*src\//, 'pkg: src/'))).toEqual([
+    expect(
+      result.stderr
+        .split('\n')
+        .filter((line) => line.startsWith('pkg:'))
+        .map((line) => line.replace(/^pkg: \S*src\//, 'pkg: src/')),
+    ).toEqual([
       'pkg: src/index.ts imports "hastscript", declared only in devDependencies (move it to dependencies)',
       'pkg: src/index.ts imports "side-effect", declared only in devDependencies (move it to dependencies)',
       'pkg: src/index.ts imports "lazy", declared only in devDependencies (move it to dependencies)',
@@ -202,7 +224,8 @@ describe("pack-check's tarball checks", () => {
     const root = fakePackage(
       {
         LICENSE: license,
-        'dist/index.js': "import { unified } from 'unified';\nimport { readFile } from 'node:fs';\nexport * from './generated/package.js';\n",
+        'dist/index.js':
+          "import { unified } from 'unified';\nimport { readFile } from 'node:fs';\nexport * from './generated/package.js';\n",
         'dist/index.d.ts': "import type { Root } from 'hast';\nexport declare const x: Root;\n",
         'dist/index.js.map': JSON.stringify({ version: 3, sources: ['../src/index.ts'], mappings: '' }),
         'src/index.ts': "import { h } from 'hastscript';\n",
@@ -210,14 +233,17 @@ describe("pack-check's tarball checks", () => {
       },
       manifest,
     );
-    expect(checkTarball(root, manifest)).toEqual(['@x/pkg: "unused" is a dependency, but no shipped file (dist, bin) imports it: remove it or move it to devDependencies']);
+    expect(checkTarball(root, manifest)).toEqual([
+      '@x/pkg: "unused" is a dependency, but no shipped file (dist, bin) imports it: remove it or move it to devDependencies',
+    ]);
   });
 
   it('finds undeclared imports, maps without their sources, a stale version and a missing LICENSE', () => {
     const root = fakePackage(
       {
         'dist/index.js': "import { h } from 'hastscript';\nexport const u = () => import('unified');\n",
-        'dist/index.d.ts': "import type { VFile } from 'vfile';\nimport type { Root } from 'hast';\nexport declare const x: VFile | Root;\n",
+        'dist/index.d.ts':
+          "import type { VFile } from 'vfile';\nimport type { Root } from 'hast';\nexport declare const x: VFile | Root;\n",
         'dist/index.js.map': JSON.stringify({ version: 3, sources: ['../src/index.ts'], mappings: '' }),
         'dist/generated/package.js': 'export const packageVersion = "1.0.0";\n',
         'bin/cli.mjs': "import 'unused';\n",

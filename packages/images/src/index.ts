@@ -18,5 +18,6 @@ export type { FetchOptions } from './lib/remote.js';
 export { addressAllowed, fetchRemote, isPrivateAddress, remoteRefusal } from './lib/remote.js';
 export type { ImageRuleId } from './lib/rules.js';
 export { imageRules } from './lib/rules.js';
+export { sharpProblem } from './lib/sharp.js';
 export type { SniffedType } from './lib/sniff.js';
 export { sniffImageType } from './lib/sniff.js';

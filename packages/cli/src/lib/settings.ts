@@ -2,6 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { ConvertOptions, Ingester, Registry } from '@syndikit/core';
 import { checkUrl } from '@syndikit/core';
 import { readImageFacts } from '@syndikit/disk';
+import { sharpProblem } from '@syndikit/images';
 import type { MarkdownIngestOptions } from '@syndikit/markdown';
 import { type LoadedConfig, loadConfig } from './config.js';
 import { UsageError } from './errors.js';
@@ -40,6 +41,12 @@ export interface Settings {
   notes: string[];
 }
 
+/** `images` named without sharp (an optional dependency): a usage error, said before any work rather than on every image. */
+async function requireSharp(formats: readonly string[]): Promise<void> {
+  const sharpMissing = formats.includes('images') ? await sharpProblem() : undefined;
+  if (sharpMissing) throw new UsageError(sharpMissing);
+}
+
 /**
  * Load the config (`--config FILE`, else the first of
  * {@link configFileNames} in the working directory), apply flags over it,
@@ -66,6 +73,7 @@ export async function resolveSettings(
   const found = await siteForInputs(io.cwd, inputs, config.inputs);
   const markdown = { ...(await siteMarkdownOptions(found, site, io.cwd, notes)), ...publishFlags(flags, config) };
   const formats = chooseFormats(flags, config, registry, site, notes);
+  await requireSharp(formats);
   let ingesters: Ingester[];
   try {
     ingesters = [...(config.plugins.ingesters ?? []), ...builtinIngesters(config.wire, markdown)];

@@ -3,6 +3,7 @@ import type { Sharp } from 'sharp';
 import { keptMetadata, type PhotoMetadata, readPhotoMetadata } from './metadata.js';
 import type { CropOptions, ImageFormat, ResolvedImagesOptions } from './options.js';
 import { imageRules } from './rules.js';
+import { loadSharp, type SharpFactory } from './sharp.js';
 
 /** A problem with one image, with the rule id it is reported under. */
 export class ImageProblem extends Error {
@@ -77,14 +78,6 @@ const extensionFormats: Record<string, string[]> = {
   tif: ['tiff'],
   tiff: ['tiff'],
 };
-
-/** sharp, loaded on first use, so consumers who never touch images never load it. */
-type SharpFactory = typeof import('sharp');
-let sharpModule: Promise<SharpFactory> | undefined;
-function loadSharp(): Promise<SharpFactory> {
-  sharpModule ??= import('sharp').then((module) => (module as unknown as { default: SharpFactory }).default);
-  return sharpModule;
-}
 
 /** The widths to make for an image `width` pixels wide: never upscaled; the original added when smaller than the largest. */
 export function renditionWidths(width: number, widths: readonly number[]): number[] {
