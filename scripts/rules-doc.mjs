@@ -12,7 +12,7 @@
  * syndikit's own code passes catalogue entries, so that every id a user can
  * see has a title and a hint. `packages/cli/test/rules.test.ts` runs both checks.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -55,7 +55,8 @@ export async function collectRules() {
   const entries = [];
   for (const folder of packageFolders()) {
     const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
-    if (manifest.private) continue;
+    // Private packages publish no rules; a package without src/ (syndikit, the launcher) has no code of its own.
+    if (manifest.private || !existsSync(join(folder, 'src'))) continue;
     const module = await import(pathToFileURL(join(folder, 'dist', 'index.js')).href);
     for (const [exportName, value] of Object.entries(module).sort(([a], [b]) => a.localeCompare(b))) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
