@@ -8,8 +8,9 @@
  * 2. Each tarball, unpacked: every bare import of its JavaScript is a declared
  *    dependency and every import of its declarations a dependency or its
  *    `@types/*` (a consumer installs nothing else); every dependency is used
- *    by a shipped file; every source map's sources are in the tarball; the
- *    embedded version (`dist/generated/package.js`) is the package's; a LICENSE.
+ *    by a shipped file (peer dependencies name a host and need not be);
+ *    every source map's sources are in the tarball; the embedded version
+ *    (`dist/generated/package.js`) is the package's; a LICENSE.
  * 3. `publint` (level suggestion, strict) and `@arethetypeswrong/cli` with the
  *    `esm-only` profile: the packages are ES modules only (`"type": "module"`,
  *    one `default` condition, Node >= 20.19), so node10 resolution (no
@@ -161,8 +162,10 @@ export function checkTarball(root, manifest) {
       }
     }
   }
+  // A peer dependency states the host it runs in (Vite, Astro, Eleventy), which it need not import.
+  const peers = new Set(Object.keys(manifest.peerDependencies ?? {}));
   for (const name of [...declared].sort()) {
-    if (!used.has(name))
+    if (!used.has(name) && !peers.has(name))
       found.push(
         `${manifest.name}: "${name}" is a dependency, but no shipped file (dist, bin) imports it: remove it or move it to devDependencies`,
       );

@@ -236,6 +236,9 @@ describe("pack-check's tarball checks", () => {
     expect(checkTarball(root, manifest)).toEqual([
       '@x/pkg: "unused" is a dependency, but no shipped file (dist, bin) imports it: remove it or move it to devDependencies',
     ]);
+    // A peer names the host the package runs in (Vite, Astro, Eleventy); it need not be imported.
+    const withPeer = { ...manifest, dependencies: { '@types/hast': '3', unified: '11' }, peerDependencies: { vite: '7' } };
+    expect(checkTarball(root, withPeer)).toEqual([]);
   });
 
   it('finds undeclared imports, maps without their sources, a stale version and a missing LICENSE', () => {

@@ -1,6 +1,6 @@
 /**
  * sharp, loaded on first use. It is native (libvips) and the largest part of
- * an install (about 17 MB of a 75 MB CLI install), so it is an optional
+ * an install (about 18 of the 77 MiB of a CLI install), so it is an optional
  * dependency: an install with `--omit=optional`, or on a platform sharp has
  * no build for, still gets every text format. Nothing loads sharp until an
  * image is processed, so consumers who never touch images never load it, and
