@@ -1,40 +1,29 @@
-// Build benchmark: `npm run bench:build [articles…]` (default 1000, 10000 and 100000).
+// Build benchmark: `npm run bench:build [articles…]` (default 2000 and 10000; 100000 is opt-in).
 // For each corpus size, in one run on the same generated corpus (about 800 words an article, with
 // front matter, links, a list, a quote, a subheading and an image reference):
 //   1. the floor: bare remark-parse → remark-rehype → rehype-stringify over the same bodies, on one
 //      thread and across worker threads on all cores;
-//   2. syndikit cold build (markdown, rss, atom, jsonfeed, amp, ninjs; images off): wall, CPU, peak RSS;
-//   3. syndikit rebuild with nothing changed, and with one article changed;
-//   4. at 100,000 articles, syndikit alone (cold, nothing changed, one changed) for growth.
-// Each contestant runs in its own process. Ratios are printed beside the seconds.
+//   2. syndikit cold builds of each format alone (the feeds together, as one collection family) and of
+//      all six text formats (markdown, rss, atom, jsonfeed, amp, ninjs; images off): wall, CPU, peak RSS;
+//   3. syndikit rebuilds of all six with nothing changed, and with one article changed;
+//   4. above 10,000 articles, syndikit alone (all six cold, nothing changed, one changed) for growth.
+// Each contestant runs in its own process. Ratios are printed beside the seconds, against the parallel
+// floor (cold builds) or the cold build of all six (rebuilds), so that they compare runs made together
+// on a machine whose load changes. `--no-singles` skips the single formats.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { article, wordCount } from './corpus.mjs';
+import { article, benchCorpus, wordCount } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const self = fileURLToPath(import.meta.url);
 const cli = join(root, 'packages/cli/dist/bin.js');
-const [mode, ...rest] = process.argv.slice(2);
-
-function corpus(count) {
-  const dir = join(root, '.cache/bench-corpus', String(count));
-  if (!existsSync(join(dir, 'done'))) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(join(dir, 'articles'), { recursive: true });
-    for (let index = 0; index < count; index++)
-      writeFileSync(join(dir, 'articles', `story-${String(index).padStart(6, '0')}.md`), article(index));
-    writeFileSync(
-      join(dir, 'syndikit.config.yaml'),
-      'site: {title: Bench Gazette, url: "https://bench.example"}\ninputs: [articles]\nformats: [markdown, rss, atom, jsonfeed, amp, ninjs]\nnow: 2025-01-01T00:00:00Z\n',
-    );
-    writeFileSync(join(dir, 'done'), '');
-  }
-  return dir;
-}
+const [mode, ...rest] = process.argv.slice(2).filter((arg) => arg !== '--no-singles');
+const singles = !process.argv.includes('--no-singles');
+const allSix = 'markdown,rss,atom,jsonfeed,amp,ninjs';
 
 function bodies(dir) {
   return readdirSync(join(dir, 'articles'))
@@ -92,7 +81,7 @@ function run(name, dir) {
 }
 
 /** syndikit's own numbers: CPU and peak memory of the CLI process, measured with /usr/bin/time when present. */
-function runSyndikit(dir) {
+function runSyndikit(dir, formats = allSix) {
   const args = [
     cli,
     'build',
@@ -102,6 +91,8 @@ function runSyndikit(dir) {
     join(dir, 'out'),
     '--cache-dir',
     join(dir, 'cache'),
+    '--formats',
+    formats,
     '--quiet',
   ];
   const started = performance.now();
@@ -124,40 +115,68 @@ if (mode === 'floor-worker') {
 } else if (mode?.startsWith('floor')) {
   await contestant(mode, rest[0]);
 } else {
-  // Full comparisons at 1,000 and 10,000; syndikit alone at 100,000 for growth (the floor adds nothing there).
-  const sizes = (mode ? [mode, ...rest] : ['1000', '10000', '100000']).map(Number);
-  const format = (result) =>
-    `${result.wall.toFixed(2).padStart(7)} s wall ${Number.isNaN(result.cpu) ? '' : `${result.cpu.toFixed(2).padStart(7)} s CPU `}peak ${String(result.peakMb).padStart(5)} MB`;
+  await main();
+}
+
+/** A row of the table: label, wall, CPU and peak, and a note (the ratio). */
+function row(label, result, note = '') {
+  const cpu = Number.isNaN(result.cpu) ? '—' : `${result.cpu.toFixed(2)} s`;
+  console.log(`| ${label} | ${result.wall.toFixed(2)} s | ${cpu} | ${result.peakMb} MB | ${note} |`);
+}
+
+/** A cold build of `formats` in a fresh output and cache folder. */
+function cold(dir, formats) {
+  rmSync(join(dir, 'out'), { recursive: true, force: true });
+  rmSync(join(dir, 'cache'), { recursive: true, force: true });
+  return runSyndikit(dir, formats);
+}
+
+async function main() {
+  // Full comparisons at 2,000 and 10,000; syndikit alone above that for growth (the floor adds nothing there).
+  const sizes = (mode ? [mode, ...rest] : ['2000', '10000']).map(Number);
   const colds = new Map();
+  console.log(
+    `load average at the start: ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(', ')}`,
+  );
   for (const count of sizes) {
-    const dir = corpus(count);
+    const dir = benchCorpus(count);
     const words = Math.round(wordCount(readFileSync(join(dir, 'articles', 'story-000000.md'), 'utf8')));
-    rmSync(join(dir, 'out'), { recursive: true, force: true });
-    rmSync(join(dir, 'cache'), { recursive: true, force: true });
     const growthOnly = count > 10_000;
-    const one = growthOnly ? undefined : run('floor-1', dir);
-    const all = growthOnly ? undefined : run('floor-n', dir);
-    const cold = runSyndikit(dir);
-    colds.set(count, cold);
+    console.log(`\nbuild: ${count} articles of about ${words} words, ${availableParallelism()} cores\n`);
+    console.log(`| ${count.toLocaleString('en')} articles | wall | CPU | peak RSS | ratio |\n| --- | ---: | ---: | ---: | ---: |`);
+    const floor = growthOnly ? undefined : run('floor-n', dir);
+    if (!growthOnly) {
+      const one = run('floor-1', dir);
+      row('floor, 1 thread', one, `${(one.wall / floor.wall).toFixed(2)}× the parallel floor`);
+      row(`floor, ${availableParallelism()} worker threads`, floor, '1.00×');
+    }
+    const vsFloor = (result) => (floor ? `${(result.wall / floor.wall).toFixed(2)}× the floor` : '');
+    if (singles && !growthOnly) {
+      for (const formats of ['rss,atom,jsonfeed', 'markdown', 'amp', 'ninjs']) {
+        const result = cold(dir, formats);
+        row(`syndikit, \`--formats ${formats}\``, result, vsFloor(result));
+      }
+    }
+    const all = cold(dir, allSix);
+    colds.set(count, all);
+    const smaller = [...colds.keys()].filter((size) => size < count).pop();
+    const growth = smaller
+      ? `, ${((all.wall / count / (colds.get(smaller).wall / smaller)) * 100).toFixed(0)}% of the time per article at ${smaller}`
+      : '';
+    row('syndikit, all six formats', all, `${vsFloor(all)}${growth}`);
     const warm = runSyndikit(dir);
+    row('syndikit, nothing changed', warm, `${((warm.wall / all.wall) * 100).toFixed(1)}% of cold`);
     const changed = join(dir, 'articles', 'story-000000.md');
     writeFileSync(changed, readFileSync(changed, 'utf8').replace('Story 0:', 'Story 0 (updated):'));
     const oneChanged = runSyndikit(dir);
     writeFileSync(changed, article(0));
-    console.log(`build: ${count} articles of about ${words} words, ${availableParallelism()} cores`);
-    if (one && all) {
-      console.log(`  floor, 1 thread                 ${format(one)}`);
-      console.log(
-        `  floor, ${availableParallelism()} worker threads       ${format(all)}  (${(one.wall / all.wall).toFixed(2)}× the 1-thread floor)`,
-      );
-    }
-    const vsFloor = all ? `  (${(cold.wall / all.wall).toFixed(2)}× the parallel floor)` : '';
-    const smaller = [...colds.keys()].filter((size) => size < count).pop();
-    const growth = smaller
-      ? `  (${((cold.wall / count / (colds.get(smaller).wall / smaller)) * 100).toFixed(0)}% of the time per article at ${smaller})`
-      : '';
-    console.log(`  syndikit cold                   ${format(cold)}${vsFloor}${growth}`);
-    console.log(`  syndikit, nothing changed       ${format(warm)}  (${((warm.wall / cold.wall) * 100).toFixed(1)}% of cold)`);
-    console.log(`  syndikit, one article changed   ${format(oneChanged)}  (${((oneChanged.wall / cold.wall) * 100).toFixed(1)}% of cold)`);
+    row('syndikit, one article changed', oneChanged, `${((oneChanged.wall / all.wall) * 100).toFixed(1)}% of cold`);
   }
+  console.log(
+    `\nload average at the end: ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(', ')}`,
+  );
 }

@@ -1,5 +1,8 @@
 // A deterministic corpus of news-like articles for the benchmarks: about 800 words each, with front
 // matter, links, a list, a quote, a subheading and an image reference. Same seed, same corpus.
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const words =
   'the council voted on a plan to replace the bridge after years of debate officials said residents asked for answers while engineers warned that costs would rise and the state agreed to share the bill with federal money'.split(
@@ -57,4 +60,24 @@ export function article(index) {
 /** Word count of an article's body, to check the corpus is the size it claims. */
 export function wordCount(text) {
   return text.split('\n---\n')[1].split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * The corpus of `count` articles under `.cache/bench-corpus/<count>/` (made once, then reused), with a
+ * config building the six text formats. Returns its folder.
+ */
+export function benchCorpus(count) {
+  const dir = join(fileURLToPath(new URL('../..', import.meta.url)), '.cache/bench-corpus', String(count));
+  if (!existsSync(join(dir, 'done'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'articles'), { recursive: true });
+    for (let index = 0; index < count; index++)
+      writeFileSync(join(dir, 'articles', `story-${String(index).padStart(6, '0')}.md`), article(index));
+    writeFileSync(
+      join(dir, 'syndikit.config.yaml'),
+      'site: {title: Bench Gazette, url: "https://bench.example"}\ninputs: [articles]\nformats: [markdown, rss, atom, jsonfeed, amp, ninjs]\nnow: 2025-01-01T00:00:00Z\n',
+    );
+    writeFileSync(join(dir, 'done'), '');
+  }
+  return dir;
 }
