@@ -4,6 +4,8 @@ export type { PublishedImage } from './lib/images.js';
 export { commonImageTypes, isRemoteImage, publishedImage } from './lib/images.js';
 export { htmlRules } from './lib/rules.js';
 export { articleSchema, safeProtocols } from './lib/schema.js';
+export type { SyndicationHastOptions } from './lib/shared.js';
+export { syndicationHast } from './lib/shared.js';
 export { hastToHtml, hastToText, plainTextField, stripInlineMarkup, summarize, withoutFootnotes } from './lib/text.js';
 export type { BodyToHastOptions, HastTransform } from './lib/to-hast.js';
 export { bodyToHast, defaultHandlers, estimateHtmlDepth } from './lib/to-hast.js';

@@ -7,7 +7,7 @@
  */
 import type { Adapter, Article, ArticleImage, Site } from '@syndikit/core';
 import { adapterCacheKey, formatDateline } from '@syndikit/core';
-import { bodyToHast, embedsToLinks, isRemoteImage, plainTextField, publishedImage, type Reporter } from '@syndikit/html';
+import { isRemoteImage, plainTextField, publishedImage, type Reporter, syndicationHast } from '@syndikit/html';
 import type { Element as HastElement } from 'hast';
 import { toXast } from 'hast-util-to-xast';
 import { h } from 'hastscript';
@@ -78,7 +78,8 @@ export function articleToNewsMlG2(source: Readonly<Article>, site: Readonly<Site
     tags: [...new Set(source.tags.map((tag) => plain('tag', tag)).filter(Boolean))],
   };
   const base = article.url ?? site.url;
-  const tree = bodyToHast(article.body, { base: base ?? null, images: article.images, transforms: [embedsToLinks], report });
+  // The tree ninjs carries too, made once per article (read only: its children go into the item as they are).
+  const tree = syndicationHast(article.body, { base: base ?? null, images: article.images, report });
   if (!tree) return undefined;
   let versionCreated = article.updated ?? article.published;
   if (!versionCreated) {

@@ -1,15 +1,6 @@
 import type { Adapter, Article, ArticleImage, ImageRendition, OutputFile, Site } from '@syndikit/core';
 import { adapterCacheKey, isOrganization } from '@syndikit/core';
-import {
-  bodyToHast,
-  embedsToLinks,
-  hastToHtml,
-  hastToText,
-  isRemoteImage,
-  plainTextField,
-  publishedImage,
-  type Reporter,
-} from '@syndikit/html';
+import { hastToHtml, hastToText, isRemoteImage, plainTextField, publishedImage, type Reporter, syndicationHast } from '@syndikit/html';
 import { packageVersion as version } from '../generated/package.js';
 
 /** The ninjs standard this adapter writes. */
@@ -112,8 +103,9 @@ export function articleToNinjs(
   const report: Reporter = options.report ?? (() => {});
   const article = withPlainFields(source, report);
   const base = article.url ?? site.url;
-  // Frames become links, as in feeds: a ninjs consumer renders the HTML where it likes.
-  const tree = bodyToHast(article.body, { base: base ?? null, images: article.images, transforms: [embedsToLinks], report });
+  // Frames become links, as in feeds: a ninjs consumer renders the HTML where it likes. The tree is the one
+  // NewsML-G2 carries too, made once per article.
+  const tree = syndicationHast(article.body, { base: base ?? null, images: article.images, report });
   if (!tree) return undefined;
   const html = hastToHtml(tree);
   const text = hastToText(tree);
