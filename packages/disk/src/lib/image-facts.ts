@@ -1,4 +1,4 @@
-import { open, readFile, realpath, stat } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { type Article, type ArticleImage, type Figure, imageMediaType, report, rules } from '@syndikit/core';
 import { imageSize } from 'image-size';
@@ -29,9 +29,14 @@ const mediaTypes: Record<string, string> = {
  *
  * Give it to `convert` (or a build's pipeline) as `imageFacts`; core itself
  * reads no disk.
+ *
+ * The file calls are synchronous: they are a few small ones an image (a
+ * realpath, a stat, a header read), which cost less than the hand-offs to
+ * libuv's thread pool and back that the promise API makes for each (a
+ * build converts in worker threads, one article at a time each).
  */
 export async function readImageFacts(article: Article, file: VFile, root: string): Promise<void> {
-  const realRoot = await realpath(root).catch(() => root);
+  const realRoot = realOrNull(root) ?? root;
   const figures = new Map<string, Figure[]>();
   for (const node of article.body.children) {
     if (node.type === 'figure') figures.set(node.url, [...(figures.get(node.url) ?? []), node]);
@@ -39,7 +44,7 @@ export async function readImageFacts(article: Article, file: VFile, root: string
   for (const image of article.images) {
     if (!image.src.startsWith('/')) continue;
     const place = figures.get(image.src)?.[0];
-    const facts = await measure(image, root, realRoot, file, place);
+    const facts = measure(image, root, realRoot, file, place);
     if (!facts) continue;
     for (const figure of figures.get(image.src) ?? []) {
       if (!figure.width && image.width && image.height) {
@@ -50,11 +55,19 @@ export async function readImageFacts(article: Article, file: VFile, root: string
   }
 }
 
-async function measure(image: ArticleImage, root: string, realRoot: string, file: VFile, place: Figure | undefined): Promise<boolean> {
+function realOrNull(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function measure(image: ArticleImage, root: string, realRoot: string, file: VFile, place: Figure | undefined): boolean {
   const path = join(root, ...image.src.split('/'));
   let real: string;
   try {
-    real = await realpath(path);
+    real = realpathSync.native(path);
   } catch {
     report(file, 'warning', `Image \`${image.src}\` was not found under the content root`, rules.imageMissing, place);
     return false;
@@ -65,9 +78,9 @@ async function measure(image: ArticleImage, root: string, realRoot: string, file
   }
   let bytes: Buffer;
   try {
-    image.bytes = (await stat(real)).size;
+    image.bytes = statSync(real).size;
     // Sizes are in the header: read the start of the file, and the whole only when that is not enough.
-    bytes = await readStart(real, 1 << 20);
+    bytes = readStart(real, Math.min(1 << 20, image.bytes));
   } catch (error) {
     report(file, 'warning', `Image \`${image.src}\` could not be read: ${(error as Error).message}`, rules.imageMissing, place);
     return false;
@@ -78,7 +91,7 @@ async function measure(image: ArticleImage, root: string, realRoot: string, file
       size = imageSize(bytes);
     } catch (error) {
       if (bytes.byteLength >= image.bytes) throw error;
-      size = imageSize(await readFile(real));
+      size = imageSize(readFileSync(real));
     }
     const sniffed = size.type ? mediaTypes[size.type] : undefined;
     const named = imageMediaType(image.src);
@@ -100,13 +113,14 @@ async function measure(image: ArticleImage, root: string, realRoot: string, file
 }
 
 /** The first `length` bytes of a file (all of it when shorter). */
-async function readStart(path: string, length: number): Promise<Buffer> {
-  const handle = await open(path, 'r');
+function readStart(path: string, length: number): Buffer {
+  const descriptor = openSync(path, 'r');
   try {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    // Unfilled: only the bytes read are returned.
+    const buffer = Buffer.allocUnsafe(length);
+    const bytesRead = readSync(descriptor, buffer, 0, length, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
-    await handle.close();
+    closeSync(descriptor);
   }
 }
