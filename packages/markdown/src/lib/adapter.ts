@@ -20,7 +20,16 @@ export interface MarkdownOptions {
  * with the Markdown ingester gives an equal article.
  */
 export function articleToMarkdown(article: Readonly<Article>, options?: Readonly<MarkdownOptions> | null): string {
+  return markdownWriter(options)(article);
+}
+
+/** {@link articleToMarkdown} with the options resolved once, for many articles (the style object keys the processor). */
+function markdownWriter(options?: Readonly<MarkdownOptions> | null): (article: Readonly<Article>) => string {
   const style = { ...defaultMarkdownStyle, ...(options?.style ?? {}) };
+  return (article) => writeArticle(article, style, options);
+}
+
+function writeArticle(article: Readonly<Article>, style: Readonly<MarkdownStyle>, options?: Readonly<MarkdownOptions> | null): string {
   const bodyImages = new Set(article.body.children.flatMap((node) => (node.type === 'figure' ? [node.url] : [])));
   const head = options?.frontMatter === false ? '' : frontMatterBlock(frontMatterData(article, bodyImages));
   const body = article.body.children.length > 0 ? bodyToMarkdown(article.body, style) : '';
@@ -35,6 +44,7 @@ export function articleToMarkdown(article: Readonly<Article>, options?: Readonly
  */
 export function markdownAdapter(options?: Readonly<MarkdownOptions> | null): Adapter {
   const dir = options?.dir ?? 'markdown';
+  const write = markdownWriter(options);
   return {
     name: 'markdown',
     scope: 'article',
@@ -45,7 +55,7 @@ export function markdownAdapter(options?: Readonly<MarkdownOptions> | null): Ada
       return [
         {
           path: `${dir}/${article.slug}.md`,
-          contents: articleToMarkdown(article, options),
+          contents: write(article),
           mediaType: 'text/markdown; charset=utf-8',
         },
       ];

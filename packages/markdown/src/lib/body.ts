@@ -3,7 +3,7 @@ import { joinCredit } from '@syndikit/core';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
-import { unified } from 'unified';
+import { type Processor, unified } from 'unified';
 
 /** How the body is written; passed to remark-stringify. */
 export type MarkdownStyle = StringifyOptions;
@@ -41,6 +41,27 @@ export function figureToParagraph(figure: Readonly<Figure>): Paragraph {
 export function bodyToMarkdown(body: Readonly<Root>, style: Readonly<MarkdownStyle>): string {
   const children = body.children.map((node): RootContent => (node.type === 'figure' ? figureToParagraph(node) : node));
   const tree: Root = { type: 'root', children };
-  const processor = unified().use(remarkGfm).use(remarkStringify, style);
-  return processor.stringify(tree);
+  return writerFor(style).stringify(tree);
+}
+
+/**
+ * Processors made so far, by style object: making one (GFM's extensions, freezing) cost about as much as
+ * writing a short body, and the adapter passes the same style for every article. Weak keys: a style
+ * nobody holds any more takes its processor with it.
+ */
+const writers = new WeakMap<Readonly<MarkdownStyle>, Processor<undefined, undefined, undefined, Root, string>>();
+
+function writerFor(style: Readonly<MarkdownStyle>): Processor<undefined, undefined, undefined, Root, string> {
+  let writer = writers.get(style);
+  if (!writer) {
+    writer = unified().use(remarkGfm).use(remarkStringify, style).freeze() as unknown as Processor<
+      undefined,
+      undefined,
+      undefined,
+      Root,
+      string
+    >;
+    writers.set(style, writer);
+  }
+  return writer;
 }
