@@ -13,10 +13,10 @@ export function displayDate(value: string, language: string): string {
   const parts = parseIsoDate(value);
   if ('error' in parts) return value;
   const wall = new Date(utcEpoch(parts.year, parts.month, parts.day, parts.hour, parts.minute));
-  const { date, time, comma } = formatters(language);
+  const { date, time, comma, english } = formatters(language);
   let clock = time.format(wall);
   // AP style, as English-language newspapers print times: "11:41 p.m.".
-  if (/^en\b/i.test(time.resolvedOptions().locale)) clock = clock.replace(/\s*\bAM\b/, '\u00a0a.m.').replace(/\s*\bPM\b/, '\u00a0p.m.');
+  if (english) clock = clock.replace(/\s*\bAM\b/, '\u00a0a.m.').replace(/\s*\bPM\b/, '\u00a0p.m.');
   return `${date.format(wall)}${comma}${clock}\u00a0${zoneName(parts.offset ?? 0)}`;
 }
 
@@ -60,6 +60,8 @@ interface Formatters {
   date: Intl.DateTimeFormat;
   time: Intl.DateTimeFormat;
   comma: string;
+  /** The time formatter resolved to English (read once: `resolvedOptions()` makes a new object each call). */
+  english: boolean;
 }
 
 /** One set of formatters per language: creating an Intl.DateTimeFormat costs far more than using one. */
@@ -74,10 +76,12 @@ function formatters(language: string): Formatters {
     } catch {
       locale = 'en';
     }
+    const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
     entry = {
       date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
-      time: new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }),
+      time,
       comma: arabicComma.has(locale.toLowerCase().split('-')[0] ?? '') ? '\u060c ' : ', ',
+      english: /^en\b/i.test(time.resolvedOptions().locale),
     };
     cache.set(language, entry);
   }

@@ -228,13 +228,20 @@ function leadFigure(article: Readonly<Article>, context: Parameters<typeof toAmp
 
 /** Open Graph's `og:locale` (`language_TERRITORY`, e.g. `de_DE`) for a BCP 47 tag, by likely subtags. */
 export function ogLocale(language: string): string | undefined {
+  if (ogLocales.has(language)) return ogLocales.get(language);
+  let found: string | undefined;
   try {
     const locale = new Intl.Locale(language).maximize();
-    return locale.region ? `${locale.language}_${locale.region}` : undefined;
+    found = locale.region ? `${locale.language}_${locale.region}` : undefined;
   } catch {
-    return undefined;
+    found = undefined;
   }
+  ogLocales.set(language, found);
+  return found;
 }
+
+/** `og:locale` by language tag: a build has a handful of languages, and maximising a locale costs more than the page's other metadata. */
+const ogLocales = new Map<string, string | undefined>();
 
 function metaTags(
   article: Readonly<Article>,

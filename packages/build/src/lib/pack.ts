@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /**
  * A pack: everything one article's conversion produced (the article itself
@@ -33,16 +34,35 @@ export function writePack(packsDir: string, parts: readonly PackPart[]): string 
   for (const part of parts) hash.update(part.bytes);
   const id = hash.digest('hex');
   const path = packPath(packsDir, id);
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  // Unique among this process's threads by the thread and a count, among processes by the process id.
+  const temporary = `${path}.${process.pid}-${threadId}-${++written}.tmp`;
   try {
-    writeFileSync(temporary, Buffer.concat([header, ...parts.map((part) => part.bytes)]));
+    writeInFolder(temporary, Buffer.concat([header, ...parts.map((part) => part.bytes)]));
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
   return id;
+}
+
+/** Packs this thread has written: part of a temporary file's name. */
+let written = 0;
+
+/**
+ * Write a file, making its folder only when the write says it is missing:
+ * a build writes thousands of files into a few hundred folders, and a
+ * `mkdir` before each write cost more than the write (a system call that
+ * fails with EEXIST nearly every time).
+ */
+export function writeInFolder(path: string, bytes: Uint8Array): void {
+  try {
+    writeFileSync(path, bytes);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, bytes);
+  }
 }
 
 /** Read a pack's parts by name, or `undefined` when it is missing or does not match its id. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   type Article,
   type ArticleSummary,
@@ -18,7 +18,7 @@ import {
 import { VFile } from 'vfile';
 import { isEnvironmentCode } from './errors.js';
 import { type StoredMessage, storeMessages } from './messages.js';
-import { type PackPart, writePack } from './pack.js';
+import { type PackPart, writeInFolder, writePack } from './pack.js';
 import type { LoadedPipeline } from './pipeline.js';
 
 /** One input to convert, as sent to a worker. */
@@ -258,16 +258,7 @@ function storeArticles(
 
 /** Write outputs under a staging folder (plain writes: nobody reads it until the build moves the files into place). */
 function stageOutputs(stage: string, parts: readonly PackPart[]): void {
-  const made = new Set<string>();
-  for (const part of parts) {
-    const path = join(stage, ...part.name.split('/'));
-    const folder = dirname(path);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeFileSync(path, part.bytes);
-  }
+  for (const part of parts) writeInFolder(join(stage, ...part.name.split('/')), part.bytes);
 }
 
 export function sha256(bytes: Uint8Array): string {
