@@ -9,7 +9,8 @@ import { type MarkdownIngestOptions, markdownAdapter, markdownIngester } from '@
 import { newsml1Ingester, newsmlG2Adapter, newsmlG2Ingester } from '@syndikit/newsml-g2';
 import { type NinjsIngestOptions, ninjsAdapter, ninjsIngester } from '@syndikit/ninjs';
 import { nitfIngester } from '@syndikit/nitf';
-import { pageIngester } from '@syndikit/page';
+// The ingester alone: what reads a page loads on the first one (see @syndikit/page's ingester module).
+import { pageIngester } from '@syndikit/page/ingester';
 import { rssAdapter } from '@syndikit/rss';
 import { type WireTextOptions, wireTextIngester } from '@syndikit/wire';
 

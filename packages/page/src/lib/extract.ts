@@ -18,6 +18,7 @@ import type { ArticleImage } from '@syndikit/core';
 import { DOMParser } from 'linkedom';
 import { type BlockRule, defaultBlockRules } from './blocks.js';
 import { looksLikeCaption, splitCaption } from './credit.js';
+import { defaultMaxPageDepth } from './defaults.js';
 import { clean, type PageMetadata, readMetadata } from './metadata.js';
 
 /** Options for {@link extractPage}. */
@@ -36,9 +37,6 @@ export interface ExtractOptions {
    */
   maxPageDepth?: number | null;
 }
-
-/** Default {@link ExtractOptions.maxPageDepth}. */
-export const defaultMaxPageDepth = 400;
 
 /** A figure on the page, with its caption and credit split: the fields an article image has that a page shows. */
 export type PageFigure = Pick<ArticleImage, 'src' | 'alt' | 'caption' | 'credit' | 'width' | 'height'>;

@@ -5,8 +5,8 @@
  * (`@syndikit/html`'s `articleSchema`) into mdast, and reports each decision
  * as a diagnostic line.
  */
-import type { ArticleFields, ArticleImage, IngestContext, Ingester, IngestResult, Rule } from '@syndikit/core';
-import { adapterCacheKey, checkUrl, imageMediaType, normalizeDate, report, reportedRuleId, resolveImageRef } from '@syndikit/core';
+import type { ArticleFields, ArticleImage, IngestContext, IngestResult, Rule } from '@syndikit/core';
+import { checkUrl, imageMediaType, normalizeDate, report, reportedRuleId, resolveImageRef } from '@syndikit/core';
 import { articleSchema, estimateHtmlDepth, reportUnsafe } from '@syndikit/html';
 import { agencyName, matchDateline } from '@syndikit/wire';
 import { franc } from 'franc-min';
@@ -16,78 +16,12 @@ import { sanitize } from 'hast-util-sanitize';
 import { toMdast } from 'hast-util-to-mdast';
 import { iso6393To1 } from 'iso-639-3';
 import type { Root } from 'mdast';
-import { packageVersion as version } from '../generated/package.js';
-import type { BlockRule } from './blocks.js';
-import { defaultMaxPageDepth, type ExtractOptions, extractPage, type PageExtraction, type PageFigure } from './extract.js';
+import { defaultMaxPageDepth } from './defaults.js';
+import { extractPage, type PageExtraction, type PageFigure } from './extract.js';
+import type { PageIngestOptions } from './ingester.js';
 import { splitAuthors } from './metadata.js';
 import { recognize } from './recognize.js';
 import { pageRules } from './rules.js';
-
-/** Options for {@link pageIngester}: those of {@link ExtractOptions}, and the size limit. */
-export interface PageIngestOptions extends ExtractOptions {
-  /**
-   * The largest saved page read, in bytes. Default {@link defaultMaxPageBytes}: pages carry scripts,
-   * styles and menus around a small article (real saved pages reach 1.4 MB), so the Markdown limit
-   * (`limits.maxBytes`, 500 kB) would refuse them; extraction is linear (a 5 MB page: 0.5 s, 176 MB).
-   */
-  maxBytes?: number | null;
-}
-
-/** Default {@link PageIngestOptions.maxBytes}: 5,000,000 bytes. */
-export const defaultMaxPageBytes = 5_000_000;
-
-/** The ingester for saved HTML news pages (`.html`, `.htm`). */
-export function pageIngester(options?: Readonly<PageIngestOptions> | null): Ingester {
-  if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
-    throw new TypeError(`Expected an options object for pageIngester but received ${Array.isArray(options) ? 'an array' : typeof options}`);
-  }
-  const rules = checkRules(options?.rules);
-  const maxPageDepth = options?.maxPageDepth ?? defaultMaxPageDepth;
-  if (!Number.isInteger(maxPageDepth) || maxPageDepth < 1) {
-    throw new TypeError(`Expected a positive integer for \`maxPageDepth\` but received ${JSON.stringify(maxPageDepth)}`);
-  }
-  const maxBytes = options?.maxBytes ?? defaultMaxPageBytes;
-  if (!Number.isInteger(maxBytes) || maxBytes < 1) {
-    throw new TypeError(`Expected a positive integer for \`maxBytes\` but received ${JSON.stringify(maxBytes)}`);
-  }
-  const settings: ExtractOptions = {
-    rules,
-    defaultRules: options?.defaultRules ?? true,
-    useArticleBody: options?.useArticleBody ?? true,
-    maxPageDepth,
-  };
-  return {
-    name: 'page',
-    extensions: ['.html', '.htm'],
-    maxBytes,
-    cacheKey: adapterCacheKey('page', version, {
-      rules: rules.map((rule) => ({ ...rule, pattern: String(rule.pattern) })),
-      defaultRules: settings.defaultRules,
-      useArticleBody: settings.useArticleBody,
-      maxPageDepth,
-    }),
-    ingest: (context) => ingestPage(context, settings),
-  };
-}
-
-function checkRules(rules: unknown): BlockRule[] {
-  if (rules === undefined || rules === null) return [];
-  if (!Array.isArray(rules)) throw new TypeError(`Expected an array of block rules for \`rules\` but received ${typeof rules}`);
-  return rules.map((rule, index) => {
-    if (typeof rule !== 'object' || rule === null || typeof rule.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(rule.id)) {
-      throw new TypeError(`Expected block rule ${index} to have a kebab-case id but received ${JSON.stringify(rule?.id)}`);
-    }
-    if (!(rule.pattern instanceof RegExp)) {
-      throw new TypeError(`Expected block rule \`${rule.id}\` to have a RegExp pattern but received ${typeof rule.pattern}`);
-    }
-    if (rule.action !== 'drop' && rule.action !== 'drop-rest') {
-      throw new TypeError(
-        `Expected block rule \`${rule.id}\` to have an action of drop or drop-rest but received ${JSON.stringify(rule.action)}`,
-      );
-    }
-    return rule as BlockRule;
-  });
-}
 
 /** Read one saved page into article fields and a sanitised mdast body. */
 export function ingestPage(context: IngestContext, options?: Readonly<PageIngestOptions> | null): IngestResult | undefined {
