@@ -149,10 +149,14 @@ async function main() {
     const floor = growthOnly ? undefined : run('floor-n', dir);
     if (!growthOnly) {
       const one = run('floor-1', dir);
-      row('floor, 1 thread', one, `${(one.wall / floor.wall).toFixed(2)}× the parallel floor`);
+      row('floor, 1 thread', one, `${(one.wall / floor.wall).toFixed(2)}× the parallel floor${cpuRatio(one, floor)}`);
       row(`floor, ${availableParallelism()} worker threads`, floor, '1.00×');
     }
-    const vsFloor = (result) => (floor ? `${(result.wall / floor.wall).toFixed(2)}× the floor` : '');
+    // CPU ratios beside wall ones: on a machine shared with other work, CPU seconds move less than wall.
+    const cpuRatio = (result, base) => (Number.isNaN(result.cpu) ? '' : `, ${(result.cpu / base.cpu).toFixed(2)}× CPU`);
+    const vsFloor = (result) => (floor ? `${(result.wall / floor.wall).toFixed(2)}× the floor${cpuRatio(result, floor)}` : '');
+    const ofCold = (result) =>
+      `${((result.wall / all.wall) * 100).toFixed(1)}% of cold${Number.isNaN(result.cpu) ? '' : `, ${((result.cpu / all.cpu) * 100).toFixed(1)}% CPU`}`;
     if (singles && !growthOnly) {
       for (const formats of ['rss,atom,jsonfeed', 'markdown', 'amp', 'ninjs']) {
         const result = cold(dir, formats);
@@ -167,12 +171,12 @@ async function main() {
       : '';
     row('syndikit, all six formats', all, `${vsFloor(all)}${growth}`);
     const warm = runSyndikit(dir);
-    row('syndikit, nothing changed', warm, `${((warm.wall / all.wall) * 100).toFixed(1)}% of cold`);
+    row('syndikit, nothing changed', warm, ofCold(warm));
     const changed = join(dir, 'articles', 'story-000000.md');
     writeFileSync(changed, readFileSync(changed, 'utf8').replace('Story 0:', 'Story 0 (updated):'));
     const oneChanged = runSyndikit(dir);
     writeFileSync(changed, article(0));
-    row('syndikit, one article changed', oneChanged, `${((oneChanged.wall / all.wall) * 100).toFixed(1)}% of cold`);
+    row('syndikit, one article changed', oneChanged, ofCold(oneChanged));
   }
   console.log(
     `\nload average at the end: ${loadavg()

@@ -305,10 +305,13 @@ async function claimSlug(
 
 /** Whether each article would get the slug it has, from the same holder, with `slugs` taken before the input. */
 function slugsStand(articles: readonly StoredArticle[], slugs: ReadonlyMap<string, string>, path: string): boolean {
-  const local = new Map(slugs);
+  // The input's own claims over the build's, without copying the build's: a copy per input made a build
+  // quadratic in its inputs (2,000 inputs: 2 million entries copied; 100,000: 5 billion).
+  const own = new Map<string, string>();
+  const taken = { get: (slug: string) => own.get(slug) ?? slugs.get(slug), has: (slug: string) => own.has(slug) || slugs.has(slug) };
   return articles.every((article) => {
-    const claim = uniqueSlug(article.baseSlug, local);
-    local.set(claim.slug, path);
+    const claim = uniqueSlug(article.baseSlug, taken);
+    own.set(claim.slug, path);
     return claim.slug === article.slug && claim.takenBy === article.takenBy;
   });
 }

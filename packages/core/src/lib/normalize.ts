@@ -15,8 +15,9 @@ export const idNamespace = '8f1c2b6e-6a53-5b8e-9d4c-3f0a7e2d1b90';
 /**
  * The slug an article wanting `slug` gets when `slugs` are taken: `slug`
  * itself, else `slug-2`, `slug-3`, …, with who took the one it wanted.
+ * Only `get` and `has` are used, so a view over several maps will do.
  */
-export function uniqueSlug(slug: string, slugs: ReadonlyMap<string, string>): { slug: string; takenBy?: string } {
+export function uniqueSlug(slug: string, slugs: Pick<ReadonlyMap<string, string>, 'get' | 'has'>): { slug: string; takenBy?: string } {
   const takenBy = slugs.get(slug);
   if (takenBy === undefined) return { slug };
   let counter = 2;
