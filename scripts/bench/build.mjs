@@ -118,6 +118,11 @@ if (mode === 'floor-worker') {
   await main();
 }
 
+/** The CPU ratio beside a wall one: on a machine shared with other work, CPU seconds move less than wall. */
+function cpuRatio(result, base) {
+  return Number.isNaN(result.cpu) || Number.isNaN(base.cpu) ? '' : `, ${(result.cpu / base.cpu).toFixed(2)}× CPU`;
+}
+
 /** A row of the table: label, wall, CPU and peak, and a note (the ratio). */
 function row(label, result, note = '') {
   const cpu = Number.isNaN(result.cpu) ? '—' : `${result.cpu.toFixed(2)} s`;
@@ -152,11 +157,7 @@ async function main() {
       row('floor, 1 thread', one, `${(one.wall / floor.wall).toFixed(2)}× the parallel floor${cpuRatio(one, floor)}`);
       row(`floor, ${availableParallelism()} worker threads`, floor, '1.00×');
     }
-    // CPU ratios beside wall ones: on a machine shared with other work, CPU seconds move less than wall.
-    const cpuRatio = (result, base) => (Number.isNaN(result.cpu) ? '' : `, ${(result.cpu / base.cpu).toFixed(2)}× CPU`);
     const vsFloor = (result) => (floor ? `${(result.wall / floor.wall).toFixed(2)}× the floor${cpuRatio(result, floor)}` : '');
-    const ofCold = (result) =>
-      `${((result.wall / all.wall) * 100).toFixed(1)}% of cold${Number.isNaN(result.cpu) ? '' : `, ${((result.cpu / all.cpu) * 100).toFixed(1)}% CPU`}`;
     if (singles && !growthOnly) {
       for (const formats of ['rss,atom,jsonfeed', 'markdown', 'amp', 'ninjs']) {
         const result = cold(dir, formats);
@@ -165,6 +166,9 @@ async function main() {
     }
     const all = cold(dir, allSix);
     colds.set(count, all);
+    const ofCold = (result) =>
+      `${((result.wall / all.wall) * 100).toFixed(1)}% of cold${Number.isNaN(result.cpu) ? '' : `, ${((result.cpu / all.cpu) * 100).toFixed(1)}% CPU`}`;
+
     const smaller = [...colds.keys()].filter((size) => size < count).pop();
     const growth = smaller
       ? `, ${((all.wall / count / (colds.get(smaller).wall / smaller)) * 100).toFixed(0)}% of the time per article at ${smaller}`
