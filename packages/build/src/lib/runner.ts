@@ -19,7 +19,16 @@ export interface Runner {
 
 /** Convert in this thread: for small builds, where starting workers costs more than it saves. */
 export function mainThreadRunner(pipeline: LoadedPipeline, packsDir: string): Runner {
-  return { threads: 0, run: (task, signal) => runTask(task, pipeline, packsDir, signal), close: async () => {} };
+  return {
+    threads: 0,
+    run: async (task, signal) => {
+      // A turn of the event loop before each input: the conversion itself makes synchronous file calls and
+      // awaits only promises, so without it a signal (Ctrl-C) or a timer would wait for the whole build.
+      await new Promise((resolve) => setImmediate(resolve));
+      return runTask(task, pipeline, packsDir, signal);
+    },
+    close: async () => {},
+  };
 }
 
 /**
