@@ -1,13 +1,14 @@
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtures, syndikit } from './helpers.js';
 
 /** A copy of `fixtures/sites/<name>` in a temporary folder, built there with `syndikit build` and no inputs. */
-async function buildSite(name: string, args: string[] = []) {
+async function buildSite(name: string, args: string[] = [], config?: string) {
   const dir = await mkdtemp(join(tmpdir(), `syndikit-site-${name}-`));
   await cp(join(fixtures, 'sites', name), dir, { recursive: true });
+  if (config !== undefined) await writeFile(join(dir, 'syndikit.config.yaml'), config);
   const out = join(dir, '..', `${name}-out-${Math.random().toString(36).slice(2)}`);
   const result = await syndikit(
     ['build', '--formats', 'markdown,jsonfeed', '--out', out, '--now', '2025-01-01T00:00:00Z', '--no-cache', ...args],
@@ -34,6 +35,16 @@ describe('syndikit build at a site root', () => {
       'https://tidewater.example/ferries/harbour-ferry/',
       'https://tidewater.example/ferries/pier-works/',
       'https://tidewater.example/ferries/winter-pause/',
+    ]);
+  });
+
+  it('Hugo: a permalink of {path} gives each post its path under content/, bundles by their folder', async () => {
+    const { code, feed } = await buildSite('hugo', [], 'permalink: /{path}/\n');
+    expect(code).toBe(0);
+    expect(feed?.items.map((item) => item.url)).toEqual([
+      'https://tidewater.example/ferries/news/harbour-ferry/',
+      'https://tidewater.example/ferries/news/pier-works/',
+      'https://tidewater.example/ferries/news/winter-pause/',
     ]);
   });
 

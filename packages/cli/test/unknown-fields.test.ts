@@ -16,7 +16,8 @@ async function site(): Promise<string> {
   return dir;
 }
 
-const colourLine = 'posts/alpha.md:6:15: warning Unknown front matter field `theme_colour` is ignored (in 3 files; the first is this one) [front-matter-unknown-key]';
+const colourLine =
+  'posts/alpha.md:6:15: warning Unknown front matter field `theme_colour` is ignored (in 3 files; the first is this one) [front-matter-unknown-key]';
 const moodLine = 'posts/beta.md:7:7: warning Unknown front matter field `mood` is ignored [front-matter-unknown-key]';
 
 describe('unknown front matter fields', () => {
@@ -47,11 +48,9 @@ describe('unknown front matter fields', () => {
     const dir = await site();
     const result = await syndikit(['convert', 'posts/beta.md', '--to', 'markdown'], dir);
     expect(result.stderr).toBe(
-      [
-        'posts/beta.md:6:15: warning Unknown front matter field `theme_colour` is ignored [front-matter-unknown-key]',
-        moodLine,
-        '',
-      ].join('\n'),
+      ['posts/beta.md:6:15: warning Unknown front matter field `theme_colour` is ignored [front-matter-unknown-key]', moodLine, ''].join(
+        '\n',
+      ),
     );
   });
 });

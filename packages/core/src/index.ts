@@ -52,7 +52,7 @@ export type { Limits } from './lib/limits.js';
 export { defaultLimits } from './lib/limits.js';
 export { splitList } from './lib/list.js';
 export { lockFileName, OutputLockedError } from './lib/lock.js';
-export { articleUrl, idNamespace, uniqueSlug, wantedSlug } from './lib/normalize.js';
+export { articleUrl, contentPath, idNamespace, uniqueSlug, wantedSlug } from './lib/normalize.js';
 export { isOrganization } from './lib/organization.js';
 export type { Registry } from './lib/registry.js';
 export { createRegistry } from './lib/registry.js';

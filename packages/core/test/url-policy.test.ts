@@ -1,4 +1,4 @@
-import { checkUrl, convert, permalinkProblem, resolveSite, urlOrPathProblem } from '@syndikit/core';
+import { articleUrl, checkUrl, contentPath, convert, permalinkProblem, resolveSite, urlOrPathProblem } from '@syndikit/core';
 import { describe, expect, it } from 'vitest';
 
 /** What an attacker or a careless editor writes where a URL goes. */
@@ -47,8 +47,18 @@ describe('permalinks, logos and the site URL', () => {
     expect(permalinkProblem('javascript:alert(1)//{slug}')).toMatch(/starting with a single \//);
     expect(permalinkProblem('//evil.example/{slug}')).toMatch(/single \//);
     expect(permalinkProblem('/\\evil.example/{slug}')).toMatch(/single \//);
-    expect(permalinkProblem('/news/')).toMatch(/\{slug\}/);
+    expect(permalinkProblem('/news/')).toMatch(/\{slug\} or \{path\}/);
     expect(permalinkProblem('/news/{slug}/')).toBeUndefined();
+    expect(permalinkProblem('/{path}/')).toBeUndefined();
+  });
+
+  it('fills {path} with the content path: without extension, a bundle by its folder, parts encoded, never . or ..', () => {
+    expect(contentPath('posts/first.md')).toBe('posts/first');
+    expect(contentPath('posts/trip/index.md')).toBe('posts/trip');
+    expect(contentPath('news/_index.md')).toBe('news');
+    const site = { url: 'https://a.example/blog', title: 'A', language: 'en' };
+    expect(articleUrl(site, '/{path}/', 'x', { path: 'posts/grün tee' })).toBe('https://a.example/blog/posts/gr%C3%BCn%20tee/');
+    expect(articleUrl(site, '/{path}/{slug}/', 'x', { path: 'a/../../etc' })).toBe('https://a.example/blog/x/');
   });
 
   it('accepts paths and http(s) URLs for logos, nothing else', () => {

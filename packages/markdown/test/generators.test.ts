@@ -246,6 +246,39 @@ describe('URLs as the site has them', () => {
     expect(article?.url).toBe('https://blog.example/release-notes/2016/04/19/c/');
   });
 
+  it('fills {path} with the path under the content folder, a bundle by its folder, each part encoded', async () => {
+    const options = { site: { url: 'https://ferry.example/notes' }, permalink: '/{path}/' };
+    const plain = await ingest(
+      'content/news/pier-works.md',
+      '---\ntitle: P\ndate: 2024-01-01\n---\nB\n',
+      { contentDirs: ['/site/content'] },
+      options,
+    );
+    expect(plain.article?.url).toBe('https://ferry.example/notes/news/pier-works/');
+    const bundle = await ingest(
+      'content/news/Harbour Ferry/index.md',
+      '---\ntitle: H\ndate: 2024-01-01\n---\nB\n',
+      { contentDirs: ['/site/content'] },
+      options,
+    );
+    expect(bundle.article?.url).toBe('https://ferry.example/notes/news/Harbour%20Ferry/');
+    // Without content folders, the path is under the content root; the slug still names the output files.
+    const rooted = await ingest('content/news/pier-works.md', '---\ntitle: P\ndate: 2024-01-01\nslug: pier\n---\nB\n', {}, options);
+    expect(rooted.article).toMatchObject({ url: 'https://ferry.example/notes/content/news/pier-works/', slug: 'pier' });
+  });
+
+  it('links another post file by its {path} and the date of its name', async () => {
+    const { article } = await ingest(
+      'content/news/a.md',
+      '---\ntitle: A\ndate: 2024-01-01\n---\nSee [b](../notes/2023-05-06-b.md).\n',
+      { contentDirs: ['/site/content'], permalink: '/{year}/{path}.html' },
+      { site: { url: 'https://ferry.example' }, permalink: '/{year}/{path}.html' },
+    );
+    const paragraph = article?.body.children[0] as { children: Array<{ type: string; url?: string }> } | undefined;
+    const link = paragraph?.children.find((node) => node.type === 'link');
+    expect(link?.url).toBe('https://ferry.example/2023/notes/2023-05-06-b.html');
+  });
+
   it('makes a Zola path the article URL and date', async () => {
     const { article } = await ingest(
       'posts/s.md',

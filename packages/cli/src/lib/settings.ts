@@ -71,7 +71,11 @@ export async function resolveSettings(
   const site = { ...config.site, ...siteFlags(flags) };
   const notes: string[] = [];
   const found = await siteForInputs(io.cwd, inputs, config.inputs);
-  const markdown = { ...(await siteMarkdownOptions(found, site, io.cwd, notes)), ...publishFlags(flags, config) };
+  const markdown: MarkdownIngestOptions = {
+    ...(await siteMarkdownOptions(found, site, io.cwd, notes)),
+    ...publishFlags(flags, config),
+    contentDirs: contentDirsOf(found, inputs, config, io.cwd),
+  };
   const formats = chooseFormats(flags, config, registry, site, notes);
   await requireSharp(formats);
   let ingesters: Ingester[];
@@ -187,6 +191,12 @@ function requireSiteUrl(formats: readonly string[], site: { url?: string | null 
       `${needUrl.join(', ')} ${needUrl.length === 1 ? 'needs' : 'need'} the site URL (feeds link to the site, AMP pages need a canonical URL): give --site-url URL or \`site.url\` in the config`,
     );
   }
+}
+
+/** A permalink's `{path}` is a post's path under its site's content folder, else under the input folder named. */
+function contentDirsOf(found: SiteInputs | undefined, inputs: readonly string[], config: LoadedConfig, cwd: string): string[] {
+  if (found) return found.site.contentDirs;
+  return inputs.length > 0 ? inputs.map((input) => resolve(cwd, input)) : config.inputs;
 }
 
 /** `--drafts`, `--future`, the reference time and the permalink pattern (for links between posts), for the Markdown ingester. */

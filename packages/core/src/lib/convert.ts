@@ -54,7 +54,10 @@ export interface ConvertOptions {
   root?: string | null;
   /** Time zone for dates written without an offset: an IANA name, `UTC` or `±HH:MM`. Default `'UTC'`. */
   timeZone?: string | null;
-  /** URL path of an article under `site.url`; `{slug}` is replaced. Default `'/{slug}/'`. */
+  /**
+   * URL path of an article under `site.url`: `{slug}`, `{year}`, `{month}`, `{day}`, `{section}` and `{path}`
+   * (the input's path without extension) are replaced (see `articleUrl`). Default `'/{slug}/'`.
+   */
   permalink?: string | null;
   /**
    * The ingesters that read the inputs, chosen by extension, then by content

@@ -52,6 +52,13 @@ export interface IngestResult {
   /** Text to derive a slug from when `fields.slug` is absent (a file name or the headline). */
   slugHint: string;
   /**
+   * The article's path for a permalink's `{path}`: POSIX, without
+   * extension, relative to the folder its site serves content from
+   * (`posts/first` for `content/posts/first.md`). Default: the input's path
+   * relative to the content root, made by core's `contentPath`. Optional.
+   */
+  path?: string;
+  /**
    * Notes to editors (ninjs `ednote`, NewsML-G2 `edNote`, NITF `ed-msg`,
    * dpa's notepad, usage terms): they become the article's `editorNotes`,
    * kept in the model and never published. Optional.

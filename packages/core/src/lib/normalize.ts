@@ -32,6 +32,24 @@ export interface FinalizeOptions {
   permalink: string;
   /** Slugs already taken in this build, mapped to the file that took them. Updated in place. */
   slugs: Map<string, string>;
+  /**
+   * The input's path for a permalink's `{path}` when the ingester gives none
+   * (`IngestResult.path`): relative to the content root, POSIX, without
+   * extension (see {@link contentPath}). Default: none (`{path}` is left out).
+   */
+  path?: string;
+}
+
+/**
+ * A file's path as a permalink's `{path}`: POSIX, without its extension,
+ * and a bundle's `index` (or Hugo's `_index`) stands for its folder —
+ * `posts/first.md` is `posts/first`, `posts/trip/index.md` is `posts/trip`,
+ * as Hugo and Zola make a page's URL from where it sits under `content/`.
+ */
+export function contentPath(relativePath: string): string {
+  const path = relativePath.replace(/\\/g, '/').replace(/^\.?\/+/, '');
+  const stem = path.replace(/\.[^./]*$/, '');
+  return stem.replace(/(?:^|\/)_?index$/, '');
 }
 
 /**
@@ -49,7 +67,7 @@ export function finalizeArticle(file: VFile, result: IngestResult, options: Fina
   const slug = claimSlug(file, fields.slug, result.slugHint || '', fields.headline, options.slugs);
   if (slug === undefined) return undefined;
   const language = canonicalLanguage(file, fields.language ?? options.site.language, options.site.language);
-  const links = checkLinks(file, fields, slug, options);
+  const links = checkLinks(file, fields, slug, options, result.path ?? options.path);
   if (!links) return undefined;
   // Keys in the documented order, so that `syndikit inspect` reads top to bottom.
   const draft: Record<string, unknown> = {
@@ -141,6 +159,7 @@ function checkLinks(
   fields: IngestResult['fields'],
   slug: string,
   options: FinalizeOptions,
+  path: string | undefined,
 ): { url: string | undefined; authors: Article['authors'] } | undefined {
   // An id is not a URL (`urn:…`, `tag:…` are common), but one with a script or data scheme is never one.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: leading control characters are ignored by URL parsers
@@ -156,7 +175,7 @@ function checkLinks(
       return undefined;
     }
     url = checked.url;
-  } else url = articleUrl(options.site, options.permalink, slug, fields);
+  } else url = articleUrl(options.site, options.permalink, slug, { ...fields, ...(path !== undefined ? { path } : {}) });
   const authors: Article['authors'] = [];
   for (const author of fields.authors) {
     if (author.url === undefined) {
@@ -178,29 +197,40 @@ function checkLinks(
  * site URL's own path (`https://user.github.io/project/`). The pattern's
  * `{slug}` is the slug; `{year}`, `{month}`, `{day}` come from the
  * publication date as written (its own offset), `{section}` is the
- * section's slug; a placeholder whose value the article lacks is left out
- * with the slash after it.
+ * section's slug, `{path}` the input's path under the content folder
+ * without extension (`posts/first`, see {@link contentPath}), its slashes
+ * kept and each part encoded; a placeholder whose value the article lacks
+ * is left out with the slash after it.
  */
 export function articleUrl(
   site: Readonly<Site>,
   permalink: string,
   slug: string,
-  fields?: Readonly<Pick<IngestResult['fields'], 'published' | 'section'>>,
+  fields?: Readonly<Pick<IngestResult['fields'], 'published' | 'section'> & { path?: string }>,
 ): string | undefined {
   if (!site.url) return undefined;
   const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(fields?.published ?? '');
   const section = fields?.section ? slugify(fields.section) : undefined;
   const values: Record<string, string | undefined> = {
-    slug,
+    slug: encodeURIComponent(slug),
     year: date?.[1],
     month: date?.[2],
     day: date?.[3],
-    section: section || undefined,
+    section: section ? encodeURIComponent(section) : undefined,
+    path: pathValue(fields?.path),
   };
-  const path = permalink.replace(/\{(slug|year|month|day|section)\}\/?/g, (match, name: string) => {
+  const path = permalink.replace(/\{(slug|year|month|day|section|path)\}\/?/g, (match, name: string) => {
     const value = values[name];
-    return value === undefined ? '' : `${encodeURIComponent(value)}${match.endsWith('/') ? '/' : ''}`;
+    return value === undefined ? '' : `${value}${match.endsWith('/') ? '/' : ''}`;
   });
   // Relative to the site URL with a trailing slash, so that its path is kept.
   return new URL(path.replace(/^\/+/, ''), `${site.url.replace(/\/+$/, '')}/`).href;
+}
+
+/** `{path}` for a URL: each part percent-encoded, no empty, `.` or `..` part (a path that has one is no value). */
+function pathValue(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  const parts = path.split('/');
+  if (parts.some((part) => part === '' || part === '.' || part === '..')) return undefined;
+  return parts.map((part) => encodeURIComponent(part)).join('/');
 }

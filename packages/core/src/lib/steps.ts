@@ -11,7 +11,7 @@ import { checkFileSize, decodeText } from './decode.js';
 import { hasErrors, report } from './diagnostics.js';
 import { type Ingester, type IngestOutcome, type IngestPlace, ingestResults, inputByteLimit } from './ingester.js';
 import { defaultLimits, type Limits } from './limits.js';
-import { finalizeArticle, wantedSlug } from './normalize.js';
+import { contentPath, finalizeArticle, wantedSlug } from './normalize.js';
 import { rules } from './rules.js';
 import { resolveSite, type Site } from './site.js';
 import { permalinkProblem } from './url-policy.js';
@@ -148,7 +148,8 @@ export async function ingestArticles(file: VFile, pipeline: ResolvedPipeline, sl
   const articles: IngestedArticle[] = [];
   for (const result of results) {
     const first = file.messages.length;
-    const article = finalizeArticle(file, result, { site: pipeline.site, permalink: pipeline.permalink, slugs });
+    const path = pipeline.root ? contentPath(articlePathOf(file, pipeline.root)) : undefined;
+    const article = finalizeArticle(file, result, { site: pipeline.site, permalink: pipeline.permalink, slugs, ...(path ? { path } : {}) });
     placeMessages(file, first, result.place);
     if (!article) return [];
     articles.push({ article, wantedSlug: wantedSlug(result), ...(result.place ? { place: result.place } : {}) });

@@ -101,7 +101,9 @@ export function urlOrPathProblem(value: string): string | undefined {
  * @returns a sentence saying what is wrong, or `undefined` when it is fine.
  */
 export function permalinkProblem(permalink: string): string | undefined {
-  if (!permalink.includes('{slug}')) return `Expected a permalink pattern containing {slug} but received ${JSON.stringify(permalink)}`;
+  if (!permalink.includes('{slug}') && !permalink.includes('{path}')) {
+    return `Expected a permalink pattern containing {slug} or {path} but received ${JSON.stringify(permalink)}`;
+  }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
   if (/[\u0000-\u001f\u007f-\u009f\\]/u.test(permalink) || !permalink.startsWith('/') || permalink.startsWith('//')) {
     return `Expected a permalink path starting with a single / (such as /news/{slug}/) but received ${JSON.stringify(permalink)}`;

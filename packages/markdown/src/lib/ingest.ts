@@ -1,9 +1,10 @@
-import { posix } from 'node:path';
+import { isAbsolute, posix, relative, sep } from 'node:path';
 import type { ArticleFields, Figure, IngestContext, Ingester, IngestResult, Rule, Site } from '@syndikit/core';
 import {
   articleUrl,
   checkTreeDepth,
   checkUrl,
+  contentPath,
   dateToEpoch,
   hasErrors,
   imageMediaType,
@@ -53,6 +54,13 @@ export interface MarkdownIngestOptions {
    * seen). Default: `/{slug}/`, core's default.
    */
   permalink?: string;
+  /**
+   * The site's content folders, absolute: a permalink's `{path}` is a post's
+   * path under the one that holds it (`posts/first` for
+   * `content/posts/first.md`), as Hugo and Zola make URLs. Default: none
+   * (`{path}` is relative to the content root).
+   */
+  contentDirs?: readonly string[];
 }
 
 /** What the front matter of a file gave. */
@@ -212,11 +220,13 @@ export function ingestMarkdown(context: IngestContext, options: Readonly<Markdow
   takeHeadline(tree, fields);
   tree.children = tree.children.map((node) => toFigure(node) ?? node);
   resolveBodyImages(tree, context, fields, options.staticDirs);
-  linkPosts(tree, context, options.permalink ?? '/{slug}/');
+  linkPosts(tree, context, options);
+  const path = postPath(context.file.path, context.articlePath, options.contentDirs);
   return {
     fields,
     body: tree,
     slugHint: slugHint(context.articlePath, fields, head.datedByName),
+    ...(path ? { path } : {}),
     ...(head.editorNotes.length > 0 ? { editorNotes: head.editorNotes } : {}),
   };
 }
@@ -286,21 +296,42 @@ function slugHint(articlePath: string, fields: ArticleFields, datedByName: boole
 }
 
 /**
- * A relative link to another post's file (`other.md`, `../2024-01-02-other.md#part`) as that post's
- * URL, when there is a site URL: the slug its file name gives it, under `permalink`.
+ * A post's `{path}`: its path under the deepest content folder that holds
+ * it, else under the content root (`articlePath`), without extension.
  */
-function linkPosts(tree: Root, context: IngestContext, permalink: string): void {
+function postPath(filePath: string | undefined, articlePath: string, contentDirs?: readonly string[]): string {
+  if (filePath && isAbsolute(filePath) && contentDirs) {
+    const under = contentDirs
+      .map((dir) => relative(dir, filePath))
+      .filter((rel) => rel !== '' && !rel.startsWith('..') && !isAbsolute(rel))
+      .sort((a, b) => a.length - b.length)[0];
+    if (under) return contentPath(under.split(sep).join('/'));
+  }
+  return contentPath(articlePath);
+}
+
+/**
+ * A relative link to another post's file (`other.md`, `../2024-01-02-other.md#part`) as that post's
+ * URL, when there is a site URL: the slug its file name gives it (and its `{path}`, and the date of
+ * a `2024-01-02-` name), under the permalink pattern.
+ */
+function linkPosts(tree: Root, context: IngestContext, options: Readonly<MarkdownIngestOptions>): void {
   if (!context.siteUrl) return;
   // Only the URL of the site shapes an article URL.
   const site: Site = { title: '', language: '', url: context.siteUrl };
+  const permalink = options.permalink ?? '/{slug}/';
   visit(tree, 'link', (node) => {
     const match = /^(?![a-z][a-z0-9+.-]*:|\/\/|#)([^?#]+\.(?:md|mdx|markdown))(#[^#]*)?$/i.exec(node.url);
     if (!match?.[1]) return;
-    const target = posix.normalize(posix.join(posix.dirname(context.articlePath), decodeURI(match[1]).replace(/^\//, '')));
+    const linked = decodeURI(match[1]).replace(/^\//, '');
+    const target = posix.normalize(posix.join(posix.dirname(context.articlePath), linked));
     if (target.startsWith('..')) return;
     // A date prefix is left out in `_posts` only: elsewhere the other post's front matter could give its date.
     const slug = slugify(slugHint(target, { authors: [], tags: [], images: [] }, false));
-    const url = slug ? articleUrl(site, permalink, slug) : undefined;
+    const filePath = context.file.path && isAbsolute(context.file.path) ? posix.join(posix.dirname(context.file.path), linked) : undefined;
+    const date = datePrefix(target);
+    const fields = { path: postPath(filePath, target, options.contentDirs), ...(date ? { published: date.slice(0, 3).join('-') } : {}) };
+    const url = slug ? articleUrl(site, permalink, slug, fields) : undefined;
     if (url) node.url = `${url}${match[2] ?? ''}`;
   });
 }
@@ -331,6 +362,7 @@ export function markdownIngester(options?: Readonly<MarkdownIngestOptions> | nul
     staticDirs: resolved.staticDirs ?? null,
     site: resolved.siteVariables ?? null,
     permalink: resolved.permalink ?? null,
+    contentDirs: resolved.contentDirs ?? null,
   };
   const cacheKey = `markdown:${version}:${JSON.stringify(key)}`;
   return { name: 'markdown', extensions: ['.md', '.markdown', '.mdx'], cacheKey, ingest: (context) => ingestMarkdown(context, resolved) };
