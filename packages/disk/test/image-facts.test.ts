@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article, Figure } from '@syndikit/core';
-import { readImageFacts } from '@syndikit/disk';
+import { imageFactsReader, readImageFacts } from '@syndikit/disk';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 
@@ -65,7 +65,59 @@ describe('readImageFacts', () => {
       ['warning', 'image-unreadable'],
       ['error', 'image-outside-root'],
     ]);
-    expect(article.images[1]).toMatchObject({ mediaType: 'image/jpeg', width: 1200 });
-    expect(article.images[3]?.width).toBeUndefined();
+    // The missing one is left out of the images and the body; the others stay.
+    expect(article.images.map((image) => image.src)).toEqual(['/images/bridge.png', '/images/notes.jpg', '/images/link.jpg']);
+    expect(article.body.children.map((node) => (node as Figure).url)).toEqual([
+      '/images/bridge.png',
+      '/images/notes.jpg',
+      '/images/link.jpg',
+    ]);
+    expect(article.images[0]).toMatchObject({ mediaType: 'image/jpeg', width: 1200 });
+    expect(article.images[2]?.width).toBeUndefined();
+    expect(file.data.missingImages).toEqual(['/images/gone.jpg']);
+  });
+
+  it('leaves out a missing inline image with a warning at its place, keeping the text around it', async () => {
+    const root = await contentRoot();
+    const article = articleWith('/images/bridge.jpg');
+    const position = { start: { line: 7, column: 5 }, end: { line: 7, column: 30 } };
+    article.body.children.push({
+      type: 'paragraph',
+      children: [
+        { type: 'text', value: 'Before ' },
+        { type: 'image', url: '/images/lost.png', alt: 'lost', position },
+        { type: 'text', value: ' after.' },
+      ],
+    });
+    const file = new VFile({ path: join(root, 'story.md') });
+    await readImageFacts(article, file, root);
+    expect(file.messages.map((message) => `${message.line}:${message.column} ${message.fatal} ${message.reason}`)).toEqual([
+      '7:5 false Image `/images/lost.png` was not found under the content root; it is left out',
+    ]);
+    expect(article.body.children[1]).toEqual({
+      type: 'paragraph',
+      children: [
+        { type: 'text', value: 'Before ' },
+        { type: 'text', value: ' after.' },
+      ],
+    });
+    expect(article.images.map((image) => image.src)).toEqual(['/images/bridge.jpg']);
+  });
+
+  it('with strict, a missing image is an error', async () => {
+    const root = await contentRoot();
+    const article = articleWith('/images/gone.jpg');
+    const file = new VFile({ path: join(root, 'story.md') });
+    await imageFactsReader({ strict: true })(article, file, root);
+    expect(file.messages.map((message) => [message.fatal, message.ruleId, message.reason])).toEqual([
+      [true, 'image-missing', 'Image `/images/gone.jpg` was not found under the content root'],
+    ]);
+  });
+
+  it('says what it expected of its options', () => {
+    expect(() => imageFactsReader('strict' as never)).toThrow(
+      'Expected an options object or nothing for imageFactsReader but received string',
+    );
+    expect(() => imageFactsReader({ strict: 'yes' as never })).toThrow('Expected a boolean for strict but received string');
   });
 });

@@ -141,7 +141,11 @@ export async function runTask(task: Task, pipeline: LoadedPipeline, packsDir: st
       ...(await renderArticle(article, file, resolved, place)),
     );
   }
-  const dependencies = ingested.flatMap(({ article }) => dependenciesOf(article, resolved.root));
+  // Images left out because their file is missing count too: the article converts again when one appears.
+  const dependencies = dependenciesOf(
+    [...ingested.flatMap(({ article }) => article.images.map((image) => image.src)), ...(file.data.missingImages ?? [])],
+    resolved.root,
+  );
   const ok = ingested.length > 0 && !hasErrors(file);
   // The input's text is not needed any more; messages keep their places.
   file.value = '';
@@ -265,12 +269,10 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
 }
 
-/** The local images an article references (paths under the content root), with their size and time now. */
-function dependenciesOf(article: Readonly<Article>, root: string | undefined): Dependency[] {
+/** The local images an input's articles reference (content-root paths), with their size and time now (`-1`: missing). */
+function dependenciesOf(sources: readonly string[], root: string | undefined): Dependency[] {
   if (!root) return [];
-  const paths = [
-    ...new Set(article.images.filter((image) => image.src.startsWith('/')).map((image) => join(root, ...image.src.split('/')))),
-  ];
+  const paths = [...new Set(sources.filter((src) => src.startsWith('/')).map((src) => join(root, ...src.split('/'))))];
   return paths.map((path) => {
     const stats = statSync(path, { throwIfNoEntry: false });
     return { path, size: stats?.size ?? -1, mtimeMs: stats?.mtimeMs ?? 0 };

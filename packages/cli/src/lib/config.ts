@@ -114,6 +114,8 @@ export const configSchema = z.strictObject({
     .optional(),
   /** Write what converted even when some articles fail. */
   keepGoing: z.boolean().optional(),
+  /** A missing local image fails its article instead of being left out with a warning (`--strict`). Default `false`. */
+  strict: z.boolean().optional(),
   /** The build cache folder, relative to the config file, or `false` for none. Default `.syndikit-cache` in the working directory. */
   cacheDir: z.union([nonEmpty, z.literal(false)]).optional(),
   /** Options per format, by format name. */
@@ -209,6 +211,8 @@ export interface LoadedConfig {
   timeZone?: string;
   permalink?: string;
   keepGoing: boolean;
+  /** A missing local image is an error (`strict: true`, `--strict`). Default `false`. */
+  strict?: boolean;
   /** Absolute, or `false` for no persistent cache. */
   cacheDir?: string | false;
   adapters: Record<string, Record<string, unknown>>;
@@ -408,6 +412,7 @@ export function validateConfig(raw: unknown, path: string): LoadedConfig {
   if (config.formats) loaded.formats = config.formats;
   if (config.timeZone) loaded.timeZone = config.timeZone;
   if (config.permalink) loaded.permalink = config.permalink;
+  if (config.strict !== undefined) loaded.strict = config.strict;
   return loaded;
 }
 

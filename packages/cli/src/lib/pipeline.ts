@@ -41,6 +41,7 @@ export function pipelineFromSettings(settings: Settings, root: string): CreatedP
     ...settings.convert,
     root,
     // Flags are already folded into the settings (formats, site, root, time zone); the engine keys those itself.
-    fingerprint: fingerprint({ cli: version, config, formats: settings.formats }),
+    // `strict` changes what the image reader does, which its source text (part of the key) does not show.
+    fingerprint: fingerprint({ cli: version, config, formats: settings.formats, strict: settings.strict }),
   };
 }

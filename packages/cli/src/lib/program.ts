@@ -80,7 +80,11 @@ function withCommonOptions(command: Command): Command {
     .option('--time-zone <zone>', 'time zone for dates without an offset: IANA name, UTC or ±HH:MM (default: UTC)')
     .option('--now <date-time>', 'the reference time for embargoes, RFC 3339 (default: now); give it for reproducible output')
     .option('--drafts', 'include Markdown drafts (`draft: true`, `published: false`), as Hugo --buildDrafts')
-    .option('--future', 'include Markdown posts dated after --now, as Hugo --buildFuture');
+    .option('--future', 'include Markdown posts dated after --now, as Hugo --buildFuture')
+    .option(
+      '--strict',
+      'a missing local image is an error that fails its article (default: a warning, and the image is left out; config `strict: true`)',
+    );
 }
 
 /** `syndikit build`. */

@@ -1,7 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import type { ConvertOptions, Ingester, Registry } from '@syndikit/core';
 import { checkUrl } from '@syndikit/core';
-import { readImageFacts } from '@syndikit/disk';
+import { imageFactsReader, readImageFacts } from '@syndikit/disk';
 import { sharpProblem } from '@syndikit/images';
 import type { MarkdownIngestOptions } from '@syndikit/markdown';
 import { type LoadedConfig, loadConfig } from './config.js';
@@ -24,6 +24,8 @@ export interface CommonFlags {
   future?: boolean;
   /** The site's title, over the config's `site.title` (feeds and AMP pages are titled with it). */
   siteTitle?: string;
+  /** A missing local image fails its article (default: a warning, and the image is left out). */
+  strict?: boolean;
 }
 
 /** Config plus flags, resolved once for a run. */
@@ -39,6 +41,8 @@ export interface Settings {
   site?: SiteInputs;
   /** What was detected, one line each, for the command to print once. */
   notes: string[];
+  /** A missing local image fails its article (`--strict`, or `strict: true` in the config). */
+  strict: boolean;
 }
 
 /** `images` named without sharp (an optional dependency): a usage error, said before any work rather than on every image. */
@@ -93,6 +97,7 @@ export async function resolveSettings(
     }
   });
   requireSiteUrl(formats, site);
+  const strict = flags.strict ?? config.strict ?? false;
   const convert: ConvertOptions = {
     ...sharedConvertDefaults,
     formats: adapters,
@@ -100,6 +105,7 @@ export async function resolveSettings(
     ingesters,
     limits: config.limits,
     remarkPlugins: config.plugins.remarkPlugins ?? [],
+    imageFacts: imageFactsReader({ strict }),
     cwd: io.cwd,
   };
   const timeZone = flags.timeZone ?? config.timeZone;
@@ -117,7 +123,7 @@ export async function resolveSettings(
   if (flags.root) runConfig.root = resolve(io.cwd, flags.root);
   // A site's posts reach into the whole project (`../../assets/a.jpg` in Astro, `/img/a.png` from `static/`).
   else if (found && !config.root) runConfig.root = found.site.root;
-  return { config: runConfig, ingesters, formats, convert, warnings, notes, ...(found ? { site: found } : {}) };
+  return { config: runConfig, ingesters, formats, convert, warnings, notes, strict, ...(found ? { site: found } : {}) };
 }
 
 /**

@@ -25,6 +25,18 @@ export type InputLike = VFile | { path?: string; value: string | Uint8Array } | 
  */
 export type ImageFactsReader = (article: Article, file: VFile, root: string) => Promise<void>;
 
+declare module 'vfile' {
+  interface DataMap {
+    /**
+     * Local images (content-root paths such as `/img/a.png`) an
+     * {@link ImageFactsReader} left out of the article because their file is
+     * missing: `@syndikit/build` watches for them to appear, so the article
+     * converts again when one does.
+     */
+    missingImages: string[];
+  }
+}
+
 /**
  * Articles whose `prepare` hooks run at once when `concurrency` is not
  * given: the platform's `navigator.hardwareConcurrency` (Node 21+, browsers,

@@ -68,7 +68,7 @@ export const rules = {
   imageMissing: rule(
     'image-missing',
     'An image file was not found',
-    'Check the path: it is relative to the article, or to the content root with a leading `/`. An error where the images format must make renditions of the file; a warning where the image is only described (its size read).',
+    "Check the path: it is relative to the article, or to the content root (or the site's static folder) with a leading `/`. A warning, and the image is left out of the article (its figure too) while the article is kept; an error that fails the article with `--strict` (`strict: true`), and where the images format must make renditions of a file it is given.",
   ),
   imageTypeMismatch: rule(
     'image-type-mismatch',

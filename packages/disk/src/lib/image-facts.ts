@@ -1,7 +1,10 @@
 import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { type Article, type ArticleImage, type Figure, imageMediaType, report, rules } from '@syndikit/core';
+import { type Article, type ArticleImage, type Figure, type ImageFactsReader, imageMediaType, report, rules } from '@syndikit/core';
 import { imageSize } from 'image-size';
+import type { RootContent } from 'mdast';
+import { remove } from 'unist-util-remove';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 const mediaTypes: Record<string, string> = {
@@ -15,6 +18,16 @@ const mediaTypes: Record<string, string> = {
   heif: 'image/heif',
 };
 
+/** Options of {@link imageFactsReader}. */
+export interface ImageFactsOptions {
+  /**
+   * A local image whose file is missing (or cannot be read) is an error
+   * that fails the article, instead of a warning that leaves the image out
+   * and keeps the article (`syndikit build --strict`). Default: `false`.
+   */
+  strict?: boolean;
+}
+
 /**
  * Fill in what the files themselves say about an article's local images:
  * byte length (feeds need it for enclosures), MIME type sniffed from the
@@ -22,10 +35,14 @@ const mediaTypes: Record<string, string> = {
  * header; nothing is decoded), turned for EXIF orientation. Figures in the
  * body get the same width and height.
  *
- * A missing or unreadable image is a warning: text formats do not need it.
- * A symbolic link that leads out of the content root is an error. The
- * rules are core's (`image-missing`, `image-outside-root`,
- * `image-type-mismatch`, `image-unreadable`): they are about the article.
+ * A missing or unreadable local image (lead, figure or inline) is a warning
+ * and is left out of the article — its entry in `images`, its figures and
+ * inline images — so that no output points at a file that is not there;
+ * the article is kept. With `strict` it is an error, which fails the
+ * article. Its path is listed in `file.data.missingImages`. A symbolic link
+ * that leads out of the content root is an error. The rules are core's
+ * (`image-missing`, `image-outside-root`, `image-type-mismatch`,
+ * `image-unreadable`): they are about the article.
  *
  * Give it to `convert` (or a build's pipeline) as `imageFacts`; core itself
  * reads no disk.
@@ -34,17 +51,36 @@ const mediaTypes: Record<string, string> = {
  * realpath, a stat, a header read), which cost less than the hand-offs to
  * libuv's thread pool and back that the promise API makes for each (a
  * build converts in worker threads, one article at a time each).
+ *
+ * @param [options.strict=false] a missing image fails the article
  */
-export async function readImageFacts(article: Article, file: VFile, root: string): Promise<void> {
+export function imageFactsReader(options?: Readonly<ImageFactsOptions> | null): ImageFactsReader {
+  if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
+    throw new TypeError(`Expected an options object or nothing for imageFactsReader but received ${typeof options}`);
+  }
+  const strict = options?.strict ?? false;
+  if (typeof strict !== 'boolean') throw new TypeError(`Expected a boolean for strict but received ${typeof strict}`);
+  return (article, file, root) => readFacts(article, file, root, strict);
+}
+
+/** {@link imageFactsReader} with its defaults: a missing image is a warning and is left out. */
+export const readImageFacts: ImageFactsReader = imageFactsReader();
+
+async function readFacts(article: Article, file: VFile, root: string, strict: boolean): Promise<void> {
   const realRoot = realOrNull(root) ?? root;
   const figures = new Map<string, Figure[]>();
   for (const node of article.body.children) {
     if (node.type === 'figure') figures.set(node.url, [...(figures.get(node.url) ?? []), node]);
   }
+  const missing = new Set<string>();
+  const problem = (image: ArticleImage, reason: string, place: Place) => {
+    missing.add(image.src);
+    report(file, strict ? 'error' : 'warning', strict ? reason : `${reason}; it is left out`, rules.imageMissing, place);
+  };
   for (const image of article.images) {
     if (!image.src.startsWith('/')) continue;
     const place = figures.get(image.src)?.[0];
-    const facts = measure(image, root, realRoot, file, place);
+    const facts = measure(image, root, realRoot, file, place, problem);
     if (!facts) continue;
     for (const figure of figures.get(image.src) ?? []) {
       if (!figure.width && image.width && image.height) {
@@ -52,6 +88,11 @@ export async function readImageFacts(article: Article, file: VFile, root: string
         figure.height = image.height;
       }
     }
+  }
+  checkInlineImages(article, root, missing, problem);
+  if (missing.size > 0) {
+    leaveOut(article, missing);
+    file.data.missingImages = [...new Set([...(file.data.missingImages ?? []), ...missing])].sort();
   }
 }
 
@@ -63,13 +104,39 @@ function realOrNull(path: string): string | undefined {
   }
 }
 
-function measure(image: ArticleImage, root: string, realRoot: string, file: VFile, place: Figure | undefined): boolean {
+type Place = Figure | RootContent | undefined;
+type Problem = (image: ArticleImage, reason: string, place: Place) => void;
+
+/** Local images inside paragraphs (not figures, not in `images`): only whether the file is there. */
+function checkInlineImages(article: Article, root: string, missing: Set<string>, problem: Problem): void {
+  const inline: Array<{ url: string; node: RootContent }> = [];
+  const known = new Set(article.images.map((image) => image.src));
+  visit(article.body, 'image', (node) => {
+    if (node.url.startsWith('/') && !node.url.startsWith('//') && !known.has(node.url)) inline.push({ url: node.url, node });
+  });
+  for (const { url, node } of inline) {
+    if (missing.has(url)) continue;
+    if (realOrNull(join(root, ...url.split('/'))) === undefined)
+      problem({ src: url }, `Image \`${url}\` was not found under the content root`, node);
+  }
+}
+
+/** Take the missing images out of the article: from `images`, figures, and inline images anywhere in the body. */
+function leaveOut(article: Article, missing: ReadonlySet<string>): void {
+  article.images = article.images.filter((image) => !missing.has(image.src));
+  remove(
+    article.body,
+    (node) => (node.type === 'figure' || node.type === 'image') && missing.has(String((node as unknown as { url: unknown }).url)),
+  );
+}
+
+function measure(image: ArticleImage, root: string, realRoot: string, file: VFile, place: Figure | undefined, problem: Problem): boolean {
   const path = join(root, ...image.src.split('/'));
   let real: string;
   try {
     real = realpathSync.native(path);
   } catch {
-    report(file, 'warning', `Image \`${image.src}\` was not found under the content root`, rules.imageMissing, place);
+    problem(image, `Image \`${image.src}\` was not found under the content root`, place);
     return false;
   }
   if (relative(realRoot, real).startsWith(`..${sep}`) || relative(realRoot, real) === '..') {
@@ -82,7 +149,7 @@ function measure(image: ArticleImage, root: string, realRoot: string, file: VFil
     // Sizes are in the header: read the start of the file, and the whole only when that is not enough.
     bytes = readStart(real, Math.min(1 << 20, image.bytes));
   } catch (error) {
-    report(file, 'warning', `Image \`${image.src}\` could not be read: ${(error as Error).message}`, rules.imageMissing, place);
+    problem(image, `Image \`${image.src}\` could not be read: ${(error as Error).message}`, place);
     return false;
   }
   try {

@@ -134,8 +134,8 @@ export async function prepareBuild(
 
 /** Only the flags that shape the pipeline, as plain data for the worker threads. */
 function commonFlagsOf(flags: Readonly<CommonFlags>): CommonFlags {
-  const { config, formats, siteUrl, siteTitle, root, timeZone, now, drafts, future } = flags;
-  return JSON.parse(JSON.stringify({ config, formats, siteUrl, siteTitle, root, timeZone, now, drafts, future })) as CommonFlags;
+  const { config, formats, siteUrl, siteTitle, root, timeZone, now, drafts, future, strict } = flags;
+  return JSON.parse(JSON.stringify({ config, formats, siteUrl, siteTitle, root, timeZone, now, drafts, future, strict })) as CommonFlags;
 }
 
 /** `--threads`: `auto` or a whole number (0: convert in the main thread). */
