@@ -27,7 +27,7 @@ describe('syndikit build at a site root', () => {
     const { code, stderr, feed, markdown } = await buildSite('hugo');
     expect(code).toBe(0);
     expect(stderr).toContain(
-      'syndikit: detected a hugo site at .; content from content; title "Tidewater Ferry Notes" (from hugo.toml); site URL https://tidewater.example/ferries/ (from hugo.toml); authors from data/authors.yaml',
+      'syndikit: detected a hugo site at .; content from content; title "Tidewater Ferry Notes" (from hugo.toml); site URL https://tidewater.example/ferries/ (from hugo.toml); authors from data/authors.yaml, data/authors/, content/authors/',
     );
     expect(markdown).toEqual(['harbour-ferry.md', 'pier-works.md', 'winter-pause.md']);
     expect(feed?.title).toBe('Tidewater Ferry Notes');
@@ -36,6 +36,18 @@ describe('syndikit build at a site root', () => {
       'https://tidewater.example/ferries/pier-works/',
       'https://tidewater.example/ferries/winter-pause/',
     ]);
+  });
+
+  it('Hugo: authors from data/authors.yaml, one file per author in data/authors/ and author pages in content/authors/', async () => {
+    const { feed, stderr } = await buildSite('hugo');
+    const authors = feed?.items.map((item) => (item as { authors?: Array<{ name: string; url?: string }> }).authors ?? []);
+    expect(authors).toEqual([
+      [{ name: 'Mara Quill', url: 'https://tidewater.example/ferries/people/mara/' }, { name: 'Ines Okafor' }],
+      [{ name: 'Mara Quill' }],
+      [{ name: 'Tomás Reyes' }],
+    ]);
+    // An author's page is a section index of the taxonomy, not a post.
+    expect(stderr).not.toContain('content/authors/ines-okafor/_index.md:1:1: error');
   });
 
   it('Hugo: a permalink of {path} gives each post its path under content/, bundles by their folder', async () => {

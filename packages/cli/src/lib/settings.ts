@@ -237,7 +237,7 @@ async function siteMarkdownOptions(
     else taken.url = false;
   }
   const authors = await loadAuthors(detected.root, detected.contentDirs);
-  notes.push(describeSite(found, cwd, { ...taken, ...(authors ? { authors: authors.path } : {}) }));
+  notes.push(describeSite(found, cwd, { ...taken, ...(authors ? { authors: authors.paths } : {}) }));
   // Root-relative images (`/img/a.png`) are served from the static folder; the content root is the site root.
   const staticDirs = detected.staticDirs.map((dir) => relative(detected.root, dir).split(sep).join('/'));
   const siteVariables = await loadSiteVariables(detected);

@@ -4,8 +4,9 @@
  * and URL when the config has none, its authors file), and the one line
  * that says what was detected.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { findFrontMatter } from '@syndikit/markdown';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { shownPath } from './inputs.js';
@@ -72,30 +73,104 @@ const authorFiles = [
   'data/authors.json',
 ];
 
+/** Folders of one file per author, the file's name its key: Hugo `data/authors/jane.toml` (themes such as Blowfish), and `data/_authors/` (Hugo's old author profiles). */
+const authorFolders = ['data/authors', 'data/_authors'];
+
+/** Folders of author pages, the folder's name its key: Hugo `content/authors/<key>/_index.md` (the authors taxonomy's term pages; Wowchemy/Hugo Blox profiles). */
+const authorPages = ['content/authors'];
+
+/** The site's people by key, and the files and folders they came from. */
+export interface SiteAuthors {
+  /** Each file or folder read, absolute, in the order read (a folder ends with the path separator). */
+  paths: string[];
+  authors: Record<string, unknown>;
+}
+
+/** A data file as a plain value (YAML, TOML or JSON by extension); `undefined` when it cannot be read or parsed. */
+async function readData(path: string): Promise<unknown> {
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    const data: unknown = path.endsWith('.toml') ? parseToml(text) : path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    // Plain JSON data: TOML dates and YAML's own types become strings.
+    return JSON.parse(JSON.stringify(data)) as unknown;
+  } catch {
+    // A broken authors file is the site's problem; posts keep their keys as names.
+    return undefined;
+  }
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `data/authors/<key>.{yaml,yml,toml,json}`: one entry per file. */
+async function readAuthorFolder(folder: string): Promise<Record<string, unknown>> {
+  const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => /^[^.].*\.(?:ya?ml|toml|json)$/i.test(name)).sort();
+  const found: Record<string, unknown> = {};
+  for (const name of names) {
+    const data = await readData(join(folder, name));
+    const key = name.replace(/\.[^.]+$/, '');
+    if (isMapping(data) && !Object.hasOwn(found, key)) found[key] = data;
+  }
+  return found;
+}
+
+/** `content/authors/<key>/_index.md`: the front matter of each author's page (YAML, TOML or JSON). */
+async function readAuthorPages(folder: string): Promise<Record<string, unknown>> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  const found: Record<string, unknown> = {};
+  for (const entry of entries
+    .filter((item) => item.isDirectory() && !item.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const page of ['_index.md', 'index.md']) {
+      const text = await readFile(join(folder, entry.name, page), 'utf8').catch(() => undefined);
+      const block = text === undefined ? undefined : findFrontMatter(text.replace(/^\uFEFF/, ''));
+      if (!block || 'unclosed' in block || block.format === 'executable') continue;
+      try {
+        const data: unknown =
+          block.format === 'toml' ? parseToml(block.value) : block.format === 'json' ? JSON.parse(block.value) : parseYaml(block.value);
+        if (isMapping(data)) found[entry.name] = JSON.parse(JSON.stringify(data)) as unknown;
+      } catch {
+        // A page whose front matter cannot be read gives no profile.
+      }
+      break;
+    }
+  }
+  return found;
+}
+
 /**
- * The site's authors file by key (Docusaurus `blog/authors.yml`, Jekyll
- * `_data/authors.yml`, Hugo `data/authors.*`), or one named `authors.yml`
- * in a content folder. `undefined` when there is none or it is not a mapping.
+ * The site's people by key: its authors file (Docusaurus `blog/authors.yml`,
+ * Jekyll `_data/authors.yml`, Hugo `data/authors.*`, or `authors.yml` in a
+ * content folder), Hugo's one file per author (`data/authors/<key>.toml`,
+ * `data/_authors/`), and Hugo's author pages (`content/authors/<key>/_index.md`,
+ * whose `name` or `title` is the name). All are read; a key found twice
+ * keeps its first entry, in that order. `undefined` when there are none.
  */
-export async function loadAuthors(
-  root: string,
-  contentDirs: readonly string[],
-): Promise<{ path: string; authors: Record<string, unknown> } | undefined> {
+export async function loadAuthors(root: string, contentDirs: readonly string[]): Promise<SiteAuthors | undefined> {
   const candidates = [
     ...authorFiles.map((name) => join(root, name)),
     ...contentDirs.flatMap((dir) => ['authors.yml', 'authors.yaml'].map((name) => join(dir, name))),
   ];
+  const paths: string[] = [];
+  const authors: Record<string, unknown> = {};
+  const add = (path: string, found: Record<string, unknown>) => {
+    if (Object.keys(found).length === 0) return;
+    paths.push(path);
+    for (const [key, value] of Object.entries(found)) if (!Object.hasOwn(authors, key)) authors[key] = value;
+  };
   for (const path of candidates) {
-    const text = await readFile(path, 'utf8').catch(() => undefined);
-    if (text === undefined) continue;
-    try {
-      const data: unknown = path.endsWith('.toml') ? parseToml(text) : path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-      if (typeof data === 'object' && data !== null && !Array.isArray(data)) return { path, authors: JSON.parse(JSON.stringify(data)) };
-    } catch {
-      // A broken authors file is the site's problem; posts keep their keys as names.
+    const data = await readData(path);
+    // The first authors file is the site's: the others are the same convention in another place.
+    if (isMapping(data)) {
+      add(path, data);
+      break;
     }
   }
-  return undefined;
+  for (const folder of authorFolders) add(`${join(root, folder)}${sep}`, await readAuthorFolder(join(root, folder)));
+  for (const folder of authorPages) add(`${join(root, folder)}${sep}`, await readAuthorPages(join(root, folder)));
+  return paths.length > 0 ? { paths, authors } : undefined;
 }
 
 /**
@@ -115,13 +190,14 @@ export async function loadSiteVariables(site: DetectedSite): Promise<Record<stri
 }
 
 /** One line saying what was detected and what is taken from it. */
-export function describeSite(found: SiteInputs, cwd: string, taken: { title: boolean; url: boolean; authors?: string }): string {
+export function describeSite(found: SiteInputs, cwd: string, taken: { title: boolean; url: boolean; authors?: readonly string[] }): string {
   const { site } = found;
   const parts = [`${site.generator} site at ${shownPath(site.root, cwd) || '.'}`];
   if (found.useContentDirs) parts.push(`content from ${site.contentDirs.map((dir) => shownPath(dir, cwd)).join(', ')}`);
   const from = site.configFile ? ` (from ${shownPath(site.configFile, cwd)})` : '';
   if (taken.title && site.title) parts.push(`title ${JSON.stringify(site.title)}${from}`);
   if (taken.url && site.url) parts.push(`site URL ${site.url}${from}`);
-  if (taken.authors) parts.push(`authors from ${shownPath(taken.authors, cwd)}`);
+  if (taken.authors)
+    parts.push(`authors from ${taken.authors.map((path) => shownPath(path, cwd) + (path.endsWith(sep) ? sep : '')).join(', ')}`);
   return `detected a ${parts.join('; ')}`;
 }

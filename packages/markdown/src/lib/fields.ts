@@ -6,6 +6,7 @@ import {
   normalizeDate,
   parseDateline,
   resolveImageRef,
+  slugify,
   splitCredit,
   splitList,
 } from '@syndikit/core';
@@ -34,8 +35,11 @@ export interface ReadFieldsOptions {
   siteUrl?: string | undefined;
   /**
    * People by key, from the site's authors file (Docusaurus
-   * `blog/authors.yml`, Jekyll `_data/authors.yml`, Hugo `data/authors.*`):
-   * an author given as a key (`authors: [jane]`) is that entry. Default: none.
+   * `blog/authors.yml`, Jekyll `_data/authors.yml`, Hugo `data/authors.*`,
+   * `data/authors/<key>.*`, `content/authors/<key>/_index.md`): an author
+   * given as a key (`authors: [jane]`), or whose name's slug is one
+   * (`Jane Doe`, `jane-doe`), is that entry (its `name`, `display_name` or
+   * `title`, `url` or `web`, `email`). Default: none.
    */
   authors?: Readonly<Record<string, unknown>> | undefined;
   /** The site's static folders relative to the content root (see `MarkdownIngestOptions.staticDirs`). Default: none. */
@@ -618,14 +622,21 @@ function optionalString(value: unknown): boolean {
   return value === undefined || value === null || typeof value === 'string';
 }
 
-/** An author given as a key of the site's authors file, as that file's entry (with its key as name when it has none). */
+/**
+ * An author given as a key of the site's authors file, as that file's entry
+ * (with its key as name when it has none). A name that is not a key is
+ * tried as its slug too: Hugo keeps an author's page under the urlized name
+ * (`Jane Doe` is `content/authors/jane-doe/`).
+ */
 function authorByKey(reading: Reading, entry: unknown): unknown {
   const table = reading.options.authors;
-  if (typeof entry !== 'string' || !table || !Object.hasOwn(table, entry.trim())) return entry;
-  const found = table[entry.trim()];
+  if (typeof entry !== 'string' || !table) return entry;
+  const key = [entry.trim(), slugify(entry)].find((candidate) => candidate !== '' && Object.hasOwn(table, candidate));
+  if (key === undefined) return entry;
+  const found = table[key];
   if (typeof found === 'string') return found;
   if (!isRecord(found)) return entry;
-  const name = found.name ?? found.display_name ?? found.title ?? entry.trim();
+  const name = [found.name, found.display_name, found.title].find((value) => typeof value === 'string' && value.trim()) ?? entry.trim();
   const url = typeof found.url === 'string' ? found.url : typeof found.web === 'string' ? found.web : undefined;
   const author: Record<string, unknown> = { name };
   if (url) author.url = url;
