@@ -30,6 +30,23 @@ describe('front matter as the generators write it', () => {
     expect(article).toMatchObject({ headline: 'A swarm', published: '2024-05-19T08:00:00+02:00', tags: ['bees'] });
   });
 
+  it('reads a quoted value continued on an unindented line as the generators do, with a warning; broken YAML and aliases stay errors', async () => {
+    const lenient = await ingest(
+      'posts/m.md',
+      '---\ntitle: Meta tags\ndate: 2024-05-10\ndescription: "Adds robot meta data on a page\nthrough page parameters."\ntags: ["a", "b"]\n---\n\nBody.\n',
+    );
+    expect(lenient.article).toMatchObject({ summary: 'Adds robot meta data on a page through page parameters.', tags: ['a', 'b'] });
+    expect(lenient.messages).toEqual([
+      'posts/m.md:4:45: warning Front matter is not strict YAML (Missing closing "quote) but was read as the generators\' YAML readers read it [front-matter-lenient]',
+    ]);
+    const broken = await ingest('posts/b.md', '---\ntitle: [unclosed\ndate: 2024-01-01\n---\nBody.\n');
+    expect(broken.article).toBeUndefined();
+    expect(broken.messages[0]).toMatch(/error Front matter: .* \[front-matter-syntax\]$/);
+    const aliased = await ingest('posts/c.md', '---\na: &x "one\ntwo"\ntitle: *x\n---\nBody.\n');
+    expect(aliased.article).toBeUndefined();
+    expect(aliased.messages.every((message) => message.includes('[front-matter-syntax]'))).toBe(true);
+  });
+
   it('reads JSON front matter and front matter after a BOM-less blank line', async () => {
     const json = await ingest('a.md', '{\n  "title": "From JSON",\n  "date": "2024-01-02"\n}\n\nBody.\n');
     expect(json.article).toMatchObject({ headline: 'From JSON', published: '2024-01-02T00:00:00Z' });

@@ -1,4 +1,5 @@
 import { report } from '@syndikit/core';
+import { CORE_SCHEMA, load as loadLenient } from 'js-yaml';
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
@@ -37,6 +38,13 @@ export function parseFrontMatter(file: VFile, value: string, start: Point): Fron
   };
 
   if (doc.errors.length > 0) {
+    const [first] = doc.errors;
+    const lenient = lenientYaml(file, value, start);
+    if (lenient && first) {
+      const reason = `Front matter is not strict YAML (${firstLine(first.message)}) but was read as the generators' YAML readers read it`;
+      report(file, 'warning', reason, markdownRules.frontMatterLenient, toFile(first.pos[0]));
+      return lenient;
+    }
     for (const error of doc.errors) {
       report(file, 'error', `Front matter: ${firstLine(error.message)}`, markdownRules.frontMatterSyntax, toFile(error.pos[0]));
     }
@@ -68,6 +76,35 @@ export function parseFrontMatter(file: VFile, value: string, start: Point): Fron
     return places.get(String(path[0])) ?? start;
   };
   return { data: mapping, placeOf };
+}
+
+/**
+ * Front matter that the `yaml` package refuses but the generators' own
+ * readers take — js-yaml (through gray-matter: Eleventy, Docusaurus, Astro)
+ * and Go's yaml (Hugo) — such as a quoted value continued on an unindented
+ * line: read with js-yaml's core schema (no timestamps, no custom tags).
+ * Never for a block with anchors or aliases (js-yaml has no alias limit).
+ * Places are those of the top-level keys' lines. `undefined` when js-yaml
+ * refuses it too or it is not a mapping.
+ */
+function lenientYaml(file: VFile, value: string, start: Point): FrontMatter | undefined {
+  if (/(?:^|[\s[{,:-])[&*][^\s]/m.test(value)) return undefined;
+  let data: unknown;
+  try {
+    data = loadLenient(value, { schema: CORE_SCHEMA, filename: file.path ?? '' });
+  } catch {
+    return undefined;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const places = new Map<string, Point>();
+  for (const [index, line] of value.split(/\r?\n/).entries()) {
+    const key = /^(["']?)([^\s"':#][^"':]*?)\1\s*:(?:\s|$)/.exec(line);
+    if (key?.[2] && !places.has(key[2])) places.set(key[2], { line: start.line + index, column: index === 0 ? start.column : 1 });
+  }
+  return {
+    data: data as Record<string, unknown>,
+    placeOf: (path) => places.get(typeof path === 'string' ? path : String(path[0])) ?? start,
+  };
 }
 
 /** A mapping, or a shape error reported at `start`. */

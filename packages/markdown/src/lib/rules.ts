@@ -19,6 +19,12 @@ export const markdownRules = {
     'Fix the syntax of the block (`---` YAML, `+++` TOML, `{…}` JSON).',
     'error',
   ),
+  frontMatterLenient: rule(
+    'front-matter-lenient',
+    'Front matter is not strict YAML, but the generators read it (a quoted value continued on an unindented line)',
+    'Indent the continued lines of a quoted value, or write it on one line, so that every YAML reader agrees.',
+    'warning',
+  ),
   frontMatterExecutable: rule(
     'front-matter-executable',
     'Front matter is code (`---js`), which syndikit never runs',
