@@ -184,6 +184,32 @@ describe('template syntax and MDX', () => {
     expect(problems).toEqual([{ line: 6, column: 5, reason: 'Template syntax `{{< custom >}}` is not rendered and was left out' }]);
   });
 
+  it('shows escaped shortcodes as Hugo does, in code and text; reports an unknown paired shortcode once, at its opening', () => {
+    const { text: out, problems } = renderTemplates(
+      [
+        '```markdown',
+        '{{</* highlight python "linenos=table" */>}}',
+        '```',
+        'Write `{{%/* note */%}}` or {{</* figure src="a.png" */>}}.',
+        '{{< tabs >}}',
+        'Inside the tabs.',
+        '{{< /tabs >}}',
+        '',
+      ].join('\n'),
+    );
+    expect(out.split('\n')).toEqual([
+      '```markdown',
+      '{{< highlight python "linenos=table" >}}',
+      '```',
+      'Write `{{% note %}}` or {{< figure src="a.png" >}}.',
+      '',
+      'Inside the tabs.',
+      '',
+      '',
+    ]);
+    expect(problems).toEqual([{ line: 5, column: 1, reason: 'Template syntax `{{< tabs >}}` is not rendered and was left out' }]);
+  });
+
   it('renders Liquid highlight, site variables and raw, reports loops, and leaves code alone', () => {
     const { text: out, problems } = renderTemplates(
       [

@@ -104,20 +104,30 @@ function liquid(kind: '{{' | '{%', inner: string, options: TemplateOptions): str
   return undefined;
 }
 
+// Hugo's escaped shortcode (a shortcode whose inside is wrapped in a slash-star comment) as what Hugo shows:
+// the shortcode as written (`{{< figure >}}`), in text and in code alike; documentation of shortcodes uses it.
+
+function unescapeShortcodes(text: string): string {
+  return text.includes('/*') ? text.replace(/\{\{([<%])\/\*([\s\S]*?)\*\/([>%])\}\}/g, '{{$1$2$3}}') : text;
+}
+
 /** Inline template syntax of one line (outside code), rendered or removed with a problem. */
 function renderInline(line: string, lineNumber: number, options: TemplateOptions, problems: TemplateProblem[]): string {
-  // Keep inline code spans and `{% raw %}…{% endraw %}` as written (without the raw markers): split them out, render between.
-  const parts = line.split(/(`+[^`]*`+|\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\})/);
+  // Keep inline code spans, `{% raw %}…{% endraw %}` (without the raw markers) and escaped shortcodes as written:
+  // split them out, render between.
+  const parts = line.split(/(`+[^`]*`+|\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{\{[<%]\/\*[\s\S]*?\*\/[>%]\}\})/);
   let column = 1;
   const out = parts.map((part, index) => {
     const start = column;
     column += part.length;
-    if (index % 2 === 1) return part.replace(/\{%-?\s*(?:end)?raw\s*-?%\}/g, '');
+    if (index % 2 === 1) return unescapeShortcodes(part.replace(/\{%-?\s*(?:end)?raw\s*-?%\}/g, ''));
     return part.replace(
       /\{\{([<%])\s*(\/?)\s*([\w.-]+)([\s\S]*?)\s*[>%]\}\}|\{\{([^{}]*)\}\}|\{%([^{}]*?)%\}/g,
       (match, _delim, close, name, args, output, tag, offset: number) => {
         let rendered: string | undefined;
-        if (name !== undefined) rendered = close ? undefined : hugoShortcode(name, args ?? '');
+        // The closing tag of a paired shortcode goes with its opening one, which was rendered or reported.
+        if (name !== undefined && close) return '';
+        if (name !== undefined) rendered = hugoShortcode(name, args ?? '');
         else rendered = liquid(output !== undefined ? '{{' : '{%', output ?? tag ?? '', options);
         if (rendered !== undefined) return rendered;
         const shown = match.length > 60 ? `${match.slice(0, 57)}...` : match;
@@ -165,7 +175,7 @@ function blockLine(line: string, lineNumber: number, state: LineState, problems:
       state.fence = undefined;
       return /^\s*(?:`{3,}|~{3,})\s*$/.test(line) ? line : '```';
     }
-    return line;
+    return unescapeShortcodes(line);
   }
   const fence = /^\s*(`{3,}|~{3,})/.exec(line);
   if (fence) {
