@@ -340,6 +340,18 @@ describe('URLs as the site has them', () => {
   });
 });
 
+describe("Hugo's translations", () => {
+  it('a translated section index or README is not an article; a translated post has its language and its own slug', async () => {
+    const index = await ingest('content/tags/_index.pt-br.md', '---\ntitle: Etiquetas\ndate: 2024-01-01\n---\n');
+    expect(index.article).toBeUndefined();
+    expect((await ingest('content/README.de.md', '# Lies mich\n\nText.\n')).article).toBeUndefined();
+    const post = await ingest('content/posts/trip/index.pt-br.md', '---\ntitle: Viagem\ndate: 2024-01-01\n---\nTexto.\n');
+    expect(post.article).toMatchObject({ language: 'pt-BR', slug: 'trip-pt-br' });
+    const given = await ingest('content/posts/note.fr.md', '---\ntitle: Note\ndate: 2024-01-01\nlanguage: de\n---\nText.\n');
+    expect(given.article).toMatchObject({ language: 'de', slug: 'note-fr' });
+  });
+});
+
 describe('dates in paths as Docusaurus reads them', () => {
   it('takes a date split over folders (`2024/03-28-title.md`)', async () => {
     const { article } = await ingest('blog/2024/03-28-kiln-log.md', '---\ntitle: Log\n---\nBody.\n');

@@ -148,13 +148,14 @@ function zolaPathUrl(data: Record<string, unknown>, context: IngestContext, fiel
 /** Why a file is not an article (a section index, a README, a headless bundle, a listing), or `undefined`. */
 function notAnArticle(articlePath: string, head?: Head): string | undefined {
   const name = (articlePath.split('/').pop() ?? '').toLowerCase();
-  if (/^_index\.[a-z]+$/.test(name)) return 'is a section index page (`_index`), not an article';
-  if (/^readme\.[a-z]+$/.test(name)) return 'is a README, not an article';
+  // Hugo's translations carry the language before the extension: `_index.pt-br.md`, `index.fr.md`.
+  if (/^_index(?:\.[a-z]{2,3}(?:-[a-z0-9]{2,8})*)?\.[a-z]+$/.test(name)) return 'is a section index page (`_index`), not an article';
+  if (/^readme(?:\.[a-z]{2,3}(?:-[a-z0-9]{2,8})*)?\.[a-z]+$/.test(name)) return 'is a README, not an article';
   if (!head) return undefined;
   if (head.state.headless) return 'is a headless bundle (`headless: true`), not an article';
   // A page that only names a template or a redirect (Zola `template = "latest.html"`) has nothing to syndicate.
   if (!head.fields.headline && head.body.trim() === '') return 'has no title and no text (a template or redirect page), not an article';
-  if (/^index\.[a-z]+$/.test(name) && !head.fields.published && articlePath.includes('/')) {
+  if (/^index(?:\.[a-z]{2,3}(?:-[a-z0-9]{2,8})*)?\.[a-z]+$/.test(name) && !head.fields.published && articlePath.includes('/')) {
     return 'is a listing page (`index` without a date), not an article';
   }
   if (head.layout && !head.fields.published && !postLayouts.has(head.layout.toLowerCase())) {
@@ -212,6 +213,8 @@ export function ingestMarkdown(context: IngestContext, options: Readonly<Markdow
   for (const problem of head.problems) report(file, problem.severity, problem.reason, problem.rule, problem.place);
   if (hasErrors(file)) return undefined;
 
+  const named = fileLanguage(context.articlePath);
+  if (named && !head.fields.language) head.fields.language = named;
   renderSummary(context, head.fields, options.siteVariables);
   const tree = parseBody(context, head.body, options.siteVariables);
   if (!tree || !checkTreeDepth(file, tree, limits.maxDepth)) return undefined;
@@ -229,6 +232,13 @@ export function ingestMarkdown(context: IngestContext, options: Readonly<Markdow
     ...(path ? { path } : {}),
     ...(head.editorNotes.length > 0 ? { editorNotes: head.editorNotes } : {}),
   };
+}
+
+/** The language of a translation as Hugo names it (`post.pt-br.md`, `index.fr.md`), or `undefined`. */
+function fileLanguage(articlePath: string): string | undefined {
+  const parts = (articlePath.split('/').pop() ?? '').split('.');
+  const tag = parts.length >= 3 ? parts.at(-2) : undefined;
+  return tag && /^[a-z]{2}(?:-[a-z0-9]{2,4})?$/i.test(tag) ? tag : undefined;
 }
 
 /** Render template syntax, then parse as Markdown or (`.mdx`) MDX. */
@@ -289,7 +299,9 @@ function slugHint(articlePath: string, fields: ArticleFields, datedByName: boole
   const parts = articlePath.split('/');
   const stem = parts.at(-1)?.replace(/\.[^.]*$/, '') ?? '';
   const folder = parts.at(-2) ?? '';
-  const name = stem === 'index' && folder ? folder : stem;
+  // A bundle's translation (`trip/index.fr.md`) is the bundle's, with its language: `trip-fr`.
+  const translated = /^index\.([a-z]{2,3}(?:-[a-z0-9]{2,8})*)$/.exec(stem);
+  const name = stem === 'index' && folder ? folder : translated && folder ? `${folder}-${translated[1]}` : stem;
   const prefix = datePrefix(articlePath);
   if (prefix?.[3] && (datedByName || parts.includes('_posts'))) return prefix[3];
   return name || (fields.headline ?? '');
