@@ -340,6 +340,17 @@ describe('URLs as the site has them', () => {
   });
 });
 
+describe('dates as people mistype them', () => {
+  it('reads a date and time with a stray word before the offset, with a warning', async () => {
+    const { article, messages } = await ingest('_posts/2023-01-29-x.md', '---\ntitle: X\ndate: 2023-01-29 18:30:22 2023 -0800\n---\nB\n');
+    expect(article?.published).toBe('2023-01-29T18:30:22-08:00');
+    expect(messages).toEqual([
+      '_posts/2023-01-29-x.md:3:7: warning `date` "2023-01-29 18:30:22 2023 -0800" is not ISO 8601; read as 2023-01-29T18:30:22-08:00 [date-lenient]',
+    ]);
+    expect((await ingest('y.md', '---\ntitle: Y\ndate: 2023-01-29 soon\n---\nB\n')).messages[0]).toMatch(/\[date-invalid\]$/);
+  });
+});
+
 describe("Hugo's translations", () => {
   it('a translated section index or README is not an article; a translated post has its language and its own slug', async () => {
     const index = await ingest('content/tags/_index.pt-br.md', '---\ntitle: Etiquetas\ndate: 2024-01-01\n---\n');

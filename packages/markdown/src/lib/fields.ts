@@ -380,7 +380,7 @@ function readDates(reading: Reading): void {
       reading.fields[field] = normalized;
       continue;
     }
-    const lenient = lenientDate(value, reading.options.timeZone);
+    const lenient = lenientDate(value, reading.options.timeZone) ?? strayDate(value, reading.options.timeZone);
     if (lenient === undefined) {
       reading.problems.push({ key, reason: normalized.error, rule: coreRules.dateInvalid, severity: 'error' });
       continue;
@@ -397,6 +397,17 @@ function readDates(reading: Reading): void {
 }
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+
+/**
+ * A date and time with a stray word between them and the offset, as a typo
+ * leaves it (`2023-01-29 18:30:22 2023 -0800`): the date, time and offset,
+ * as Ruby's lenient `Time.parse` (Jekyll) reads it. `undefined` for anything else.
+ */
+function strayDate(value: string, timeZone: string): string | undefined {
+  const match = /^\s*(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)\s+\S+?\s*([+-]\d{2}:?\d{2}|Z|UTC)?\s*$/.exec(value);
+  if (!match) return undefined;
+  return lenientDate(`${match[1]} ${match[2]}${match[3] ? ` ${match[3]}` : ''}`, timeZone);
+}
 
 /**
  * A date people write that is not ISO 8601 — `2024-01-02 10:00`,
