@@ -184,6 +184,11 @@ describe('template syntax and MDX', () => {
     expect(problems).toEqual([{ line: 6, column: 5, reason: 'Template syntax `{{< custom >}}` is not rendered and was left out' }]);
   });
 
+  it('shows a Liquid raw region as written, a raw tag inside it too', () => {
+    const { text: out } = renderTemplates('`{% raw %}{% highlight %}{% endraw %}` is like `{% raw %}{% raw %}{% endraw %}`.\n');
+    expect(out).toBe('`{% highlight %}` is like `{% raw %}`.\n');
+  });
+
   it('shows escaped shortcodes as Hugo does, in code and text; reports an unknown paired shortcode once, at its opening', () => {
     const { text: out, problems } = renderTemplates(
       [

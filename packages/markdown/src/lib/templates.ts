@@ -120,7 +120,8 @@ function renderInline(line: string, lineNumber: number, options: TemplateOptions
   const out = parts.map((part, index) => {
     const start = column;
     column += part.length;
-    if (index % 2 === 1) return unescapeShortcodes(part.replace(/\{%-?\s*(?:end)?raw\s*-?%\}/g, ''));
+    // `{% raw %}…{% endraw %}` shows what is between, a `{% raw %}` in it too.
+    if (index % 2 === 1) return unescapeShortcodes(part.replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, '$1'));
     return part.replace(
       /\{\{([<%])\s*(\/?)\s*([\w.-]+)([\s\S]*?)\s*[>%]\}\}|\{\{([^{}]*)\}\}|\{%([^{}]*?)%\}/g,
       (match, _delim, close, name, args, output, tag, offset: number) => {
