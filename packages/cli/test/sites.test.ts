@@ -1,6 +1,6 @@
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtures, syndikit } from './helpers.js';
 
@@ -96,9 +96,36 @@ describe('syndikit build at a site root', () => {
     const { code, feed, stderr } = await buildSite('astro');
     expect(code).toBe(0);
     expect(stderr).toContain(
-      'syndikit: detected a astro site at .; content from src/content/blog; site URL https://orchard.example (from astro.config.mjs)',
+      'syndikit: detected an astro site at .; content from src/content/blog; site URL https://orchard.example (from astro.config.mjs)',
     );
     expect(feed?.items.map((item) => item.url)).toEqual(['https://orchard.example/grafting/', 'https://orchard.example/first-blossom/']);
+  });
+
+  it('Astro 5: the folders its content config loads with glob(), posts before other collections', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'syndikit-site-astro5-'));
+    await mkdir(join(dir, 'src'), { recursive: true });
+    await writeFile(join(dir, 'astro.config.ts'), "export default { site: 'https://quarry.example' };\n");
+    await writeFile(
+      join(dir, 'src', 'content.config.ts'),
+      [
+        "const post = defineCollection({ loader: glob({ base: './content/posts', pattern: '**/*.md' }) });",
+        "const tag = defineCollection({ loader: glob({ pattern: '**/*.md', base: './content/tags' }) });",
+        'export const collections = { post, tag };',
+        '',
+      ].join('\n'),
+    );
+    for (const [path, text] of [
+      ['content/posts/slate.md', '---\ntitle: Slate season\npublishDate: 12 Mar 2024\n---\nThe slate is cut.\n'],
+      ['content/tags/stone.md', '---\ntitle: Stone\n---\nAbout the tag.\n'],
+    ]) {
+      await mkdir(join(dir, dirname(path)), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
+    const out = join(dir, '..', `astro5-out-${Math.random().toString(36).slice(2)}`);
+    const result = await syndikit(['build', '--formats', 'markdown', '--out', out, '--no-cache'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('syndikit: detected an astro site at .; content from content/posts; site URL https://quarry.example');
+    expect(await readdir(join(out, 'markdown'))).toEqual(['slate.md']);
   });
 
   it('Eleventy: executable front matter refused by name', async () => {

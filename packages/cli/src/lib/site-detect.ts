@@ -6,7 +6,7 @@
  * TypeScript configs): nothing in a site is ever run.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 
@@ -155,6 +155,35 @@ async function docusaurus(dir: string): Promise<DetectedSite | undefined> {
   return { generator: 'docusaurus', root: dir, contentDirs, staticDirs: await existingDirs(dir, ['static']), configFile, ...facts };
 }
 
+/** Collection folders whose names say they hold posts; when a site's collections have such names, only those are read. */
+const postFolders = /^(?:posts?|blog|articles?|news|notes?)$/i;
+
+/**
+ * The folders Astro's content collections load with `glob({ base: './content/posts', … })`,
+ * read as literal strings from `src/content.config.*` (or the older `src/content/config.*`),
+ * never run; those that exist inside the project. Collections named like posts (`posts`,
+ * `blog`, `notes`) are preferred to others (tags, authors).
+ */
+async function collectionDirs(dir: string): Promise<string[]> {
+  const config = await firstFile(join(dir, 'src'), [
+    'content.config.ts',
+    'content.config.mjs',
+    'content.config.js',
+    'content.config.mts',
+    'content/config.ts',
+    'content/config.mjs',
+    'content/config.js',
+  ]);
+  if (!config) return [];
+  const source = await readFile(config, 'utf8').catch(() => '');
+  const bases = [...source.matchAll(/\bglob\s*\(\s*\{[^}]*?\bbase\s*:\s*(['"`])([^'"`\n]+)\1/g)].map((match) => match[2] as string);
+  const found = await existingDirs(dir, [
+    ...new Set(bases.map((base) => base.replace(/^\.\//, '').replace(/\/+$/, '')).filter((base) => !base.split('/').includes('..'))),
+  ]);
+  const posts = found.filter((folder) => postFolders.test(basename(folder)));
+  return posts.length > 0 ? posts : found;
+}
+
 async function astro(dir: string): Promise<DetectedSite | undefined> {
   const configFile = await firstFile(dir, [
     'astro.config.mjs',
@@ -166,8 +195,10 @@ async function astro(dir: string): Promise<DetectedSite | undefined> {
   if (!configFile) return undefined;
   const source = await readFile(configFile, 'utf8').catch(() => '');
   const facts = clean({ url: withBase(literal(source, 'site'), literal(source, 'base')) });
-  // Content collections: every folder of `src/content` (the blog example's `blog`); else pages.
-  let contentDirs = await subDirs(join(dir, 'src', 'content'));
+  // Content collections: the folders their `glob` loaders read (Astro 5), else every folder of `src/content`
+  // (the blog example's `blog`), else pages.
+  let contentDirs = await collectionDirs(dir);
+  if (contentDirs.length === 0) contentDirs = await subDirs(join(dir, 'src', 'content'));
   if (contentDirs.length === 0) contentDirs = await existingDirs(dir, ['src/content', 'src/pages/posts', 'src/pages/blog']);
   return { generator: 'astro', root: dir, contentDirs, staticDirs: await existingDirs(dir, ['public']), configFile, ...facts };
 }

@@ -199,5 +199,5 @@ export function describeSite(found: SiteInputs, cwd: string, taken: { title: boo
   if (taken.url && site.url) parts.push(`site URL ${site.url}${from}`);
   if (taken.authors)
     parts.push(`authors from ${taken.authors.map((path) => shownPath(path, cwd) + (path.endsWith(sep) ? sep : '')).join(', ')}`);
-  return `detected a ${parts.join('; ')}`;
+  return `detected ${/^[aeiou]/.test(site.generator) ? 'an' : 'a'} ${parts.join('; ')}`;
 }
