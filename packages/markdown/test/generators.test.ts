@@ -265,6 +265,25 @@ describe('template syntax and MDX', () => {
     ]);
   });
 
+  it('reads TeX math in MDX when braces in it would not parse as expressions, as code holding the TeX', async () => {
+    const { article, messages } = await ingest(
+      'blog/ols.mdx',
+      '---\ntitle: OLS\ndate: 2024-01-01\n---\nThe estimator $\\hat{\\beta}$ is:\n\n$$\n\\left[\\begin{array}\n  {cc}\n  x & y\n\\end{array}\\right]\n$$\n\nPrices of $5 stay text elsewhere.\n',
+    );
+    expect(messages).toEqual([]);
+    expect(article?.body.children.map((node) => node.type)).toEqual(['paragraph', 'code', 'paragraph']);
+    expect(article?.body.children[1]).toMatchObject({
+      type: 'code',
+      lang: 'math',
+      value: '\\left[\\begin{array}\n  {cc}\n  x & y\n\\end{array}\\right]',
+    });
+    const lead = article?.body.children[0] as { children: Array<{ type: string; value?: string }> } | undefined;
+    expect(lead?.children[1]).toMatchObject({
+      type: 'inlineCode',
+      value: '\\hat{\\beta}',
+    });
+  });
+
   it('reports an MDX syntax error at its place', async () => {
     const { article, messages } = await ingest('blog/bad.mdx', '---\ntitle: M\n---\nText {oops(\n');
     expect(article).toBeUndefined();

@@ -2,14 +2,23 @@ import { report } from '@syndikit/core';
 import type { Image, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { markdownRules } from './rules.js';
 
 /** MDX (Astro, Docusaurus, Next.js): Markdown with JSX, `import`/`export` and `{expressions}`; parsed by remark's MDX parser. */
 const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+
+/**
+ * The same with TeX math (`$$…$$`, `$…$`), as MDX sites with math enable it (remark-math): braces in
+ * math are TeX, not expressions. Tried only when the file does not parse without it, so that prices
+ * (`$5 and $10`) in other files stay text.
+ */
+const mdxMathParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath).freeze();
 
 /** HTML elements whose content is the text: unwrapped without a warning (the generator shows their children). */
 const transparentTags: ReadonlySet<string> = new Set([
@@ -65,10 +74,14 @@ export function parseMdx(file: VFile, text: string): Root | undefined {
   try {
     tree = mdxParser.parse(text) as Root;
   } catch (error) {
-    const place = error as { line?: number; column?: number; reason?: string; message: string };
-    const point = place.line ? { line: place.line, column: place.column ?? 1 } : undefined;
-    report(file, 'error', `MDX: ${place.reason ?? place.message}`, markdownRules.mdxSyntax, point);
-    return undefined;
+    const math = text.includes('$') ? withMath(text) : undefined;
+    if (!math) {
+      const place = error as { line?: number; column?: number; reason?: string; message: string };
+      const point = place.line ? { line: place.line, column: place.column ?? 1 } : undefined;
+      report(file, 'error', `MDX: ${place.reason ?? place.message}`, markdownRules.mdxSyntax, point);
+      return undefined;
+    }
+    tree = math;
   }
   const warnings: Warning[] = [];
   flatten(tree as Parent, warnings);
@@ -80,6 +93,25 @@ export function parseMdx(file: VFile, text: string): Root | undefined {
     seen.add(warning.name);
     report(file, 'warning', warning.reason, markdownRules.mdxComponent, { line: warning.line, column: warning.column });
   }
+  return tree;
+}
+
+/** Parse with TeX math; math becomes code (`math` blocks, inline code) holding the TeX, as feeds cannot typeset it. */
+function withMath(text: string): Root | undefined {
+  let tree: Root;
+  try {
+    tree = mdxMathParser.parse(text) as Root;
+  } catch {
+    return undefined;
+  }
+  visit(tree, (node) => {
+    const math = node as unknown as { type: string; value?: string; lang?: string; meta?: unknown; data?: unknown };
+    if (math.type !== 'math' && math.type !== 'inlineMath') return;
+    math.type = math.type === 'math' ? 'code' : 'inlineCode';
+    if (math.type === 'code') math.lang = 'math';
+    math.meta = null;
+    delete math.data;
+  });
   return tree;
 }
 
