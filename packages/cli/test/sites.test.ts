@@ -155,9 +155,12 @@ describe('syndikit build at a site root', () => {
     ]);
   });
 
-  it('Next.js: _posts found, drafts left out', async () => {
-    const { code, feed } = await buildSite('nextjs', ['--site-url', 'https://trams.example']);
+  it('Next.js: _posts found, drafts left out, authors from data/authors/<key>.mdx', async () => {
+    const { code, feed, stderr } = await buildSite('nextjs', ['--site-url', 'https://trams.example']);
     expect(code).toBe(0);
-    expect(feed?.items.map((item) => item.url)).toEqual(['https://trams.example/tram-depot/']);
+    expect(stderr).toContain('authors from data/authors/');
+    expect(feed?.items.map((item) => item.url)).toEqual(['https://trams.example/tram-depot/', 'https://trams.example/depot-history/']);
+    const authors = feed?.items.map((item) => (item as { authors?: Array<{ name: string }> }).authors?.map((author) => author.name));
+    expect(authors).toEqual([['Pell Ardent'], ['Rosa Lindqvist']]);
   });
 });

@@ -73,7 +73,10 @@ const authorFiles = [
   'data/authors.json',
 ];
 
-/** Folders of one file per author, the file's name its key: Hugo `data/authors/jane.toml` (themes such as Blowfish), and `data/_authors/` (Hugo's old author profiles). */
+/**
+ * Folders of one file per author, the file's name its key: Hugo `data/authors/jane.toml` (themes such
+ * as Blowfish), `data/_authors/` (Hugo's old author profiles), the Next.js starter's `data/authors/jane.mdx`.
+ */
 const authorFolders = ['data/authors', 'data/_authors'];
 
 /** Folders of author pages, the folder's name its key: Hugo `content/authors/<key>/_index.md` (the authors taxonomy's term pages; Wowchemy/Hugo Blox profiles). */
@@ -104,12 +107,32 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** `data/authors/<key>.{yaml,yml,toml,json}`: one entry per file. */
+/** The front matter of a Markdown page as data (YAML, TOML or JSON); `undefined` when it has none or it cannot be read. */
+function pageData(text: string): Record<string, unknown> | undefined {
+  const block = findFrontMatter(text.replace(/^\uFEFF/, ''));
+  if (!block || 'unclosed' in block || block.format === 'executable') return undefined;
+  try {
+    const data: unknown =
+      block.format === 'toml' ? parseToml(block.value) : block.format === 'json' ? JSON.parse(block.value) : parseYaml(block.value);
+    return isMapping(data) ? (JSON.parse(JSON.stringify(data)) as Record<string, unknown>) : undefined;
+  } catch {
+    // A page whose front matter cannot be read gives no profile.
+    return undefined;
+  }
+}
+
+/**
+ * `data/authors/<key>.{yaml,yml,toml,json}`: one entry per file; also `.md`/`.mdx` pages, whose
+ * front matter is the entry (the Next.js starter's `data/authors/default.mdx`).
+ */
 async function readAuthorFolder(folder: string): Promise<Record<string, unknown>> {
-  const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => /^[^.].*\.(?:ya?ml|toml|json)$/i.test(name)).sort();
+  const names = (await readdir(folder).catch(() => [] as string[]))
+    .filter((name) => /^[^.].*\.(?:ya?ml|toml|json|mdx?)$/i.test(name))
+    .sort();
   const found: Record<string, unknown> = {};
   for (const name of names) {
-    const data = await readData(join(folder, name));
+    const path = join(folder, name);
+    const data = /\.mdx?$/i.test(name) ? pageData((await readFile(path, 'utf8').catch(() => undefined)) ?? '') : await readData(path);
     const key = name.replace(/\.[^.]+$/, '');
     if (isMapping(data) && !Object.hasOwn(found, key)) found[key] = data;
   }
@@ -125,15 +148,9 @@ async function readAuthorPages(folder: string): Promise<Record<string, unknown>>
     .sort((a, b) => (a.name < b.name ? -1 : 1))) {
     for (const page of ['_index.md', 'index.md']) {
       const text = await readFile(join(folder, entry.name, page), 'utf8').catch(() => undefined);
-      const block = text === undefined ? undefined : findFrontMatter(text.replace(/^\uFEFF/, ''));
-      if (!block || 'unclosed' in block || block.format === 'executable') continue;
-      try {
-        const data: unknown =
-          block.format === 'toml' ? parseToml(block.value) : block.format === 'json' ? JSON.parse(block.value) : parseYaml(block.value);
-        if (isMapping(data)) found[entry.name] = JSON.parse(JSON.stringify(data)) as unknown;
-      } catch {
-        // A page whose front matter cannot be read gives no profile.
-      }
+      if (text === undefined) continue;
+      const data = pageData(text);
+      if (data) found[entry.name] = data;
       break;
     }
   }
