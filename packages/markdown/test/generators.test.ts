@@ -184,6 +184,42 @@ describe('template syntax and MDX', () => {
     expect(problems).toEqual([{ line: 6, column: 5, reason: 'Template syntax `{{< custom >}}` is not rendered and was left out' }]);
   });
 
+  it('renders Zola shortcode calls with text or an image source, reports others, shows escaped ones, drops {% end %}', () => {
+    const { text: out, problems } = renderTemplates(
+      [
+        '{{ admonition(type="tip", title="Tip", text="Use `zola serve` (it reloads).") }}',
+        '{{ dimmable_image(src="img/map.webp", alt="The map") }}',
+        '{{ toc() }}',
+        "{{ aside(text='it's broken') }}",
+        '{% wide_container() %}',
+        'Wide text.',
+        '{% end %}',
+        '```',
+        '{{/* youtube(id="x") */}} and {%/* note() */%}',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    expect(out.split('\n')).toEqual([
+      '**Tip** Use `zola serve` (it reloads).',
+      '![The map](<img/map.webp>)',
+      '',
+      '',
+      '',
+      'Wide text.',
+      '',
+      '```',
+      '{{ youtube(id="x") }} and {% note() %}',
+      '```',
+      '',
+    ]);
+    expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.reason}`)).toEqual([
+      '3:1 Template syntax `{{ toc() }}` is not rendered and was left out',
+      "4:1 Template syntax `{{ aside(text='it's broken') }}` is not rendered and was left out",
+      '5:1 Template syntax `{% wide_container() %}` is not rendered and was left out',
+    ]);
+  });
+
   it('shows a Liquid raw region as written, a raw tag inside it too', () => {
     const { text: out } = renderTemplates('`{% raw %}{% highlight %}{% endraw %}` is like `{% raw %}{% raw %}{% endraw %}`.\n');
     expect(out).toBe('`{% highlight %}` is like `{% raw %}`.\n');

@@ -107,8 +107,44 @@ function liquid(kind: '{{' | '{%', inner: string, options: TemplateOptions): str
 // Hugo's escaped shortcode (a shortcode whose inside is wrapped in a slash-star comment) as what Hugo shows:
 // the shortcode as written (`{{< figure >}}`), in text and in code alike; documentation of shortcodes uses it.
 
+// Zola's are `{{/* youtube(id="x") */}}` and `{%/* note() */%}`.
 function unescapeShortcodes(text: string): string {
-  return text.includes('/*') ? text.replace(/\{\{([<%])\/\*([\s\S]*?)\*\/([>%])\}\}/g, '{{$1$2$3}}') : text;
+  if (!text.includes('/*')) return text;
+  return text.replace(/\{\{([<%]?)\/\*([\s\S]*?)\*\/([>%]?)\}\}/g, '{{$1$2$3}}').replace(/\{%\/\*([\s\S]*?)\*\/%\}/g, '{%$1%}');
+}
+
+/** A Zola shortcode call, `{{ name(key="value", …) }}`; quoted values may hold code spans and parentheses. */
+const zolaCall = /\{\{\s*([A-Za-z_]\w*)\s*\(((?:[^()"'`]|"[^"]*"|'[^']*'|`[^`]*`)*)\)\s*\}\}/g;
+
+/**
+ * What a Zola shortcode shows, for the shapes themes share (Zola has no
+ * built-in ones): one with a `text` argument (admonitions, asides, notes)
+ * as that text after its `title` in bold; one with a `src` (or `*_src`)
+ * argument (images in their theme's frame) as the image with its `alt`.
+ * `undefined` for any other.
+ */
+function zolaShortcode(args: string): string | undefined {
+  const { named } = parseArgs(args.replace(/,\s*(?=[A-Za-z_][\w-]*=)/g, ' '));
+  if (named.text) return named.title ? `**${named.title}** ${named.text}` : named.text;
+  const src = named.src ?? Object.entries(named).find(([key]) => key.endsWith('_src'))?.[1];
+  if (src) return `![${bracket(named.alt ?? '')}](<${src}>)`;
+  return undefined;
+}
+
+/** Zola shortcode calls of one line rendered, or removed with a problem at their place. */
+function renderZolaCalls(line: string, lineNumber: number, problems: TemplateProblem[]): string {
+  if (!line.includes('(')) return line;
+  const leftOut = (match: string, offset: number) => {
+    const shown = match.length > 60 ? `${match.slice(0, 57)}...` : match;
+    problems.push({ line: lineNumber, column: offset + 1, reason: `Template syntax \`${shown}\` is not rendered and was left out` });
+    return '';
+  };
+  const rendered = line.replace(
+    zolaCall,
+    (match, _name: string, args: string, offset: number) => zolaShortcode(args) ?? leftOut(match, offset),
+  );
+  // A call whose quotes do not pair (`text='l'estació'`) cannot be read: left out whole, never shown raw.
+  return rendered.replace(/\{\{\s*[A-Za-z_]\w*\s*\([\s\S]*?\)\s*\}\}/g, (match, offset: number) => leftOut(match, offset));
 }
 
 /** Inline template syntax of one line (outside code), rendered or removed with a problem. */
@@ -126,8 +162,8 @@ function renderInline(line: string, lineNumber: number, options: TemplateOptions
       /\{\{([<%])\s*(\/?)\s*([\w.-]+)([\s\S]*?)\s*[>%]\}\}|\{\{([^{}]*)\}\}|\{%([^{}]*?)%\}/g,
       (match, _delim, close, name, args, output, tag, offset: number) => {
         let rendered: string | undefined;
-        // The closing tag of a paired shortcode goes with its opening one, which was rendered or reported.
-        if (name !== undefined && close) return '';
+        // The closing tag of a paired shortcode (Zola's `{% end %}` too) goes with its opening one, which was rendered or reported.
+        if ((name !== undefined && close) || (tag !== undefined && tag.trim() === 'end')) return '';
         if (name !== undefined) rendered = hugoShortcode(name, args ?? '');
         else rendered = liquid(output !== undefined ? '{{' : '{%', output ?? tag ?? '', options);
         if (rendered !== undefined) return rendered;
@@ -268,7 +304,7 @@ export function renderTemplates(text: string, options: Readonly<TemplateOptions>
     if (block !== undefined) return quoted(block);
     // `## Title {#custom-id}`: the id is the anchor's, not the heading's text.
     let body = line.replace(/^(\s{0,3}#{1,6}\s.*?)\s*\{#[\w:.-]+\}\s*$/, '$1');
-    if (!options.markdownOnly) body = renderInline(body, lineNumber, options, problems);
+    if (!options.markdownOnly) body = renderInline(renderZolaCalls(body, lineNumber, problems), lineNumber, options, problems);
     return quoted(body);
   });
   if (state.skipStart) problems.push(state.skipStart);
