@@ -114,10 +114,11 @@ describe('syndikit build at a site root', () => {
         '',
       ].join('\n'),
     );
-    for (const [path, text] of [
+    const files: Array<[string, string]> = [
       ['content/posts/slate.md', '---\ntitle: Slate season\npublishDate: 12 Mar 2024\n---\nThe slate is cut.\n'],
       ['content/tags/stone.md', '---\ntitle: Stone\n---\nAbout the tag.\n'],
-    ]) {
+    ];
+    for (const [path, text] of files) {
       await mkdir(join(dir, dirname(path)), { recursive: true });
       await writeFile(join(dir, path), text);
     }
