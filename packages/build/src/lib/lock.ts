@@ -83,11 +83,15 @@ export async function lockOutput(outDir: string, options?: { staleMs?: number } 
         if (released) return;
         released = true;
         held.delete(token);
-        await rm(`${path}${ownerSuffix}`, { force: true });
+        // The lock goes first, then the owner file: a build killed between the two leaves an owner file
+        // without a lock, which the next build simply overwrites. The other order left a lock without an
+        // owner file, which nobody can prove dead, so the next build waited for it to go stale
+        // (scripts/faults.mjs caught it: a kill 30 ms into updating the output folder, as the build ended).
         await release().catch((error: NodeJS.ErrnoException) => {
           // Already gone (compromised, or the folder removed): nothing left to release.
           if (error.code !== 'ERELEASED' && error.code !== 'ENOTACQUIRED' && error.code !== 'ENOENT') throw error;
         });
+        await rm(`${path}${ownerSuffix}`, { force: true });
       },
       compromised: () => lost,
     };
