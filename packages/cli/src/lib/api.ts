@@ -5,13 +5,11 @@
  * `syndikit build` writes.
  */
 import type { BuildResult } from '@syndikit/build';
-import { createBuilder } from '@syndikit/build';
 import type { ConvertOptions } from '@syndikit/core';
-import { type BuildFlags, type BuildJob, prepareBuild, reportBuild } from './commands/build.js';
+import { type BuildFlags, type BuildJob, buildOnce, prepareBuild } from './commands/build.js';
 import type { WatchHooks } from './commands/watch.js';
 import type { LoadedConfig } from './config.js';
 import type { CliIo } from './io.js';
-import { printDiagnostics } from './reporter.js';
 import { resolveSettings } from './settings.js';
 
 /** Where messages go: a host's logger (Vite's, Astro's, Eleventy's) or the console. */
@@ -80,15 +78,7 @@ export interface BuildFromConfigResult extends BuildResult {
  */
 export async function buildFromConfig(config: LoadedConfig, overrides?: Readonly<BuildOverrides> | null): Promise<BuildFromConfigResult> {
   const { job, io, flags } = await prepareFromConfig(config, overrides);
-  const builder = await createBuilder(job.builder);
-  let result: BuildResult;
-  try {
-    result = await builder.build(job.paths);
-  } finally {
-    await builder.close();
-  }
-  printDiagnostics(io, result.files, io.cwd, flags.verbose ?? false);
-  const exitCode = reportBuild(result, job, flags, io);
+  const { result, exitCode } = await buildOnce(job, flags, io);
   return { ...result, outDir: job.outDir, formats: job.settings.formats, exitCode };
 }
 

@@ -75,6 +75,24 @@ export async function buildCommand(inputs: readonly string[], flags: Readonly<Bu
   return reportBuild(result, job, flags, io);
 }
 
+/**
+ * One build of a prepared job, no progress and no signal handling (the
+ * library's `buildFromConfig` and `preview`'s first build): build, close the
+ * builder, print the diagnostics and the summary; resolves with the result
+ * and the exit code the summary implies.
+ */
+export async function buildOnce(job: BuildJob, flags: Readonly<BuildFlags>, io: CliIo): Promise<{ result: BuildResult; exitCode: number }> {
+  const builder = await createBuilder(job.builder);
+  let result: BuildResult;
+  try {
+    result = await builder.build(job.paths);
+  } finally {
+    await builder.close();
+  }
+  printDiagnostics(io, result.files, io.cwd, flags.verbose ?? false);
+  return { result, exitCode: reportBuild(result, job, flags, io) };
+}
+
 /** Resolve settings, inputs, output folder and builder options; usage mistakes throw {@link UsageError}. */
 export async function prepareBuild(
   inputs: readonly string[],

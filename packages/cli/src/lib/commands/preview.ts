@@ -1,13 +1,11 @@
 import type { BuildResult } from '@syndikit/build';
-import { createBuilder } from '@syndikit/build';
 import { exitCodes, UsageError } from '../errors.js';
 import { shownPath } from '../inputs.js';
 import type { CliIo } from '../io.js';
 import { createOutputChecker } from '../preview-checks.js';
 import { listOutputs, renderIndex } from '../preview-index.js';
 import { defaultPreviewPort, type PreviewServer, startPreviewServer } from '../preview-server.js';
-import { printDiagnostics } from '../reporter.js';
-import { type BuildFlags, type BuildJob, prepareBuild, reportBuild, summaryLine } from './build.js';
+import { type BuildFlags, type BuildJob, buildOnce, prepareBuild, summaryLine } from './build.js';
 
 /** Flags of `syndikit preview`: those of `build`, and where to listen. */
 export interface PreviewFlags extends BuildFlags {
@@ -63,15 +61,7 @@ export async function previewCommand(inputs: readonly string[], flags: Readonly<
       const { watchBuild } = await import('./watch.js');
       return await watchBuild(job, inputs, flags, io, { onBuilt: built });
     }
-    const builder = await createBuilder(job.builder);
-    let result: BuildResult;
-    try {
-      result = await builder.build(job.paths);
-    } finally {
-      await builder.close();
-    }
-    printDiagnostics(io, result.files, io.cwd, flags.verbose ?? false);
-    reportBuild(result, job, flags, io);
+    const { result } = await buildOnce(job, flags, io);
     built(result, job);
     return await stopped();
   } finally {
