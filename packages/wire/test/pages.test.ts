@@ -80,6 +80,28 @@ describe('an explainer in sections on a local portal: handle byline, ___ section
   });
 });
 
+describe('a block of links inside the story, and a footer of teasers after it', async () => {
+  const result = await convertPage('story-link-blocks.txt');
+
+  it('reads on past "Trending News" and its headlines, which are dropped as links, not read as body', () => {
+    const text = blocks(result);
+    expect(text[0]).toMatch(/^Orchard growers across the valley spent the weekend/);
+    expect(text.at(-1)).toMatch(/^The county will ask the state to declare a disaster area/);
+    expect(text).toHaveLength(5);
+    expect(text.join('\n')).not.toMatch(/Trending News|Council delays vote|Bridge repairs/);
+    expect(result.messages).toContain(
+      'story-link-blocks.txt:17:1: info Removed 5 lines of links inside the story: "Trending News", "Council delays vote on down...", "Two injured as delivery van...", … [wire-chrome]',
+    );
+  });
+
+  it('does not read on into teasers cut short with "…": they are links, not paragraphs', () => {
+    expect(blocks(result).join('\n')).not.toMatch(/More in Local|Volunteers planted|food bank/);
+    expect(result.messages).toContain(
+      'story-link-blocks.txt:28:1: info Removed 8 lines of the trailer after the story: "More in Local", "Library extends weekend hou...", "City parks crews begin spri...", … [wire-trailer]',
+    );
+  });
+});
+
 describe('the end of a blog post: follow line, related links, comments', () => {
   it('ends the story before the follow line; a related link, "says:" comments and their prose are not story', async () => {
     const copy = [

@@ -17,7 +17,7 @@ export const wireRules = {
   chrome: rule(
     'wire-chrome',
     'Site chrome was removed',
-    'Nothing to do; lines above the headline (menus, widgets) and header lines that are not headline, deck, byline or date are not the article.',
+    'Nothing to do; lines above the headline (menus, widgets), header lines that are not headline, deck, byline or date, and a block of links between the story’s paragraphs are not the article.',
     'info',
   ),
   trailer: rule(

@@ -20,6 +20,10 @@ const stopwordsLow = 0.2;
 const stopwordsHigh = 0.25;
 /** How many lines that are not story may stand between two story paragraphs (a photo, its caption, a subheading, a promo). */
 const maxGap = 2;
+/** How many short lines a block of links inside the story may have ("Trending News" and four headlines). */
+const maxJump = 8;
+/** The longest line such a block may hold: a headline, not a paragraph. */
+const maxLinkLength = 120;
 
 /** The stop list for a language (ISO 639-3), English when there is none. */
 function stopList(language: string): ReadonlySet<string> {
@@ -65,6 +69,8 @@ export interface StorySpan {
   reason: string;
   /** The detected language of the copy (ISO 639-3) or `und`. */
   language: string;
+  /** Lines between `start` and `end` that are not story: the titles and labels of a block of links inside it. */
+  skipped: readonly number[];
 }
 
 /**
@@ -107,19 +113,45 @@ export function findStory(
   // A byline or date line right under the start means the start was the deck: the story starts below the header.
   if (reason !== 'its dateline') start = belowHeader(start, lines.length, prose, isHeaderLine);
   if (reason !== 'its dateline') start = climb(start, lines, prose, (index) => isSkippable(index) || isHeaderLine(index));
-  let end = start;
-  for (let index = start + 1; index < lines.length && index - end <= maxGap + 1; index++) {
-    // A short closing sentence right after the story still belongs to it ("Second paragraph.").
-    // A line without closing punctuation short of a long paragraph is a title or a link (a related story): it
-    // does not carry the story on.
-    const closed = /[.!?…"”»'’):]$/u.test(lines[index] ?? '');
-    // A short closing sentence has words and is not a title ("Why Do We Get Allergies?" is a link; "..." is nothing).
-    const line = lines[index] ?? '';
-    const words = line.match(/[\p{L}\p{M}'’]+/gu) ?? [];
-    const closing = index - end === 1 && /[.!?…"”»)]$/u.test(line) && words.length >= 2 && !isTitleCase(words, line);
-    if ((prose(index) && (closed || classes[index] === 'good')) || closing) end = index;
+  const closed = (index: number) => /[.!?…"”»'’):]$/u.test(lines[index] ?? '');
+  const runEnd = (from: number): number => {
+    let end = from;
+    for (let index = from + 1; index < lines.length && index - end <= maxGap + 1; index++) {
+      // A short closing sentence right after the story still belongs to it ("Second paragraph.").
+      // A line without closing punctuation short of a long paragraph is a title or a link (a related story): it
+      // does not carry the story on.
+      // A short closing sentence has words and is not a title ("Why Do We Get Allergies?" is a link; "..." is nothing).
+      const line = lines[index] ?? '';
+      const words = line.match(/[\p{L}\p{M}'’]+/gu) ?? [];
+      const closing = index - end === 1 && /[.!?…"”»)]$/u.test(line) && words.length >= 2 && !isTitleCase(words, line);
+      if ((prose(index) && (closed(index) || classes[index] === 'good')) || closing) end = index;
+    }
+    return end;
+  };
+  let end = runEnd(start);
+  const skipped: number[] = [];
+  // A block of links inside the story ("Trending News" and four headlines, "Related articles") is longer than
+  // {@link maxGap}; the story goes on below it when the block is only short lines and prose resumes as a run
+  // (two paragraphs or more, one of them long) — a footer's teasers are single short paragraphs between titles.
+  for (;;) {
+    const resume = lines.findIndex(
+      (_, index) => index > end && prose(index) && closed(index) && !isSkippable(index) && !isHeaderLine(index),
+    );
+    if (resume === -1 || resume - end - 1 > maxJump) break;
+    const gap = lines.slice(end + 1, resume);
+    if (!gap.every((line, at) => line.length <= maxLinkLength && classes[end + 1 + at] !== 'good')) break;
+    const runTo = runEnd(resume);
+    // Paragraphs of the run: prose of a full line's length, closed by a sentence's end (a teaser cut short with
+    // `…` is a link, not a paragraph).
+    const run = Array.from({ length: runTo - resume + 1 }, (_, at) => resume + at).filter(
+      (index) => prose(index) && closed(index) && (lines[index] ?? '').length >= lengthLow && !/(?:…|\.\.\.)$/u.test(lines[index] ?? ''),
+    );
+    if (run.length < 3 && !(run.length === 2 && run.some((index) => classes[index] === 'good'))) break;
+    // The gap's titles and labels are links; a closed sentence in it ("Here are the highlights:") is the story's.
+    for (let index = end + 1; index < resume; index++) if (!closed(index)) skipped.push(index);
+    end = runTo;
   }
-  return { start, end, reason, language };
+  return { start, end, reason, language, skipped };
 }
 
 /**

@@ -171,7 +171,8 @@ function readLines(reading: Reading): boolean {
   const headline = chooseHeadline(reading, span.start);
   reportDropped(reading, 0, headline, 'site chrome above the headline', wireRules.chrome);
   readHeader(reading, headline, span.start);
-  const end = readStory(reading, span.start, span.end);
+  // Links skipped inside the story count only up to its end (a marker or the trailer may have cut it short).
+  const end = readStory(reading, span.start, span.end, new Set(span.skipped.filter((index) => index < span.end)));
   if (end === 'no-body') return false;
   reportDropped(reading, end + 1, kept.length, 'the trailer after the story', wireRules.trailer);
   return true;
@@ -444,14 +445,24 @@ function settleDates(reading: Reading, dates: readonly DateCandidate[]): void {
   if (updated) fields.updated = updated.value;
 }
 
-/** The story: dateline, paragraphs, photos and captions, subheadings, and bylines right after its end. Returns its last line. */
-function readStory(reading: Reading, start: number, end: number): number | 'no-body' {
+/**
+ * The story: dateline, paragraphs, photos and captions, subheadings, and bylines right after its end; the
+ * `skipped` lines (a block of links between its paragraphs) are dropped. Returns its last line.
+ */
+function readStory(reading: Reading, start: number, end: number, skipped: ReadonlySet<number>): number | 'no-body' {
   const { kept } = reading;
   let last = end;
   // An agency byline or credit line right after the story belongs to it.
   while (last + 1 < kept.length && last - end < 3 && bylineCandidate((kept[last + 1] as Line).text)) last += 1;
   reading.storyEnd = last;
   for (let index = start; index <= last; index++) {
+    if (skipped.has(index)) {
+      let to = index;
+      while (to + 1 < last && skipped.has(to + 1)) to += 1;
+      reportDropped(reading, index, to + 1, 'links inside the story', wireRules.chrome);
+      index = to;
+      continue;
+    }
     const line = kept[index] as Line;
     const photo = photoLine.exec(line.text);
     if (photo?.groups) index += readPhoto(reading, index, photo.groups.name ?? '', photo.groups.extension ?? 'jpg');
