@@ -58,6 +58,22 @@ describe('findDate', () => {
     expect(findDate('No date here', 'UTC')).toBeUndefined();
   });
 
+  it('reads ordinals, two-digit years, zone names, other languages, ISO days and glued abbreviations', () => {
+    expect(findDate('Published March 3rd, 2025 - 16:40 GMT', 'UTC')).toEqual({ value: '2025-03-03T16:40:00Z', zoned: true });
+    expect(findDate('- Mar. 3rd 2025 9:05 am PT', 'UTC')).toEqual({ value: '2025-03-03T09:05:00-08:00', zoned: true });
+    expect(findDate('By Ana Lind - 3/4/25 07:15 PM EST', 'UTC')).toEqual({ value: '2025-03-04T19:15:00-05:00', zoned: true });
+    expect(findDate('Von Ana Lind veröffentlicht am 14. März 2025', 'UTC')).toEqual({ value: '2025-03-14T00:00:00Z', zoned: false });
+    expect(findDate('le 5 décembre 2024 à 14h05', 'Europe/Paris')).toEqual({ value: '2024-12-05T14:05:00+01:00', zoned: false });
+    expect(findDate('By admin - 2025-03-16', 'UTC')).toEqual({ value: '2025-03-16T00:00:00Z', zoned: false });
+    expect(findDate('Mar.March 3, 2025 10:20 AM', 'UTC')).toEqual({ value: '2025-03-03T10:20:00Z', zoned: false });
+  });
+
+  it('reads no date from a day without a year or a relative time', () => {
+    expect(findDate('Updated Mar 4, 6:55 AM; Posted Mar 4, 6:51 AM', 'UTC')).toBeUndefined();
+    expect(findDate('Posted 3 days ago', 'UTC')).toBeUndefined();
+    expect(findDate('Tuesday 6:30PM', 'UTC')).toBeUndefined();
+  });
+
   it('reads timestamped photo file names', () => {
     expect(dateFromFileName('20240104130140-6596fbc4ab0e128c0986ac9f', 'UTC')).toBe('2024-01-04T13:01:40Z');
     expect(dateFromFileName('20241399250000-x', 'UTC')).toBeUndefined();

@@ -1,60 +1,5 @@
 import { formatOffset, normalizeDate } from '@syndikit/core';
-
-const months: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
-
-/** Offsets of the time-zone abbreviations agencies print, in minutes. Ambiguous ones (IST, CST in Asia) are read as the US/UK/EU meaning. */
-const zones: Record<string, number> = {
-  UTC: 0,
-  GMT: 0,
-  Z: 0,
-  BST: 60,
-  CET: 60,
-  CEST: 120,
-  EET: 120,
-  EEST: 180,
-  MSK: 180,
-  EST: -300,
-  EDT: -240,
-  CST: -360,
-  CDT: -300,
-  MST: -420,
-  MDT: -360,
-  PST: -480,
-  PDT: -420,
-  AKST: -540,
-  AKDT: -480,
-  HST: -600,
-  JST: 540,
-  KST: 540,
-  AEST: 600,
-  AEDT: 660,
-  IST: 330,
-};
+import * as chrono from 'chrono-node';
 
 /** A date found in a line of wire copy. */
 export interface FoundDate {
@@ -64,13 +9,24 @@ export interface FoundDate {
   zoned: boolean;
 }
 
-const pad = (value: number) => String(value).padStart(2, '0');
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/**
+ * chrono's strict parsers (complete dates only, nothing relative such as "tomorrow"), in the languages of the
+ * agencies' sites: English first, then German (dpa: `30. Juli 2018`) and French (AFP: `5 décembre 2023 à 14h05`).
+ */
+const parsers: readonly chrono.Chrono[] = [chrono.strict, chrono.de.strict, chrono.fr.strict];
+/** chrono's reference date: fixed, so that nothing implied depends on the clock (only complete dates are read). */
+const reference = new Date(Date.UTC(2000, 0, 1));
+/** A month abbreviation glued to the full name (`Nov.November 18, 2019`): two renderings of one date, split. */
+const gluedMonth = /\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?=\p{Lu}\p{Ll})/gu;
 
 /**
  * Read a date line as news sites print it: `Updated 2:18 PM EST, January 4, 2024`,
- * `January 4, 2024 at 1:01 p.m. EST`, `Published 4 Jan 2024 13:01 GMT`,
- * `Jan. 4, 2024`, or ISO 8601. Hand-written: date libraries parse one
- * format at a time, and agency lines mix them.
+ * `January 4, 2024 at 1:01 p.m. EST`, `Published 4 Jan 2024 13:01 GMT`, `Nov. 18th 2019 8:54 am PT`,
+ * `11/19/19 06:56 AM EST`, `30. Juli 2018`, or ISO 8601. Day-first numeric dates (`30/09/2024`, `12.09.2024`)
+ * and ISO 8601 are read here; the rest by chrono (a well-kept date-in-text parser), with its year, month and day
+ * all written in the line: a date without a year (`Nov 19, 6:55 AM`) is no date.
  *
  * @returns the date, or `undefined` when the line holds no complete date.
  */
@@ -94,37 +50,29 @@ export function findDate(line: string, timeZone: string): FoundDate | undefined 
     );
     return typeof value === 'string' ? { value, zoned: false } : undefined;
   }
-  const iso = /\b(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)\b/.exec(line);
+  const iso = /\b(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)(?![\d:-])/.exec(line);
   if (iso?.[1]) {
-    const value = normalizeDate(iso[1], timeZone);
+    const value = normalizeDate(iso[1].replace(' ', 'T'), timeZone);
     return typeof value === 'string' ? { value, zoned: /Z|[+-]\d{2}:?\d{2}$/.test(iso[1]) } : undefined;
   }
-  const text = line.replace(/\./g, '').replace(/\s+/g, ' ');
-  const monthFirst = /\b([A-Za-z]{3,9}) (\d{1,2}),? (\d{4})\b/.exec(text);
-  const dayFirst = /\b(\d{1,2}) ([A-Za-z]{3,9}),? (\d{4})\b/.exec(text);
-  let year: number | undefined;
-  let month: number | undefined;
-  let day: number | undefined;
-  if (monthFirst && months[monthFirst[1]?.toLowerCase() ?? '']) {
-    [year, month, day] = [Number(monthFirst[3]), months[monthFirst[1]?.toLowerCase() ?? ''], Number(monthFirst[2])];
-  } else if (dayFirst && months[dayFirst[2]?.toLowerCase() ?? '']) {
-    [year, month, day] = [Number(dayFirst[3]), months[dayFirst[2]?.toLowerCase() ?? ''], Number(dayFirst[1])];
+  // chrono is slow next to a test for a year: a line without one (4 digits, or a US `11/19/19`) holds no date.
+  if (!/\d{4}|\b\d{1,2}\/\d{1,2}\/\d{2}\b/.test(line)) return undefined;
+  const text = line.replace(gluedMonth, '$1. ');
+  for (const parser of parsers) {
+    for (const result of parser.parse(text, reference, { forwardDate: false })) {
+      const date = result.start;
+      if (!date.isCertain('year') || !date.isCertain('month') || !date.isCertain('day')) continue;
+      // A relative time (`2 days ago`) is certain in chrono's eyes, but no year is written in it.
+      if (!/\d{4}|\d\/\d{2}\b/.test(result.text)) continue;
+      const timed = date.isCertain('hour');
+      const local = `${pad(date.get('year') ?? 0, 4)}-${pad(date.get('month') ?? 1)}-${pad(date.get('day') ?? 1)}T${timed ? `${pad(date.get('hour') ?? 0)}:${pad(date.get('minute') ?? 0)}:${pad(date.get('second') ?? 0)}` : '00:00:00'}`;
+      const offset = date.isCertain('timezoneOffset') ? date.get('timezoneOffset') : null;
+      const zoned = offset !== null && offset !== undefined;
+      const value = normalizeDate(zoned ? `${local}${formatOffset(offset).replace('Z', '+00:00')}` : local, timeZone);
+      if (typeof value === 'string') return { value, zoned };
+    }
   }
-  if (!year || !month || !day) return undefined;
-  const time = /\b(\d{1,2}):(\d{2})(?::(\d{2}))? ?([ap]m)?\b/i.exec(text);
-  let hour = time ? Number(time[1]) : 0;
-  const minute = time ? Number(time[2]) : 0;
-  const second = time?.[3] ? Number(time[3]) : 0;
-  const meridiem = time?.[4]?.toLowerCase();
-  if (meridiem === 'pm' && hour < 12) hour += 12;
-  if (meridiem === 'am' && hour === 12) hour = 0;
-  const zone = /\b([A-Z]{1,4}T|UTC|GMT|Z)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?/.exec(line.replace(/\./g, ''));
-  let offset = zone?.[1] !== undefined ? zones[zone[1]] : undefined;
-  // GMT+1, UTC-05:00
-  if (offset !== undefined && zone?.[2]) offset += (zone[2] === '-' ? -1 : 1) * (Number(zone[3]) * 60 + Number(zone[4] ?? 0));
-  const local = `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
-  const value = normalizeDate(offset === undefined ? local : `${local}${formatOffset(offset).replace('Z', '+00:00')}`, timeZone);
-  return typeof value === 'string' ? { value, zoned: offset !== undefined } : undefined;
+  return undefined;
 }
 
 /**

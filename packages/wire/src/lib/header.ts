@@ -73,6 +73,14 @@ const updateLabel = /^(?:updated|last updated|latest update|modified|aktualisier
 const monthNames =
   /(?<=\p{Ll})(?=(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d)/gu;
 
+/**
+ * The attribution under a quote or an embedded post (`— Jane Roe (@janeroe) November 18, 2019`, `— Jane Roe on
+ * Sunday, October 13th, 2019 in a speech`): a dash, then words before the date. Its date is the quote's, not the
+ * story's. (A dash right before the date, `- Nov. 18th 2019 8:54 am PT`, is a byline's date line.) A name of two
+ * capitalised words or more after the dash.
+ */
+const attribution = /^[—–-]{1,2}\s*\p{Lu}\p{Ll}+\s+\p{Lu}/u;
+
 /** A date candidate in the header window. */
 export interface DateCandidate {
   index: number;
@@ -90,7 +98,7 @@ export interface DateCandidate {
  * widgets) are not candidates.
  */
 export function dateCandidate(text: string, index: number, timeZone: string): DateCandidate | undefined {
-  if (text.length > 120 || readCaption(text)) return undefined;
+  if (text.length > 120 || readCaption(text) || attribution.test(text)) return undefined;
   // A year glued to the time (`NOV 20 20194:29 AM EST`) is split too.
   const unglued = text.replace(monthNames, ' ').replace(/\b((?:19|20)\d\d)(\d{1,2}:\d\d)\b/u, '$1 $2');
   const found = findDate(unglued, timeZone);
