@@ -42,7 +42,8 @@ export function parseByline(text: string): Byline | undefined {
     .replace(/(\p{Ll})(\p{Lu}{2,}\p{L}*)$/u, '$1, $2')
     .replace(/\s+on$|\s*[-–—|]\s*$/u, '');
   // A job title or an outlet after the names is not a name (`Tom Krisher, AP Auto Writer`, `Jane Roe | Example Media for example.com`).
-  const split = rest.split(/\s*[,|/]\s*/);
+  // A spaced dash separates too (`Jane Roe - Staff Writer`); a hyphen inside a name (`Jean-Paul`) has no spaces.
+  const split = rest.split(/\s*[,|/]\s*|\s+[-–—]\s+/u);
   // A legal form (`Northwind Quantum, Inc.`) makes the byline a company's, not people's.
   if (split.slice(1).some((part) => /^(?:inc|ltd|llc|llp|plc|corp|co|gmbh|ag|sa|s\.a|nv|bv|ab|as|oy|spa|srl)\.?$/iu.test(part.trim())))
     return undefined;

@@ -31,6 +31,12 @@ const gluedMonth = /\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?=\p{Lu}
  * @returns the date, or `undefined` when the line holds no complete date.
  */
 export function findDate(line: string, timeZone: string): FoundDate | undefined {
+  const found = locateDate(line, timeZone);
+  return found && { value: found.value, zoned: found.zoned };
+}
+
+/** {@link findDate}, with where the date starts in the line (a byline with its date after the names). */
+export function locateDate(line: string, timeZone: string): (FoundDate & { index: number }) | undefined {
   // Long zone names, as Business Wire prints them.
   line = line.replace(
     /\b(Eastern|Central|Mountain|Pacific) (Standard|Daylight) Time\b/g,
@@ -48,12 +54,12 @@ export function findDate(line: string, timeZone: string): FoundDate | undefined 
       `${year}-${pad(Number(month))}-${pad(Number(day))}T${pad(Number(hour))}:${minute.padStart(2, '0')}:00`,
       timeZone,
     );
-    return typeof value === 'string' ? { value, zoned: false } : undefined;
+    return typeof value === 'string' ? { value, zoned: false, index: numeric.index } : undefined;
   }
   const iso = /\b(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)(?![\d:-])/.exec(line);
   if (iso?.[1]) {
     const value = normalizeDate(iso[1].replace(' ', 'T'), timeZone);
-    return typeof value === 'string' ? { value, zoned: /Z|[+-]\d{2}:?\d{2}$/.test(iso[1]) } : undefined;
+    return typeof value === 'string' ? { value, zoned: /Z|[+-]\d{2}:?\d{2}$/.test(iso[1]), index: iso.index } : undefined;
   }
   // chrono is slow next to a test for a year: a line without one (4 digits, or a US `11/19/19`) holds no date.
   if (!/\d{4}|\b\d{1,2}\/\d{1,2}\/\d{2}\b/.test(line)) return undefined;
@@ -69,7 +75,10 @@ export function findDate(line: string, timeZone: string): FoundDate | undefined 
       const offset = date.isCertain('timezoneOffset') ? date.get('timezoneOffset') : null;
       const zoned = offset !== null && offset !== undefined;
       const value = normalizeDate(zoned ? `${local}${formatOffset(offset).replace('Z', '+00:00')}` : local, timeZone);
-      if (typeof value === 'string') return { value, zoned };
+      // The index in the line as given: each split abbreviation before the date added one space.
+      let shift = 0;
+      for (const glued of line.matchAll(gluedMonth)) if (glued.index + shift < result.index) shift += 1;
+      if (typeof value === 'string') return { value, zoned, index: Math.max(0, result.index - shift) };
     }
   }
   return undefined;

@@ -77,6 +77,18 @@ export const wireRules = {
     'warning',
   ),
   noDate: rule('wire-no-date', 'No publication date was found in the copy', 'Add a date line under the headline.', 'warning'),
+  dateIncomplete: rule(
+    'wire-date-incomplete',
+    'A date without a year was not used as the publication date',
+    'Add the year to the date line ("Updated Nov 19, 2024, 6:55 AM"); a day and a time alone do not say when the story was published.',
+    'warning',
+  ),
+  noByline: rule(
+    'wire-no-byline',
+    'A line reads like a byline but names no one',
+    'Check the byline: names of two words or more are read (`By Jane Roe`); a user name (`By admin`) or a single name is not.',
+    'warning',
+  ),
   dateline: rule('wire-dateline', 'The dateline was read', 'Nothing to do; the place and agency are kept as the dateline.', 'info'),
   teaser: rule(
     'wire-teaser',

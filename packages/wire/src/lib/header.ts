@@ -1,5 +1,5 @@
 import { type Byline, parseByline } from './byline.js';
-import { findDate } from './dates.js';
+import { findDate, locateDate } from './dates.js';
 
 /**
  * The story's header, read as scored candidates in a window of lines above
@@ -20,10 +20,10 @@ const controls =
 
 /**
  * A call to action or a menu label of a few words (`Watch CBSN Live`, `Sign Up To The Sun`, `Take Our Poll`,
- * `you are here: Home…`): a link, never a headline.
+ * `you are here: Home…`, `Zurück zur Übersicht`): a link, never a headline.
  */
 const callToAction =
-  /^(?:(?:watch|listen|sign|subscribe|follow|join|download|share|click|log|register|explore|discover|shop|buy|try|support|donate|take|suggest|contact|close|open|skip|go to|back to|return to|work with)\b(?:\s+\S+){0,4}|you are here\b.*)$/iu;
+  /^(?:(?:watch|listen|sign|subscribe|follow|join|download|share|click|log|register|explore|discover|shop|buy|try|support|donate|take|suggest|contact|close|open|skip|go to|back to|return to|work with|zurück|weiterlesen|retour|volver|voltar)\b(?:\s+\S+){0,4}|you are here\b.*)$/iu;
 
 export function isNavigationWord(text: string): boolean {
   return (
@@ -61,6 +61,20 @@ export function readCaption(text: string): { caption: string; credit: string } |
     if (groups?.credit) return { caption: (groups.caption ?? '').trim(), credit: groups.credit.trim() };
   }
   return undefined;
+}
+
+/**
+ * A day without a year (`Updated Nov 19, 6:55 AM`, `Posted 19 Nov 06:51`) or a weekday and a time (`Monday 6:30PM`):
+ * the page carries a date, but not one to use. The matched text, for the warning.
+ */
+export function incompleteDate(text: string): string | undefined {
+  if (text.length > 120) return undefined;
+  const month = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
+  const pattern = new RegExp(
+    String.raw`\b${month}\s+\d{1,2}(?:st|nd|rd|th)?\b(?!,?\s*\d{4})(?:,?\s+\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?)?|\b\d{1,2}\s+${month}(?!\s*\d{4})(?:,?\s+\d{1,2}[:.]\d\d)?|^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}:\d\d\s*(?:[AP]M)?`,
+    'iu',
+  );
+  return pattern.exec(text)?.[0];
 }
 
 /** A line that only says how long ago the story was posted (`2 hours ago`, `1 hr 4 mins ago`, `vor 3 Stunden`). */
@@ -121,7 +135,8 @@ export function bylineCandidate(text: string): Byline | undefined {
     return { authors: [], source: names[key] ?? (key === 'reuters' ? 'Reuters' : key === 'dpa' ? 'dpa' : key.toUpperCase()) };
   }
   if (unglued.length > 120) return undefined;
-  const by = unglued
+  const { names: undated, dated } = withoutDate(unglued);
+  const by = undated
     .replace(/^(?:text|words|story|posted|written|reported|published) by:?\s+/iu, 'By ')
     // A time and date before the byline (`5:45 AM PST 11/19/2019 by Jane Roe`).
     .replace(/^[\d:/.,\s]+(?:[AP]\.?M\.?\s+)?(?:[A-Z]{2,4}\s+)?[\d/.,\s]*\s(?=by\s)/u, '')
@@ -133,7 +148,29 @@ export function bylineCandidate(text: string): Byline | undefined {
   if (!byline) return undefined;
   // `By`, an agency, or a job title after the names (`Jane Roe, Staff Writer`) make a line a byline.
   const titled = /[,|]\s*[^,|]*\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff)s?\b/iu.test(unglued);
-  return /^(by|von|par|por)\s/iu.test(by) || byline.source || titled ? byline : undefined;
+  // Names with the date after them (`Jane Roe - Nov 19, 2019, 10:31 pm CST`) are a byline too: one to three people.
+  const namesDated = dated && byline.authors.length > 0 && byline.authors.length <= 3;
+  return /^(by|von|par|por)\s/iu.test(by) || byline.source || titled || namesDated ? byline : undefined;
+}
+
+/**
+ * A byline line without the date after the names and the words joining them (`By Jane Roe | November 18, 2019 --
+ * 19:14 GMT | Topic: Tech`, `Von Jane Roe publiziert am 30. Juli 2018`, `By Jane Roe - Staff Writer
+ * 2019-11-19T12:48:14Z Space`), and without a contact address or telephone number (`By Jane Roe jane@example.com
+ * (555) 555-0100`).
+ */
+function withoutDate(text: string): { names: string; dated: boolean } {
+  const contact = /\s*(?:\S+@[\w-]+(?:\.[\w-]+)+|\(?\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4})/gu;
+  const found = locateDate(text, 'UTC');
+  // A date (and a time before it) leading the line: the names follow it (`5:45 AM PST 11/19/2019 by Jane Roe`).
+  const leads = found && /^[\d:.,\s]*(?:[AP]\.?M\.?)?\s*(?:[A-Z]{2,4})?\s*$/u.test(text.slice(0, found.index));
+  if (!found || leads) return { names: text.replace(contact, '').trim(), dated: false };
+  const names = text
+    .slice(0, found.index)
+    .replace(contact, '')
+    .replace(/(?:\s+(?:on|am|le|el|published|posted|updated|publiziert|veröffentlicht|aktualisiert|publié)|\s*[-–—|,·•])+\s*$/iu, '')
+    .trim();
+  return { names, dated: names.length > 0 };
 }
 
 /**
@@ -160,9 +197,18 @@ export function titleScore(text: string, lines: readonly string[], index: number
   if (words.length < 3 || words.length > 30 || text.length > 250 || !/^[\p{Lu}\p{N}"“‘'«]/u.test(text)) return 0;
   // Breadcrumbs ("News › Nation & World") are navigation.
   if (/\s[›»>]\s|\s\/\s*$/u.test(text)) return 0;
-  if (readCaption(text) || findDate(text, 'UTC') || bylineCandidate(text) || relativeTime.test(text) || isNavigationWord(text)) return 0;
-  // A social handle (`@janeroe`) is a byline's; a count in brackets at the end (`… (122)`) a most-read list's.
-  if (/(?:^|\s)@\w{2,}/u.test(text) || /\(\d+\)$/u.test(text)) return 0;
+  if (
+    readCaption(text) ||
+    findDate(text, 'UTC') ||
+    incompleteDate(text) ||
+    bylineCandidate(text) ||
+    relativeTime.test(text) ||
+    isNavigationWord(text)
+  )
+    return 0;
+  // A social handle (`@janeroe`) is a byline's; a count in brackets at the end (`… (122)`) a most-read list's; a
+  // sentence with a credit in brackets after it (`The pier at dawn. (Example Daily)`) a caption's.
+  if (/(?:^|\s)@\w{2,}/u.test(text) || /\(\d+\)$/u.test(text) || /[.!?]\s*\([^()]{2,60}\)$/u.test(text)) return 0;
   let score = 1;
   if (!/[.:,;]$/.test(text)) score += 1;
   if (words.length >= 5 && words.length <= 20) score += 1;

@@ -14,6 +14,7 @@ import {
   type DateCandidate,
   dateCandidate,
   headerWindow,
+  incompleteDate,
   isHeaderLine,
   isNavigationWord,
   readCaption,
@@ -61,9 +62,14 @@ interface Reading {
   readonly captions: Set<string>;
   /** The date read from a date line. */
   published?: string;
+  /** A header line with a day but no year (`Updated Nov 19, 6:55 AM`), for the warning when no date is read. */
+  incompleteDate?: { text: string; line: Line };
   /** The first date found in a photo file name, the fallback for `published`. */
   photoDate?: { value: string; name: string; line: Line };
 }
+
+/** How a byline opens (`By`, `Von`, `written by`), read or not. */
+const bylineOpening = /^(?:(?:text|words|story|posted|written|reported|published)\s+)?(?:by|von|par|por):?\s+\S/iu;
 
 /** Lines of the form `20240104130140-6596fbc4ab0e128c0986ac9fjpeg` or `photo-name.jpg`. */
 const photoLine = /^(?<name>[\w-]{6,}?)\.?(?<extension>jpe?g|png|gif|webp)$/iu;
@@ -174,6 +180,7 @@ function readLines(reading: Reading): boolean {
   // Links skipped inside the story count only up to its end (a marker or the trailer may have cut it short).
   const end = readStory(reading, span.start, span.end, new Set(span.skipped.filter((index) => index < span.end)));
   if (end === 'no-body') return false;
+  reportUnreadByline(reading, headline, span.start);
   reportDropped(reading, end + 1, kept.length, 'the trailer after the story', wireRules.trailer);
   return true;
 }
@@ -317,9 +324,27 @@ function readHeader(reading: Reading, headline: number, start: number): void {
   if (dates.length === 0) dates = datesIn(Math.max(0, headline - 3), headline);
   const dropped: number[] = [];
   for (let index = headline + 1; index < start; index++) {
+    const incomplete = reading.incompleteDate ? undefined : incompleteDate((kept[index] as Line).text);
+    if (incomplete) reading.incompleteDate = { text: incomplete, line: kept[index] as Line };
     const used = readHeaderLine(reading, index, dates);
     if (used === false) dropped.push(index);
     else index += used;
+  }
+  // A byline above the headline (a blog prints `Von Jane Roe publiziert am …` over the title), when none is under it.
+  if (fields.authors.length === 0 && !fields.source) {
+    for (let index = Math.max(0, headline - 2); index < headline; index++) {
+      const byline = bylineCandidate((kept[index] as Line).text);
+      if (!byline || byline.authors.length === 0) continue;
+      addAuthors(fields, byline.authors);
+      if (byline.source) fields.source ??= byline.source;
+      info(
+        context.file,
+        `Read the byline above the headline: ${byline.authors.map((author) => author.name).join(', ')}`,
+        wireRules.byline,
+        kept[index] as Line,
+      );
+      break;
+    }
   }
   for (const index of dropped) {
     const other = kept[index] as Line;
@@ -372,6 +397,9 @@ function readHeaderLine(reading: Reading, index: number, dates: readonly DateCan
     fields.images.length === 0 &&
     line.text.length < 250 &&
     !/[.!?]["”]?$/.test(line.text) &&
+    // A byline that names no one (`By admin`) or a date without a year is not a deck.
+    !bylineOpening.test(line.text) &&
+    !incompleteDate(line.text) &&
     line.text.split(/\s+/).length >= 3
   ) {
     fields.subheadline = line.text;
@@ -389,9 +417,11 @@ function nameAboveDate(reading: Reading, index: number): Byline | undefined {
   const { kept, context } = reading;
   const text = (kept[index] as Line).text;
   const next = kept[index + 1]?.text ?? '';
-  if (text.split(/\s+/).length > 3 || index === reading.headlineIndex + 1) return undefined;
+  if (text.split(/\s+/).length > 3) return undefined;
   const below = /^@\w{2,}$/u.test(next) || /^(?:\p{L}+day\s+)?\d{1,2}:\d\d/u.test(next) || relativeTime.test(next);
-  if (!below && !dateCandidate(next, index + 1, context.timeZone)) return undefined;
+  // Right under the headline, only a handle or a time below makes the name a byline: a date line alone may follow a
+  // short deck.
+  if (!below && (index === reading.headlineIndex + 1 || !dateCandidate(next, index + 1, context.timeZone))) return undefined;
   const byline = parseByline(text);
   return byline?.authors.length === 1 && !byline.source ? byline : undefined;
 }
@@ -555,7 +585,38 @@ function settlePublished(reading: Reading): void {
       wireRules.dateGuessed,
       { line: photoDate.line.line, column: photoDate.line.column },
     );
+  } else if (reading.incompleteDate) {
+    const { text, line } = reading.incompleteDate;
+    report(
+      context.file,
+      'warning',
+      `No publication date found: "${text}" has no year; it is not used as a date`,
+      wireRules.dateIncomplete,
+      { line: line.line, column: line.column + Math.max(0, line.text.indexOf(text)) },
+    );
   } else report(context.file, 'warning', 'No publication date found in the copy', wireRules.noDate, { line: 1, column: 1 });
+}
+
+/**
+ * A warning when no author and no agency was read although a header line opens like a byline (`By admin`,
+ * `written by Regan`): the page names someone the reading did not take as a person.
+ */
+function reportUnreadByline(reading: Reading, headline: number, start: number): void {
+  const { kept, context, fields } = reading;
+  if (fields.authors.length > 0 || fields.source) return;
+  for (let index = headline + 1; index < start; index++) {
+    const line = kept[index] as Line;
+    if (!bylineOpening.test(line.text)) continue;
+    if (line.text.length > 120 || bylineCandidate(line.text)) continue;
+    report(
+      context.file,
+      'warning',
+      `No byline read: "${shorten(line.text)}" opens like one, but names no one as a byline does (a name of two words or more)`,
+      wireRules.noByline,
+      { line: line.line, column: line.column },
+    );
+    return;
+  }
 }
 
 /**

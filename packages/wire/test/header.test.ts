@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { blocks, convertWire } from './helpers.js';
+
+/** Our own fixtures in the shape of story headers on pages copied with select-all (issue 14). */
+function convertPage(name: string) {
+  return convertWire(readFileSync(new URL(`fixtures/${name}`, import.meta.url)), name);
+}
+
+describe('a gadget site: the name and the date on one line under the headline', async () => {
+  const result = await convertPage('gadget-site-name-date.txt');
+  const article = result.articles[0];
+
+  it('reads the name before the date as the byline, and the date with its zone', () => {
+    expect(article?.headline).toBe('A solar kettle for campers boils water with nothing but a folding mirror');
+    expect(article?.authors).toEqual([{ name: 'Mira Talvik' }]);
+    expect(article?.published).toBe('2025-03-04T21:12:00-06:00');
+    expect(result.messages).toContain('gadget-site-name-date.txt:24:1: info Read the byline: Mira Talvik [wire-byline]');
+  });
+});
+
+describe('a company blog: back link, then the byline and date above the title', async () => {
+  const result = await convertPage('blog-byline-above-title.txt');
+  const article = result.articles[0];
+
+  it('does not take the back link as the headline; reads the German byline and date above the title', () => {
+    expect(article?.headline).toBe('Ein Stand, drei Tage und viele Gespräche: Nordlicht Digital auf der Fachmesse');
+    expect(article?.authors).toEqual([{ name: 'Jonas Feldhaus' }]);
+    expect(article?.published).toBe('2025-03-14T00:00:00Z');
+    expect(article?.language).toBe('de');
+    expect(result.messages).toContain(
+      'blog-byline-above-title.txt:6:1: info Read the byline above the headline: Jonas Feldhaus [wire-byline]',
+    );
+    expect(blocks(result)[0]).toMatch(/^Vom 2\. bis 4\. April sind wir wieder/);
+  });
+});
+
+describe('a regional paper: a date without a year, a caption with its credit, a byline with contact details', async () => {
+  const result = await convertPage('regional-yearless-contact.txt');
+  const article = result.articles[0];
+
+  it('takes neither the date line nor the caption as the headline', () => {
+    expect(article?.headline).toBe('Island commuters split over the new winter ferry timetable');
+    expect(article?.subheadline).toBeUndefined();
+  });
+
+  it('reads the name without the e-mail address and the telephone number', () => {
+    expect(article?.authors).toEqual([{ name: 'Petra Lind' }]);
+  });
+
+  it('warns that the page has a date without a year, and guesses none', () => {
+    expect(article?.published).toBeUndefined();
+    expect(result.messages).toContain(
+      'regional-yearless-contact.txt:7:9: warning No publication date found: "Mar 4, 6:55 AM" has no year; it is not used as a date [wire-date-incomplete]',
+    );
+  });
+});
+
+describe('a blog posting under a user name, dated with an ISO day', async () => {
+  const result = await convertPage('blog-user-name-iso-day.txt');
+  const article = result.articles[0];
+
+  it('reads the day; the user name is no author, and a warning says so', () => {
+    expect(article?.published).toBe('2025-03-16T00:00:00Z');
+    expect(article?.authors).toEqual([]);
+    expect(result.messages).toContain(
+      'blog-user-name-iso-day.txt:7:1: warning No byline read: "By admin - 2025-03-16" opens like one, but names no one as a byline does (a name of two words or more) [wire-no-byline]',
+    );
+  });
+});
