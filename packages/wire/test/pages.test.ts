@@ -102,6 +102,52 @@ describe('a block of links inside the story, and a footer of teasers after it', 
   });
 });
 
+describe('a story told in short paragraphs, under a share panel, with a long privacy notice after it', async () => {
+  const result = await convertPage('story-short-paragraphs.txt');
+  const article = result.articles[0];
+
+  it('starts the story at its first run of closed paragraphs, though none of them is long', () => {
+    const text = blocks(result);
+    expect(result.messages).toContain(
+      'story-short-paragraphs.txt:16:1: info Found the story at line 16 by the first run of prose paragraphs [wire-story-found]',
+    );
+    expect(text[0]).toMatch(/^A swimmer who was swept out by the tide/);
+    expect(text.at(-1)).toMatch(/^The coastguard has asked swimmers/);
+    expect(text).toHaveLength(7);
+    expect(text.join('\n')).not.toMatch(/personalise|privacy|Related Topics/);
+  });
+
+  it('drops the share panel as chrome, so the headline and the date above it are read', () => {
+    expect(article).toMatchObject({
+      headline: 'Ferry crew rescues swimmer caught by the tide off the pier',
+      published: '2025-03-20T00:00:00Z',
+    });
+    expect(result.messages).toContain(
+      'story-short-paragraphs.txt:12:1: info Removed sharing and licensing links: "These are external links and will open in a new window" [share-links]',
+    );
+  });
+});
+
+describe('a block of links between the first two paragraphs and the rest of the story', async () => {
+  const result = await convertPage('story-links-after-lead.txt');
+
+  it('climbs over the links to the first paragraph, and stops at the header (byline and date)', () => {
+    const text = blocks(result);
+    expect(text[0]).toMatch(/^The river rose higher than at any time since records began/);
+    expect(text).toHaveLength(6);
+    expect(text.join('\n')).not.toMatch(/Rail line reopens|Farmers count|Dam operators|Ana Ruiz/);
+    expect(result.articles[0]).toMatchObject({
+      headline: 'Flood barrier holds as river reaches record height',
+      subheadline: 'Engineers say the new gates kept the old town dry through the night',
+      authors: [{ name: 'Ana Ruiz' }],
+      published: '2025-04-12T06:15:00Z',
+    });
+    expect(result.messages).toContain(
+      'story-links-after-lead.txt:13:1: info Removed 3 lines of links inside the story: "Rail line reopens after lan...", "Farmers count the cost of a...", "Dam operators release water..." [wire-chrome]',
+    );
+  });
+});
+
 describe('the end of a blog post: follow line, related links, comments', () => {
   it('ends the story before the follow line; a related link, "says:" comments and their prose are not story', async () => {
     const copy = [

@@ -75,7 +75,7 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
     id: 'share-links',
     description: 'sharing and licensing links',
     pattern:
-      /^(share|share this( article| story)?|copy link|link copied|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|reddit|flipboard|pinterest|purchase licensing rights|licensing|reprints?|permissions|opens new tab|(share (on|via|to) [\p{L} ]{2,20}?\s*)+)$/iu,
+      /^(share|share this( article| story)?|share this with|copy (this )?link|link copied|close share panel|read more about sharing\.?|these are external links and will open in a new window|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|reddit|flipboard|pinterest|purchase licensing rights|licensing|reprints?|permissions|opens new tab|((share|share this) (on|via|to|with) [\p{L} ]{2,20}?\s*)+)$/iu,
     action: 'drop',
   },
   {

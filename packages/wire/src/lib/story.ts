@@ -76,8 +76,10 @@ export interface StorySpan {
 /**
  * Find the story among `lines` (blank lines already dropped): the first
  * dateline paragraph followed by prose, else the first run of prose (a good
- * line with another good or near-good one within the next three); then its
- * end, the last story line before more than {@link maxGap} lines that are not.
+ * line with another good or near-good one within the next three, or an
+ * earlier run of short closed paragraphs, {@link denseRun}); then its end,
+ * the last story line before more than {@link maxGap} lines that are not.
+ * Blocks of links inside the story are crossed ({@link acrossLinks}).
  */
 export function findStory(
   lines: readonly string[],
@@ -93,10 +95,15 @@ export function findStory(
   const stopwords = stopList(language);
   const classes = lines.map((line) => classify(line, stopwords));
   const prose = (index: number) => classes[index] === 'good' || classes[index] === 'near-good';
+  const view: Classed = { lines, classes, isExcluded: (index) => isSkippable(index) || isHeaderLine(index) };
   let start = lines.findIndex((line, index) => !isSkippable(index) && isDatelineOpening(line));
   let reason = 'its dateline';
   if (start === -1) {
     start = classes.findIndex((kind, index) => kind === 'good' && [1, 2, 3].some((step) => prose(index + step)));
+    // A story told in short paragraphs has no long one near its start (or none at all): a run of closed
+    // paragraphs that comes first is the story's start. A teaser's summary is not closed by a full stop.
+    const dense = denseRun(view);
+    if (dense !== -1 && (start === -1 || dense < start)) start = dense;
     reason = 'the first run of prose paragraphs';
   }
   if (start === -1) {
@@ -110,48 +117,120 @@ export function findStory(
     start = later;
     reason = 'its dateline';
   }
+  const skipped: number[] = [];
   // A byline or date line right under the start means the start was the deck: the story starts below the header.
   if (reason !== 'its dateline') start = belowHeader(start, lines.length, prose, isHeaderLine);
-  if (reason !== 'its dateline') start = climb(start, lines, prose, (index) => isSkippable(index) || isHeaderLine(index));
-  const closed = (index: number) => /[.!?…"”»'’):]$/u.test(lines[index] ?? '');
-  const runEnd = (from: number): number => {
-    let end = from;
-    for (let index = from + 1; index < lines.length && index - end <= maxGap + 1; index++) {
-      // A short closing sentence right after the story still belongs to it ("Second paragraph.").
-      // A line without closing punctuation short of a long paragraph is a title or a link (a related story): it
-      // does not carry the story on.
-      // A short closing sentence has words and is not a title ("Why Do We Get Allergies?" is a link; "..." is nothing).
-      const line = lines[index] ?? '';
-      const words = line.match(/[\p{L}\p{M}'’]+/gu) ?? [];
-      const closing = index - end === 1 && /[.!?…"”»)]$/u.test(line) && words.length >= 2 && !isTitleCase(words, line);
-      if ((prose(index) && (closed(index) || classes[index] === 'good')) || closing) end = index;
+  if (reason !== 'its dateline') {
+    for (;;) {
+      start = climb(start, lines, prose, view.isExcluded);
+      const above = acrossLinks(view, start, -1);
+      if (!above) break;
+      skipped.push(...above.skipped);
+      start = above.to;
     }
-    return end;
-  };
-  let end = runEnd(start);
-  const skipped: number[] = [];
-  // A block of links inside the story ("Trending News" and four headlines, "Related articles") is longer than
-  // {@link maxGap}; the story goes on below it when the block is only short lines and prose resumes as a run
-  // (two paragraphs or more, one of them long) — a footer's teasers are single short paragraphs between titles.
-  for (;;) {
-    const resume = lines.findIndex(
-      (_, index) => index > end && prose(index) && closed(index) && !isSkippable(index) && !isHeaderLine(index),
-    );
-    if (resume === -1 || resume - end - 1 > maxJump) break;
-    const gap = lines.slice(end + 1, resume);
-    if (!gap.every((line, at) => line.length <= maxLinkLength && classes[end + 1 + at] !== 'good')) break;
-    const runTo = runEnd(resume);
-    // Paragraphs of the run: prose of a full line's length, closed by a sentence's end (a teaser cut short with
-    // `…` is a link, not a paragraph).
-    const run = Array.from({ length: runTo - resume + 1 }, (_, at) => resume + at).filter(
-      (index) => prose(index) && closed(index) && (lines[index] ?? '').length >= lengthLow && !/(?:…|\.\.\.)$/u.test(lines[index] ?? ''),
-    );
-    if (run.length < 3 && !(run.length === 2 && run.some((index) => classes[index] === 'good'))) break;
-    // The gap's titles and labels are links; a closed sentence in it ("Here are the highlights:") is the story's.
-    for (let index = end + 1; index < resume; index++) if (!closed(index)) skipped.push(index);
-    end = runTo;
   }
-  return { start, end, reason, language, skipped };
+  let end = runFrom(view, start, 1);
+  for (let below = acrossLinks(view, end, 1); below; below = acrossLinks(view, end, 1)) {
+    skipped.push(...below.skipped);
+    end = below.to;
+  }
+  return { start, end, reason, language, skipped: skipped.sort((x, y) => x - y) };
+}
+
+/** How many paragraphs in a row make a run of prose without a long one ({@link denseRun}). */
+const denseParagraphs = 4;
+
+/**
+ * The first of {@link denseParagraphs} paragraphs or more ({@link isParagraph}: a full line's length, closed,
+ * not a teaser's `…`, not a byline or date), the first two in a row, then at most one other line between two of
+ * them (a caption, a subheading) — or `-1`.
+ */
+function denseRun(view: Classed): number {
+  const { lines } = view;
+  for (let first = 0; first < lines.length; first++) {
+    // The run opens with two paragraphs in a row: a caption above the story is followed by its credit.
+    if (!isParagraph(view, first) || !isParagraph(view, first + 1)) continue;
+    let count = 1;
+    let last = first;
+    for (let index = first + 1; index < lines.length && index - last <= 2 && count < denseParagraphs; index++)
+      if (isParagraph(view, index)) [count, last] = [count + 1, index];
+    if (count >= denseParagraphs) return first;
+  }
+  return -1;
+}
+
+/** The lines with their classes, and which lines can never be story (skipped, or the header's). */
+interface Classed {
+  lines: readonly string[];
+  classes: readonly LineClass[];
+  isExcluded: (index: number) => boolean;
+}
+
+const isProse = (view: Classed, index: number) => view.classes[index] === 'good' || view.classes[index] === 'near-good';
+const isClosed = (view: Classed, index: number) => /[.!?…"”»'’):]$/u.test(view.lines[index] ?? '');
+/**
+ * A paragraph of a run: prose of a full line's length, closed by a sentence's end — not by `)` (a caption's
+ * credit, `(Credit: Example Images)`) nor cut short with `…` (a teaser's link) — and no byline or date.
+ */
+const isParagraph = (view: Classed, index: number) =>
+  isProse(view, index) &&
+  !view.isExcluded(index) &&
+  (view.lines[index] ?? '').length >= lengthLow &&
+  /[.!?"”»'’]$/u.test(view.lines[index] ?? '') &&
+  !/(?:…|\.\.\.)$/u.test(view.lines[index] ?? '');
+
+/**
+ * Where a run of story lines from `from` stops, going down (`step` 1) or up (`-1`): the last story line before
+ * more than {@link maxGap} lines that are not. Going down, a short closing sentence right after the run still
+ * belongs to it ("Second paragraph."); a line without closing punctuation short of a long paragraph is a title
+ * or a link (a related story) and does not carry it on. Going up, only closed prose carries it, and an excluded
+ * line stops it.
+ */
+function runFrom(view: Classed, from: number, step: 1 | -1): number {
+  const { lines, classes } = view;
+  let last = from;
+  for (let index = from + step; index >= 0 && index < lines.length && (index - last) * step <= maxGap + 1; index += step) {
+    if (step === -1) {
+      // A header line (a byline, a date) stands above the story: the run stops there.
+      if (view.isExcluded(index)) break;
+      if (isProse(view, index) && isClosed(view, index)) last = index;
+      continue;
+    }
+    // A short closing sentence has words and is not a title ("Why Do We Get Allergies?" is a link; "..." is nothing).
+    const line = lines[index] ?? '';
+    const words = line.match(/[\p{L}\p{M}'’]+/gu) ?? [];
+    const closing = index - last === 1 && /[.!?…"”»)]$/u.test(line) && words.length >= 2 && !isTitleCase(words, line);
+    if ((isProse(view, index) && (isClosed(view, index) || classes[index] === 'good')) || closing) last = index;
+  }
+  return last;
+}
+
+/**
+ * A block of links inside the story ("Trending News" and four headlines, "More:" and three, an embedded post's
+ * short lines) is longer than {@link maxGap}: the story goes on across it, below its end (`step` 1) or above its
+ * start (`-1`), when the block is only short lines none of which is the header's, and prose goes on beyond it as
+ * a run — three paragraphs below (a footer's teasers are single paragraphs between titles, a privacy notice one
+ * or two), two above (the story's first two: the header's deck and caption are one line each, and a byline or
+ * date stops the run); a teaser cut short with `…` is a link, not a paragraph. Returns the run's far end and the
+ * block's titles and labels (a closed sentence in it, "Here are the highlights:", is the story's).
+ */
+function acrossLinks(view: Classed, from: number, step: 1 | -1): { to: number; skipped: number[] } | undefined {
+  const { lines, classes } = view;
+  let resume = from + step;
+  while (resume >= 0 && resume < lines.length && !(isProse(view, resume) && isClosed(view, resume) && !view.isExcluded(resume)))
+    resume += step;
+  const gap = Math.abs(resume - from) - 1;
+  if (resume < 0 || resume >= lines.length || gap > maxJump) return undefined;
+  const between = Array.from({ length: gap }, (_, at) => from + step * (at + 1));
+  // Above the story, a byline or a date in the block means it is the header, not links.
+  const isLink = (index: number) =>
+    (lines[index] ?? '').length <= maxLinkLength && classes[index] !== 'good' && !(step === -1 && view.isExcluded(index));
+  if (!between.every(isLink)) return undefined;
+  const to = runFrom(view, resume, step);
+  const run = Array.from({ length: Math.abs(to - resume) + 1 }, (_, at) => resume + step * at).filter((index) => isParagraph(view, index));
+  // Above the story, its first two paragraphs are enough (the header's deck and caption are one line each).
+  if (run.length < (step === -1 ? 2 : 3)) return undefined;
+  return { to, skipped: between.filter((index) => !isClosed(view, index)) };
 }
 
 /**
