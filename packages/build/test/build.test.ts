@@ -297,6 +297,18 @@ describe('build', () => {
     ]);
   });
 
+  it('bounds the heap of each worker thread, so that garbage between collections stays small', async () => {
+    const where = await site(4);
+    await writeArticle(where.articles, 1, '', 'Report the heap limit');
+    const result = await buildSite(where, { threads: 2 });
+    expect(result.threads).toBe(2);
+    const limit = Number(/^heap limit (\d+) MB$/m.exec(await readFile(join(where.outDir, 'text/story-001.txt'), 'utf8'))?.[1]);
+    // The old generation's 1,024 MB and the young generation's semi-spaces; without the limit, V8's
+    // default on this machine (a quarter of the memory, up to 4 GB).
+    expect(limit).toBeGreaterThanOrEqual(1024);
+    expect(limit).toBeLessThan(1200);
+  });
+
   it('writes nothing once its AbortSignal fires', async () => {
     const where = await site(3);
     const controller = new AbortController();

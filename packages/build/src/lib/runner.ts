@@ -32,6 +32,17 @@ export function mainThreadRunner(pipeline: LoadedPipeline, packsDir: string): Ru
 }
 
 /**
+ * The old generation's limit of each worker thread's heap, in MB. V8 lets a heap grow to several times
+ * what survived its last full collection before collecting again, up to 4× when the heap may grow to
+ * 2 GB or more (V8's heap controller), less when its limit is lower. Without a limit, each worker of a
+ * 2,000-article build kept 40–50 MB alive but grew to 150–220 MB, and the two workers' garbage was most
+ * of the build's peak RSS; with this one they stay near 100 MB (docs/performance.md, Memory). 1 GB is
+ * still twice what the worst article inside the default limits takes in a whole process (Large
+ * inputs); an article that needs more fails alone with `worker-crashed`, as when any worker dies.
+ */
+export const workerOldGenerationMb = 1024;
+
+/**
  * Convert in a piscina pool of `threads` workers, each making the pipeline
  * from the module once. A worker that dies on an input (out of memory, a
  * native crash, `process.exit` in a plugin) fails that input only, with
@@ -46,6 +57,7 @@ export async function workerRunner(threads: number, data: WorkerData): Promise<R
     maxThreads: threads,
     idleTimeout: 60_000,
     workerData: data,
+    resourceLimits: { maxOldGenerationSizeMb: workerOldGenerationMb },
   });
   // A worker that answers for a task just cancelled (its thread was being stopped) makes piscina emit this; the
   // build has stopped already, so the late answer is of no use. Without a listener it would crash the process.
