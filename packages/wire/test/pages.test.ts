@@ -148,6 +148,44 @@ describe('a block of links between the first two paragraphs and the rest of the 
   });
 });
 
+describe('the end of a blog post: a recommended-links label, sharing buttons, a comment count, comments', async () => {
+  const result = await convertPage('story-blog-footer.txt');
+
+  it('ends the story before the label of its related links, though a question among them reads as a sentence', () => {
+    const text = blocks(result);
+    expect(text).toHaveLength(3);
+    expect(text.at(-1)).toMatch(/^With four wins and seven losses/);
+    expect(text.join('\n')).not.toMatch(/quarterback|Share this|Click to|Permalink|responses|Nobody believes/);
+    expect(result.messages).toContain(
+      'story-blog-footer.txt:22:1: info Removed comments block after the story: "12 responses to "Coach says the season still turns on the next thre..." and the 3 lines after it [comments-start]',
+    );
+  });
+});
+
+describe('a related-links label inside the story', () => {
+  it('does not end the story when two paragraphs follow it within four lines', async () => {
+    const copy = [
+      'Menu',
+      'Harbour authority buys two electric tugs for the container port',
+      'The port authority has ordered two battery-powered tugboats, its first, to replace diesel boats that are more than thirty years old.',
+      '',
+      'Related articles',
+      'Port traffic falls for a second month',
+      'The tugs will be built at a yard on the north coast and are due to enter service in the spring of the year after next.',
+      '',
+      'Each boat will charge from a shore connection at the old ferry berth between jobs, the authority said in a statement.',
+      '',
+      'Most read',
+      'Ferry timetable changes for winter',
+    ].join('\n');
+    const result = await convertWire(copy, 'tugs.txt');
+    const text = blocks(result);
+    expect(text[0]).toMatch(/^The port authority has ordered two battery-powered tugboats/);
+    expect(text.at(-1)).toMatch(/^Each boat will charge from a shore connection/);
+    expect(text.join('\n')).not.toMatch(/Related articles|Most read|Ferry timetable/);
+  });
+});
+
 describe('the end of a blog post: follow line, related links, comments', () => {
   it('ends the story before the follow line; a related link, "says:" comments and their prose are not story', async () => {
     const copy = [

@@ -70,12 +70,14 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
     description: 'read-more and related links',
     pattern: /^(read more|read next|see also|more:?|related:?|related (articles|stories|coverage)|recommended( stories)?)$/iu,
     action: 'drop',
+    // After the story, the label heads its related links; inside it, prose goes on below the links.
+    ends: true,
   },
   {
     id: 'share-links',
     description: 'sharing and licensing links',
     pattern:
-      /^(share|share this( article| story)?|share this with|copy (this )?link|link copied|close share panel|read more about sharing\.?|these are external links and will open in a new window|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|reddit|flipboard|pinterest|purchase licensing rights|licensing|reprints?|permissions|opens new tab|((share|share this) (on|via|to|with) [\p{L} ]{2,20}?\s*)+)$/iu,
+      /^(share|share this( article| story)?:?|share this with|click to (share on [\p{L} ]{2,20}?|email this to a friend|print)( \(opens in new window\))?|copy (this )?link|link copied|close share panel|read more about sharing\.?|these are external links and will open in a new window|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|reddit|flipboard|pinterest|purchase licensing rights|licensing|reprints?|permissions|opens new tab|((share|share this) (on|via|to|with) [\p{L} ]{2,20}?\s*)+)$/iu,
     action: 'drop',
   },
   {
@@ -101,7 +103,7 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
     id: 'comments-start',
     description: 'comments block after the story',
     pattern:
-      /^(comments?( \(\d+\))?|\d+ comments?|view (the )?(discussion|comments)( thread)?\.?|(show|load|view) comments|join the (conversation|discussion)|leave a (comment|reply)|post a comment|add a comment|please enable javascript to view the comments\b.*|comments? (are|have been) closed\.?|tell us what you think\W*|what do you think\??|community (rules|guidelines) apply\b.*|conversation|\S.{0,40} says:|kommentare?( schreiben)?|(add|leave) a comment\W*|добавить комментарий|комментарии|comentários|comentarios|commentaires|laisser un commentaire|deja un comentario)$/iu,
+      /^(comments?( \(\d+\))?|\d+ comments?|(\d+|one|no) (responses?|repl(y|ies)|thoughts?|comments?) (to|on) .{1,200}|view (the )?(discussion|comments)( thread)?\.?|(show|load|view) comments|join the (conversation|discussion)|leave a (comment|reply)|post a comment|add a comment|please enable javascript to view the comments\b.*|comments? (are|have been) closed\.?|tell us what you think\W*|what do you think\??|community (rules|guidelines) apply\b.*|conversation|\S.{0,40} says:|kommentare?( schreiben)?|(add|leave) a comment\W*|добавить комментарий|комментарии|comentários|comentarios|commentaires|laisser un commentaire|deja un comentario)$/iu,
     action: 'drop-rest',
   },
   {

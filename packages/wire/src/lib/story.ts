@@ -71,6 +71,8 @@ export interface StorySpan {
   language: string;
   /** Lines between `start` and `end` that are not story: the titles and labels of a block of links inside it. */
   skipped: readonly number[];
+  /** The blocks of links the story was read across: the story line above each and the story line below it. */
+  crossed: readonly (readonly [number, number])[];
 }
 
 /**
@@ -118,6 +120,7 @@ export function findStory(
     reason = 'its dateline';
   }
   const skipped: number[] = [];
+  const crossed: [number, number][] = [];
   // A byline or date line right under the start means the start was the deck: the story starts below the header.
   if (reason !== 'its dateline') start = belowHeader(start, lines.length, prose, isHeaderLine);
   if (reason !== 'its dateline') {
@@ -126,15 +129,17 @@ export function findStory(
       const above = acrossLinks(view, start, -1);
       if (!above) break;
       skipped.push(...above.skipped);
+      crossed.push([above.resume, start]);
       start = above.to;
     }
   }
   let end = runFrom(view, start, 1);
   for (let below = acrossLinks(view, end, 1); below; below = acrossLinks(view, end, 1)) {
     skipped.push(...below.skipped);
+    crossed.push([end, below.resume]);
     end = below.to;
   }
-  return { start, end, reason, language, skipped: skipped.sort((x, y) => x - y) };
+  return { start, end, reason, language, skipped: skipped.sort((x, y) => x - y), crossed };
 }
 
 /** How many paragraphs in a row make a run of prose without a long one ({@link denseRun}). */
@@ -198,6 +203,9 @@ function runFrom(view: Classed, from: number, step: 1 | -1): number {
     }
     // A short closing sentence has words and is not a title ("Why Do We Get Allergies?" is a link; "..." is nothing).
     const line = lines[index] ?? '';
+    // A teaser cut short (`…`) is a link, and a date or byline line below the story is its footer's: neither
+    // carries the story on.
+    if (/(?:…|\.\.\.)$/u.test(line) || view.isExcluded(index)) continue;
     const words = line.match(/[\p{L}\p{M}'’]+/gu) ?? [];
     const closing = index - last === 1 && /[.!?…"”»)]$/u.test(line) && words.length >= 2 && !isTitleCase(words, line);
     if ((isProse(view, index) && (isClosed(view, index) || classes[index] === 'good')) || closing) last = index;
@@ -214,7 +222,7 @@ function runFrom(view: Classed, from: number, step: 1 | -1): number {
  * date stops the run); a teaser cut short with `…` is a link, not a paragraph. Returns the run's far end and the
  * block's titles and labels (a closed sentence in it, "Here are the highlights:", is the story's).
  */
-function acrossLinks(view: Classed, from: number, step: 1 | -1): { to: number; skipped: number[] } | undefined {
+function acrossLinks(view: Classed, from: number, step: 1 | -1): { to: number; resume: number; skipped: number[] } | undefined {
   const { lines, classes } = view;
   let resume = from + step;
   while (resume >= 0 && resume < lines.length && !(isProse(view, resume) && isClosed(view, resume) && !view.isExcluded(resume)))
@@ -230,7 +238,7 @@ function acrossLinks(view: Classed, from: number, step: 1 | -1): { to: number; s
   const run = Array.from({ length: Math.abs(to - resume) + 1 }, (_, at) => resume + step * at).filter((index) => isParagraph(view, index));
   // Above the story, its first two paragraphs are enough (the header's deck and caption are one line each).
   if (run.length < (step === -1 ? 2 : 3)) return undefined;
-  return { to, skipped: between.filter((index) => !isClosed(view, index)) };
+  return { to, resume, skipped: between.filter((index) => !isClosed(view, index)) };
 }
 
 /**

@@ -164,13 +164,27 @@ function readLines(reading: Reading): boolean {
   if (!span) return true;
   // Lines after the start of a trailer ("Most read", "Comments") are not read.
   if (trailer !== undefined) kept.length = trailer;
-  // The story ends before the first line after its start that a rule says ends it (copyright, notes, credits, `___`).
-  // A separator (`___`) with the story's prose going on below it divides sections; it ends the story only when no
-  // long paragraph follows it.
+  // The story ends before the first line after its start that a rule says ends it (copyright, notes, credits, `___`,
+  // a related-links label). A separator (`___`) or a label (`More:`) with the story's prose going on below it
+  // divides sections or heads a block of links inside the story; it ends the story only when no long paragraph
+  // follows it and the story was not read across it.
+  // Inside the story: it was read across the block the line heads, or two paragraphs follow within four lines.
+  const inside = (at: number) =>
+    span.crossed.some(([above, below]) => above < at && at <= below) ||
+    kept.slice(at, at + 4).filter((line) => line.text.length >= 70 && /[.!?"”'’]$/u.test(line.text)).length >= 2;
   const marker = reading.pending.find(
-    (entry) => entry.at > span.start && endsStory(entry.rule) && !(entry.rule.action === 'drop' && proseResumes(kept, entry.at)),
+    (entry) =>
+      entry.at > span.start &&
+      endsStory(entry.rule) &&
+      !(entry.rule.action === 'drop' && (proseResumes(kept, entry.at) || inside(entry.at))),
   );
-  span.end = Math.min(span.end, kept.length - 1, marker ? marker.at - 1 : Number.POSITIVE_INFINITY);
+  const cut = Math.min(kept.length - 1, marker ? marker.at - 1 : Number.POSITIVE_INFINITY);
+  if (cut < span.end) {
+    // Cut short by a trailer or a marker: the story ends at its last closed line before it, not at a label or a
+    // link there ("Permalink 34 Comments Feed").
+    span.end = cut;
+    while (span.end > span.start && !/[.!?…"”»'’):]$/u.test(kept[span.end]?.text ?? '')) span.end -= 1;
+  }
   reading.language = span.language;
   const first = kept[span.start] as Line;
   info(context.file, `Found the story at line ${first.line} by ${span.reason}`, wireRules.storyFound, first);
