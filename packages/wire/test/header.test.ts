@@ -68,3 +68,34 @@ describe('a blog posting under a user name, dated with an ISO day', async () => 
     );
   });
 });
+
+describe('headlines among section labels, breadcrumbs and teasers', () => {
+  it('does not take a breadcrumb printed without separators as the headline', async () => {
+    const result = await convertPage('science-site-breadcrumb.txt');
+    expect(result.articles[0]).toMatchObject({
+      headline: 'Faint Rings Around a Distant Moon Turn Out to Be Frozen Dust',
+      authors: [{ name: 'Tomas Ekberg' }],
+      published: '2025-03-04T16:20:00Z',
+    });
+    expect(result.articles[0]?.subheadline).toBeUndefined();
+    expect(result.messages).toContain(
+      'science-site-breadcrumb.txt:4:1: info Read the headline: "Faint Rings Around a Distant Moon Turn Out to Be Frozen Dust", the best title-like line above the byline and date [wire-headline]',
+    );
+  });
+
+  it('prefers the title over a deck of two sentences under it', async () => {
+    const result = await convertPage('opinion-two-sentence-deck.txt');
+    expect(result.articles[0]?.headline).toBe('The Example view on harbour towns: the tide is turning');
+    expect(result.articles[0]?.published).toBe('2025-03-03T18:54:00Z');
+  });
+
+  it('does not take the last link of a list of teasers above the headline as the headline', async () => {
+    const result = await convertPage('portal-teaser-list.txt');
+    expect(result.articles[0]?.headline).toBe('The forgotten island school that taught three generations of ferry captains');
+    expect(result.articles[0]?.subheadline).toBeUndefined();
+    expect(result.articles[0]?.authors).toEqual([{ name: 'Hanna Corvel' }]);
+    expect(result.messages).toContain(
+      'portal-teaser-list.txt:15:1: warning "1 day ago" gives a time only relative to when the page was copied; it is not used as a date [wire-date-relative]',
+    );
+  });
+});

@@ -25,9 +25,13 @@ const controls =
 const callToAction =
   /^(?:(?:watch|listen|sign|subscribe|follow|join|download|share|click|log|register|explore|discover|shop|buy|try|support|donate|take|suggest|contact|close|open|skip|go to|back to|return to|work with|zurück|weiterlesen|retour|volver|voltar)\b(?:\s+\S+){0,4}|you are here\b.*)$/iu;
 
+/** A breadcrumb printed without its separators: `Home News Science & Astronomy`, `Startseite Politik Ausland`. */
+const breadcrumb = /^(?:Home|Startseite|Accueil|Inicio|Início)(?:\s+[\p{Lu}&][\p{L}&'’-]*){1,5}$/u;
+
 export function isNavigationWord(text: string): boolean {
   return (
     navigation.test(text.trim()) ||
+    breadcrumb.test(text.trim()) ||
     controls.test(text.trim()) ||
     callToAction.test(text.trim()) ||
     (text.split(/\s+/).length <= 2 && !/[.!?]$/.test(text) && text.length < 20)
@@ -212,6 +216,8 @@ export function titleScore(text: string, lines: readonly string[], index: number
   let score = 1;
   if (!/[.:,;]$/.test(text)) score += 1;
   if (words.length >= 5 && words.length <= 20) score += 1;
+  // Two sentences (`… fuelled the crisis. It is up to them …`) are a deck's or a summary's, seldom a headline's.
+  if (/\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(text)) score -= 1;
   const normal = text.toLowerCase();
   // A breadcrumb ends with the headline it leads to ("HomeNewsThe headline"): the breadcrumb is not the headline.
   if (

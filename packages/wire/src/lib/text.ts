@@ -56,6 +56,8 @@ interface Reading {
   storyEnd?: number;
   /** The language of the whole copy (ISO 639-3), as the story finder saw it. */
   language?: string;
+  /** Why the headline was chosen, for its diagnostic. */
+  headlineReason?: string;
   /** The headline's index in `kept`. */
   headlineIndex: number;
   /** Photo captions read so far, so that a gallery's repeated captions are read once. */
@@ -244,22 +246,34 @@ function chooseHeadline(reading: Reading, start: number): number {
     const score = matchDateline(text) || photoLine.test(text) || inMenu(kept, index) ? 0 : titleScore(text, texts, index);
     if (score > 0 && score >= bestScore) [best, bestScore] = [index, score];
   }
-  // Of two title-like lines in a row, the upper one is the headline and the lower, longer one the deck (unless the
-  // lower is repeated as the page title).
+  // Of two title-like lines in a row, the upper one is the headline and the lower one the deck (unless the lower is
+  // repeated as the page title).
   const above = texts[best - 1];
   const wordsOf = (text: string | undefined) => (text ?? '').split(/\s+/).length;
   if (
     best > from &&
     above !== undefined &&
     bestScore < 4 &&
+    // The upper one is not the last of a list of titles (links to other stories, a menu of sections).
+    (best - 2 < 0 || titleScore(texts[best - 2] ?? '', texts, best - 2) === 0) &&
     wordsOf(above) < 2 * wordsOf(texts[best]) &&
+    // A label of a few words over a longer title (`Newsdesk Keeping you current`, a magazine's name in a menu) is
+    // a section's or a menu's, not the headline.
+    (wordsOf(above) >= 5 || wordsOf(above) >= wordsOf(texts[best])) &&
     // A kicker in capitals (`TECH  PERSONAL TECHNOLOGY: REVIEW`) above a headline in mixed case is a section label.
     !(above === above.toUpperCase() && texts[best] !== texts[best]?.toUpperCase()) &&
     !inMenu(kept, best - 1) &&
     titleScore(above, texts, best - 1) >= bestScore - 1
-  )
+  ) {
     best -= 1;
-  if (best === -1) best = Math.max(0, until - 1);
+    reading.headlineReason = 'the upper of two title-like lines (the lower is the deck)';
+  } else if (bestScore >= 4) reading.headlineReason = 'a title-like line repeated above the story (the page title, a breadcrumb)';
+  else
+    reading.headlineReason = `the best title-like line ${until < start ? 'above the byline and date' : `in the ${headerWindow} lines above the story`}`;
+  if (best === -1) {
+    best = Math.max(0, until - 1);
+    reading.headlineReason = 'no title-like line above the story: the line right above it';
+  }
   const line = kept[best] as Line;
   if (bestScore === 0 && isNavigationWord(line.text)) {
     report(
@@ -327,7 +341,12 @@ function readHeader(reading: Reading, headline: number, start: number): void {
   const line = kept[headline] as Line;
   fields.headline = line.text;
   reading.headlineIndex = headline;
-  info(context.file, `Read the headline: "${shorten(line.text)}"`, wireRules.headline, line);
+  info(
+    context.file,
+    `Read the headline: "${shorten(line.text)}", ${reading.headlineReason ?? 'the line above the story'}`,
+    wireRules.headline,
+    line,
+  );
   // Dates under the headline first; above it (a dpa page prints it there) only when there are none under it.
   const datesIn = (from: number, to: number) =>
     kept
