@@ -162,6 +162,30 @@ describe('the end of a blog post: a recommended-links label, sharing buttons, a 
   });
 });
 
+describe('a prompt below the story', () => {
+  it('does not read a short question as the story going on, nor the author box under it', async () => {
+    const copy = [
+      'Home',
+      'Science',
+      'Divers map a shipwreck that sank off the cape two centuries ago',
+      'By Jane Roe',
+      'March 3, 2025',
+      'A team of volunteer divers has finished the first complete survey of a merchant ship that sank off the cape in a winter storm, ending a search that began more than twenty years ago.',
+      '',
+      'The divers found the ship lying upright in sand at a depth of forty metres, with much of its cargo of roof slates still stacked in the hold where the crew had packed them.',
+      '',
+      'Like this article?',
+      'Privacy Policy, Terms of Use',
+      'About Jane Roe',
+      'Jane Roe is a writer based on the coast whose work has appeared in a number of magazines and newspapers.',
+    ].join('\n');
+    const result = await convertWire(copy, 'wreck.txt');
+    const text = blocks(result);
+    expect(text).toHaveLength(2);
+    expect(text.at(-1)).toMatch(/^The divers found the ship lying upright/);
+  });
+});
+
 describe('a related-links label inside the story', () => {
   it('does not end the story when two paragraphs follow it within four lines', async () => {
     const copy = [

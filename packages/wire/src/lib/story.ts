@@ -203,9 +203,10 @@ function runFrom(view: Classed, from: number, step: 1 | -1): number {
     }
     // A short closing sentence has words and is not a title ("Why Do We Get Allergies?" is a link; "..." is nothing).
     const line = lines[index] ?? '';
-    // A teaser cut short (`…`) is a link, and a date or byline line below the story is its footer's: neither
+    // A teaser cut short (`…`) is a link, and a date or byline line below the story is its footer's: none of these
     // carries the story on.
-    if (/(?:…|\.\.\.)$/u.test(line) || view.isExcluded(index)) continue;
+    // A short question below it is a prompt or a link ("Like this article?", "Why Do We Get Allergies?").
+    if (/(?:…|\.\.\.)$/u.test(line) || view.isExcluded(index) || (line.length < lengthLow && /\?["”’]?$/u.test(line))) continue;
     const words = line.match(/[\p{L}\p{M}'’]+/gu) ?? [];
     const closing = index - last === 1 && /[.!?…"”»)]$/u.test(line) && words.length >= 2 && !isTitleCase(words, line);
     if ((isProse(view, index) && (isClosed(view, index) || classes[index] === 'good')) || closing) last = index;
