@@ -99,3 +99,24 @@ describe('headlines among section labels, breadcrumbs and teasers', () => {
     );
   });
 });
+
+describe('headlines among menus printed twice and short kickers', () => {
+  it('does not take a menu item printed twice as the repeated headline', async () => {
+    const result = await convertPage('local-paper-menus-twice.txt');
+    expect(result.articles[0]).toMatchObject({
+      headline: 'Bridge repairs close the river road for three weeks',
+      authors: [],
+      published: '2025-03-04T06:38:00Z',
+    });
+    expect(result.messages).toContain('local-paper-menus-twice.txt:18:1: info Read the byline: a desk, no person named [wire-byline]');
+  });
+
+  it('reads a short headline between a kicker and a byline in capitals (not a menu item)', async () => {
+    const result = await convertPage('magazine-kicker-caps-byline.txt');
+    expect(result.articles[0]).toMatchObject({
+      headline: 'The Tide Clock',
+      authors: [{ name: 'Anna Kellgren' }],
+      published: '2025-03-04T06:30:00Z',
+    });
+  });
+});

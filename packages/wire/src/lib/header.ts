@@ -188,6 +188,12 @@ function isRepeat(other: string, normal: string, words: number): boolean {
   return other.length > normal.length && other.endsWith(normal) && words >= 3;
 }
 
+/** Whether the line at `index` stands between two short lines without closing punctuation (items of a menu or a list). */
+function inList(lines: readonly string[], index: number): boolean {
+  const short = (text: string | undefined) => text !== undefined && text.split(/\s+/).length <= 5 && !/[.!?]$/u.test(text);
+  return short(lines[index - 1]) && short(lines[index + 1]);
+}
+
 /** A line of the story's header that is never story: a byline, a date line, or a relative time (`2 hours ago`). */
 export function isHeaderLine(text: string, timeZone: string): boolean {
   return (
@@ -226,6 +232,9 @@ export function titleScore(text: string, lines: readonly string[], index: number
     )
   )
     return 0;
-  if (lines.some((other, at) => at !== index && isRepeat(other.toLowerCase(), normal, words.length))) score += 3;
+  // The same line twice in menus (a site prints its navigation for wide and narrow screens) is no headline's repeat.
+  const repeated = (other: string, at: number) =>
+    isRepeat(other.toLowerCase(), normal, words.length) && !(other.toLowerCase() === normal && (inList(lines, at) || inList(lines, index)));
+  if (lines.some((other, at) => at !== index && repeated(other, at))) score += 3;
   return score;
 }

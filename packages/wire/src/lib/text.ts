@@ -292,7 +292,9 @@ function chooseHeadline(reading: Reading, start: number): number {
 
 /** A short line between two short lines right above and below it (no blank line between): a menu item, not a title. */
 function inMenu(kept: readonly Line[], index: number): boolean {
-  const short = (line: Line | undefined) => line !== undefined && line.text.split(/\s+/).length <= 4 && !/[.!?]$/u.test(line.text);
+  // A byline under the headline (`By JANE ROE`) is short too, but no menu item.
+  const short = (line: Line | undefined) =>
+    line !== undefined && line.text.split(/\s+/).length <= 4 && !/[.!?]$/u.test(line.text) && !bylineCandidate(line.text);
   const line = kept[index] as Line;
   const before = kept[index - 1];
   const after = kept[index + 1];
@@ -412,7 +414,7 @@ function readHeaderLine(reading: Reading, index: number, dates: readonly DateCan
     addAuthors(fields, byline.authors);
     if (byline.source) fields.source ??= byline.source;
     const names = [...byline.authors.map((author) => author.name), ...(byline.source ? [byline.source] : [])];
-    info(context.file, `Read the byline: ${names.join(', ')}`, wireRules.byline, line);
+    info(context.file, `Read the byline: ${names.join(', ') || 'a desk, no person named'}`, wireRules.byline, line);
   }
   const relative = relativeTime.exec(line.text);
   if (relative) {
