@@ -29,7 +29,7 @@ export type {
   PublicationStatus,
   Subject,
 } from './lib/article.js';
-export { isFigure, largestRendition, publishable, unpublishedReason } from './lib/article.js';
+export { hasFile, isFigure, largestRendition, publishable, unpublishedReason } from './lib/article.js';
 export type { IngesterChoice } from './lib/choose-ingester.js';
 export { chooseIngester, fileExtension } from './lib/choose-ingester.js';
 export type { CollectionSources, CollectionStepOptions, CollectionStepResult } from './lib/collections.js';

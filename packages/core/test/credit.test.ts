@@ -1,4 +1,4 @@
-import { joinCredit, parseDateline, splitCredit } from '@syndikit/core';
+import { type Figure, hasFile, joinCredit, parseDateline, splitCredit } from '@syndikit/core';
 import { describe, expect, it } from 'vitest';
 
 describe('splitCredit', () => {
@@ -42,5 +42,15 @@ describe('parseDateline', () => {
     expect(parseDateline('KYIV, Ukraine (Reuters) -')).toEqual({ place: 'KYIV, Ukraine', agency: 'Reuters' });
     expect(parseDateline('BERLIN (dpa)')).toEqual({ place: 'BERLIN', agency: 'dpa' });
     expect(parseDateline('just some words')).toBeUndefined();
+  });
+});
+
+describe('hasFile', () => {
+  it('tells a figure with a file from one known only by its caption and credit', () => {
+    const withFile: Figure = { type: 'figure', url: '/images/pier.jpg', caption: 'The pier.' };
+    const captionOnly: Figure = { type: 'figure', caption: 'Divers inspect the footings.', credit: 'AP Photo/Ola Brandt' };
+    expect(hasFile(withFile)).toBe(true);
+    expect(hasFile(captionOnly)).toBe(false);
+    expect(hasFile({ type: 'figure', url: '' })).toBe(false);
   });
 });

@@ -50,6 +50,18 @@ describe('readImageFacts', () => {
     expect(file.messages).toEqual([]);
   });
 
+  it('leaves a figure without a file (caption and credit only) as it is, with no message', async () => {
+    const root = await contentRoot();
+    const article = articleWith('/images/bridge.jpg');
+    const captionOnly: Figure = { type: 'figure', caption: 'Divers inspect the footings.', credit: 'AP Photo/Ola Brandt' };
+    article.body.children.unshift({ ...captionOnly });
+    const file = new VFile({ path: join(root, 'story.md') });
+    await readImageFacts(article, file, root);
+    expect(article.body.children[0]).toEqual(captionOnly);
+    expect(article.body.children[1]).toMatchObject({ url: '/images/bridge.jpg', width: 1200, height: 800 });
+    expect(file.messages).toEqual([]);
+  });
+
   it('warns about a missing file, a misnamed one and one that is no image; a link out of the root is an error', async () => {
     const root = await contentRoot();
     await writeFile(join(root, 'images', 'notes.jpg'), 'not an image');

@@ -37,6 +37,15 @@ describe('bodyToHast', () => {
     expect(plain.body).toEqual(withData);
   });
 
+  it('renders a figure without a file as its caption and credit alone: no <img> without a source', async () => {
+    const article = await body('Text.\n\n_Divers inspect the footings of the pier. (AP Photo/Ola Brandt)_\n');
+    const { html, text } = render(article);
+    expect(html).toBe(
+      '<p>Text.</p>\n<figure><figcaption>Divers inspect the footings of the pier. <small class="credit">AP Photo/Ola Brandt</small></figcaption></figure>',
+    );
+    expect(text).toContain('Divers inspect the footings of the pier. AP Photo/Ola Brandt');
+  });
+
   it('renders figures with caption and credit, pointing at the largest JPEG rendition', async () => {
     const renditions = [
       { src: '/images/a-1-320.jpg', width: 320, height: 240, mediaType: 'image/jpeg' },

@@ -408,3 +408,37 @@ describe('crops of the lead photo for NewsArticle', async () => {
     expect(() => imagesAdapter({ crops: { width: 0 } })).toThrow(/Expected an integer from 16 to 8192 for images option `crops.width`/);
   });
 });
+
+describe('a photo known only by its caption and credit (no file)', () => {
+  it('is skipped without a message; the photo with a file beside it still gets its renditions', async () => {
+    const root = await temporary('caption');
+    await writeFile(
+      join(root, 'pier.jpg'),
+      await sharp({ create: { width: 400, height: 300, channels: 3, background: '#446688' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const file = new VFile({
+      path: join(root, 'story.md'),
+      value:
+        '# Story\n\n_Divers inspect the footings. (AP Photo/Ola Brandt)_\n\nText.\n\n![Pier](pier.jpg "The pier. (AP Photo/Ola Brandt)")\n',
+    });
+    const result = await convert(file, {
+      ingesters: [markdownIngester()],
+      root,
+      site: fixtureSite,
+      formats: [imagesAdapter({ ...small, cacheDir: false })],
+    });
+    expect(file.messages.map((message) => formatMessage(message, 'story.md'))).toEqual([]);
+    const article = result.articles[0];
+    expect(article?.images.map((image) => image.src)).toEqual(['/pier.jpg']);
+    expect(article?.images[0]?.renditions?.length).toBeGreaterThan(0);
+    expect(article?.body.children[0]).toEqual({
+      type: 'figure',
+      caption: 'Divers inspect the footings.',
+      credit: 'AP Photo/Ola Brandt',
+      position: expect.anything(),
+    });
+    expect(result.outputs.every((output) => !output.path.includes('undefined'))).toBe(true);
+  });
+});

@@ -97,6 +97,29 @@ describe('markdown adapter', () => {
     expect(result.outputs).toEqual([{ path: 'clean/x.md', mediaType: 'text/markdown; charset=utf-8', contents: 'World *here*.\n' }]);
   });
 
+  it('writes a photo known only by its caption and credit as the caption line where it stood, and reads it back', async () => {
+    const source = '# T\n\nFirst paragraph.\n\n_Divers inspect the footings of the pier. (AP Photo/Ola Brandt)_\n\nSecond paragraph.\n';
+    const article = await ingest(`${root}caption.md`, source);
+    expect(article?.body.children[1]).toMatchObject({
+      type: 'figure',
+      caption: 'Divers inspect the footings of the pier.',
+      credit: 'AP Photo/Ola Brandt',
+    });
+    expect(article?.body.children[1]).not.toHaveProperty('url');
+    // No file, so no article image and nothing for the front matter to list.
+    expect(article?.images).toEqual([]);
+    const markdown = articleToMarkdown(article as Article, { frontMatter: false });
+    expect(markdown).toBe('First paragraph.\n\n_Divers inspect the footings of the pier. (AP Photo/Ola Brandt)_\n\nSecond paragraph.\n');
+    expect(withoutPositions(await ingest(`${root}caption.md`, articleToMarkdown(article as Article)))).toEqual(withoutPositions(article));
+  });
+
+  it('writes a labelled credit without a file so that it reads back; emphasis without a credit stays text', async () => {
+    const article = await ingest(`${root}caption.md`, '# T\n\nText.\n\n_Seen from the ferry deck (Photo: Jane Doe)_\n\n_Just emphasis._\n');
+    expect(article?.body.children.map((node) => node.type)).toEqual(['paragraph', 'figure', 'paragraph']);
+    const markdown = articleToMarkdown(article as Article, { frontMatter: false });
+    expect(markdown).toBe('Text.\n\n_Seen from the ferry deck (Photo: Jane Doe)_\n\n_Just emphasis._\n');
+  });
+
   it('keeps a figure credit that is not agency style', async () => {
     const article = await ingest(`${root}fig.md`, '# T\n\n![Alt](images/a.jpg "A caption (Photo: Jane Doe)")\n');
     const markdown = articleToMarkdown(article as Article);

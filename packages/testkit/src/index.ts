@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type ConvertOptions, type ConvertResult, convert, formatMessage, type Ingester } from '@syndikit/core';
+import { type ConvertOptions, type ConvertResult, convert, type Figure, formatMessage, type Ingester } from '@syndikit/core';
 import { readImageFacts } from '@syndikit/disk';
 import { markdownIngester } from '@syndikit/markdown';
 import { VFile } from 'vfile';
@@ -167,9 +167,18 @@ export async function convertWith(
   return { ...result, messages: file.messages.map((message) => formatMessage(message, name)) };
 }
 
-/** The text of every top-level block of the first article's body. */
+/** The text of every top-level text block of the first article's body; figures are not text (see {@link figures}). */
 export function blocks(result: ConvertResult): string[] {
-  return (result.articles[0]?.body.children ?? []).map((node) => textOf(node));
+  return (result.articles[0]?.body.children ?? []).filter((node) => node.type !== 'figure').map((node) => textOf(node));
+}
+
+/** The figures of the first article's body, in order, without their positions. */
+export function figures(result: ConvertResult): Figure[] {
+  return (result.articles[0]?.body.children ?? []).flatMap((node) => {
+    if (node.type !== 'figure') return [];
+    const { position: _position, ...figure } = node;
+    return [figure];
+  });
 }
 
 function textOf(node: object): string {

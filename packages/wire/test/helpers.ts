@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { convertWith, fixtureRoot } from '@syndikit/testkit';
 import { type WireTextOptions, wireTextIngester } from '@syndikit/wire';
 
-export { blocks } from '@syndikit/testkit';
+export { blocks, figures } from '@syndikit/testkit';
 
 /** Convert one fixture from fixtures/articles/wire. */
 export function convertWireFixture(name: string, options: WireTextOptions = {}) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { blocks, convertWire } from './helpers.js';
+import { blocks, convertWire, figures } from './helpers.js';
 
 /** Our own fixtures in the shape of pages copied with select-all (menus, kickers, credits, comment blocks). */
 function convertPage(name: string) {
@@ -35,10 +35,19 @@ describe('a news page copied with select-all: long header, credits, comments (is
     );
   });
 
-  it('reads a caption with its credit on the next line; without a photo file it is reported, not body text', () => {
+  it('reads a caption with its credit on the next line; without a photo file it is a figure without a file above the story, not body text', () => {
+    // No article image: an image needs a file, and the copy has none.
     expect(article?.images).toEqual([]);
+    expect(figures(result)).toEqual([
+      {
+        type: 'figure',
+        caption: 'Dock workers walk past idle cranes at the container terminal, November 19, 2024.',
+        credit: 'Example Images',
+      },
+    ]);
+    expect(article?.body.children[0]?.type).toBe('figure');
     expect(result.messages).toContain(
-      'site-header-credits.txt:28:1: info Read a photo caption (credit Example Images) without a photo file; it is not body text: "Dock workers walk past idle cranes at the container terminal, Novem..." [wire-caption]',
+      'site-header-credits.txt:28:1: info Kept a photo caption (credit Example Images) as a figure without a photo file, where the photo stood: "Dock workers walk past idle cranes at the container terminal, Novem..." [wire-caption]',
     );
   });
 

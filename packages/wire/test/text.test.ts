@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocks, convertWire, convertWireFixture } from './helpers.js';
+import { blocks, convertWire, convertWireFixture, figures } from './helpers.js';
 
 describe('scraped AP copy (modelled on the seed article)', async () => {
   const result = await convertWireFixture('ap-scraped-storm.txt', { photoBaseUrl: 'https://photos.example/' });
@@ -189,7 +189,7 @@ describe('scraped pages: the story first, then its header (issue 14)', () => {
         'ap-portal-bridge.txt:22:1: info Found the story at line 22 by its dateline [wire-story-found]',
         'ap-portal-bridge.txt:1:1: info Removed 10 lines of site chrome above the headline: "Menu", "Home", "News", … [wire-chrome]',
         'ap-portal-bridge.txt:18:9: warning "1 hr 4 mins ago" gives a time only relative to when the page was copied; it is not used as a date [wire-date-relative]',
-        'ap-portal-bridge.txt:20:1: info Read a photo caption (credit AP Photo/Dana Whitfield, File) without a photo file; it is not body text: "A work crew inspects steel beams under the Mill Street bridge in Ri..." [wire-caption]',
+        'ap-portal-bridge.txt:20:1: info Kept a photo caption (credit AP Photo/Dana Whitfield, File) as a figure without a photo file, where the photo stood: "A work crew inspects steel beams under the Mill Street bridge in Ri..." [wire-caption]',
         'ap-portal-bridge.txt:38:1: info Removed 6 lines of the trailer after the story: "Most Popular", "Local school board votes to...", "High winds knock out power ...", … [wire-trailer]',
         'ap-portal-bridge.txt:44:1: info Removed a second copyright notice (the site\'s): "© 2024 Riverton Daily Herald" [copyright-line]',
       ]),
@@ -209,7 +209,7 @@ describe('scraped pages: the story first, then its header (issue 14)', () => {
     expect(result.articles[0]?.subheadline).toBeUndefined();
     expect(blocks(result)).toHaveLength(4);
     expect(result.messages.filter((message) => message.includes('[wire-caption]'))).toEqual([
-      'reuters-page-shipping.txt:19:1: info Read a photo caption (credit REUTERS/Amir Haddad/File Photo) without a photo file; it is not body text: "Container ships wait to enter a port near the canal, November 19, 2..." [wire-caption]',
+      'reuters-page-shipping.txt:19:1: info Kept a photo caption (credit REUTERS/Amir Haddad/File Photo) as a figure without a photo file, where the photo stood: "Container ships wait to enter a port near the canal, November 19, 2..." [wire-caption]',
       'reuters-page-shipping.txt:20:1: info Removed a photo caption printed again: "Container ships wait to enter a port near the canal, November 19, 2..." [wire-caption]',
     ]);
   });
@@ -227,7 +227,7 @@ describe('scraped pages: the story first, then its header (issue 14)', () => {
     expect(article?.subheadline).toBeUndefined();
     expect(blocks(result).at(-1)).toBe('Forecasters said more rain was expected over the next two days.');
     expect(result.messages).toContain(
-      'afp-site-flood.txt:17:1: info Read a photo caption (credit Rafiq Hasan, AFP) without a photo file; it is not body text: "Villagers wade through flood water in a district of northern Bangla..." [wire-caption]',
+      'afp-site-flood.txt:17:1: info Kept a photo caption (credit Rafiq Hasan, AFP) as a figure without a photo file, where the photo stood: "Villagers wade through flood water in a district of northern Bangla..." [wire-caption]',
     );
   });
 
@@ -276,5 +276,84 @@ describe('scraped pages: the story first, then its header (issue 14)', () => {
     expect(result.messages).toContain(
       'nav.txt:1:1: warning The headline "Menu" is a navigation word: no title-like line was found above the story [wire-headline-navigation]',
     );
+  });
+});
+
+describe('photo captions without a photo file: kept as figures where the photo stood (issue 14)', async () => {
+  // Our own copy in the shape of a scraped agency page: a lead caption above the story, a gallery inside it whose
+  // captions print twice, a credit-first caption, and a photo file line whose caption the gallery repeats.
+  const copy = [
+    'Home',
+    'Local',
+    '',
+    'Ferry service returns to the outer islands after pier repairs',
+    '',
+    'By Mara Lind, Associated Press',
+    'Published 9:15 AM EST, Fri December 6, 2024',
+    '',
+    'A ferry leaves the repaired pier at Northpoint, Friday, Dec. 6, 2024. (AP Photo/Ola Brandt)',
+    '',
+    'NORTHPOINT, Maine (AP) — Ferries to three outer islands resumed on Friday after repairs to the main pier were finished two weeks ahead of schedule, the state transport office said.',
+    '',
+    'Islanders had relied on a single water taxi for groceries and medicine since the pier was closed in October after a storm damaged its pilings.',
+    '',
+    'Passengers board the first ferry of the day at the outer pier. Photo: Jonas Pike, AP',
+    'Passengers board the first ferry of the day at the outer pier. Photo: Jonas Pike, AP',
+    '',
+    'The first boat left at 7 a.m., carrying mail and a delivery of heating oil, and returned with schoolchildren bound for the mainland school.',
+    '',
+    '© Tove Lund, AFP | Crew members coil mooring lines on the ferry deck.',
+    '',
+    'northpoint-pier-repair.jpg',
+    'Workers replace pilings under the main pier in November. (AP Photo/Ola Brandt)',
+    '',
+    'The transport office said the pier would be inspected again in the spring, once the ice on the bay has cleared and divers can reach the footings.',
+    '',
+    'Workers replace pilings under the main pier in November. (AP Photo/Ola Brandt)',
+    '',
+    'Copyright 2024 The Associated Press. All rights reserved.',
+  ].join('\n');
+  const result = await convertWire(copy, 'ferry-gallery.txt', { photoBaseUrl: 'https://photos.example/' });
+  const article = result.articles[0];
+
+  it('keeps each caption once, credit parsed, as a figure without a file at its place in the body', () => {
+    expect(article?.body.children.map((node) => node.type)).toEqual([
+      'figure',
+      'paragraph',
+      'paragraph',
+      'figure',
+      'paragraph',
+      'figure',
+      'figure',
+      'paragraph',
+    ]);
+    expect(figures(result)).toEqual([
+      { type: 'figure', caption: 'A ferry leaves the repaired pier at Northpoint, Friday, Dec. 6, 2024.', credit: 'AP Photo/Ola Brandt' },
+      { type: 'figure', caption: 'Passengers board the first ferry of the day at the outer pier.', credit: 'Jonas Pike, AP' },
+      { type: 'figure', caption: 'Crew members coil mooring lines on the ferry deck.', credit: 'Tove Lund, AFP' },
+      {
+        type: 'figure',
+        url: 'https://photos.example/northpoint-pier-repair.jpg',
+        caption: 'Workers replace pilings under the main pier in November.',
+        credit: 'AP Photo/Ola Brandt',
+      },
+    ]);
+    expect(blocks(result).join('\n')).not.toMatch(/Photo|©/);
+  });
+
+  it('makes no article image of a caption; the copyright is the agency line, not the credit-first caption', () => {
+    // A photo file inside the story is a figure of the body (above); captions without a file are no images at all.
+    expect(article?.images).toEqual([]);
+    expect(article?.copyright).toBe('Copyright 2024 The Associated Press. All rights reserved.');
+  });
+
+  it('says what was kept and what was removed as printed again', () => {
+    expect(result.messages.filter((message) => message.includes('[wire-caption]'))).toEqual([
+      'ferry-gallery.txt:9:1: info Kept a photo caption (credit AP Photo/Ola Brandt) as a figure without a photo file, where the photo stood: "A ferry leaves the repaired pier at Northpoint, Friday, Dec. 6, 2024." [wire-caption]',
+      'ferry-gallery.txt:15:1: info Kept a photo caption (credit Jonas Pike, AP) as a figure without a photo file, where the photo stood: "Passengers board the first ferry of the day at the outer pier." [wire-caption]',
+      'ferry-gallery.txt:16:1: info Removed a photo caption printed again: "Passengers board the first ferry of the day at the outer pier. Phot..." [wire-caption]',
+      'ferry-gallery.txt:20:1: info Kept a photo caption (credit Tove Lund, AFP) as a figure without a photo file, where the photo stood: "Crew members coil mooring lines on the ferry deck." [wire-caption]',
+      'ferry-gallery.txt:27:1: info Removed a photo caption printed again: "Workers replace pilings under the main pier in November. (AP Photo/..." [wire-caption]',
+    ]);
   });
 });

@@ -74,7 +74,11 @@ export interface Subject {
 
 /**
  * A photo or graphic that belongs to an article. The lead image comes first
- * in `Article.images`.
+ * in `Article.images`. Every one has a file (`src`): a photo known only by its
+ * caption and credit (scraped copy never carries the file) is not an
+ * `ArticleImage` but a {@link Figure} without `url` in the body, so no format
+ * that reads `images` (feeds, renditions, associations, `og:image`) can write
+ * an image without a file.
  */
 export interface ArticleImage {
   /**
@@ -179,11 +183,22 @@ export interface FigureData extends Data {}
 /**
  * A photo with its caption and credit, as a block in the body.
  * A node type of syndikit's own, declared on mdast by module augmentation.
+ *
+ * A figure without `url` is a photo whose caption and credit are known but
+ * whose file is not (scraped text: the copy holds the caption, never the
+ * image). It stands where the photo stood; formats keep its caption and
+ * credit where they have a place for them (a `<figure>` with only a
+ * `<figcaption>`, a caption line in Markdown) and write no image for it.
+ * Such a figure has no entry in {@link Article.images}. Test with
+ * {@link hasFile} before using `url`.
  */
 export interface Figure extends Node {
   type: 'figure';
-  /** Same convention as {@link ArticleImage.src}. */
-  url: string;
+  /**
+   * Same convention as {@link ArticleImage.src}; absent when the photo's
+   * file is not known (see above).
+   */
+  url?: string;
   alt?: string;
   caption?: string;
   credit?: string;
@@ -204,6 +219,11 @@ declare module 'mdast' {
 /** Narrow a node to a {@link Figure}. */
 export function isFigure(node: Node): node is Figure {
   return node.type === 'figure';
+}
+
+/** Narrow a {@link Figure} to one with a file: only such a figure may become an image. */
+export function hasFile(figure: Readonly<Figure>): figure is Figure & { url: string } {
+  return typeof figure.url === 'string' && figure.url !== '';
 }
 
 /**

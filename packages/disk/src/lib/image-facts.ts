@@ -1,6 +1,15 @@
 import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { type Article, type ArticleImage, type Figure, type ImageFactsReader, imageMediaType, report, rules } from '@syndikit/core';
+import {
+  type Article,
+  type ArticleImage,
+  type Figure,
+  hasFile,
+  type ImageFactsReader,
+  imageMediaType,
+  report,
+  rules,
+} from '@syndikit/core';
 import { imageSize } from 'image-size';
 import type { RootContent } from 'mdast';
 import { remove } from 'unist-util-remove';
@@ -70,7 +79,8 @@ async function readFacts(article: Article, file: VFile, root: string, strict: bo
   const realRoot = realOrNull(root) ?? root;
   const figures = new Map<string, Figure[]>();
   for (const node of article.body.children) {
-    if (node.type === 'figure') figures.set(node.url, [...(figures.get(node.url) ?? []), node]);
+    // A figure without a file (caption and credit only) has nothing to measure.
+    if (node.type === 'figure' && hasFile(node)) figures.set(node.url, [...(figures.get(node.url) ?? []), node]);
   }
   const missing = new Set<string>();
   const problem = (image: ArticleImage, reason: string, place: Place) => {

@@ -3,7 +3,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Adapter, Article, ArticleImage, Figure, OutputFile, PrepareContext } from '@syndikit/core';
-import { adapterCacheKey, slugify } from '@syndikit/core';
+import { adapterCacheKey, hasFile, slugify } from '@syndikit/core';
 import pLimit from 'p-limit';
 import { packageVersion as version } from '../generated/package.js';
 import { ImageCache } from './cache.js';
@@ -149,7 +149,10 @@ function processor(
 
 function figuresOf(article: Article): Map<string, Figure[]> {
   const figures = new Map<string, Figure[]>();
-  for (const node of article.body.children) if (node.type === 'figure') figures.set(node.url, [...(figures.get(node.url) ?? []), node]);
+  // A figure without a file (caption and credit only) has no image to process: skipped, as it is not in `images`.
+  for (const node of article.body.children) {
+    if (node.type === 'figure' && hasFile(node)) figures.set(node.url, [...(figures.get(node.url) ?? []), node]);
+  }
   return figures;
 }
 

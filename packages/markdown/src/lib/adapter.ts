@@ -1,5 +1,5 @@
 import type { Adapter, Article, OutputFile } from '@syndikit/core';
-import { adapterCacheKey } from '@syndikit/core';
+import { adapterCacheKey, hasFile } from '@syndikit/core';
 import { packageVersion as version } from '../generated/package.js';
 import { bodyToMarkdown, defaultMarkdownStyle, type MarkdownStyle } from './body.js';
 import { frontMatterBlock, frontMatterData } from './front-matter.js';
@@ -30,7 +30,7 @@ function markdownWriter(options?: Readonly<MarkdownOptions> | null): (article: R
 }
 
 function writeArticle(article: Readonly<Article>, style: Readonly<MarkdownStyle>, options?: Readonly<MarkdownOptions> | null): string {
-  const bodyImages = new Set(article.body.children.flatMap((node) => (node.type === 'figure' ? [node.url] : [])));
+  const bodyImages = new Set(article.body.children.flatMap((node) => (node.type === 'figure' && hasFile(node) ? [node.url] : [])));
   const head = options?.frontMatter === false ? '' : frontMatterBlock(frontMatterData(article, bodyImages));
   const body = article.body.children.length > 0 ? bodyToMarkdown(article.body, style) : '';
   return head && body ? `${head}\n${body}` : head + body;

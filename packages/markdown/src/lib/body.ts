@@ -1,5 +1,5 @@
 import type { Figure } from '@syndikit/core';
-import { joinCredit } from '@syndikit/core';
+import { hasFile, joinCredit } from '@syndikit/core';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
@@ -24,9 +24,20 @@ export const defaultMarkdownStyle: Readonly<MarkdownStyle> = Object.freeze({
  * A figure as Markdown: a paragraph holding one image whose title is the
  * caption with the credit in parentheses, the form the Markdown ingester
  * reads back as a figure.
+ *
+ * A figure without a file (caption and credit only) is the caption line an
+ * editor would keep where the photo stood: the caption and credit in
+ * emphasis, `_A crane lifts … (AP Photo/Name)_`. An image with no address
+ * would show as a broken picture. The Markdown ingester reads an emphasised
+ * paragraph ending in a credit back as such a figure; one with neither
+ * caption nor credit has nothing to show and is an empty paragraph.
  */
 export function figureToParagraph(figure: Readonly<Figure>): Paragraph {
   const title = joinCredit(figure.caption, figure.credit);
+  if (!hasFile(figure)) {
+    const line = title || figure.alt;
+    return { type: 'paragraph', children: line ? [{ type: 'emphasis', children: [{ type: 'text', value: line }] }] : [] };
+  }
   const paragraph: Paragraph = {
     type: 'paragraph',
     children: [{ type: 'image', url: figure.url, alt: figure.alt ?? '', title: title || null }],
@@ -39,7 +50,11 @@ export function figureToParagraph(figure: Readonly<Figure>): Paragraph {
  * Figures are written as image paragraphs; the tree is not modified.
  */
 export function bodyToMarkdown(body: Readonly<Root>, style: Readonly<MarkdownStyle>): string {
-  const children = body.children.map((node): RootContent => (node.type === 'figure' ? figureToParagraph(node) : node));
+  const children = body.children.flatMap((node): RootContent[] => {
+    if (node.type !== 'figure') return [node];
+    const paragraph = figureToParagraph(node);
+    return paragraph.children.length > 0 ? [paragraph] : [];
+  });
   const tree: Root = { type: 'root', children };
   return writerFor(style).stringify(tree);
 }

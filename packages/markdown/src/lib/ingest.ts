@@ -384,17 +384,35 @@ function isBlank(node: RootContent): boolean {
   return node.type === 'text' && node.value.trim() === '';
 }
 
-/** A paragraph of just one image (ignoring blank text) as a figure. */
+/**
+ * A paragraph of just one image (ignoring blank text) as a figure; a paragraph
+ * of just emphasised plain text ending in a photo credit (`_A crane … (AP
+ * Photo/Name)_`, as the Markdown adapter writes a photo known only by its
+ * caption and credit) as a figure without a file.
+ */
 function toFigure(node: RootContent): Figure | undefined {
   if (node.type !== 'paragraph') return undefined;
   const content = (node as Paragraph).children.filter((child) => !isBlank(child));
   const image = content[0];
+  if (content.length === 1 && image?.type === 'emphasis') return captionFigure(node as Paragraph, image.children);
   if (content.length !== 1 || image?.type !== 'image') return undefined;
   const figure: Figure = { type: 'figure', url: (image as Image).url };
   if (image.alt) figure.alt = image.alt;
   const { caption, credit } = splitCredit(image.title ?? '');
   if (caption) figure.caption = caption;
   if (credit) figure.credit = credit;
+  if (node.position) figure.position = node.position;
+  return figure;
+}
+
+/** Emphasised text that ends in a credit as a figure without a file; anything else (a link, no credit) stays a paragraph. */
+function captionFigure(node: Paragraph, children: readonly RootContent[]): Figure | undefined {
+  if (!children.every((child) => child.type === 'text')) return undefined;
+  const { caption, credit } = splitCredit(mdastToString({ type: 'paragraph', children: children as Paragraph['children'] }));
+  if (!credit) return undefined;
+  const figure: Figure = { type: 'figure' };
+  if (caption) figure.caption = caption;
+  figure.credit = credit;
   if (node.position) figure.position = node.position;
   return figure;
 }

@@ -41,7 +41,7 @@ export const wireRules = {
   caption: rule(
     'wire-caption',
     'A photo caption was read',
-    'Nothing to do; a line with a photo credit (`(AP Photo/…)`, `REUTERS/…`, `© Name, AFP | …`) is a caption, not body text.',
+    'Nothing to do; a line with a photo credit (`(AP Photo/…)`, `REUTERS/…`, `© Name, AFP | …`) is a caption, not body text. Without a photo file it is kept as a figure without a file where it stood (its caption and credit; no image is written for it); a caption printed again is read once.',
     'info',
   ),
   dateRelative: rule(

@@ -46,7 +46,8 @@ export function isNavigationWord(text: string): boolean {
 const captionPatterns: readonly RegExp[] = [
   /^(?<caption>.*?)\s*\((?<credit>(?:AP|AFP|Reuters|dpa|UPI|EPA|Getty) (?:Photo|Images|Foto)\s*\/\s*[^)]+)\)\.?$/iu,
   /^(?<caption>.*?)\s*(?<credit>REUTERS\s*\/\s*[\p{L}\p{M} .'’-]+(?:\/(?:File )?Photo)?)\.?$/u,
-  /^(?<caption>.*?)\s*(?<credit>(?:Photo|Foto|Bild|Image)s?\s*:\s*[^.]{2,60}?(?:,|\/)\s*(?:AP|AFP|Reuters|dpa|UPI|EPA|Getty Images))\.?$/iu,
+  // The label is not part of the credit: `Photo: Hau Dinh, AP` credits `Hau Dinh, AP`.
+  /^(?<caption>.*?)\s*(?:Photo|Foto|Bild|Image)s?\s*:\s*(?<credit>[^.]{2,60}?(?:,|\/)\s*(?:AP|AFP|Reuters|dpa|UPI|EPA|Getty Images))\.?$/iu,
   /^©\s*(?<credit>[^|]{2,80}?)\s*\|\s*(?<caption>.{10,})$/u,
   /^(?<caption>.{10,}?)\s*(?<credit>(?:AFP|AP|Getty Images|dpa)\s*(?:Photo)?\s*\/\s*[\p{L}\p{M} .'’-]+)$/u,
   // A credit alone on the line under a caption (`Photo: Getty Images`, `Image: © NASA/ESA`).

@@ -60,7 +60,7 @@ interface Reading {
   headlineReason?: string;
   /** The headline's index in `kept`. */
   headlineIndex: number;
-  /** Photo captions read so far, so that a gallery's repeated captions are read once. */
+  /** Photo captions read so far (caption and credit, see {@link captionKey}), so that a gallery's repeated captions are read once. */
   readonly captions: Set<string>;
   /** The date read from a date line. */
   published?: string;
@@ -132,7 +132,8 @@ export function ingestWireText(
     captions: new Set(),
   };
   if (!readLines(reading)) return undefined;
-  if (!fields.headline || reading.body.length === 0) {
+  // Figures kept from captions alone are not a story.
+  if (!fields.headline || !reading.body.some((node) => node.type !== 'figure')) {
     report(
       file,
       'error',
@@ -328,6 +329,9 @@ function readPhoto(reading: Reading, index: number, name: string, extension: str
     caption !== undefined && !photoLine.test(caption.text) && !matchDateline(caption.text) && looksLikeCaption(caption.text);
   const image = photoImage(name, extension, hasCaption ? caption.text : undefined, context, reading.options, line);
   const used = hasCaption ? 1 : 0;
+  // The same caption printed again without its file (a gallery) is then a repeat, not a second photo.
+  const printed = hasCaption ? readCaption(caption.text) : undefined;
+  if (printed) reading.captions.add(captionKey(printed.caption, printed.credit));
   if (!image) return used;
   const cue = dateFromFileName(name, context.timeZone);
   if (cue && !reading.photoDate) reading.photoDate = { value: cue, name, line };
@@ -463,25 +467,37 @@ function nameAboveDate(reading: Reading, index: number): Byline | undefined {
 
 /**
  * A photo caption by its credit pattern: kept once (galleries print captions several times), never body text.
- * A credit alone on a line (`Photo: Getty Images`) takes the caption from the line above it. Without a photo
- * file the caption is reported, not kept: an image needs a file or a URL (a local image that is not there fails
- * the images format).
+ * A credit alone on a line (`Photo: Getty Images`) takes the caption from the line above it. Scraped copy
+ * never carries the photo's file, so the caption and credit are kept as a figure without a file where the
+ * photo stood: in the story at its place, above the story (the lead photo) at the start of the body. It is
+ * no article image (an image needs a file or a URL); formats keep its caption and credit and write no image.
  */
 function readCaptionLine(reading: Reading, line: Line, index: number): boolean {
   const caption = readCaption(line.text);
   if (!caption) return false;
-  const seen = reading.captions.has(line.text);
-  reading.captions.add(line.text);
   if (!caption.caption) caption.caption = captionAbove(reading, index) ?? '';
+  const key = captionKey(caption.caption, caption.credit);
+  if (reading.captions.has(key)) {
+    info(reading.context.file, `Removed a photo caption printed again: "${shorten(line.text)}"`, wireRules.caption, line);
+    return true;
+  }
+  reading.captions.add(key);
+  const figure: Figure = { type: 'figure', credit: caption.credit, position: paragraph(line).position };
+  if (caption.caption) figure.caption = caption.caption;
+  reading.body.push(figure);
   info(
     reading.context.file,
-    seen
-      ? `Removed a photo caption printed again: "${shorten(line.text)}"`
-      : `Read a photo caption (credit ${caption.credit}) without a photo file; it is not body text: "${shorten(caption.caption)}"`,
+    `Kept a photo caption (credit ${caption.credit}) as a figure without a photo file, where the photo stood: "${shorten(caption.caption || caption.credit)}"`,
     wireRules.caption,
     line,
   );
   return true;
+}
+
+/** A caption and credit as one key, spacing and case folded: a gallery prints the same caption several times. */
+function captionKey(caption: string, credit: string): string {
+  const fold = (text: string) => text.replace(/\s+/gu, ' ').trim().toLowerCase();
+  return `${fold(caption)}|${fold(credit)}`;
 }
 
 /** The caption text above a credit line: the last body paragraph when it reads as a caption, or the header line above. */
@@ -594,7 +610,8 @@ function readBodyLine(reading: Reading, index: number): void {
     line.text.length <= 80 &&
     !/[.!?:;,"”’)]$/u.test(line.text) &&
     /^[\p{Lu}\p{N}]/u.test(line.text) &&
-    body.at(-1)?.type === 'paragraph' &&
+    // A figure (a photo, a caption) stands beside the text: the paragraph before it counts.
+    body.findLast((node) => node.type !== 'figure')?.type === 'paragraph' &&
     next &&
     index + 1 <= (reading.storyEnd ?? kept.length) &&
     !photoLine.test(next.text) &&
@@ -666,7 +683,7 @@ function settleLanguage(reading: Reading): void {
     .map((node) => (node.children[0] as { value: string }).value)
     .join('\n');
   const code = detectLanguage(text);
-  const first = body[0]?.position?.start ?? { line: 1, column: 1 };
+  const first = body.find((node) => node.type === 'paragraph')?.position?.start ?? { line: 1, column: 1 };
   if (code === 'und') {
     info(
       context.file,
@@ -686,7 +703,7 @@ function reportFragments(file: VFile, body: readonly RootContent[]): void {
     if (node.type !== 'paragraph') continue;
     const start = node.position?.start;
     const text = (node.children[0] as { value: string }).value;
-    for (const fragment of findFragments(text, node === body[0])) {
+    for (const fragment of findFragments(text, node === body.find((other) => other.type === 'paragraph'))) {
       report(file, 'warning', fragment.reason, fragment.rule, {
         line: start?.line ?? 1,
         column: (start?.column ?? 1) + fragment.offset,
