@@ -31,7 +31,16 @@
 //     offset of the ingester's date (`2019-11-20T01:53Z` is Nov 19 at 8:53 PM EST) — and a day without a time of
 //     day (a page printing `Nov. 19, 2019` only) when it is that instant's day in some time zone (UTC-12 to UTC+14),
 //     since the copy does not say where the day was counted; judged only on the pages whose
-//     metadata has a date the web can have (year 1995 or later: `0001-01-01` is a placeholder). No date is a miss.
+//     metadata has a date the web can have (year 1995 or later: `0001-01-01` is a placeholder). No date is a miss;
+//   - captions: the captions an editor reads under the story's photos — the page's `<figure>`s with a `<figcaption>`
+//     as @syndikit/page reads them (`extractPage(html).figures`: the lead figure and those in the story, caption and
+//     credit split) — against the figures the ingester kept (caption and credit; the copy has no photo files, so
+//     these are figures without a file). Compared after folding, case and everything but letters and digits ignored:
+//     a page caption is found when a kept figure has the same caption, the same caption and credit (in either
+//     order: a credit may be printed first), or one contains the other and the shorter is at least 20 characters and
+//     80 % of the longer (a credit glued on, or split off, on one side only); each kept figure counts once. Counted
+//     as found, missed (page captions no kept figure matches) and extra (kept figures matching no page caption),
+//     judged only on the pages with figcaptions; figures kept on the other pages are printed apart.
 // A report, not a test: exits 0 whatever the figures; prints a skip line when the corpus or Chromium is missing.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -144,12 +153,14 @@ async function main() {
   const { convert } = await import('@syndikit/core');
   const { wireTextIngester, matchDateline } = await import('@syndikit/wire');
   const { normalizeDate } = await import('@syndikit/core');
-  const { readMetadata } = await import('@syndikit/page');
+  const { readMetadata, extractPage } = await import('@syndikit/page');
   const { parseHTML } = fromPage('linkedom');
   const ingester = wireTextIngester();
   const counts = { headline: 0, first: 0, last: 0, dateline: 0, authors: 0, date: 0, datelinePages: 0, authorPages: 0, datePages: 0 };
   const rows = [];
   const failureKinds = new Map();
+  const captionCounts = { found: 0, missed: 0, extra: 0, pages: 0, unjudged: 0 };
+  const captionRows = [];
   for (const page of pages) {
     const text = readFileSync(join(cacheDir, `${page.id}.txt`), 'utf8');
     const result = await convert({ path: `/eval/${page.id}.txt`, value: text }, { root: '/eval', ingesters: [ingester], timeZone: 'UTC' });
@@ -194,6 +205,12 @@ async function main() {
         );
     }
     for (const kind of kinds) failureKinds.set(kind, (failureKinds.get(kind) ?? 0) + 1);
+    const captions = compareCaptions(extractPage(page.html).figures, article);
+    if (captions.judged) {
+      captionCounts.pages++;
+      for (const key of ['found', 'missed', 'extra']) captionCounts[key] += captions[key].length;
+      if (captions.missed.length + captions.extra.length > 0) captionRows.push({ id: page.id.slice(0, 12), url: page.url, ...captions });
+    } else captionCounts.unjudged += captions.extra.length;
     rows.push({
       id: page.id.slice(0, 12),
       url: page.url,
@@ -222,6 +239,9 @@ async function main() {
   console.log(`dateline         ${counts.dateline}/${n}  (${counts.datelinePages} pages open with one)`);
   console.log(`authors          ${counts.authors}/${counts.authorPages}  (of the pages whose metadata names authors)`);
   console.log(`date             ${counts.date}/${counts.datePages}  (of the pages whose metadata has a date)`);
+  console.log(
+    `captions         found ${captionCounts.found}, missed ${captionCounts.missed}, extra ${captionCounts.extra}  (on the ${captionCounts.pages} pages with figcaptions; ${captionCounts.unjudged} kept on the others)`,
+  );
   if (args.includes('--split')) {
     for (const [name, test] of [
       ['ids 0-7', (id) => /^[0-7]/.test(id)],
@@ -258,7 +278,55 @@ async function main() {
       if (!row.marks.authors) console.log(`  authors: ${JSON.stringify(row.authors)} want ${JSON.stringify(row.expectedAuthors)}`);
       if (!row.marks.date) console.log(`  date: ${JSON.stringify(row.date)} want ${JSON.stringify(row.expectedDate)}`);
     }
+    for (const row of captionRows) {
+      console.log(`\n${row.id} ${row.url}\n  captions: found ${row.found.length}, missed ${row.missed.length}, extra ${row.extra.length}`);
+      for (const text of row.missed) console.log(`  missed: ${JSON.stringify(text.slice(0, 160))}`);
+      for (const text of row.extra) console.log(`  extra:  ${JSON.stringify(text.slice(0, 160))}`);
+    }
   }
+}
+
+/** A caption and credit as compared: folded, lower case, letters and digits only. */
+function captionKey(text) {
+  return fold(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Whether a page caption and a kept figure are the same caption (see the header comment). */
+function sameCaption(expected, kept) {
+  const caption = [captionKey(expected.caption ?? ''), captionKey(kept.caption ?? '')];
+  if (caption[0] && caption[0] === caption[1]) return true;
+  const whole = captionKey(`${expected.caption ?? ''}${expected.credit ?? ''}`);
+  const ordered = [`${kept.caption ?? ''}${kept.credit ?? ''}`, `${kept.credit ?? ''}${kept.caption ?? ''}`].map(captionKey);
+  if (whole && ordered.includes(whole)) return true;
+  return ordered.some((other) => {
+    const [shorter, longer] = whole.length <= other.length ? [whole, other] : [other, whole];
+    return shorter.length >= 20 && shorter.length >= 0.8 * longer.length && longer.includes(shorter);
+  });
+}
+
+/** The page's captions found, missed and the kept figures' extra, as text; judged when the page has figcaptions. */
+function compareCaptions(pageFigures, article) {
+  const text = (figure) => [figure.caption, figure.credit].filter(Boolean).join(' ');
+  const expected = [];
+  for (const figure of pageFigures) {
+    if (!figure.caption && !figure.credit) continue;
+    if (!expected.some((other) => captionKey(text(other)) === captionKey(text(figure)))) expected.push(figure);
+  }
+  const kept = (article?.body.children ?? []).filter((node) => node.type === 'figure' && (node.caption || node.credit));
+  const used = new Set();
+  const found = [];
+  const missed = [];
+  for (const figure of expected) {
+    const match = kept.find((other) => !used.has(other) && sameCaption(figure, other));
+    if (match) {
+      used.add(match);
+      found.push(text(figure));
+    } else missed.push(text(figure));
+  }
+  const extra = kept.filter((figure) => !used.has(figure)).map(text);
+  return { judged: expected.length > 0, found, missed, extra };
 }
 
 /** A name as the metadata gives it, without `By`, a job title or outlet after a comma, bar or dash, case folded. */
