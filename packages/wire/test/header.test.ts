@@ -120,3 +120,18 @@ describe('headlines among menus printed twice and short kickers', () => {
     });
   });
 });
+
+describe('a music site: date above the headline, `By` on a line of its own, a teaser label glued to a title', async () => {
+  const result = await convertPage('music-site-split-byline.txt');
+  const article = result.articles[0];
+
+  it('reads the headline under the date, not the teaser line above it', () => {
+    expect(article?.headline).toBe('The Lantern Brothers Reunite With Their First Singer for a 30th Anniversary Tour');
+    expect(article?.published).toBe('2025-03-04T00:04:00-05:00');
+  });
+
+  it('reads `By` and the name on the next line as one byline', () => {
+    expect(article?.authors).toEqual([{ name: 'Nora Vesti' }]);
+    expect(result.messages).toContain('music-site-split-byline.txt:18:1: info Read the byline: Nora Vesti [wire-byline]');
+  });
+});

@@ -20,10 +20,11 @@ const controls =
 
 /**
  * A call to action or a menu label of a few words (`Watch CBSN Live`, `Sign Up To The Sun`, `Take Our Poll`,
- * `you are here: Home…`, `Zurück zur Übersicht`): a link, never a headline.
+ * `you are here: Home…`, `Zurück zur Übersicht`), or a teaser's label glued to its title (`Read Next …`): a link,
+ * never a headline.
  */
 const callToAction =
-  /^(?:(?:watch|listen|sign|subscribe|follow|join|download|share|click|log|register|explore|discover|shop|buy|try|support|donate|take|suggest|contact|close|open|skip|go to|back to|return to|work with|zurück|weiterlesen|retour|volver|voltar)\b(?:\s+\S+){0,4}|you are here\b.*)$/iu;
+  /^(?:(?:watch|listen|sign|subscribe|follow|join|download|share|click|log|register|explore|discover|shop|buy|try|support|donate|take|suggest|contact|close|open|skip|go to|back to|return to|work with|zurück|weiterlesen|retour|volver|voltar)\b(?:\s+\S+){0,4}|you are here\b.*|(?:read next|read more|up next)\b.*)$/iu;
 
 /** A breadcrumb printed without its separators: `Home News Science & Astronomy`, `Startseite Politik Ausland`. */
 const breadcrumb = /^(?:Home|Startseite|Accueil|Inicio|Início)(?:\s+[\p{Lu}&][\p{L}&'’-]*){1,5}$/u;

@@ -228,7 +228,7 @@ function chooseHeadline(reading: Reading, start: number): number {
   // the header does not count, nor does a date in a menu far above the story).
   const firstTitle = texts.slice(from, start).findIndex((text, at) => titleScore(text, texts, from + at) > 0);
   const isAnchor = (index: number) =>
-    bylineCandidate(texts[index] ?? '') !== undefined || dateCandidate(texts[index] ?? '', 0, context.timeZone) !== undefined;
+    bylineAt(texts, index) !== undefined || dateCandidate(texts[index] ?? '', 0, context.timeZone) !== undefined;
   let until = start;
   if (firstTitle !== -1) {
     let last = start - 1;
@@ -403,17 +403,14 @@ function readHeaderLine(reading: Reading, index: number, dates: readonly DateCan
   const line = kept[index] as Line;
   const photo = photoLine.exec(line.text);
   if (photo?.groups) return readPhoto(reading, index, photo.groups.name ?? '', photo.groups.extension ?? 'jpg');
-  if (
-    isTeaser(
-      kept.map((other) => other.text),
-      index,
-    )
-  ) {
+  const texts = kept.map((other) => other.text);
+  if (isTeaser(texts, index)) {
     info(context.file, `Removed a teaser that repeats the start of the story: "${shorten(line.text)}"`, wireRules.teaser, line);
     return 0;
   }
   if (readCaptionLine(reading, line, index)) return 0;
-  const byline = bylineCandidate(line.text) ?? nameAboveDate(reading, index);
+  const label = /^(?:by|von|par|por):?$/iu.test(line.text) ? bylineAt(texts, index) : undefined;
+  const byline = label ?? bylineCandidate(line.text) ?? nameAboveDate(reading, index);
   if (byline) {
     addAuthors(fields, byline.authors);
     if (byline.source) fields.source ??= byline.source;
@@ -426,7 +423,7 @@ function readHeaderLine(reading: Reading, index: number, dates: readonly DateCan
     report(context.file, 'warning', reason, wireRules.dateRelative, { line: line.line, column: line.column + relative.index });
     return 0;
   }
-  if (byline || dates.some((date) => date.index === index)) return 0;
+  if (byline || dates.some((date) => date.index === index)) return label ? 1 : 0;
   if (
     // A deck sits right under the headline.
     index === reading.headlineIndex + 1 &&
@@ -446,6 +443,12 @@ function readHeaderLine(reading: Reading, index: number, dates: readonly DateCan
     return 0;
   }
   return false;
+}
+
+/** The byline on line `index`, or across it and the next when `By` stands alone (select-all breaks the byline there). */
+function bylineAt(texts: readonly string[], index: number): Byline | undefined {
+  const text = texts[index] ?? '';
+  return /^(?:by|von|par|por):?$/iu.test(text) ? bylineCandidate(`By ${texts[index + 1] ?? ''}`) : bylineCandidate(text);
 }
 
 /**
