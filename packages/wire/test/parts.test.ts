@@ -66,6 +66,10 @@ describe('findDate', () => {
     expect(findDate('le 5 décembre 2024 à 14h05', 'Europe/Paris')).toEqual({ value: '2024-12-05T14:05:00+01:00', zoned: false });
     expect(findDate('By admin - 2025-03-16', 'UTC')).toEqual({ value: '2025-03-16T00:00:00Z', zoned: false });
     expect(findDate('Mar.March 3, 2025 10:20 AM', 'UTC')).toEqual({ value: '2025-03-03T10:20:00Z', zoned: false });
+    expect(findDate('By Ana Lind | March 3, 2025 -- 19:14 GMT | Topic: Tech', 'UTC')).toEqual({
+      value: '2025-03-03T19:14:00Z',
+      zoned: true,
+    });
   });
 
   it('reads no date from a day without a year or a relative time', () => {

@@ -63,7 +63,8 @@ export function locateDate(line: string, timeZone: string): (FoundDate & { index
   }
   // chrono is slow next to a test for a year: a line without one (4 digits, or a US `11/19/19`) holds no date.
   if (!/\d{4}|\b\d{1,2}\/\d{1,2}\/\d{2}\b/.test(line)) return undefined;
-  const text = line.replace(gluedMonth, '$1. ');
+  // A double dash between the day and the time (`November 18, 2019 -- 19:14 GMT`) is one to chrono.
+  const text = line.replace(gluedMonth, '$1. ').replace(/(\d)\s+--\s+(?=\d{1,2}[:.]\d\d)/gu, '$1 - ');
   for (const parser of parsers) {
     for (const result of parser.parse(text, reference, { forwardDate: false })) {
       const date = result.start;
