@@ -13,7 +13,7 @@ import {
 import { convert, formatMessage } from '@syndikit/core';
 import { imagesAdapter } from '@syndikit/images';
 import { markdownIngester } from '@syndikit/markdown';
-import { convertFixtures, fixtureSite, hostileArticles } from '@syndikit/testkit';
+import { captionOnlyMarkdown, convertFixtures, fixtureSite, hostileArticles } from '@syndikit/testkit';
 import amphtmlValidator from 'amphtml-validator';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -419,5 +419,23 @@ describe('displayDate', () => {
   it('never shows a year before 1000 as 19xx: such a date is not a date, and stays as written', () => {
     expect(displayDate('0050-06-15T10:00:00Z', 'en')).toBe('0050-06-15T10:00:00Z');
     expect(displayDate('1000-06-15T10:00:00Z', 'en')).toBe('June 15, 1000, 10:00\u00a0a.m.\u00a0UTC');
+  });
+});
+
+describe('a photo known only by its caption and credit (no file)', async () => {
+  const file = new VFile({ path: '/site/ferry.md', value: captionOnlyMarkdown });
+  const result = await convert(file, { ingesters: [markdownIngester()], root: '/site', site: fixtureSite, formats: [ampAdapter()] });
+  const html = String(result.outputs.find((output) => output.path.endsWith('.html'))?.contents);
+
+  it('keeps caption and credit as a figcaption, writes no amp-img, and passes the validator', () => {
+    expect(html).toContain(
+      '<figure><figcaption>A ferry leaves the repaired pier at Northpoint, Friday, Dec. 6, 2024. <small class="credit">AP Photo/Ola Brandt</small></figcaption></figure>',
+    );
+    expect(html).toContain(
+      '<figcaption>Crew members coil mooring lines on the ferry deck. <small class="credit">Tove Lund</small></figcaption>',
+    );
+    expect(html).not.toContain('<amp-img');
+    expect(html).not.toContain('og:image');
+    expect(validate(html)).toEqual({ status: 'PASS', errors: [] });
   });
 });

@@ -4,7 +4,7 @@ import { type Article, convert } from '@syndikit/core';
 import { imagesAdapter } from '@syndikit/images';
 import { type JsonFeed, jsonFeedAdapter } from '@syndikit/jsonfeed';
 import { markdownIngester } from '@syndikit/markdown';
-import { convertFixtures, fixtureSite, hostileArticles, manyArticles } from '@syndikit/testkit';
+import { captionOnlyMarkdown, convertFixtures, fixtureSite, hostileArticles, manyArticles } from '@syndikit/testkit';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { VFile } from 'vfile';
@@ -131,5 +131,26 @@ describe('JSON Feed from hostile input', () => {
     expect(() => jsonFeedAdapter({ limit: 2.5 })).toThrow(
       new TypeError('Expected a positive integer for jsonfeed option `limit` but received 2.5 of type number'),
     );
+  });
+});
+
+describe('a photo known only by its caption and credit (no file)', async () => {
+  const file = new VFile({ path: '/site/ferry.md', value: captionOnlyMarkdown });
+  const converted = await convert(file, {
+    ingesters: [markdownIngester()],
+    root: '/site',
+    site: fixtureSite,
+    formats: [jsonFeedAdapter()],
+  });
+  const feed = JSON.parse(String(converted.outputs.find((output) => output.path.endsWith('.json'))?.contents)) as JsonFeed;
+
+  it('gives the item no image and no attachment; its HTML keeps the caption and credit', () => {
+    const [item] = feed.items;
+    expect(item?.image).toBeUndefined();
+    expect(item?.attachments).toBeUndefined();
+    expect(item?.content_html).toContain(
+      '<figcaption>Crew members coil mooring lines on the ferry deck. <small class="credit">Tove Lund</small></figcaption>',
+    );
+    expect(file.messages).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { convert } from '@syndikit/core';
 import { markdownIngester } from '@syndikit/markdown';
 import { articleToNewsMlG2, newsmlG2Adapter, newsmlG2Ingester, newsmlG2Rules, readNewsMlG2 } from '@syndikit/newsml-g2';
-import { convertFixtures, fixtureSite, hostileArticles } from '@syndikit/testkit';
+import { captionOnlyMarkdown, convertFixtures, fixtureSite, hostileArticles } from '@syndikit/testkit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 
@@ -188,5 +188,28 @@ describe('NewsML-G2 out', () => {
       height: 2000,
     });
     if (canValidate) expect(validate({ 'roundtrip.xml': written })).toEqual({});
+  });
+});
+
+describe('a photo known only by its caption and credit (no file)', async () => {
+  const file = new VFile({ path: '/site/ferry.md', value: captionOnlyMarkdown });
+  const converted = await convert(file, {
+    ingesters: [markdownIngester()],
+    root: '/site',
+    site: fixtureSite,
+    formats: [newsmlG2Adapter()],
+  });
+  const xml = String(converted.outputs[0]?.contents);
+
+  it('is no picture link (a link with neither href nor residref points at nothing); the caption stays in the body', () => {
+    expect(xml).not.toContain('ninat:picture');
+    expect(xml).toContain(
+      '<figure><figcaption>A ferry leaves the repaired pier at Northpoint, Friday, Dec. 6, 2024. <small class="credit">AP Photo/Ola Brandt</small></figcaption></figure>',
+    );
+    expect(file.messages).toEqual([]);
+  });
+
+  it.skipIf(!canValidate)('is valid against the IPTC NewsML-G2 2.35 schema', () => {
+    expect(validate({ 'ferry.xml': xml })).toEqual({});
   });
 });

@@ -2,7 +2,7 @@ import { convert } from '@syndikit/core';
 import { imagesAdapter } from '@syndikit/images';
 import { markdownIngester } from '@syndikit/markdown';
 import { asUri, type NinjsItem, ninjsAdapter, ninjsIngester } from '@syndikit/ninjs';
-import { convertFixtures, fixtureSite } from '@syndikit/testkit';
+import { captionOnlyMarkdown, convertFixtures, fixtureSite } from '@syndikit/testkit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 
@@ -223,5 +223,23 @@ describe('ninjs 3.1 out', () => {
     expect(asUri('urn:uuid:1')).toBe('urn:uuid:1');
     expect(asUri('https://x.example/1')).toBe('https://x.example/1');
     expect(asUri('renditions example')).toBe('urn:syndikit:renditions%20example');
+  });
+});
+
+describe('a photo known only by its caption and credit (no file)', async () => {
+  const file = new VFile({ path: '/site/ferry.md', value: captionOnlyMarkdown });
+  const converted = await convert(file, { ingesters: [markdownIngester()], root: '/site', site: fixtureSite, formats: [ninjsAdapter()] });
+  const ninjs = JSON.parse(String(converted.outputs[0]?.contents)) as NinjsItem;
+
+  it('is no association (ninjs 3.1 requires a uri, and there is no picture to name); its caption stays in the bodies', () => {
+    expect(ninjs.associations).toBeUndefined();
+    const richtext = ninjs.bodies?.find((body) => body.role === 'richtext')?.value;
+    expect(richtext).toContain(
+      '<figure><figcaption>A ferry leaves the repaired pier at Northpoint, Friday, Dec. 6, 2024. <small class="credit">AP Photo/Ola Brandt</small></figcaption></figure>',
+    );
+    expect(ninjs.bodies?.find((body) => body.role === 'main')?.value).toContain(
+      'Crew members coil mooring lines on the ferry deck. Tove Lund',
+    );
+    expect(file.messages).toEqual([]);
   });
 });
