@@ -152,6 +152,33 @@ describe('a page without JSON-LD (Open Graph, meta author, <time>, two credit st
     );
   });
 
+  it('keeps the caption of a figure whose image has no usable source where it stood, as a figure without a file', async () => {
+    // A lazy loader's page saved with scripts off: a placeholder in `src`, the real address only in script.
+    const page = readPage('no-json-ld.html').replace(
+      '<img src="/media/loading-dock.jpg" alt="Sacks on a dock">',
+      '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Sacks on a dock">',
+    );
+    const { article, blocks, messages } = await convertPage('no-json-ld.html', page);
+    expect(article?.images.map((image) => image.src)).toEqual(['https://mekongdesk.example/media/paddy-field.jpg']);
+    expect(article?.body.children.map((node) => node.type)).toEqual([
+      'paragraph',
+      'paragraph',
+      'figure',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+    ]);
+    expect(article?.body.children[2]).toEqual({
+      type: 'figure',
+      caption: 'Workers load sacks of rice onto a barge at a river port.',
+      credit: 'REUTERS/Tomas Ekwueme',
+    });
+    expect(blocks.join('\n')).not.toContain('REUTERS');
+    expect(messages).toContain(
+      'no-json-ld.html:1:1: info Kept 1 photo caption whose image has no usable source as figure without a file, where it stood: "Workers load sacks of rice onto a barge at a river port." [page-caption-only]',
+    );
+  });
+
   it('reads the files a browser saved beside the page as local images', async () => {
     const page = readPage('no-json-ld.html').replace('/media/paddy-field.jpg', './Rice%20exporters_files/paddy-field.jpg');
     const { article } = await convertPage('no-json-ld.html', page);

@@ -153,6 +153,12 @@ function describeFigure(figure: Element, image: Element, src: string): PageFigur
   const height = Number(image.getAttribute('height'));
   if (Number.isInteger(width) && width > 0) result.width = width;
   if (Number.isInteger(height) && height > 0) result.height = height;
+  return Object.assign(result, captionOf(figure));
+}
+
+/** A figure's `<figcaption>` as caption and credit (a credit in its own element first, else by its pattern). */
+function captionOf(figure: Element): Pick<PageFigure, 'caption' | 'credit'> {
+  const result: Pick<PageFigure, 'caption' | 'credit'> = {};
   const caption = figure.querySelector('figcaption');
   if (!caption) return result;
   // A credit in its own element (`<cite>`, `.credit`, `.copyright`) is the credit as the page marks it.
@@ -185,14 +191,27 @@ function imageSource(image: Element): string | undefined {
     ?.trim();
 }
 
-/** Remove figures from the story (they become images) and return those that had an image. */
+/**
+ * The class of a figure left in the story with only its caption and credit (see {@link takeFigures}); the
+ * page ingester reads it as a figure without a file, and the story's text blocks leave it out.
+ */
+export const captionOnlyClass = 'syndikit-caption-only';
+
+/**
+ * Remove figures from the story (they become images) and return those that had an image. A figure whose
+ * image has no usable source (no `src`, a `data:` placeholder: a lazy loader's, with scripts off) but which
+ * has a caption stays where it stood as `<figure><figcaption>caption <small class="credit">credit</small>`,
+ * the caption and credit an editor reads there, since an article image needs a file.
+ */
 function takeFigures(body: HTMLElement, pageFigures: Map<string, PageFigure>): PageFigure[] {
   const found: PageFigure[] = [];
   for (const figure of [...body.querySelectorAll('figure')]) {
     const image = figure.querySelector('img');
     const src = image ? imageSource(image) : undefined;
     if (src && image) found.push(pageFigures.get(src) ?? describeFigure(figure, image, src));
-    figure.remove();
+    const caption = src ? {} : captionOf(figure);
+    if (caption.caption || caption.credit) figure.replaceWith(captionOnlyFigure(figure.ownerDocument, caption));
+    else figure.remove();
   }
   // Images outside figures stay images of the article; a caption is the block right after the image's
   // own block when it ends with a credit (`… (Image: GETTY)`), as many sites print it.
@@ -202,6 +221,22 @@ function takeFigures(body: HTMLElement, pageFigures: Map<string, PageFigure>): P
     image.remove();
   }
   return found;
+}
+
+/** `<figure class="syndikit-caption-only"><figcaption>caption <small class="credit">credit</small></figcaption></figure>`. */
+function captionOnlyFigure(document: Document, caption: Pick<PageFigure, 'caption' | 'credit'>): Element {
+  const figure = document.createElement('figure');
+  figure.setAttribute('class', captionOnlyClass);
+  const figcaption = document.createElement('figcaption');
+  if (caption.caption) figcaption.append(caption.caption);
+  if (caption.credit) {
+    const small = document.createElement('small');
+    small.setAttribute('class', 'credit');
+    small.append(caption.credit);
+    figcaption.append(caption.caption ? ' ' : '', small);
+  }
+  figure.append(figcaption);
+  return figure;
 }
 
 function looseImage(image: Element, src: string): PageFigure {
@@ -321,8 +356,11 @@ function drop(block: Element, rule: string, text: string, decisions: Decision[])
 }
 
 /** Blocks that hold text directly: elements of {@link blockSelector} without a block inside. */
+/** The story's leaf blocks; a caption-only figure is no text block (not chrome to drop, not story text). */
 function leafBlocks(root: HTMLElement): Element[] {
-  return [...root.querySelectorAll(blockSelector)].filter((element) => !element.querySelector(leafMarker));
+  return [...root.querySelectorAll(blockSelector)].filter(
+    (element) => !element.querySelector(leafMarker) && !element.closest(`figure.${captionOnlyClass}`),
+  );
 }
 
 function blockTexts(root: HTMLElement): string[] {

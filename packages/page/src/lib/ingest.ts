@@ -5,19 +5,19 @@
  * (`@syndikit/html`'s `articleSchema`) into mdast, and reports each decision
  * as a diagnostic line.
  */
-import type { ArticleFields, ArticleImage, IngestContext, IngestResult, Rule } from '@syndikit/core';
+import type { ArticleFields, ArticleImage, Figure, IngestContext, IngestResult, Rule } from '@syndikit/core';
 import { checkUrl, imageMediaType, normalizeDate, report, reportedRuleId, resolveImageRef } from '@syndikit/core';
-import { articleSchema, estimateHtmlDepth, reportUnsafe } from '@syndikit/html';
+import { articleSchema, estimateHtmlDepth, hastToText, reportUnsafe } from '@syndikit/html';
 import { agencyName, matchDateline } from '@syndikit/wire';
 import { franc } from 'franc-min';
-import type { Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { sanitize } from 'hast-util-sanitize';
-import { toMdast } from 'hast-util-to-mdast';
+import { type Handle, toMdast } from 'hast-util-to-mdast';
 import { iso6393To1 } from 'iso-639-3';
 import type { Root } from 'mdast';
 import { defaultMaxPageDepth } from './defaults.js';
-import { extractPage, type PageExtraction, type PageFigure } from './extract.js';
+import { captionOnlyClass, extractPage, type PageExtraction, type PageFigure } from './extract.js';
 import type { PageIngestOptions } from './ingester.js';
 import { splitAuthors } from './metadata.js';
 import { recognize } from './recognize.js';
@@ -34,6 +34,17 @@ export function ingestPage(context: IngestContext, options?: Readonly<PageIngest
   const extraction = extractPage(text, options);
   if (!checkExtraction(extraction, context, options, say)) return undefined;
   const body = toBody(extraction.html, (reason, ruleId) => say.warn(`Body: ${reason}`, ruleId));
+  const captionsOnly = body.children.filter((node): node is Figure => node.type === 'figure');
+  if (captionsOnly.length > 0) {
+    const sample = captionsOnly
+      .slice(0, 3)
+      .map((figure) => `"${shorten(figure.caption ?? figure.credit ?? '')}"`)
+      .join(', ');
+    say.info(
+      `Kept ${captionsOnly.length} photo caption${captionsOnly.length === 1 ? '' : 's'} whose image has no usable source as figure${captionsOnly.length === 1 ? '' : 's'} without a file, where ${captionsOnly.length === 1 ? 'it' : 'they'} stood: ${sample}${captionsOnly.length > 3 ? ', …' : ''}`,
+      pageRules.pageCaptionOnly,
+    );
+  }
 
   const fields: ArticleFields = { authors: [], tags: [], images: [] };
   // The order of the phases is the order of the messages: keep it.
@@ -188,10 +199,28 @@ function toBody(html: string, warn: (reason: string, ruleId: string) => void): R
   });
   for (const [reason, { ruleId, count }] of seen) warn(count > 1 ? `${reason} (${count} times)` : reason, ruleId);
   const clean = sanitize(hast, articleSchema) as HastRoot;
-  const mdast = toMdast(clean) as Root;
+  const mdast = toMdast(clean, { handlers: { figure: captionOnlyFigure } }) as Root;
   stripPositions(mdast);
   return mdast;
 }
+
+/**
+ * A figure the extractor left with only its caption and credit (its image had no usable source) as a
+ * figure without a file; any other figure is read as its content, as hast-util-to-mdast would.
+ */
+const captionOnlyFigure: Handle = (state, node) => {
+  const className = node.properties.className;
+  if (!Array.isArray(className) || !className.includes(captionOnlyClass)) return state.all(node);
+  const figcaption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
+  const credit = figcaption?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'small');
+  const text = (children: ElementContent[]) => hastToText({ type: 'root', children }).replace(/\s+/g, ' ').trim();
+  const figure: Figure = { type: 'figure' };
+  const caption = text((figcaption?.children ?? []).filter((child) => child !== credit));
+  if (caption) figure.caption = caption;
+  const creditText = credit ? text(credit.children) : '';
+  if (creditText) figure.credit = creditText;
+  return figure as never;
+};
 
 function stripPositions(node: { position?: unknown; children?: unknown[] }): void {
   // Positions point into the extracted HTML, not the page; the article model carries none.

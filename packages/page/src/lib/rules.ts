@@ -85,6 +85,12 @@ export const pageRules = {
     'A relative URL needs the page URL (`<link rel="canonical">` or `og:url`); only http(s) URLs and files saved beside the page are read.',
     'warning',
   ),
+  pageCaptionOnly: rule(
+    'page-caption-only',
+    'A photo caption was kept without its image',
+    "Nothing to do; a `<figure>` whose image has no usable source (a lazy loader's placeholder) keeps its caption and credit where it stood, as a figure without a file: no format writes an image for it.",
+    'info',
+  ),
 } as const satisfies Record<string, Rule>;
 
 /** Every rule id this package reports. */
