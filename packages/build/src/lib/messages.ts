@@ -20,7 +20,12 @@ export interface StoredMessage {
 
 /** A file's messages as plain data. */
 export function storeMessages(file: VFile): StoredMessage[] {
-  return file.messages.map((message: VFileMessage) => {
+  return storeMessageList(file.messages);
+}
+
+/** Messages as plain data. */
+export function storeMessageList(messages: readonly VFileMessage[]): StoredMessage[] {
+  return messages.map((message: VFileMessage) => {
     const stored: StoredMessage = { reason: message.reason, fatal: message.fatal ?? null };
     if (message.ruleId) stored.ruleId = message.ruleId;
     if (message.source) stored.source = message.source;

@@ -1,16 +1,25 @@
 import { setMaxListeners } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Article, type ArticleSummary, claimPaths, hasErrors, renderCollections, uniqueSlug } from '@syndikit/core';
+import {
+  type Article,
+  type ArticleSummary,
+  type CollectionAdapter,
+  claimPaths,
+  hasErrors,
+  renderCollections,
+  uniqueSlug,
+} from '@syndikit/core';
 import pLimit from 'p-limit';
 import { VFile } from 'vfile';
 import type { BuildCacheStats, BuildEvent, BuildOutputs, BuildResult } from './build.js';
 import type { CacheIndex, CacheSlot, IndexEntry, OutputRecord } from './cache.js';
+import { type CollectionsResult, collectionsKey, loadCollections, messageRecorder, readPointer, saveCollections } from './collections.js';
 import { commitOutputs, type PlannedOutput } from './commit.js';
 import { EnvironmentError, environmentErrorOf } from './errors.js';
 import { ownedFiles, prepareOutputFolder, stagingFolderName } from './folder.js';
 import { lockOutput, type OutputLock } from './lock.js';
-import { restoreMessages } from './messages.js';
+import { restoreMessages, storeMessages } from './messages.js';
 import { packPath, readPack } from './pack.js';
 import type { LoadedPipeline } from './pipeline.js';
 import { countByFormat, keptOutputs, type Plan, planInput, statCache, toEntry } from './plan.js';
@@ -73,6 +82,8 @@ interface BuildRun {
   dropped: Set<string>;
   /** Inputs converted again while collections read their articles back, by path: their articles wait for one conversion. */
   reloaded: Map<string, Promise<IndexEntry>>;
+  /** The pack holding the collections the cache now points at (kept when packs are pruned). */
+  collectionsPack?: string | undefined;
 }
 
 /**
@@ -329,15 +340,33 @@ async function reconvert(run: BuildRun, entry: IndexEntry, path: string): Promis
 /**
  * Phase 3: collections (feeds), through core's one collection step: each
  * adapter picks from the metadata of all; only the bodies they need are
- * read back from the cache, once each.
+ * read back from the cache, once each. When neither the articles nor the
+ * adapters changed since the last build, its collections are taken from the
+ * cache whole (see `collections.ts`).
  */
 async function buildCollections(run: BuildRun): Promise<void> {
   const resolved = { ...run.context.pipeline.resolved, now: run.context.now };
+  const adapters = resolved.adapters.filter((adapter): adapter is CollectionAdapter => adapter.scope === 'collection');
+  if (adapters.length === 0) return;
+  const { slot } = run.context;
+  const key = collectionsKey(run.context.pipeline.key, adapters, resolved.now, run.summaries, (summary) => {
+    const source = run.sourceOf.get(summary);
+    return source?.entry.pack === undefined ? undefined : `${source.entry.pack}:${source.index}`;
+  });
+  const pointer = await readPointer(slot.dir);
+  run.collectionsPack = pointer?.pack;
+  const stored = key !== undefined && pointer?.key === key ? await loadCollections(slot.packsDir, pointer) : undefined;
+  if (stored) {
+    replayCollections(run, adapters, stored);
+    return;
+  }
+  const positions = new Map(run.summaries.map((summary, position) => [summary, position]));
+  const recorder = messageRecorder((summary) => positions.get(summary) ?? -1);
   const step = await renderCollections(
     resolved,
     {
       summaries: run.summaries,
-      fileOf: (summary) => run.sourceOf.get(summary)?.file,
+      fileOf: (summary) => recorder.fileOf(summary, run.sourceOf.get(summary)?.file),
       load: (summary) => loadFromCache(run, run.sourceOf.get(summary) as Source),
     },
     {
@@ -346,22 +375,84 @@ async function buildCollections(run: BuildRun): Promise<void> {
       onCollection: (adapter) => run.context.emit({ type: 'collection', adapter: adapter.name }),
     },
   );
-  for (const { adapter, outputs } of step.outputs) {
-    for (const output of outputs) {
+  const result: CollectionsResult = {
+    outputs: step.outputs.map(({ adapter, outputs }) => ({ adapter: adapter.name, outputs })),
+    adapterMessages: Object.fromEntries(step.files.map((file) => [file.path, storeMessages(file)])),
+    articleMessages: recorder.added(),
+  };
+  planCollections(run, result.outputs);
+  showArticleFiles(run, result.articleMessages);
+  for (const file of step.files) {
+    run.files.push(file);
+    if (hasErrors(file)) run.failed.push(file);
+  }
+  // A body converted again while loading (its pack had gone bad) may have a new pack: the key no longer says what was rendered.
+  if (key !== undefined && run.reloaded.size === 0) {
+    const pack = await saveCollections(slot.dir, slot.packsDir, key, result);
+    if (pointer && pointer.pack !== pack) run.dropped.add(pointer.pack);
+    run.collectionsPack = pack;
+  }
+}
+
+/** The collections of the last build, as if rendered now: the same outputs claimed, the same messages on the same files. */
+function replayCollections(run: BuildRun, adapters: readonly CollectionAdapter[], stored: CollectionsResult): void {
+  for (const adapter of adapters) run.context.emit({ type: 'collection', adapter: adapter.name });
+  for (const { adapter, outputs } of stored.outputs) for (const output of outputs) run.owners.set(output.path, adapter);
+  planCollections(run, stored.outputs);
+  for (const [position, messages] of stored.articleMessages) {
+    const summary = run.summaries[position];
+    const file = summary ? run.sourceOf.get(summary)?.file : undefined;
+    if (file) restoreMessages(file, messages);
+  }
+  showArticleFiles(run, stored.articleMessages);
+  for (const adapter of adapters) {
+    const messages = stored.adapterMessages[adapter.name];
+    if (!messages) continue;
+    const file = new VFile({ path: adapter.name });
+    restoreMessages(file, messages);
+    run.files.push(file);
+    if (hasErrors(file)) run.failed.push(file);
+  }
+}
+
+/**
+ * An article's file that had no messages until a collection reported on it
+ * (an undated article left out of a feed) is shown too, in input order among
+ * the inputs' files; with an error, it fails the build.
+ */
+function showArticleFiles(run: BuildRun, added: CollectionsResult['articleMessages']): void {
+  const shown = new Set(run.files);
+  let fresh = false;
+  for (const [position] of added) {
+    const summary = run.summaries[position];
+    const file = summary ? run.sourceOf.get(summary)?.file : undefined;
+    if (!file || shown.has(file)) continue;
+    shown.add(file);
+    run.files.push(file);
+    if (hasErrors(file)) run.failed.push(file);
+    fresh = true;
+  }
+  if (!fresh) return;
+  const order = new Map(run.inputs.map((path, position) => [path, position]));
+  const place = (file: VFile) => order.get(file.path) ?? -1;
+  run.files.sort((a, b) => place(a) - place(b));
+  run.failed.sort((a, b) => place(a) - place(b));
+}
+
+/** Plan the collections' outputs, their bytes in memory. */
+function planCollections(run: BuildRun, outputs: CollectionsResult['outputs']): void {
+  for (const { adapter, outputs: files } of outputs) {
+    for (const output of files) {
       const contents = typeof output.contents === 'string' ? Buffer.from(output.contents) : output.contents;
       run.planned.push({
         path: output.path,
         mediaType: output.mediaType,
         hash: sha256(contents),
         size: contents.byteLength,
-        owner: adapter.name,
+        owner: adapter,
         contents,
       });
     }
-  }
-  for (const file of step.files) {
-    run.files.push(file);
-    if (hasErrors(file)) run.failed.push(file);
   }
 }
 
@@ -463,12 +554,16 @@ async function saveCache(run: BuildRun, outputs: BuildOutputs | undefined, recor
     Object.keys(records).length !== Object.keys(index.outputs).length ||
     Object.entries(records).some(([path, record]) => index.outputs[path] !== record) ||
     [...entries].some(([path, entry]) => index.entries[path] !== entry);
+  const kept = new Set([...entries.values()].flatMap((entry) => (entry.pack ? [entry.pack] : [])));
+  if (run.collectionsPack) kept.add(run.collectionsPack);
   if (changed || interrupted) {
     await slot.write({ writtenAt: Date.now(), entries, outputs: records }, index);
-    const kept = new Set([...entries.values()].flatMap((entry) => (entry.pack ? [entry.pack] : [])));
     if (interrupted) await slot.prune(kept);
     else
       await removePacks(slot, [...Object.values(index.entries).flatMap((entry) => (entry.pack ? [entry.pack] : [])), ...run.dropped], kept);
+  } else if (run.dropped.size > 0) {
+    // Collections rendered anew (an adapter keyed by the clock) with no article changed: their old pack goes.
+    await removePacks(slot, [...run.dropped], kept);
   }
   await slot.end();
 }

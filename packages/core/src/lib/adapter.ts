@@ -116,7 +116,10 @@ export interface AdapterHooks {
    * change: its package version and resolved options. `@syndikit/build`
    * keys its cache by it; an adapter without one is keyed by its name and
    * the source text of its hooks, so give one when the output depends on
-   * anything else (helpers, files). Optional.
+   * anything else (helpers, files). For a collection adapter, a `cacheKey`
+   * also says that its output depends on nothing but this key, the site
+   * and the articles it may see (not on `now` otherwise): `@syndikit/build`
+   * then reuses its last output when none of those changed. Optional.
    */
   cacheKey?: string;
   /**

@@ -1,0 +1,182 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BuildResult, build } from '@syndikit/build';
+import type { CollectionAdapter, Ingester } from '@syndikit/core';
+import { describe, expect, it } from 'vitest';
+import { wholeTree } from './helpers.js';
+
+/**
+ * Rebuilds take the collections from the cache when nothing they see
+ * changed, and give the bytes and the messages a cold build gives.
+ */
+
+/** A one-line ingester: `headline|published`, the body a paragraph of the headline. */
+const lineIngester: Ingester = {
+  name: 'line',
+  extensions: ['.txt'],
+  ingest: ({ text, articlePath }) => {
+    const [headline = '', published = ''] = text.trim().split('|');
+    return {
+      fields: { headline, ...(published ? { published } : {}), authors: [], tags: [], images: [] },
+      body: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: `Body of ${headline}` }] }] },
+      slugHint: articlePath.replace(/\.txt$/, ''),
+    };
+  },
+};
+
+/** A feed of the two newest articles that warns about undated ones (on their files) and about itself; counts its renders. */
+function newestFeed(renders: { count: number }, cacheKey?: string): CollectionAdapter {
+  return {
+    name: 'newest',
+    scope: 'collection',
+    ...(cacheKey ? { cacheKey } : {}),
+    select: ({ articles, report }) => {
+      for (const article of articles) if (!article.published) report(article, 'Undated, left out', { ruleId: 'test-undated' });
+      return articles
+        .filter((article) => article.published)
+        .sort((a, b) => (b.published as string).localeCompare(a.published as string))
+        .slice(0, 2);
+    },
+    render: ({ articles, report }) => {
+      renders.count++;
+      report(undefined, `${articles.length} items`, { ruleId: 'test-count', severity: 'info' });
+      return [
+        {
+          path: 'newest.txt',
+          contents: `${articles.map((article) => `${article.slug}: ${JSON.stringify(article.body)}`).join('\n')}\n`,
+          mediaType: 'text/plain',
+        },
+      ];
+    },
+  };
+}
+
+/** An article adapter: one text file per article. */
+const text = {
+  name: 'text',
+  scope: 'article' as const,
+  cacheKey: 'text@1',
+  render: ({ article }: { article: { slug: string; headline: string } }) => [
+    { path: `text/${article.slug}.txt`, contents: `${article.headline}\n`, mediaType: 'text/plain' },
+  ],
+};
+
+async function folder() {
+  const dir = await mkdtemp(join(tmpdir(), 'syndikit-rebuild-'));
+  const articles = join(dir, 'articles');
+  await mkdir(articles);
+  await writeFile(join(articles, 'a.txt'), 'Ay|2024-01-01T00:00:00Z\n');
+  await writeFile(join(articles, 'b.txt'), 'Bee|2024-01-02T00:00:00Z\n');
+  await writeFile(join(articles, 'c.txt'), 'Sea|2024-01-03T00:00:00Z\n');
+  await writeFile(join(articles, 'd.txt'), 'Dee\n');
+  return { dir, articles };
+}
+
+async function inputs(articles: string): Promise<string[]> {
+  return (await readdir(articles)).sort().map((name) => join(articles, name));
+}
+
+/** Build with a fresh feed adapter (as a new process would make), returning the result and how often the feed rendered. */
+async function buildWith(
+  where: { dir: string; articles: string },
+  out: string,
+  options: { now?: string; cacheKey?: string } = {},
+): Promise<{ result: BuildResult; renders: number }> {
+  const renders = { count: 0 };
+  const result = await build(await inputs(where.articles), {
+    outDir: join(where.dir, out),
+    cacheDir: join(where.dir, `${out}-cache`),
+    threads: 0,
+    now: options.now ?? '2025-01-01T00:00:00Z',
+    pipeline: {
+      ingesters: [lineIngester],
+      formats: [text, newestFeed(renders, options.cacheKey)],
+      site: { title: 'T', url: 'https://t.example' },
+    },
+  });
+  return { result, renders: renders.count };
+}
+
+/** The messages of a build, as text, in the order they are shown. */
+function messages(result: BuildResult): string[] {
+  return result.files.flatMap((file) =>
+    file.messages.map((message) => `${file.path}: ${message.reason} [${message.ruleId}] ${message.fatal}`),
+  );
+}
+
+describe('rebuilds', () => {
+  it('take the collections from the cache when no article changed, with the same bytes and messages', async () => {
+    const where = await folder();
+    const cold = await buildWith(where, 'out');
+    expect(cold.renders).toBe(1);
+    const before = await wholeTree(join(where.dir, 'out'));
+    const again = await buildWith(where, 'out');
+    expect(again.renders).toBe(0);
+    expect(again.result.cache).toMatchObject({ hits: 4, misses: 0 });
+    expect(again.result.outputs).toMatchObject({ written: [], removed: [] });
+    expect(await wholeTree(join(where.dir, 'out'))).toEqual(before);
+    expect(messages(again.result)).toEqual(messages(cold.result));
+    expect(messages(again.result)).toEqual([
+      `${join(where.articles, 'd.txt')}: Undated, left out [test-undated] false`,
+      'newest: 2 items [test-count] undefined',
+    ]);
+  });
+
+  it('after editing one article, give what a cold build gives', async () => {
+    const where = await folder();
+    await buildWith(where, 'out');
+    await writeFile(join(where.articles, 'b.txt'), 'Bee, updated|2024-01-04T00:00:00Z\n');
+    const rebuilt = await buildWith(where, 'out');
+    expect(rebuilt.renders).toBe(1);
+    expect(rebuilt.result.cache).toMatchObject({ hits: 3, misses: 1 });
+    const cold = await buildWith(where, 'cold');
+    expect(await wholeTree(join(where.dir, 'out'))).toEqual(await wholeTree(join(where.dir, 'cold')));
+    expect(messages(rebuilt.result)).toEqual(messages(cold.result));
+    expect(await readFile(join(where.dir, 'out', 'newest.txt'), 'utf8')).toMatch(/^b: .*Bee, updated.*\nc: /);
+  });
+
+  it('after deleting an article, leave it out of the collections, as a cold build does', async () => {
+    const where = await folder();
+    await buildWith(where, 'out');
+    await rm(join(where.articles, 'c.txt'));
+    const rebuilt = await buildWith(where, 'out');
+    expect(rebuilt.renders).toBe(1);
+    expect(rebuilt.result.outputs?.removed).toEqual(['text/c.txt']);
+    await buildWith(where, 'cold');
+    expect(await wholeTree(join(where.dir, 'out'))).toEqual(await wholeTree(join(where.dir, 'cold')));
+    expect(await readFile(join(where.dir, 'out', 'newest.txt'), 'utf8')).toMatch(/^b: .*\na: /);
+  });
+
+  it('render again when `now` changes for an adapter without a cacheKey, not for one with a cacheKey', async () => {
+    const where = await folder();
+    await buildWith(where, 'out');
+    expect((await buildWith(where, 'out', { now: '2025-02-01T00:00:00Z' })).renders).toBe(1);
+    await buildWith(where, 'keyed', { cacheKey: 'newest@1' });
+    expect((await buildWith(where, 'keyed', { cacheKey: 'newest@1', now: '2025-02-01T00:00:00Z' })).renders).toBe(0);
+    expect((await buildWith(where, 'keyed', { cacheKey: 'newest@2', now: '2025-02-01T00:00:00Z' })).renders).toBe(1);
+  });
+
+  it('render again when the stored collections are gone or corrupt, and keep only the current ones', async () => {
+    const where = await folder();
+    await buildWith(where, 'out');
+    const before = await wholeTree(join(where.dir, 'out'));
+    const slot = join(where.dir, 'out-cache', 'builds', (await readdir(join(where.dir, 'out-cache', 'builds')))[0] as string);
+    const pointer = JSON.parse(await readFile(join(slot, 'collections.json'), 'utf8')) as { pack: string };
+    const pack = join(slot, 'packs', pointer.pack.slice(0, 2), `${pointer.pack}.pack`);
+    await writeFile(pack, 'not a pack');
+    const again = await buildWith(where, 'out');
+    expect(again.renders).toBe(1);
+    expect(await wholeTree(join(where.dir, 'out'))).toEqual(before);
+    await rm(join(slot, 'collections.json'));
+    expect((await buildWith(where, 'out')).renders).toBe(1);
+    expect((await buildWith(where, 'out')).renders).toBe(0);
+    // An edit renders the feed anew: the previous stored collections are removed.
+    await writeFile(join(where.articles, 'a.txt'), 'Ay, again|2024-01-05T00:00:00Z\n');
+    await buildWith(where, 'out');
+    const current = (JSON.parse(await readFile(join(slot, 'collections.json'), 'utf8')) as { pack: string }).pack;
+    const packs = (await readdir(join(slot, 'packs'), { recursive: true })).filter((name) => name.endsWith('.pack'));
+    expect(packs.filter((name) => name.endsWith(`${current}.pack`))).toHaveLength(1);
+    expect(packs).toHaveLength(5);
+  });
+});
