@@ -1,3 +1,4 @@
 export type { XmlFeedOptions } from '@syndikit/xml-feed';
-export { atomAdapter, atomEntry, atomText, atomTree } from './lib/atom.js';
+export { atomAdapter } from './lib/adapter.js';
+export { atomEntry, atomText, atomTree } from './lib/atom.js';
 export { shippedStylesheet } from './lib/stylesheet.js';

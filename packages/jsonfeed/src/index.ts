@@ -1,2 +1,3 @@
+export { jsonFeedAdapter } from './lib/adapter.js';
 export type { JsonFeed, JsonFeedAttachment, JsonFeedAuthor, JsonFeedItem, JsonFeedOptions } from './lib/jsonfeed.js';
-export { jsonFeed, jsonFeedAdapter, jsonFeedItem } from './lib/jsonfeed.js';
+export { jsonFeed, jsonFeedItem } from './lib/jsonfeed.js';

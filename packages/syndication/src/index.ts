@@ -3,5 +3,6 @@ export { feedImage, feedItem } from './lib/items.js';
 export type { FeedOptions, ResolvedFeedOptions } from './lib/options.js';
 export { defaultFeedOptions, resolveFeedOptions } from './lib/options.js';
 export type { FeedPlan } from './lib/plan.js';
-export { planFeeds, selectFeedArticles } from './lib/plan.js';
+export { planFeeds } from './lib/plan.js';
 export { feedRules } from './lib/rules.js';
+export { selectFeedArticles } from './lib/select.js';

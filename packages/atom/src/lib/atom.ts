@@ -1,39 +1,8 @@
-import type { Adapter, CollectionRenderContext } from '@syndikit/core';
+import type { CollectionRenderContext } from '@syndikit/core';
 import type { FeedItem, FeedPlan } from '@syndikit/syndication';
-import {
-  cleanChannel,
-  cleanItem,
-  escapeHtml,
-  feedImages,
-  generator,
-  mediaContent,
-  stylesheetInstruction,
-  type XmlFeedOptions,
-  xmlFeedAdapter,
-} from '@syndikit/xml-feed';
+import { cleanChannel, cleanItem, escapeHtml, feedImages, generator, mediaContent, stylesheetInstruction } from '@syndikit/xml-feed';
 import type { Element, ElementContent, Root } from 'xast';
 import { x } from 'xastscript';
-import { shippedStylesheet } from './stylesheet.js';
-
-/**
- * The `atom` format: Atom 1.0 (RFC 4287) at `atom.xml`, and per-section and
- * per-tag feeds when asked.
- */
-export function atomAdapter(options?: Readonly<XmlFeedOptions> | null): Adapter {
-  return xmlFeedAdapter(
-    {
-      name: 'atom',
-      label: 'Atom',
-      needsSiteUrl: 'the feed id and links are made from it',
-      defaultPath: 'atom.xml',
-      stylesheetName: 'atom.xsl',
-      stylesheet: shippedStylesheet,
-      mediaType: 'application/atom+xml; charset=utf-8',
-      tree: atomTree,
-    },
-    options,
-  );
-}
 
 /** An Atom document for one planned feed with at least one item. */
 export function atomTree(

@@ -1,14 +1,5 @@
-import type { Adapter, CollectionRenderContext, OutputFile } from '@syndikit/core';
-import {
-  type FeedItem,
-  type FeedOptions,
-  type FeedPlan,
-  feedImage,
-  feedRules,
-  planFeeds,
-  resolveFeedOptions,
-  selectFeedArticles,
-} from '@syndikit/syndication';
+import type { CollectionRenderContext } from '@syndikit/core';
+import { type FeedItem, type FeedOptions, type FeedPlan, feedImage } from '@syndikit/syndication';
 
 /** Options of the `jsonfeed` format. */
 export interface JsonFeedOptions extends FeedOptions {
@@ -59,37 +50,6 @@ export interface JsonFeed {
   language?: string;
   hubs?: Array<{ type: string; url: string }>;
   items: JsonFeedItem[];
-}
-
-/**
- * The `jsonfeed` format: JSON Feed 1.1 at `feed.json` (and per-section and
- * per-tag feeds when asked), with `authors` (never the deprecated 1.0
- * `author`), full HTML and plain-text content, and the lead image.
- */
-export function jsonFeedAdapter(options?: Readonly<JsonFeedOptions> | null): Adapter {
-  const feedOptions = resolveFeedOptions('jsonfeed', options);
-  const path = options?.path ?? 'feed.json';
-  return {
-    name: 'jsonfeed',
-    scope: 'collection',
-    select: (context) => selectFeedArticles(context, feedOptions, path, 'jsonfeed'),
-    render(context): OutputFile[] {
-      const outputs: OutputFile[] = [];
-      for (const plan of planFeeds(context, feedOptions, path, 'jsonfeed')) {
-        if (plan.items.length === 0 && plan.kind === 'main') {
-          context.report(undefined, 'No dated articles: the JSON feed is not written', { ruleId: feedRules.empty.id });
-          continue;
-        }
-        const feed = jsonFeed(plan, context, feedOptions.hub);
-        outputs.push({
-          path: plan.path,
-          contents: `${JSON.stringify(feed, null, 2)}\n`,
-          mediaType: 'application/feed+json; charset=utf-8',
-        });
-      }
-      return outputs;
-    },
-  };
 }
 
 /** A JSON Feed 1.1 document for one planned feed. */

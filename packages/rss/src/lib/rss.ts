@@ -1,21 +1,10 @@
-import type { Adapter, CollectionRenderContext } from '@syndikit/core';
+import type { CollectionRenderContext } from '@syndikit/core';
 import type { FeedItem, FeedPlan } from '@syndikit/syndication';
-import {
-  cleanChannel,
-  cleanItem,
-  escapeHtml,
-  feedImages,
-  generator,
-  mediaContent,
-  stylesheetInstruction,
-  type XmlFeedOptions,
-  xmlFeedAdapter,
-} from '@syndikit/xml-feed';
+import { cleanChannel, cleanItem, escapeHtml, feedImages, generator, mediaContent, stylesheetInstruction } from '@syndikit/xml-feed';
 import type { Element, ElementContent, Root } from 'xast';
 import { x } from 'xastscript';
 import { toRfc822 } from './dates.js';
 import { rssRules } from './rules.js';
-import { shippedStylesheet } from './stylesheet.js';
 
 const namespaces = {
   version: '2.0',
@@ -24,31 +13,6 @@ const namespaces = {
   'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
   'xmlns:media': 'http://search.yahoo.com/mrss/',
 };
-
-/**
- * The `rss` format: RSS 2.0 at `feed.xml` (and per-section and per-tag
- * feeds when asked), written as an xast tree and serialised by
- * xast-util-to-xml.
- *
- * Not built on the `feed` package: it cannot write `dc:creator` per author,
- * Media RSS, a stylesheet link or a WebSub hub, and it writes a name-only
- * `<author>`, `length="0"` enclosures and the clock as `lastBuildDate`.
- */
-export function rssAdapter(options?: Readonly<XmlFeedOptions> | null): Adapter {
-  return xmlFeedAdapter(
-    {
-      name: 'rss',
-      label: 'RSS',
-      needsSiteUrl: 'every channel must link to its site',
-      defaultPath: 'feed.xml',
-      stylesheetName: 'rss.xsl',
-      stylesheet: shippedStylesheet,
-      mediaType: 'application/rss+xml; charset=utf-8',
-      tree: rssTree,
-    },
-    options,
-  );
-}
 
 /** An RSS 2.0 document for one planned feed. */
 export function rssTree(

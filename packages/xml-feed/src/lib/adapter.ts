@@ -1,8 +1,11 @@
 import type { Adapter, CollectionRenderContext, OutputFile } from '@syndikit/core';
-import type { FeedOptions } from '@syndikit/syndication';
-import { type FeedPlan, feedRules, planFeeds, resolveFeedOptions, selectFeedArticles } from '@syndikit/syndication';
+import { adapterCacheKey } from '@syndikit/core';
+import type { FeedOptions, FeedPlan } from '@syndikit/syndication';
+import { resolveFeedOptions } from '@syndikit/syndication/options';
+import { feedRules } from '@syndikit/syndication/rules';
+import { selectFeedArticles } from '@syndikit/syndication/select';
 import type { Root } from 'xast';
-import { serialize } from './serialize.js';
+import { packageVersion } from '../generated/package.js';
 
 /** Options of the `rss` and `atom` formats. */
 export interface XmlFeedOptions extends FeedOptions {
@@ -31,6 +34,13 @@ export interface XmlFeedFormat {
   /** The shipped stylesheet's text. */
   stylesheet(): string;
   mediaType: string;
+  /**
+   * The format package's version. With it the adapter has a `cacheKey` (this
+   * version, xml-feed's and the resolved options), which tells a build that
+   * the feeds depend on nothing else, so it may reuse them when no article
+   * changed. Optional.
+   */
+  version?: string;
   /** The document for one planned feed with at least one item. */
   tree(plan: FeedPlan, context: CollectionRenderContext, options: { hub?: string | undefined; stylesheet?: string | undefined }): Root;
 }
@@ -46,8 +56,13 @@ export function xmlFeedAdapter(format: XmlFeedFormat, options?: Readonly<XmlFeed
   return {
     name: format.name,
     scope: 'collection',
+    ...(format.version
+      ? { cacheKey: adapterCacheKey(format.name, format.version, { xmlFeed: packageVersion, feedOptions, path, stylesheet }) }
+      : {}),
     select: (context) => (context.site.url ? selectFeedArticles(context, feedOptions, path, format.name) : []),
-    render(context): OutputFile[] {
+    // What renders the items (bodies to HTML and text) and writes XML loads on the first render: a rebuild
+    // that takes the feeds from its cache never loads it. The `syndikit` command imports this module.
+    async render(context): Promise<OutputFile[]> {
       if (!context.site.url) {
         context.report(
           undefined,
@@ -59,6 +74,7 @@ export function xmlFeedAdapter(format: XmlFeedFormat, options?: Readonly<XmlFeed
         );
         return [];
       }
+      const [{ planFeeds }, { serialize }] = await Promise.all([import('@syndikit/syndication'), import('./serialize.js')]);
       const outputs: OutputFile[] = [];
       for (const plan of planFeeds(context, feedOptions, path, format.name)) {
         if (plan.items.length === 0) {
