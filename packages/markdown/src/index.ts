@@ -1,5 +1,5 @@
 export type { MarkdownOptions } from './lib/adapter.js';
-export { articleToMarkdown, markdownAdapter } from './lib/adapter.js';
+export { markdownAdapter } from './lib/adapter.js';
 export type { MarkdownStyle } from './lib/body.js';
 export { bodyToMarkdown, defaultMarkdownStyle, figureToParagraph } from './lib/body.js';
 export type { FieldName, FieldProblem, PublishState, ReadFieldsOptions } from './lib/fields.js';
@@ -7,8 +7,9 @@ export { canonicalKey, fieldAliases, generatorKeys, lenientDate, readFields, rea
 export { frontMatterBlock, frontMatterData } from './lib/front-matter.js';
 export type { FrontMatterBlock, FrontMatterFormat } from './lib/front-matter-block.js';
 export { findFrontMatter } from './lib/front-matter-block.js';
-export type { MarkdownIngestOptions } from './lib/ingest.js';
-export { ingestMarkdown, markdownIngester } from './lib/ingest.js';
+export { ingestMarkdown } from './lib/ingest.js';
+export type { MarkdownIngestOptions } from './lib/ingester.js';
+export { markdownIngester } from './lib/ingester.js';
 export { parseMdx } from './lib/mdx.js';
 export { markdownParser } from './lib/parse.js';
 export type { FrontMatter } from './lib/parse-front-matter.js';
@@ -17,3 +18,4 @@ export { markdownRules } from './lib/rules.js';
 export { checkMarkdownSource } from './lib/source-limits.js';
 export type { TemplateOptions, TemplateProblem } from './lib/templates.js';
 export { renderTemplates } from './lib/templates.js';
+export { articleToMarkdown } from './lib/writer.js';

@@ -3,7 +3,6 @@ import type { Adapter, OutputFile } from '@syndikit/core';
 import { adapterCacheKey, checkUrl, urlOrPathProblem } from '@syndikit/core';
 import type { Handlers } from 'mdast-util-to-hast';
 import { packageVersion as version } from '../generated/package.js';
-import { ampPage } from './page.js';
 import { defaultThemeCss, themeProblem } from './theme.js';
 
 /** Options for {@link ampAdapter}. */
@@ -50,7 +49,10 @@ export function ampAdapter(options?: Readonly<AmpOptions> | null): Adapter {
     name: 'amp',
     scope: 'article',
     cacheKey: adapterCacheKey('amp', version, { dir, css, logo: options?.logo, handlers: options?.handlers }),
-    render({ article, site, report }): OutputFile[] {
+    // The renderer (mdast-util-to-hast, retext, hast-util-to-html) loads on the first article: a rebuild
+    // that renders none never loads it. The `syndikit` command imports this module (`@syndikit/amp/adapter`).
+    async render({ article, site, report }): Promise<OutputFile[]> {
+      const { ampPage } = await import('./page.js');
       const logo = options?.logo ?? site.logo ?? site.icon;
       const publisher = {
         name: site.title,

@@ -1,18 +1,23 @@
-import { ampAdapter } from '@syndikit/amp';
-import { atomAdapter } from '@syndikit/atom';
+import { ampAdapter } from '@syndikit/amp/adapter';
+import { atomAdapter } from '@syndikit/atom/adapter';
 import type { AdapterFactory, Ingester, Registry } from '@syndikit/core';
 import { createRegistry } from '@syndikit/core';
-import { digitalwiresIngester } from '@syndikit/digitalwires';
+import { digitalwiresIngester } from '@syndikit/digitalwires/ingester';
 import { imagesAdapter } from '@syndikit/images';
-import { jsonFeedAdapter } from '@syndikit/jsonfeed';
-import { type MarkdownIngestOptions, markdownAdapter, markdownIngester } from '@syndikit/markdown';
-import { newsml1Ingester, newsmlG2Adapter, newsmlG2Ingester } from '@syndikit/newsml-g2';
-import { type NinjsIngestOptions, ninjsAdapter, ninjsIngester } from '@syndikit/ninjs';
-import { nitfIngester } from '@syndikit/nitf';
+import { jsonFeedAdapter } from '@syndikit/jsonfeed/adapter';
+import { markdownAdapter } from '@syndikit/markdown/adapter';
+import { type MarkdownIngestOptions, markdownIngester } from '@syndikit/markdown/ingester';
+import { newsmlG2Adapter } from '@syndikit/newsml-g2/adapter';
+import { newsmlG2Ingester } from '@syndikit/newsml-g2/ingester';
+import { newsml1Ingester } from '@syndikit/newsml-g2/newsml1-ingester';
+import { ninjsAdapter } from '@syndikit/ninjs/adapter';
+import { type NinjsIngestOptions, ninjsIngester } from '@syndikit/ninjs/ingester';
+import { nitfIngester } from '@syndikit/nitf/ingester';
 // The ingester alone: what reads a page loads on the first one (see @syndikit/page's ingester module).
 import { pageIngester } from '@syndikit/page/ingester';
-import { rssAdapter } from '@syndikit/rss';
-import { type WireTextOptions, wireTextIngester } from '@syndikit/wire';
+import { rssAdapter } from '@syndikit/rss/adapter';
+import type { WireTextOptions } from '@syndikit/wire';
+import { wireTextIngester } from '@syndikit/wire/ingester';
 
 /**
  * The formats the `syndikit` command knows out of the box, by name.

@@ -6,7 +6,6 @@ import { buildCommand } from './commands/build.js';
 import { convertCommand } from './commands/convert.js';
 import { initCommand } from './commands/init.js';
 import { inspectCommand } from './commands/inspect.js';
-import { previewCommand } from './commands/preview.js';
 import { exitCodes, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { printable } from './reporter.js';
@@ -198,6 +197,8 @@ function addPreviewCommand(program: Command, io: CliIo, done: (code: number) => 
     .option('--no-cache', 'convert every article and keep no cache')
     .addHelpText('after', previewHelp)
     .action(async (inputs: string[], flags) => {
+      // The preview's server and checkers (sirv, ajv, the AMP validator) load only for this command.
+      const { previewCommand } = await import('./commands/preview.js');
       done(await previewCommand(inputs, flags, io));
     });
 }

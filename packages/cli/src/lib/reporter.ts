@@ -1,5 +1,5 @@
 import { escapeControlCharacters, formatMessage } from '@syndikit/core';
-import { markdownRules } from '@syndikit/markdown';
+import { markdownRules } from '@syndikit/markdown/rules';
 import type { VFile } from 'vfile';
 import { shownPath } from './inputs.js';
 import type { CliIo } from './io.js';

@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { findFrontMatter } from '@syndikit/markdown';
+import { findFrontMatter } from '@syndikit/markdown/front-matter-block';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { shownPath } from './inputs.js';

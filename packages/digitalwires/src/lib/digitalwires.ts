@@ -3,16 +3,7 @@
  * article: the same dpa conventions as its NewsML-G2 (teaser, dateline span,
  * notepad), read from JSON with every problem at its line and column.
  */
-import type {
-  ArticleFields,
-  ArticleImage,
-  Author,
-  ImageRendition,
-  IngestContext,
-  Ingester,
-  IngestResult,
-  PublicationStatus,
-} from '@syndikit/core';
+import type { ArticleFields, ArticleImage, Author, ImageRendition, IngestContext, IngestResult, PublicationStatus } from '@syndikit/core';
 import { normalizeDate, report, splitCredit } from '@syndikit/core';
 import { estimateHtmlDepth } from '@syndikit/html';
 import { datelineFromText } from '@syndikit/newsml-g2';
@@ -23,7 +14,6 @@ import { fromHtml } from 'hast-util-from-html';
 import { findNodeAtLocation } from 'jsonc-parser';
 import type { Root } from 'mdast';
 import type { Point } from 'unist';
-import { packageVersion as version } from '../generated/package.js';
 import { digitalwiresRules } from './rules.js';
 
 /** Options for {@link digitalwiresIngester}. */
@@ -39,39 +29,6 @@ export interface DigitalwiresResult extends IngestResult {
 }
 
 type Entry = Record<string, unknown>;
-
-/** What a JSON news document is, by shape: digitalwires (`format`), ninjs (`uri` + `type`/`standard`), JSON Feed (`version`), or other. */
-export function sniffNewsJson(text: string): 'digitalwires' | 'ninjs' | 'jsonfeed' | 'other' | undefined {
-  const head = text.slice(0, 4096);
-  if (!/^\uFEFF?\s*\{/.test(head)) return undefined;
-  if (/"format"\s*:\s*"digitalwires@/.test(text.slice(0, 65536))) return 'digitalwires';
-  if (/"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\//.test(head)) return 'jsonfeed';
-  if (/"(uri|guid)"\s*:/.test(head) && /"(type|standard|headlines?|versioncreated|versionCreated)"\s*:/.test(head)) return 'ninjs';
-  return 'other';
-}
-
-/** Whether `text` is a digitalwires entry. */
-export function recognizeDigitalwires(text: string): boolean {
-  return sniffNewsJson(text) === 'digitalwires';
-}
-
-/** The `.json` ingester for digitalwires entries. Register it before the ninjs ingester, or choose by {@link sniffNewsJson}. */
-export function digitalwiresIngester(options?: Readonly<DigitalwiresOptions> | null): Ingester & { recognize(text: string): boolean } {
-  const maxDepth = options?.maxJsonDepth ?? 64;
-  return {
-    name: 'digitalwires',
-    // For content-based choice among the ingesters of one extension (`.xml`, `.json`), and for files without one.
-    recognize: recognizeDigitalwires,
-    extensions: ['.json'],
-    cacheKey: `digitalwires@${version}:${maxDepth}`,
-    ingest: (context) => {
-      const result = ingestDigitalwires(context, maxDepth);
-      if (!result) return undefined;
-      // ednotes, the notepad and usage terms go to the model's editorNotes, which no published format prints.
-      return { fields: result.fields, body: result.body, slugHint: result.slugHint, editorNotes: result.editorNotes };
-    },
-  };
-}
 
 /** Read a digitalwires entry; problems are reported on `context.file`. */
 export function ingestDigitalwires(

@@ -1,8 +1,15 @@
-import type { IngestContext, Ingester, IngestResult } from '@syndikit/core';
-import { sniffXml, type XmlSniff } from '@syndikit/xml';
+/**
+ * The NewsML-G2 ingester itself, light to load: its recognizer and cache
+ * key. What reads a document (`readNewsMlG2` in `read.js`) is imported on
+ * the first one. The `syndikit` command imports this module
+ * (`@syndikit/newsml-g2/ingester`).
+ */
+import type { Ingester, IngestResult } from '@syndikit/core';
+import type { XmlSniff } from '@syndikit/xml';
+import { sniffXml } from '@syndikit/xml/sniff';
 import { packageVersion as version } from '../generated/package.js';
 import type { G2Article } from './item.js';
-import { type NewsMlG2ReadOptions, readNewsMlG2 } from './read.js';
+import type { NewsMlG2ReadOptions } from './read.js';
 
 /** Options for {@link newsmlG2Ingester}. */
 export interface NewsMlG2IngestOptions extends NewsMlG2ReadOptions {}
@@ -15,15 +22,6 @@ export function recognizeNewsMlG2(text: string): boolean {
 /** What an XML document is, by root and namespace: NewsML-G2, NITF, NewsML 1.x, RSS, Atom or other. */
 export function sniffAgencyXml(text: string): XmlSniff | undefined {
   return sniffXml(text);
-}
-
-/**
- * Every article of a NewsML-G2 document, each with its editor's notes and
- * its place in the file (as `G2Article`s, which also name the item's guid
- * and class).
- */
-export function ingestNewsMlG2(context: IngestContext, options?: Readonly<NewsMlG2ReadOptions> | null): G2Article[] {
-  return readNewsMlG2(context, options);
 }
 
 /**
@@ -50,8 +48,9 @@ export function newsmlG2Ingester(options?: Readonly<NewsMlG2IngestOptions> | nul
     recognize: recognizeNewsMlG2,
     extensions: ['.xml'],
     cacheKey: `newsml-g2@${version}:${maxDepth}:many`,
-    ingest: (context): IngestResult[] => {
-      const articles = readNewsMlG2(context, { maxDepth });
+    // The reader (safe XML parsing, items, bodies) loads on the first document it is given.
+    ingest: async (context): Promise<IngestResult[]> => {
+      const articles = (await import('./read.js')).readNewsMlG2(context, { maxDepth });
       return articles.map((article) => g2IngestResult(article, articles.length > 1));
     },
   };

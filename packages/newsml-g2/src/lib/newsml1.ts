@@ -5,7 +5,7 @@
  * `DataContent` (NITF, XHTML or text) the body; photo components with
  * `ContentItem Href` renditions the images.
  */
-import type { ArticleFields, ArticleImage, ImageRendition, IngestContext, Ingester, IngestResult, PublicationStatus } from '@syndikit/core';
+import type { ArticleFields, ArticleImage, ImageRendition, IngestContext, IngestResult, PublicationStatus } from '@syndikit/core';
 import { normalizeDate, report, splitCredit } from '@syndikit/core';
 import { extendedDate, hastToBody, nitfToBody, openingDateline } from '@syndikit/nitf';
 import { parseByline } from '@syndikit/wire';
@@ -18,14 +18,12 @@ import {
   rawText,
   reportXmlProblems,
   rootElement,
-  sniffXml,
   text,
   xastToHast,
 } from '@syndikit/xml';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Element } from 'xast';
-import { packageVersion as version } from '../generated/package.js';
 import { textBody } from './body.js';
 import { datelineFromText } from './dateline.js';
 import { newsml1Rules } from './rules.js';
@@ -34,35 +32,6 @@ import { newsml1Rules } from './rules.js';
 export interface NewsMl1Article extends IngestResult {
   line: number;
   column: number;
-}
-
-/** Whether `text` is a NewsML 1.x document (root `NewsML`, no namespace). */
-export function recognizeNewsMl1(text: string): boolean {
-  return sniffXml(text)?.kind === 'newsml-1';
-}
-
-/**
- * The `.xml` ingester for NewsML 1.x: one article per `NewsItem`, so a
- * document with several gives several, in document order, each with its place.
- */
-export function newsml1Ingester(options?: Readonly<{ maxDepth?: number | null }> | null): Ingester & { recognize(text: string): boolean } {
-  const maxDepth = options?.maxDepth ?? 256;
-  return {
-    name: 'newsml-1',
-    // For content-based choice among the ingesters of one extension (`.xml`, `.json`), and for files without one.
-    recognize: recognizeNewsMl1,
-    extensions: ['.xml'],
-    cacheKey: `newsml-1@${version}:${maxDepth}:many`,
-    ingest: (context): IngestResult[] => {
-      const items = readNewsMl1(context, maxDepth);
-      return items.map(({ fields, body, slugHint, line, column }) => ({
-        fields,
-        body,
-        slugHint,
-        ...(items.length > 1 ? { place: { line, column } } : {}),
-      }));
-    },
-  };
 }
 
 /** Every article of a NewsML 1.x document. */

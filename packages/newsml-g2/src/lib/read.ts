@@ -168,3 +168,12 @@ function hasContent(item: Element): boolean {
 function isPicture(item: Element): boolean {
   return /^(picture|graphic)$/.test(code(attribute(element(element(item, 'itemMeta'), 'itemClass'), 'qcode')) ?? '');
 }
+
+/**
+ * Every article of a NewsML-G2 document, each with its editor's notes and
+ * its place in the file (as `G2Article`s, which also name the item's guid
+ * and class).
+ */
+export function ingestNewsMlG2(context: IngestContext, options?: Readonly<NewsMlG2ReadOptions> | null): G2Article[] {
+  return readNewsMlG2(context, options);
+}

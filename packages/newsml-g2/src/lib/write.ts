@@ -5,8 +5,8 @@
  * dateline, subjects, keywords, description, language) and the body as
  * XHTML in `inlineXML`.
  */
-import type { Adapter, Article, ArticleImage, Site } from '@syndikit/core';
-import { adapterCacheKey, formatDateline } from '@syndikit/core';
+import type { Article, ArticleImage, Site } from '@syndikit/core';
+import { formatDateline } from '@syndikit/core';
 import { isRemoteImage, plainTextField, publishedImage, type Reporter, syndicationHast } from '@syndikit/html';
 import type { Element as HastElement } from 'hast';
 import { toXast } from 'hast-util-to-xast';
@@ -14,7 +14,6 @@ import { h } from 'hastscript';
 import type { Element, ElementContent } from 'xast';
 import { toXml } from 'xast-util-to-xml';
 import { x } from 'xastscript';
-import { packageVersion as version } from '../generated/package.js';
 import { newsmlG2Rules } from './rules.js';
 
 /** The NewsML-G2 standard and namespace this adapter writes. */
@@ -33,28 +32,6 @@ export interface NewsMlG2Options {
   dir?: string | null;
   /** Provider name when the article has no `source`. Default: the site title, else `'syndikit'`. */
   provider?: string | null;
-}
-
-/**
- * The `newsml-g2` format: one `newsml-g2/<slug>.xml` per article. Status and
- * embargo are passed on (a wire format is for the next desk), so withheld and
- * embargoed articles are written with their status, as ninjs does.
- */
-export function newsmlG2Adapter(options?: Readonly<NewsMlG2Options> | null): Adapter {
-  const dir = options?.dir ?? 'newsml-g2';
-  const provider = options?.provider ?? undefined;
-  return {
-    name: 'newsml-g2',
-    scope: 'article',
-    // NewsML-G2 carries pubStatus and embargoed to the receiving system, which honours them.
-    unpublished: 'include',
-    cacheKey: adapterCacheKey('newsml-g2', version, { dir, provider: provider ?? null }),
-    render({ article, site, now, report }) {
-      const xml = articleToNewsMlG2(article, site, { now, provider, report });
-      if (!xml) return [];
-      return [{ path: `${dir}/${article.slug}.xml`, contents: xml, mediaType: 'application/vnd.iptc.g2.newsitem+xml; charset=utf-8' }];
-    },
-  };
 }
 
 /** What {@link articleToNewsMlG2} needs besides the article. */

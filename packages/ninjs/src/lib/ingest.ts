@@ -3,7 +3,6 @@ import type {
   ArticleImage,
   ImageRendition,
   IngestContext,
-  Ingester,
   IngestResult,
   PublicationStatus,
   Rule,
@@ -20,34 +19,11 @@ import { findNodeAtLocation, type JSONPath } from 'jsonc-parser';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
 import { figureHandle } from './figure.js';
+import { defaultMaxPictures } from './ingester.js';
 import { ninjsRules } from './rules.js';
 import { detectNinjsVersion, type NinjsVersion } from './version.js';
 
-/** Options for {@link ninjsIngester}. */
-export interface NinjsIngestOptions {
-  /** Deepest JSON nesting accepted, checked before parsing. Default `64`. */
-  maxJsonDepth?: number | null;
-  /**
-   * Most picture and graphic associations read from one item; the rest are
-   * dropped with a `ninjs-associations-too-many` warning. Every picture
-   * becomes an image in every output, so this bounds the work and the page
-   * size of a hostile item (real packages carry a few dozen).
-   * Default {@link defaultMaxPictures} (`1000`).
-   */
-  maxPictures?: number | null;
-}
-
-/** Default {@link NinjsIngestOptions.maxPictures}. */
-export const defaultMaxPictures = 1000;
-
 type Item = Record<string, unknown>;
-
-/** The `.json` ingester for IPTC ninjs 1.x, 2.x and 3.x. */
-export function ninjsIngester(options?: Readonly<NinjsIngestOptions> | null): Ingester {
-  const maxDepth = options?.maxJsonDepth ?? 64;
-  const maxPictures = options?.maxPictures ?? defaultMaxPictures;
-  return { name: 'ninjs', extensions: ['.json'], ingest: (context) => ingestNinjs(context, maxDepth, maxPictures) };
-}
 
 /**
  * Read a ninjs document into article fields and a body. Size (the core's

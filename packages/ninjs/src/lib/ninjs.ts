@@ -1,7 +1,6 @@
-import type { Adapter, Article, ArticleImage, ImageRendition, OutputFile, Site } from '@syndikit/core';
-import { adapterCacheKey, isOrganization } from '@syndikit/core';
+import type { Article, ArticleImage, ImageRendition, Site } from '@syndikit/core';
+import { isOrganization } from '@syndikit/core';
 import { hastToHtml, hastToText, isRemoteImage, plainTextField, publishedImage, type Reporter, syndicationHast } from '@syndikit/html';
-import { packageVersion as version } from '../generated/package.js';
 
 /** The ninjs standard this adapter writes. */
 export const ninjsStandard = Object.freeze({
@@ -56,35 +55,6 @@ export interface NinjsItem {
   subjects?: Array<{ name: string; rel?: string; uri?: string; literal?: string }>;
   renditions?: NinjsRendition[];
   associations?: NinjsItem[];
-}
-
-/**
- * The `ninjs` format: one `ninjs/<slug>.json` per article in IPTC ninjs
- * 3.1, carrying the article's status and embargo (a wire desk passes them
- * on, unlike feeds and pages), the body as sanitised HTML and plain text,
- * and the images as associations with their renditions.
- */
-export function ninjsAdapter(options?: Readonly<NinjsOptions> | null): Adapter {
-  const dir = options?.dir ?? 'ninjs';
-  const plainText = options?.plainText ?? true;
-  return {
-    name: 'ninjs',
-    scope: 'article',
-    // ninjs carries pubstatus and embargoed to the receiving system, which honours them.
-    unpublished: 'include',
-    cacheKey: adapterCacheKey('ninjs', version, { dir, plainText }),
-    render({ article, site, report }): OutputFile[] {
-      const item = articleToNinjs(article, site, { plainText, report });
-      if (!item) return [];
-      return [
-        {
-          path: `${dir}/${article.slug}.json`,
-          contents: `${JSON.stringify(item, null, 2)}\n`,
-          mediaType: 'application/json; charset=utf-8',
-        },
-      ];
-    },
-  };
 }
 
 /**

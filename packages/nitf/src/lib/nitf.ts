@@ -1,22 +1,10 @@
-import type { ArticleFields, ArticleImage, IngestContext, Ingester, IngestResult } from '@syndikit/core';
+import type { ArticleFields, ArticleImage, IngestContext, IngestResult } from '@syndikit/core';
 import { normalizeDate, report, splitCredit } from '@syndikit/core';
 import { agencyName, matchDateline, parseByline } from '@syndikit/wire';
-import {
-  attribute,
-  descendants,
-  element,
-  elements,
-  parseSafeXml,
-  path,
-  reportXmlProblems,
-  rootElement,
-  sniffXml,
-  text,
-} from '@syndikit/xml';
+import { attribute, descendants, element, elements, parseSafeXml, path, reportXmlProblems, rootElement, text } from '@syndikit/xml';
 import type { Root } from 'mdast';
 import type { Point } from 'unist';
 import type { Element } from 'xast';
-import { packageVersion as version } from '../generated/package.js';
 import { nitfToBody, readMedia } from './body.js';
 import { explainNitf } from './explain.js';
 import { nitfRules } from './rules.js';
@@ -31,29 +19,6 @@ export interface NitfIngestOptions {
 export interface NitfReadResult extends IngestResult {
   /** `ed-msg` texts: for the desk, never published (the article's `notes` are). */
   editorNotes: string[];
-}
-
-/** Whether `text` is a NITF document (root `nitf`, with or without the NITF namespace). */
-export function recognizeNitf(text: string): boolean {
-  return sniffXml(text)?.kind === 'nitf';
-}
-
-/** The `.nitf` / `.xml` ingester for NITF 3.x news documents. */
-export function nitfIngester(options?: Readonly<NitfIngestOptions> | null): Ingester & { recognize(text: string): boolean } {
-  const maxDepth = options?.maxDepth ?? 256;
-  return {
-    name: 'nitf',
-    // For content-based choice among the ingesters of one extension (`.xml`, `.json`), and for files without one.
-    recognize: recognizeNitf,
-    extensions: ['.nitf', '.xml'],
-    cacheKey: `nitf@${version}:${maxDepth}`,
-    ingest: (context) => {
-      const result = ingestNitf(context, maxDepth);
-      if (!result) return undefined;
-      // ed-msg goes to the model's editorNotes, which no published format prints.
-      return { fields: result.fields, body: result.body, slugHint: result.slugHint, editorNotes: result.editorNotes };
-    },
-  };
 }
 
 /** Parse `context.text` safely and read it as NITF; problems are reported on `context.file`. */

@@ -1,9 +1,8 @@
-import type { ArticleFields, ArticleImage, Figure, IngestContext, Ingester, IngestResult, Rule } from '@syndikit/core';
-import { adapterCacheKey, checkUrl, imageMediaType, report, resolveImageRef, splitCredit } from '@syndikit/core';
+import type { ArticleFields, ArticleImage, Figure, IngestContext, IngestResult, Rule } from '@syndikit/core';
+import { imageMediaType, report, resolveImageRef, splitCredit } from '@syndikit/core';
 import { iso6393To1 } from 'iso-639-3';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { packageVersion as version } from '../generated/package.js';
 import { type Byline, parseByline } from './byline.js';
 import { agencyName, matchDateline } from './dateline.js';
 import { dateFromFileName } from './dates.js';
@@ -21,7 +20,7 @@ import {
   relativeTime,
   titleScore,
 } from './header.js';
-import { type CompiledRule, compileRules, type WireRule } from './rules.js';
+import type { CompiledRule, WireRule } from './rules.js';
 import { addAuthors, applyRules, endsStory, info, type Line, type Pending, settleRules, shorten } from './rules-pass.js';
 import { detectLanguage, findStory, isSentence, placeDateline } from './story.js';
 
@@ -75,31 +74,6 @@ const bylineOpening = /^(?:(?:text|words|story|posted|written|reported|published
 
 /** Lines of the form `20240104130140-6596fbc4ab0e128c0986ac9fjpeg` or `photo-name.jpg`. */
 const photoLine = /^(?<name>[\w-]{6,}?)\.?(?<extension>jpe?g|png|gif|webp)$/iu;
-
-/** The `.txt` ingester for scraped wire copy. */
-export function wireTextIngester(options?: Readonly<WireTextOptions> | null): Ingester {
-  const rules = compileRules(options?.rules ?? [], options?.defaultRules ?? true);
-  if (options?.photoBaseUrl !== undefined && options.photoBaseUrl !== null) {
-    const checked = typeof options.photoBaseUrl === 'string' ? checkUrl(options.photoBaseUrl) : undefined;
-    if (!checked || 'error' in checked) {
-      throw new TypeError(
-        `Expected an absolute http(s) URL for wire option \`photoBaseUrl\` but received ${JSON.stringify(options.photoBaseUrl)}${checked && 'error' in checked ? `: ${checked.error}` : ''}`,
-      );
-    }
-  }
-  return {
-    name: 'wire-text',
-    extensions: ['.txt'],
-    // The build cache keys converted articles by this: the package version stands for the reading code,
-    // the options (rules included) for what the user configured.
-    cacheKey: adapterCacheKey('wire-text', version, {
-      rules: (options?.rules ?? []).map((rule) => ({ ...rule, pattern: String(rule.pattern) })),
-      defaultRules: options?.defaultRules ?? true,
-      photoBaseUrl: options?.photoBaseUrl ?? null,
-    }),
-    ingest: (context) => ingestWireText(context, rules, options ?? {}),
-  };
-}
 
 /**
  * Read wire copy as scraped from a news site or delivered as text:
