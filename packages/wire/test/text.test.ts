@@ -268,6 +268,34 @@ describe('scraped pages: the story first, then its header (issue 14)', () => {
     expect(blocks(release)[0]).toMatch(/^Acme Robotics today opened/);
   });
 
+  it('a language franc-min names by its individual code (Swahili swh) is read with its macrolanguage stop list (swa)', async () => {
+    // Invented page: Swahili story between an English menu and an English newsletter box. Read with English
+    // stop words the Swahili paragraphs are not prose and the newsletter box is taken for the story.
+    const page = [
+      'Home',
+      'News',
+      'Sports',
+      '',
+      'Wakulima wa kahawa wapata bei nzuri msimu huu',
+      '',
+      'Wakulima wa kahawa katika wilaya ya milimani wamesema kwamba bei ya kahawa imepanda kwa kiasi kikubwa msimu huu, na wengi wao wanatarajia kulipa ada za shule za watoto wao bila ya kukopa kama walivyofanya mwaka jana.',
+      '',
+      'Mwenyekiti wa chama cha ushirika alisema kwamba chama hicho kimeuza zaidi ya tani mia mbili za kahawa katika mnada wa wiki iliyopita, na kwamba fedha hizo zitagawanywa kwa wanachama wote kabla ya mwisho wa mwezi.',
+      '',
+      'Hata hivyo, baadhi ya wakulima walilalamika kwamba barabara za vijijini ni mbaya sana wakati wa mvua, jambo ambalo linawafanya washindwe kufikisha mazao yao sokoni kwa wakati.',
+      '',
+      'Sign up for our newsletter and get the best of the news from the region in your inbox every morning, free of charge.',
+      '',
+      'Privacy Policy',
+      '',
+    ].join('\n');
+    const result = await convertWire(page, 'swahili.txt');
+    const text = blocks(result);
+    expect(text[0]).toMatch(/^Wakulima wa kahawa katika wilaya/);
+    expect(text.at(-1)).toMatch(/^Hata hivyo, baadhi ya wakulima/);
+    expect(result.articles[0]?.language).toBe('sw');
+  });
+
   it('warns when the only line left for a headline is a navigation word', async () => {
     const result = await convertWire(
       'Menu\n\nWASHINGTON (AP) — The committee voted on Tuesday to send the bill to the full chamber, where a vote is expected next week.\n',

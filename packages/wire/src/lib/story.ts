@@ -25,10 +25,29 @@ const maxJump = 8;
 /** The longest line such a block may hold: a headline, not a paragraph. */
 const maxLinkLength = 120;
 
-/** The stop list for a language (ISO 639-3), English when there is none. */
-function stopList(language: string): ReadonlySet<string> {
+/**
+ * franc-min names individual languages (Standard Arabic `arb`, Mandarin
+ * `cmn`, Iranian Persian `pes`, Swahili `swh`, Malay `zlm`, Central Kurdish
+ * `ckb`) where the stopword package files its lists under the macrolanguage
+ * (`ara`, `zho`, `fas`, `swa`, `msa`, `kur`, whose list is Sorani). Written
+ * by hand: the iso-639-3 package carries each code's scope but not the
+ * macrolanguage it belongs to (SIL's macrolanguage mappings table); these are
+ * the members franc-min can return whose macrolanguage has a list.
+ */
+const macrolanguages: Readonly<Record<string, string>> = {
+  arb: 'ara',
+  cmn: 'zho',
+  pes: 'fas',
+  swh: 'swa',
+  zlm: 'msa',
+  ckb: 'kur',
+};
+
+/** The stop list for a language (ISO 639-3, an individual language by its macrolanguage's list), English when there is none. */
+export function stopList(language: string): ReadonlySet<string> {
   const lists = stopwordLists as unknown as Record<string, readonly string[] | undefined>;
-  return new Set((lists[language] ?? lists.eng ?? []).map((word) => word.toLowerCase()));
+  const list = lists[language] ?? lists[macrolanguages[language] ?? ''] ?? lists.eng ?? [];
+  return new Set(list.map((word) => word.toLowerCase()));
 }
 
 /** The language of the copy by franc-min (ISO 639-3), from its longest lines; `und` below 200 characters. */
