@@ -385,3 +385,41 @@ describe('photo captions without a photo file: kept as figures where the photo s
     ]);
   });
 });
+
+describe('caption credits that close a line: an agency in parentheses, a marked bracket, a picture agency in capitals', async () => {
+  const copy = [
+    'Harbor board approves a second ferry berth for the outer islands',
+    '',
+    'By Mara Lind',
+    'Published 9:15 AM EST, Fri December 6, 2024',
+    '',
+    'The harbor board on Friday approved a second ferry berth at Northpoint, a project islanders have sought for a decade, after a hearing that ran past midnight and drew more than two hundred people.',
+    '',
+    'A ferry waits at the only berth at Northpoint on Thursday, Dec. 5, 2024. (AP)',
+    '',
+    'Board members said the new berth would let two boats load at once during the summer season, when crossings sell out days in advance and freight waits on the pier overnight.',
+    '',
+    'Freight pallets stand on the pier at Northpoint before the morning crossing [File: Reuters]',
+    '',
+    'The state will pay most of the cost, with the rest coming from a fee on each crossing that the board set at fifty cents for passengers and two dollars for vehicles.',
+    '',
+    'Barnacles on a pier piling seen through a microscope at the state laboratory. ( JOHN ROE/HARBOR PICTURE LIBRARY)',
+    '',
+    'Construction is due to start in April and to finish before the next summer season, the board said, if the weather allows divers to work on the footings in early spring.',
+  ].join('\n');
+  const result = await convertWire(copy, 'berth.txt');
+
+  it('keeps each as a figure without a file, credit split off, and none of them in the text', () => {
+    expect(figures(result)).toEqual([
+      { type: 'figure', caption: 'A ferry waits at the only berth at Northpoint on Thursday, Dec. 5, 2024.', credit: 'AP' },
+      { type: 'figure', caption: 'Freight pallets stand on the pier at Northpoint before the morning crossing', credit: 'File: Reuters' },
+      {
+        type: 'figure',
+        caption: 'Barnacles on a pier piling seen through a microscope at the state laboratory.',
+        credit: 'JOHN ROE/HARBOR PICTURE LIBRARY',
+      },
+    ]);
+    expect(blocks(result)).toHaveLength(4);
+    expect(blocks(result).join('\n')).not.toMatch(/\(AP\)|Reuters|LIBRARY/);
+  });
+});

@@ -51,6 +51,12 @@ const captionPatterns: readonly RegExp[] = [
   /^(?<caption>.*?)\s*(?:Photo|Foto|Bild|Image)s?\s*:\s*(?<credit>[^.]{2,60}?(?:,|\/)\s*(?:AP|AFP|Reuters|dpa|UPI|EPA|Getty Images))\.?$/iu,
   /^©\s*(?<credit>[^|]{2,80}?)\s*\|\s*(?<caption>.{10,})$/u,
   /^(?<caption>.{10,}?)\s*(?<credit>(?:AFP|AP|Getty Images|dpa)\s*(?:Photo)?\s*\/\s*[\p{L}\p{M} .'’-]+)$/u,
+  // An agency alone in parentheses closing a caption (`… in Nogales, Ariz. (AP)`); a dateline opens a paragraph.
+  /^(?<caption>.{20,}?)\s*\((?<credit>AP|AFP|Reuters|EPA|dpa|UPI|Getty Images)\)\.?$/u,
+  // A photographer and picture agency in capitals, in parentheses (`( JANE ROE/SCIENCE PHOTO LIBRARY)`).
+  /^(?<caption>.{20,}?)\s*\(\s*(?<credit>\p{Lu}[\p{Lu}\p{M} .'’-]{2,}\/\s*\p{Lu}[\p{Lu}\p{M} .'’-]{2,}?)\s*\)\.?$/u,
+  // A credit in brackets closing a caption, marked as one (`[File: Reuters]`, `[Company via Agency]`, `[Name/AP]`).
+  /^(?<caption>.{20,}?)\s*\[(?<credit>File:\s*[^[\]]{2,60}|[^[\]]{2,60}?\b(?:via|AP|AFP|Reuters|EPA|Getty Images|Anadolu)\b[^[\]]{0,30})\]$/u,
   // A credit alone on the line under a caption (`Photo: Getty Images`, `Image: © NASA/ESA`).
   /^(?<caption>)(?:Photo|Foto|Image|Bild|Credit|Photograph)s?\s*:\s*(?<credit>[^.]{2,60}?)\s*\)?$/iu,
   /^\((?<caption>)(?:Photo|Foto|Image|Bild|Credit|Photograph)s?\s*:\s*(?<credit>[^)]{2,60})\)$/iu,
