@@ -18,6 +18,7 @@ import { type CollectionsResult, collectionsKey, loadCollections, messageRecorde
 import { commitOutputs, type PlannedOutput } from './commit.js';
 import { EnvironmentError, environmentErrorOf } from './errors.js';
 import { ownedFiles, prepareOutputFolder, stagingFolderName } from './folder.js';
+import { type Intern, internEntry, interner } from './intern.js';
 import { lockOutput, type OutputLock } from './lock.js';
 import { restoreMessages, storeMessages } from './messages.js';
 import { packPath, readPack } from './pack.js';
@@ -84,6 +85,8 @@ interface BuildRun {
   reloaded: Map<string, Promise<IndexEntry>>;
   /** The pack holding the collections the cache now points at (kept when packs are pruned). */
   collectionsPack?: string | undefined;
+  /** Keeps the strings that recur across entries once (see {@link internEntry}). */
+  intern: Intern;
 }
 
 /**
@@ -196,6 +199,7 @@ async function planBuild(
     sourceOf: new Map(),
     dropped: new Set(),
     reloaded: new Map(),
+    intern: interner(),
   };
 }
 
@@ -266,6 +270,7 @@ async function settleInput(run: BuildRun, position: number, resolved: IndexEntry
     const kept = previous?.ok ? previous.outputs.map((output) => output.path) : previous?.kept;
     if (kept && kept.length > 0) entry = { ...entry, kept };
   }
+  internEntry(entry, run.intern);
   run.entries.set(path, entry);
 
   const file = new VFile({ path });
