@@ -48,6 +48,22 @@ describe('splitAuthors', () => {
     expect(splitAuthors('Von Katrin Albrechtsen und Jo Weiden')).toEqual(['Katrin Albrechtsen', 'Jo Weiden']);
     expect(splitAuthors('https://example.com/authors/jane')).toEqual([]);
   });
+
+  // A Readability byline is the text of the byline element, which often holds the date, an outlet or a degree too.
+  it.each([
+    ['a date on the next line', 'By MARTA QUINLAN\n        October 4, 2021 9:12 AM', ['Marta Quinlan']],
+    ['a date glued on', 'by Devon Achterberg14 Mar 2022318', ['Devon Achterberg']],
+    ['a date after a dash', 'Jo Weiden — October 4, 2021', ['Jo Weiden']],
+    ['an ISO date after a dash', 'Jo Weiden - 2021-10-04', ['Jo Weiden']],
+    ['a date alone', 'March 14, 2022 at 7:05 am Updated March 15, 2022 at 1:40 pm', []],
+    ['a degree and an outlet line', 'By Katrin  Albrechtsen, MD\n          Lakeside Health Desk', ['Katrin Albrechtsen']],
+    ['a French byline with contributors', 'Par Jo Weiden (avec Lise Marchal et Tom Orry)', ['Jo Weiden']],
+    ['a Spanish byline', 'Por Ana Ferrol', ['Ana Ferrol']],
+    ['names over two lines', 'By Jo Weiden and\n   Ana Ferrol', ['Jo Weiden', 'Ana Ferrol']],
+    ['a parenthesised middle name', 'Bruno (Ray Tallis) Ormond', ['Bruno (Ray Tallis) Ormond']],
+  ])('keeps only the names: %s', (_, text, expected) => {
+    expect(splitAuthors(text)).toEqual(expected);
+  });
 });
 
 describe('extractPage', () => {

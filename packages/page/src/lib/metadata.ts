@@ -230,12 +230,39 @@ function names(value: unknown, kind: 'Person' | 'Organization' | 'any'): string[
 
 /** `By Jane Doe and John Roe` → two names; upper-case names get title case. */
 export function splitAuthors(text: string): string[] {
-  return text
-    .replace(/^\s*(?:by|von)\s+/iu, '')
-    .split(/\s*(?:,|;|\band\b|\bund\b|&)\s*/u)
-    .map((name) => name.trim())
-    .filter((name) => name.length > 1 && name.length < 80 && !/^https?:/i.test(name))
+  return bylineNames(text)
+    .replace(/^\s*(?:by|von|par|por|door)\s+/iu, '')
+    .replace(/\s*\((?:with|avec|mit|con|com)\s[^)]*\)/giu, '')
+    .split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|&)\s*/u)
+    .map((name) => name.replace(/\s+/gu, ' ').trim())
+    .filter((name) => name.length > 1 && name.length < 80 && !/^https?:/i.test(name) && !degrees.has(name.replace(/\./gu, '')))
     .map(normaliseName);
+}
+
+// A byline element's text (what Readability returns) often holds more than the names: the date (`By JANE DOE` over
+// `March 11, 2015 3:46 PM`, or glued: `Jane Doe22 Dec 2016`), an outlet line, a degree after a comma. The names end
+// at the first written date, and at the end of a line that does not run on (`and`, `&`, a comma) to the next one.
+const month = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-zé]*\\.?';
+const writtenDate = new RegExp(
+  `\\d{1,2}(?:st|nd|rd|th)?\\s+${month},?\\s+\\d{4}|\\b${month}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}`,
+  'iu',
+);
+/** Degrees and post-nominals printed after a name (`Jane Doe, MD`), never names themselves. */
+const degrees = new Set(['MA', 'MD', 'PhD', 'MS', 'MSc', 'MPH', 'RN', 'DO', 'BA', 'BSc', 'MBA', 'Jr', 'Sr', 'DDS', 'RD', 'RDN']);
+
+function bylineNames(text: string): string {
+  const date = writtenDate.exec(text);
+  // The separator printed before the date (`Jane Doe — March 3, 2021`, `Jane Doe | 2021-03-03`) goes with it.
+  const names = date ? text.slice(0, date.index).replace(/[\s,|·•:–—-]+$/u, '') : text;
+  const lines = names.split(/\n/u).map((line) => line.trim());
+  let kept = '';
+  for (const line of lines) {
+    if (!line) continue;
+    if (!kept || /^(?:by|von|par|por|door)$/iu.test(kept) || /(?:,|&|\band|\bund|\bet)$/iu.test(kept) || /^(?:and|und|et|&)\b/iu.test(line))
+      kept = `${kept} ${line}`.trim();
+    else break;
+  }
+  return kept;
 }
 
 /** Names written in capitals (`MARTA QUINLAN`, a wire byline style) in title case; other names as written. */
