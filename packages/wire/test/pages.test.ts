@@ -195,6 +195,44 @@ describe('a prompt below the story', () => {
   });
 });
 
+describe('an author box below the story (issue 14)', () => {
+  const story = [
+    'Home',
+    'Blog',
+    'Why the town library now lends garden tools',
+    'By Ada Whitlock | May 12, 2025',
+    'The town library has started lending rakes, spades and seed trays alongside its books, after a survey found that many residents of the new flats had no room to store tools of their own.',
+    '',
+    'The scheme began with forty tools given by a hardware shop that closed last year, and the librarians say that most of them have been out on loan every weekend since the spring.',
+    '',
+  ];
+
+  it('ends the story at an `About <Name>` heading that names the author of the byline', async () => {
+    const copy = [
+      ...story,
+      'About Ada Whitlock',
+      'Ada Whitlock writes about local services and the people who run them, and has reported from the town for more than ten years before joining the blog team.',
+      'More posts on this topic',
+      'Seed swaps are back for the summer',
+    ].join('\n');
+    const result = await convertWire(copy, 'library.txt');
+    const text = blocks(result);
+    expect(text).toHaveLength(2);
+    expect(text.at(-1)).toMatch(/^The scheme began with forty tools/);
+    expect(text.join('\n')).not.toMatch(/writes about local services/);
+  });
+
+  it("keeps an `About <Name>` section that names no author of the byline (a release's company)", async () => {
+    const copy = [
+      ...story,
+      'About Greenshelf Tools',
+      'Greenshelf Tools makes hand tools for small gardens and gives part of its stock each year to libraries and schools that lend them out to the people who live nearby.',
+    ].join('\n');
+    const text = blocks(await convertWire(copy, 'library.txt'));
+    expect(text.at(-1)).toMatch(/^Greenshelf Tools makes hand tools/);
+  });
+});
+
 describe('a related-links label inside the story', () => {
   it('does not end the story when two paragraphs follow it within four lines', async () => {
     const copy = [

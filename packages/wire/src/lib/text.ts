@@ -155,7 +155,8 @@ function readLines(reading: Reading): boolean {
       endsStory(entry.rule) &&
       !(entry.rule.action === 'drop' && (proseResumes(kept, entry.at) || inside(entry.at))),
   );
-  const cut = Math.min(kept.length - 1, marker ? marker.at - 1 : Number.POSITIVE_INFINITY);
+  const box = authorBox(kept, span.start, span.end);
+  const cut = Math.min(kept.length - 1, marker ? marker.at - 1 : Number.POSITIVE_INFINITY, box - 1);
   if (cut < span.end) {
     // Cut short by a trailer or a marker: the story ends at its last closed line before it, not at a label or a
     // link there ("Permalink 34 Comments Feed").
@@ -174,6 +175,31 @@ function readLines(reading: Reading): boolean {
   reportUnreadByline(reading, headline, span.start);
   reportDropped(reading, end + 1, kept.length, 'the trailer after the story', wireRules.trailer);
   return true;
+}
+
+/** `About Jane Doe` (Über, À propos de, Sobre, Over): a heading naming someone, two to four capitalised words. */
+const aboutHeading =
+  /^(?:[Aa]bout|[Üü]ber|[Àà] propos de|[Ss]obre|[Oo]ver) (?<name>\p{Lu}[\p{L}\p{M}'’.-]+(?: \p{Lu}[\p{L}\p{M}'’.-]+){1,3})$/u;
+
+/**
+ * Where the author box below the story starts: a heading `About <Name>`
+ * whose name is one the byline above the story gives. A press release's
+ * `About <Company>` is part of the release and stays: it names no author.
+ * `Infinity` when there is none.
+ */
+function authorBox(kept: readonly Line[], start: number, end: number): number {
+  const authors = new Set(
+    kept
+      .slice(0, start)
+      .flatMap((line) => bylineCandidate(line.text)?.authors ?? [])
+      .map((author) => author.name.toLowerCase()),
+  );
+  if (authors.size === 0) return Number.POSITIVE_INFINITY;
+  for (let at = start + 1; at <= end; at++) {
+    const name = aboutHeading.exec(kept[at]?.text ?? '')?.groups?.name;
+    if (name && authors.has(name.toLowerCase())) return at;
+  }
+  return Number.POSITIVE_INFINITY;
 }
 
 /** Whether a long paragraph (150 characters or more, closed by punctuation) stands among the three lines from `at`. */
