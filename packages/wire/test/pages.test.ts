@@ -233,6 +233,47 @@ describe('an author box below the story (issue 14)', () => {
   });
 });
 
+describe('a newsletter box (issue 14)', () => {
+  const story = [
+    'Home',
+    'Football',
+    'Late goal sends the river club into the cup quarter-finals',
+    'By Ada Whitlock',
+    'A header two minutes into stoppage time sent the river club into the quarter-finals of the county cup on Tuesday night, after a match its manager called the hardest of the season so far.',
+    '',
+  ];
+  const last =
+    'The club will learn its next opponent in the draw on Thursday, and the manager said he would be happy to play anyone as long as the game was at home in front of its own supporters.';
+
+  it('ends the story at a box headed by a newsletter name, whose promotion and consent lines are not the story', async () => {
+    const copy = [
+      ...story,
+      last,
+      '',
+      'Matchday Extra Newsletter',
+      'Get the best goals, the results and the gossip from every ground in the county, every Monday morning.',
+      'I agree that Example Sports can send me the "Matchday Extra" newsletter.',
+      'See All Newsletters',
+      'Sorry!',
+      'Cup draw: who could the river club face?',
+    ].join('\n');
+    const result = await convertWire(copy, 'cup.txt');
+    expect(blocks(result).at(-1)).toBe(last);
+    expect(blocks(result).join('\n')).not.toMatch(/best goals|I agree/);
+  });
+
+  it('does not end the story when its prose goes on below the box', async () => {
+    const copy = [
+      ...story,
+      'Matchday Extra Newsletter',
+      'Get the best goals, the results and the gossip from every ground in the county, every Monday morning.',
+      last,
+      '',
+    ].join('\n');
+    expect(blocks(await convertWire(copy, 'cup.txt')).at(-1)).toBe(last);
+  });
+});
+
 describe('a related-links label inside the story', () => {
   it('does not end the story when two paragraphs follow it within four lines', async () => {
     const copy = [

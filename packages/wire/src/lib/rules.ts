@@ -123,6 +123,16 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
     action: 'drop',
   },
   {
+    id: 'newsletter-box',
+    description: 'newsletter sign-up box',
+    // The box's heading names the newsletter (`Pick Six Newsletter`, `SIGN UP FOR E-MAIL NEWSLETTERS`) and its
+    // checkbox asks the reader's consent; after the story the box ends it, inside it prose resumes below.
+    pattern:
+      /^((sign up for |subscribe to )?[\p{L}\p{N}'’&+ -]{0,40}?\b(e-?mail )?newsletters?|i (agree|consent) (that .{1,80} (can|may|will) (send|e-?mail|contact) me\b|to receive\b).{0,200})$/iu,
+    action: 'drop',
+    ends: true,
+  },
+  {
     id: 'author-box',
     description: 'author box after the story',
     pattern:
