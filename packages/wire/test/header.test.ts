@@ -135,3 +135,13 @@ describe('a music site: date above the headline, `By` on a line of its own, a te
     expect(result.messages).toContain('music-site-split-byline.txt:18:1: info Read the byline: Nora Vesti [wire-byline]');
   });
 });
+
+describe('a portal: the name, then the job title, then the outlet and date glued, each on a line of its own', async () => {
+  const result = await convertPage('portal-name-role-lines.txt');
+  const article = result.articles[0];
+
+  it('reads the name as the author and the job title as no one', () => {
+    expect(article?.headline).toBe('Seven folding bicycles that fit under a train seat');
+    expect(article?.authors).toEqual([{ name: 'Rosa Linnell' }]);
+  });
+});

@@ -70,10 +70,24 @@ export function parseByline(text: string): Byline | undefined {
   const isName = (name: string) =>
     /^[\p{Lu}][\p{L}\p{M}'’.-]*(\s+[\p{Lu}\p{Ll}][\p{L}\p{M}'’.-]*){1,4}$/u.test(name) &&
     name.split(/\s+/).every((word) => /^[\p{Lu}]|^[dlo]['’]\p{Lu}|^(de|da|van|von|der|di|le|la|bin|al|el)$/u.test(word));
-  if (!names.every(isName)) return undefined;
+  if (!names.every((name) => isName(name) && !isJobTitle(name))) return undefined;
   const byline: Byline = { authors: names.map((name) => ({ name: titleCase(name) })) };
   if (source) byline.source = source;
   return byline;
+}
+
+/**
+ * A job title printed alone, as a line of its own under the name (`Games Editor`, `Contributing Correspondent`):
+ * two to four words ending in a job noun. It reads like a name (two capitalised words), but names no one.
+ */
+export function isJobTitle(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    // Singular: a plural alone (`Columnists`) is a section of the site, not what one person is.
+    /\b(?:writer|reporter|correspondent|editor|columnist|contributor|producer|photographer|journalist|critic|analyst)$/iu.test(text.trim())
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import { imageMediaType, report, resolveImageRef, splitCredit } from '@syndikit/
 import { iso6393To1 } from 'iso-639-3';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { type Byline, parseByline } from './byline.js';
+import { type Byline, isJobTitle, parseByline } from './byline.js';
 import { agencyName, matchDateline } from './dateline.js';
 import { dateFromFileName } from './dates.js';
 import { wireRules } from './diagnostics-rules.js';
@@ -453,13 +453,19 @@ function bylineAt(texts: readonly string[], index: number): Byline | undefined {
 
 /**
  * A name alone on a line, right above a social handle (`@janeroe`), a date or a time: a byline printed
- * without `By` (`Jane Roe` / `@JANEROE`, `Jane Roe` / `Monday 6:30PM`). One person of two or three words.
+ * without `By` (`Jane Roe` / `@JANEROE`, `Jane Roe` / `Monday 6:30PM`), or above a job title (`Jane Roe` / `Staff
+ * Writer`). One person of two or three words.
  */
 function nameAboveDate(reading: Reading, index: number): Byline | undefined {
   const { kept, context } = reading;
   const text = (kept[index] as Line).text;
   const next = kept[index + 1]?.text ?? '';
   if (text.split(/\s+/).length > 3) return undefined;
+  // A job title alone on the next line (`Jane Roe` / `Games Editor`) makes the name a byline as a date would.
+  if (isJobTitle(next)) {
+    const byline = parseByline(text);
+    return byline?.authors.length === 1 && !byline.source ? byline : undefined;
+  }
   const below = /^@\w{2,}$/u.test(next) || /^(?:\p{L}+day\s+)?\d{1,2}:\d\d/u.test(next) || relativeTime.test(next);
   // Right under the headline, only a handle or a time below makes the name a byline: a date line alone may follow a
   // short deck.
