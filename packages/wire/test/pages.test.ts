@@ -274,6 +274,26 @@ describe('a newsletter box (issue 14)', () => {
   });
 });
 
+describe('a lead dense in names (issue 14)', () => {
+  it('starts the story at a long closed lead right above it, though its names leave it few stop words', async () => {
+    const lead =
+      'In March, Sen. Carla Mendez, D-Ore., toured Coos Bay, Oregon, with Gov. Tom Brandt, Rep. Lisa Okafor, R-Ore., Mayor Dan Whitlock of North Bend and Port Director Ana Ruiz, and argued that the state needs federal dredging money.';
+    const copy = [
+      'Fact-check',
+      'Does the harbour really lose $2 million a month to silt?',
+      'By Jane Roe on Monday, April 7th, 2025 at 9:12 a.m.',
+      'A dredger at work near the harbour entrance in Coos Bay, Ore. (Example Photo/Sam Lee)',
+      lead,
+      'A large part of the reason more money is needed, Mendez said, is the silt that the river carries into the channel.',
+      'The harbour "loses about $2 million a month to ships that cannot come in fully loaded," she said, according to a report in a local newspaper at the time.',
+      'We will start by noting that the most complete figures that are available concern the cargo that ships had to leave behind at other ports because the channel was too shallow for them, and not the cargo that never came at all.',
+      'As a result, in this check, we will read her words as the value of the cargo that was left behind, which is the only figure that the port and the state have kept for each month of the last ten years.',
+    ].join('\n');
+    const text = blocks(await convertWire(copy, 'harbour.txt'));
+    expect(text[0]).toBe(lead);
+  });
+});
+
 describe('a related-links label inside the story', () => {
   it('does not end the story when two paragraphs follow it within four lines', async () => {
     const copy = [

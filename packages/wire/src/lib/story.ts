@@ -144,7 +144,7 @@ export function findStory(
   if (reason !== 'its dateline') start = belowHeader(start, lines.length, prose, isHeaderLine);
   if (reason !== 'its dateline') {
     for (;;) {
-      start = climb(start, lines, prose, view.isExcluded);
+      start = climb(start, lines, (index) => prose(index) || namesLead(lines[index] ?? '', stopwords), view.isExcluded);
       const above = acrossLinks(view, start, -1);
       if (!above) break;
       skipped.push(...above.skipped);
@@ -275,6 +275,18 @@ function climb(start: number, lines: readonly string[], prose: (index: number) =
     else if (start > 1 && isSubheading(lines[start - 1] ?? '') && !isExcluded(start - 1) && story(start - 2)) start -= 2;
     else return start;
   }
+}
+
+/**
+ * A lead dense in names (`In October, Rep. Jane Doe, R-Ore., visited …`): a
+ * long closed sentence a little under the prose threshold of stop words.
+ * Right above the story it is the story's first paragraph; alone it is not
+ * prose (a list of names, a caption).
+ */
+function namesLead(text: string, stopwords: ReadonlySet<string>): boolean {
+  if (text.length < 150 || !isSentence(text)) return false;
+  const words = text.toLowerCase().match(/[\p{L}\p{M}'’]+/gu) ?? [];
+  return words.filter((word) => stopwords.has(word)).length / words.length >= stopwordsLow * 0.75;
 }
 
 /** A short line between paragraphs that reads as a subheading: up to eight words, no closing punctuation. */
