@@ -294,6 +294,25 @@ describe('a lead dense in names (issue 14)', () => {
   });
 });
 
+describe('a summary dense in names above a place on its own line (issue 14)', () => {
+  it('is not climbed across the place: the story starts below it', async () => {
+    const story =
+      'Harborlight, a maker of sensors for hospital wards, today announced a new alarm service for North American hospitals with its partner Norvale, a maker of bedside monitors, which the two companies will sell together from the spring.';
+    const copy = [
+      'News',
+      'Harborlight and Norvale bring ward alarms to North America',
+      'Nov 19, 2025',
+      'Full integration of Harborlight Relay with Norvale Vista monitors across North America, Canada and Mexico gives nurses at St. Anne, Mercy West, Lakeside Regional mobile alarm filtering, Harborlight said.',
+      'RIVERTON, IOWA',
+      story,
+      'The service sends each alarm to the phone of the nurse who looks after the patient, and it holds back the alarms that need no action, so that nurses are not called away from other patients for no reason.',
+      'Hospitals that already use the monitors can add the service without new wiring, and the companies say that the first of them will start to use it before the end of the year in the state of Ohio.',
+    ].join('\n');
+    const text = blocks(await convertWire(copy, 'alarms.txt'));
+    expect(text[0]).toBe(story);
+  });
+});
+
 describe('a related-links label inside the story', () => {
   it('does not end the story when two paragraphs follow it within four lines', async () => {
     const copy = [

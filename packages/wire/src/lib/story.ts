@@ -144,7 +144,7 @@ export function findStory(
   if (reason !== 'its dateline') start = belowHeader(start, lines.length, prose, isHeaderLine);
   if (reason !== 'its dateline') {
     for (;;) {
-      start = climb(start, lines, (index) => prose(index) || namesLead(lines[index] ?? '', stopwords), view.isExcluded);
+      start = climb(start, lines, prose, view.isExcluded, (index) => namesLead(lines[index] ?? '', stopwords));
       const above = acrossLinks(view, start, -1);
       if (!above) break;
       skipped.push(...above.skipped);
@@ -267,11 +267,20 @@ function acrossLinks(view: Classed, from: number, step: 1 | -1): { to: number; r
  * (`1. Ditch the diet`: up to eight words, no closing punctuation) is climbed over too, when closed prose stands
  * above it.
  */
-function climb(start: number, lines: readonly string[], prose: (index: number) => boolean, isExcluded: (index: number) => boolean): number {
+function climb(
+  start: number,
+  lines: readonly string[],
+  prose: (index: number) => boolean,
+  isExcluded: (index: number) => boolean,
+  lead: (index: number) => boolean = () => false,
+): number {
   const closed = (index: number) => /[.!?…"”»'’]$/u.test(lines[index] ?? '');
   const story = (index: number) => index >= 0 && prose(index) && !isExcluded(index) && closed(index);
   for (;;) {
     if (start > 0 && story(start - 1)) start -= 1;
+    // A lead dense in names is taken only right above the story: across a short line (a place alone, a
+    // subheading) it is as likely a summary above the story.
+    else if (start > 0 && !isExcluded(start - 1) && closed(start - 1) && lead(start - 1)) start -= 1;
     else if (start > 1 && isSubheading(lines[start - 1] ?? '') && !isExcluded(start - 1) && story(start - 2)) start -= 2;
     else return start;
   }
