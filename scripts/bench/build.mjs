@@ -166,6 +166,9 @@ async function main() {
     }
     const all = cold(dir, allSix);
     colds.set(count, all);
+    // Every article must have been built, or the figures describe a smaller build than the table says.
+    const built = readdirSync(join(dir, 'out', 'ninjs')).length;
+    if (built !== count) throw new Error(`the cold build of ${count} articles wrote ${built} ninjs documents`);
     const ofCold = (result) =>
       `${((result.wall / all.wall) * 100).toFixed(1)}% of cold${Number.isNaN(result.cpu) ? '' : `, ${((result.cpu / all.cpu) * 100).toFixed(1)}% CPU`}`;
 

@@ -36,7 +36,7 @@ function paragraph(next, index) {
  */
 export function article(index) {
   const next = random(index + 1);
-  const date = new Date(Date.UTC(2024, 0, 1) + index * 600_000).toISOString().replace('.000Z', 'Z');
+  const date = publishedAt(index).toISOString().replace('.000Z', 'Z');
   const body = [
     paragraph(next, index),
     paragraph(next, index),
@@ -57,6 +57,19 @@ export function article(index) {
   return `---\ntitle: "Story ${index}: ${sentence(next, 8).slice(0, -1)}"\nauthors: [Reporter ${index % 13}, Editor ${index % 5}]\npublished: ${date}\nsection: Section ${index % 6}\ntags: [tag-${index % 20}, tag-${index % 7}]\n---\n\n${body}\n`;
 }
 
+/** When article `index` was published: ten minutes after the one before it, from 2024-01-01. */
+function publishedAt(index) {
+  return new Date(Date.UTC(2024, 0, 1) + index * 600_000);
+}
+
+/**
+ * The build's clock for a corpus of `count` articles: a day after its newest article. A fixed clock (it was
+ * 2025-01-01) left every article from the 52,705th on as a future post, so "100,000 articles" built 52,705.
+ */
+export function corpusNow(count) {
+  return new Date(publishedAt(count - 1).getTime() + 86_400_000).toISOString().replace('.000Z', 'Z');
+}
+
 /** Word count of an article's body, to check the corpus is the size it claims. */
 export function wordCount(text) {
   return text.split('\n---\n')[1].split(/\s+/).filter(Boolean).length;
@@ -73,11 +86,12 @@ export function benchCorpus(count) {
     mkdirSync(join(dir, 'articles'), { recursive: true });
     for (let index = 0; index < count; index++)
       writeFileSync(join(dir, 'articles', `story-${String(index).padStart(6, '0')}.md`), article(index));
-    writeFileSync(
-      join(dir, 'syndikit.config.yaml'),
-      'site: {title: Bench Gazette, url: "https://bench.example"}\ninputs: [articles]\nformats: [markdown, rss, atom, jsonfeed, amp, ninjs]\nnow: 2025-01-01T00:00:00Z\n',
-    );
     writeFileSync(join(dir, 'done'), '');
   }
+  // Written on every run, so that a corpus made before the clock was fixed builds every article too.
+  writeFileSync(
+    join(dir, 'syndikit.config.yaml'),
+    `site: {title: Bench Gazette, url: "https://bench.example"}\ninputs: [articles]\nformats: [markdown, rss, atom, jsonfeed, amp, ninjs]\nnow: ${corpusNow(count)}\n`,
+  );
   return dir;
 }
