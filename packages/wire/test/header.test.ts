@@ -145,3 +145,15 @@ describe('a portal: the name, then the job title, then the outlet and date glued
     expect(article?.authors).toEqual([{ name: 'Rosa Linnell' }]);
   });
 });
+
+describe('headlines among skip links, sponsor labels, notices and a site name the byline repeats', () => {
+  it('takes neither the glued skip links nor a deck as the headline; an abbreviation’s full stop does not close a title', async () => {
+    const result = await convertPage('paper-skip-links-abbreviation.txt');
+    expect(result.articles[0]?.headline).toBe('Frost Heaves and Cracked Mains: How Winter Wears Down the Streets of Port Elm, N.S.');
+  });
+
+  it('takes no sponsor label, link pair, JavaScript notice or show name ending the byline as the headline', async () => {
+    const result = await convertPage('portal-show-name-sponsor.txt');
+    expect(result.articles[0]?.headline).toBe('Ferry Crew Rescues Three Kayakers Caught by the Evening Tide');
+  });
+});

@@ -29,9 +29,33 @@ const callToAction =
 /** A breadcrumb printed without its separators: `Home News Science & Astronomy`, `Startseite Politik Ausland`. */
 const breadcrumb = /^(?:Home|Startseite|Accueil|Inicio|Início)(?:\s+[\p{Lu}&][\p{L}&'’-]*){1,5}$/u;
 
+/**
+ * Page furniture that is never a headline whatever its length: skip links (`Skip to contentSkip to site index`, glued
+ * when copied) and a label that ends where a sponsor's logo stood (`Section is sponsored by`).
+ */
+const furniture = /^(?:skip to\b.*|.*\b(?:sponsored|supported|presented|powered|brought to you) by)$/iu;
+
+/** A notice about JavaScript or cookies (`For full functionality, enable JavaScript…`): the page's, never the story's. */
+const notice =
+  /^(?=.{0,300}$)(?:.*\b(?:javascript|cookies?)\b.*\b(?:enable|enabled|disabled?|turn on|required|necessary|accept|consent|browser)\b|.*\b(?:enable|enabled|disabled?|turn on|activate)\b.*\bjavascript\b)/iu;
+
+/** Whether a line is a notice about JavaScript or cookies. */
+export function isNotice(text: string): boolean {
+  return notice.test(text.trim());
+}
+
+/** Whether every part of a line split at bars is a link of one or two words (`« Previous | Next »`). */
+function barMenu(text: string): boolean {
+  const parts = text.split('|').map((part) => part.replace(/[«»‹›<>]/gu, '').trim());
+  return parts.length >= 2 && parts.every((part) => part.split(/\s+/u).length <= 2);
+}
+
 export function isNavigationWord(text: string): boolean {
   return (
     navigation.test(text.trim()) ||
+    furniture.test(text.trim()) ||
+    isNotice(text) ||
+    barMenu(text) ||
     breadcrumb.test(text.trim()) ||
     controls.test(text.trim()) ||
     callToAction.test(text.trim()) ||
@@ -193,7 +217,10 @@ function withoutDate(text: string): { names: string; dated: boolean } {
 function isRepeat(other: string, normal: string, words: number): boolean {
   if (other === normal) return words >= 5;
   if (other.startsWith(normal) && /^\s*[|–—-]\s/u.test(other.slice(normal.length))) return true;
-  return other.length > normal.length && other.endsWith(normal) && words >= 3;
+  if (other.length <= normal.length || !other.endsWith(normal) || words < 3) return false;
+  // After a bar or a dash (`Headline - Site Name`) a short line is the site's name the page title ends with, not a
+  // headline; a breadcrumb glues the headline to its last item (`HomeNewsThe headline`).
+  return words >= 5 || !/\s[|–—-]\s*$/u.test(other.slice(0, other.length - normal.length));
 }
 
 /** Whether the line at `index` stands between two short lines without closing punctuation (items of a menu or a list). */
@@ -228,7 +255,8 @@ export function titleScore(text: string, lines: readonly string[], index: number
   // sentence with a credit in brackets after it (`The pier at dawn. (Example Daily)`) a caption's.
   if (/(?:^|\s)@\w{2,}/u.test(text) || /\(\d+\)$/u.test(text) || /[.!?]\s*\([^()]{2,60}\)$/u.test(text)) return 0;
   let score = 1;
-  if (!/[.:,;]$/.test(text)) score += 1;
+  // An abbreviation's full stop (`… in N.Y.C.`) does not close a sentence.
+  if (!/[.:,;]$/.test(text) || /(?:^|[\s(])(?:\p{Lu}\.){2,}$/u.test(text)) score += 1;
   if (words.length >= 5 && words.length <= 20) score += 1;
   // Two sentences (`… fuelled the crisis. It is up to them …`) are a deck's or a summary's, seldom a headline's.
   if (/\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(text)) score -= 1;
@@ -243,6 +271,8 @@ export function titleScore(text: string, lines: readonly string[], index: number
   // The same line twice in menus (a site prints its navigation for wide and narrow screens) is no headline's repeat.
   const repeated = (other: string, at: number) =>
     isRepeat(other.toLowerCase(), normal, words.length) && !(other.toLowerCase() === normal && (inList(lines, at) || inList(lines, index)));
-  if (lines.some((other, at) => at !== index && repeated(other, at))) score += 3;
+  // A byline or a date line ending with the line's words (`By Jane Roe March 3, 2025 Morning Show`) names the site
+  // or the show, not the headline.
+  if (lines.some((other, at) => at !== index && repeated(other, at) && !bylineCandidate(other) && !findDate(other, 'UTC'))) score += 3;
   return score;
 }

@@ -16,6 +16,7 @@ import {
   incompleteDate,
   isHeaderLine,
   isNavigationWord,
+  isNotice,
   readCaption,
   relativeTime,
   titleScore,
@@ -132,8 +133,9 @@ export function ingestWireText(
 function readLines(reading: Reading): boolean {
   const { kept, context } = reading;
   const texts = kept.map((line) => line.text);
+  // A notice about JavaScript or cookies is a sentence, but the page's: the story finder does not see it as prose.
   const span = findStory(
-    texts,
+    texts.map((text) => (isNotice(text) ? '' : text)),
     (index) => photoLine.test(texts[index] ?? '') || isTeaser(texts, index),
     (index) => isHeaderLine(texts[index] ?? '', context.timeZone),
   );
