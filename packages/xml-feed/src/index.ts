@@ -1,4 +1,4 @@
-export type { XmlFeedFormat, XmlFeedOptions } from './lib/adapter.js';
+export type { XmlFeedFormat, XmlFeedOptions, XmlFeedWriter } from './lib/adapter.js';
 export { relativeToRoot, xmlFeedAdapter } from './lib/adapter.js';
 export { categoriesOf, feedImages, generator, mediaContent, stylesheetInstruction } from './lib/elements.js';
 export { xmlFeedRules } from './lib/rules.js';

@@ -4,16 +4,9 @@
  * render, so a rebuild that takes its feeds from the cache never loads it.
  * The `syndikit` command imports this module (`@syndikit/rss/adapter`).
  */
-import type { Adapter, CollectionAdapter, CollectionRenderContext, OutputFile } from '@syndikit/core';
+import type { Adapter } from '@syndikit/core';
 import { type XmlFeedOptions, xmlFeedAdapter } from '@syndikit/xml-feed/adapter';
 import { packageVersion } from '../generated/package.js';
-import type { rssTree } from './rss.js';
-
-/** What {@link rssAdapter} loads on its first render. */
-interface Loaded {
-  tree: typeof rssTree;
-  stylesheet(): string;
-}
 
 /**
  * The `rss` format: RSS 2.0 at `feed.xml` (and per-section and per-tag
@@ -25,29 +18,20 @@ interface Loaded {
  * `<author>`, `length="0"` enclosures and the clock as `lastBuildDate`.
  */
 export function rssAdapter(options?: Readonly<XmlFeedOptions> | null): Adapter {
-  let loaded: Loaded | undefined;
-  const adapter = xmlFeedAdapter(
+  return xmlFeedAdapter(
     {
       name: 'rss',
       label: 'RSS',
       needsSiteUrl: 'every channel must link to its site',
       defaultPath: 'feed.xml',
       stylesheetName: 'rss.xsl',
-      stylesheet: () => (loaded as Loaded).stylesheet(),
       mediaType: 'application/rss+xml; charset=utf-8',
-      tree: (plan, context, treeOptions) => (loaded as Loaded).tree(plan, context, treeOptions),
       version: packageVersion,
+      async load() {
+        const [{ rssTree }, { shippedStylesheet }] = await Promise.all([import('./rss.js'), import('./stylesheet.js')]);
+        return { tree: rssTree, stylesheet: shippedStylesheet };
+      },
     },
     options,
-  ) as CollectionAdapter;
-  return {
-    ...adapter,
-    async render(context: CollectionRenderContext): Promise<OutputFile[]> {
-      if (!loaded) {
-        const [{ rssTree }, { shippedStylesheet }] = await Promise.all([import('./rss.js'), import('./stylesheet.js')]);
-        loaded = { tree: rssTree, stylesheet: shippedStylesheet };
-      }
-      return adapter.render(context);
-    },
-  };
+  );
 }

@@ -31,8 +31,6 @@ export interface XmlFeedFormat {
   defaultPath: string;
   /** The file name of the shipped stylesheet written beside the feeds (`rss.xsl`, `atom.xsl`). */
   stylesheetName: string;
-  /** The shipped stylesheet's text. */
-  stylesheet(): string;
   mediaType: string;
   /**
    * The format package's version. With it the adapter has a `cacheKey` (this
@@ -41,8 +39,19 @@ export interface XmlFeedFormat {
    * changed. Optional.
    */
   version?: string;
+  /**
+   * What writes the format, imported on the first render (once): a rebuild
+   * that takes its feeds from the cache never loads it.
+   */
+  load(): Promise<XmlFeedWriter>;
+}
+
+/** What an {@link XmlFeedFormat} loads to write its feeds. */
+export interface XmlFeedWriter {
   /** The document for one planned feed with at least one item. */
   tree(plan: FeedPlan, context: CollectionRenderContext, options: { hub?: string | undefined; stylesheet?: string | undefined }): Root;
+  /** The shipped stylesheet's text. */
+  stylesheet(): string;
 }
 
 /**
@@ -53,6 +62,7 @@ export function xmlFeedAdapter(format: XmlFeedFormat, options?: Readonly<XmlFeed
   const feedOptions = resolveFeedOptions(format.name, options);
   const path = options?.path ?? format.defaultPath;
   const stylesheet = options?.stylesheet ?? true;
+  let writer: Promise<XmlFeedWriter> | undefined;
   return {
     name: format.name,
     scope: 'collection',
@@ -74,7 +84,12 @@ export function xmlFeedAdapter(format: XmlFeedFormat, options?: Readonly<XmlFeed
         );
         return [];
       }
-      const [{ planFeeds }, { serialize }] = await Promise.all([import('@syndikit/syndication'), import('./serialize.js')]);
+      writer ??= format.load();
+      const [{ planFeeds }, { serialize }, { tree, stylesheet: shippedStylesheet }] = await Promise.all([
+        import('@syndikit/syndication'),
+        import('./serialize.js'),
+        writer,
+      ]);
       const outputs: OutputFile[] = [];
       for (const plan of planFeeds(context, feedOptions, path, format.name)) {
         if (plan.items.length === 0) {
@@ -83,11 +98,11 @@ export function xmlFeedAdapter(format: XmlFeedFormat, options?: Readonly<XmlFeed
           continue;
         }
         const href = stylesheet === true ? relativeToRoot(plan.path, format.stylesheetName) : stylesheet || undefined;
-        const tree = format.tree(plan, context, { hub: feedOptions.hub, stylesheet: href });
-        outputs.push({ path: plan.path, contents: serialize(tree), mediaType: format.mediaType });
+        const document = tree(plan, context, { hub: feedOptions.hub, stylesheet: href });
+        outputs.push({ path: plan.path, contents: serialize(document), mediaType: format.mediaType });
       }
       if (stylesheet === true && outputs.length > 0) {
-        const contents = format.stylesheet();
+        const contents = shippedStylesheet();
         outputs.push({ path: format.stylesheetName, contents, mediaType: 'application/xslt+xml; charset=utf-8', asset: true });
       }
       return outputs;
