@@ -156,4 +156,18 @@ describe('headlines among skip links, sponsor labels, notices and a site name th
     const result = await convertPage('portal-show-name-sponsor.txt');
     expect(result.articles[0]?.headline).toBe('Ferry Crew Rescues Three Kayakers Caught by the Evening Tide');
   });
+
+  it('takes no site name a copyright line ends with, nor a blurb printed twice; reads a credit after a bar or glued to its caption', async () => {
+    const result = await convertPage('paper-site-name-caption-credits.txt');
+    expect(result.articles[0]?.headline).toBe('Lighthouse keepers’ cottages open to visitors for the first time');
+    const { readCaption } = await import('../src/lib/header.js');
+    expect(readCaption('The pier at dawn, seen from the ferry.CreditCreditJane Roe/Example Times')).toEqual({
+      caption: 'The pier at dawn, seen from the ferry.',
+      credit: 'Jane Roe/Example Times',
+    });
+    expect(readCaption('The old cabaret on the hill at night Jane Roe/Reuters')).toEqual({
+      caption: 'The old cabaret on the hill at night',
+      credit: 'Jane Roe/Reuters',
+    });
+  });
 });

@@ -81,6 +81,12 @@ const captionPatterns: readonly RegExp[] = [
   /^(?<caption>.{20,}?)\s*\(\s*(?<credit>\p{Lu}[\p{Lu}\p{M} .'’-]{2,}\/\s*\p{Lu}[\p{Lu}\p{M} .'’-]{2,}?)\s*\)\.?$/u,
   // A credit in brackets closing a caption, marked as one (`[File: Reuters]`, `[Company via Agency]`, `[Name/AP]`).
   /^(?<caption>.{20,}?)\s*\[(?<credit>File:\s*[^[\]]{2,60}|[^[\]]{2,60}?\b(?:via|AP|AFP|Reuters|EPA|Getty Images|Anadolu)\b[^[\]]{0,30})\]$/u,
+  // A credit after a bar (`The pier at dawn. | Photo: Example Agency`).
+  /^(?<caption>.{10,}?)\s*\|\s*(?:Photo|Foto|Image|Bild|Credit|Photograph)s?\s*:\s*(?<credit>[^|]{2,60})$/iu,
+  // A credit label glued to the caption's last sentence when copied (`… in 2023.CreditCreditJane Roe/Example Times`).
+  /^(?<caption>.{10,}?[.!?"”)])Credit(?:Credit)?(?<credit>\p{Lu}.{1,80})$/u,
+  // A photographer of two names and a picture agency after a slash closing a caption (`… in Paris Jane Roe/Reuters`).
+  /^(?<caption>.{10,}?)\s+(?<credit>\p{Lu}[\p{L}\p{M}'’.-]+\s+\p{Lu}[\p{L}\p{M}'’.-]+\s*\/\s*(?:Reuters|AP|AFP|Getty Images|EPA|Bloomberg|dpa))$/u,
   // A credit alone on the line under a caption (`Photo: Getty Images`, `Image: © NASA/ESA`).
   /^(?<caption>)(?:Photo|Foto|Image|Bild|Credit|Photograph)s?\s*:\s*(?<credit>[^.]{2,60}?)\s*\)?$/iu,
   /^\((?<caption>)(?:Photo|Foto|Image|Bild|Credit|Photograph)s?\s*:\s*(?<credit>[^)]{2,60})\)$/iu,
@@ -272,7 +278,9 @@ export function titleScore(text: string, lines: readonly string[], index: number
   const repeated = (other: string, at: number) =>
     isRepeat(other.toLowerCase(), normal, words.length) && !(other.toLowerCase() === normal && (inList(lines, at) || inList(lines, index)));
   // A byline or a date line ending with the line's words (`By Jane Roe March 3, 2025 Morning Show`) names the site
-  // or the show, not the headline.
-  if (lines.some((other, at) => at !== index && repeated(other, at) && !bylineCandidate(other) && !findDate(other, 'UTC'))) score += 3;
+  // or the show, not the headline; so does a copyright line (`© 1996-2025 The Example Post`). A sentence closed by a
+  // full stop printed twice is a promotion's blurb (a box and its teaser), not a headline and its page title.
+  const names = (other: string) => bylineCandidate(other) || findDate(other, 'UTC') || /©|^\(c\)|^copyright\b/iu.test(other);
+  if (!/\p{Ll}\.$/u.test(text) && lines.some((other, at) => at !== index && repeated(other, at) && !names(other))) score += 3;
   return score;
 }
