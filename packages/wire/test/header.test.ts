@@ -170,4 +170,9 @@ describe('headlines among skip links, sponsor labels, notices and a site name th
       credit: 'Jane Roe/Reuters',
     });
   });
+
+  it('takes the title the breadcrumb repeats under the date when only a short label stands above the date', async () => {
+    const result = await convertPage('tech-site-headline-under-date.txt');
+    expect(result.articles[0]?.headline).toBe('Passwortmanager für Linux liest jetzt QR-Codes');
+  });
 });

@@ -249,11 +249,21 @@ function chooseHeadline(reading: Reading, start: number): number {
     const score = matchDateline(text) || photoLine.test(text) || inMenu(kept, index) ? 0 : titleScore(text, texts, index);
     if (score > 0 && score >= bestScore) [best, bestScore] = [index, score];
   }
+  // A title-like line the copy repeats (the page title, a breadcrumb) stands under the byline or date on some pages
+  // (`08.04.2025 12:46` / headline / deck): it wins when nothing above them reads as a title of five words or more
+  // (a label of a few words does not); a full title above wins over a teaser printed twice below the byline.
+  let below = false;
+  for (let index = until; index < start && bestScore < 3; index++) {
+    const text = texts[index] ?? '';
+    const score = matchDateline(text) || photoLine.test(text) || inMenu(kept, index) ? 0 : titleScore(text, texts, index);
+    if (score >= 4) [best, bestScore, below] = [index, score, true];
+  }
   // Of two title-like lines in a row, the upper one is the headline and the lower one the deck (unless the lower is
   // repeated as the page title).
   const above = texts[best - 1];
   const wordsOf = (text: string | undefined) => (text ?? '').split(/\s+/).length;
   if (
+    !below &&
     best > from &&
     above !== undefined &&
     bestScore < 4 &&
