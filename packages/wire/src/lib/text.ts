@@ -249,15 +249,9 @@ function chooseHeadline(reading: Reading, start: number): number {
     const score = matchDateline(text) || photoLine.test(text) || inMenu(kept, index) ? 0 : titleScore(text, texts, index);
     if (score > 0 && score >= bestScore) [best, bestScore] = [index, score];
   }
-  // A title-like line the copy repeats (the page title, a breadcrumb) stands under the byline or date on some pages
-  // (`08.04.2025 12:46` / headline / deck): it wins when nothing above them reads as a title of five words or more
-  // (a label of a few words does not); a full title above wins over a teaser printed twice below the byline.
-  let below = false;
-  for (let index = until; index < start && bestScore < 3; index++) {
-    const text = texts[index] ?? '';
-    const score = matchDateline(text) || photoLine.test(text) || inMenu(kept, index) ? 0 : titleScore(text, texts, index);
-    if (score >= 4) [best, bestScore, below] = [index, score, true];
-  }
+  const repeatedBelow = bestScore < 3 ? repeatedUnder(reading, texts, until, start) : undefined;
+  const below = repeatedBelow !== undefined;
+  if (repeatedBelow) [best, bestScore] = repeatedBelow;
   // Of two title-like lines in a row, the upper one is the headline and the lower one the deck (unless the lower is
   // repeated as the page title).
   const above = texts[best - 1];
@@ -301,6 +295,21 @@ function chooseHeadline(reading: Reading, start: number): number {
     );
   }
   return best;
+}
+
+/**
+ * A title-like line the copy repeats (the page title, a breadcrumb) between the byline or date and the story, as
+ * some pages print it (`08.04.2025 12:46` / headline / deck): it wins when nothing above them reads as a title of
+ * five words or more (a label of a few words does not); a full title above wins over a teaser printed twice below
+ * the byline. Its index and score.
+ */
+function repeatedUnder(reading: Reading, texts: readonly string[], until: number, start: number): [number, number] | undefined {
+  for (let index = until; index < start; index++) {
+    const text = texts[index] ?? '';
+    const score = matchDateline(text) || photoLine.test(text) || inMenu(reading.kept, index) ? 0 : titleScore(text, texts, index);
+    if (score >= 4) return [index, score];
+  }
+  return undefined;
 }
 
 /** A short line between two short lines right above and below it (no blank line between): a menu item, not a title. */
