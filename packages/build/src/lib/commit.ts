@@ -5,7 +5,7 @@ import { safeTarget, UnsafeOutputPathError } from '@syndikit/disk';
 import pLimit from 'p-limit';
 import type { OutputRecord } from './cache.js';
 import { EnvironmentError, environmentErrorOf } from './errors.js';
-import { type ManifestFile, manifestText, writeManifest } from './manifest.js';
+import { type ManifestEntries, type ManifestFile, manifestChecksum, sortedEntries, writeManifest } from './manifest.js';
 import { readPack } from './pack.js';
 import { sha256 } from './task.js';
 
@@ -25,6 +25,27 @@ export interface PlannedOutput {
 /** Packs read and written together: enough to share folder checks, few enough to bound memory. */
 const packsPerBatch = 64;
 
+/**
+ * Paths checked, folders made and files moved at once: a promise and its
+ * closures for each of 150,000 outputs at a time were a large part of a big
+ * build's last-second peak on the main thread, while `limit` keeps only 32
+ * of them working anyway.
+ */
+const pathsPerBatch = 1024;
+
+/** Run `task` on every item, a batch at a time (at most `limit`'s concurrency working within a batch). */
+async function inBatches<T>(items: Iterable<T>, limit: Limit, task: (item: T) => Promise<unknown>): Promise<void> {
+  let batch: Promise<unknown>[] = [];
+  for (const item of items) {
+    batch.push(limit(() => task(item)));
+    if (batch.length === pathsPerBatch) {
+      await Promise.all(batch);
+      batch = [];
+    }
+  }
+  await Promise.all(batch);
+}
+
 /** What {@link commitOutputs} is given. */
 export interface CommitInput {
   planned: readonly PlannedOutput[];
@@ -42,8 +63,8 @@ export interface CommitInput {
   packsDir: string;
   /** A folder inside the output folder (same file system) where this commit stages what it writes. */
   stageDir: string;
-  /** The manifest's text as read, to leave an unchanged manifest alone. */
-  manifest: string | undefined;
+  /** The checksum of the manifest as read (`undefined` without a valid one), to leave an unchanged manifest alone. */
+  manifestChecksum: string | undefined;
 }
 
 /** What {@link commitOutputs} did. */
@@ -131,14 +152,16 @@ async function checkTargets(
   limit: Limit,
 ): Promise<{ toRemove: [string, ManifestFile][]; targets: Map<string, string> }> {
   const checked = new Map<string, Promise<boolean>>();
-  const producing = new Set(input.planned.map((output) => output.path));
-  const toRemove = [...input.owned].filter(([path]) => !input.keep.has(path) && !producing.has(path));
+  const producing = new Set<string>();
+  for (const output of input.planned) producing.add(output.path);
+  const toRemove: [string, ManifestFile][] = [];
+  for (const [path, file] of input.owned) if (!input.keep.has(path) && !producing.has(path)) toRemove.push([path, file]);
   const targets = new Map<string, string>();
-  await Promise.all(
-    [...stale.map((output) => output.path), ...toRemove.map(([path]) => path)].map((path) =>
-      limit(async () => targets.set(path, await checkedTarget(input.outDir, path, checked))),
-    ),
-  );
+  const paths = function* () {
+    for (const output of stale) yield output.path;
+    for (const [path] of toRemove) yield path;
+  };
+  await inBatches(paths(), limit, async (path) => targets.set(path, await checkedTarget(input.outDir, path, checked)));
   return { toRemove, targets };
 }
 
@@ -196,9 +219,15 @@ async function listFresh(input: Readonly<CommitInput>, stale: readonly PlannedOu
     return !known || (known.pending && known.hash !== output.hash);
   });
   if (fresh.length > 0) {
-    const listed = new Map(input.owned);
-    for (const output of fresh) listed.set(output.path, { hash: output.hash, size: output.size, pending: true });
-    await writeManifest(input.outDir, manifestText(listed));
+    // What the manifest listed, with the fresh files over it as pending: merged a line at a time, the list not copied.
+    const pending = sortedByPath(fresh);
+    const owned = sortedEntries(input.owned);
+    await writeManifest(input.outDir, () =>
+      mergeByPath(
+        owned(),
+        lastOfEachPath(pending, (output) => ({ hash: output.hash, size: output.size, pending: true })),
+      ),
+    );
   }
   return fresh;
 }
@@ -212,20 +241,16 @@ async function moveIntoPlace(
   makeFolder: (folder: string) => Promise<unknown>,
   limit: Limit,
 ): Promise<void> {
-  await Promise.all([...new Set(stale.map((output) => dirname(targets.get(output.path) as string)))].map((folder) => makeFolder(folder)));
-  for (let start = 0; start < stale.length; start += 1024) {
-    await Promise.all(
-      stale.slice(start, start + 1024).map((output) =>
-        limit(async () => {
-          const target = targets.get(output.path) as string;
-          await rename(sources.get(output) as string, target);
-          const after = await lstat(target);
-          result.records[output.path] = [output.hash, after.size, after.mtimeMs, after.ctimeMs];
-          result.written.push(output.path);
-        }),
-      ),
-    );
-  }
+  const folders = new Set<string>();
+  for (const output of stale) folders.add(dirname(targets.get(output.path) as string));
+  await inBatches(folders, limit, makeFolder);
+  await inBatches(stale, limit, async (output) => {
+    const target = targets.get(output.path) as string;
+    await rename(sources.get(output) as string, target);
+    const after = await lstat(target);
+    result.records[output.path] = [output.hash, after.size, after.mtimeMs, after.ctimeMs];
+    result.written.push(output.path);
+  });
 }
 
 /** Phase 5: remove what syndikit wrote before and nothing produces now (a pending entry only with its listed bytes), and folders left empty. */
@@ -249,26 +274,69 @@ async function removeUnproduced(
 /** Phase 6: the manifest of what the folder holds now: what this build produced, and what it kept. */
 async function writeFinalManifest(input: Readonly<CommitInput>, fresh: readonly PlannedOutput[], result: CommitResult): Promise<void> {
   const { planned, owned, keep, stats } = input;
-  const producing = new Set(planned.map((output) => output.path));
-  const listed = new Map<string, ManifestFile>();
-  for (const output of planned) listed.set(output.path, { hash: output.hash, size: output.size });
-  for (const [path, file] of owned) if (keep.has(path) && !producing.has(path)) listed.set(path, file);
+  const producing = new Set<string>();
+  for (const output of planned) producing.add(output.path);
+  const kept = new Map<string, ManifestFile>();
+  for (const [path, file] of owned) if (keep.has(path) && !producing.has(path)) kept.set(path, file);
   // The usual rebuild changes nothing listed: the manifest read stands, without serialising it again.
-  const same =
-    input.manifest !== undefined &&
-    fresh.length === 0 &&
-    listed.size === owned.size &&
-    [...listed].every(([path, file]) => {
-      const known = owned.get(path);
-      return known !== undefined && !known.pending && known.hash === file.hash && known.size === file.size;
-    });
+  let same = input.manifestChecksum !== undefined && fresh.length === 0 && producing.size + kept.size === owned.size;
+  for (const output of planned) {
+    if (!same) break;
+    const known = owned.get(output.path);
+    same = known !== undefined && !known.pending && known.hash === output.hash && known.size === output.size;
+  }
+  for (const [path, file] of kept) {
+    if (!same) break;
+    same = owned.get(path) === file && !file.pending;
+  }
   if (!same) {
-    const text = manifestText(listed);
-    if (text !== input.manifest || fresh.length > 0) await writeManifest(input.outDir, text);
+    // Every planned output (the last of a path wins, as in a map), and what was kept: both sorted, merged a line at a time.
+    const outputs = sortedByPath(planned);
+    const listed: ManifestEntries = () =>
+      mergeByPath(
+        sortedEntries(kept)(),
+        lastOfEachPath(outputs, (output) => ({ hash: output.hash, size: output.size })),
+      );
+    const sum = manifestChecksum(listed);
+    if (sum !== input.manifestChecksum || fresh.length > 0) await writeManifest(input.outDir, listed, sum);
   }
   for (const [path, file] of owned) {
     const record = stats[path];
     if (keep.has(path) && !producing.has(path) && record && record[0] === file.hash) result.records[path] = record;
+  }
+}
+
+/** A copy of `outputs` sorted by path (stable: of outputs with the same path, the last stays last). */
+function sortedByPath(outputs: readonly PlannedOutput[]): PlannedOutput[] {
+  return [...outputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The manifest entries of outputs sorted by path, the last of each path only (as a map set in that order keeps). */
+function* lastOfEachPath(
+  outputs: readonly PlannedOutput[],
+  fileOf: (output: PlannedOutput) => ManifestFile,
+): Generator<readonly [string, ManifestFile]> {
+  for (const [index, output] of outputs.entries()) if (outputs[index + 1]?.path !== output.path) yield [output.path, fileOf(output)];
+}
+
+/** Two runs of entries sorted by path merged into one; on the same path, `over`'s entry is taken. */
+function* mergeByPath(
+  under: Iterable<readonly [string, ManifestFile]>,
+  over: Iterable<readonly [string, ManifestFile]>,
+): Generator<readonly [string, ManifestFile]> {
+  const a = under[Symbol.iterator]();
+  const b = over[Symbol.iterator]();
+  let x = a.next();
+  let y = b.next();
+  while (!x.done || !y.done) {
+    if (y.done || (!x.done && x.value[0] < y.value[0])) {
+      yield x.value as readonly [string, ManifestFile];
+      x = a.next();
+    } else {
+      if (!x.done && x.value[0] === y.value[0]) x = a.next();
+      yield y.value;
+      y = b.next();
+    }
   }
 }
 

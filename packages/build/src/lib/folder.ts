@@ -44,8 +44,8 @@ export async function prepareOutputFolder(outDir: string): Promise<void> {
 export interface OwnedFiles {
   /** By output path; `pending` ones are removed only when their bytes are still the listed ones. */
   files: Map<string, ManifestFile>;
-  /** The manifest's text as read (`undefined` without a valid one). */
-  manifest: string | undefined;
+  /** The checksum of the manifest as read (`undefined` without a valid one). */
+  manifestChecksum: string | undefined;
   /** A warning about the manifest (missing with other files around, or corrupt), on a file named after it. */
   file: VFile | undefined;
 }
@@ -61,7 +61,7 @@ export async function ownedFiles(outDir: string, index: Readonly<CacheIndex>): P
   const path = join(outDir, manifestFileName);
   const read = await translateEnvironment(() => readManifest(outDir), path);
   if ('files' in read) {
-    return { files: read.files, manifest: read.text, file: undefined };
+    return { files: read.files, manifestChecksum: read.checksum, file: undefined };
   }
   const files = new Map<string, ManifestFile>();
   for (const [output, record] of Object.entries(index.outputs)) files.set(output, { hash: record[0], size: record[1], pending: true });
@@ -86,5 +86,5 @@ export async function ownedFiles(outDir: string, index: Readonly<CacheIndex>): P
       );
     }
   }
-  return { files, manifest: undefined, file };
+  return { files, manifestChecksum: undefined, file };
 }

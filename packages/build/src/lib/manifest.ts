@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unsafeOutputPath } from '@syndikit/core';
 
@@ -43,10 +44,10 @@ export type ManifestProblem = 'missing' | 'corrupt';
 
 type Line = [path: string, hash: string, size: number] | [path: string, hash: string, size: number, pending: 'pending'];
 
-/** Read the manifest of `outDir`: the files by output path, or why there is none. */
+/** Read the manifest of `outDir`: the files by output path and its (verified) checksum, or why there is none. */
 export async function readManifest(
   outDir: string,
-): Promise<{ files: Map<string, ManifestFile>; text: string } | { problem: ManifestProblem }> {
+): Promise<{ files: Map<string, ManifestFile>; checksum: string } | { problem: ManifestProblem }> {
   let text: string;
   try {
     text = await readFile(join(outDir, manifestFileName), 'utf8');
@@ -58,7 +59,8 @@ export async function readManifest(
     const value = JSON.parse(text) as { syndikit?: unknown; format?: unknown; sha256?: unknown; files?: unknown };
     if (value.syndikit !== 'output-manifest' || value.format !== manifestFormat || !Array.isArray(value.files))
       return { problem: 'corrupt' };
-    if (value.sha256 !== checksum(value.files)) return { problem: 'corrupt' };
+    const sum = checksum(value.files);
+    if (value.sha256 !== sum) return { problem: 'corrupt' };
     const files = new Map<string, ManifestFile>();
     for (const line of value.files as unknown[]) {
       if (!Array.isArray(line)) return { problem: 'corrupt' };
@@ -68,32 +70,98 @@ export async function readManifest(
       }
       files.set(path, { hash, size: size as number, ...(pending === 'pending' ? { pending: true as const } : {}) });
     }
-    return { files, text };
+    return { files, checksum: sum };
   } catch {
     return { problem: 'corrupt' };
   }
 }
 
-/** The manifest's text for `files` (sorted by path: the same files give the same bytes). */
+/**
+ * The manifest's entries, sorted by path (the same files give the same
+ * bytes), one at a time: a function, since writing walks them twice (once
+ * for the checksum in the header, once to write them).
+ */
+export type ManifestEntries = () => Iterable<readonly [path: string, file: ManifestFile]>;
+
+/** The manifest's text for `files` (sorted by path: the same files give the same bytes); {@link writeManifest} writes the same bytes line by line. */
 export function manifestText(files: ReadonlyMap<string, ManifestFile>): string {
-  const lines: Line[] = [...files]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([path, file]) => (file.pending ? [path, file.hash, file.size, 'pending'] : [path, file.hash, file.size]));
-  const head = JSON.stringify({ syndikit: 'output-manifest', format: manifestFormat, sha256: checksum(lines) });
-  return `${head.slice(0, -1)},"files":[${lines.map((line) => `\n${JSON.stringify(line)}`).join(',')}\n]}\n`;
+  const entries = sortedEntries(files);
+  let text = manifestHead(manifestChecksum(entries));
+  for (const line of manifestLines(entries)) text += line;
+  return text + manifestTail;
 }
 
-/** Write the manifest of `outDir` atomically. */
-export async function writeManifest(outDir: string, text: string): Promise<void> {
+/** The entries of a map, sorted by path. */
+export function sortedEntries(files: ReadonlyMap<string, ManifestFile>): ManifestEntries {
+  // The keys alone are copied and sorted (a pair an entry would be as many arrays again); the default sort compares code units, as `<` does.
+  const paths = [...files.keys()].sort();
+  return function* () {
+    for (const path of paths) yield [path, files.get(path) as ManifestFile];
+  };
+}
+
+/** The checksum the manifest's header carries: the SHA-256 of `JSON.stringify(lines)`, hashed a line at a time. */
+export function manifestChecksum(entries: ManifestEntries): string {
+  const hash = createHash('sha256');
+  let separator = '[';
+  for (const [path, file] of entries()) {
+    hash.update(separator + JSON.stringify(lineOf(path, file)));
+    separator = ',';
+  }
+  hash.update(separator === '[' ? '[]' : ']');
+  return hash.digest('hex');
+}
+
+/**
+ * Write the manifest of `outDir` atomically (a temporary file renamed into
+ * place), a few megabytes at a time: the manifest of 150,000 files is about
+ * 11 MB, which as one string (and its lines as another array) was a large
+ * part of a big build's last-second peak. `sum` is
+ * {@link manifestChecksum} of the same entries when the caller has it.
+ */
+export async function writeManifest(outDir: string, entries: ManifestEntries, sum = manifestChecksum(entries)): Promise<void> {
   const path = join(outDir, manifestFileName);
   const temporary = join(outDir, `.${randomBytes(6).toString('hex')}.syndikit-tmp`);
   try {
-    await writeFile(temporary, text, { flag: 'wx' });
+    const descriptor = openSync(temporary, 'wx');
+    try {
+      let chunk = manifestHead(sum);
+      for (const line of manifestLines(entries)) {
+        chunk += line;
+        if (chunk.length >= 1 << 22) {
+          writeSync(descriptor, chunk);
+          chunk = '';
+        }
+      }
+      writeSync(descriptor, chunk + manifestTail);
+    } finally {
+      closeSync(descriptor);
+    }
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => {});
     throw error;
   }
+}
+
+const manifestTail = '\n]}\n';
+
+function manifestHead(sum: string): string {
+  const head = JSON.stringify({ syndikit: 'output-manifest', format: manifestFormat, sha256: sum });
+  return `${head.slice(0, -1)},"files":[`;
+}
+
+/** Each entry's line with the separator before it: `\n[…]`, then `,\n[…]`. */
+function* manifestLines(entries: ManifestEntries): Generator<string> {
+  let separator = '\n';
+  for (const [path, file] of entries()) {
+    yield separator + JSON.stringify(lineOf(path, file));
+    separator = ',\n';
+  }
+}
+
+function lineOf(path: string, file: ManifestFile): Line {
+  return file.pending ? [path, file.hash, file.size, 'pending'] : [path, file.hash, file.size];
 }
 
 function checksum(files: readonly unknown[]): string {

@@ -513,7 +513,7 @@ async function updateOutputFolder(
       outDir: context.outDir,
       packsDir: context.slot.packsDir,
       stageDir: join(run.stageRoot, 'commit'),
-      manifest: owned.manifest,
+      manifestChecksum: owned.manifestChecksum,
     });
   let committed = await commit();
   if (committed.badPacks.size > 0) {
@@ -554,11 +554,9 @@ async function saveCache(run: BuildRun, outputs: BuildOutputs | undefined, recor
   const slot = run.context.slot;
   const changed =
     run.cache.misses > 0 ||
-    entries.size !== Object.keys(index.entries).length ||
     (outputs !== undefined && (outputs.written.length > 0 || outputs.removed.length > 0)) ||
-    Object.keys(records).length !== Object.keys(index.outputs).length ||
-    Object.entries(records).some(([path, record]) => index.outputs[path] !== record) ||
-    [...entries].some(([path, entry]) => index.entries[path] !== entry);
+    !sameRecords(records, index.outputs) ||
+    !sameEntries(entries, index.entries);
   const kept = new Set([...entries.values()].flatMap((entry) => (entry.pack ? [entry.pack] : [])));
   if (run.collectionsPack) kept.add(run.collectionsPack);
   if (changed || interrupted) {
@@ -571,6 +569,25 @@ async function saveCache(run: BuildRun, outputs: BuildOutputs | undefined, recor
     await removePacks(slot, [...run.dropped], kept);
   }
   await slot.end();
+}
+
+/** Whether `records` holds the very records of `previous`, no more, no fewer (walked by key: no arrays of 150,000 keys or pairs). */
+function sameRecords(records: Readonly<Record<string, OutputRecord>>, previous: Readonly<Record<string, OutputRecord>>): boolean {
+  let count = 0;
+  for (const path in records) {
+    if (previous[path] !== records[path]) return false;
+    count++;
+  }
+  for (const _ in previous) count--;
+  return count === 0;
+}
+
+/** Whether `entries` holds the very entries of `previous`, no more, no fewer. */
+function sameEntries(entries: ReadonlyMap<string, IndexEntry>, previous: Readonly<Record<string, IndexEntry>>): boolean {
+  for (const [path, entry] of entries) if (previous[path] !== entry) return false;
+  let count = 0;
+  for (const _ in previous) count++;
+  return count === entries.size;
 }
 
 /** Remove packs (of the previous index, or replaced during this build) that the new index does not refer to. */
