@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ManifestFile, manifestFileName, manifestText, readManifest, sortedEntries, writeManifest } from '../src/lib/manifest.js';
+import {
+  type ManifestFile,
+  manifestFileName,
+  manifestText,
+  readManifest,
+  removeManifestTemporaries,
+  sortedEntries,
+  writeManifest,
+} from '../src/lib/manifest.js';
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -53,5 +61,15 @@ describe('the manifest written a line at a time', () => {
     const { text } = await written(files);
     expect(text.length).toBeGreaterThan(1 << 22);
     expect(text).toBe(expected(files));
+  });
+});
+
+describe('temporary manifests a killed build left', () => {
+  it('are removed, and no other file', async () => {
+    const { folder } = await written(new Map([['a.md', { hash: 'a'.repeat(32), size: 1 }]]));
+    await writeFile(join(folder, '.0123456789ab.syndikit-tmp'), '{"syndikit":"output-man');
+    await writeFile(join(folder, '.notes.syndikit-tmp'), 'a file of the user');
+    await removeManifestTemporaries(folder);
+    expect((await readdir(folder)).sort()).toEqual(['.notes.syndikit-tmp', manifestFileName]);
   });
 });

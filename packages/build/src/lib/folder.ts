@@ -5,7 +5,7 @@ import { VFile } from 'vfile';
 import type { CacheIndex } from './cache.js';
 import { EnvironmentError, translateEnvironment } from './errors.js';
 import { gateName, ownerSuffix } from './lock.js';
-import { type ManifestFile, manifestFileName, readManifest } from './manifest.js';
+import { type ManifestFile, manifestFileName, readManifest, removeManifestTemporaries } from './manifest.js';
 import { buildRules } from './rules.js';
 
 /** The folder in the output folder where a running build stages what it writes (a dot folder: never read as input). */
@@ -59,6 +59,8 @@ export interface OwnedFiles {
  */
 export async function ownedFiles(outDir: string, index: Readonly<CacheIndex>): Promise<OwnedFiles> {
   const path = join(outDir, manifestFileName);
+  // A build killed while writing the manifest left its temporary file (the manifest itself is replaced by a rename, whole or not at all).
+  await translateEnvironment(() => removeManifestTemporaries(outDir), outDir);
   const read = await translateEnvironment(() => readManifest(outDir), path);
   if ('files' in read) {
     return { files: read.files, manifestChecksum: read.checksum, file: undefined };

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unsafeOutputPath } from '@syndikit/core';
 
@@ -145,6 +145,19 @@ export async function writeManifest(outDir: string, entries: ManifestEntries, su
 }
 
 const manifestTail = '\n]}\n';
+
+/** The temporary name {@link writeManifest} writes to before renaming. */
+const temporaryName = /^\.[0-9a-f]{12}\.syndikit-tmp$/;
+
+/**
+ * Remove the temporary manifests a build killed while writing one left in
+ * `outDir` (never a file of another name). Called with the output folder
+ * locked, so no other build is writing one.
+ */
+export async function removeManifestTemporaries(outDir: string): Promise<void> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  for (const name of names) if (temporaryName.test(name)) await rm(join(outDir, name), { force: true });
+}
 
 function manifestHead(sum: string): string {
   const head = JSON.stringify({ syndikit: 'output-manifest', format: manifestFormat, sha256: sum });
