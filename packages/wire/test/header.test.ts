@@ -175,4 +175,9 @@ describe('headlines among skip links, sponsor labels, notices and a site name th
     const result = await convertPage('tech-site-headline-under-date.txt');
     expect(result.articles[0]?.headline).toBe('Passwortmanager für Linux liest jetzt QR-Codes');
   });
+
+  it('takes the upper of a title and its deck when the links above them open alike (a menu, not a list of titles)', async () => {
+    const result = await convertPage('portal-link-menu-deck.txt');
+    expect(result.articles[0]?.headline).toBe('Harbour coach says he was wrong to bring the cup to the mayor in 2019');
+  });
 });

@@ -261,8 +261,9 @@ function chooseHeadline(reading: Reading, start: number): number {
     best > from &&
     above !== undefined &&
     bestScore < 4 &&
-    // The upper one is not the last of a list of titles (links to other stories, a menu of sections).
-    (best - 2 < 0 || titleScore(texts[best - 2] ?? '', texts, best - 2) === 0) &&
+    // The upper one is not the last of a list of titles (links to other stories, a menu of sections). Links that
+    // open with the same three words (`External link, opens the site's page on …`) are a menu's, not titles.
+    (best - 2 < 0 || titleScore(texts[best - 2] ?? '', texts, best - 2) === 0 || sameOpening(texts[best - 2], texts[best - 3])) &&
     wordsOf(above) < 2 * wordsOf(texts[best]) &&
     // A label of a few words over a longer title (`Newsdesk Keeping you current`, a magazine's name in a menu) is
     // a section's or a menu's, not the headline.
@@ -310,6 +311,12 @@ function repeatedUnder(reading: Reading, texts: readonly string[], until: number
     if (score >= 4) return [index, score];
   }
   return undefined;
+}
+
+/** Whether two lines open with the same three words (items of one menu: `External link, opens …`). */
+function sameOpening(a: string | undefined, b: string | undefined): boolean {
+  const opening = (text: string | undefined) => (text ?? '').toLowerCase().split(/\s+/u).slice(0, 3).join(' ');
+  return a !== undefined && b !== undefined && a.split(/\s+/u).length >= 3 && opening(a) === opening(b);
 }
 
 /** A short line between two short lines right above and below it (no blank line between): a menu item, not a title. */
