@@ -16,11 +16,9 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { article, benchCorpus, wordCount } from './corpus.mjs';
+import { article, benchCorpus, buildArgs, wordCount } from './corpus.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const self = fileURLToPath(import.meta.url);
-const cli = join(root, 'packages/cli/dist/bin.js');
 const [mode, ...rest] = process.argv.slice(2).filter((arg) => arg !== '--no-singles');
 const singles = !process.argv.includes('--no-singles');
 const allSix = 'markdown,rss,atom,jsonfeed,amp,ninjs';
@@ -82,19 +80,7 @@ function run(name, dir) {
 
 /** syndikit's own numbers: CPU and peak memory of the CLI process, measured with /usr/bin/time when present. */
 function runSyndikit(dir, formats = allSix) {
-  const args = [
-    cli,
-    'build',
-    '--config',
-    join(dir, 'syndikit.config.yaml'),
-    '--out',
-    join(dir, 'out'),
-    '--cache-dir',
-    join(dir, 'cache'),
-    '--formats',
-    formats,
-    '--quiet',
-  ];
+  const args = buildArgs(dir, formats);
   const started = performance.now();
   const time = existsSync('/usr/bin/time');
   // Diagnostics go to a file descriptor of their own (fd 3 is /dev/null): only /usr/bin/time's line is read.

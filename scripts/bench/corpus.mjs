@@ -70,6 +70,19 @@ export function corpusNow(count) {
   return new Date(publishedAt(count - 1).getTime() + 86_400_000).toISOString().replace('.000Z', 'Z');
 }
 
+/**
+ * The `syndikit build` arguments every build benchmark runs on a corpus: its config, output and cache folders
+ * under `work` (default the corpus's own folder), the formats, quiet. Node flags go before, in the caller.
+ * @param {string} dir the corpus folder
+ * @param {string} formats comma-separated format names
+ * @param {{ work?: string, extra?: string[] }} [options] `extra`: more build flags (`--threads 0`)
+ */
+export function buildArgs(dir, formats, { work = dir, extra = [] } = {}) {
+  const cli = fileURLToPath(new URL('../../packages/cli/dist/bin.js', import.meta.url));
+  const folders = ['--out', join(work, 'out'), '--cache-dir', join(work, 'cache')];
+  return [cli, 'build', '--config', join(dir, 'syndikit.config.yaml'), ...folders, ...extra, '--formats', formats, '--quiet'];
+}
+
 /** Word count of an article's body, to check the corpus is the size it claims. */
 export function wordCount(text) {
   return text.split('\n---\n')[1].split(/\s+/).filter(Boolean).length;

@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { benchCorpus } from './corpus.mjs';
+import { benchCorpus, buildArgs } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
@@ -86,22 +86,7 @@ function heapSteps(file) {
 }
 
 function build(dir, out, extra) {
-  const command = [
-    ...extra,
-    join(root, 'packages/cli/dist/bin.js'),
-    'build',
-    '--config',
-    join(dir, 'syndikit.config.yaml'),
-    '--out',
-    join(out, 'out'),
-    '--cache-dir',
-    join(out, 'cache'),
-    '--threads',
-    '0',
-    '--formats',
-    formats,
-    '--quiet',
-  ];
+  const command = [...extra, ...buildArgs(dir, formats, { work: out, extra: ['--threads', '0'] })];
   rmSync(join(out, 'out'), { recursive: true, force: true });
   rmSync(join(out, 'cache'), { recursive: true, force: true });
   const child = spawnSync(process.execPath, command, { encoding: 'utf8', maxBuffer: 1 << 28 });

@@ -10,10 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { article, benchCorpus } from './corpus.mjs';
+import { article, benchCorpus, buildArgs } from './corpus.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const count = Number(args.find((arg, index) => /^\d+$/.test(arg) && !args[index - 1]?.startsWith('--')) ?? 10_000);
@@ -70,20 +68,7 @@ function cpuSteps(file) {
 }
 
 function build(dir, extra = [], env = {}) {
-  const command = [
-    ...extra,
-    join(root, 'packages/cli/dist/bin.js'),
-    'build',
-    '--config',
-    join(dir, 'syndikit.config.yaml'),
-    '--out',
-    join(dir, 'out'),
-    '--cache-dir',
-    join(dir, 'cache'),
-    '--formats',
-    formats,
-    '--quiet',
-  ];
+  const command = [...extra, ...buildArgs(dir, formats)];
   const child = spawnSync(process.execPath, command, { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
   if (child.status !== 0) throw new Error(`build failed: ${child.stderr}`);
 }
