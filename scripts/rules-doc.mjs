@@ -74,13 +74,16 @@ export async function collectRules() {
  */
 export async function collectTextRules() {
   const module = await import(pathToFileURL(join(packagesDir, 'wire', 'dist', 'index.js')).href);
-  return [...(module.defaultRules ?? [])].map(({ id, description, action, ends, agencies }) => ({
+  const lineRules = [...(module.defaultRules ?? [])].map(({ id, description, action, ends, agencies }) => ({
     id,
     description,
     action,
     ends,
     agencies,
   }));
+  // The photo credit patterns (`captionRules`) are rules as data too, with an action of their own.
+  const captionRules = [...(module.captionRules ?? [])].map(({ id, description }) => ({ id, description, action: 'caption' }));
+  return [...lineRules, ...captionRules];
 }
 
 /** The ids defined in more than one place with different titles, hints or severities. */
@@ -137,11 +140,25 @@ export function renderRulesDoc(entries, textRules = []) {
       '| id | what it matches | what happens | agencies |',
       '| --- | --- | --- | --- |',
     );
-    for (const rule of textRules) {
+    for (const rule of textRules.filter((entry) => entry.action !== 'caption')) {
       lines.push(
         `| \`${rule.id}\` | ${cell(rule.description)} | ${actions[rule.action] ?? rule.action}${rule.ends && rule.action === 'drop' ? '; ends the story' : ''} | ${(rule.agencies ?? []).join(', ')} |`,
       );
     }
+    lines.push('');
+  }
+  const captions = textRules.filter((entry) => entry.action === 'caption');
+  if (captions.length > 0) {
+    lines.push(
+      '## Caption credits of `@syndikit/wire`',
+      '',
+      'Photo credit patterns (`captionRules`), tried in this order: a line one matches is a photo caption with its',
+      'credit (`wire-caption`), never body text; a credit alone on its line takes the caption from the line above.',
+      '',
+      '| id | what it matches |',
+      '| --- | --- |',
+    );
+    for (const rule of captions) lines.push(`| \`${rule.id}\` | ${cell(rule.description)} |`);
     lines.push('');
   }
   return lines.join('\n');

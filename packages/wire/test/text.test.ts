@@ -423,3 +423,66 @@ describe('caption credits that close a line: an agency in parentheses, a marked 
     expect(blocks(result).join('\n')).not.toMatch(/\(AP\)|Reuters|LIBRARY/);
   });
 });
+
+describe('caption credits without an agency: a Credit label, a labelled credit in parentheses, Photo by, Courtesy (issue 14)', async () => {
+  // Our own copy: each caption carries its credit in a form sites print without a picture agency's name.
+  const copy = [
+    'Observatory on the ridge opens its dome to the public',
+    '',
+    'By Mara Lind',
+    'Published 9:15 AM EST, Fri December 6, 2024',
+    '',
+    'The old observatory on the ridge above Northpoint will open its dome to visitors on clear nights this winter, the county said on Friday, after a restoration that took three years and most of a bequest.',
+    '',
+    'The dome of the observatory under a clear sky at nightCredit: Example Agency',
+    '',
+    'Volunteers rebuilt the rotating roof by hand, the county said, and an engineer who had worked on the original gears came out of retirement to help them fit the new bearings.',
+    '',
+    'The restored telescope points at the northern sky. Credit: Example Space Agency',
+    '',
+    'The telescope itself, a brass refractor made a century ago, was cleaned and realigned by a team from the university, who gave the work its own credit: three winters of patient evenings.',
+    '',
+    'Visitors queue at the gate on the first open night (Image: EXAMPLE )',
+    '',
+    'Tickets will be free for children, and the county plans to run a bus from the harbor on the nights the dome is open, weather permitting, with the timetable posted each afternoon.',
+    '',
+    'The founder of the observatory at the eyepiece in 1931.Credit...Jane Roe/Example Times',
+    '',
+    'The observatory was built by a shipping family who left it to the county, and it closed in the nineteen-eighties when the lens cracked in a frost that also split the stone steps.',
+    '',
+    'John Doe in 1987.',
+    'Photo by Jane Roe',
+    '',
+    'A keeper who lived on the ridge for forty years, John Doe, kept a logbook of every comet he saw, and the county will show the logbook in the room below the dome for the first time.',
+    '',
+    'A page of the logbook.',
+    'Photo illustration by Example. Photo by Jane Roe.',
+    '',
+    'The county said it would decide in the spring whether to keep the dome open in summer, when the nights are short and the ridge road is busy with walkers heading for the cliffs.',
+    '',
+    'The brass refractor in its cradle before the restoration began.',
+    '',
+    'Courtesy of Example Museum',
+    '',
+    'The restoration was paid for by the bequest and by a grant from the state, and the county said no money from the harbor fees had gone into it, as some islanders had feared.',
+  ].join('\n');
+  const result = await convertWire(copy, 'observatory.txt');
+
+  it('reads each as a figure, the label left out of the credit; a short caption right above its credit is taken', () => {
+    expect(figures(result)).toEqual([
+      { type: 'figure', caption: 'The dome of the observatory under a clear sky at night', credit: 'Example Agency' },
+      { type: 'figure', caption: 'The restored telescope points at the northern sky.', credit: 'Example Space Agency' },
+      { type: 'figure', caption: 'Visitors queue at the gate on the first open night', credit: 'EXAMPLE' },
+      { type: 'figure', caption: 'The founder of the observatory at the eyepiece in 1931.', credit: 'Jane Roe/Example Times' },
+      { type: 'figure', caption: 'John Doe in 1987.', credit: 'Jane Roe' },
+      { type: 'figure', caption: 'A page of the logbook.', credit: 'Photo illustration by Example. Photo by Jane Roe' },
+      { type: 'figure', caption: 'The brass refractor in its cradle before the restoration began.', credit: 'Courtesy of Example Museum' },
+    ]);
+  });
+
+  it('keeps story prose that says "credit:" in lower case as a paragraph', () => {
+    expect(blocks(result)).toHaveLength(8);
+    expect(blocks(result)[2]).toMatch(/its own credit: three winters/);
+    expect(blocks(result).join('\n')).not.toMatch(/Example (?:Agency|Times|Museum)|Photo by|EXAMPLE/);
+  });
+});

@@ -1,5 +1,6 @@
 import { type Byline, parseByline } from './byline.js';
 import { findDate, locateDate } from './dates.js';
+import { captionRules } from './rules.js';
 
 /**
  * The story's header, read as scored candidates in a window of lines above
@@ -63,43 +64,12 @@ export function isNavigationWord(text: string): boolean {
   );
 }
 
-/**
- * Photo credits as agencies and sites print them, at the end (`(AP Photo/Jeff
- * Chiu, File)`, `REUTERS/Brendan McDermid`, `Photo: Hau Dinh, AP`, `Foto: …/dpa`)
- * or first (`© Munir uz Zaman, AFP | Police …`). `credit` and `caption` groups.
- */
-const captionPatterns: readonly RegExp[] = [
-  /^(?<caption>.*?)\s*\((?<credit>(?:AP|AFP|Reuters|dpa|UPI|EPA|Getty) (?:Photo|Images|Foto)\s*\/\s*[^)]+)\)\.?$/iu,
-  /^(?<caption>.*?)\s*(?<credit>REUTERS\s*\/\s*[\p{L}\p{M} .'’-]+(?:\/(?:File )?Photo)?)\.?$/u,
-  // The label is not part of the credit: `Photo: Hau Dinh, AP` credits `Hau Dinh, AP`.
-  /^(?<caption>.*?)\s*(?:Photo|Foto|Bild|Image)s?\s*:\s*(?<credit>[^.]{2,60}?(?:,|\/)\s*(?:AP|AFP|Reuters|dpa|UPI|EPA|Getty Images))\.?$/iu,
-  /^©\s*(?<credit>[^|]{2,80}?)\s*\|\s*(?<caption>.{10,})$/u,
-  /^(?<caption>.{10,}?)\s*(?<credit>(?:AFP|AP|Getty Images|dpa)\s*(?:Photo)?\s*\/\s*[\p{L}\p{M} .'’-]+)$/u,
-  // An agency alone in parentheses closing a caption (`… in Nogales, Ariz. (AP)`); a dateline opens a paragraph.
-  /^(?<caption>.{20,}?)\s*\((?<credit>AP|AFP|Reuters|EPA|dpa|UPI|Getty Images)\)\.?$/u,
-  // A photographer and picture agency in capitals, in parentheses (`( JANE ROE/SCIENCE PHOTO LIBRARY)`).
-  /^(?<caption>.{20,}?)\s*\(\s*(?<credit>\p{Lu}[\p{Lu}\p{M} .'’-]{2,}\/\s*\p{Lu}[\p{Lu}\p{M} .'’-]{2,}?)\s*\)\.?$/u,
-  // A credit in brackets closing a caption, marked as one (`[File: Reuters]`, `[Company via Agency]`, `[Name/AP]`).
-  /^(?<caption>.{20,}?)\s*\[(?<credit>File:\s*[^[\]]{2,60}|[^[\]]{2,60}?\b(?:via|AP|AFP|Reuters|EPA|Getty Images|Anadolu)\b[^[\]]{0,30})\]$/u,
-  // A credit after a bar (`The pier at dawn. | Photo: Example Agency`).
-  /^(?<caption>.{10,}?)\s*\|\s*(?:Photo|Foto|Image|Bild|Credit|Photograph)s?\s*:\s*(?<credit>[^|]{2,60})$/iu,
-  // A credit label glued to the caption's last sentence when copied (`… in 2023.CreditCreditJane Roe/Example Times`).
-  /^(?<caption>.{10,}?[.!?"”)])Credit(?:Credit)?(?<credit>\p{Lu}.{1,80})$/u,
-  // A photographer of two names and a picture agency after a slash closing a caption (`… in Paris Jane Roe/Reuters`).
-  /^(?<caption>.{10,}?)\s+(?<credit>\p{Lu}[\p{L}\p{M}'’.-]+\s+\p{Lu}[\p{L}\p{M}'’.-]+\s*\/\s*(?:Reuters|AP|AFP|Getty Images|EPA|Bloomberg|dpa))$/u,
-  // A credit alone on the line under a caption (`Photo: Getty Images`, `Image: © NASA/ESA`).
-  /^(?<caption>)(?:Photo|Foto|Image|Bild|Credit|Photograph)s?\s*:\s*(?<credit>[^.]{2,60}?)\s*\)?$/iu,
-  /^\((?<caption>)(?:Photo|Foto|Image|Bild|Credit|Photograph)s?\s*:\s*(?<credit>[^)]{2,60})\)$/iu,
-  // A credit line alone under a photo: names and agencies between bars or slashes (`Jane Roe | Bloomberg | Getty Images`).
-  /^(?<caption>)(?<credit>[\p{Lu}][\p{L}\p{M} .'’-]{1,40}(?:\s*[|/]\s*[\p{L}\p{M} .'’-]{2,40})*\s*[|/]\s*(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Shutterstock|Alamy|dpa|picture alliance|Imago|Sipa|NurPhoto|ZUMA Press|Anadolu))$/u,
-];
-
 /** A photo caption and its credit, when the line reads as one. */
 export function readCaption(text: string): { caption: string; credit: string } | undefined {
   // Sites glue their licensing link to the credit ("REUTERS/Amir Haddad Purchase Licensing Rights").
   text = text.replace(/\s*(?:Purchase Licensing Rights|opens new tab)+$/iu, '');
-  for (const pattern of captionPatterns) {
-    const groups = pattern.exec(text)?.groups;
+  for (const rule of captionRules) {
+    const groups = rule.pattern.exec(text)?.groups;
     if (groups?.credit) return { caption: (groups.caption ?? '').trim(), credit: groups.credit.trim() };
   }
   return undefined;

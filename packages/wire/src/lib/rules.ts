@@ -255,3 +255,131 @@ export function compileRules(userRules: readonly WireRule[] = [], useDefaults = 
     }
   });
 }
+
+/**
+ * A photo credit pattern: a line it matches is a photo caption, never body
+ * text. `pattern` has a `credit` group (the credit, without its label:
+ * `Photo: Hau Dinh, AP` credits `Hau Dinh, AP`) and a `caption` group,
+ * empty when the credit stands alone on its line (the caption is then the
+ * line above it, when that reads as one).
+ */
+export interface CaptionRule {
+  /** Stable id, kebab-case. */
+  id: string;
+  /** What the rule matches, with an example (invented). */
+  description: string;
+  pattern: RegExp;
+}
+
+/**
+ * Photo credits as agencies and sites print them, at the end of the caption
+ * (`(AP Photo/Jeff Chiu, File)`, `REUTERS/Brendan McDermid`, `Photo: Hau
+ * Dinh, AP`), first (`© Munir uz Zaman, AFP | Police …`) or alone on a line
+ * of their own; tried in this order.
+ */
+export const captionRules: readonly CaptionRule[] = Object.freeze([
+  {
+    id: 'agency-photo-parenthesized',
+    description: 'an agency photo credit in parentheses closing the caption (`… Thursday. (AP Photo/Jane Roe, File)`)',
+    pattern: /^(?<caption>.*?)\s*\((?<credit>(?:AP|AFP|Reuters|dpa|UPI|EPA|Getty) (?:Photo|Images|Foto)\s*\/\s*[^)]+)\)\.?$/iu,
+  },
+  {
+    id: 'reuters-slash',
+    description: 'a Reuters credit closing the caption (`… on Monday. REUTERS/Jane Roe/File Photo`)',
+    pattern: /^(?<caption>.*?)\s*(?<credit>REUTERS\s*\/\s*[\p{L}\p{M} .'’-]+(?:\/(?:File )?Photo)?)\.?$/u,
+  },
+  {
+    id: 'labelled-agency',
+    description: 'a labelled credit naming an agency closing the caption (`… Photo: Jane Roe, AP`); the label is not part of the credit',
+    pattern:
+      /^(?<caption>.*?)\s*(?:Photo|Foto|Bild|Image)s?\s*:\s*(?<credit>[^.]{2,60}?(?:,|\/)\s*(?:AP|AFP|Reuters|dpa|UPI|EPA|Getty Images))\.?$/iu,
+  },
+  {
+    id: 'copyright-first',
+    description: 'a credit first, after ©, and the caption after a bar (`© Jane Roe, AFP | Police …`); not the article’s copyright',
+    pattern: /^©\s*(?<credit>[^|]{2,80}?)\s*\|\s*(?<caption>.{10,})$/u,
+  },
+  {
+    id: 'agency-slash',
+    description: 'an agency and photographer after a slash closing the caption (`… at dawn AFP/Jane Roe`)',
+    pattern: /^(?<caption>.{10,}?)\s*(?<credit>(?:AFP|AP|Getty Images|dpa)\s*(?:Photo)?\s*\/\s*[\p{L}\p{M} .'’-]+)$/u,
+  },
+  {
+    id: 'agency-parenthesized',
+    description: 'an agency alone in parentheses closing the caption (`… in Nogales, Ariz. (AP)`); a dateline opens a paragraph',
+    pattern: /^(?<caption>.{20,}?)\s*\((?<credit>AP|AFP|Reuters|EPA|dpa|UPI|Getty Images)\)\.?$/u,
+  },
+  {
+    id: 'picture-agency-capitals',
+    description: 'a photographer and picture agency in capitals, in parentheses (`… ( JANE ROE/SCIENCE PHOTO LIBRARY)`)',
+    pattern: /^(?<caption>.{20,}?)\s*\(\s*(?<credit>\p{Lu}[\p{Lu}\p{M} .'’-]{2,}\/\s*\p{Lu}[\p{Lu}\p{M} .'’-]{2,}?)\s*\)\.?$/u,
+  },
+  {
+    id: 'bracketed-credit',
+    description: 'a credit in brackets closing the caption, marked as one (`[File: Reuters]`, `[Company via Agency]`, `[Name/AP]`)',
+    pattern:
+      /^(?<caption>.{20,}?)\s*\[(?<credit>File:\s*[^[\]]{2,60}|[^[\]]{2,60}?\b(?:via|AP|AFP|Reuters|EPA|Getty Images|Anadolu)\b[^[\]]{0,30})\]$/u,
+  },
+  {
+    id: 'credit-after-bar',
+    description: 'a labelled credit after a bar (`The pier at dawn. | Photo: Example Agency`)',
+    pattern: /^(?<caption>.{10,}?)\s*\|\s*(?:Photo|Foto|Image|Bild|Credit|Photograph)s?\s*:\s*(?<credit>[^|]{2,60})$/iu,
+  },
+  {
+    id: 'credit-label-glued',
+    description:
+      'a Credit label glued to the caption’s last sentence when copied (`… in 2023.CreditCreditJane Roe/Example Times`, `… in 2023.Credit...Jane Roe`)',
+    pattern: /^(?<caption>.{10,}?[.!?"”)])Credit(?:Credit|\.\.\.|…)?(?<credit>\p{Lu}.{1,80})$/u,
+  },
+  {
+    id: 'photographer-agency',
+    description: 'a photographer of two names and a picture agency after a slash closing the caption (`… in Paris Jane Roe/Reuters`)',
+    pattern:
+      /^(?<caption>.{10,}?)\s+(?<credit>\p{Lu}[\p{L}\p{M}'’.-]+\s+\p{Lu}[\p{L}\p{M}'’.-]+\s*\/\s*(?:Reuters|AP|AFP|Getty Images|EPA|Bloomberg|dpa))$/u,
+  },
+  {
+    id: 'labelled-credit-closing',
+    description:
+      'a `Credit:` label closing the caption, after its last sentence or glued to its last word (`… in orbit. Credit: Example Agency`, `… at nightCredit: Jane Roe`)',
+    // The label in its own case (`Credit:`, `Image credit:`): a sentence saying "credit: …" goes on in lower case.
+    pattern: /^(?<caption>.{10,}?[\p{L}\p{N}.!?"”)])\s*(?:(?:Image|Photo) credit|Credit):\s*(?<credit>\p{Lu}[^.:!?]{1,60}?)\.?$/u,
+  },
+  {
+    id: 'labelled-credit-parenthesized',
+    description: 'a labelled credit in parentheses closing the caption (`… in June (Image: EXAMPLE )`, `… weeks (Credit: Example Images)`)',
+    pattern: /^(?<caption>.{10,}?)\s*\(\s*(?:Photo|Foto|Image|Bild|Credit|Picture|Photograph)s?\s*:\s*(?<credit>[^()]{2,60}?)\s*\)\.?$/iu,
+  },
+  {
+    id: 'credit-alone',
+    description: 'a labelled credit alone on the line under a caption (`Photo: Example Images`, `Image: © Example Agency`)',
+    pattern: /^(?<caption>)(?:Photo|Foto|Image|Bild|Credit|Photograph)s?\s*:\s*(?<credit>[^.]{2,60}?)\s*\)?$/iu,
+  },
+  {
+    id: 'credit-alone-parenthesized',
+    description: 'a labelled credit alone in parentheses (`(Photo: Example Images)`)',
+    pattern: /^\((?<caption>)(?:Photo|Foto|Image|Bild|Credit|Photograph)s?\s*:\s*(?<credit>[^)]{2,60})\)$/iu,
+  },
+  {
+    id: 'credit-line-agency',
+    description: 'names and a picture agency between bars or slashes alone under a photo (`Jane Roe | Example | Getty Images`)',
+    pattern:
+      /^(?<caption>)(?<credit>[\p{Lu}][\p{L}\p{M} .'’-]{1,40}(?:\s*[|/]\s*[\p{L}\p{M} .'’-]{2,40})*\s*[|/]\s*(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Shutterstock|Alamy|dpa|picture alliance|Imago|Sipa|NurPhoto|ZUMA Press|Anadolu))$/u,
+  },
+  {
+    id: 'photo-by-alone',
+    description:
+      'a `Photo by` credit alone on its line (`Photo by Jane Roe`, `Photo by Jane Roe/Example Images`); the label is not part of the credit',
+    pattern: /^(?<caption>)(?:Photo(?:graph)?|Image)s?\s+by\s+(?<credit>\p{Lu}[^.!?]{1,60}?)\.?$/u,
+  },
+  {
+    id: 'photo-by-pair',
+    description: 'two `… by` credits alone on their line (`Photo illustration by Example. Photo by Jane Roe.`), kept whole',
+    pattern:
+      /^(?<caption>)(?<credit>(?:Photo )?(?:[Ii]llustration|Photo|Image|Graphic)s?\s+by\s+[^.!?]{2,40}\.\s+(?:Photo(?:graph)?|Image)s?\s+by\s+\p{Lu}[^.!?]{1,60}?)\.?$/u,
+  },
+  {
+    id: 'courtesy-alone',
+    description: 'a `Courtesy` credit alone on its line (`Courtesy of Jane Roe`, `Courtesy Example Company`)',
+    pattern: /^(?<caption>)(?<credit>Courtesy(?: of)? \p{Lu}[\p{L}\p{M}'’.&/ -]{1,50})$/u,
+  },
+] satisfies CaptionRule[]);

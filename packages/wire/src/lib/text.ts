@@ -537,10 +537,16 @@ function captionKey(caption: string, credit: string): string {
   return `${fold(caption)}|${fold(credit)}`;
 }
 
-/** The caption text above a credit line: the last body paragraph when it reads as a caption, or the header line above. */
+/**
+ * The caption text above a credit line: the last body paragraph when it reads as a caption, or the header line above.
+ * A short closed line right above the credit, with no blank line between (one figure's caption and credit: `Jane Roe
+ * in 1987.` / `Photo by John Doe`), is its caption too.
+ */
 function captionAbove(reading: Reading, index: number): string | undefined {
   const above = reading.kept[index - 1];
-  if (!above || index - 1 <= reading.headlineIndex || !looksLikeCaption(above.text)) return undefined;
+  const credit = reading.kept[index];
+  const joined = above !== undefined && credit !== undefined && above.line === credit.line - 1 && shortCaption(above.text);
+  if (!above || index - 1 <= reading.headlineIndex || !(looksLikeCaption(above.text) || joined)) return undefined;
   const last = reading.body.at(-1);
   if (reading.bodyStarted) {
     if (last?.type !== 'paragraph' || last.position?.start.line !== above.line) return undefined;
@@ -747,6 +753,11 @@ function reportFragments(file: VFile, body: readonly RootContent[]): void {
       });
     }
   }
+}
+
+/** A short caption: two words or more, closed by a full stop or a bracket (`Jane Roe in 1987.`). */
+function shortCaption(text: string): boolean {
+  return text.length <= 200 && text.split(/\s+/u).length >= 2 && /^\p{Lu}/u.test(text) && /[.)]$/u.test(text);
 }
 
 function looksLikeCaption(text: string): boolean {
