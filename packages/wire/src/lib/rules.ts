@@ -44,7 +44,15 @@ export interface WireRule {
 /** The default rules, in the order they are tried. */
 export const defaultRules: readonly WireRule[] = Object.freeze([
   // Site chrome, any source.
-  { id: 'skip-link', description: 'accessibility skip link', pattern: /^skip to (main )?content$/iu, action: 'drop' },
+  {
+    id: 'skip-link',
+    description: 'accessibility skip link',
+    // `Skip to content`, and as German, French, Spanish and Italian pages print it (`Springe zum Inhalt`, `Zur Suche
+    // springen`, `Aller au contenu`): never the headline a menu above the story would otherwise offer.
+    pattern:
+      /^(?:skip to (?:main )?(?:content|navigation|search)|(?:direkt |springe )?zu[mr] (?:haupt)?(?:inhalt|navigation|suche)(?: springen)?|(?:aller|passer) au contenu(?: principal)?|(?:ir|saltar) al contenido(?: principal)?|vai al contenuto(?: principale)?)$/iu,
+    action: 'drop',
+  },
   { id: 'bare-number', description: 'a number alone (share or comment counts)', pattern: /^\d{1,6}$/u, action: 'drop' },
   {
     id: 'push-prompt',
