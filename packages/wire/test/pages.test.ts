@@ -388,3 +388,83 @@ describe('rules with `ends`', () => {
     ).rejects.toThrow(new TypeError('Expected wire rule `app-promo` to have a boolean `ends` but received "yes"'));
   });
 });
+
+describe('the end of the story: publisher footers, offers, comment links and buttons, menus of links (issue 14)', () => {
+  // Our own story, told in three paragraphs; each case puts a different page ending after it.
+  const header = ['Ferry timetable changes for the winter season', '', 'By Mara Lind', 'Published 9:15 AM EST, Fri December 6, 2024', ''];
+  const story = [
+    'The harbor board on Friday published the winter timetable for the island ferries, with two crossings fewer on weekdays and an extra late boat on Saturdays, after a consultation that drew more replies than any before it.',
+    '',
+    'Board members said the change follows the number of passengers counted last winter, when the early boats often sailed half empty and the last boat on Saturday nights left people waiting on the pier.',
+    '',
+    'The new timetable takes effect on the first Monday of January and will be printed in the harbor office, the board said, with copies sent to every household on the islands.',
+    '',
+  ];
+  const last =
+    'The new timetable takes effect on the first Monday of January and will be printed in the harbor office, the board said, with copies sent to every household on the islands.';
+  const ending = async (lines: string[], name: string) => {
+    const result = await convertWire([...header, ...story, ...lines].join('\n'), name);
+    return blocks(result);
+  };
+
+  it('ends before a publisher line (a site named as part of a media group), the newsletter box above it dropped', async () => {
+    const read = await ending(
+      [
+        'SIGN UP FOR E-MAIL NEWSLETTERS',
+        'Get the harbor news and the latest timetables straight to your inbox every morning!',
+        '',
+        'No spam, we promise. You can unsubscribe at any time and we will never share your details without your permission.',
+        'Harbor Daily is part of Example Media Inc, an international media group and leading digital publisher. Visit our corporate site.',
+        '',
+        'Terms and conditions',
+        'Privacy policy',
+      ],
+      'publisher-footer.txt',
+    );
+    expect(read.at(-1)).toBe(last);
+  });
+
+  it('ends before an invitation to write letters to the editor', async () => {
+    const read = await ending(
+      [
+        'The Harbor Daily is committed to publishing a range of letters to the editor. We would like to hear what you think about this or any of our articles.',
+        '',
+        'Follow the Harbor Daily opinion desk on social media for more.',
+      ],
+      'letters.txt',
+    );
+    expect(read.at(-1)).toBe(last);
+  });
+
+  it('ends before a magazine’s subscription offer and a sharing label', async () => {
+    const offer = await ending(
+      ['Get Harbor Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more information.'],
+      'offer.txt',
+    );
+    expect(offer.at(-1)).toBe(last);
+    const sharing = await ending(['Sharing is caring!', '', 'You might also like'], 'sharing.txt');
+    expect(sharing.at(-1)).toBe(last);
+  });
+
+  it('ends before a link to the comments and does not end at a menu of links closed by a guillemet', async () => {
+    for (const label of ['Read comments (3)', 'Kommentare lesen (1 Beitrag)']) {
+      const read = await ending(['« Previous | Next »', '', label, '', 'Forum on this topic: the island ferries'], 'comments-link.txt');
+      expect(read.at(-1)).toBe(last);
+    }
+  });
+
+  it('reads across a comments button inside the story when the label comes again below it', async () => {
+    const copy = [
+      ...header,
+      ...story.slice(0, 4),
+      'Comments',
+      story[4] ?? '',
+      '',
+      'Comments',
+      'Jane Roe said the late boat on Saturdays is long overdue, and she hopes the board keeps it in the summer as well.',
+    ].join('\n');
+    const read = blocks(await convertWire(copy, 'comments-button.txt'));
+    expect(read).toHaveLength(3);
+    expect(read.at(-1)).toBe(last);
+  });
+});

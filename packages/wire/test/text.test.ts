@@ -486,3 +486,24 @@ describe('caption credits without an agency: a Credit label, a labelled credit i
     expect(blocks(result).join('\n')).not.toMatch(/Example (?:Agency|Times|Museum)|Photo by|EXAMPLE/);
   });
 });
+
+describe('a labelled credit in parentheses may say "Image credit"', async () => {
+  const copy = [
+    'Observatory on the ridge opens its dome to the public',
+    '',
+    'By Mara Lind',
+    'Published 9:15 AM EST, Fri December 6, 2024',
+    '',
+    'The old observatory on the ridge above Northpoint will open its dome to visitors on clear nights this winter, the county said on Friday, after a restoration that took three years and most of a bequest.',
+    '',
+    'The ridge seen from the harbor at dusk. (Image credit: Example Agency)',
+    '',
+    'Volunteers rebuilt the rotating roof by hand, the county said, and an engineer who had worked on the original gears came out of retirement to help them fit the new bearings.',
+  ].join('\n');
+  const result = await convertWire(copy, 'image-credit.txt');
+
+  it('reads the caption and its credit, label left out', () => {
+    expect(figures(result)).toEqual([{ type: 'figure', caption: 'The ridge seen from the harbor at dusk.', credit: 'Example Agency' }]);
+    expect(blocks(result)).toHaveLength(2);
+  });
+});

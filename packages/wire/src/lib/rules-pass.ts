@@ -79,6 +79,7 @@ export function settleRules(
   start: number,
   fields: ArticleFields,
   notes: string[],
+  kept: readonly Line[] = [],
 ): number | undefined {
   for (const { at, line, rule, rest } of pending) {
     const { text } = line;
@@ -90,6 +91,15 @@ export function settleRules(
       case 'drop-rest':
         if (!inStory) {
           info(file, `Removed ${rule.description} above the story (a menu item there, not a trailer): "${shorten(text)}"`, rule.id, line);
+          break;
+        }
+        if (isButton(pending, kept, at, line)) {
+          info(
+            file,
+            `Removed ${rule.description} inside the story (a button: the story goes on below it, the label comes again): "${shorten(text)}"`,
+            rule.id,
+            line,
+          );
           break;
         }
         info(file, `Removed ${rule.description}: "${shorten(text)}" and the ${rest} line${rest === 1 ? '' : 's'} after it`, rule.id, line);
@@ -111,6 +121,18 @@ export function settleRules(
 }
 
 /** The first notice after the story's start is the story's; a later one is the site's footer, one above it a photo's or the site's. */
+/**
+ * A trailer's label inside the story: a long closed paragraph follows it right below, and the same label comes again
+ * further down (a `Comments` button floating beside the story, then the comments block itself). The last one starts
+ * the trailer.
+ */
+export function isButton(pending: readonly Pending[], kept: readonly Line[], at: number, line: Line): boolean {
+  const next = kept[at];
+  const prose = next !== undefined && next.line - line.line <= 3 && next.text.length >= 150 && /[.!?"”'’]$/u.test(next.text);
+  const again = pending.some((other) => other.at > at && other.line.text.toLowerCase() === line.text.toLowerCase());
+  return prose && again;
+}
+
 function readCopyright(file: VFile, rule: CompiledRule, line: Line, inStory: boolean, fields: ArticleFields): void {
   const { text } = line;
   if (!inStory) info(file, `Removed a copyright notice above the story (a photo's or the site's): "${shorten(text)}"`, rule.id, line);

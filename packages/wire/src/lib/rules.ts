@@ -85,7 +85,7 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
     id: 'share-links',
     description: 'sharing and licensing links',
     pattern:
-      /^(share|share this( article| story)?:?|share this with|click to (share on [\p{L} ]{2,20}?|email this to a friend|print)( \(opens in new window\))?|copy (this )?link|link copied|close share panel|read more about sharing\.?|these are external links and will open in a new window|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|reddit|flipboard|pinterest|purchase licensing rights|licensing|reprints?|permissions|opens new tab|((share|share this) (on|via|to|with) [\p{L} ]{2,20}?\s*)+)$/iu,
+      /^(share|share this( article| story)?:?|share this with|click to (share on [\p{L} ]{2,20}?|email this to a friend|print)( \(opens in new window\))?|copy (this )?link|link copied|close share panel|read more about sharing\.?|these are external links and will open in a new window|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|reddit|flipboard|pinterest|purchase licensing rights|licensing|reprints?|permissions|opens new tab|sharing is caring!?|((share|share this) (on|via|to|with) [\p{L} ]{2,20}?\s*)+)$/iu,
     action: 'drop',
   },
   {
@@ -111,7 +111,7 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
     id: 'comments-start',
     description: 'comments block after the story',
     pattern:
-      /^(comments?( \(\d+\))?|\d+ comments?|(\d+|one|no) (responses?|repl(y|ies)|thoughts?|comments?) (to|on) .{1,200}|view (the )?(discussion|comments)( thread)?\.?|(show|load|view) comments|join the (conversation|discussion)|leave a (comment|reply)|post a comment|add a comment|please enable javascript to view the comments\b.*|comments? (are|have been) closed\.?|tell us what you think\W*|what do you think\??|community (rules|guidelines) apply\b.*|conversation|\S.{0,40} says:|kommentare?( schreiben)?|(add|leave) a comment\W*|добавить комментарий|комментарии|comentários|comentarios|commentaires|laisser un commentaire|deja un comentario)$/iu,
+      /^(comments?( \(\d+\))?|\d+ comments?|(\d+|one|no) (responses?|repl(y|ies)|thoughts?|comments?) (to|on) .{1,200}|view (the )?(discussion|comments)( thread)?\.?|(show|load|view|read) (all )?(\d+ )?comments( \(\d+\))?|kommentare (lesen|anzeigen)( \(\d+ beitr(ag|äge)\))?|join the (conversation|discussion)|leave a (comment|reply)|post a comment|add a comment|please enable javascript to view the comments\b.*|comments? (are|have been) closed\.?|tell us what you think\W*|what do you think\??|community (rules|guidelines) apply\b.*|conversation|\S.{0,40} says:|kommentare?( schreiben)?|(add|leave) a comment\W*|добавить комментарий|комментарии|comentários|comentarios|commentaires|laisser un commentaire|deja un comentario)$/iu,
     action: 'drop-rest',
   },
   {
@@ -127,7 +127,7 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
     description: 'newsletter or subscription promotion (addresses the reader, quotes nobody)',
     // Not a story sentence: it addresses the reader about a newsletter, a subscription or their inbox, and quotes nobody.
     pattern:
-      /^(?=.{0,300}$)(?![^"“”]*["“”][^"“”]*["“”])(?!.*\bsaid\b)(?=.*\b(newsletters?|subscribe|subscription|sign(ing)? up|opt-in|inbox)\b)(?=.*\b(you|your|me|I agree)\b).*$/iu,
+      /^(?=.{0,300}$)(?![^"“”]*["“”][^"“”]*["“”])(?!.*\bsaid\b)(?=.*\b(newsletters?|(un)?subscribe|subscription|sign(ing)? up|opt-in|inbox)\b)(?=.*\b(you|your|me|I agree)\b).*$/iu,
     action: 'drop',
   },
   {
@@ -137,6 +137,28 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
     // checkbox asks the reader's consent; after the story the box ends it, inside it prose resumes below.
     pattern:
       /^((sign up for |subscribe to )?[\p{L}\p{N}'’&+ -]{0,40}?\b(e-?mail )?newsletters?|i (agree|consent) (that .{1,80} (can|may|will) (send|e-?mail|contact) me\b|to receive\b).{0,200})$/iu,
+    action: 'drop',
+    ends: true,
+  },
+  {
+    id: 'publisher-footer',
+    description: 'the publisher line of a site’s footer (`Example News is part of Example Media Inc, an international media group …`)',
+    // A site named as part of a company described as a media group or publisher: the footer, never the story's prose.
+    pattern:
+      /^[\p{Lu}\p{N}][\p{L}\p{N}&.'’ -]{1,40} is (a )?part of [\p{Lu}][^,]{1,60}, (a|an|the) [^.]{0,60}\b(media|publishing|publisher|news)\b.{0,160}$/u,
+    action: 'drop-rest',
+  },
+  {
+    id: 'letters-invitation',
+    description:
+      'an invitation to write a letter to the editor after the story (`… publishing letters to the editor. We’d like to hear what you think …`)',
+    pattern: /^(?=.{0,400}$)(?=.*\bletters? to the editor\b)(?=.*\b(you|your)\b).*$/iu,
+    action: 'drop-rest',
+  },
+  {
+    id: 'subscription-offer',
+    description: 'a magazine’s subscription offer (`Get Example Monthly delivered every month. 12 issues for £11.99.`)',
+    pattern: /^.{0,120}\b(\d+|six|twelve) issues for [£$€]\s?\d.{0,160}$/iu,
     action: 'drop',
     ends: true,
   },
@@ -355,7 +377,8 @@ export const captionRules: readonly CaptionRule[] = Object.freeze([
   {
     id: 'labelled-credit-parenthesized',
     description: 'a labelled credit in parentheses closing the caption (`… in June (Image: EXAMPLE )`, `… weeks (Credit: Example Images)`)',
-    pattern: /^(?<caption>.{10,}?)\s*\(\s*(?:Photo|Foto|Image|Bild|Credit|Picture|Photograph)s?\s*:\s*(?<credit>[^()]{2,60}?)\s*\)\.?$/iu,
+    pattern:
+      /^(?<caption>.{10,}?)\s*\(\s*(?:Photo|Foto|Image|Bild|Credit|Picture|Photograph)s?(?: credit)?\s*:\s*(?<credit>[^()]{2,60}?)\s*\)\.?$/iu,
   },
   {
     id: 'credit-alone',

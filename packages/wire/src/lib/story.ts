@@ -1,6 +1,7 @@
 import { franc } from 'franc-min';
 import * as stopwordLists from 'stopword';
 import { matchDateline } from './dateline.js';
+import { isNavigationWord } from './header.js';
 
 /**
  * Where the story is in scraped text, found the way jusText finds it in a
@@ -227,7 +228,9 @@ function runFrom(view: Classed, from: number, step: 1 | -1): number {
     // A short question below it is a prompt or a link ("Like this article?", "Why Do We Get Allergies?").
     if (/(?:…|\.\.\.)$/u.test(line) || view.isExcluded(index) || (line.length < lengthLow && /\?["”’]?$/u.test(line))) continue;
     const words = line.match(/[\p{L}\p{M}'’]+/gu) ?? [];
-    const closing = index - last === 1 && /[.!?…"”»)]$/u.test(line) && words.length >= 2 && !isTitleCase(words, line);
+    // A menu of links closed by a guillemet (`« Previous | Next »`) is no closing sentence.
+    const closing =
+      index - last === 1 && /[.!?…"”»)]$/u.test(line) && words.length >= 2 && !isTitleCase(words, line) && !isNavigationWord(line);
     if ((isProse(view, index) && (isClosed(view, index) || classes[index] === 'good')) || closing) last = index;
   }
   return last;

@@ -22,7 +22,7 @@ import {
   titleScore,
 } from './header.js';
 import type { CompiledRule, WireRule } from './rules.js';
-import { addAuthors, applyRules, endsStory, info, type Line, type Pending, settleRules, shorten } from './rules-pass.js';
+import { addAuthors, applyRules, endsStory, info, isButton, type Line, type Pending, settleRules, shorten } from './rules-pass.js';
 import { detectLanguage, findStory, isSentence, placeDateline } from './story.js';
 
 /** Options for {@link wireTextIngester}. */
@@ -139,7 +139,7 @@ function readLines(reading: Reading): boolean {
     (index) => photoLine.test(texts[index] ?? '') || isTeaser(texts, index),
     (index) => isHeaderLine(texts[index] ?? '', context.timeZone),
   );
-  const trailer = settleRules(context.file, reading.pending, span?.start ?? -1, reading.fields, reading.notes);
+  const trailer = settleRules(context.file, reading.pending, span?.start ?? -1, reading.fields, reading.notes, kept);
   if (!span) return true;
   // Lines after the start of a trailer ("Most read", "Comments") are not read.
   if (trailer !== undefined) kept.length = trailer;
@@ -155,15 +155,17 @@ function readLines(reading: Reading): boolean {
     (entry) =>
       entry.at > span.start &&
       endsStory(entry.rule) &&
-      !(entry.rule.action === 'drop' && (proseResumes(kept, entry.at) || inside(entry.at))),
+      !(entry.rule.action === 'drop' && (proseResumes(kept, entry.at) || inside(entry.at))) &&
+      !(entry.rule.action === 'drop-rest' && isButton(reading.pending, kept, entry.at, entry.line)),
   );
   const box = authorBox(kept, span.start, span.end);
   const cut = Math.min(kept.length - 1, marker ? marker.at - 1 : Number.POSITIVE_INFINITY, box - 1);
   if (cut < span.end) {
     // Cut short by a trailer or a marker: the story ends at its last closed line before it, not at a label or a
-    // link there ("Permalink 34 Comments Feed").
+    // link there ("Permalink 34 Comments Feed"), nor at a menu of links closed by a guillemet ("« Previous | Next »").
     span.end = cut;
-    while (span.end > span.start && !/[.!?…"”»'’):]$/u.test(kept[span.end]?.text ?? '')) span.end -= 1;
+    const closed = (text: string) => /[.!?…"”»'’):]$/u.test(text) && !isNavigationWord(text);
+    while (span.end > span.start && !closed(kept[span.end]?.text ?? '')) span.end -= 1;
   }
   reading.language = span.language;
   const first = kept[span.start] as Line;
