@@ -83,7 +83,9 @@ export async function collectTextRules() {
   }));
   // The photo credit patterns (`captionRules`) are rules as data too, with an action of their own.
   const captionRules = [...(module.captionRules ?? [])].map(({ id, description }) => ({ id, description, action: 'caption' }));
-  return [...lineRules, ...captionRules];
+  // The lines that are never a headline (`notHeadlineRules`) likewise.
+  const notHeadline = [...(module.notHeadlineRules ?? [])].map(({ id, description }) => ({ id, description, action: 'not-headline' }));
+  return [...lineRules, ...captionRules, ...notHeadline];
 }
 
 /** The ids defined in more than one place with different titles, hints or severities. */
@@ -140,7 +142,7 @@ export function renderRulesDoc(entries, textRules = []) {
       '| id | what it matches | what happens | agencies |',
       '| --- | --- | --- | --- |',
     );
-    for (const rule of textRules.filter((entry) => entry.action !== 'caption')) {
+    for (const rule of textRules.filter((entry) => entry.action !== 'caption' && entry.action !== 'not-headline')) {
       lines.push(
         `| \`${rule.id}\` | ${cell(rule.description)} | ${actions[rule.action] ?? rule.action}${rule.ends && rule.action === 'drop' ? '; ends the story' : ''} | ${(rule.agencies ?? []).join(', ')} |`,
       );
@@ -159,6 +161,21 @@ export function renderRulesDoc(entries, textRules = []) {
       '| --- | --- |',
     );
     for (const rule of captions) lines.push(`| \`${rule.id}\` | ${cell(rule.description)} |`);
+    lines.push('');
+  }
+  const notHeadline = textRules.filter((entry) => entry.action === 'not-headline');
+  if (notHeadline.length > 0) {
+    lines.push(
+      '## Lines that are never a headline in `@syndikit/wire`',
+      '',
+      'Patterns (`notHeadlineRules`) for menus, controls, calls to action, breadcrumbs, page furniture, dates and',
+      'reading times: the header never chooses a line one matches while a title-like line is left (`wire-headline`);',
+      'when one is taken anyway, a warning says so (`wire-headline-navigation`).',
+      '',
+      '| id | what it matches |',
+      '| --- | --- |',
+    );
+    for (const rule of notHeadline) lines.push(`| \`${rule.id}\` | ${cell(rule.description)} |`);
     lines.push('');
   }
   return lines.join('\n');

@@ -16,3 +16,43 @@ describe('skip links in other languages', () => {
     );
   });
 });
+
+/** Three paragraphs of an invented story, so that the story finder finds the story below the given header lines. */
+const story = [
+  'The harbour board voted on Tuesday to rebuild the old fish market on the east pier, a project that has been discussed for more than a decade and was twice put off for lack of money.',
+  'Work is to begin in the spring, and the board said the stalls would stay open in a temporary hall on the quay while the new building goes up, so that the fishermen lose no trading days.',
+  'Traders welcomed the decision but asked the board to keep the rents at their present level for the first two years, since many of them had lost customers during the long closure of the road.',
+];
+
+/** A page copied with select-all: the given header lines, a blank line, and the story. */
+function page(...header: string[]) {
+  return [...header, '', ...story.flatMap((paragraph) => [paragraph, ''])].join('\n');
+}
+
+describe('lines that are never a headline (notHeadlineRules)', () => {
+  const headline = 'Harbour board votes to rebuild the old fish market on the east pier';
+
+  it('takes no date written out in another language above the headline (date-in-words)', async () => {
+    const result = await convertWire(page('Miércoles 4 de Mayo de 2022', headline, 'By Jane Roe'), 'date-in-words.txt');
+    expect(result.articles[0]?.headline).toBe(headline);
+  });
+
+  it('takes no reading time above the headline (reading-time)', async () => {
+    const result = await convertWire(page('Tempo di lettura: 3 minuti', headline, 'By Jane Roe'), 'reading-time.txt');
+    expect(result.articles[0]?.headline).toBe(headline);
+  });
+
+  it('takes no sign-in prompt above the headline (call-to-action)', async () => {
+    const result = await convertWire(page('Click here to sign in with your account or', headline, 'By Jane Roe'), 'sign-in.txt');
+    expect(result.articles[0]?.headline).toBe(headline);
+    const { isNavigationWord } = await import('../src/lib/header.js');
+    expect(isNavigationWord('Forgot your password?')).toBe(true);
+  });
+
+  it('takes no breadcrumb with double or slash separators above the headline (breadcrumb-separated)', async () => {
+    for (const trail of ['Home ›› Harbour ›› Markets', 'Home / Harbour / Markets / Fish']) {
+      const result = await convertWire(page(trail, headline, 'By Jane Roe'), 'breadcrumb.txt');
+      expect(result.articles[0]?.headline).toBe(headline);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { type Byline, parseByline } from './byline.js';
 import { findDate, locateDate } from './dates.js';
-import { captionRules } from './rules.js';
+import { captionRules, notHeadlineRules } from './rules.js';
 
 /**
  * The story's header, read as scored candidates in a window of lines above
@@ -10,31 +10,6 @@ import { captionRules } from './rules.js';
 
 /** How many lines above the story are its header window. */
 export const headerWindow = 25;
-
-/** Navigation words that are never a headline (a menu read as a headline is warned about). */
-const navigation =
-  /^(menu|home|news|sign in|log ?in|register|subscribe|search|e-paper|epaper|sections?|world|politics|business|sports?|top stories|latest|more|close|open|account|my account|skip navigation|watch live|live|video|nachrichten|startseite|anmelden|suche)$/iu;
-
-/** Sharing and menu controls printed together on one line (`Facebook Twitter LinkedIn`, `Share Close extra sharing options`). */
-const controls =
-  /^(?:(?:share|sharing|facebook|twitter|linkedin|whatsapp|email|e-mail|print|pinterest|reddit|flipboard|close|extra|options|comments?|menu|search|sign in|log in|subscribe|save|copy link)\s*)+$/iu;
-
-/**
- * A call to action or a menu label of a few words (`Watch CBSN Live`, `Sign Up To The Sun`, `Take Our Poll`,
- * `you are here: Home…`, `Zurück zur Übersicht`), or a teaser's label glued to its title (`Read Next …`): a link,
- * never a headline.
- */
-const callToAction =
-  /^(?:(?:watch|listen|sign|subscribe|follow|join|download|share|click|log|register|explore|discover|shop|buy|try|support|donate|take|suggest|contact|close|open|skip|go to|back to|return to|work with|zurück|weiterlesen|retour|volver|voltar)\b(?:\s+\S+){0,4}|you are here\b.*|(?:read next|read more|up next)\b.*)$/iu;
-
-/** A breadcrumb printed without its separators: `Home News Science & Astronomy`, `Startseite Politik Ausland`. */
-const breadcrumb = /^(?:Home|Startseite|Accueil|Inicio|Início)(?:\s+[\p{Lu}&][\p{L}&'’-]*){1,5}$/u;
-
-/**
- * Page furniture that is never a headline whatever its length: skip links (`Skip to contentSkip to site index`, glued
- * when copied) and a label that ends where a sponsor's logo stood (`Section is sponsored by`).
- */
-const furniture = /^(?:skip to\b.*|.*\b(?:sponsored|supported|presented|powered|brought to you) by)$/iu;
 
 /** A notice about JavaScript or cookies (`For full functionality, enable JavaScript…`): the page's, never the story's. */
 const notice =
@@ -51,15 +26,13 @@ function barMenu(text: string): boolean {
   return parts.length >= 2 && parts.every((part) => part.split(/\s+/u).length <= 2);
 }
 
+/** Whether a line is never a headline: a rule of `notHeadlineRules`, a notice, a menu between bars, or a word or two without a sentence's end. */
 export function isNavigationWord(text: string): boolean {
+  const trimmed = text.trim();
   return (
-    navigation.test(text.trim()) ||
-    furniture.test(text.trim()) ||
+    notHeadlineRules.some((rule) => rule.pattern.test(trimmed)) ||
     isNotice(text) ||
     barMenu(text) ||
-    breadcrumb.test(text.trim()) ||
-    controls.test(text.trim()) ||
-    callToAction.test(text.trim()) ||
     (text.split(/\s+/).length <= 2 && !/[.!?]$/.test(text) && text.length < 20)
   );
 }
@@ -216,8 +189,6 @@ export function isHeaderLine(text: string, timeZone: string): boolean {
 export function titleScore(text: string, lines: readonly string[], index: number): number {
   const words = text.split(/\s+/);
   if (words.length < 3 || words.length > 30 || text.length > 250 || !/^[\p{Lu}\p{N}"“‘'«]/u.test(text)) return 0;
-  // Breadcrumbs ("News › Nation & World") are navigation.
-  if (/\s[›»>]\s|\s\/\s*$/u.test(text)) return 0;
   if (
     readCaption(text) ||
     findDate(text, 'UTC') ||

@@ -414,3 +414,70 @@ export const captionRules: readonly CaptionRule[] = Object.freeze([
     pattern: /^(?<caption>)(?<credit>Courtesy(?: of)? \p{Lu}[\p{L}\p{M}'’.&/ -]{1,50})$/u,
   },
 ] satisfies CaptionRule[]);
+
+/** A pattern for lines that are never a headline (`notHeadlineRules`). */
+export interface NotHeadlineRule {
+  /** Stable id, kebab-case. */
+  id: string;
+  /** What the rule matches, with an example (invented). */
+  description: string;
+  /** Matched against the whole line, trimmed. */
+  pattern: RegExp;
+}
+
+/**
+ * Lines that are never the headline, however title-like they read: menus, controls, calls to action, breadcrumbs,
+ * page furniture, dates and reading times. The header's chooser skips them; when nothing else is left and one is
+ * taken, a warning says the headline is a navigation word (`wire-headline-navigation`).
+ */
+export const notHeadlineRules: readonly NotHeadlineRule[] = Object.freeze([
+  {
+    id: 'navigation-word',
+    description: 'a navigation word alone (`Menu`, `Home`, `Sign in`, `Top Stories`, `Startseite`)',
+    pattern:
+      /^(menu|home|news|sign in|log ?in|register|subscribe|search|e-paper|epaper|sections?|world|politics|business|sports?|top stories|latest|more|close|open|account|my account|skip navigation|watch live|live|video|nachrichten|startseite|anmelden|suche)$/iu,
+  },
+  {
+    id: 'sharing-controls',
+    description:
+      'sharing and menu controls printed together on one line (`Facebook Twitter LinkedIn`, `Share Close extra sharing options`)',
+    pattern:
+      /^(?:(?:share|sharing|facebook|twitter|linkedin|whatsapp|email|e-mail|print|pinterest|reddit|flipboard|close|extra|options|comments?|menu|search|sign in|log in|subscribe|save|copy link)\s*)+$/iu,
+  },
+  {
+    id: 'call-to-action',
+    description:
+      'a call to action or a menu label of a few words (`Watch Example Live`, `Sign Up To The Example`, `Zurück zur Übersicht`, `Click here to sign in with …`, `Forgot your password?`), `you are here: …`, or a teaser label glued to its title (`Read Next …`)',
+    pattern:
+      /^(?:(?:watch|listen|sign|subscribe|follow|join|download|share|click|log|register|explore|discover|shop|buy|try|support|donate|take|suggest|contact|close|open|skip|go to|back to|return to|work with|zurück|weiterlesen|retour|volver|voltar)\b(?:\s+\S+){0,4}|click here\b.*|forgot (?:your )?(?:password|username)\b.*|you are here\b.*|(?:read next|read more|up next)\b.*)$/iu,
+  },
+  {
+    id: 'breadcrumb-unseparated',
+    description: 'a breadcrumb printed without its separators (`Home News Science & Astronomy`, `Startseite Politik Ausland`)',
+    pattern: /^(?:Home|Startseite|Accueil|Inicio|Início)(?:\s+[\p{Lu}&][\p{L}&'’-]*){1,5}$/u,
+  },
+  {
+    id: 'breadcrumb-separated',
+    description:
+      'a breadcrumb with its separators (`News › Nation & World`, `Home ›› Politics ›› World`, `Home / Horoscope / Signs`, a trail ending with a slash)',
+    pattern: /^(?:.*\s(?:[›»>]{1,2}|::)\s.*|.*\s\/\s*|(?:.*\s\/\s){2,}.*)$/u,
+  },
+  {
+    id: 'page-furniture',
+    description:
+      'skip links (`Skip to contentSkip to site index`, glued when copied) and a label that ends where a sponsor’s logo stood (`Section is sponsored by`)',
+    pattern: /^(?:skip to\b.*|.*\b(?:sponsored|supported|presented|powered|brought to you) by)$/iu,
+  },
+  {
+    id: 'date-in-words',
+    description:
+      'a date written out in a language the date reader does not read, with a weekday or a time around it (`Miércoles 4 de Mayo de 2022`, `15 августа 2016, 13:43`)',
+    pattern: /^(?=.{0,60}$)(?:\p{L}+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?,?\s+(?:de\s+)?(?:19|20)\d\d(?:\D.*|\d{1,2}:\d\d.*)?$/u,
+  },
+  {
+    id: 'reading-time',
+    description: 'a reading time (`Reading time: 3 minutes`, `Lesezeit: 4 Min.`, `Tempo di lettura: 3 minuti`, `5 min read`)',
+    pattern:
+      /^(?:(?:reading time|read time|lesezeit|lesedauer|tempo di lettura|temps de lecture|tiempo de lectura)\b.{0,20}|\d{1,2}\s*(?:min|mins|minutes?|minuten)\.?\s+(?:read|lesezeit|lesen))$/iu,
+  },
+] satisfies NotHeadlineRule[]);
