@@ -468,3 +468,56 @@ describe('the end of the story: publisher footers, offers, comment links and but
     expect(read.at(-1)).toBe(last);
   });
 });
+
+describe('a place alone on its line between the header and the story is its first line (issue 14)', () => {
+  const body = [
+    'The harbor board on Friday published the winter timetable for the island ferries, with two crossings fewer on weekdays and an extra late boat on Saturdays.',
+    '',
+    'Board members said the change follows the number of passengers counted last winter, when the early boats often sailed half empty and the last boat left people waiting.',
+    '',
+    'The new timetable takes effect on the first Monday of January and will be printed in the harbor office, with copies sent to every household on the islands.',
+  ];
+
+  it('takes a place in title case right under the date as the first paragraph', async () => {
+    const copy = [
+      'Ferry timetable changes for the winter season',
+      'Associated Press',
+      '',
+      'Published 11:26 pm EST, Tuesday, November 19, 2024',
+      'Northpoint',
+      '',
+      ...body,
+    ];
+    const read = blocks(await convertWire(copy.join('\n'), 'place-word.txt'));
+    expect(read[0]).toBe('Northpoint');
+    expect(read[1]).toMatch(/^The harbor board on Friday/);
+  });
+
+  it('takes a place in capitals right under the byline as the first paragraph', async () => {
+    const copy = ['Ferry timetable changes for the winter season', 'By Mara Lind', 'NORTHPOINT, HARBOR COUNTY', '', ...body];
+    const read = blocks(await convertWire(copy.join('\n'), 'place-capitals.txt'));
+    expect(read[0]).toBe('NORTHPOINT, HARBOR COUNTY');
+    expect(read[1]).toMatch(/^The harbor board on Friday/);
+  });
+});
+
+describe("a person's card glued into the story's first sentence (issue 14)", () => {
+  it('removes the full name, the headlines and MORE; the name as the story prints it stays', async () => {
+    const copy = [
+      'Ferry timetable changes for the winter season',
+      'By Mara Lind',
+      'December 6, 2024',
+      '',
+      'Harbor board chair Jane RoeJane Ann RoeHarbor board weighs a second ferry berth Island fares to rise in spring MORE (D) on Friday defended the winter timetable for the island ferries, which drops two weekday crossings.',
+      '',
+      'Board members said the change follows the number of passengers counted last winter, when the early boats often sailed half empty and the last boat left people waiting.',
+      '',
+      'The new timetable takes effect on the first Monday of January and will be printed in the harbor office, with copies sent to every household on the islands.',
+    ].join('\n');
+    const result = await convertWire(copy, 'person-card.txt');
+    expect(blocks(result)[0]).toBe(
+      'Harbor board chair Jane Roe (D) on Friday defended the winter timetable for the island ferries, which drops two weekday crossings.',
+    );
+    expect(result.messages.filter((message) => message.includes("person's card"))).toHaveLength(1);
+  });
+});

@@ -153,6 +153,7 @@ export function findStory(
       start = above.to;
     }
   }
+  if (reason !== 'its dateline') start = atPlace(view, start, isHeaderLine);
   let end = runFrom(view, start, 1);
   for (let below = acrossLinks(view, end, 1); below; below = acrossLinks(view, end, 1)) {
     skipped.push(...below.skipped);
@@ -160,6 +161,25 @@ export function findStory(
     end = below.to;
   }
   return { start, end, reason, language, skipped: skipped.sort((x, y) => x - y), crossed };
+}
+
+/**
+ * A place alone on its line (`BAAR, SWITZERLAND`, `PITTSBURGH`, `Pittsburgh`): a dateline printed apart from the
+ * story's first paragraph. Places in capitals: up to four words, a region after a comma; in title case one word.
+ */
+const placeInCapitals = /^\p{Lu}[\p{Lu}\p{M}.'’ -]{2,30}(?:,\s*\p{Lu}[\p{L}\p{M}.'’ -]{1,30})?$/u;
+const placeWord = /^\p{Lu}\p{Ll}{2,20}$/u;
+const isCapitalPlace = (text: string) => placeInCapitals.test(text) && text.split(/\s+/u).length <= 4;
+
+/**
+ * The story opens at a place alone on its line between the header's byline or date and its first paragraph: the
+ * page prints the dateline as the story's first line. (Below a summary, a place is not climbed across: the story
+ * starts under it, {@link climb}.)
+ */
+function atPlace(view: Classed, start: number, isHeaderLine: (index: number) => boolean): number {
+  const above = view.lines[start - 1] ?? '';
+  const underHeader = start >= 2 && isHeaderLine(start - 2);
+  return underHeader && (isCapitalPlace(above) || placeWord.test(above)) && !view.isExcluded(start - 1) ? start - 1 : start;
 }
 
 /** How many paragraphs in a row make a run of prose without a long one ({@link denseRun}). */

@@ -93,6 +93,7 @@ export function ingestWireText(
   const notes: string[] = [];
   // 1. Rules: chrome now; trailers, notes, copyright and credits once the story is found.
   const { kept, pending } = applyRules(context, rules);
+  for (const line of kept) ungluePersonCard(context, line);
   // 2. Structure: the story, its head (headline, deck, byline, date, lead photo) above it, then the body.
   const reading: Reading = {
     context,
@@ -127,6 +128,25 @@ export function ingestWireText(
   reportFragments(file, reading.body);
   const tree: Root = { type: 'root', children: reading.body };
   return { fields, body: tree, slugHint: fields.headline };
+}
+
+/**
+ * A person's card glued into a sentence when copied: the name as the story prints it, then the card — the full name
+ * (ending with the same surname), the person's latest headlines and a `MORE` link — before the sentence goes on
+ * (`Gov. Jane RoeJane Ann RoeTeaser one Teaser two MORE (R) said …`). The card is removed, the name stays.
+ */
+const personCard = /(?<surname>\p{Lu}\p{Ll}+)(?<card>\p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}.'’-]*)* \k<surname>(?=\p{Lu}).{0,600}? MORE)(?= )/gu;
+
+function ungluePersonCard(context: IngestContext, line: Line): void {
+  const unglued = line.text.replace(personCard, (_, surname: string) => surname);
+  if (unglued === line.text) return;
+  info(
+    context.file,
+    `Removed a person's card glued into the sentence (full name, headlines, MORE): "${shorten(line.text)}"`,
+    wireRules.chrome,
+    line,
+  );
+  line.text = unglued;
 }
 
 /** Read the kept lines: find the story, then its header above it; what is above the header is chrome, what follows the story a trailer. `false` when the copy stops short. */
