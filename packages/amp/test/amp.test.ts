@@ -15,6 +15,8 @@ import { imagesAdapter } from '@syndikit/images';
 import { markdownIngester } from '@syndikit/markdown';
 import { captionOnlyMarkdown, convertFixtures, fixtureSite, hostileArticles } from '@syndikit/testkit';
 import amphtmlValidator from 'amphtml-validator';
+import { retext } from 'retext';
+import retextSmartypants from 'retext-smartypants';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { enginePath } from '../../../scripts/fetch-amp-validator.mjs';
@@ -189,6 +191,23 @@ describe('AMP pages from the fixtures', async () => {
     expect(body('en')).toContain('<p>He said “it’s fine” and <code>"code"</code> stays.</p>');
     expect(body('de')).toContain('<p>He said „it’s fine“ and <code>"code"</code> stays.</p>');
     expect(body('fr')).toContain('<p>He said «it’s fine» and <code>"code"</code> stays.</p>');
+  });
+
+  it('curls quotes as retext-smartypants does over the whole text (it only sees the sentences that have one)', async () => {
+    // Quotes opening and closing at every kind of neighbour: nested, decades, elisions, before and after
+    // punctuation, across sentences and at a sentence's end.
+    const text = `"'Quoted' words," she said. It's the '80s; rock 'n' roll. "Yes." 'No'! Then "x"y and ("a") ['b'] l'homme, "`;
+    const result = await convert([new VFile({ path: '/s/q.md', value: `---\ntitle: Q\n---\n\nPlain words first. ${text}\n` })], {
+      ingesters: [markdownIngester()],
+      root: '/s',
+      site: fixtureSite,
+      formats: [ampAdapter()],
+    });
+    const curled = retext()
+      .use(retextSmartypants, { dashes: false, ellipses: false, backticks: false })
+      .processSync(` Plain words first. ${text}`);
+    expect(String(result.outputs[0]?.contents)).toContain(`<p>${String(curled).slice(1)}</p>`);
+    expect(String(curled)).not.toContain('"');
   });
 
   it('turns body figures, tables, footnotes and embeds into valid AMP', () => {
