@@ -3,6 +3,7 @@ export type {
   BuildEvent,
   Builder,
   BuilderOptions,
+  BuildMessageCounts,
   BuildOptions,
   BuildOutputs,
   BuildResult,

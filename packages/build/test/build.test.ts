@@ -157,6 +157,58 @@ describe('build', () => {
     expect(await readFile(join(where.outDir, 'text/same.txt'), 'utf8')).toBe('Story 2 (2 blocks) v1\n');
   });
 
+  it('hands each file of messages to onFile as its input settles, in input order, the same on worker threads and from the cache', async () => {
+    const where = await site(4, (index) => (index > 0 ? 'slug: same\n' : ''));
+    const watched = () => {
+      const seen: string[] = [];
+      const options = {
+        onProgress: (event: BuildEvent) => seen.push(event.type === 'article' ? `article ${event.done}` : event.type),
+        onFile: (file: { basename?: string | undefined; messages: { ruleId?: string | null }[] }) =>
+          seen.push(`${file.basename}: ${file.messages.map((message) => message.ruleId).join()}`),
+      };
+      return { seen, options };
+    };
+    // Each file arrives right after its input's event, long before the build ends: nothing waits for the end.
+    const expected = [
+      'start',
+      'article 1',
+      'article 2',
+      'article 3',
+      'story-002.md: slug-duplicate',
+      'article 4',
+      'story-003.md: slug-duplicate',
+      'collection',
+      'write',
+      'done',
+    ];
+    const cold = watched();
+    const first = await buildSite(where, cold.options);
+    expect(cold.seen).toEqual(expected);
+    expect(first.messages).toEqual({ errors: 0, warnings: 2, info: 0 });
+    const threaded = watched();
+    const fromThreads = await buildSite(
+      { ...where, outDir: join(where.dir, 'threads') },
+      { ...threaded.options, cacheDir: false, threads: 2 },
+    );
+    expect(fromThreads.threads).toBe(2);
+    expect(threaded.seen).toEqual(expected);
+    const cached = watched();
+    const again = await buildSite(where, cached.options);
+    expect(again.cache.hits).toBe(4);
+    expect(cached.seen).toEqual(expected);
+    expect(messagesOf(again.files)).toEqual(messagesOf(first.files));
+    expect(again.messages).toEqual(first.messages);
+  });
+
+  it('counts errors with the failed files, each given to onFile once', async () => {
+    const where = await site(3);
+    await writeFile(join(where.articles, 'story-001.md'), '---\ntitle: [unclosed\n---\n\nBody.\n');
+    const result = await buildSite(where);
+    expect(result.failed).toHaveLength(1);
+    expect(result.files).toEqual(result.failed);
+    expect(result.messages).toEqual({ errors: result.failed[0]?.messages.length, warnings: 0, info: 0 });
+  });
+
   it('leaves the output folder alone when an article fails, and keeps its last outputs with keepGoing', async () => {
     const where = await site(3);
     await buildSite(where);

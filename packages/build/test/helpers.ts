@@ -1,7 +1,8 @@
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BuildOptions, build, manifestFileName } from '@syndikit/build';
+import { type BuildOptions, type BuildResult, build, manifestFileName } from '@syndikit/build';
+import type { VFile } from 'vfile';
 
 /** A site folder with Markdown articles `story-N.md`, an output folder and a cache folder, all temporary. */
 export async function site(count: number, extra: (index: number) => string = () => '') {
@@ -63,13 +64,29 @@ export const pipelineModule = (options: { version?: number; slowMs?: number; arc
   options,
 });
 
-/** Build a folder's articles with the test pipeline. */
+/** Build, keeping every file `onFile` is given, in the order it was given (and still calling the caller's `onFile`). */
+export async function buildKeepingFiles(
+  inputs: readonly string[],
+  options: Readonly<BuildOptions>,
+): Promise<BuildResult & { files: VFile[] }> {
+  const files: VFile[] = [];
+  const result = await build(inputs, {
+    ...options,
+    onFile: (file) => {
+      files.push(file);
+      options.onFile?.(file);
+    },
+  });
+  return { ...result, files };
+}
+
+/** Build a folder's articles with the test pipeline, keeping the files of messages (see {@link buildKeepingFiles}). */
 export async function buildSite(
   where: { articles: string; outDir: string; cacheDir: string },
   options: Partial<BuildOptions> & { version?: number } = {},
 ) {
   const { version, ...rest } = options;
-  return build(await inputsOf(where.articles), {
+  return buildKeepingFiles(await inputsOf(where.articles), {
     outDir: where.outDir,
     cacheDir: where.cacheDir,
     now: '2025-01-01T00:00:00Z',

@@ -1,10 +1,11 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BuildResult, build } from '@syndikit/build';
+import type { BuildEvent, BuildResult, BuildRunOptions } from '@syndikit/build';
 import type { CollectionAdapter, Ingester } from '@syndikit/core';
+import type { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { wholeTree } from './helpers.js';
+import { buildKeepingFiles, wholeTree } from './helpers.js';
 
 /**
  * Rebuilds take the collections from the cache when nothing they see
@@ -82,9 +83,10 @@ async function buildWith(
   where: { dir: string; articles: string },
   out: string,
   options: { now?: string; cacheKey?: string } = {},
-): Promise<{ result: BuildResult; renders: number }> {
+  run: Pick<BuildRunOptions, 'onProgress' | 'onFile'> = {},
+): Promise<{ result: BuildResult & { files: VFile[] }; renders: number }> {
   const renders = { count: 0 };
-  const result = await build(await inputs(where.articles), {
+  const result = await buildKeepingFiles(await inputs(where.articles), {
     outDir: join(where.dir, out),
     cacheDir: join(where.dir, `${out}-cache`),
     threads: 0,
@@ -94,12 +96,13 @@ async function buildWith(
       formats: [text, newestFeed(renders, options.cacheKey)],
       site: { title: 'T', url: 'https://t.example' },
     },
+    ...run,
   });
   return { result, renders: renders.count };
 }
 
 /** The messages of a build, as text, in the order they are shown. */
-function messages(result: BuildResult): string[] {
+function messages(result: { files: readonly VFile[] }): string[] {
   return result.files.flatMap((file) =>
     file.messages.map((message) => `${file.path}: ${message.reason} [${message.ruleId}] ${message.fatal}`),
   );
@@ -121,6 +124,34 @@ describe('rebuilds', () => {
       `${join(where.articles, 'd.txt')}: Undated, left out [test-undated] false`,
       'newest: 2 items [test-count] undefined',
     ]);
+  });
+
+  it("hand what collections report on articles to onFile after every input's messages, then the adapter's, also when replayed", async () => {
+    const where = await folder();
+    const seen: string[] = [];
+    const options = {
+      onProgress: (event: BuildEvent) => seen.push(event.type === 'article' ? `article ${event.done}` : event.type),
+      onFile: (file: VFile) => seen.push(`${file.basename}: ${file.messages.map((message) => message.ruleId).join()}`),
+    };
+    const expected = [
+      'start',
+      'article 1',
+      'article 2',
+      'article 3',
+      'article 4',
+      'collection',
+      'd.txt: test-undated',
+      'newest: test-count',
+      'write',
+      'done',
+    ];
+    const cold = await buildWith(where, 'out', {}, options);
+    expect(seen.splice(0)).toEqual(expected);
+    expect(cold.result.messages).toEqual({ errors: 0, warnings: 1, info: 1 });
+    const again = await buildWith(where, 'out', {}, options);
+    expect(again.renders).toBe(0);
+    expect(seen).toEqual(expected);
+    expect(again.result.messages).toEqual(cold.result.messages);
   });
 
   it('after editing one article, give what a cold build gives', async () => {

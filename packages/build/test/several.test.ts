@@ -6,7 +6,7 @@ import { convert } from '@syndikit/core';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { createPipeline } from './fixtures/agency-pipeline.mjs';
-import { tree } from './helpers.js';
+import { buildKeepingFiles, tree } from './helpers.js';
 
 const agency = (name: string) => new URL(`../../../fixtures/agency/${name}`, import.meta.url);
 const pipeline = { module: new URL('./fixtures/agency-pipeline.mjs', import.meta.url), options: {} };
@@ -67,7 +67,7 @@ describe('several articles from one input (a NewsML-G2 news message)', () => {
     );
 
     const cacheDir = join(dir, 'cache');
-    const fresh = await build(inputs, { outDir: join(dir, 'out'), cacheDir, threads: 0, now, pipeline });
+    const fresh = await buildKeepingFiles(inputs, { outDir: join(dir, 'out'), cacheDir, threads: 0, now, pipeline });
     expect(fresh).toMatchObject({ total: 2, articles: 4, failed: [] });
     expect(await tree(join(dir, 'out'))).toEqual(expected);
     expect(located(fresh.files)).toEqual(located(converted.files.filter((file) => file.messages.length > 0)));

@@ -46,6 +46,20 @@ export interface BuildRunOptions {
   signal?: AbortSignal | null;
   /** Called as the build goes on. */
   onProgress?: ((event: BuildEvent) => void) | null;
+  /**
+   * Called with each file that has messages, as the build reaches it, so
+   * that a build of 100,000 articles never holds 100,000 files of
+   * diagnostics: each input's file (all of its messages) once it and every
+   * input before it have settled, in input order; then, in input order, a
+   * file for each input that collections reported on (an undated article
+   * left out of a feed), with the input's path and only those messages;
+   * then each collection adapter's own file (named after it), in the order
+   * of the formats; then the output folder's (`output-manifest-missing`).
+   * The same inputs give the same calls in the same order, on one thread or
+   * many, cold or from the cache. Default: none (the result keeps only
+   * {@link BuildResult.messages}, the counts, and the files that failed).
+   */
+  onFile?: ((file: VFile) => void) | null;
 }
 
 /** Options for {@link build}. */
@@ -65,9 +79,9 @@ export interface BuildResult {
   total: number;
   /** Articles that converted without errors. */
   articles: number;
-  /** Inputs, then collection adapters, that have messages: the diagnostics to show. */
-  files: VFile[];
-  /** Those of `files` with errors. */
+  /** How many messages the build reported (each file's are given to {@link BuildRunOptions.onFile} as they come). */
+  messages: BuildMessageCounts;
+  /** The files with errors (inputs, in input order, then collection adapters), each as given to `onFile`. */
   failed: VFile[];
   /** What was written; `undefined` when nothing was, because of errors without `keepGoing`. */
   outputs: BuildOutputs | undefined;
@@ -77,6 +91,13 @@ export interface BuildResult {
   milliseconds: number;
   /** Where the time went, in milliseconds: converting (and reading the cache), collections, writing outputs, saving the cache. */
   phases: { convert: number; collections: number; write: number; cache: number };
+}
+
+/** Messages of a build by severity (vfile's `fatal`: `true` error, `false` warning, `null` info). */
+export interface BuildMessageCounts {
+  errors: number;
+  warnings: number;
+  info: number;
 }
 
 /** The output folder after a build. */
@@ -130,6 +151,7 @@ export interface Builder {
  *   outDir: 'public',
  *   pipeline: { module: new URL('./pipeline.mjs', import.meta.url), options: { siteUrl: 'https://news.example' } },
  *   onProgress: (event) => console.log(event.type),
+ *   onFile: (file) => console.error(file.messages.map(String).join('\n')),
  * })
  */
 export async function build(inputs: readonly string[], options: Readonly<BuildOptions>): Promise<BuildResult> {
@@ -191,6 +213,7 @@ export async function createBuilder(options: Readonly<BuilderOptions>): Promise<
         persistent: temporary === undefined,
         signal: run?.signal ?? undefined,
         emit: (event) => run?.onProgress?.(event),
+        onFile: (file) => run?.onFile?.(file),
       }),
     async close() {
       await pool?.close();

@@ -12,7 +12,7 @@ import {
 } from '@syndikit/core';
 import pLimit from 'p-limit';
 import { VFile } from 'vfile';
-import type { BuildCacheStats, BuildEvent, BuildOutputs, BuildResult } from './build.js';
+import type { BuildCacheStats, BuildEvent, BuildMessageCounts, BuildOutputs, BuildResult } from './build.js';
 import type { CacheIndex, CacheSlot, IndexEntry, OutputRecord } from './cache.js';
 import { type CollectionsResult, collectionsKey, loadCollections, messageRecorder, readPointer, saveCollections } from './collections.js';
 import { commitOutputs, type PlannedOutput } from './commit.js';
@@ -46,13 +46,14 @@ export interface RunContext {
   persistent: boolean;
   signal: AbortSignal | undefined;
   emit(event: BuildEvent): void;
+  /** Takes each file with messages as the build reaches it (see `BuildRunOptions.onFile`). */
+  onFile(file: VFile): void;
 }
 
-/** What one article's summary came from: collections report on its input's file and read its body back from its pack. */
+/** What one article's summary came from: collections read its body back from its pack (and report on its input's path). */
 interface Source {
   path: string;
   entry: IndexEntry;
-  file: VFile;
   /** Which of the input's articles (from 0). */
   index: number;
 }
@@ -75,7 +76,9 @@ interface BuildRun {
   slugs: Map<string, string>;
   owners: Map<string, string>;
   planned: PlannedOutput[];
-  files: VFile[];
+  /** Messages handed to `onFile` so far, by severity: the files themselves are not kept. */
+  messages: BuildMessageCounts;
+  /** The files with errors, as handed to `onFile`. */
   failed: VFile[];
   summaries: Readonly<ArticleSummary>[];
   sourceOf: Map<Readonly<ArticleSummary>, Source>;
@@ -124,7 +127,7 @@ async function runLockedBuild(inputs: readonly string[], context: RunContext): P
     const result: BuildResult = {
       total: inputs.length,
       articles: run.summaries.length,
-      files: run.files,
+      messages: run.messages,
       failed: run.failed,
       outputs,
       cache: run.cache,
@@ -193,7 +196,7 @@ async function planBuild(
     slugs: new Map(),
     owners: new Map(),
     planned: [],
-    files: [],
+    messages: { errors: 0, warnings: 0, info: 0 },
     failed: [],
     summaries: [],
     sourceOf: new Map(),
@@ -284,14 +287,31 @@ async function settleInput(run: BuildRun, position: number, resolved: IndexEntry
       }
       for (const [index, article] of entry.articles.entries()) {
         run.summaries.push(article.summary);
-        run.sourceOf.set(article.summary, { path, entry, file, index });
+        run.sourceOf.set(article.summary, { path, entry, index });
       }
     }
   }
   const ok = !hasErrors(file);
-  if (file.messages.length > 0) run.files.push(file);
-  if (!ok) run.failed.push(file);
   run.context.emit({ type: 'article', path, ok, cached, done: position + 1, total: run.inputs.length });
+  // After the event, so that a listener knows whether the input was converted when its messages arrive.
+  deliverFile(run, file);
+}
+
+/**
+ * Hand a file with messages to `onFile` and count them; a file with an
+ * error is kept among the failed. Nothing else keeps it: at 100,000
+ * articles with a warning each, files held to the end of the build were a
+ * large part of its peak memory.
+ */
+function deliverFile(run: BuildRun, file: VFile): void {
+  if (file.messages.length === 0) return;
+  for (const message of file.messages) {
+    if (message.fatal === true) run.messages.errors++;
+    else if (message.fatal === false) run.messages.warnings++;
+    else run.messages.info++;
+  }
+  if (hasErrors(file)) run.failed.push(file);
+  run.context.onFile(file);
 }
 
 /**
@@ -367,11 +387,26 @@ async function buildCollections(run: BuildRun): Promise<void> {
   }
   const positions = new Map(run.summaries.map((summary, position) => [summary, position]));
   const recorder = messageRecorder((summary) => positions.get(summary) ?? -1);
+  // A file per input that collections ask for, made when they do (the inputs' own files went to `onFile`
+  // already), with the input's messages on it: a format repeating one of them drops it (core's `reportFromAdapter`).
+  // The recorder keeps only what comes after.
+  const files = new Map<string, VFile>();
+  const fileOf = (summary: Readonly<ArticleSummary>) => {
+    const source = run.sourceOf.get(summary);
+    if (source === undefined) return undefined;
+    let file = files.get(source.path);
+    if (!file) {
+      file = new VFile({ path: source.path });
+      restoreMessages(file, source.entry.messages);
+      files.set(source.path, file);
+    }
+    return file;
+  };
   const step = await renderCollections(
     resolved,
     {
       summaries: run.summaries,
-      fileOf: (summary) => recorder.fileOf(summary, run.sourceOf.get(summary)?.file),
+      fileOf: (summary) => recorder.fileOf(summary, fileOf(summary)),
       load: (summary) => loadFromCache(run, run.sourceOf.get(summary) as Source),
     },
     {
@@ -386,11 +421,8 @@ async function buildCollections(run: BuildRun): Promise<void> {
     articleMessages: recorder.added(),
   };
   planCollections(run, result.outputs);
-  showArticleFiles(run, result.articleMessages);
-  for (const file of step.files) {
-    run.files.push(file);
-    if (hasErrors(file)) run.failed.push(file);
-  }
+  deliverArticleMessages(run, result.articleMessages);
+  for (const file of step.files) deliverFile(run, file);
   // A body converted again while loading (its pack had gone bad) may have a new pack: the key no longer says what was rendered.
   if (key !== undefined && run.reloaded.size === 0) {
     const pack = await saveCollections(slot.dir, slot.packsDir, key, result);
@@ -404,43 +436,37 @@ function replayCollections(run: BuildRun, adapters: readonly CollectionAdapter[]
   for (const adapter of adapters) run.context.emit({ type: 'collection', adapter: adapter.name });
   for (const { adapter, outputs } of stored.outputs) for (const output of outputs) run.owners.set(output.path, adapter);
   planCollections(run, stored.outputs);
-  for (const [position, messages] of stored.articleMessages) {
-    const summary = run.summaries[position];
-    const file = summary ? run.sourceOf.get(summary)?.file : undefined;
-    if (file) restoreMessages(file, messages);
-  }
-  showArticleFiles(run, stored.articleMessages);
+  deliverArticleMessages(run, stored.articleMessages);
   for (const adapter of adapters) {
     const messages = stored.adapterMessages[adapter.name];
     if (!messages) continue;
     const file = new VFile({ path: adapter.name });
     restoreMessages(file, messages);
-    run.files.push(file);
-    if (hasErrors(file)) run.failed.push(file);
+    deliverFile(run, file);
   }
 }
 
 /**
- * An article's file that had no messages until a collection reported on it
- * (an undated article left out of a feed) is shown too, in input order among
- * the inputs' files; with an error, it fails the build.
+ * What collections reported on articles (an undated article left out of a
+ * feed), as a file per input with only those messages, in input order after
+ * every input's own (which went to `onFile` as each input settled): made
+ * from the stored messages whether the collections rendered or were
+ * replayed, so both report alike. An error fails the input, which keeps the
+ * failed in input order.
  */
-function showArticleFiles(run: BuildRun, added: CollectionsResult['articleMessages']): void {
-  const shown = new Set(run.files);
-  let fresh = false;
-  for (const [position] of added) {
+function deliverArticleMessages(run: BuildRun, added: CollectionsResult['articleMessages']): void {
+  const before = run.failed.length;
+  for (const [position, messages] of added) {
     const summary = run.summaries[position];
-    const file = summary ? run.sourceOf.get(summary)?.file : undefined;
-    if (!file || shown.has(file)) continue;
-    shown.add(file);
-    run.files.push(file);
-    if (hasErrors(file)) run.failed.push(file);
-    fresh = true;
+    const path = summary ? run.sourceOf.get(summary)?.path : undefined;
+    if (path === undefined) continue;
+    const file = new VFile({ path });
+    restoreMessages(file, messages);
+    deliverFile(run, file);
   }
-  if (!fresh) return;
+  if (run.failed.length === before || before === 0) return;
   const order = new Map(run.inputs.map((path, position) => [path, position]));
-  const place = (file: VFile) => order.get(file.path) ?? -1;
-  run.files.sort((a, b) => place(a) - place(b));
+  const place = (file: VFile) => order.get(file.path) ?? Number.MAX_SAFE_INTEGER;
   run.failed.sort((a, b) => place(a) - place(b));
 }
 
@@ -502,7 +528,7 @@ async function updateOutputFolder(
   if (lost) throw new Error(`The lock on ${context.outDir} was lost while building (${lost.message}); nothing was written`);
   context.emit({ type: 'write', files: planned.length });
   const owned = await ownedFiles(context.outDir, index);
-  if (owned.file) run.files.push(owned.file);
+  if (owned.file) deliverFile(run, owned.file);
   const keep = keptOutputs(run.failed, index, owned.files);
   const commit = () =>
     commitOutputs({

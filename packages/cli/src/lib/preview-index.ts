@@ -6,10 +6,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { BuildResult } from '@syndikit/build';
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import type { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import { shownPath } from './inputs.js';
 import type { CheckResult, OutputChecker } from './preview-checks.js';
@@ -79,8 +79,8 @@ function titleOf(path: string, contents: string): string | undefined {
 }
 
 /** The build's warnings and errors by input, one printable line each. */
-function messagesOf(result: BuildResult | undefined, cwd: string): { input: string; stem: string; messages: string[] }[] {
-  return (result?.files ?? []).map((file) => ({
+function messagesOf(files: readonly VFile[], cwd: string): { input: string; stem: string; messages: string[] }[] {
+  return files.map((file) => ({
     input: file.path?.startsWith('/') ? shownPath(file.path, cwd) : file.path || '<input>',
     stem: (file.stem ?? '').toLowerCase(),
     messages: formatDiagnostics([file], cwd, false),
@@ -89,15 +89,10 @@ function messagesOf(result: BuildResult | undefined, cwd: string): { input: stri
 
 /**
  * Read the output folder, check every output, and attach the last build's
- * messages to the article whose slug is its input's file name (an input
+ * messages (its files, as the build gave them) to the article whose slug is its input's file name (an input
  * whose article took another slug is listed on its own).
  */
-export async function listOutputs(
-  outDir: string,
-  checker: OutputChecker,
-  result: BuildResult | undefined,
-  cwd: string,
-): Promise<PreviewListing> {
+export async function listOutputs(outDir: string, checker: OutputChecker, files: readonly VFile[], cwd: string): Promise<PreviewListing> {
   const articles = new Map<string, PreviewArticle>();
   const feeds: PreviewOutput[] = [];
   const images: string[] = [];
@@ -121,7 +116,7 @@ export async function listOutputs(
     articles.set(slug, article);
   }
   const otherMessages: PreviewListing['otherMessages'] = [];
-  for (const { input, stem, messages } of messagesOf(result, cwd)) {
+  for (const { input, stem, messages } of messagesOf(files, cwd)) {
     const article = articles.get(stem);
     if (article) article.messages.push(...messages);
     else otherMessages.push({ input, messages });

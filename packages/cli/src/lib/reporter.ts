@@ -10,63 +10,126 @@ type VFileMessage = VFile['messages'][number];
  * Rules whose messages are reported once per run, not once per file: a
  * site's theme field (`show_author_bio`) sits in every post, and a line per
  * post would bury everything else. Each distinct message is printed once,
- * at the first file that has it, with the number of files.
+ * after the other diagnostics, at the first file that has it, with the
+ * number of files.
  */
 const oncePerRun: ReadonlySet<string> = new Set([markdownRules.frontMatterUnknownKey.id]);
 
-/** Messages of {@link oncePerRun} rules: how many files have each, and which message stands for them. */
-interface Summary {
-  /** The first message of each kind, mapped to the number of files that have that kind. */
-  shown: Map<VFileMessage, number>;
-  /** The repeats, left out. */
-  hidden: Set<VFileMessage>;
+/** Errors and warnings as printed: a message of a {@link oncePerRun} rule counts once for all the files that have it. */
+export interface DiagnosticCounts {
+  errors: number;
+  warnings: number;
 }
 
-function summarise(files: readonly VFile[]): Summary {
-  const first = new Map<string, VFileMessage>();
-  const shown = new Map<VFileMessage, number>();
-  const hidden = new Set<VFileMessage>();
-  for (const file of files) {
-    const seen = new Set<string>();
-    for (const message of file.messages) {
-      if (!message.ruleId || !oncePerRun.has(message.ruleId)) continue;
-      const kind = `${message.ruleId}\u0000${message.fatal}\u0000${message.reason}`;
-      const standing = first.get(kind);
-      if (!standing) {
-        first.set(kind, message);
-        shown.set(message, 1);
+/** Options of {@link diagnostics}. */
+export interface DiagnosticsOptions {
+  /** Paths are shown relative to it. Required. */
+  cwd: string;
+  /** Print info messages too (what an ingester removed or guessed). Default `true`. */
+  includeInfo?: boolean | null;
+  /**
+   * Where the lines go, a batch of up to {@link linesPerBatch} at a time (a
+   * write per line would cost more than the rest of a rebuild). Default:
+   * none, only counted.
+   */
+  print?: ((lines: readonly string[]) => void) | null;
+  /** Keep every file given, for a caller that shows them again (`preview`'s index page). Default `false`. */
+  keep?: boolean | null;
+}
+
+/** What {@link diagnostics} returns: give it files as they come, then `end()` it. */
+export interface Diagnostics {
+  /** Format a file's messages; bound, so it can be passed as a build's `onFile`. */
+  add(file: VFile): void;
+  /** Print what was held back (the once-per-run lines) and whatever is still batched. */
+  end(): void;
+  /** Counts of what was given so far (final once every file was given: a once-per-run message counts when first seen). */
+  readonly counts: Readonly<DiagnosticCounts>;
+  /** The files given, when `keep`; else empty. */
+  readonly files: readonly VFile[];
+}
+
+/** Lines printed at once: a slice of a few thousand, so that one string never gets huge. */
+export const linesPerBatch = 4096;
+
+/**
+ * Diagnostics as files of messages arrive, in the order given (a build
+ * gives them in input order), so that a build of 100,000 articles prints
+ * as it goes and keeps only counts: every message of each file as a
+ * `file:line:col: severity message [rule-id]` line, by position. A message
+ * of a {@link oncePerRun} rule (an unknown front matter field) is one line
+ * for every file that has it, naming the first of them and their number;
+ * that number is known only at the end, so these lines come after all the
+ * others, in the order they were first seen. The same files in the same
+ * order always give the same text.
+ */
+export function diagnostics(options: Readonly<DiagnosticsOptions>): Diagnostics {
+  const { cwd, print } = options;
+  const includeInfo = options.includeInfo ?? true;
+  const counts: DiagnosticCounts = { errors: 0, warnings: 0 };
+  const files: VFile[] = [];
+  /** Each kind of once-per-run message: the first of them, the file it is in (shown), and how many files have one. */
+  const once = new Map<string, { message: VFileMessage; shown: string; files: number }>();
+  let batch: string[] = [];
+  const flush = () => {
+    if (batch.length > 0) print?.(batch);
+    batch = [];
+  };
+  const line = (message: VFileMessage, shown: string) => {
+    if (!print || !(includeInfo || typeof message.fatal === 'boolean')) return;
+    batch.push(formatMessage(message, shown));
+    if (batch.length >= linesPerBatch) flush();
+  };
+  const count = (message: VFileMessage) => {
+    if (message.fatal === true) counts.errors++;
+    else if (message.fatal === false) counts.warnings++;
+  };
+  return {
+    add(file) {
+      if (options.keep) files.push(file);
+      const shown = file.path?.startsWith('/') ? shownPath(file.path, cwd) : file.path || '<input>';
+      const seen = new Set<string>();
+      for (const message of [...file.messages].sort(byPlace)) {
+        if (!message.ruleId || !oncePerRun.has(message.ruleId)) {
+          count(message);
+          line(message, shown);
+          continue;
+        }
+        const kind = `${message.ruleId}\u0000${message.fatal}\u0000${message.reason}`;
+        const standing = once.get(kind);
+        if (!standing) {
+          once.set(kind, { message, shown, files: 1 });
+          count(message);
+        } else if (!seen.has(kind)) standing.files++;
         seen.add(kind);
-        continue;
       }
-      hidden.add(message);
-      if (!seen.has(kind)) shown.set(standing, (shown.get(standing) ?? 0) + 1);
-      seen.add(kind);
-    }
-  }
-  return { shown, hidden };
+    },
+    end() {
+      for (const { message, shown, files: count } of once.values()) line(count > 1 ? withCount(message, count) : message, shown);
+      once.clear();
+      flush();
+    },
+    counts,
+    files,
+  };
+}
+
+/** By line, then column (messages without a place first). */
+function byPlace(a: VFileMessage, b: VFileMessage): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
 /**
  * Every message of every file as `file:line:col: severity message [rule-id]`
- * lines, files in the order given, messages by position. Paths are shown
- * relative to `cwd`. Info messages (what an ingester removed or guessed)
- * only with `includeInfo`. A message of a once-per-run rule (an unknown
- * front matter field) is one line for all the files that have it, at the
- * first of them, with their number.
+ * lines, as {@link diagnostics} prints them: files in the order given,
+ * messages by position, once-per-run messages last. Info messages only
+ * with `includeInfo`.
  */
 export function formatDiagnostics(files: readonly VFile[], cwd: string, includeInfo = true): string[] {
   const lines: string[] = [];
-  const { shown: counted, hidden } = summarise(files);
-  for (const file of files) {
-    const shown = file.path?.startsWith('/') ? shownPath(file.path, cwd) : file.path || '<input>';
-    const messages = file.messages
-      .filter((message) => (includeInfo || typeof message.fatal === 'boolean') && !hidden.has(message))
-      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    for (const message of messages) {
-      const count = counted.get(message) ?? 1;
-      lines.push(formatMessage(count > 1 ? withCount(message, count) : message, shown));
-    }
-  }
+  const report = diagnostics({ cwd, includeInfo, print: (batch) => lines.push(...batch) });
+  for (const file of files) report.add(file);
+  report.end();
   return lines;
 }
 
@@ -77,15 +140,16 @@ function withCount(message: VFileMessage, count: number): VFileMessage {
   return copy;
 }
 
-/**
- * Print diagnostics to standard error in one write: a build of 100,000
- * articles can have as many warnings, and a write each would cost more
- * than the rest of a rebuild.
- */
+/** A `print` for {@link diagnostics}: lines to standard error; `clearLine` first clears a progress bar being redrawn on it. */
+export function stderrLines(io: Pick<CliIo, 'stderr'>, clearLine = false): (lines: readonly string[]) => void {
+  return (lines) => io.stderr.write(`${clearLine ? '\r\x1b[K' : ''}${lines.join('\n')}\n`);
+}
+
+/** Print the diagnostics of files already at hand (`convert`, `inspect`) to standard error. */
 export function printDiagnostics(io: Pick<CliIo, 'stderr'>, files: readonly VFile[], cwd: string, includeInfo = true): void {
-  const lines = formatDiagnostics(files, cwd, includeInfo);
-  // In slices of a few thousand lines, so one string never gets huge.
-  for (let start = 0; start < lines.length; start += 4096) io.stderr.write(`${lines.slice(start, start + 4096).join('\n')}\n`);
+  const report = diagnostics({ cwd, includeInfo, print: stderrLines(io) });
+  for (const file of files) report.add(file);
+  report.end();
 }
 
 /**
@@ -95,19 +159,4 @@ export function printDiagnostics(io: Pick<CliIo, 'stderr'>, files: readonly VFil
  */
 export function printable(text: string): string {
   return text.split('\n').map(escapeControlCharacters).join('\n');
-}
-
-/** Count errors and warnings over files, a once-per-run message once (as {@link formatDiagnostics} prints it). */
-export function countMessages(files: readonly VFile[]): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  const { hidden } = summarise(files);
-  for (const file of files) {
-    for (const message of file.messages) {
-      if (hidden.has(message)) continue;
-      if (message.fatal === true) errors++;
-      else if (message.fatal === false) warnings++;
-    }
-  }
-  return { errors, warnings };
 }

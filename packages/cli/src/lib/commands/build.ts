@@ -7,7 +7,7 @@ import type { CliIo } from '../io.js';
 import { checkBuildPaths } from '../paths.js';
 import { type CliPipelineOptions, pipelineFromSettings } from '../pipeline.js';
 import { progressMode, progressReporter } from '../progress.js';
-import { countMessages, printDiagnostics } from '../reporter.js';
+import { type DiagnosticCounts, type Diagnostics, diagnostics, stderrLines } from '../reporter.js';
 import { type CommonFlags, resolveSettings, type Settings } from '../settings.js';
 
 /** Flags of `syndikit build`. */
@@ -57,9 +57,19 @@ export async function buildCommand(inputs: readonly string[], flags: Readonly<Bu
   const controller = new AbortController();
   const interrupt = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', interrupt);
+  // Printed as the build hands each article's messages over (none with --json: the `done` event has the counts).
+  const report = diagnostics({
+    cwd: io.cwd,
+    includeInfo: flags.verbose ?? false,
+    print: mode === 'json' ? null : stderrLines(io, mode === 'tty'),
+  });
   let result: BuildResult;
   try {
-    result = await builder.build(job.paths, { signal: controller.signal, onProgress: progressReporter(mode, io) });
+    result = await builder.build(job.paths, {
+      signal: controller.signal,
+      onProgress: progressReporter(mode, io, report.counts),
+      onFile: report.add,
+    });
   } catch (error) {
     if (controller.signal.aborted) {
       io.stderr.write(`\nsyndikit: interrupted; ${shownPath(job.outDir, io.cwd)} was left as it was\n`);
@@ -71,26 +81,33 @@ export async function buildCommand(inputs: readonly string[], flags: Readonly<Bu
     await builder.close();
   }
   if (mode === 'json') return result.failed.length > 0 ? exitCodes.contentErrors : exitCodes.ok;
-  printDiagnostics(io, result.files, io.cwd, flags.verbose ?? false);
-  return reportBuild(result, job, flags, io);
+  report.end();
+  return reportBuild(result, report.counts, job, flags, io);
 }
 
 /**
  * One build of a prepared job, no progress and no signal handling (the
- * library's `buildFromConfig` and `preview`'s first build): build, close the
- * builder, print the diagnostics and the summary; resolves with the result
- * and the exit code the summary implies.
+ * library's `buildFromConfig` and `preview`'s first build): build, printing
+ * the diagnostics as they come, close the builder, print the summary;
+ * resolves with the result, its diagnostics (their files too with `keep`,
+ * for `preview`'s index page) and the exit code the summary implies.
  */
-export async function buildOnce(job: BuildJob, flags: Readonly<BuildFlags>, io: CliIo): Promise<{ result: BuildResult; exitCode: number }> {
+export async function buildOnce(
+  job: BuildJob,
+  flags: Readonly<BuildFlags>,
+  io: CliIo,
+  keep = false,
+): Promise<{ result: BuildResult; diagnostics: Diagnostics; exitCode: number }> {
   const builder = await createBuilder(job.builder);
+  const report = diagnostics({ cwd: io.cwd, includeInfo: flags.verbose ?? false, print: stderrLines(io), keep });
   let result: BuildResult;
   try {
-    result = await builder.build(job.paths);
+    result = await builder.build(job.paths, { onFile: report.add });
   } finally {
     await builder.close();
   }
-  printDiagnostics(io, result.files, io.cwd, flags.verbose ?? false);
-  return { result, exitCode: reportBuild(result, job, flags, io) };
+  report.end();
+  return { result, diagnostics: report, exitCode: reportBuild(result, report.counts, job, flags, io) };
 }
 
 /** Resolve settings, inputs, output folder and builder options; usage mistakes throw {@link UsageError}. */
@@ -164,7 +181,13 @@ export function parseThreads(value: string | undefined): number | 'auto' {
 }
 
 /** Print the summary of a finished build and choose the exit code. */
-export function reportBuild(result: BuildResult, job: Pick<BuildJob, 'outDir'>, flags: Readonly<BuildFlags>, io: CliIo): number {
+export function reportBuild(
+  result: BuildResult,
+  counts: Readonly<DiagnosticCounts>,
+  job: Pick<BuildJob, 'outDir'>,
+  flags: Readonly<BuildFlags>,
+  io: CliIo,
+): number {
   const shownOut = shownPath(job.outDir, io.cwd);
   if (!result.outputs) {
     io.stderr.write(
@@ -172,7 +195,7 @@ export function reportBuild(result: BuildResult, job: Pick<BuildJob, 'outDir'>, 
     );
     return exitCodes.contentErrors;
   }
-  if (!flags.quiet) io.stderr.write(`${summaryLine(result, shownOut)}\n`);
+  if (!flags.quiet) io.stderr.write(`${summaryLine(result, counts, shownOut)}\n`);
   if (result.failed.length > 0) {
     io.stderr.write(`syndikit: not converted: ${result.failed.map((file) => shownPath(file.path, io.cwd)).join(', ')}\n`);
     return exitCodes.contentErrors;
@@ -180,10 +203,10 @@ export function reportBuild(result: BuildResult, job: Pick<BuildJob, 'outDir'>, 
   return exitCodes.ok;
 }
 
-/** One line: articles, outputs per format, what was written, cache use, messages, time. */
-export function summaryLine(result: BuildResult, shownOut: string): string {
+/** One line: articles, outputs per format, what was written, cache use, messages (as printed), time. */
+export function summaryLine(result: BuildResult, counts: Readonly<DiagnosticCounts>, shownOut: string): string {
   const outputs = result.outputs;
-  const { errors, warnings } = countMessages(result.files);
+  const { errors, warnings } = counts;
   const formats = outputs
     ? Object.entries(outputs.byFormat)
         .sort(([a], [b]) => (a < b ? -1 : 1))

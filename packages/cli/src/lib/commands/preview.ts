@@ -5,6 +5,7 @@ import type { CliIo } from '../io.js';
 import { createOutputChecker } from '../preview-checks.js';
 import { listOutputs, renderIndex } from '../preview-index.js';
 import { defaultPreviewPort, type PreviewServer, startPreviewServer } from '../preview-server.js';
+import type { Diagnostics } from '../reporter.js';
 import { type BuildFlags, type BuildJob, buildOnce, prepareBuild, summaryLine } from './build.js';
 
 /** Flags of `syndikit preview`: those of `build`, and where to listen. */
@@ -19,6 +20,8 @@ export interface PreviewFlags extends BuildFlags {
 interface PreviewState {
   job: BuildJob;
   result: BuildResult | undefined;
+  /** The last build's diagnostics, every file kept: the index page lists each article's. */
+  diagnostics: Diagnostics | undefined;
   /** The index page of the current output, made once per build on first request. */
   page: Promise<string> | undefined;
 }
@@ -35,13 +38,17 @@ export async function previewCommand(inputs: readonly string[], flags: Readonly<
   const host = flags.host ?? '127.0.0.1';
   const job = await prepareBuild(inputs, flags, io);
   for (const warning of job.settings.warnings) io.stderr.write(`syndikit: warning: ${warning}\n`);
-  const state: PreviewState = { job, result: undefined, page: undefined };
+  const state: PreviewState = { job, result: undefined, diagnostics: undefined, page: undefined };
   const checker = createOutputChecker(io.cwd);
   const title = job.settings.config.site.title ?? 'syndikit';
   const index = () => {
-    state.page ??= listOutputs(state.job.outDir, checker, state.result, io.cwd).then((listing) =>
+    const { result, diagnostics } = state;
+    state.page ??= listOutputs(state.job.outDir, checker, diagnostics?.files ?? [], io.cwd).then((listing) =>
       renderIndex(
-        { ...listing, summary: state.result ? summaryLine(state.result, shownPath(state.job.outDir, io.cwd)) : undefined },
+        {
+          ...listing,
+          summary: result && diagnostics ? summaryLine(result, diagnostics.counts, shownPath(state.job.outDir, io.cwd)) : undefined,
+        },
         { title, liveReload: flags.watch ?? false },
       ),
     );
@@ -50,8 +57,9 @@ export async function previewCommand(inputs: readonly string[], flags: Readonly<
   const server = await listen(job, host, port, index);
   io.stderr.write(`syndikit: previewing ${shownPath(job.outDir, io.cwd)} at ${server.url}/ (Ctrl-C to stop)\n`);
   if (!isLoopback(host)) io.stderr.write(`syndikit: warning: --host ${host} serves the output folder to other machines\n`);
-  const built = (result: BuildResult, next: BuildJob) => {
+  const built = (result: BuildResult, next: BuildJob, diagnostics: Diagnostics) => {
     state.result = result;
+    state.diagnostics = diagnostics;
     state.job = next;
     state.page = undefined;
     server.notifyBuilt();
@@ -59,10 +67,10 @@ export async function previewCommand(inputs: readonly string[], flags: Readonly<
   try {
     if (flags.watch) {
       const { watchBuild } = await import('./watch.js');
-      return await watchBuild(job, inputs, flags, io, { onBuilt: built });
+      return await watchBuild(job, inputs, flags, io, { onBuilt: built, keepFiles: true });
     }
-    const { result } = await buildOnce(job, flags, io);
-    built(result, job);
+    const { result, diagnostics } = await buildOnce(job, flags, io, true);
+    built(result, job, diagnostics);
     return await stopped();
   } finally {
     await server.close();

@@ -7,7 +7,7 @@ import type { FSWatcher } from 'chokidar';
 import { exitCodes } from '../errors.js';
 import { shownPath } from '../inputs.js';
 import type { CliIo } from '../io.js';
-import { printDiagnostics } from '../reporter.js';
+import { type Diagnostics, diagnostics, stderrLines } from '../reporter.js';
 import type { BuildFlags, BuildJob } from './build.js';
 import { prepareBuild, summaryLine } from './build.js';
 
@@ -102,8 +102,10 @@ export async function startWatch(
 
 /** What a caller of {@link watchBuild} hears (`syndikit preview --watch` reloads its pages). */
 export interface WatchHooks {
-  /** After every build that ran, the first included, with the settings it used. */
-  onBuilt?(result: BuildResult, job: BuildJob): void;
+  /** After every build that ran, the first included, with the settings it used and all its diagnostics (their files with `keepFiles`). */
+  onBuilt?(result: BuildResult, job: BuildJob, diagnostics: Diagnostics): void;
+  /** Keep every file of messages of each build for `onBuilt` (`preview`'s index page shows them). Default `false`. */
+  keepFiles?: boolean;
 }
 
 /** What the watch keeps between rebuilds; every phase below reads and updates it. */
@@ -205,21 +207,28 @@ async function rebuild(state: WatchState, initial: boolean): Promise<void> {
   if (!initial && !(await refreshJob(state))) return;
   const { job, flags, io } = state;
   const converted = new Set<string>();
+  // Every message is counted for the summary; a rebuild prints only those of what it converted again (and
+  // those not tied to an input file). The build gives an input's messages after its `article` event.
+  const all = diagnostics({ cwd: io.cwd, keep: state.hooks.keepFiles ?? false });
+  const shown = diagnostics({ cwd: io.cwd, includeInfo: flags.verbose ?? false, print: stderrLines(io) });
   let result: BuildResult;
   try {
     result = await state.builder.build(job.paths, {
       onProgress: (event) => {
         if (event.type === 'article' && !event.cached) converted.add(event.path);
       },
+      onFile: (file) => {
+        all.add(file);
+        if (initial || converted.has(file.path) || !file.path.startsWith('/')) shown.add(file);
+      },
     });
   } catch (error) {
     io.stderr.write(`syndikit: the build failed: ${escapeControlCharacters((error as Error).message)}; still watching\n`);
     return;
   }
-  state.hooks.onBuilt?.(result, job);
-  // A rebuild shows only what it converted again (and messages not tied to an input file).
-  const shown = result.files.filter((file) => initial || converted.has(file.path) || !file.path.startsWith('/'));
-  printDiagnostics(io, shown, io.cwd, flags.verbose ?? false);
+  all.end();
+  shown.end();
+  state.hooks.onBuilt?.(result, job, all);
   const shownOut = shownPath(job.outDir, io.cwd);
   if (!result.outputs) {
     io.stderr.write(
@@ -227,7 +236,7 @@ async function rebuild(state: WatchState, initial: boolean): Promise<void> {
     );
   } else {
     io.stderr.write(
-      `${summaryLine(result, shownOut).replace(/^syndikit: built/, initial ? 'syndikit: built' : 'syndikit: rebuilt')}; watching\n`,
+      `${summaryLine(result, all.counts, shownOut).replace(/^syndikit: built/, initial ? 'syndikit: built' : 'syndikit: rebuilt')}; watching\n`,
     );
   }
 }
