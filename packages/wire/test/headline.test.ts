@@ -47,6 +47,7 @@ describe('lines that are never a headline (notHeadlineRules)', () => {
     expect(result.articles[0]?.headline).toBe(headline);
     const { isNavigationWord } = await import('../src/lib/header.js');
     expect(isNavigationWord('Forgot your password?')).toBe(true);
+    expect(isNavigationWord('Continue reading the main story Share This Page')).toBe(true);
   });
 
   it('takes no breadcrumb with double or slash separators above the headline (breadcrumb-separated)', async () => {
@@ -54,5 +55,16 @@ describe('lines that are never a headline (notHeadlineRules)', () => {
       const result = await convertWire(page(trail, headline, 'By Jane Roe'), 'breadcrumb.txt');
       expect(result.articles[0]?.headline).toBe(headline);
     }
+  });
+});
+
+describe('a date above the headline, under a menu', () => {
+  it('takes the title under the date when the line above the date sits inside a run of menu links', async () => {
+    const result = await convertPage('association-menu-date-title.txt');
+    expect(result.articles[0]?.headline).toBe('Warm durch den Winter: So sparen Sie beim Heizen in den Ferien');
+    expect(result.articles[0]?.published).toBe('2024-12-12T00:00:00Z');
+    expect(result.messages).toContain(
+      'association-menu-date-title.txt:14:1: info Read the headline: "Warm durch den Winter: So sparen Sie beim Heizen in den Ferien", the title-like line right under the byline and date (the line above them sits in a menu) [wire-headline]',
+    );
   });
 });

@@ -447,9 +447,9 @@ export const notHeadlineRules: readonly NotHeadlineRule[] = Object.freeze([
   {
     id: 'call-to-action',
     description:
-      'a call to action or a menu label of a few words (`Watch Example Live`, `Sign Up To The Example`, `Zurück zur Übersicht`, `Click here to sign in with …`, `Forgot your password?`), `you are here: …`, or a teaser label glued to its title (`Read Next …`)',
+      'a call to action or a menu label of a few words (`Watch Example Live`, `Sign Up To The Example`, `Zurück zur Übersicht`, `Click here to sign in with …`, `Continue reading the main story`, `Forgot your password?`), `you are here: …`, or a teaser label glued to its title (`Read Next …`)',
     pattern:
-      /^(?:(?:watch|listen|sign|subscribe|follow|join|download|share|click|log|register|explore|discover|shop|buy|try|support|donate|take|suggest|contact|close|open|skip|go to|back to|return to|work with|zurück|weiterlesen|retour|volver|voltar)\b(?:\s+\S+){0,4}|click here\b.*|forgot (?:your )?(?:password|username)\b.*|you are here\b.*|(?:read next|read more|up next)\b.*)$/iu,
+      /^(?:(?:watch|listen|sign|subscribe|follow|join|download|share|click|log|register|explore|discover|shop|buy|try|support|donate|take|suggest|contact|close|open|skip|go to|back to|return to|work with|zurück|weiterlesen|retour|volver|voltar)\b(?:\s+\S+){0,4}|click here\b.*|continue reading\b.*|forgot (?:your )?(?:password|username)\b.*|you are here\b.*|(?:read next|read more|up next)\b.*)$/iu,
   },
   {
     id: 'breadcrumb-unseparated',

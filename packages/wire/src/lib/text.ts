@@ -254,12 +254,14 @@ function chooseHeadline(reading: Reading, start: number): number {
   const isAnchor = (index: number) =>
     bylineAt(texts, index) !== undefined || dateCandidate(texts[index] ?? '', 0, context.timeZone) !== undefined;
   let until = start;
+  let blockEnd = -1;
   if (firstTitle !== -1) {
     let last = start - 1;
     while (last > from + firstTitle && !isAnchor(last)) last -= 1;
     if (last > from + firstTitle && isAnchor(last)) {
       // The block's first line: bylines and dates stand together, with at most one other line between them.
       until = last;
+      blockEnd = last;
       while (until - 1 > from + firstTitle && (isAnchor(until - 1) || (until - 2 > from + firstTitle && isAnchor(until - 2))))
         until -= isAnchor(until - 1) ? 1 : 2;
     }
@@ -272,8 +274,8 @@ function chooseHeadline(reading: Reading, start: number): number {
     if (score > 0 && score >= bestScore) [best, bestScore] = [index, score];
   }
   const repeatedBelow = bestScore < 3 ? repeatedUnder(reading, texts, until, start) : undefined;
-  const below = repeatedBelow !== undefined;
-  if (repeatedBelow) [best, bestScore] = repeatedBelow;
+  const below = repeatedBelow ?? titleUnderBlock(reading, texts, best, blockEnd, start);
+  if (below) [best, bestScore] = below;
   // Of two title-like lines in a row, the upper one is the headline and the lower one the deck (unless the lower is
   // repeated as the page title).
   const above = texts[best - 1];
@@ -297,7 +299,9 @@ function chooseHeadline(reading: Reading, start: number): number {
   ) {
     best -= 1;
     reading.headlineReason = 'the upper of two title-like lines (the lower is the deck)';
-  } else if (bestScore >= 4) reading.headlineReason = 'a title-like line repeated above the story (the page title, a breadcrumb)';
+  } else if (below && !repeatedBelow)
+    reading.headlineReason = 'the title-like line right under the byline and date (the line above them sits in a menu)';
+  else if (bestScore >= 4) reading.headlineReason = 'a title-like line repeated above the story (the page title, a breadcrumb)';
   else
     reading.headlineReason = `the best title-like line ${until < start ? 'above the byline and date' : `in the ${headerWindow} lines above the story`}`;
   if (best === -1) {
@@ -333,6 +337,57 @@ function repeatedUnder(reading: Reading, texts: readonly string[], until: number
     if (score >= 4) return [index, score];
   }
   return undefined;
+}
+
+/**
+ * The title-like line right under the byline and date block, when the line chosen above the block closes a run of
+ * short links (`Podcast` / `Eye Opener` / `Money Desk` / date / title): some pages print the date or the byline
+ * above the headline, under their menu. Its index and score.
+ */
+function titleUnderBlock(
+  reading: Reading,
+  texts: readonly string[],
+  best: number,
+  blockEnd: number,
+  start: number,
+): [number, number] | undefined {
+  if (best === -1 || blockEnd === -1 || !closesList(reading, best)) return undefined;
+  const index = blockEnd + 1;
+  if (index >= start) return undefined;
+  const text = texts[index] ?? '';
+  const words = (line: string | undefined) => (line ?? '').split(/\s+/u).length;
+  // The line above sits inside the run (a short link under it too), or closes it with a few words where the line
+  // under the block is a full title.
+  if (!linkLike(reading, best + 1)) return undefined;
+  // A sentence (a caption, the lead), a caption's credit glued on or labelled (`… in 2019.Jane Roe/Getty`, `Source:
+  // Supplied`), a line in capitals (a call to action) or of three words (a player's label) under the block is no title.
+  if (
+    /[.!]["”’]?$|\p{Ll}[.!]\s*\p{Lu}|\b(?:Source|Photo|Photograph|Foto|Bild|Image|Credit)s?:/u.test(text) ||
+    text === text.toUpperCase() ||
+    words(text) < 4
+  )
+    return undefined;
+  const score = matchDateline(text) || photoLine.test(text) || inMenu(reading.kept, index) ? 0 : titleScore(text, texts, index);
+  return score > 0 ? [index, score] : undefined;
+}
+
+/**
+ * Whether the line at `index` closes or sits in a run of short links: the two lines right above it are short (five
+ * words at most), without a sentence's end, and neither a byline nor a date (a menu, a list of sections).
+ */
+function closesList(reading: Reading, index: number): boolean {
+  return linkLike(reading, index - 1) && linkLike(reading, index - 2);
+}
+
+/** Whether the line at `index` reads as a link of a menu: five words at most, no sentence's end, no byline or date. */
+function linkLike(reading: Reading, index: number): boolean {
+  const line = reading.kept[index];
+  return (
+    line !== undefined &&
+    line.text.split(/\s+/u).length <= 5 &&
+    !/[.!?:]$/u.test(line.text) &&
+    !isHeaderLine(line.text, reading.context.timeZone)
+  );
 }
 
 /** Whether two lines open with the same three words (items of one menu: `External link, opens …`). */
