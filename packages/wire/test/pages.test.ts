@@ -521,3 +521,33 @@ describe("a person's card glued into the story's first sentence (issue 14)", () 
     expect(result.messages.filter((message) => message.includes("person's card"))).toHaveLength(1);
   });
 });
+
+describe('photo captions between the first paragraphs and the rest of the story (issue 14)', () => {
+  it('reads the paragraphs above the captions as the start of the story, the captions as figures', async () => {
+    const copy = [
+      'Ferry timetable changes for the winter season',
+      'Mara Lind',
+      '18 Nov 2024, 19:09',
+      '',
+      'A FERRY that left the harbor half empty every morning last winter will no longer run, the harbor board said on Friday.',
+      '',
+      'The early boat is the second crossing the board has cut this year, after the late boat on Sundays.',
+      '',
+      '6',
+      'Passengers wait on the pier for the first crossing of the dayCredit: Example Agency',
+      '',
+      '6',
+      'The harbor office where the new timetable will be printedCredit: Jane Roe - Contributor',
+      'Board members said the change follows the number of passengers counted last winter, when the early boats often sailed half empty and the last boat on Saturday nights left people waiting on the pier in the cold for an hour or more.',
+      '',
+      'The new timetable takes effect on the first Monday of January and will be printed in the harbor office, the board said, with copies sent to every household on the islands and posted on the notice board beside the ticket window.',
+      '',
+      'The board said it would review the timetable again in the spring, when the summer crossings are planned.',
+    ].join('\n');
+    const result = await convertWire(copy, 'captions-after-lead.txt');
+    expect(blocks(result)[0]).toBe(
+      'A FERRY that left the harbor half empty every morning last winter will no longer run, the harbor board said on Friday.',
+    );
+    expect(figures(result).map((figure) => figure.credit)).toEqual(['Example Agency', 'Jane Roe - Contributor']);
+  });
+});

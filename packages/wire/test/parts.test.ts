@@ -151,6 +151,19 @@ describe('matchDateline: one grammar, agencies as data', () => {
     expect(agencyName('UPI')).toBe('UPI');
   });
 
+  it('reads a mark printed without a separator after a place, the story glued to it or after a space', () => {
+    expect(matchDateline('Northpoint (CNN Business)A ferry left the harbor half empty.')).toEqual({
+      place: 'Northpoint',
+      agency: 'CNN Business',
+      rest: 'A ferry left the harbor half empty.',
+    });
+    expect(matchDateline('Northpoint (CNN) The ferry left.')).toEqual({ place: 'Northpoint', agency: 'CNN', rest: 'The ferry left.' });
+    expect(agencyName('CNN Business')).toBe('CNN');
+    // Without a place, or with a mark that needs its separator, it is no dateline.
+    expect(matchDateline('(CNN) The ferry left.')).toBeUndefined();
+    expect(matchDateline('Northpoint (AP)The ferry left.')).toBeUndefined();
+  });
+
   it('does not read a sentence with a parenthesis as a dateline', () => {
     expect(matchDateline('The minister (who spoke) - said so.')).toBeUndefined();
     expect(matchDateline('Reuters reported the deal on Monday.')).toBeUndefined();

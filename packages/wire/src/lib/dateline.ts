@@ -9,6 +9,11 @@ export interface DatelineAgency {
   mark: string;
   /** The source it stands for. */
   name: string;
+  /**
+   * Whether the mark is printed with no separator before the story (`Hong Kong (CNN Business)A muddled …`, the
+   * story glued to the mark when copied, or after a space). Default `false`: a dash follows the mark.
+   */
+  bare?: boolean;
 }
 
 export const datelineAgencies: readonly DatelineAgency[] = Object.freeze([
@@ -21,10 +26,15 @@ export const datelineAgencies: readonly DatelineAgency[] = Object.freeze([
   { mark: 'PR ?Newswire', name: 'PR Newswire' },
   { mark: 'GLOBE ?NEWSWIRE', name: 'GlobeNewswire' },
   { mark: 'ACCESSWIRE', name: 'ACCESSWIRE' },
+  { mark: 'CNN(?: Business| Money| Sport| Travel)?', name: 'CNN', bare: true },
   { mark: 'KNA|epd|APA|SDA|Keystone-SDA|ANSA|EFE|Kyodo|Xinhua|CNA|TASS|PTI|IANS|AAP|CP', name: '' },
 ]);
 
 const known = datelineAgencies.map((agency) => agency.mark).join('|');
+const bare = datelineAgencies
+  .filter((agency) => agency.bare)
+  .map((agency) => agency.mark)
+  .join('|');
 
 /** A place: capitalised words, with `/` (`Frankfurt/Main`), dots and a `, State` or `, Country` part. */
 const place = String.raw`[\p{Lu}][\p{L}\p{M}.'’ -]{0,40}?(?:\/[\p{Lu}][\p{L}\p{M}.'’ -]{0,30}?)?(?:,\s*[\p{Lu}][\p{L}\p{M}.'’ -]{0,30}?)?`;
@@ -47,6 +57,8 @@ const grammar: readonly RegExp[] = [
   ),
   // News agencies: WASHINGTON (AP) —, HONOLULU, Dec. 23 (UPI) --, Frankfurt/Main (dpa) -, (Reuters) -
   new RegExp(String.raw`^(?:(?<place>${place})(?:,\s*(?<date>${date}))?\s*)?\((?<agency>${known})\)\s*${separator}\s*(?<rest>.*)$`, 'u'),
+  // A mark printed without a separator, after a place: Hong Kong (CNN Business)A muddled view …, Atlanta (CNN) The …
+  new RegExp(String.raw`^(?<place>${place})\s*\((?<agency>${bare})\)\s*(?<rest>\p{Lu}.*)$`, 'u'),
   // An agency not in the table, after a place in capitals: STOCKHOLM (TT) -, ROME, Italy (ANSA) -
   new RegExp(
     String.raw`^(?<place>[\p{Lu}][\p{Lu}\p{M}.'’ -]{1,40}?(?:,\s*[\p{Lu}][\p{L}\p{M}.'’ -]{0,30}?)?)\s*\((?<agency>\p{Lu}[\p{L} .&-]{0,24})\)\s*${separator}\s*(?<rest>.*)$`,

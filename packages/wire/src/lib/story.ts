@@ -1,7 +1,7 @@
 import { franc } from 'franc-min';
 import * as stopwordLists from 'stopword';
 import { matchDateline } from './dateline.js';
-import { isNavigationWord } from './header.js';
+import { isNavigationWord, readCaption } from './header.js';
 
 /**
  * Where the story is in scraped text, found the way jusText finds it in a
@@ -288,7 +288,7 @@ function acrossLinks(view: Classed, from: number, step: 1 | -1): { to: number; r
  * jusText's context rule: prose right above the start (a short first paragraph) is story too, unless it is
  * skipped, a line of the header, or a title (no closing punctuation). A subheading between two runs of prose
  * (`1. Ditch the diet`: up to eight words, no closing punctuation) is climbed over too, when closed prose stands
- * above it.
+ * above it, and so are photo captions read by their credit (caption and credit on one line).
  */
 function climb(
   start: number,
@@ -305,7 +305,14 @@ function climb(
     // subheading) it is as likely a summary above the story.
     else if (start > 0 && !isExcluded(start - 1) && closed(start - 1) && lead(start - 1)) start -= 1;
     else if (start > 1 && isSubheading(lines[start - 1] ?? '') && !isExcluded(start - 1) && story(start - 2)) start -= 2;
-    else return start;
+    else {
+      // Photo captions (by their credit, caption and credit on one line) between the story's first paragraphs and
+      // the rest: the story goes on above them. (A credit alone takes its caption from the line above: no story.)
+      let above = start - 1;
+      while (above > 0 && readCaption(lines[above] ?? '')?.caption && !isExcluded(above)) above -= 1;
+      if (above === start - 1 || !story(above)) return start;
+      start = above;
+    }
   }
 }
 
