@@ -25,7 +25,7 @@ import { packPath, readPack } from './pack.js';
 import type { LoadedPipeline } from './pipeline.js';
 import { countByFormat, keptOutputs, type Plan, planInput, statCache, toEntry } from './plan.js';
 import type { Runner } from './runner.js';
-import { articlePartOf, type StoredArticle, sha256, type Task, type TaskResult } from './task.js';
+import { articlePartOf, type StoredArticle, sha256, stagedOutput, type Task, type TaskResult } from './task.js';
 
 /**
  * One build, in its phases: open the cache → plan each input from the index
@@ -223,7 +223,7 @@ async function runTask(run: BuildRun, path: string, extra?: Partial<Task>): Prom
   }
 }
 
-/** Where the worker converting input number `position` stages its outputs. */
+/** Where the worker converting input number `position` stages its outputs (see `stagedOutput`). */
 function stageOf(run: BuildRun, position: number): string {
   return join(run.stageRoot, String(position));
 }
@@ -281,10 +281,13 @@ async function settleInput(run: BuildRun, position: number, resolved: IndexEntry
   if (entry.ok && entry.articles && entry.articles.length > 0) {
     const claimed = claimPaths(entry.outputs, file, run.owners);
     if (claimed) {
-      for (const output of claimed) {
-        const staged = cached ? undefined : join(stageOf(run, position), ...output.path.split('/'));
+      // In the input's order of outputs (which `claimed` keeps), each staged by its number in it.
+      const kept = new Set(claimed);
+      entry.outputs.forEach((output, index) => {
+        if (!kept.has(output)) return;
+        const staged = cached ? undefined : stagedOutput(stageOf(run, position), index);
         run.planned.push({ ...output, owner: path, pack: entry.pack as string, ...(staged ? { staged } : {}) });
-      }
+      });
       for (const [index, article] of entry.articles.entries()) {
         run.summaries.push(article.summary);
         run.sourceOf.set(article.summary, { path, entry, index });

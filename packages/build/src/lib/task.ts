@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   type Article,
   type ArticleSummary,
@@ -30,8 +30,9 @@ export interface Task {
   /** The build's reference time (RFC 3339), for embargoes. */
   now: string;
   /**
-   * A private folder to write this input's outputs into as well (under the
-   * output folder, so the build can move them into place with a rename).
+   * Where to write this input's outputs as well, under the output folder (so
+   * the build can move them into place with a rename): output number `k` of
+   * the input to {@link stagedOutput}`(stage, k)`.
    */
   stage?: string | undefined;
   /** Slugs earlier articles took that this one's could collide with (`[slug, file]`), in input order. */
@@ -248,7 +249,7 @@ function storeArticles(
   let where = packsDir;
   try {
     const pack = writePack(packsDir, parts);
-    where = task.stage ?? packsDir;
+    where = task.stage ? dirname(task.stage) : packsDir;
     if (task.stage) stageOutputs(task.stage, parts.slice(articles.length));
     return { pack, outputs };
   } catch (error) {
@@ -260,9 +261,19 @@ function storeArticles(
   }
 }
 
-/** Write outputs under a staging folder (plain writes: nobody reads it until the build moves the files into place). */
+/** Write outputs where {@link stagedOutput} says (plain writes: nobody reads them until the build moves the files into place). */
 function stageOutputs(stage: string, parts: readonly PackPart[]): void {
-  for (const part of parts) writeInFolder(join(stage, ...part.name.split('/')), part.bytes);
+  for (const [index, part] of parts.entries()) writeInFolder(stagedOutput(stage, index), part.bytes);
+}
+
+/**
+ * Where output number `index` of an input is staged: a file beside every other input's, named by the input's
+ * position and the output's, not a folder per input mirroring the output paths. A folder per input meant, for
+ * each article, a write that failed for want of its folder and a `mkdir` for each output folder (4–5 system
+ * calls, 4% of a cold build's time in the profile); the staging folder is made once, by the first write.
+ */
+export function stagedOutput(stage: string, index: number): string {
+  return `${stage}.${index}`;
 }
 
 export function sha256(bytes: Uint8Array): string {
