@@ -551,3 +551,32 @@ describe('photo captions between the first paragraphs and the rest of the story 
     expect(figures(result).map((figure) => figure.credit)).toEqual(['Example Agency', 'Jane Roe - Contributor']);
   });
 });
+
+describe('a credit printed first above the story (issue 14)', () => {
+  it('takes its caption from the line below it, not from the header above', async () => {
+    const copy = [
+      'Ferry timetable changes for the winter season',
+      'Updated Nov 19, 9:41 AM; Posted Nov 18, 2024, 8:19 PM',
+      '',
+      'Jane Roe | Getty Images',
+      '',
+      'The early ferry leaves the harbor at dawn, pictured last winter, when it often sailed half empty. The board has now cut it.',
+      '',
+      '',
+      'By Mara Lind | Harbor Daily',
+      'The harbor board on Friday published the winter timetable for the island ferries, with two crossings fewer on weekdays and an extra late boat on Saturdays, after a consultation that drew more replies than any before it.',
+      '',
+      'Board members said the change follows the number of passengers counted last winter, when the early boats often sailed half empty and the last boat on Saturday nights left people waiting on the pier.',
+    ].join('\n');
+    const result = await convertWire(copy, 'credit-first.txt');
+    expect(figures(result)).toEqual([
+      {
+        type: 'figure',
+        caption:
+          'The early ferry leaves the harbor at dawn, pictured last winter, when it often sailed half empty. The board has now cut it.',
+        credit: 'Jane Roe | Getty Images',
+      },
+    ]);
+    expect(blocks(result)[0]).toMatch(/^The harbor board on Friday/);
+  });
+});

@@ -60,6 +60,8 @@ interface Reading {
   headlineReason?: string;
   /** The headline's index in `kept`. */
   headlineIndex: number;
+  /** Where the story starts, an index into `kept`. */
+  storyStart?: number;
   /** Photo captions read so far (caption and credit, see {@link captionKey}), so that a gallery's repeated captions are read once. */
   readonly captions: Set<string>;
   /** The date read from a date line. */
@@ -190,6 +192,7 @@ function readLines(reading: Reading): boolean {
   reading.language = span.language;
   const first = kept[span.start] as Line;
   info(context.file, `Found the story at line ${first.line} by ${span.reason}`, wireRules.storyFound, first);
+  reading.storyStart = span.start;
   const headline = chooseHeadline(reading, span.start);
   reportDropped(reading, 0, headline, 'site chrome above the headline', wireRules.chrome);
   readHeader(reading, headline, span.start);
@@ -513,7 +516,8 @@ function readHeaderLine(reading: Reading, index: number, dates: readonly DateCan
     info(context.file, `Removed a teaser that repeats the start of the story: "${shorten(line.text)}"`, wireRules.teaser, line);
     return 0;
   }
-  if (readCaptionLine(reading, line, index)) return 0;
+  const caption = readCaptionLine(reading, line, index);
+  if (caption !== false) return caption;
   const label = /^(?:by|von|par|por):?$/iu.test(line.text) ? bylineAt(texts, index) : undefined;
   const byline = label ?? bylineCandidate(line.text) ?? nameAboveDate(reading, index);
   if (byline) {
@@ -586,14 +590,18 @@ function nameAboveDate(reading: Reading, index: number): Byline | undefined {
  * photo stood: in the story at its place, above the story (the lead photo) at the start of the body. It is
  * no article image (an image needs a file or a URL); formats keep its caption and credit and write no image.
  */
-function readCaptionLine(reading: Reading, line: Line, index: number): boolean {
+function readCaptionLine(reading: Reading, line: Line, index: number): number | false {
   const caption = readCaption(line.text);
   if (!caption) return false;
   if (!caption.caption) caption.caption = captionAbove(reading, index) ?? '';
+  // Above the story, a credit printed first (`Jane Roe | Example Images` over its caption) takes the line below.
+  const below = caption.caption ? undefined : captionBelow(reading, index);
+  if (below) caption.caption = below;
+  const used = below ? 1 : 0;
   const key = captionKey(caption.caption, caption.credit);
   if (reading.captions.has(key)) {
     info(reading.context.file, `Removed a photo caption printed again: "${shorten(line.text)}"`, wireRules.caption, line);
-    return true;
+    return used;
   }
   reading.captions.add(key);
   const figure: Figure = { type: 'figure', credit: caption.credit, position: paragraph(line).position };
@@ -605,13 +613,24 @@ function readCaptionLine(reading: Reading, line: Line, index: number): boolean {
     wireRules.caption,
     line,
   );
-  return true;
+  return used;
 }
 
 /** A caption and credit as one key, spacing and case folded: a gallery prints the same caption several times. */
 function captionKey(caption: string, credit: string): string {
   const fold = (text: string) => text.replace(/\s+/gu, ' ').trim().toLowerCase();
   return `${fold(caption)}|${fold(credit)}`;
+}
+
+/**
+ * The caption under a credit line printed first, above the story: the next line, when it reads as a caption and
+ * stands before the story's start (never a byline, a date or the story's own text).
+ */
+function captionBelow(reading: Reading, index: number): string | undefined {
+  const next = reading.kept[index + 1];
+  if (reading.bodyStarted || !next || index + 1 >= (reading.storyStart ?? 0) || index <= reading.headlineIndex) return undefined;
+  if (!looksLikeCaption(next.text) || readCaption(next.text) || isHeaderLine(next.text, reading.context.timeZone)) return undefined;
+  return next.text;
 }
 
 /**
@@ -674,7 +693,7 @@ function readStory(reading: Reading, start: number, end: number, skipped: Readon
         reading.bodyStarted = true;
         reading.body.push(paragraph(line));
       }
-    } else if (!readCaptionLine(reading, line, index)) readBodyLine(reading, index);
+    } else if (readCaptionLine(reading, line, index) === false) readBodyLine(reading, index);
   }
   return last;
 }
