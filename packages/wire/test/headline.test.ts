@@ -68,3 +68,11 @@ describe('a date above the headline, under a menu', () => {
     );
   });
 });
+
+describe('a teaser printed twice', () => {
+  it('gives no repeat bonus to a teaser printed in two menus, each time after menu links', async () => {
+    const result = await convertPage('club-teaser-in-two-menus.txt');
+    expect(result.articles[0]?.headline).toBe('Hallen dürfen wieder mehr Zuschauer einlassen');
+    expect(result.articles[0]?.published).toBe('2025-02-02T00:00:00Z');
+  });
+});

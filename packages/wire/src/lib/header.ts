@@ -178,6 +178,13 @@ function inList(lines: readonly string[], index: number): boolean {
   return short(lines[index - 1]) && short(lines[index + 1]);
 }
 
+/** Whether the two lines right above the line at `index` are short lines without closing punctuation (links of a menu or a list). */
+function afterLinks(lines: readonly string[], index: number): boolean {
+  const short = (text: string | undefined) =>
+    text !== undefined && text.split(/\s+/).length <= 5 && !/[.!?:]$/u.test(text) && !bylineCandidate(text) && !findDate(text, 'UTC');
+  return short(lines[index - 1]) && short(lines[index - 2]);
+}
+
 /** A line of the story's header that is never story: a byline, a date line, or a relative time (`2 hours ago`). */
 export function isHeaderLine(text: string, timeZone: string): boolean {
   return (
@@ -216,8 +223,11 @@ export function titleScore(text: string, lines: readonly string[], index: number
   )
     return 0;
   // The same line twice in menus (a site prints its navigation for wide and narrow screens) is no headline's repeat.
+  // Nor is a line printed twice in a row (a teaser's picture text and its title), or after two short links (the last
+  // item of a menu, or a teaser in a list of links).
   const repeated = (other: string, at: number) =>
-    isRepeat(other.toLowerCase(), normal, words.length) && !(other.toLowerCase() === normal && (inList(lines, at) || inList(lines, index)));
+    isRepeat(other.toLowerCase(), normal, words.length) &&
+    !(other.toLowerCase() === normal && (inList(lines, at) || inList(lines, index) || (afterLinks(lines, at) && afterLinks(lines, index))));
   // A byline or a date line ending with the line's words (`By Jane Roe March 3, 2025 Morning Show`) names the site
   // or the show, not the headline; so does a copyright line (`© 1996-2025 The Example Post`). A sentence closed by a
   // full stop printed twice is a promotion's blurb (a box and its teaser), not a headline and its page title.
