@@ -580,3 +580,33 @@ describe('a credit printed first above the story (issue 14)', () => {
     expect(blocks(result)[0]).toMatch(/^The harbor board on Friday/);
   });
 });
+
+describe('an interview ending in short questions and answers (issue 14)', () => {
+  it('reads the short answers as the story, to the last one', async () => {
+    const copy = [
+      'Meet the new ferry captain',
+      'By Mara Lind',
+      'December 6, 2024',
+      '',
+      'The harbor board has a new ferry captain this winter, and she has sailed the island route since she was a deckhand at sixteen, long before the second berth was even planned.',
+      '',
+      'She takes over the early crossing in January, when the new timetable starts, and says she wants the boat to leave on the minute every morning, whatever the weather on the pier.',
+      '',
+      'Q: Where did you grow up?',
+      'A: On the islands, in a house by the harbor where my father kept the ferry accounts for thirty years.',
+      '',
+      'Q: Favorite book?',
+      'A: A tide table',
+      '',
+      'Q: Favorite place?',
+      'A: The outer pier',
+      '',
+      'Related posts',
+      'Island fares to rise in spring',
+      'Harbor board weighs a second berth',
+    ].join('\n');
+    const read = blocks(await convertWire(copy, 'interview.txt'));
+    expect(read.at(-1)).toBe('A: The outer pier');
+    expect(read).toContain('Q: Favorite book?');
+  });
+});

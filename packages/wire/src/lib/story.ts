@@ -251,7 +251,9 @@ function runFrom(view: Classed, from: number, step: 1 | -1): number {
     // A menu of links closed by a guillemet (`« Previous | Next »`) is no closing sentence.
     const closing =
       index - last === 1 && /[.!?…"”»)]$/u.test(line) && words.length >= 2 && !isTitleCase(words, line) && !isNavigationWord(line);
-    if ((isProse(view, index) && (isClosed(view, index) || classes[index] === 'good')) || closing) last = index;
+    // An interview's questions and answers (`Q: Favorite books?` / `A: Two novels`) are the story's however short.
+    const interview = /^[QA][:.]\s+\S/u.test(line) && /^[QA][:.]\s/u.test(lines[last] ?? '');
+    if ((isProse(view, index) && (isClosed(view, index) || classes[index] === 'good')) || closing || interview) last = index;
   }
   return last;
 }
