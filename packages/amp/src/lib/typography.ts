@@ -117,34 +117,89 @@ interface Language {
 }
 
 /**
- * `processor.processSync(text)`, with retext-smartypants shown only the parts of the tree that hold a straight
- * quote, and the text written back from the quotes it changed. Its pass is a unist-util-visit walk over every node
- * of the tree (about 5,000 for an 800-word article, each naming a function, see `smartQuotes`) that changes nothing
- * but quotes, and it decides each quote from the quote's own siblings (the node before, the one or two after)
- * alone: so every parent of a quote is handed over whole, the same objects, and its ancestors as copies holding
- * only such parents. Same parse, same decisions, same order inside each parent. The tree's leaves carry the offset
- * parse-latin cut them at, so a changed quote goes back into the text at its place instead of the whole tree being
- * written out again (nlcst-to-string over every node).
+ * `processor.processSync(text)`, with retext-smartypants shown only the sentences that hold a straight quote.
+ *
+ * Parsing the whole text into retext's natural-language tree (parse-latin) was the pass's cost, and a quote is
+ * decided from its own siblings alone (the node before it, the one or two after it, in its sentence or word). So
+ * only the stretches of text around quotes are parsed ({@link quoteStretches}), each cut where parse-latin's tree
+ * surely breaks between two sentences, then handed over as {@link curlStretch} says. Checked against the whole
+ * text's pass over 20,000 generated bodies, the fixtures and the bench corpus (see docs/performance.md).
  */
 function curl(processor: Processor, text: string): string {
+  let curled = '';
+  let done = 0;
+  for (const [from, to] of quoteStretches(text)) {
+    const changes = curlStretch(processor, text.slice(from, to));
+    if (!changes) return String(processor.processSync(text));
+    for (const [offset, before, after] of changes) {
+      curled += text.slice(done, from + offset) + after;
+      done = from + offset + before.length;
+    }
+  }
+  return curled + text.slice(done);
+}
+
+/**
+ * Where parse-latin's tree surely has a sentence end: a full stop after a word of five or more ASCII letters
+ * with a space before it, then one space and an ASCII capital (`… the bridge. The …`). No plugin of parse-latin 7
+ * joins those two sentences or moves a node across them: the word is no abbreviation (its list has none over four
+ * letters) nor an initialism, the full stop has a space after it (so it is no word's inner symbol), and the
+ * sentence after starts with a space and a capital (not lower case, a digit, a comma or a closing mark). Each
+ * sentence's tree is then the same whether the text around it is parsed or not.
+ */
+const sentenceEnd = /(?<= [A-Za-z]{5,}\.) (?=[A-Z])/g;
+
+/** The stretches `[from, to)` of `text` to parse: from the sentence end before each quote to the one after it, joined where they meet. */
+function quoteStretches(text: string): Array<[number, number]> {
+  const ends = [0];
+  for (const match of text.matchAll(sentenceEnd)) ends.push(match.index);
+  ends.push(text.length);
+  const stretches: Array<[number, number]> = [];
+  let index = 0;
+  for (const quote of text.matchAll(/["']/g)) {
+    while ((ends[index + 1] as number) <= quote.index) index++;
+    const [from, to] = [ends[index] as number, ends[index + 1] as number];
+    const last = stretches[stretches.length - 1];
+    if (last && last[1] >= from) last[1] = Math.max(last[1], to);
+    else stretches.push([from, to]);
+  }
+  return stretches;
+}
+
+/** A node of retext's natural-language tree (nlcst), as far as this file reads it. */
+interface Language {
+  type: string;
+  value?: string;
+  children?: Language[];
+  position?: { start: { offset?: number } };
+}
+
+/**
+ * The quotes retext-smartypants changes in `text`, as `[offset, before, after]` in text order (undefined if a
+ * leaf had no offset, which parse-latin always gives). Its pass is a unist-util-visit walk over every node (each
+ * naming a function, see `smartQuotes`) that changes nothing but quotes, each from its own siblings: so every
+ * parent of a quote is handed over whole, the same objects, and its ancestors as copies holding only such parents.
+ * The leaves carry the offset parse-latin cut them at, so a changed quote goes back at its place instead of the
+ * tree being written out again.
+ */
+function curlStretch(processor: Processor, text: string): Array<[number, string, string]> | undefined {
   const tree = processor.parse(text) as unknown as Language;
   const quoted = withQuotes(tree);
-  if (!quoted) return text;
+  if (!quoted) return [];
   const quotes: Array<[Language, string]> = [];
   collectQuotes(quoted, quotes);
   // biome-ignore lint/suspicious/noExplicitAny: unified's types do not know the nlcst tree.
   processor.runSync(quoted as any);
-  let curled = '';
+  const changes: Array<[number, string, string]> = [];
   let done = 0;
   for (const [node, before] of quotes) {
     if (node.value === before) continue;
     const offset = node.position?.start.offset;
-    // biome-ignore lint/suspicious/noExplicitAny: as above.
-    if (offset === undefined || offset < done) return String(processor.stringify(tree as any));
-    curled += text.slice(done, offset) + node.value;
+    if (offset === undefined || offset < done) return undefined;
+    changes.push([offset, before, node.value as string]);
     done = offset + before.length;
   }
-  return curled + text.slice(done);
+  return changes;
 }
 
 function hasQuote(value: string | undefined): boolean {
