@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { convertWire } from './helpers.js';
+import { blocks, convertWire } from './helpers.js';
 
 /** Our own fixtures in the shape of story headers on pages copied with select-all (issue 14, held-out pages). */
 function convertPage(name: string) {
@@ -74,5 +74,28 @@ describe('a teaser printed twice', () => {
     const result = await convertPage('club-teaser-in-two-menus.txt');
     expect(result.articles[0]?.headline).toBe('Hallen dürfen wieder mehr Zuschauer einlassen');
     expect(result.articles[0]?.published).toBe('2025-02-02T00:00:00Z');
+  });
+});
+
+describe('notices about an old browser or cookies', () => {
+  const headline = 'Harbour board votes to rebuild the old fish market on the east pier';
+
+  it('neither starts the story nor heads it with a notice that the browser is too old, printed twice', async () => {
+    const notice =
+      'Thank you for visiting example.org. You are using a browser version with limited support for CSS. To obtain the best experience, we recommend you use a more up to date browser (or turn off compatibility mode in your browser). In the meantime, to keep the site working, we are showing it without styles and JavaScript.';
+    const header = ['Skip to main content', notice, 'Skip to main content', notice, 'Menu', 'NEWS', '24 September 2025', headline];
+    const result = await convertWire(page(...header, 'Jane Roe'), 'old-browser.txt');
+    expect(result.articles[0]?.headline).toBe(headline);
+    expect(blocks(result)[0]).toMatch(/^The harbour board voted on Tuesday/);
+  });
+
+  it('reads German notices about cookies and an old browser as notices', async () => {
+    const { isNotice } = await import('../src/lib/header.js');
+    expect(isNotice('Hinweis zur Verwendung von Cookies')).toBe(true);
+    expect(isNotice('Die auf dieser Website verwendeten Cookies dienen der technischen Bereitstellung und Optimierung des Angebots.')).toBe(
+      true,
+    );
+    expect(isNotice('Dein Browser ist leider veraltet.')).toBe(true);
+    expect(isNotice('The bakery on the corner still sells cookies by the pound, as it did in 1950.')).toBe(false);
   });
 });

@@ -11,9 +11,13 @@ import { captionRules, notHeadlineRules } from './rules.js';
 /** How many lines above the story are its header window. */
 export const headerWindow = 25;
 
-/** A notice about JavaScript or cookies (`For full functionality, enable JavaScript…`): the page's, never the story's. */
+/**
+ * A notice about JavaScript, cookies or an old browser (`For full functionality, enable JavaScript…`, `Hinweis zur
+ * Verwendung von Cookies`, `You are using a browser version with limited support…`, `Dein Browser ist leider
+ * veraltet.`): the page's, never the story's.
+ */
 const notice =
-  /^(?=.{0,300}$)(?:.*\b(?:javascript|cookies?)\b.*\b(?:enable|enabled|disabled?|turn on|required|necessary|accept|consent|browser)\b|.*\b(?:enable|enabled|disabled?|turn on|activate)\b.*\bjavascript\b)/iu;
+  /^(?=.{0,400}$)(?:.*\b(?:javascript|cookies?)\b.*\b(?:enable|enabled|disabled?|turn on|required|necessary|accept|consent|browser|verwende[nt]?|nutz(?:en|t)|dienen|akzeptieren|zustimmen|einstellungen)\b|.*\b(?:enable|enabled|disabled?|turn on|activate)\b.*\bjavascript\b|.*\b(?:hinweis|verwendung|einsatz|nutzung)\b.*\bcookies?\b|.*\bbrowser(?:version)?\b.*\b(?:outdated|out of date|up to date|limited support|not supported|no longer supported|veraltet|nicht (?:mehr )?unterstützt)\b)/iu;
 
 /** Whether a line is a notice about JavaScript or cookies. */
 export function isNotice(text: string): boolean {
@@ -223,8 +227,7 @@ export function titleScore(text: string, lines: readonly string[], index: number
   )
     return 0;
   // The same line twice in menus (a site prints its navigation for wide and narrow screens) is no headline's repeat.
-  // Nor is a line printed twice in a row (a teaser's picture text and its title), or after two short links (the last
-  // item of a menu, or a teaser in a list of links).
+  // Nor is a line that follows two short links in both places (a teaser in a desktop and in a mobile menu).
   const repeated = (other: string, at: number) =>
     isRepeat(other.toLowerCase(), normal, words.length) &&
     !(other.toLowerCase() === normal && (inList(lines, at) || inList(lines, index) || (afterLinks(lines, at) && afterLinks(lines, index))));
