@@ -610,3 +610,21 @@ describe('an interview ending in short questions and answers (issue 14)', () => 
     expect(read).toContain('Q: Favorite book?');
   });
 });
+
+describe('a photo caption where the story was found (issue 14)', () => {
+  it('is a figure, and the story starts under it; a credit may open with a number', async () => {
+    const copy = [
+      'Ferry timetable changes for the winter season',
+      'by Harbor Daily',
+      '',
+      '',
+      'Once the only way to get to the islands, the old paddle steamer (pictured) and the first of the car ferries that came after it are to be remembered in a new exhibition that will open at the harbor office this winter. Credit: 20th Century Example',
+      'The harbor board on Friday published the winter timetable for the island ferries, with two crossings fewer on weekdays and an extra late boat on Saturdays, after a consultation that drew more replies than any before it.',
+      '',
+      'Board members said the change follows the number of passengers counted last winter, when the early boats often sailed half empty and the last boat on Saturday nights left people waiting on the pier.',
+    ].join('\n');
+    const result = await convertWire(copy, 'caption-at-start.txt');
+    expect(figures(result).map((figure) => figure.credit)).toEqual(['20th Century Example']);
+    expect(blocks(result)[0]).toMatch(/^The harbor board on Friday/);
+  });
+});

@@ -372,7 +372,7 @@ export const captionRules: readonly CaptionRule[] = Object.freeze([
     description:
       'a `Credit:` label closing the caption, after its last sentence or glued to its last word (`… in orbit. Credit: Example Agency`, `… at nightCredit: Jane Roe`)',
     // The label in its own case (`Credit:`, `Image credit:`): a sentence saying "credit: …" goes on in lower case.
-    pattern: /^(?<caption>.{10,}?[\p{L}\p{N}.!?"”)])\s*(?:(?:Image|Photo) credit|Credit):\s*(?<credit>\p{Lu}[^.:!?]{1,60}?)\.?$/u,
+    pattern: /^(?<caption>.{10,}?[\p{L}\p{N}.!?"”)])\s*(?:(?:Image|Photo) credit|Credit):\s*(?<credit>[\p{Lu}\p{N}][^.:!?]{1,60}?)\.?$/u,
   },
   {
     id: 'labelled-credit-parenthesized',

@@ -687,6 +687,9 @@ function readStory(reading: Reading, start: number, end: number, skipped: Readon
     const photo = photoLine.exec(line.text);
     if (photo?.groups) index += readPhoto(reading, index, photo.groups.name ?? '', photo.groups.extension ?? 'jpg');
     else if (!reading.bodyStarted) {
+      // A photo caption read by its credit where the story was found (it reads as prose) is a figure: the story
+      // starts below it.
+      if (readCaption(line.text)?.caption && readCaptionLine(reading, line, index) !== false) continue;
       const dateline = readDateline(reading, index);
       if (dateline === 'no-body') return 'no-body';
       if (dateline === 'none') {
