@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UnsafeOutputPathError, writeOutputs } from '@syndikit/disk';
+import { safeTarget, safeTargetSync, UnsafeOutputPathError, writeOutputs } from '@syndikit/disk';
 import { describe, expect, it } from 'vitest';
 
 describe('writeOutputs', () => {
@@ -36,5 +36,38 @@ describe('writeOutputs', () => {
     await writeOutputs([{ path: 'feed.xml', contents: new Uint8Array([110, 101, 119]), mediaType: 'application/xml' }], dir);
     expect(await readFile(join(dir, 'feed.xml'), 'utf8')).toBe('new');
     expect(await readdir(dir)).toEqual(['feed.xml']);
+  });
+});
+
+describe('safeTarget and safeTargetSync', () => {
+  it('give the same target, and refuse the same paths with the same error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'syndikit-target-'));
+    const outside = await mkdtemp(join(tmpdir(), 'syndikit-outside-'));
+    await symlink(outside, join(dir, 'link'));
+    await mkdir(join(dir, 'amp'));
+    await symlink(join(outside, 'x.html'), join(dir, 'amp', 'x.html'));
+    const checked = new Map<string, boolean>();
+    expect(safeTargetSync(dir, 'amp/a.html', checked)).toBe(await safeTarget(dir, 'amp/a.html'));
+    expect(safeTargetSync(dir, 'amp/a.html', checked)).toBe(join(dir, 'amp', 'a.html'));
+    for (const path of ['link/x.txt', 'amp/x.html', '../x.txt', '/etc/passwd']) {
+      const fromSync = (() => {
+        try {
+          return safeTargetSync(dir, path, checked);
+        } catch (error) {
+          return error;
+        }
+      })();
+      const fromAsync = await safeTarget(dir, path).catch((error: unknown) => error);
+      expect(fromSync).toBeInstanceOf(UnsafeOutputPathError);
+      expect(fromSync).toEqual(fromAsync);
+      expect((fromSync as UnsafeOutputPathError).link).toBe((fromAsync as UnsafeOutputPathError).link);
+    }
+    // Folders are remembered in `checked` (a link as one); files are looked at every time.
+    expect(checked).toEqual(
+      new Map([
+        [join(dir, 'amp'), false],
+        [join(dir, 'link'), true],
+      ]),
+    );
   });
 });
