@@ -1,13 +1,13 @@
-import { lstatSync, readFileSync } from 'node:fs';
-import { lstat, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { lstatSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { safeTarget, UnsafeOutputPathError } from '@syndikit/disk';
+import { safeTargetSync, UnsafeOutputPathError } from '@syndikit/disk';
 import pLimit from 'p-limit';
 import type { OutputRecord } from './cache.js';
 import { EnvironmentError, environmentErrorOf } from './errors.js';
 import { type ManifestEntries, type ManifestFile, manifestChecksum, sortedEntries, writeManifest } from './manifest.js';
 import { readPack } from './pack.js';
-import { sha256 } from './task.js';
+import { sha256, stagedOutput } from './task.js';
 
 /** An output the build decided on: its bytes are in a pack, or in memory (collections). */
 export interface PlannedOutput {
@@ -18,33 +18,18 @@ export interface PlannedOutput {
   owner: string;
   pack?: string;
   contents?: string | Uint8Array;
-  /** Where a worker already wrote it (a staging folder in the output folder): moved into place with a rename. */
-  staged?: string;
+  /**
+   * Where a worker already wrote it: output number `index` of the input
+   * staged at `stage` (the file `stagedOutput(stage, index)`, in the output
+   * folder), moved into place with a rename. The two parts, not the file's
+   * path: `stage` is one string shared by an input's outputs, instead of a
+   * path kept for each of 300,000 outputs until the commit.
+   */
+  staged?: { stage: string; index: number };
 }
 
 /** Packs read and written together: enough to share folder checks, few enough to bound memory. */
 const packsPerBatch = 64;
-
-/**
- * Paths checked, folders made and files moved at once: a promise and its
- * closures for each of 150,000 outputs at a time were a large part of a big
- * build's last-second peak on the main thread, while `limit` keeps only 32
- * of them working anyway.
- */
-const pathsPerBatch = 1024;
-
-/** Run `task` on every item, a batch at a time (at most `limit`'s concurrency working within a batch). */
-async function inBatches<T>(items: Iterable<T>, limit: Limit, task: (item: T) => Promise<unknown>): Promise<void> {
-  let batch: Promise<unknown>[] = [];
-  for (const item of items) {
-    batch.push(limit(() => task(item)));
-    if (batch.length === pathsPerBatch) {
-      await Promise.all(batch);
-      batch = [];
-    }
-  }
-  await Promise.all(batch);
-}
 
 /** What {@link commitOutputs} is given. */
 export interface CommitInput {
@@ -104,13 +89,13 @@ export async function commitOutputs(input: Readonly<CommitInput>): Promise<Commi
   const limit = pLimit(32);
   const makeFolder = folderMaker();
   const stale = currentOutputs(input, result);
-  const { toRemove, targets } = await checkTargets(input, stale, limit);
+  const toRemove = checkTargets(input, stale);
   const sources = await stageOutputs(input, stale, result, makeFolder, limit);
   // Nothing has changed in the output folder yet: the build converts those articles again and commits anew.
   if (result.badPacks.size > 0) return result;
   const fresh = await listFresh(input, stale);
-  await moveIntoPlace(stale, sources, targets, result, makeFolder, limit);
-  await removeUnproduced(input.outDir, toRemove, targets, result);
+  moveIntoPlace(input.outDir, stale, sources, result);
+  await removeUnproduced(input.outDir, toRemove, result);
   await writeFinalManifest(input, fresh, result);
   result.written.sort();
   result.removed.sort();
@@ -145,30 +130,37 @@ function currentOutputs(input: Readonly<CommitInput>, result: CommitResult): Pla
   return stale;
 }
 
-/** Every path written or removed is checked first (no `..`, no symbolic link on the way), before anything changes. */
-async function checkTargets(
-  input: Readonly<CommitInput>,
-  stale: readonly PlannedOutput[],
-  limit: Limit,
-): Promise<{ toRemove: [string, ManifestFile][]; targets: Map<string, string> }> {
-  const checked = new Map<string, Promise<boolean>>();
+/**
+ * Every path written or removed is checked first (no `..`, no symbolic link
+ * on the way), before anything changes. Synchronous calls, one path after
+ * another: a promise and its closures per path (150,000 paths and more in a
+ * large build) were garbage that outlived minor collections and piled up in
+ * the main thread's heap at the build's peak, for calls of microseconds.
+ * An output's target is not kept: the move makes it again from its path.
+ * Returns what to remove, with its target.
+ */
+function checkTargets(input: Readonly<CommitInput>, stale: readonly PlannedOutput[]): [string, ManifestFile, string][] {
+  const checked = new Map<string, boolean>();
   const producing = new Set<string>();
   for (const output of input.planned) producing.add(output.path);
-  const toRemove: [string, ManifestFile][] = [];
-  for (const [path, file] of input.owned) if (!input.keep.has(path) && !producing.has(path)) toRemove.push([path, file]);
-  const targets = new Map<string, string>();
-  const paths = function* () {
-    for (const output of stale) yield output.path;
-    for (const [path] of toRemove) yield path;
-  };
-  await inBatches(paths(), limit, async (path) => targets.set(path, await checkedTarget(input.outDir, path, checked)));
-  return { toRemove, targets };
+  for (const output of stale) checkedTarget(input.outDir, output.path, checked);
+  const toRemove: [string, ManifestFile, string][] = [];
+  for (const [path, file] of input.owned) {
+    if (!input.keep.has(path) && !producing.has(path)) toRemove.push([path, file, checkedTarget(input.outDir, path, checked)]);
+  }
+  return toRemove;
+}
+
+/** Where output `path` goes in the output folder (checked by {@link checkTargets}). */
+function targetOf(outDir: string, path: string): string {
+  return join(outDir, ...path.split('/'));
 }
 
 /**
  * Phase 2: stage what the workers did not, from the packs (cached articles)
  * or memory (collections), a batch of packs at a time. Packs that cannot be
- * read go to `result.badPacks`. Returns where each stale output's bytes are.
+ * read go to `result.badPacks`. Returns where the bytes of each output staged
+ * here are (see {@link stagedPath} for those the workers staged).
  */
 async function stageOutputs(
   input: Readonly<CommitInput>,
@@ -180,10 +172,7 @@ async function stageOutputs(
   const sources = new Map<PlannedOutput, string>();
   const byPack = new Map<string | undefined, PlannedOutput[]>();
   for (const output of stale) {
-    if (output.staged !== undefined) {
-      sources.set(output, output.staged);
-      continue;
-    }
+    if (output.staged !== undefined) continue;
     const group = byPack.get(output.pack);
     if (group) group.push(output);
     else byPack.set(output.pack, [output]);
@@ -232,37 +221,34 @@ async function listFresh(input: Readonly<CommitInput>, stale: readonly PlannedOu
   return fresh;
 }
 
-/** Phase 4: move everything into place, the folders first, then a rename per file (atomic). */
-async function moveIntoPlace(
+/** Phase 4: move everything into place, the folders first, then a rename per file (atomic); synchronous, as {@link checkTargets} is. */
+function moveIntoPlace(
+  outDir: string,
   stale: readonly PlannedOutput[],
   sources: ReadonlyMap<PlannedOutput, string>,
-  targets: ReadonlyMap<string, string>,
   result: CommitResult,
-  makeFolder: (folder: string) => Promise<unknown>,
-  limit: Limit,
-): Promise<void> {
+): void {
   const folders = new Set<string>();
-  for (const output of stale) folders.add(dirname(targets.get(output.path) as string));
-  await inBatches(folders, limit, makeFolder);
-  await inBatches(stale, limit, async (output) => {
-    const target = targets.get(output.path) as string;
-    await rename(sources.get(output) as string, target);
-    const after = await lstat(target);
+  for (const output of stale) folders.add(dirname(targetOf(outDir, output.path)));
+  for (const folder of folders) mkdirSync(folder, { recursive: true });
+  for (const output of stale) {
+    const target = targetOf(outDir, output.path);
+    renameSync(stagedPath(output, sources), target);
+    const after = lstatSync(target);
     result.records[output.path] = [output.hash, after.size, after.mtimeMs, after.ctimeMs];
     result.written.push(output.path);
-  });
+  }
+}
+
+/** Where a stale output's bytes were staged: by its worker (the path made from its two parts), or by {@link stageOutputs}. */
+function stagedPath(output: Readonly<PlannedOutput>, sources: ReadonlyMap<PlannedOutput, string>): string {
+  return output.staged === undefined ? (sources.get(output) as string) : stagedOutput(output.staged.stage, output.staged.index);
 }
 
 /** Phase 5: remove what syndikit wrote before and nothing produces now (a pending entry only with its listed bytes), and folders left empty. */
-async function removeUnproduced(
-  outDir: string,
-  toRemove: readonly [string, ManifestFile][],
-  targets: ReadonlyMap<string, string>,
-  result: CommitResult,
-): Promise<void> {
+async function removeUnproduced(outDir: string, toRemove: readonly [string, ManifestFile, string][], result: CommitResult): Promise<void> {
   const emptied = new Set<string>();
-  for (const [path, file] of toRemove) {
-    const target = targets.get(path) as string;
+  for (const [path, file, target] of toRemove) {
     if (file.pending && !holds(target, file.hash)) continue;
     await rm(target, { force: true });
     result.removed.push(path);
@@ -368,9 +354,9 @@ function holds(path: string, hash: string): boolean {
 }
 
 /** The path of an output, checked; a symbolic link in the way is an {@link EnvironmentError} naming it. */
-async function checkedTarget(outDir: string, path: string, checked: Map<string, Promise<boolean>>): Promise<string> {
+function checkedTarget(outDir: string, path: string, checked: Map<string, boolean>): string {
   try {
-    return await safeTarget(outDir, path, checked);
+    return safeTargetSync(outDir, path, checked);
   } catch (error) {
     if (error instanceof UnsafeOutputPathError && error.link) {
       throw new EnvironmentError(

@@ -25,7 +25,7 @@ import { packPath, readPack } from './pack.js';
 import type { LoadedPipeline } from './pipeline.js';
 import { countByFormat, keptOutputs, type Plan, planInput, statCache, toEntry } from './plan.js';
 import type { Runner } from './runner.js';
-import { articlePartOf, type StoredArticle, sha256, stagedOutput, type Task, type TaskResult } from './task.js';
+import { articlePartOf, type StoredArticle, sha256, type Task, type TaskResult } from './task.js';
 
 /**
  * One build, in its phases: open the cache → plan each input from the index
@@ -120,13 +120,15 @@ async function runLockedBuild(inputs: readonly string[], context: RunContext): P
     await convertInputs(run);
     const converted = performance.now();
     await buildCollections(run);
+    const articles = run.summaries.length;
+    releaseSettled(run);
     const collected = performance.now();
     const { outputs, records } = await updateOutputFolder(run, lock);
     const written = performance.now();
     await saveCache(run, outputs, records);
     const result: BuildResult = {
       total: inputs.length,
-      articles: run.summaries.length,
+      articles,
       messages: run.messages,
       failed: run.failed,
       outputs,
@@ -151,6 +153,20 @@ async function runLockedBuild(inputs: readonly string[], context: RunContext): P
       await lock.release();
     }
   }
+}
+
+/**
+ * Let go of what only converting and collections needed (the plans, slug
+ * and path claims, the summaries' sources) before the output folder is
+ * updated and the index written: a large build's memory peaks in those last
+ * phases, with a map entry or three per article of this still held.
+ */
+function releaseSettled(run: BuildRun): void {
+  run.plans = [];
+  run.slugs.clear();
+  run.owners.clear();
+  run.summaries = [];
+  run.sourceOf.clear();
 }
 
 /**
@@ -283,10 +299,10 @@ async function settleInput(run: BuildRun, position: number, resolved: IndexEntry
     if (claimed) {
       // In the input's order of outputs (which `claimed` keeps), each staged by its number in it.
       const kept = new Set(claimed);
+      const stage = cached ? undefined : stageOf(run, position);
       entry.outputs.forEach((output, index) => {
         if (!kept.has(output)) return;
-        const staged = cached ? undefined : stagedOutput(stageOf(run, position), index);
-        run.planned.push({ ...output, owner: path, pack: entry.pack as string, ...(staged ? { staged } : {}) });
+        run.planned.push({ ...output, owner: path, pack: entry.pack as string, ...(stage ? { staged: { stage, index } } : {}) });
       });
       for (const [index, article] of entry.articles.entries()) {
         run.summaries.push(article.summary);
