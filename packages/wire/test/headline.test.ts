@@ -50,6 +50,12 @@ describe('lines that are never a headline (notHeadlineRules)', () => {
     expect(isNavigationWord('Continue reading the main story Share This Page')).toBe(true);
   });
 
+  it('takes no caption with its credit label glued inside above the headline (caption-label)', async () => {
+    const caption = 'The skipper waves from the deck of the old trawler in the harbourPhoto: Example Agency/Jane Roe';
+    const result = await convertWire(page(caption, headline, 'By Jane Roe'), 'caption-label.txt');
+    expect(result.articles[0]?.headline).toBe(headline);
+  });
+
   it('takes no breadcrumb with double or slash separators above the headline (breadcrumb-separated)', async () => {
     for (const trail of ['Home ›› Harbour ›› Markets', 'Home / Harbour / Markets / Fish']) {
       const result = await convertWire(page(trail, headline, 'By Jane Roe'), 'breadcrumb.txt');

@@ -475,6 +475,12 @@ export const notHeadlineRules: readonly NotHeadlineRule[] = Object.freeze([
     pattern: /^(?=.{0,60}$)(?:\p{L}+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?,?\s+(?:de\s+)?(?:19|20)\d\d(?:\D.*|\d{1,2}:\d\d.*)?$/u,
   },
   {
+    id: 'caption-label',
+    description:
+      'a caption with its credit label inside the line (`The champion after the final.Bild: Example/Agency`, `The pier at dawn. Photo: Jane Roe`)',
+    pattern: /^.{10,}?(?:\p{Ll}|[.!?)"”])\s*(?:Bild|Foto|Photo|Photograph|Image|Credit)s?:\s*\S.*$/u,
+  },
+  {
     id: 'reading-time',
     description: 'a reading time (`Reading time: 3 minutes`, `Lesezeit: 4 Min.`, `Tempo di lettura: 3 minuti`, `5 min read`)',
     pattern:
