@@ -105,3 +105,14 @@ describe('notices about an old browser or cookies', () => {
     expect(isNotice('The bakery on the corner still sells cookies by the pound, as it did in 1950.')).toBe(false);
   });
 });
+
+describe('a byline behind a theme’s label', () => {
+  it('reads `Post author  By Jane Roe` as a byline, so that it is no headline', async () => {
+    const headline = 'Harbour board votes to rebuild the old fish market on the east pier';
+    const result = await convertWire(page(headline, 'Post author  By Jane Roe', 'Post date  March 5, 2025'), 'post-author.txt');
+    expect(result.articles[0]?.headline).toBe(headline);
+    expect(result.articles[0]?.authors).toEqual([{ name: 'Jane Roe' }]);
+    const { bylineCandidate } = await import('../src/lib/header.js');
+    expect(bylineCandidate('Autor: Jana Rosen')?.authors).toEqual([{ name: 'Jana Rosen' }]);
+  });
+});

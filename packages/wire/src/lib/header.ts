@@ -127,6 +127,8 @@ export function bylineCandidate(text: string): Byline | undefined {
   const { names: undated, dated } = withoutDate(unglued);
   const by = undated
     .replace(/^(?:text|words|story|posted|written|reported|published) by:?\s+/iu, 'By ')
+    // A theme's label before the byline (`Post author By Jane Roe`, `Author: Jane Roe`, `Autor: Jane Roe`).
+    .replace(/^(?:post author|author|autor|auteur|autore)\s*:?\s+(?:by\s+|von\s+|par\s+|di\s+)?(?=\p{Lu})/iu, 'By ')
     // A time and date before the byline (`5:45 AM PST 11/19/2019 by Jane Roe`).
     .replace(/^[\d:/.,\s]+(?:[AP]\.?M\.?\s+)?(?:[A-Z]{2,4}\s+)?[\d/.,\s]*\s(?=by\s)/u, '')
     // A name with its social handle (`Jane Roe @janeroe / 2 days`).
