@@ -51,9 +51,13 @@ describe('lines that are never a headline (notHeadlineRules)', () => {
   });
 
   it('takes no caption with its credit label glued inside above the headline (caption-label)', async () => {
-    const caption = 'The skipper waves from the deck of the old trawler in the harbourPhoto: Example Agency/Jane Roe';
-    const result = await convertWire(page(caption, headline, 'By Jane Roe'), 'caption-label.txt');
-    expect(result.articles[0]?.headline).toBe(headline);
+    for (const caption of [
+      'The skipper waves from the deck of the old trawler in the harbourPhoto: Example Agency/Jane Roe',
+      'The skipper waves from the deck of the old trawler in the harbour - Fotos: Jane Roe',
+    ]) {
+      const result = await convertWire(page(caption, headline, 'By Jane Roe'), 'caption-label.txt');
+      expect(result.articles[0]?.headline).toBe(headline);
+    }
   });
 
   it('takes no breadcrumb with double or slash separators above the headline (breadcrumb-separated)', async () => {

@@ -477,8 +477,8 @@ export const notHeadlineRules: readonly NotHeadlineRule[] = Object.freeze([
   {
     id: 'caption-label',
     description:
-      'a caption with its credit label inside the line (`The champion after the final.Bild: Example/Agency`, `The pier at dawn. Photo: Jane Roe`)',
-    pattern: /^.{10,}?(?:\p{Ll}|[.!?)"”])\s*(?:Bild|Foto|Photo|Photograph|Image|Credit)s?:\s*\S.*$/u,
+      'a caption with its credit label inside the line (`The champion after the final.Bild: Example/Agency`, `The pier at dawn. Photo: Jane Roe`, `The pier at dawn - Fotos: Jane Roe`)',
+    pattern: /^.{10,}?(?:\p{Ll}|[.!?)"”]|\s[-–—|])\s*(?:Bild|Foto|Photo|Photograph|Image|Credit)s?:\s*\S.*$/u,
   },
   {
     id: 'reading-time',
