@@ -132,52 +132,48 @@ export function renderRulesDoc(entries, textRules = []) {
     }
     lines.push('');
   }
-  if (textRules.length > 0) {
-    lines.push(
+  /** One section of wire rules: a heading, what the rules do, and a table with a row per rule, in the given order. */
+  const section = (rules, intro, header, row) => {
+    if (rules.length === 0) return;
+    lines.push(...intro, '', header, header.replace(/[^|]+/g, ' --- '), ...rules.map(row), '');
+  };
+  const ofAction = (test) => textRules.filter((rule) => test(rule.action));
+  section(
+    ofAction((action) => action !== 'caption' && action !== 'not-headline'),
+    [
       '## Text rules of `@syndikit/wire`',
       '',
       'Rules as data for scraped wire copy (`wire.rules` in the config adds your own, tried first). Each line a',
       'rule acts on is reported as an info line with the rule id (`--verbose`, `syndikit inspect`).',
-      '',
-      '| id | what it matches | what happens | agencies |',
-      '| --- | --- | --- | --- |',
-    );
-    for (const rule of textRules.filter((entry) => entry.action !== 'caption' && entry.action !== 'not-headline')) {
-      lines.push(
-        `| \`${rule.id}\` | ${cell(rule.description)} | ${actions[rule.action] ?? rule.action}${rule.ends && rule.action === 'drop' ? '; ends the story' : ''} | ${(rule.agencies ?? []).join(', ')} |`,
-      );
-    }
-    lines.push('');
-  }
-  const captions = textRules.filter((entry) => entry.action === 'caption');
-  if (captions.length > 0) {
-    lines.push(
+    ],
+    '| id | what it matches | what happens | agencies |',
+    (rule) =>
+      `| \`${rule.id}\` | ${cell(rule.description)} | ${actions[rule.action] ?? rule.action}${rule.ends && rule.action === 'drop' ? '; ends the story' : ''} | ${(rule.agencies ?? []).join(', ')} |`,
+  );
+  const idAndMatch = (rule) => `| \`${rule.id}\` | ${cell(rule.description)} |`;
+  section(
+    ofAction((action) => action === 'caption'),
+    [
       '## Caption credits of `@syndikit/wire`',
       '',
       'Photo credit patterns (`captionRules`), tried in this order: a line one matches is a photo caption with its',
       'credit (`wire-caption`), never body text; a credit alone on its line takes the caption from the line above.',
-      '',
-      '| id | what it matches |',
-      '| --- | --- |',
-    );
-    for (const rule of captions) lines.push(`| \`${rule.id}\` | ${cell(rule.description)} |`);
-    lines.push('');
-  }
-  const notHeadline = textRules.filter((entry) => entry.action === 'not-headline');
-  if (notHeadline.length > 0) {
-    lines.push(
+    ],
+    '| id | what it matches |',
+    idAndMatch,
+  );
+  section(
+    ofAction((action) => action === 'not-headline'),
+    [
       '## Lines that are never a headline in `@syndikit/wire`',
       '',
       'Patterns (`notHeadlineRules`) for menus, controls, calls to action, breadcrumbs, page furniture, dates and',
       'reading times: the header never chooses a line one matches while a title-like line is left (`wire-headline`);',
       'when one is taken anyway, a warning says so (`wire-headline-navigation`).',
-      '',
-      '| id | what it matches |',
-      '| --- | --- |',
-    );
-    for (const rule of notHeadline) lines.push(`| \`${rule.id}\` | ${cell(rule.description)} |`);
-    lines.push('');
-  }
+    ],
+    '| id | what it matches |',
+    idAndMatch,
+  );
   return lines.join('\n');
 }
 
