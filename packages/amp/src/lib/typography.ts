@@ -166,14 +166,6 @@ function quoteStretches(text: string): Array<[number, number]> {
   return stretches;
 }
 
-/** A node of retext's natural-language tree (nlcst), as far as this file reads it. */
-interface Language {
-  type: string;
-  value?: string;
-  children?: Language[];
-  position?: { start: { offset?: number } };
-}
-
 /**
  * The quotes retext-smartypants changes in `text`, as `[offset, before, after]` in text order (undefined if a
  * leaf had no offset, which parse-latin always gives). Its pass is a unist-util-visit walk over every node (each

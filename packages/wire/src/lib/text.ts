@@ -272,8 +272,7 @@ function chooseHeadline(reading: Reading, start: number): number {
   let best = -1;
   let bestScore = 0;
   for (let index = from; index < until; index++) {
-    const text = texts[index] ?? '';
-    const score = matchDateline(text) || photoLine.test(text) || inMenu(kept, index) ? 0 : titleScore(text, texts, index);
+    const score = headlineScore(kept, texts, index);
     if (score > 0 && score >= bestScore) [best, bestScore] = [index, score];
   }
   const repeatedBelow = bestScore < 3 ? repeatedUnder(reading, texts, until, start) : undefined;
@@ -327,6 +326,12 @@ function chooseHeadline(reading: Reading, start: number): number {
   return best;
 }
 
+/** How much the line at `index` reads as the headline ({@link titleScore}); 0 for a dateline, a photo line or a line in a menu. */
+function headlineScore(kept: readonly Line[], texts: readonly string[], index: number): number {
+  const text = texts[index] ?? '';
+  return matchDateline(text) || photoLine.test(text) || inMenu(kept, index) ? 0 : titleScore(text, texts, index);
+}
+
 /**
  * A title-like line the copy repeats (the page title, a breadcrumb) between the byline or date and the story, as
  * some pages print it (`08.04.2025 12:46` / headline / deck): it wins when nothing above them reads as a title of
@@ -335,8 +340,7 @@ function chooseHeadline(reading: Reading, start: number): number {
  */
 function repeatedUnder(reading: Reading, texts: readonly string[], until: number, start: number): [number, number] | undefined {
   for (let index = until; index < start; index++) {
-    const text = texts[index] ?? '';
-    const score = matchDateline(text) || photoLine.test(text) || inMenu(reading.kept, index) ? 0 : titleScore(text, texts, index);
+    const score = headlineScore(reading.kept, texts, index);
     if (score >= 4) return [index, score];
   }
   return undefined;
@@ -370,7 +374,7 @@ function titleUnderBlock(
     words(text) < 4
   )
     return undefined;
-  const score = matchDateline(text) || photoLine.test(text) || inMenu(reading.kept, index) ? 0 : titleScore(text, texts, index);
+  const score = headlineScore(reading.kept, texts, index);
   return score > 0 ? [index, score] : undefined;
 }
 
