@@ -188,6 +188,32 @@ describe('rebuilds', () => {
     expect((await buildWith(where, 'keyed', { cacheKey: 'newest@2', now: '2025-02-01T00:00:00Z' })).renders).toBe(1);
   });
 
+  it("use the pipeline's own `now` when the build is given none (as `syndikit build --now` passes it), on articles and collections alike", async () => {
+    const where = await folder();
+    const clock = {
+      name: 'clock',
+      scope: 'article' as const,
+      render: ({ article, now }: { article: { slug: string }; now: string }) => [
+        { path: `clock/${article.slug}.txt`, contents: `${now}\n`, mediaType: 'text/plain' },
+      ],
+    };
+    const feedClock: CollectionAdapter = {
+      name: 'feed-clock',
+      scope: 'collection',
+      render: ({ now }) => [{ path: 'feed-clock.txt', contents: `${now}\n`, mediaType: 'text/plain' }],
+    };
+    const result = await buildKeepingFiles(await inputs(where.articles), {
+      outDir: join(where.dir, 'out'),
+      cacheDir: false,
+      threads: 0,
+      pipeline: { ingesters: [lineIngester], formats: [clock, feedClock], now: '2025-03-04T05:06:07Z' },
+    });
+    expect(result.failed).toEqual([]);
+    const written = await wholeTree(join(where.dir, 'out'));
+    expect(written['clock/d.txt']).toBe('2025-03-04T05:06:07.000Z\n');
+    expect(written['feed-clock.txt']).toBe('2025-03-04T05:06:07.000Z\n');
+  });
+
   it('render again when the stored collections are gone or corrupt, and keep only the current ones', async () => {
     const where = await folder();
     await buildWith(where, 'out');

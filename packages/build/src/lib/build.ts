@@ -30,7 +30,7 @@ export interface BuilderOptions {
    * Default `'auto'`.
    */
   threads?: number | 'auto' | null;
-  /** The reference time for embargoes, fixed for every build. Default: the time each build starts. */
+  /** The reference time for embargoes, fixed for every build. Default: the pipeline's own `now`, else the time each build starts. */
   now?: string | Date | null;
   /** Working directory for `cacheDir` and for relative paths in adapter options. Default `process.cwd()`. */
   cwd?: string | null;
@@ -182,7 +182,9 @@ export async function createBuilder(options: Readonly<BuilderOptions>): Promise<
   const given = options.pipeline;
   const spec = isPipelineModule(given) ? cloneableModule(given) : undefined;
   const created = isPipelineModule(given) ? (given.created ?? (await importPipeline(given))) : given;
-  const fixedNow = options.now === undefined || options.now === null ? undefined : new Date(options.now).toISOString();
+  // The build's `now`, else the pipeline's own (`syndikit build --now` gives it there); with neither, each build's start.
+  const givenNow = options.now ?? created.now;
+  const fixedNow = givenNow === undefined || givenNow === null ? undefined : new Date(givenNow).toISOString();
   const root = options.root ?? created.root ?? undefined;
   // Adapters keep their own caches inside the build's (the image cache: `<cacheDir>/images`), so one flag governs both.
   const pipeline = loadPipeline(created, { now: fixedNow, cwd, root, cacheDir });
