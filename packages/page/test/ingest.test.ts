@@ -64,7 +64,7 @@ describe('a wire story on a portal (JSON-LD NewsArticle, nav, related links, foo
   it('explains its decisions, one line per kind', async () => {
     const { messages } = await convertPage('wire-portal.html');
     expect(messages).toContain(
-      'wire-portal.html:1:1: info Headline from JSON-LD headline: "Harbor city council approves ferry expansion after long deb…" [page-headline]',
+      'wire-portal.html:1:1: info Headline from the page\'s <h1>, which JSON-LD headline repeats: "Harbor city council approves ferry expansion after long deb…" [page-headline]',
     );
     expect(messages).toContain('wire-portal.html:1:1: info Dropped 1 block as advertising: "Advertisement" [page-chrome-dropped]');
     expect(messages.some((line) => / info Story found by Readability \(\d+ words\) \[page-story-found\]$/.test(line))).toBe(true);
@@ -111,7 +111,7 @@ describe('a page without JSON-LD (Open Graph, meta author, <time>, two credit st
     expect(article?.published).toBe('2024-01-18T07:30:00+07:00');
     expect(article?.language).toBe('en');
     expect(article?.tags).toEqual(['rice', 'exports', 'drought']);
-    expect(messages.some((line) => line.includes('Headline from the page title'))).toBe(true);
+    expect(messages.some((line) => line.includes("Headline from the page's <h1>, which og:title repeats"))).toBe(true);
   });
 
   it('reads `Photo: Name, AP` and `REUTERS/Name` credits', async () => {

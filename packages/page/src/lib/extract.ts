@@ -19,7 +19,8 @@ import { DOMParser } from 'linkedom';
 import { type BlockRule, defaultBlockRules } from './blocks.js';
 import { looksLikeCaption, splitCaption } from './credit.js';
 import { defaultMaxPageDepth } from './defaults.js';
-import { clean, type PageMetadata, readMetadata } from './metadata.js';
+import { chooseHeadline } from './headline.js';
+import { clean, type PageMetadata, readMetadata, type Sourced } from './metadata.js';
 
 /** Options for {@link extractPage}. */
 export interface ExtractOptions {
@@ -54,6 +55,8 @@ export interface PageExtraction {
   metadata: PageMetadata;
   /** The Readability title, when metadata had none better. */
   readabilityTitle?: string;
+  /** The headline as the page prints it (`headline.ts`), with where it came from. */
+  headline?: Sourced<string>;
   /** The Readability byline. */
   readabilityByline?: string;
   /** The cleaned body as HTML (not yet sanitised). Empty when no story was found. */
@@ -90,6 +93,8 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   const extraction: PageExtraction = { metadata, html: '', text: '', figures: [], decisions };
   if (result?.title) extraction.readabilityTitle = result.title;
   if (result?.byline) extraction.readabilityByline = result.byline;
+  const headline = chooseHeadline(metadata, result?.title ?? undefined);
+  if (headline) extraction.headline = headline;
   if (!result?.content) return withArticleBody(extraction, options);
 
   const body = parse(`<!doctype html><html><body>${result.content}</body></html>`).body;
@@ -288,7 +293,9 @@ function imageKey(src: string): string {
 /** Apply the block rules, drop stray captions, the repeated headline and byline. */
 function dropChrome(body: HTMLElement, rules: readonly BlockRule[], metadata: PageMetadata, extraction: PageExtraction): void {
   const headlines = new Set(
-    [metadata.headline?.value, extraction.readabilityTitle, metadata.firstHeading].flatMap((text) => (text ? [normalise(text)] : [])),
+    [extraction.headline?.value, metadata.headline?.value, extraction.readabilityTitle, metadata.firstHeading].flatMap((text) =>
+      text ? [normalise(text)] : [],
+    ),
   );
   const blocks = leafBlocks(body);
   let restFrom = -1;

@@ -124,7 +124,7 @@ function checkExtraction(
 /** Headline (said where it came from), summary and authors (the metadata's, else Readability's byline). */
 function readHeadlineAndAuthors(extraction: PageExtraction, fields: ArticleFields, say: PageReporter): void {
   const { metadata } = extraction;
-  const headline = headlineOf(extraction);
+  const headline = extraction.headline;
   if (headline) {
     fields.headline = headline.value;
     say.info(`Headline from ${headline.from}: "${shorten(headline.value)}"`, pageRules.pageHeadline);
@@ -227,20 +227,6 @@ function stripPositions(node: { position?: unknown; children?: unknown[] }): voi
   delete node.position;
   if (Array.isArray(node.children))
     for (const child of node.children) stripPositions(child as { position?: unknown; children?: unknown[] });
-}
-
-/**
- * The headline, by trust: JSON-LD `headline`, then Readability's title (the
- * page title without the site's name), then `og:title`, the first `<h1>`, then `<title>`.
- */
-function headlineOf(extraction: PageExtraction): { value: string; from: string } | undefined {
-  const { metadata } = extraction;
-  if (metadata.headline?.from === 'JSON-LD headline') return metadata.headline;
-  if (extraction.readabilityTitle) return { value: extraction.readabilityTitle, from: 'the page title (Readability, site name removed)' };
-  if (metadata.headline) return metadata.headline;
-  if (metadata.firstHeading) return { value: metadata.firstHeading, from: 'the first <h1>' };
-  if (metadata.title) return { value: metadata.title, from: '<title>' };
-  return undefined;
 }
 
 function firstParagraph(text: string): string {

@@ -45,6 +45,15 @@ export interface PageMetadata {
   title?: string;
   /** The first `<h1>`, for a page without a title. */
   firstHeading?: string;
+  /**
+   * Every title the page gives, most trusted first: JSON-LD `headline`, `og:title`, `twitter:title`, `<title>`
+   * (each as written, site names and all).
+   */
+  titles: Array<Sourced<string>>;
+  /** The text of each `<h1>` (up to ten), without style and script text and soft hyphens: the headline as printed. */
+  headings: string[];
+  /** The names the site goes by: `og:site_name`, `application-name`, the JSON-LD publisher. */
+  siteNames: string[];
   /** Problems found while reading (invalid JSON-LD), with the 1-based index of the block. */
   problems: Array<{ block: number; reason: string }>;
 }
@@ -54,7 +63,7 @@ const articleType = /^(?:\w*Article|BlogPosting|LiveBlogPosting|Report|WebPage)$
 
 /** Read the metadata of a parsed page. The document is not changed. */
 export function readMetadata(document: Document): PageMetadata {
-  const found: PageMetadata = { authors: undefined, tags: [], images: [], problems: [] };
+  const found: PageMetadata = { authors: undefined, tags: [], images: [], problems: [], titles: [], headings: [], siteNames: [] };
   const article = jsonLdArticle(document, found.problems);
   const meta = metaIndex(document);
 
@@ -62,6 +71,11 @@ export function readMetadata(document: Document): PageMetadata {
   if (title) found.title = title;
   const heading = clean(document.querySelector('h1')?.textContent);
   if (heading) found.firstHeading = heading;
+  for (const element of [...document.querySelectorAll('h1')].slice(0, 10)) {
+    const text = clean(printedText(element));
+    if (text) found.headings.push(text);
+  }
+  readTitles(document, found, article, meta);
 
   // Sources in order of trust: assignText keeps the first value found, so JSON-LD wins over meta tags,
   // which win over the markup.
@@ -71,6 +85,43 @@ export function readMetadata(document: Document): PageMetadata {
   // Keep only unique tags, in page order.
   found.tags = [...new Set(found.tags)];
   return found;
+}
+
+/** Every title the page gives, and the names of the site, for the headline chooser (`headline.ts`). */
+function readTitles(document: Document, found: PageMetadata, article: Node | undefined, meta: Map<string, string>): void {
+  const titles: Array<[unknown, string]> = [
+    [article?.headline ?? article?.name, 'JSON-LD headline'],
+    [meta.get('og:title'), 'og:title'],
+    [meta.get('twitter:title'), 'twitter:title'],
+    [document.querySelector('title')?.textContent, '<title>'],
+  ];
+  for (const [value, from] of titles) {
+    const text = typeof value === 'string' ? clean(decodeEntities(value, document).replace(/\u00AD/gu, '')) : undefined;
+    if (text && !found.titles.some((title) => title.value === text)) found.titles.push({ value: text, from });
+  }
+  const publisher = article ? names(article.publisher, 'any') : [];
+  for (const name of [meta.get('og:site_name'), meta.get('application-name'), ...publisher]) {
+    const text = name ? clean(decodeEntities(name, document)) : undefined;
+    if (text && !found.siteNames.includes(text)) found.siteNames.push(text);
+  }
+}
+
+const inline = /^(?:A|ABBR|B|BDI|BDO|CITE|CODE|DATA|DFN|EM|FONT|I|KBD|MARK|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR|WBR)$/u;
+
+/** An element's text as a reader sees it: without `<style>`, `<script>` and `<template>` content, soft hyphens removed. */
+function printedText(element: Element): string {
+  let text = '';
+  for (const child of element.childNodes) {
+    if (child.nodeType === 3) text += child.textContent ?? '';
+    else if (child.nodeType !== 1) continue;
+    else if ((child as Element).tagName === 'BR') text += ' ';
+    else if (!/^(?:STYLE|SCRIPT|TEMPLATE|NOSCRIPT)$/u.test((child as Element).tagName)) {
+      // Inline elements run on (`<em>Wor</em>d`); a block inside a heading (a kicker in a `<div>`) is a word apart.
+      const inner = printedText(child as Element);
+      text += inline.test((child as Element).tagName) ? inner : ` ${inner} `;
+    }
+  }
+  return text.replace(/\u00AD/gu, '');
 }
 
 /** The JSON-LD article's fields. */

@@ -1,0 +1,207 @@
+/**
+ * The headline as an editor reads it on the page. Title metadata (JSON-LD
+ * `headline`, `og:title`, `<title>`) often carries the site's name
+ * (`Story - Site`), a section (`Site: Section / Story`) or a date, and a
+ * CMS may give JSON-LD a headline other than the one printed. So:
+ *
+ * 1. a first-level heading on the page that the title metadata repeats (the
+ *    metadata split at its separators, any run of its parts) is the
+ *    headline as printed; when the heading adds a kicker or a date around
+ *    that run, the run is the headline;
+ * 2. otherwise the most trusted title, without its site-name, date and
+ *    symbol parts at either end.
+ */
+import type { PageMetadata, Sourced } from './metadata.js';
+
+/** Separators between a headline and the site's name or section in a title: `|`, `-`, `–`, `—`, `»`, `·`, `/`, `::`, `:`. */
+const separator = /\s+(?:[|–—»«·•/\\-]|::|-{2})\s+|\s*[|»«]\s*|:\s+/gu;
+
+/** How alike a heading and a title part must be (Dice over their words) to be the same headline printed twice. */
+const sameHeadline = 0.7;
+/** Alike enough to be the same text (a quote mark or a dash apart). */
+const sameText = 0.95;
+
+/**
+ * The headline, by the rules above, with where it came from; `readabilityTitle` is Readability's title, trusted
+ * after Open Graph and before `<title>`.
+ */
+export function chooseHeadline(metadata: PageMetadata, readabilityTitle?: string): Sourced<string> | undefined {
+  const titles = [...metadata.titles];
+  if (readabilityTitle) {
+    const at = titles.findIndex((title) => title.from === '<title>');
+    titles.splice(at < 0 ? titles.length : at, 0, { value: readabilityTitle, from: 'the page title (Readability)' });
+  }
+  const site = siteNames(metadata);
+  const printed = printedHeadline(metadata.headings, titles, site);
+  if (printed) return printed;
+  // A one-word title (a section name such as `News`) is no headline when a longer one is given.
+  const title = titles.find((candidate) => words(candidate.value).length > 1) ?? titles[0];
+  if (title) {
+    const value = withoutSiteParts(title.value, site);
+    return value === title.value ? title : { value, from: `${title.from}, without the site's name` };
+  }
+  const heading = metadata.headings[0];
+  return heading ? { value: heading, from: 'the first <h1>' } : undefined;
+}
+
+/**
+ * The first-level heading the title metadata repeats, or the repeated part of the title when the heading adds to it.
+ * A run printed whole inside a longer heading (after a kicker, a date) is the headline unless a heading is the same
+ * as a run outright; of several such runs, the most trusted title's (JSON-LD, then Open Graph, …).
+ */
+function printedHeadline(
+  headings: readonly string[],
+  titles: readonly Sourced<string>[],
+  site: readonly string[],
+): Sourced<string> | undefined {
+  let best: { score: number; value: string; from: string } | undefined;
+  let inHeading: Sourced<string> | undefined;
+  for (const heading of headings) {
+    const own = words(heading);
+    if (own.length < 2 || isSiteName(heading, site)) continue;
+    for (const title of titles) {
+      for (const run of runs(title.value)) {
+        if (isSiteName(run, site)) continue;
+        const other = words(run);
+        const shared = overlap(own, other);
+        const score = (2 * shared) / (own.length + other.length);
+        if (shared === other.length && other.length >= 3 && other.length < own.length && addsToTitle(own, other, title.value)) {
+          inHeading ??= { value: run, from: `${title.from}, as the page's <h1> prints it within a longer heading` };
+        } else if (score >= sameHeadline && (!best || score > best.score)) {
+          best = { score, value: heading, from: `the page's <h1>, which ${title.from} repeats` };
+        }
+      }
+    }
+  }
+  if (best && (best.score >= sameText || !inHeading)) return { value: best.value, from: best.from };
+  return inHeading;
+}
+
+/**
+ * Whether the words a heading has beyond a run of a title are its own (a kicker, a date: mostly not in the title),
+ * rather than the rest of a headline the title cut at a separator.
+ */
+function addsToTitle(heading: readonly string[], run: readonly string[], title: string): boolean {
+  const rest = without(heading, run);
+  return overlap(rest, without(words(title), run)) * 3 < rest.length;
+}
+
+/** A list of words without one occurrence of each of `taken`. */
+function without(list: readonly string[], taken: readonly string[]): string[] {
+  const rest = [...list];
+  for (const word of taken) {
+    const at = rest.indexOf(word);
+    if (at >= 0) rest.splice(at, 1);
+  }
+  return rest;
+}
+
+/** Every run of consecutive parts of a title split at its separators, the longest first. */
+function runs(title: string): string[] {
+  const parts = splitParts(title);
+  const result: string[] = [];
+  for (let length = parts.length; length >= 1; length--) {
+    for (let start = 0; start + length <= parts.length; start++) {
+      const first = parts[start];
+      const last = parts[start + length - 1];
+      if (first && last) result.push(title.slice(first.start, last.end).trim());
+    }
+  }
+  return result;
+}
+
+/** The title's parts between separators, with their places in it. */
+function splitParts(title: string): Array<{ start: number; end: number; text: string }> {
+  const parts: Array<{ start: number; end: number; text: string }> = [];
+  let start = 0;
+  for (const match of title.matchAll(separator)) {
+    parts.push({ start, end: match.index, text: title.slice(start, match.index) });
+    start = match.index + match[0].length;
+  }
+  parts.push({ start, end: title.length, text: title.slice(start) });
+  return parts.filter((part) => part.text.trim() !== '');
+}
+
+/**
+ * The title without the parts at either end that are the site's name, a date or no words at all
+ * (`Story - Site`, `Site: Section / Story`, `23.01.2022 - Story`); never without all its parts.
+ */
+function withoutSiteParts(title: string, site: readonly string[]): string {
+  const parts = splitParts(title);
+  const chrome = (text: string) => words(text).every((word) => /^\d+$/u.test(word)) || isDate(text) || isSiteName(text, site);
+  let first = 0;
+  let last = parts.length - 1;
+  while (first < last && chrome(parts[first]?.text ?? '')) first++;
+  while (last > first && chrome(parts[last]?.text ?? '')) last--;
+  const from = parts[first];
+  const to = parts[last];
+  return from && to ? title.slice(from.start, to.end).trim() : title;
+}
+
+/** A date written alone: `23.01.2022`, `2022-01-23`, `1. Februar 2022`, `January 23, 2022`. */
+function isDate(text: string): boolean {
+  return /^\s*(?:\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})\s*$/u.test(
+    text,
+  );
+}
+
+/**
+ * The names a site goes by: `og:site_name`, `application-name`, the JSON-LD publisher, and its host name without
+ * `www.` (`lastampa.it` → `lastampa`, `lastampait`), each squashed to letters and digits.
+ */
+function siteNames(metadata: PageMetadata): string[] {
+  const names = metadata.siteNames.map(squash);
+  const url = metadata.url?.value;
+  if (url) {
+    try {
+      const host = new URL(url).hostname.replace(/^www\d*\./u, '');
+      names.push(squash(host), squash(host.replace(/\.[a-z]+$/u, '')));
+    } catch {
+      // A URL that does not parse names no site.
+    }
+  }
+  return [...new Set(names.filter((name) => name.length >= 4))];
+}
+
+/**
+ * Whether a title part is the site's name: the same letters as one of its names, or one of them with a little more
+ * around it (`Lebensmittelpraxis.de`, `Acme News Online`); a headline that merely mentions the site is longer.
+ */
+function isSiteName(text: string, names: readonly string[]): boolean {
+  const own = squash(text);
+  if (own.length < 3) return false;
+  return names.some(
+    (name) => own === name || (name.includes(own) && own.length >= 4) || (own.includes(name) && own.length <= name.length * 1.6 + 3),
+  );
+}
+
+/** Lowercase letters and digits only, umlauts as two letters and other accents dropped, so `Rütter` is `ruetter`. */
+function squash(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/gu, 'ae')
+    .replace(/ö/gu, 'oe')
+    .replace(/ü/gu, 'ue')
+    .replace(/ß/gu, 'ss')
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]/gu, '');
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Words two lists share, each counted as often as both have it. */
+function overlap(one: readonly string[], other: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const word of one) counts.set(word, (counts.get(word) ?? 0) + 1);
+  let shared = 0;
+  for (const word of other) {
+    const left = counts.get(word) ?? 0;
+    if (left > 0) {
+      shared++;
+      counts.set(word, left - 1);
+    }
+  }
+  return shared;
+}

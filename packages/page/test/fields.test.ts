@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { convertPage } from './helpers.js';
+
+async function headline(html: string): Promise<string | undefined> {
+  return (await convertPage('invented.html', html)).article?.headline;
+}
+
+// Invented pages, shaped like real news pages (their title metadata, headings and bylines); no real article text.
+const story = Array.from(
+  { length: 6 },
+  (_, index) =>
+    `<p>Paragraph ${index} of the invented story says what the council of Lowmoor decided about the ferry, the harbour and the budget, in words of its own.</p>`,
+).join('');
+
+function page(head: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+}
+
+function ld(value: object): string {
+  return `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+}
+
+describe('headline', () => {
+  it('is the printed <h1> when the title metadata adds the site name and symbols', async () => {
+    const html = page(
+      '<title>Ferry fares rise again » ★★★★ - Lowmoor Watch e.V. - Local News</title><meta property="og:title" content="Ferry fares rise again » ★★★★ - Lowmoor Watch e.V. - Local News">',
+      `<header><a href="/">Lowmoor Watch</a></header><article><h1>Ferry fares rise again</h1>${story}</article>`,
+    );
+    const { article, messages } = await convertPage('invented.html', html);
+    expect(article?.headline).toBe('Ferry fares rise again');
+    expect(messages).toContain(
+      'invented.html:1:1: info Headline from the page\'s <h1>, which og:title repeats: "Ferry fares rise again" [page-headline]',
+    );
+  });
+
+  it('is the printed <h1> when JSON-LD gives the CMS a headline of its own', async () => {
+    const html = page(
+      `${ld({ '@type': 'NewsArticle', headline: 'Council votes on ferry budget' })}<meta property="og:title" content="As the vote nears, the council weighs the ferry budget">`,
+      `<article><h1>As the vote nears, the council weighs the ferry budget</h1>${story}</article>`,
+    );
+    expect(await headline(html)).toBe('As the vote nears, the council weighs the ferry budget');
+  });
+
+  it('leaves out a date or kicker printed in the <h1> that the title does not carry', async () => {
+    const html = page(
+      '<meta property="og:title" content="Minister Vale: harbour works start in spring - Lowmoor Office">',
+      `<article><h1><span class="supertitle"><time datetime="2022-02-01">1. Februar 2022</time></span> <span>Minister Vale: harbour works start in spring</span></h1>${story}</article>`,
+    );
+    expect(await headline(html)).toBe('Minister Vale: harbour works start in spring');
+  });
+
+  it('keeps a headline that the title cuts at a dash whole', async () => {
+    const html = page(
+      '<meta property="og:title" content="Paint a lighthouse - with a roller and bright colours">',
+      `<article><h1>Paint a lighthouse – with a roller and bright colour</h1>${story}</article>`,
+    );
+    expect(await headline(html)).toBe('Paint a lighthouse – with a roller and bright colour');
+  });
+
+  it('is the title without the site name, a date or a section when no heading repeats it', async () => {
+    const withSite = page(
+      '<title>Ferry fares rise again | Lowmoor Daily</title><meta property="og:site_name" content="Lowmoor Daily">',
+      `<article>${story}</article>`,
+    );
+    expect(await headline(withSite)).toBe('Ferry fares rise again');
+    const withHost = page(
+      '<title>23.01.2022 - Ferry fares rise again - Lowmoor-Harbour.example</title><link rel="canonical" href="https://www.lowmoor-harbour.example/news/1">',
+      `<div class="logo"><h1>Lowmoor Harbour</h1></div><article>${story}</article>`,
+    );
+    expect(await headline(withHost)).toBe('Ferry fares rise again');
+    const section = page(
+      '<meta property="og:title" content="Announcements"><title>Ferry fares rise again</title>',
+      `<article>${story}</article>`,
+    );
+    expect(await headline(section)).toBe('Ferry fares rise again');
+  });
+
+  it('keeps a headline that merely names the site', async () => {
+    const html = page(
+      '<meta property="og:title" content="lowmoor.example - Outdoor news - New snow maps on Lowmoor.example"><meta property="og:site_name" content="lowmoor.example">',
+      `<article>${story}</article>`,
+    );
+    expect(await headline(html)).toBe('Outdoor news - New snow maps on Lowmoor.example');
+  });
+});
