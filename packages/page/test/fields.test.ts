@@ -83,3 +83,36 @@ describe('headline', () => {
     expect(await headline(html)).toBe('Outdoor news - New snow maps on Lowmoor.example');
   });
 });
+
+describe('date printed on the page', () => {
+  it('is read beside the headline when the metadata gives none', async () => {
+    const html = page(
+      '<title>Ferry fares rise again | Lowmoor Daily</title>',
+      `<header><p>Lowmoor Daily</p></header><main><h1>Ferry fares rise again</h1><p class="kicker">Harbour desk • 02.02.2022</p><article>${story}</article></main>`,
+    );
+    const { article, messages } = await convertPage('invented.html', html);
+    expect(article?.published).toBe('2022-02-02T00:00:00Z');
+    expect(
+      messages.some((line) =>
+        line.startsWith('invented.html:1:1: info Date from the text under the headline: "Harbour desk • 02.02.2022 '),
+      ),
+    ).toBe(true);
+    expect(messages.some((line) => line.includes('page-no-date'))).toBe(false);
+  });
+
+  it('is read from an element marked as a date, not from the comments', async () => {
+    const html = page(
+      '<title>Ferry fares rise again</title>',
+      `<main><article><div class="article-info"><span class="entry-date">Dienstag, 1. Februar 2022</span></div>${story}</article><section class="comments"><div class="comment-date">3. März 2023</div></section></main>`,
+    );
+    expect((await convertPage('invented.html', html)).article?.published).toBe('2022-02-01T00:00:00Z');
+  });
+
+  it('is never taken from the text when the metadata gives one', async () => {
+    const html = page(
+      '<meta property="article:published_time" content="2021-05-04T08:00:00Z"><title>Ferry fares rise again</title>',
+      `<main><h1>Ferry fares rise again</h1><p>02.02.2022</p><article>${story}</article></main>`,
+    );
+    expect((await convertPage('invented.html', html)).article?.published).toBe('2021-05-04T08:00:00Z');
+  });
+});

@@ -18,6 +18,7 @@ import type { ArticleImage } from '@syndikit/core';
 import { DOMParser } from 'linkedom';
 import { type BlockRule, defaultBlockRules } from './blocks.js';
 import { looksLikeCaption, splitCaption } from './credit.js';
+import { type DateClue, dateClues } from './date-clues.js';
 import { defaultMaxPageDepth } from './defaults.js';
 import { chooseHeadline } from './headline.js';
 import { clean, type PageMetadata, readMetadata, type Sourced } from './metadata.js';
@@ -57,6 +58,11 @@ export interface PageExtraction {
   readabilityTitle?: string;
   /** The headline as the page prints it (`headline.ts`), with where it came from. */
   headline?: Sourced<string>;
+  /**
+   * Texts that may print the date, most telling first (`date-clues.ts`), read only when the metadata has no
+   * publication date; date lines dropped from the story come first.
+   */
+  dateClues: DateClue[];
   /** The Readability byline. */
   readabilityByline?: string;
   /** The cleaned body as HTML (not yet sanitised). Empty when no story was found. */
@@ -85,12 +91,13 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   const document = parse(html);
   const metadata = readMetadata(document);
   const depth = elementDepth(document.documentElement, maxPageDepth);
-  if (depth > maxPageDepth) return { metadata, html: '', text: '', figures: [], decisions, tooDeep: depth };
+  if (depth > maxPageDepth) return { metadata, html: '', text: '', figures: [], decisions, dateClues: [], tooDeep: depth };
   const pageFigures = readFigures(document);
+  const clues = metadata.published ? [] : dateClues(document, chooseHeadline(metadata)?.value);
 
   // Readability changes the document it reads; metadata and figures were read first.
   const result = new Readability(document, { keepClasses: true, charThreshold: 300 }).parse();
-  const extraction: PageExtraction = { metadata, html: '', text: '', figures: [], decisions };
+  const extraction: PageExtraction = { metadata, html: '', text: '', figures: [], decisions, dateClues: clues };
   if (result?.title) extraction.readabilityTitle = result.title;
   if (result?.byline) extraction.readabilityByline = result.byline;
   const headline = chooseHeadline(metadata, result?.title ?? undefined);
@@ -105,6 +112,10 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   dropLinkLists(body, decisions);
   dropLoneHeadings(body, decisions);
 
+  if (!metadata.published) {
+    const dateLines = decisions.filter((decision) => decision.rule === 'date-line');
+    extraction.dateClues = [...dateLines.map((line) => ({ text: line.text, from: 'a date line of the story' })), ...clues];
+  }
   extraction.figures = leadFirst(metadata, pageFigures, inStory);
   extraction.html = body.innerHTML;
   extraction.text = blockTexts(body).join('\n\n');

@@ -8,7 +8,7 @@
 import type { ArticleFields, ArticleImage, Figure, IngestContext, IngestResult, Rule } from '@syndikit/core';
 import { checkUrl, imageMediaType, normalizeDate, report, reportedRuleId, resolveImageRef } from '@syndikit/core';
 import { articleSchema, estimateHtmlDepth, hastToText, reportUnsafe } from '@syndikit/html';
-import { agencyName, matchDateline } from '@syndikit/wire';
+import { agencyName, findDate, matchDateline } from '@syndikit/wire';
 import { franc } from 'franc-min';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -144,6 +144,15 @@ function readDates(extraction: PageExtraction, context: IngestContext, fields: A
     const normalized = normalizeDate(value.value, context.timeZone);
     if (typeof normalized === 'string') fields[key] = normalized;
     else say.warn(`The ${key} date "${value.value}" (from ${value.from}) is ignored: ${normalized.error}`, pageRules.pageDateInvalid);
+  }
+  if (!fields.published) {
+    for (const clue of extraction.dateClues) {
+      const found = findDate(clue.text, context.timeZone);
+      if (!found) continue;
+      fields.published = found.value;
+      say.info(`Date from ${clue.from}: "${shorten(clue.text)}"`, pageRules.pageDateFromText);
+      break;
+    }
   }
   if (!fields.published) say.warn('No publication date was found on the page', pageRules.pageNoDate);
 }

@@ -60,6 +60,12 @@ export const pageRules = {
     'The date is ignored; check the page metadata.',
     'warning',
   ),
+  pageDateFromText: rule(
+    'page-date-from-text',
+    'The date was read from the text of the page',
+    'Informational: the metadata gives no publication date, so it was read from a date line, the text beside the headline or an element marked as a date; add JSON-LD `datePublished` or `article:published_time` to be sure.',
+    'info',
+  ),
   pageNoDate: rule(
     'page-no-date',
     'No publication date was found on the page',

@@ -1,0 +1,105 @@
+/**
+ * Where a page prints its date when its metadata gives none: next to the
+ * headline (`Dienstag, 1. Februar 2022` above it, `Handball Schweiz •
+ * 02.02.2022` under it), or in an element the page marks as a date
+ * (`class="date"`, `itemprop="datePublished"`, `<time>` without
+ * `datetime`). These are the texts to read a date from, most telling
+ * first; the ingester reads them with `@syndikit/wire`'s date grammar in
+ * its time zone. Comments, teasers and related lists print dates of other
+ * things and are not read.
+ */
+
+/** A text that may hold the article's date, with where it was found. */
+export interface DateClue {
+  text: string;
+  from: string;
+}
+
+/** How much text next to the headline is read: after it (a dateline, a byline with a date), and before it (a kicker date). */
+const after = 300;
+const before = 150;
+/** Elements the page marks as a date. */
+const dateSelector =
+  'time, [itemprop*="date" i], [class*="date" i], [class*="datum" i], [class*="publish" i], [class*="posted" i], [class*="meta" i], [class*="time" i]';
+/** Places where dates belong to something else: comments, teasers, related stories, the site's own clock. */
+const elsewhere = /comment|kommentar|teaser|related|sidebar|widget|footer|clock|weather|wetter/iu;
+const skipped = /^(?:SCRIPT|STYLE|TEMPLATE|NOSCRIPT|SVG|HEAD|META|LINK|TITLE)$/u;
+
+/**
+ * The texts that may hold the date, most telling first: after the headline's `<h1>`, before it, then elements
+ * marked as dates (those after the headline first). Read before Readability changes the document.
+ */
+export function dateClues(document: Document, headline: string | undefined): DateClue[] {
+  const clues: DateClue[] = [];
+  const heading = headline ? headingOf(document, headline) : undefined;
+  if (heading) {
+    const next = textAfter(heading, after);
+    if (next) clues.push({ text: next, from: 'the text under the headline' });
+    const previous = textBefore(heading, before);
+    if (previous) clues.push({ text: previous, from: 'the text above the headline' });
+  }
+  const marked: Array<DateClue & { later: boolean }> = [];
+  for (const element of document.querySelectorAll(dateSelector)) {
+    if (skipped.test(element.tagName) || element.closest('[class*="comment" i], [id*="comment" i]')) continue;
+    if (elsewhere.test(`${element.getAttribute('class') ?? ''} ${element.parentElement?.getAttribute('class') ?? ''}`)) continue;
+    const text = (element.textContent ?? '').replace(/\s+/gu, ' ').trim();
+    if (text.length < 6 || text.length > 100 || !/\d/u.test(text)) continue;
+    marked.push({
+      text,
+      from: `an element marked as a date (<${element.tagName.toLowerCase()}>)`,
+      later: !!heading && (heading.compareDocumentPosition(element) & 4) !== 0,
+    });
+    if (marked.length >= 20) break;
+  }
+  for (const clue of [...marked.filter((clue) => clue.later), ...marked.filter((clue) => !clue.later)])
+    clues.push({ text: clue.text, from: clue.from });
+  return clues;
+}
+
+/** The `<h1>` that prints the headline: its words are mostly the headline's. */
+function headingOf(document: Document, headline: string): Element | undefined {
+  const wanted = new Set(words(headline));
+  for (const heading of document.querySelectorAll('h1')) {
+    const own = words(heading.textContent ?? '');
+    if (own.length > 0 && own.filter((word) => wanted.has(word)).length * 2 >= Math.max(own.length, wanted.size)) return heading;
+  }
+  return undefined;
+}
+
+/** Up to `limit` characters of text that follow `element` in the document, without script or style text. */
+function textAfter(element: Element, limit: number): string {
+  let text = '';
+  for (let node: Element | null = element; node && text.length < limit; node = node.parentElement) {
+    for (let sibling = node.nextElementSibling; sibling && text.length < limit; sibling = sibling.nextElementSibling) {
+      if (!skipped.test(sibling.tagName)) text += ` ${visibleText(sibling)}`;
+    }
+    if (node.tagName === 'BODY') break;
+  }
+  return text.replace(/\s+/gu, ' ').trim().slice(0, limit);
+}
+
+/** Up to `limit` characters of text that come before `element` in the document, nearest last. */
+function textBefore(element: Element, limit: number): string {
+  let text = '';
+  for (let node: Element | null = element; node && text.length < limit; node = node.parentElement) {
+    for (let sibling = node.previousElementSibling; sibling && text.length < limit; sibling = sibling.previousElementSibling) {
+      if (!skipped.test(sibling.tagName)) text = `${visibleText(sibling)} ${text}`;
+    }
+    if (node.tagName === 'BODY') break;
+  }
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  return flat.slice(Math.max(0, flat.length - limit));
+}
+
+function visibleText(element: Element): string {
+  let text = '';
+  for (const child of element.childNodes) {
+    if (child.nodeType === 3) text += child.textContent ?? '';
+    else if (child.nodeType === 1 && !skipped.test((child as Element).tagName)) text += ` ${visibleText(child as Element)} `;
+  }
+  return text;
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
