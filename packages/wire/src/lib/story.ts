@@ -118,7 +118,7 @@ export function findStory(
   const classes = lines.map((line) => classify(line, stopwords));
   const prose = (index: number) => classes[index] === 'good' || classes[index] === 'near-good';
   const view: Classed = { lines, classes, isExcluded: (index) => isSkippable(index) || isHeaderLine(index) };
-  let start = lines.findIndex((line, index) => !isSkippable(index) && isDatelineOpening(line));
+  let start = lines.findIndex((_, index) => !isSkippable(index) && datelineParagraph(lines, index));
   let reason = 'its dateline';
   if (start === -1) {
     start = classes.findIndex((kind, index) => kind === 'good' && [1, 2, 3].some((step) => prose(index + step)));
@@ -129,12 +129,20 @@ export function findStory(
     reason = 'the first run of prose paragraphs';
   }
   if (start === -1) {
-    start = classes.findIndex((kind) => kind === 'good' || kind === 'near-good');
+    // No run of prose (a paywalled page prints one paragraph of its story): the first long prose line, then the
+    // first prose of a line's length that is no photo caption — jusText keeps no short line without long prose around
+    // it, so a form's closing sentence (`A password will be e-mailed to you.`) comes last.
+    start = classes.findIndex((kind, index) => kind === 'good' && !view.isExcluded(index));
+    if (start === -1)
+      start = lines.findIndex(
+        (line, index) => isProse(view, index) && !view.isExcluded(index) && line.length >= lengthLow && !readCaption(line),
+      );
+    if (start === -1) start = classes.findIndex((kind) => kind === 'good' || kind === 'near-good');
     reason = 'the first prose paragraph';
   }
   if (start === -1) return undefined;
   // The dateline may open the second or third paragraph of the run (a standfirst above it).
-  const later = [1, 2].map((step) => start + step).find((index) => index < lines.length && isDatelineOpening(lines[index] ?? ''));
+  const later = [1, 2].map((step) => start + step).find((index) => index < lines.length && datelineParagraph(lines, index));
   if (reason !== 'its dateline' && later !== undefined) {
     start = later;
     reason = 'its dateline';
@@ -345,6 +353,18 @@ function belowHeader(start: number, count: number, prose: (index: number) => boo
   if (header === -1) return start;
   for (let index = header + 1; index < count; index++) if (prose(index)) return index;
   return start;
+}
+
+/**
+ * Whether the line at `index` opens the story with a dateline. An agency's (`WASHINGTON (AP) —`) is enough by itself,
+ * even alone on its line or cut short; a staff dateline (a place in capitals and a dash) must open a paragraph — a
+ * line's length or a sentence: a label of a few words after a dash (`KI – Chancen und Gefahren`, `BMDW –
+ * Handysignatur`, a dossier menu's entries) reads as one but opens nothing.
+ */
+function datelineParagraph(lines: readonly string[], index: number): boolean {
+  const line = lines[index] ?? '';
+  if (!isDatelineOpening(line)) return false;
+  return matchDateline(line) !== undefined || line.length >= lengthLow || isSentence(line);
 }
 
 function isDatelineOpening(line: string): boolean {

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { blocks, convertWire } from './helpers.js';
+
+/**
+ * Where the story is found (issue 14), on our own invented pages in the shape of held-out copies: a menu entry that
+ * reads like a staff dateline, a page whose story has one long paragraph only.
+ */
+
+/** The first line of the body, as text. */
+function firstParagraph(result: Awaited<ReturnType<typeof convertWire>>): string | undefined {
+  return blocks(result)[0];
+}
+
+describe('a dateline opens a paragraph, not a menu entry (story locator)', () => {
+  // A dossier menu above the story prints `KI – Chancen und Gefahren`: capitals, a dash, a title. That is no staff
+  // dateline (`MADRID — …`): a dateline opens a paragraph of prose, not a label of a few words.
+  const page = [
+    'Startseite',
+    'Dossiers',
+    'KI – Chancen und Gefahren',
+    'Die Rechenzentren brauchen viel Strom. Doch ihre Betreiber sagen wenig darüber.',
+    'Wasser – Knapp und umkämpft',
+    'Die Brunnen fallen trocken. Die Gemeinden streiten um jeden Liter.',
+    '',
+    'Hafenverwaltung lässt den alten Fischmarkt neu bauen',
+    '',
+    '12. März 2024',
+    '',
+    'Die Hafenverwaltung hat am Dienstag beschlossen, den alten Fischmarkt am Ostkai neu zu bauen, ein Vorhaben, über das seit mehr als zehn Jahren gesprochen wird und das schon zweimal aus Geldmangel verschoben worden war, wie der Vorsitzende sagte.',
+    '',
+    'Die Arbeiten sollen im Frühjahr beginnen, und die Stände bleiben während des Baus in einer Halle am Kai geöffnet, damit die Fischer während der ganzen Bauzeit keinen einzigen Handelstag verlieren und die Kunden den Weg zu ihnen finden.',
+    '',
+    'Die Händler begrüßten den Beschluss, baten aber darum, die Mieten in den ersten zwei Jahren nicht zu erhöhen, weil viele von ihnen während der langen Sperrung der Straße zum Hafen Kunden verloren haben und erst wieder Fuß fassen müssen.',
+    '',
+  ].join('\n');
+
+  it('finds the story below the menu, with its headline', async () => {
+    const result = await convertWire(page, 'dossier-menu-dash.txt');
+    expect(result.articles[0]?.headline).toBe('Hafenverwaltung lässt den alten Fischmarkt neu bauen');
+    expect(result.articles[0]?.dateline).toBeUndefined();
+    expect(firstParagraph(result)).toMatch(/^Die Hafenverwaltung hat am Dienstag/u);
+  });
+});
+
+describe('a story of one long paragraph under a sign-in form (story locator)', () => {
+  // A paywalled page prints one paragraph of the story; above it, the sign-in and register forms close with a short
+  // sentence (`A password will be e-mailed to you.`). With no run of prose on the page, the story is its first long
+  // paragraph, not the first short sentence.
+  const page = [
+    'Sign in',
+    'Welcome! Log into your account',
+    'your username',
+    'your password',
+    'Forgot your password?',
+    'Create an account',
+    'Sign up',
+    'your email',
+    'A password will be e-mailed to you.',
+    'Password recovery',
+    'News',
+    'Business',
+    'Sports',
+    '',
+    'Harbour board votes to rebuild the old fish market on the east pier',
+    '',
+    'By',
+    'Jane Roe',
+    '-',
+    'May 4, 2024',
+    'Share',
+    'Facebook',
+    'Email',
+    'The harbour board voted on Tuesday to rebuild the old fish market on the east pier, a project that has been discussed for more than a decade and was twice put off for lack of money, board members said.',
+    '',
+    'Related Videos',
+    'Topics',
+    'Harbour board',
+    'Fish market',
+    '',
+  ].join('\n');
+
+  it('starts the story at the long paragraph and reads the header above it', async () => {
+    const result = await convertWire(page, 'paywall-one-paragraph.txt');
+    expect(firstParagraph(result)).toMatch(/^The harbour board voted on Tuesday/u);
+    expect(result.articles[0]?.headline).toBe('Harbour board votes to rebuild the old fish market on the east pier');
+    expect(result.articles[0]?.published).toMatch(/^2024-05-04/u);
+  });
+});
