@@ -116,3 +116,27 @@ describe('date printed on the page', () => {
     expect((await convertPage('invented.html', html)).article?.published).toBe('2021-05-04T08:00:00Z');
   });
 });
+
+describe('authors', () => {
+  it('are never the site itself, named as the author by a meta tag or the CMS', async () => {
+    const metaAuthor = page(
+      '<title>Ferry fares rise again | Lowmoor Daily</title><meta property="og:site_name" content="Lowmoor Daily"><meta name="author" content="Lowmoor Daily">',
+      `<article><h1>Ferry fares rise again</h1>${story}</article>`,
+    );
+    const { article, messages } = await convertPage('invented.html', metaAuthor);
+    expect(article?.authors).toEqual([]);
+    expect(messages.some((line) => line.includes('[page-no-byline]'))).toBe(true);
+    const jsonLd = page(
+      `${ld({
+        '@type': 'NewsArticle',
+        headline: 'Ferry fares rise again',
+        author: [
+          { '@type': 'Person', name: 'lowmoor-daily.example' },
+          { '@type': 'Person', name: 'Jo Weiden' },
+        ],
+      })}<link rel="canonical" href="https://lowmoor-daily.example/ferry">`,
+      `<article><h1>Ferry fares rise again</h1>${story}</article>`,
+    );
+    expect((await convertPage('invented.html', jsonLd)).article?.authors).toEqual([{ name: 'Jo Weiden' }]);
+  });
+});

@@ -61,6 +61,14 @@ describe('splitAuthors', () => {
     ['a Spanish byline', 'Por Ana Ferrol', ['Ana Ferrol']],
     ['names over two lines', 'By Jo Weiden and\n   Ana Ferrol', ['Jo Weiden', 'Ana Ferrol']],
     ['a parenthesised middle name', 'Bruno (Ray Tallis) Ormond', ['Bruno (Ray Tallis) Ormond']],
+    ['a label left alone', 'Posted', []],
+    ['a label before the name', 'Auteur:    \n       Ana Ferrol', ['Ana Ferrol']],
+    ['punctuation before the name', ',  par  Jo Weiden', ['Jo Weiden']],
+    ['a dash after the name', 'By Jo Weiden -', ['Jo Weiden']],
+    ['an interview byline', 'Jo Weiden im Gespräch mit Ana Ferrol', ['Jo Weiden', 'Ana Ferrol']],
+    ['a relative time glued on', 'Ana Ferrolvor 5 StundenMehr', ['Ana Ferrol']],
+    ['a user name', 'jo.weiden', []],
+    ['a handle', '@LowmoorDaily', []],
   ])('keeps only the names: %s', (_, text, expected) => {
     expect(splitAuthors(text)).toEqual(expected);
   });

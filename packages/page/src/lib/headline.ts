@@ -12,6 +12,7 @@
  *    symbol parts at either end.
  */
 import type { PageMetadata, Sourced } from './metadata.js';
+import { isSiteName, siteNames } from './site.js';
 
 /** Separators between a headline and the site's name or section in a title: `|`, `-`, `–`, `—`, `»`, `·`, `/`, `::`, `:`. */
 const separator = /\s+(?:[|–—»«·•/\\-]|::|-{2})\s+|\s*[|»«]\s*|:\s+/gu;
@@ -143,48 +144,6 @@ function isDate(text: string): boolean {
   return /^\s*(?:\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})\s*$/u.test(
     text,
   );
-}
-
-/**
- * The names a site goes by: `og:site_name`, `application-name`, the JSON-LD publisher, and its host name without
- * `www.` (`lastampa.it` → `lastampa`, `lastampait`), each squashed to letters and digits.
- */
-function siteNames(metadata: PageMetadata): string[] {
-  const names = metadata.siteNames.map(squash);
-  const url = metadata.url?.value;
-  if (url) {
-    try {
-      const host = new URL(url).hostname.replace(/^www\d*\./u, '');
-      names.push(squash(host), squash(host.replace(/\.[a-z]+$/u, '')));
-    } catch {
-      // A URL that does not parse names no site.
-    }
-  }
-  return [...new Set(names.filter((name) => name.length >= 4))];
-}
-
-/**
- * Whether a title part is the site's name: the same letters as one of its names, or one of them with a little more
- * around it (`Lebensmittelpraxis.de`, `Acme News Online`); a headline that merely mentions the site is longer.
- */
-function isSiteName(text: string, names: readonly string[]): boolean {
-  const own = squash(text);
-  if (own.length < 3) return false;
-  return names.some(
-    (name) => own === name || (name.includes(own) && own.length >= 4) || (own.includes(name) && own.length <= name.length * 1.6 + 3),
-  );
-}
-
-/** Lowercase letters and digits only, umlauts as two letters and other accents dropped, so `Rütter` is `ruetter`. */
-function squash(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/gu, 'ae')
-    .replace(/ö/gu, 'oe')
-    .replace(/ü/gu, 'ue')
-    .replace(/ß/gu, 'ss')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]/gu, '');
 }
 
 function words(text: string): string[] {

@@ -22,6 +22,7 @@ import type { PageIngestOptions } from './ingester.js';
 import { splitAuthors } from './metadata.js';
 import { recognize } from './recognize.js';
 import { pageRules } from './rules.js';
+import { isSiteName, siteNames } from './site.js';
 
 /** Read one saved page into article fields and a sanitised mdast body. */
 export function ingestPage(context: IngestContext, options?: Readonly<PageIngestOptions> | null): IngestResult | undefined {
@@ -131,7 +132,9 @@ function readHeadlineAndAuthors(extraction: PageExtraction, fields: ArticleField
   } else say.warn('The page has no headline (no JSON-LD headline, og:title, <h1> or <title>)', pageRules.pageNoHeadline);
 
   if (metadata.summary) fields.summary = metadata.summary.value;
-  const authors = metadata.authors?.value ?? (extraction.readabilityByline ? splitAuthors(extraction.readabilityByline) : []);
+  // Readability's byline is the text of an element: the site's name there (`Acme News`) names no person.
+  const byline = extraction.readabilityByline;
+  const authors = metadata.authors?.value ?? (byline && !isSiteName(byline, siteNames(metadata)) ? splitAuthors(byline) : []);
   fields.authors = authors.map((name) => ({ name }));
   if (fields.authors.length === 0) say.warn('No author was found on the page', pageRules.pageNoByline);
 }

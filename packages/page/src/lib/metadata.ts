@@ -6,6 +6,8 @@
  * ingester can say so.
  */
 
+import { isSiteName, siteNames } from './site.js';
+
 /** A JSON-LD object. */
 type Node = Record<string, unknown>;
 
@@ -82,6 +84,7 @@ export function readMetadata(document: Document): PageMetadata {
   if (article) readJsonLd(document, found, article);
   readMetaTags(document, found, meta);
   readMarkup(document, found, meta);
+  readAuthorsWithoutSite(found, meta);
   // Keep only unique tags, in page order.
   found.tags = [...new Set(found.tags)];
   return found;
@@ -128,7 +131,8 @@ function printedText(element: Element): string {
 function readJsonLd(document: Document, found: PageMetadata, article: Node): void {
   assignText(document, found, 'headline', article.headline ?? article.name, 'JSON-LD headline');
   assignText(document, found, 'summary', article.description, 'JSON-LD description');
-  const people = names(article.author, 'Person');
+  // A user name (`jane.doe`) names no person; nor does the site's name (`withoutSite`, once the page URL is known).
+  const people = names(article.author, 'Person').filter(isName);
   if (people.length > 0) found.authors = { value: people, from: 'JSON-LD author' };
   const organisation = names(article.author, 'Organization')[0] ?? undefined;
   if (organisation) found.organisation = { value: organisation, from: 'JSON-LD author' };
@@ -169,14 +173,6 @@ function readMetaTags(document: Document, found: PageMetadata, meta: Map<string,
   assignText(document, found, 'section', meta.get('article:section'), 'article:section');
   const canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute('href');
   assignText(document, found, 'url', canonical ?? meta.get('og:url'), canonical ? 'link rel=canonical' : 'og:url');
-  if (!found.authors) {
-    // `article:author` is often a profile URL, which is not a name.
-    const author = [meta.get('author'), meta.get('article:author'), meta.get('byl'), meta.get('dc.creator')].find(
-      (value) => value && !/^https?:/i.test(value),
-    );
-    const list = author ? splitAuthors(author) : [];
-    if (list.length > 0) found.authors = { value: list, from: 'meta author' };
-  }
   if (found.tags.length === 0) {
     for (const element of document.querySelectorAll('meta[property="article:tag"]')) {
       const value = clean(element.getAttribute('content'));
@@ -191,6 +187,26 @@ function readMetaTags(document: Document, found: PageMetadata, meta: Map<string,
     if (alt) image.caption = alt;
     found.images.push(image);
   }
+}
+
+/**
+ * The authors without the site's own name, which CMSs give as a JSON-LD
+ * `Person` (`L'Opinion`) or in `<meta name="author">` (`Acme News`); then,
+ * when JSON-LD names no one, the author meta tags.
+ */
+function readAuthorsWithoutSite(found: PageMetadata, meta: Map<string, string>): void {
+  const site = siteNames(found);
+  if (found.authors) {
+    const people = found.authors.value.filter((name) => !isSiteName(name, site));
+    found.authors = people.length > 0 ? { value: people, from: found.authors.from } : undefined;
+  }
+  if (found.authors) return;
+  // `article:author` is often a profile URL, which is not a name.
+  const author = [meta.get('author'), meta.get('article:author'), meta.get('byl'), meta.get('dc.creator')].find(
+    (value) => value && !/^https?:/i.test(value) && !isSiteName(value, site),
+  );
+  const list = author ? splitAuthors(author) : [];
+  if (list.length > 0) found.authors = { value: list, from: 'meta author' };
 }
 
 /** Last resorts in the markup: a `<time datetime>` for the date, `<html lang>` (or a meta language). */
@@ -282,12 +298,32 @@ function names(value: unknown, kind: 'Person' | 'Organization' | 'any'): string[
 /** `By Jane Doe and John Roe` → two names; upper-case names get title case. */
 export function splitAuthors(text: string): string[] {
   return bylineNames(text)
-    .replace(/^\s*(?:by|von|par|por|door)\s+/iu, '')
+    .replace(
+      /^[\s,;:|·•–—-]*(?:(?:posted|written|geschrieben|publié|publicado)\s+)?(?:(?:by|von|par|por|door)\s+|(?:auteur|autor|autorin|author|text|texte)\s*:\s*)?/iu,
+      '',
+    )
     .replace(/\s*\((?:with|avec|mit|con|com)\s[^)]*\)/giu, '')
-    .split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|&)\s*/u)
-    .map((name) => name.replace(/\s+/gu, ' ').trim())
-    .filter((name) => name.length > 1 && name.length < 80 && !/^https?:/i.test(name) && !degrees.has(name.replace(/\./gu, '')))
+    .split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|&|\bim Gespräch mit\b|\bin conversation with\b)\s*/iu)
+    .map((name) =>
+      name
+        .replace(/\s+/gu, ' ')
+        .replace(/[\s|·•:–—-]+$/u, '')
+        .trim(),
+    )
+    .filter((name) => name.length > 1 && name.length < 80 && isName(name))
     .map(normaliseName);
+}
+
+/**
+ * Words a byline element holds that are no name: a URL, a handle (`@AcmeNews`), a user name (`jane.doe`), a
+ * label left alone (`Posted`, `Redaktion`), a degree.
+ */
+function isName(name: string): boolean {
+  return (
+    !/^https?:|^@|^[\p{Ll}\d]+[._][\p{Ll}\d._]+$/iu.test(name) &&
+    !/^(?:posted|by|von|par|por|auteur|autor|author|redaktion|editorial staff|staff|admin)$/iu.test(name) &&
+    !degrees.has(name.replace(/\./gu, ''))
+  );
 }
 
 // A byline element's text (what Readability returns) often holds more than the names: the date (`By JANE DOE` over
@@ -298,18 +334,25 @@ const writtenDate = new RegExp(
   `\\d{1,2}(?:st|nd|rd|th)?\\s+${month},?\\s+\\d{4}|\\b${month}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}`,
   'iu',
 );
+/** A relative time printed after the names, even glued (`Jane Doevor 5 Stunden`, `Jane Doe 2 hours ago`). */
+const relativeTime = /(?:vor|il y a|hace)\s*\d+\s*\p{L}+|\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b/iu;
 /** Degrees and post-nominals printed after a name (`Jane Doe, MD`), never names themselves. */
 const degrees = new Set(['MA', 'MD', 'PhD', 'MS', 'MSc', 'MPH', 'RN', 'DO', 'BA', 'BSc', 'MBA', 'Jr', 'Sr', 'DDS', 'RD', 'RDN']);
 
 function bylineNames(text: string): string {
-  const date = writtenDate.exec(text);
+  const date = writtenDate.exec(text) ?? relativeTime.exec(text);
   // The separator printed before the date (`Jane Doe — March 3, 2021`, `Jane Doe | 2021-03-03`) goes with it.
   const names = date ? text.slice(0, date.index).replace(/[\s,|·•:–—-]+$/u, '') : text;
   const lines = names.split(/\n/u).map((line) => line.trim());
   let kept = '';
   for (const line of lines) {
     if (!line) continue;
-    if (!kept || /^(?:by|von|par|por|door)$/iu.test(kept) || /(?:,|&|\band|\bund|\bet)$/iu.test(kept) || /^(?:and|und|et|&)\b/iu.test(line))
+    if (
+      !kept ||
+      /^(?:by|von|par|por|door|auteur\s*:|autor(?:in)?\s*:|author\s*:|texte?\s*:)$/iu.test(kept) ||
+      /(?:,|&|\band|\bund|\bet)$/iu.test(kept) ||
+      /^(?:and|und|et|&)\b/iu.test(line)
+    )
       kept = `${kept} ${line}`.trim();
     else break;
   }
