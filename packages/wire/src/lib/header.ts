@@ -124,17 +124,25 @@ export function bylineCandidate(text: string): Byline | undefined {
     return { authors: [], source: names[key] ?? (key === 'reuters' ? 'Reuters' : key === 'dpa' ? 'dpa' : key.toUpperCase()) };
   }
   if (unglued.length > 120) return undefined;
-  const { names: undated, dated } = withoutDate(unglued);
+  const { names: undated, dated } = withoutDate(withoutLabels(leadingDateCut(unglued)));
   const by = undated
+    // A colon after the byline word (`von: Jane Roe`, `By: Jane Roe`), `By` glued to the name (`ByJ.R. Roe`).
+    .replace(/^(by|von|par|por|di)\s*:\s*/iu, '$1 ')
+    .replace(/^By(?=\p{Lu})/u, 'By ')
+    // Spanish `Escribe Jane Roe` (`… en Sección`: the section the page files it under), `Escrito por Jane Roe`.
+    .replace(/^(?:[Ee]scribe|[Ee]scrito por)\s+(\p{Lu}.*?)(?:\s+en\s+\p{Lu}.*)?$/u, 'By $1')
     .replace(/^(?:text|words|story|posted|written|reported|published) by:?\s+/iu, 'By ')
     // A theme's label before the byline (`Post author By Jane Roe`, `Author: Jane Roe`, `Autor: Jane Roe`).
     .replace(/^(?:post author|author|autor|auteur|autore)\s*:?\s+(?:by\s+|von\s+|par\s+|di\s+)?(?=\p{Lu})/iu, 'By ')
     // A time and date before the byline (`5:45 AM PST 11/19/2019 by Jane Roe`).
     .replace(/^[\d:/.,\s]+(?:[AP]\.?M\.?\s+)?(?:[A-Z]{2,4}\s+)?[\d/.,\s]*\s(?=by\s)/u, '')
     // A name with its social handle (`Jane Roe @janeroe / 2 days`).
-    .replace(/^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+@\w+.*$/u, 'By $1');
-  // A desk's byline names no person (`By Staff Reports`, `By Editorial Board`): a byline without authors.
-  if (/^by\s+(?:(?:the\s+)?(?:staff|editorial|news|web|wire|digital)\b[\p{L} ]{0,30})\W*$/iu.test(by)) return { authors: [] };
+    .replace(/^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+@\w+.*$/u, 'By $1')
+    // A handle glued to the name (`By Jane Roe@janeroe`) ends the byline.
+    .replace(/(?<=\p{L})@\w{2,}.*$/u, '');
+  // A desk's byline names no person (`By Staff Reports`, `By Editorial Board`, `Von der Redaktion`, `Por la
+  // Redacción`): a byline without authors.
+  if (deskByline.test(by)) return { authors: [] };
   const byline = parseByline(by);
   if (!byline) return undefined;
   // `By`, an agency, or a job title after the names (`Jane Roe, Staff Writer`) make a line a byline.
@@ -142,6 +150,33 @@ export function bylineCandidate(text: string): Byline | undefined {
   // Names with the date after them (`Jane Roe - Nov 19, 2019, 10:31 pm CST`) are a byline too: one to three people.
   const namesDated = dated && byline.authors.length > 0 && byline.authors.length <= 3;
   return /^(by|von|par|por)\s/iu.test(by) || byline.source || titled || namesDated ? byline : undefined;
+}
+
+/** A desk's byline, naming no person: the byline word, an article, and the desk (`By Staff Reports`, `Von der Online-Redaktion`). */
+const deskByline =
+  /^(?:by|von|par|por|di)\s+(?:(?:the|die|der|la|le|el|da|della)\s+)?(?:staff|editorial|news|web|wire|digital|(?:online-)?redaktion|redacci[oó]n|r[ée]daction|redazione)\b[\p{L} -]{0,30}\W*$/iu;
+
+/**
+ * A date (and a time) leading the byline, before `by`/`von`/`par`/`por` and the names (`02.02.2022, 11:30 Uhr von
+ * Jane Roe`, `Posted 11. April 2018 by Jane Roe`): the names after it. The date's words and a label may stand there
+ * (`Posted`, `April`, `Uhr`), four words at most; anything longer is no date lead.
+ */
+function leadingDateCut(text: string): string {
+  const lead = /^(?<before>.{4,60}?)\s+(?<rest>(?:by|von|par|por)\s+\p{Lu}.*)$/iu.exec(text)?.groups;
+  if (!lead?.before || !lead.rest) return text;
+  // The date's words (a month, a weekday, `Uhr`, `at`) and a label: four words at most.
+  return locateDate(lead.before, 'UTC') && (lead.before.match(/\p{L}{2,}/gu) ?? []).length <= 4 ? lead.rest : text;
+}
+
+/**
+ * A byline without the labelled parts a theme prints after the names (`Jane Roe, Datum: 03.03.19`, `Von Jane Roe
+ * Kategorien: Mode …`, `… / Kategorien: Event`).
+ */
+function withoutLabels(text: string): string {
+  return text.replace(
+    /\s*(?:[,|/·]\s*)?\b(?:datum|date|fecha|kategorien|kategorie|categories|category|topics?|themen|thema|tags|schlagworte)\s*:.*$/iu,
+    '',
+  );
 }
 
 /**
@@ -159,7 +194,7 @@ function withoutDate(text: string): { names: string; dated: boolean } {
   const names = text
     .slice(0, found.index)
     .replace(contact, '')
-    .replace(/(?:\s+(?:on|am|le|el|published|posted|updated|publiziert|veröffentlicht|aktualisiert|publié)|\s*[-–—|,·•])+\s*$/iu, '')
+    .replace(/(?:\s+(?:on|am|le|el|published|posted|updated|publiziert|veröffentlicht|aktualisiert|publié):?|\s*[-–—|,·•])+\s*$/iu, '')
     .trim();
   return { names, dated: names.length > 0 };
 }
