@@ -140,3 +140,33 @@ describe('authors', () => {
     expect((await convertPage('invented.html', jsonLd)).article?.authors).toEqual([{ name: 'Jo Weiden' }]);
   });
 });
+
+describe('a byline printed on the page', () => {
+  it('is read under the headline when the metadata names no author', async () => {
+    const labelled = page(
+      '<title>Ferry fares rise again</title>',
+      `<main><h1>Ferry fares rise again</h1><div class="by">By J.R. Weiden Thursday, November 9, 2023 7:35AM</div><article>${story}</article></main>`,
+    );
+    expect((await convertPage('invented.html', labelled)).article?.authors).toEqual([{ name: 'J.R. Weiden' }]);
+    const beforeDate = page(
+      '<title>Ferry fares rise again</title>',
+      `<main><h1>Ferry fares rise again</h1><p>Ana Ferrol 15 Mai 2019 à 06h00</p><article>${story}</article></main>`,
+    );
+    expect((await convertPage('invented.html', beforeDate)).article?.authors).toEqual([{ name: 'Ana Ferrol' }]);
+  });
+
+  it('is read from a byline line at the top of the story, which leaves the body', async () => {
+    const html = page('<title>Ferry fares rise again</title>', `<main><article><p>Written by: Ana Ferrol</p>${story}</article></main>`);
+    const { article, blocks } = await convertPage('invented.html', html);
+    expect(article?.authors).toEqual([{ name: 'Ana Ferrol' }]);
+    expect(blocks.join('\n')).not.toContain('Written by');
+  });
+
+  it('is not a word of a sentence after `von`', async () => {
+    const html = page(
+      '<title>Getränke per Schiff</title>',
+      `<main><h1>Getränke per Schiff</h1><p>Die Lieferung von Getränken Per Schiff beginnt im Mai.</p><article>${story}</article></main>`,
+    );
+    expect((await convertPage('invented.html', html)).article?.authors).toEqual([]);
+  });
+});

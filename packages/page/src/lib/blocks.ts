@@ -66,7 +66,7 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
     description: 'a byline line, already read as the authors',
     // A name (up to four capitalised words), then perhaps a separator and a date or an agency; never a sentence.
     pattern:
-      /^(?:[Bb]y|BY|[Vv]on)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|\band\b|\bund\b|&|-|–|—|\|)?\s*[^!?]{0,80})?(?<![.!?]["”’]?)$/u,
+      /^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|(?:[Ww]ritten|[Pp]osted) by:?|[Aa]utor(?:in)?:|[Aa]uteur\s?:|[Aa]uthor:)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|\band\b|\bund\b|&|-|–|—|\|)?\s*[^!?]{0,80})?(?<![.!?]["”’]?)$/u,
     action: 'drop',
   },
   {

@@ -26,18 +26,14 @@ const elsewhere = /comment|kommentar|teaser|related|sidebar|widget|footer|clock|
 const skipped = /^(?:SCRIPT|STYLE|TEMPLATE|NOSCRIPT|SVG|HEAD|META|LINK|TITLE)$/u;
 
 /**
- * The texts that may hold the date, most telling first: after the headline's `<h1>`, before it, then elements
- * marked as dates (those after the headline first). Read before Readability changes the document.
+ * The texts that may hold the date, most telling first: after the headline's `<h1>`, before it ({@link headerText}),
+ * then elements marked as dates (those after the headline first). Read before Readability changes the document.
  */
-export function dateClues(document: Document, headline: string | undefined): DateClue[] {
+export function dateClues(document: Document, header: HeaderText): DateClue[] {
   const clues: DateClue[] = [];
-  const heading = headline ? headingOf(document, headline) : undefined;
-  if (heading) {
-    const next = textAfter(heading, after);
-    if (next) clues.push({ text: next, from: 'the text under the headline' });
-    const previous = textBefore(heading, before);
-    if (previous) clues.push({ text: previous, from: 'the text above the headline' });
-  }
+  const { heading } = header;
+  if (header.under) clues.push({ text: header.under, from: 'the text under the headline' });
+  if (header.above) clues.push({ text: header.above, from: 'the text above the headline' });
   const marked: Array<DateClue & { later: boolean }> = [];
   for (const element of document.querySelectorAll(dateSelector)) {
     if (skipped.test(element.tagName) || element.closest('[class*="comment" i], [id*="comment" i]')) continue;
@@ -54,6 +50,21 @@ export function dateClues(document: Document, headline: string | undefined): Dat
   for (const clue of [...marked.filter((clue) => clue.later), ...marked.filter((clue) => !clue.later)])
     clues.push({ text: clue.text, from: clue.from });
   return clues;
+}
+
+/** The text beside the headline's `<h1>`, where pages print the date and the byline. */
+export interface HeaderText {
+  heading?: Element;
+  /** Up to 300 characters after the `<h1>`. */
+  under: string;
+  /** Up to 150 characters before it. */
+  above: string;
+}
+
+/** The text under and above the `<h1>` that prints `headline` (none when no `<h1>` does). */
+export function headerText(document: Document, headline: string | undefined): HeaderText {
+  const heading = headline ? headingOf(document, headline) : undefined;
+  return heading ? { heading, under: textAfter(heading, after), above: textBefore(heading, before) } : { under: '', above: '' };
 }
 
 /** The `<h1>` that prints the headline: its words are mostly the headline's. */

@@ -18,7 +18,7 @@ import type { ArticleImage } from '@syndikit/core';
 import { DOMParser } from 'linkedom';
 import { type BlockRule, defaultBlockRules } from './blocks.js';
 import { looksLikeCaption, splitCaption } from './credit.js';
-import { type DateClue, dateClues } from './date-clues.js';
+import { type DateClue, dateClues, headerText } from './date-clues.js';
 import { defaultMaxPageDepth } from './defaults.js';
 import { chooseHeadline } from './headline.js';
 import { clean, type PageMetadata, readMetadata, type Sourced } from './metadata.js';
@@ -63,6 +63,11 @@ export interface PageExtraction {
    * publication date; date lines dropped from the story come first.
    */
   dateClues: DateClue[];
+  /**
+   * Texts that may print the byline, for a page whose metadata names no author: byline lines dropped from the
+   * story, then the text under the headline.
+   */
+  bylineClues: string[];
   /** The Readability byline. */
   readabilityByline?: string;
   /** The cleaned body as HTML (not yet sanitised). Empty when no story was found. */
@@ -91,13 +96,23 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   const document = parse(html);
   const metadata = readMetadata(document);
   const depth = elementDepth(document.documentElement, maxPageDepth);
-  if (depth > maxPageDepth) return { metadata, html: '', text: '', figures: [], decisions, dateClues: [], tooDeep: depth };
+  if (depth > maxPageDepth) return { metadata, html: '', text: '', figures: [], decisions, dateClues: [], bylineClues: [], tooDeep: depth };
   const pageFigures = readFigures(document);
-  const clues = metadata.published ? [] : dateClues(document, chooseHeadline(metadata)?.value);
+  // What is printed beside the headline is read only when the metadata lacks the date or the author.
+  const header = metadata.published && metadata.authors ? undefined : headerText(document, chooseHeadline(metadata)?.value);
+  const clues = header && !metadata.published ? dateClues(document, header) : [];
 
   // Readability changes the document it reads; metadata and figures were read first.
   const result = new Readability(document, { keepClasses: true, charThreshold: 300 }).parse();
-  const extraction: PageExtraction = { metadata, html: '', text: '', figures: [], decisions, dateClues: clues };
+  const extraction: PageExtraction = {
+    metadata,
+    html: '',
+    text: '',
+    figures: [],
+    decisions,
+    dateClues: clues,
+    bylineClues: header && !metadata.authors ? [header.under] : [],
+  };
   if (result?.title) extraction.readabilityTitle = result.title;
   if (result?.byline) extraction.readabilityByline = result.byline;
   const headline = chooseHeadline(metadata, result?.title ?? undefined);
@@ -112,6 +127,10 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   dropLinkLists(body, decisions);
   dropLoneHeadings(body, decisions);
 
+  if (!metadata.authors) {
+    const bylines = decisions.filter((decision) => decision.rule === 'byline-line').map((line) => line.text);
+    extraction.bylineClues = [...bylines, ...extraction.bylineClues];
+  }
   if (!metadata.published) {
     const dateLines = decisions.filter((decision) => decision.rule === 'date-line');
     extraction.dateClues = [...dateLines.map((line) => ({ text: line.text, from: 'a date line of the story' })), ...clues];

@@ -16,6 +16,7 @@ import { sanitize } from 'hast-util-sanitize';
 import { type Handle, toMdast } from 'hast-util-to-mdast';
 import { iso6393To1 } from 'iso-639-3';
 import type { Root } from 'mdast';
+import { findByline } from './byline.js';
 import { defaultMaxPageDepth } from './defaults.js';
 import { captionOnlyClass, extractPage, type PageExtraction, type PageFigure } from './extract.js';
 import type { PageIngestOptions } from './ingester.js';
@@ -135,8 +136,20 @@ function readHeadlineAndAuthors(extraction: PageExtraction, fields: ArticleField
   // Readability's byline is the text of an element: the site's name there (`Acme News`) names no person.
   const byline = extraction.readabilityByline;
   const authors = metadata.authors?.value ?? (byline && !isSiteName(byline, siteNames(metadata)) ? splitAuthors(byline) : []);
-  fields.authors = authors.map((name) => ({ name }));
+  fields.authors = (authors.length > 0 ? authors : printedByline(extraction)).map((name) => ({ name }));
   if (fields.authors.length === 0) say.warn('No author was found on the page', pageRules.pageNoByline);
+}
+
+/** The names of the first byline printed on the page (`byline.ts`) that is not the site's name. */
+function printedByline(extraction: PageExtraction): string[] {
+  const site = siteNames(extraction.metadata);
+  for (const clue of extraction.bylineClues) {
+    const names = findByline(clue);
+    if (!names || isSiteName(names, site)) continue;
+    const list = splitAuthors(names);
+    if (list.length > 0) return list;
+  }
+  return [];
 }
 
 /** Published and updated, in the context's time zone; a date that does not parse is ignored with a warning. */
