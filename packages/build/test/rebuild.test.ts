@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BuildEvent, BuildResult, BuildRunOptions } from '@syndikit/build';
@@ -26,14 +26,24 @@ const lineIngester: Ingester = {
   },
 };
 
-/** A feed of the two newest articles that warns about undated ones (on their files) and about itself; counts its renders. */
+/**
+ * A feed of the two newest articles that warns about undated ones (on their files) and about itself; counts its renders.
+ * On an article whose headline ends in `!` it repeats the warning the `text` adapter gave when the article was
+ * converted (which core drops as already on the file) and adds one of its own.
+ */
 function newestFeed(renders: { count: number }, cacheKey?: string): CollectionAdapter {
   return {
     name: 'newest',
     scope: 'collection',
     ...(cacheKey ? { cacheKey } : {}),
     select: ({ articles, report }) => {
-      for (const article of articles) if (!article.published) report(article, 'Undated, left out', { ruleId: 'test-undated' });
+      for (const article of articles) {
+        if (!article.published) report(article, 'Undated, left out', { ruleId: 'test-undated' });
+        if (article.headline.endsWith('!')) {
+          report(article, 'Shouty headline', { ruleId: 'test-shout' });
+          report(article, 'Shouty in the feed', { ruleId: 'test-feed-shout' });
+        }
+      }
       return articles
         .filter((article) => article.published)
         .sort((a, b) => (b.published as string).localeCompare(a.published as string))
@@ -53,14 +63,21 @@ function newestFeed(renders: { count: number }, cacheKey?: string): CollectionAd
   };
 }
 
-/** An article adapter: one text file per article. */
+/** An article adapter: one text file per article; warns about a headline that ends in `!`. */
 const text = {
   name: 'text',
   scope: 'article' as const,
   cacheKey: 'text@1',
-  render: ({ article }: { article: { slug: string; headline: string } }) => [
-    { path: `text/${article.slug}.txt`, contents: `${article.headline}\n`, mediaType: 'text/plain' },
-  ],
+  render: ({
+    article,
+    report,
+  }: {
+    article: { slug: string; headline: string };
+    report: (reason: string, options: { ruleId: string }) => void;
+  }) => {
+    if (article.headline.endsWith('!')) report('Shouty headline', { ruleId: 'test-shout' });
+    return [{ path: `text/${article.slug}.txt`, contents: `${article.headline}\n`, mediaType: 'text/plain' }];
+  },
 };
 
 async function folder() {
@@ -99,6 +116,26 @@ async function buildWith(
     ...run,
   });
   return { result, renders: renders.count };
+}
+
+/** The cache slot of an output folder built by {@link buildWith}. */
+async function slotOf(where: { dir: string }, out: string): Promise<string> {
+  const builds = join(where.dir, `${out}-cache`, 'builds');
+  return join(builds, (await readdir(builds))[0] as string);
+}
+
+/** An input's entry as indexed: the index and then its journal (the last line for the input wins). */
+async function indexed(slot: string, name: string): Promise<{ pack?: string; inputMtimeMs?: number }> {
+  let found: { pack?: string; inputMtimeMs?: number } = {};
+  for (const file of ['index.jsonl', 'index.journal.jsonl']) {
+    const text = await readFile(join(slot, file), 'utf8').catch(() => '');
+    for (const line of text.split('\n')) {
+      if (!line.startsWith('["e"')) continue;
+      const [, path, entry] = JSON.parse(line) as [string, string, { pack?: string; inputMtimeMs?: number }];
+      if (path.endsWith(`/${name}`)) found = entry;
+    }
+  }
+  return found;
 }
 
 /** The messages of a build, as text, in the order they are shown. */
@@ -235,5 +272,76 @@ describe('rebuilds', () => {
     const packs = (await readdir(join(slot, 'packs'), { recursive: true })).filter((name) => name.endsWith('.pack'));
     expect(packs.filter((name) => name.endsWith(`${current}.pack`))).toHaveLength(1);
     expect(packs).toHaveLength(5);
+  });
+
+  it('check what a collection reports on an article against the messages the article was converted with, cold and rebuilt alike', async () => {
+    // The article's own messages are parsed back from its index line (kept as a line from when the input settles).
+    const where = await folder();
+    await writeFile(join(where.articles, 'e.txt'), 'Eek!|2023-12-31T00:00:00Z\n');
+    const cold = await buildWith(where, 'out');
+    const expected = [
+      `${join(where.articles, 'e.txt')}: Shouty headline [test-shout] false`,
+      `${join(where.articles, 'd.txt')}: Undated, left out [test-undated] false`,
+      `${join(where.articles, 'e.txt')}: Shouty in the feed [test-feed-shout] false`,
+      'newest: 2 items [test-count] undefined',
+    ];
+    expect(messages(cold.result)).toEqual(expected);
+    // Another article edited: the feed renders again, over entries read from the index and ones set anew.
+    await writeFile(join(where.articles, 'a.txt'), 'Ay, again|2024-01-01T00:00:00Z\n');
+    const rebuilt = await buildWith(where, 'out');
+    expect(rebuilt.renders).toBe(1);
+    expect(messages(rebuilt.result)).toEqual(expected);
+    // The article itself converted again: its new entry's messages are the ones checked.
+    await writeFile(join(where.articles, 'e.txt'), 'Eek, again!|2023-12-31T00:00:00Z\n');
+    const again = await buildWith(where, 'out');
+    expect(again.renders).toBe(1);
+    expect(messages(again.result)).toEqual(expected);
+  });
+
+  it('convert again an input whose pack went bad while its entry was set anew (touched, same bytes), and index the new pack', async () => {
+    const where = await folder();
+    await buildWith(where, 'cold');
+    await buildWith(where, 'out');
+    const slot = await slotOf(where, 'out');
+    const garble = async () => {
+      const pack = (await indexed(slot, 'b.txt')).pack as string;
+      await writeFile(join(slot, 'packs', pack.slice(0, 2), `${pack}.pack`), 'garbage');
+      return pack;
+    };
+    const touch = (seconds: number) => utimes(join(where.articles, 'b.txt'), seconds, seconds);
+
+    // The commit finds the pack bad (the output folder is gone, so every file comes from its pack).
+    await touch(1_800_000_000);
+    const bad = await garble();
+    await rm(join(where.dir, 'out'), { recursive: true });
+    const committed = await buildWith(where, 'out');
+    expect(committed.result.failed).toEqual([]);
+    expect(committed.result.cache).toMatchObject({ hits: 4, misses: 0 });
+    expect(await wholeTree(join(where.dir, 'out'))).toEqual(await wholeTree(join(where.dir, 'cold')));
+    // Packs are named by their contents: the same bytes converted again give the same pack, written anew.
+    expect(await indexed(slot, 'b.txt')).toMatchObject({ pack: bad, inputMtimeMs: 1_800_000_000_000 });
+    expect(await readFile(join(slot, 'packs', bad.slice(0, 2), `${bad}.pack`), 'utf8')).toContain('Bee');
+
+    // Collections find it bad (another article edited, so the feed renders again and reads the body of b).
+    await touch(1_800_000_100);
+    const bad2 = await garble();
+    await writeFile(join(where.articles, 'a.txt'), 'Ay, again|2024-01-01T00:00:00Z\n');
+    await writeFile(join(where.articles, 'a.txt'), 'Ay|2024-01-01T00:00:00Z\n');
+    await writeFile(join(where.articles, 'c.txt'), 'Sea, again|2024-01-03T00:00:00Z\n');
+    await writeFile(join(where.articles, 'c.txt'), 'Sea|2024-01-03T00:00:00Z\n');
+    await rm(join(where.dir, 'out'), { recursive: true });
+    await rm(join(slot, 'collections.json'));
+    const collected = await buildWith(where, 'out');
+    expect(collected.renders).toBe(1);
+    expect(collected.result.failed).toEqual([]);
+    expect(await wholeTree(join(where.dir, 'out'))).toEqual(await wholeTree(join(where.dir, 'cold')));
+    expect(await indexed(slot, 'b.txt')).toMatchObject({ pack: bad2, inputMtimeMs: 1_800_000_100_000 });
+    expect(await readFile(join(slot, 'packs', bad2.slice(0, 2), `${bad2}.pack`), 'utf8')).toContain('Bee');
+
+    // What was indexed stands: nothing to convert, and the same files when built again from the packs alone.
+    await rm(join(where.dir, 'out'), { recursive: true });
+    const after = await buildWith(where, 'out');
+    expect(after.result.cache).toMatchObject({ hits: 4, misses: 0 });
+    expect(await wholeTree(join(where.dir, 'out'))).toEqual(await wholeTree(join(where.dir, 'cold')));
   });
 });

@@ -13,7 +13,7 @@ import {
 import pLimit from 'p-limit';
 import { VFile } from 'vfile';
 import type { BuildCacheStats, BuildEvent, BuildMessageCounts, BuildOutputs, BuildResult } from './build.js';
-import type { CacheIndex, CacheSlot, IndexEntry, OutputRecord } from './cache.js';
+import { type CacheIndex, type CacheSlot, type HeldEntry, heldEntry, type IndexEntry, LineEntry, type OutputRecord } from './cache.js';
 import { type CollectionsResult, collectionsKey, loadCollections, messageRecorder, readPointer, saveCollections } from './collections.js';
 import { commitOutputs, type PlannedOutput } from './commit.js';
 import { EnvironmentError, environmentErrorOf } from './errors.js';
@@ -53,7 +53,7 @@ export interface RunContext {
 /** What one article's summary came from: collections read its body back from its pack (and report on its input's path). */
 interface Source {
   path: string;
-  entry: IndexEntry;
+  entry: HeldEntry;
   /** Which of the input's articles (from 0). */
   index: number;
 }
@@ -72,7 +72,8 @@ interface BuildRun {
   /** Tasks still running: a build that stops (cancelled, or a fault) waits for them before clearing the staging folder they write to. */
   running: Set<Promise<unknown>>;
   stageRoot: string;
-  entries: Map<string, IndexEntry>;
+  /** Each settled input's entry: the index's own when unchanged, else its line (see {@link LineEntry}). */
+  entries: Map<string, HeldEntry>;
   slugs: Map<string, string>;
   owners: Map<string, string>;
   planned: PlannedOutput[];
@@ -124,6 +125,8 @@ async function runLockedBuild(inputs: readonly string[], context: RunContext): P
     releaseSettled(run);
     const collected = performance.now();
     const { outputs, records } = await updateOutputFolder(run, lock);
+    // The planned outputs (three objects an article, with their paths and hashes) are not needed to save the cache.
+    run.planned = [];
     const written = performance.now();
     await saveCache(run, outputs, records);
     const result: BuildResult = {
@@ -290,7 +293,9 @@ async function settleInput(run: BuildRun, position: number, resolved: IndexEntry
     if (kept && kept.length > 0) entry = { ...entry, kept };
   }
   internEntry(entry, run.intern);
-  run.entries.set(path, entry);
+  // From here on the entry is kept as its index line; only its summaries stay objects, for collections.
+  const held = hold(run, path, entry);
+  run.entries.set(path, held);
 
   const file = new VFile({ path });
   restoreMessages(file, entry.messages);
@@ -306,7 +311,7 @@ async function settleInput(run: BuildRun, position: number, resolved: IndexEntry
       });
       for (const [index, article] of entry.articles.entries()) {
         run.summaries.push(article.summary);
-        run.sourceOf.set(article.summary, { path, entry, index });
+        run.sourceOf.set(article.summary, { path, entry: held, index });
       }
     }
   }
@@ -314,6 +319,11 @@ async function settleInput(run: BuildRun, position: number, resolved: IndexEntry
   run.context.emit({ type: 'article', path, ok, cached, done: position + 1, total: run.inputs.length });
   // After the event, so that a listener knows whether the input was converted when its messages arrive.
   deliverFile(run, file);
+}
+
+/** An entry as the build keeps it: the index's own object when it is that (unchanged), else as its line. */
+function hold(run: BuildRun, path: string, entry: IndexEntry): HeldEntry {
+  return run.index.entries[path] === entry ? entry : new LineEntry(path, entry);
 }
 
 /**
@@ -372,12 +382,13 @@ function slugsStand(articles: readonly StoredArticle[], slugs: ReadonlyMap<strin
 }
 
 /** Convert an input again (its pack went missing or bad), under the same slug decisions; the new entry replaces the old. */
-async function reconvert(run: BuildRun, entry: IndexEntry, path: string): Promise<IndexEntry> {
-  if (entry.pack) run.dropped.add(entry.pack);
-  const result = await runTask(run, path, { taken: entry.taken });
+async function reconvert(run: BuildRun, held: HeldEntry, path: string): Promise<IndexEntry> {
+  if (held.pack) run.dropped.add(held.pack);
+  const { taken } = heldEntry(held);
+  const result = await runTask(run, path, { taken });
   const fresh: IndexEntry = { ...toEntry(result, run.context.pipeline.key, run.context.now) };
-  if (entry.taken !== undefined) fresh.taken = entry.taken;
-  run.entries.set(path, fresh);
+  if (taken !== undefined) fresh.taken = taken;
+  run.entries.set(path, new LineEntry(path, fresh));
   return fresh;
 }
 
@@ -416,7 +427,7 @@ async function buildCollections(run: BuildRun): Promise<void> {
     let file = files.get(source.path);
     if (!file) {
       file = new VFile({ path: source.path });
-      restoreMessages(file, source.entry.messages);
+      restoreMessages(file, heldEntry(source.entry).messages);
       files.set(source.path, file);
     }
     return file;
@@ -509,28 +520,29 @@ function planCollections(run: BuildRun, outputs: CollectionsResult['outputs']): 
 /** An article's body read back from its pack; a pack that went missing or bad is never trusted: the article is converted again. */
 async function loadFromCache(run: BuildRun, source: Source): Promise<Article> {
   const packsDir = run.context.slot.packsDir;
-  let article = await loadArticle(packsDir, source.entry, source.index);
+  let article = await loadArticle(packsDir, source.entry.pack, source.index);
   if (!article) {
     let again = run.reloaded.get(source.path);
     if (!again) {
       again = reconvert(run, source.entry, source.path).then((fresh) => {
         for (const output of run.planned) if (output.owner === source.path) output.pack = fresh.pack as string;
         // The input's other articles read from the new pack too.
-        for (const other of run.sourceOf.values()) if (other.path === source.path) other.entry = fresh;
+        const held = run.entries.get(source.path) as HeldEntry;
+        for (const other of run.sourceOf.values()) if (other.path === source.path) other.entry = held;
         return fresh;
       });
       run.reloaded.set(source.path, again);
     }
     const fresh = await again;
-    article = fresh.ok ? await loadArticle(packsDir, fresh, source.index) : undefined;
+    article = fresh.ok ? await loadArticle(packsDir, fresh.pack, source.index) : undefined;
   }
   if (!article) throw new Error(`The cached article for ${source.path} could not be read back, even after converting it again`);
   return article;
 }
 
-async function loadArticle(packsDir: string, entry: IndexEntry, index: number): Promise<Article | undefined> {
-  if (!entry.pack) return undefined;
-  const parts = await readPack(packsDir, entry.pack);
+async function loadArticle(packsDir: string, pack: string | undefined, index: number): Promise<Article | undefined> {
+  if (!pack) return undefined;
+  const parts = await readPack(packsDir, pack);
   const bytes = parts?.get(articlePartOf(index));
   return bytes ? (JSON.parse(bytes.toString('utf8')) as Article) : undefined;
 }
@@ -602,7 +614,8 @@ async function saveCache(run: BuildRun, outputs: BuildOutputs | undefined, recor
     (outputs !== undefined && (outputs.written.length > 0 || outputs.removed.length > 0)) ||
     !sameRecords(records, index.outputs) ||
     !sameEntries(entries, index.entries);
-  const kept = new Set([...entries.values()].flatMap((entry) => (entry.pack ? [entry.pack] : [])));
+  const kept = new Set<string>();
+  for (const entry of entries.values()) if (entry.pack) kept.add(entry.pack);
   if (run.collectionsPack) kept.add(run.collectionsPack);
   if (changed || interrupted) {
     await slot.write({ writtenAt: Date.now(), entries, outputs: records }, index);
@@ -627,8 +640,8 @@ function sameRecords(records: Readonly<Record<string, OutputRecord>>, previous: 
   return count === 0;
 }
 
-/** Whether `entries` holds the very entries of `previous`, no more, no fewer. */
-function sameEntries(entries: ReadonlyMap<string, IndexEntry>, previous: Readonly<Record<string, IndexEntry>>): boolean {
+/** Whether `entries` holds the very entries of `previous`, no more, no fewer (one set anew is held as its line). */
+function sameEntries(entries: ReadonlyMap<string, HeldEntry>, previous: Readonly<Record<string, IndexEntry>>): boolean {
   for (const [path, entry] of entries) if (previous[path] !== entry) return false;
   let count = 0;
   for (const _ in previous) count++;
