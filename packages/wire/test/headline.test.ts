@@ -120,3 +120,51 @@ describe('a byline behind a theme’s label', () => {
     expect(bylineCandidate('Autor: Jana Rosen')?.authors).toEqual([{ name: 'Jana Rosen' }]);
   });
 });
+
+describe('soft hyphens in a title (U+00AD)', () => {
+  // A press office prints its title twice, the second time with soft hyphens for narrow columns, under a breadcrumb
+  // and over a one-line summary and a labelled date.
+  const title = 'Hafenamt richtet neue Stelle gegen Schmuggel ein';
+  const hyphenated = 'Ha\u00adfen\u00adamt rich\u00adtet neue Stel\u00adle ge\u00adgen Schmug\u00adgel ein';
+
+  it('reads the two printings as one repeated title, and the headline without soft hyphens', async () => {
+    const result = await convertWire(
+      page(
+        'Startseite',
+        'Presse',
+        'Pressemitteilungen',
+        '2024',
+        title,
+        hyphenated,
+        'Neue Stelle des Hafenamts nimmt die Arbeit auf',
+        '',
+        'Datum: 12. März 2024',
+      ),
+      'soft-hyphens.txt',
+    );
+    expect(result.articles[0]?.headline).toBe(title);
+  });
+
+  it('reads the two printings as one title between a short label and a short deck (not a menu printed twice)', async () => {
+    const short = 'Hafenamt richtet Stelle gegen Schmuggel';
+    const result = await convertWire(
+      page(
+        'Startseite',
+        'Presse',
+        '2024',
+        short,
+        'Ha\u00adfen\u00adamt rich\u00adtet Stel\u00adle ge\u00adgen Schmug\u00adgel',
+        'Neue Stelle des Hafenamts nimmt die Arbeit auf',
+        '',
+        'Datum: 12. März 2024',
+      ),
+      'soft-hyphens-short.txt',
+    );
+    expect(result.articles[0]?.headline).toBe(short);
+  });
+
+  it('takes a headline printed only with soft hyphens without them', async () => {
+    const result = await convertWire(page(hyphenated, 'By Jane Roe'), 'soft-hyphens-only.txt');
+    expect(result.articles[0]?.headline).toBe(title);
+  });
+});

@@ -233,6 +233,11 @@ export function isHeaderLine(text: string, timeZone: string): boolean {
   );
 }
 
+/** A line without soft hyphens (U+00AD): invisible hyphenation hints a title printed for narrow columns carries. */
+export function withoutSoftHyphens(text: string): string {
+  return text.replace(/\u00ad/gu, '');
+}
+
 /** Whether a line reads as a headline: a title of three to thirty words, not a sentence of the story, a date or a caption. */
 export function titleScore(text: string, lines: readonly string[], index: number): number {
   const words = text.split(/\s+/);
@@ -255,19 +260,25 @@ export function titleScore(text: string, lines: readonly string[], index: number
   if (words.length >= 5 && words.length <= 20) score += 1;
   // Two sentences (`… fuelled the crisis. It is up to them …`) are a deck's or a summary's, seldom a headline's.
   if (/\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(text)) score -= 1;
-  const normal = text.toLowerCase();
+  // Soft hyphens (U+00AD, a hyphenation hint the copy keeps) do not make two printings of a title differ.
+  const fold = (line: string) => withoutSoftHyphens(line).toLowerCase();
+  const normal = fold(text);
   // A breadcrumb ends with the headline it leads to ("HomeNewsThe headline"): the breadcrumb is not the headline.
   if (
-    lines.some(
-      (other, at) => at !== index && other.length < text.length && other.split(/\s+/).length >= 3 && normal.endsWith(other.toLowerCase()),
-    )
+    lines.some((other, at) => at !== index && other.length < text.length && other.split(/\s+/).length >= 3 && normal.endsWith(fold(other)))
   )
     return 0;
   // The same line twice in menus (a site prints its navigation for wide and narrow screens) is no headline's repeat.
   // Nor is a line that follows two short links in both places (a teaser in a desktop and in a mobile menu).
   const repeated = (other: string, at: number) =>
-    isRepeat(other.toLowerCase(), normal, words.length) &&
-    !(other.toLowerCase() === normal && (inList(lines, at) || inList(lines, index) || (afterLinks(lines, at) && afterLinks(lines, index))));
+    isRepeat(fold(other), normal, words.length) &&
+    // A title printed again with soft hyphens (for narrow columns) is the title twice, wherever it stands; a menu
+    // printed twice prints the same characters.
+    !(
+      fold(other) === normal &&
+      other.includes('\u00ad') === text.includes('\u00ad') &&
+      (inList(lines, at) || inList(lines, index) || (afterLinks(lines, at) && afterLinks(lines, index)))
+    );
   // A byline or a date line ending with the line's words (`By Jane Roe March 3, 2025 Morning Show`) names the site
   // or the show, not the headline; so does a copyright line (`© 1996-2025 The Example Post`). A sentence closed by a
   // full stop printed twice is a promotion's blurb (a box and its teaser), not a headline and its page title.

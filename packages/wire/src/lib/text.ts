@@ -20,6 +20,7 @@ import {
   readCaption,
   relativeTime,
   titleScore,
+  withoutSoftHyphens,
 } from './header.js';
 import type { CompiledRule, WireRule } from './rules.js';
 import { addAuthors, applyRules, endsStory, info, isButton, type Line, type Pending, settleRules, shorten } from './rules-pass.js';
@@ -457,7 +458,7 @@ function readPhoto(reading: Reading, index: number, name: string, extension: str
 function readHeader(reading: Reading, headline: number, start: number): void {
   const { kept, context, fields } = reading;
   const line = kept[headline] as Line;
-  fields.headline = line.text;
+  fields.headline = withoutSoftHyphens(line.text);
   reading.headlineIndex = headline;
   info(
     context.file,
@@ -542,7 +543,9 @@ function readHeaderLine(reading: Reading, index: number, dates: readonly DateCan
     index === reading.headlineIndex + 1 &&
     !fields.subheadline &&
     // The page title repeating the headline (`Headline | Site`) is not a deck.
-    !line.text.toLowerCase().startsWith((fields.headline ?? '').toLowerCase()) &&
+    !withoutSoftHyphens(line.text)
+      .toLowerCase()
+      .startsWith((fields.headline ?? '').toLowerCase()) &&
     fields.images.length === 0 &&
     line.text.length < 250 &&
     !/[.!?]["”]?$/.test(line.text) &&
@@ -551,7 +554,7 @@ function readHeaderLine(reading: Reading, index: number, dates: readonly DateCan
     !incompleteDate(line.text) &&
     line.text.split(/\s+/).length >= 3
   ) {
-    fields.subheadline = line.text;
+    fields.subheadline = withoutSoftHyphens(line.text);
     info(context.file, `Read the deck: "${shorten(line.text)}"`, wireRules.deck, line);
     return 0;
   }
