@@ -170,3 +170,27 @@ describe('a byline printed on the page', () => {
     expect((await convertPage('invented.html', html)).article?.authors).toEqual([]);
   });
 });
+
+describe('language', () => {
+  const german = Array.from(
+    { length: 8 },
+    (_, index) =>
+      `<p>Der Rat der Stadt Lowmoor hat am Abend über die neue Fähre beraten, und die Mitglieder waren sich in der Sache nicht einig, weil die Kosten für den Hafen noch nicht feststehen (Absatz ${index}).</p>`,
+  ).join('');
+
+  it('is the language of the words when a template declares another', async () => {
+    const html = `<!doctype html><html lang="en-US"><head><title>Neue Fähre für Lowmoor</title></head><body><article><h1>Neue Fähre für Lowmoor</h1>${german}</article></body></html>`;
+    const { article, messages } = await convertPage('invented.html', html);
+    expect(article?.language).toBe('de');
+    expect(messages).toContain(
+      'invented.html:1:1: info Language de read from the text: the page declares en-US (from <html lang>), but its words are de [page-language-detected]',
+    );
+  });
+
+  it('is the declared one when the words agree, or the text is short', async () => {
+    const english = page('<title>Ferry fares rise again</title>', `<article><h1>Ferry fares rise again</h1>${story}</article>`);
+    expect((await convertPage('invented.html', english)).article?.language).toBe('en');
+    const short = `<!doctype html><html lang="en"><head><title>Neue Fähre</title></head><body><article><h1>Neue Fähre</h1>${german.slice(0, 600)}</p>${story}</article></body></html>`;
+    expect((await convertPage('invented.html', short)).article?.language).toBe('en');
+  });
+});

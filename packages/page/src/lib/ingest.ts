@@ -16,6 +16,7 @@ import { sanitize } from 'hast-util-sanitize';
 import { type Handle, toMdast } from 'hast-util-to-mdast';
 import { iso6393To1 } from 'iso-639-3';
 import type { Root } from 'mdast';
+import * as stopwordLists from 'stopword';
 import { findByline } from './byline.js';
 import { defaultMaxPageDepth } from './defaults.js';
 import { captionOnlyClass, extractPage, type PageExtraction, type PageFigure } from './extract.js';
@@ -176,8 +177,17 @@ function readDates(extraction: PageExtraction, context: IngestContext, fields: A
 /** The declared language, else one detected from the text (said so), else a warning. */
 function readLanguage(extraction: PageExtraction, fields: ArticleFields, say: PageReporter): void {
   const language = languageTag(extraction.metadata.language?.value);
-  if (language) fields.language = language;
-  else {
+  if (language) {
+    fields.language = language;
+    const written = otherLanguage(language, extraction.text);
+    if (written) {
+      fields.language = written;
+      say.info(
+        `Language ${written} read from the text: the page declares ${language} (from ${extraction.metadata.language?.from}), but its words are ${written}`,
+        pageRules.pageLanguageDetected,
+      );
+    }
+  } else {
     const detected = detectLanguage(extraction.text);
     if (detected) {
       fields.language = detected;
@@ -275,6 +285,47 @@ function detectLanguage(text: string): string | undefined {
   const code = franc(text.slice(0, 10_000), { minLength: 200 });
   if (code === 'und') return undefined;
   return iso6393To1[code] ?? code;
+}
+
+/** ISO 639-1 → 639-3 (`de` → `deu`), the reverse of iso-639-3's table. */
+const iso6391To3 = new Map(Object.entries(iso6393To1).map(([three, one]) => [one, three]));
+/** A language's words are this share of stop words at least, in prose (German, English, French run at 0.35 to 0.5). */
+const proseStopwords = 0.2;
+
+/**
+ * The language the text is written in when the page declares another: a
+ * CMS template's `<html lang="en">` on a German site. Only on a long text
+ * (1,000 characters), when franc names another language and that
+ * language's stop words (the `stopword` package's lists) are at least a
+ * fifth of the words and twice as common as the declared language's.
+ */
+function otherLanguage(declared: string, text: string): string | undefined {
+  if (text.length < 1000) return undefined;
+  const primary = declared.split('-')[0]?.toLowerCase() ?? '';
+  const code = franc(text.slice(0, 10_000), { minLength: 200 });
+  const detected = iso6393To1[code] ?? code;
+  const declaredCode = iso6391To3.get(primary) ?? primary;
+  if (code === 'und' || detected === primary || code === declaredCode) return undefined;
+  const words =
+    text
+      .slice(0, 10_000)
+      .toLowerCase()
+      .match(/[\p{L}'’]+/gu) ?? [];
+  const share = (language: string) => {
+    const list = stopList(language);
+    return list ? words.filter((word) => list.has(word)).length / Math.max(1, words.length) : undefined;
+  };
+  const found = share(code);
+  const claimed = share(declaredCode);
+  if (found === undefined || claimed === undefined) return undefined;
+  return found >= proseStopwords && claimed * 2 <= found ? detected : undefined;
+}
+
+/** The `stopword` package's list for a language (ISO 639-3), or none. */
+function stopList(language: string): ReadonlySet<string> | undefined {
+  const lists = stopwordLists as unknown as Record<string, readonly string[] | undefined>;
+  const list = lists[language];
+  return list ? new Set(list.map((word) => word.toLowerCase())) : undefined;
 }
 
 /** `value` as an absolute URL under core's URL policy (`//cdn/x` read as https), or none when refused. */

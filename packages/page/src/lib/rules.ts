@@ -76,7 +76,7 @@ export const pageRules = {
   pageLanguageDetected: rule(
     'page-language-detected',
     'The language was detected from the text',
-    'Informational: the page declares no language (`<html lang>`, JSON-LD `inLanguage`); add one to be sure.',
+    'Informational: the page declares no language (`<html lang>`, JSON-LD `inLanguage`), or one its words are not in (a template\'s `<html lang="en">` on a German page); declare the right one to be sure.',
     'info',
   ),
   pageNoLanguage: rule(
