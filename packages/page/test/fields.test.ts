@@ -194,3 +194,34 @@ describe('language', () => {
     expect((await convertPage('invented.html', short)).article?.language).toBe('en');
   });
 });
+
+describe('chrome inside the story', () => {
+  it('drops labels, prompts and stray captions an editor would not keep', async () => {
+    const chrome = [
+      '4 Min Read',
+      'Advertisement:',
+      'ANZEIGE - Heute mal ausgehen? Wie wäre es mit:',
+      'Neueste Artikel',
+      'Veröffentlichung: 2. Februar 2022',
+      'Dieses Skript als PDF herunterladen',
+      'Hier können Sie den Artikel bewerten',
+      'Den Artikel mit anderen teilen/diskutieren:',
+      'Verraten Sie gerne in den Kommentaren: Was bedeutet der Preis für Sie?',
+      'Harbour master Jo Weiden, photo: Lowmoor Archive',
+      'Der neue Anleger im Hafen. Foto: Lowmoor',
+      'Vertreter der Stadt am Anleger © Lowmoor Presseamt | Ana Ferrol',
+      '(© Lowmoor/Ana Ferrol)',
+    ];
+    const body = story.split('</p>').filter(Boolean);
+    const mixed = body.flatMap((paragraph, index) => [
+      `${paragraph}</p>`,
+      ...chrome.slice(index * 3, index * 3 + 3).map((text) => `<p>${text}</p>`),
+    ]);
+    const html = page(
+      '<title>Ferry fares rise again</title>',
+      `<article><h1>Ferry fares rise again</h1>${mixed.join('')}<p>Pour lire la suite, créez votre compte</p><p>Related offer of the week for subscribers only.</p></article>`,
+    );
+    const { blocks } = await convertPage('invented.html', html);
+    expect(blocks).toEqual(body.map((paragraph) => paragraph.replace('<p>', '')));
+  });
+});

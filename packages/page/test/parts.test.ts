@@ -150,6 +150,10 @@ describe('defaultBlockRules', () => {
     'byline-line': 'By Justine Coleman - 11/18/19 11:04 PM EST',
     'date-line': 'PUBLISHED: 10:48, Tue, Nov 19, 2019',
     'bare-url': 'https://news.example/story-123.html',
+    'reading-time': '4 Min Read',
+    'download-link': 'Dieses Skript als PDF herunterladen',
+    'feedback-prompt': 'We want to hear what you think about this article. Submit a letter to the editor.',
+    'comment-prompt': 'Um den Tipp kommentieren zu können, müssen Sie eingeloggt sein.',
     'newsletter-prompt': 'Get the latest updates right in your inbox. Subscribe to Bayview’s newsletters.',
     'contact-line': 'Have a tip? Jo Doe may be reached at jdoe@news.example. Follow her on Twitter.',
     shortcode: '[button link="https://news.example/submit" type="big"] Send us your review[/button]',
@@ -164,6 +168,9 @@ describe('defaultBlockRules', () => {
     'About 300 people gathered outside the court on Monday, police said.',
     'The company said it uses cookies and other trackers on its site, which regulators are now examining in detail over many months.',
     'More than half of the residents voted for the plan.',
+    'Um den Hafen zu erweitern, braucht die Stadt das Geld des Landes, sagte die Bürgermeisterin.',
+    'Anzeigen gegen den Betreiber der Fähre liegen der Polizei bisher nicht vor.',
+    'Veröffentlichungen der Behörde zeigen, dass die Preise seit 2019 gestiegen sind.',
   ];
 
   it('has an example for every rule, matched by that rule first', () => {

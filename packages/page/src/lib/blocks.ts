@@ -30,7 +30,7 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
     id: 'advertising',
     description: 'advertising label',
     pattern:
-      /^(advert(isement)?|ad|anzeige|werbung|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?)$/iu,
+      /^(advert(isement)?|ad|anzeige|werbung|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?):?$|^(anzeige|advertisement|werbung)\s+[-–—:]\s.{0,80}$/iu,
     action: 'drop',
   },
   {
@@ -58,7 +58,7 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
     id: 'related-label',
     description: 'a related-links label, alone or with one link title',
     pattern:
-      /^(see more|see also|read more|read next|read also|more|related|related (articles|stories|coverage|content|links)|more (on|from|about) [^.]{1,40}|don['’]t miss|you may also like|you might also like|recommended( for you)?|most (popular|read)|trending( now)?|top stories|lesen sie auch|mehr zum thema|das könnte sie auch interessieren)\s*(\.\.\.|…|:.{0,160})?$/iu,
+      /^(neueste (artikel|beiträge|nachrichten)|weitere (artikel|beiträge|nachrichten)|ähnliche (artikel|beiträge)|latest (news|articles|stories)|see more|see also|read more|read next|read also|more|related|related (articles|stories|coverage|content|links)|more (on|from|about) [^.]{1,40}|don['’]t miss|you may also like|you might also like|recommended( for you)?|most (popular|read)|trending( now)?|top stories|lesen sie auch|mehr zum thema|das könnte sie auch interessieren)\s*(\.\.\.|…|:.{0,160})?$/iu,
     action: 'drop',
   },
   {
@@ -74,10 +74,37 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
     // The label, then a date or time within a few words; a sentence that starts with "Updated" has no digit there.
     description: 'a published/updated line, already read as the date',
     pattern:
-      /^[|\s]*(published|updated|posted|last updated|first published|veröffentlicht|aktualisiert|stand)\b:?[^.!?\d]{0,30}\d[^!?]{0,40}$|^(updated|posted) [^;]{3,40};\s*(updated|posted) .{3,40}$/iu,
+      /^[|\s]*(published|updated|posted|last updated|first published|veröffentlicht|veröffentlichung|aktualisiert|stand|publié( le)?|mis à jour( le)?|publicado)\b:?[^.!?\d]{0,30}\d[^!?]{0,40}$|^(updated|posted) [^;]{3,40};\s*(updated|posted) .{3,40}$/iu,
     action: 'drop',
   },
   { id: 'bare-url', description: 'a URL alone', pattern: /^https?:\/\/\S+$/iu, action: 'drop' },
+  {
+    id: 'reading-time',
+    description: 'a reading-time label (`4 min read`, `Lesedauer: 3 Minuten`)',
+    pattern:
+      /^(\d+\s*(min|mins|minutes?|minuten)\.?\s*(read|lesezeit|lesedauer|de lecture)|(lesezeit|lesedauer|reading time|temps de lecture)\s*:?\s*(ca\.\s*|etwa\s*)?\d+\s*(min|mins|minutes?|minuten)\.?)$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'download-link',
+    description: 'a download link for the article (`Als PDF herunterladen`, `Download PDF`)',
+    pattern: /^.{0,40}\b(als|as) pdf (herunterladen|downloaden|download)$|^(download( as)? pdf|pdf herunterladen|pdf download)$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'feedback-prompt',
+    description: 'a prompt to rate, share or write about the article',
+    pattern:
+      /^(hier können sie (den|diesen) artikel bewerten|(den |diesen )?(artikel|beitrag)( mit anderen)? (teilen|empfehlen)(\/diskutieren)?|sie wollen mehr von uns\?|we want to hear what you think( about this article)?\..{0,120}|was this (article|page) helpful\??|wie (hat|gefällt) ihnen (dieser|der) (artikel|beitrag)\??)\s*:?$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'comment-prompt',
+    description: 'a prompt to comment (`Um … kommentieren zu können, müssen Sie eingeloggt sein`)',
+    pattern:
+      /^(um .{0,80} kommentieren zu können.{0,80}|verraten sie (uns )?(gerne )?in den kommentaren\b.{0,120}|(schreiben|hinterlassen) sie (uns )?(gerne )?(einen|ihren) kommentar\b.{0,120}|you must be logged in to (post a )?comment\b.{0,60})$/iu,
+    action: 'drop',
+  },
   {
     id: 'newsletter-prompt',
     description: 'a newsletter or subscription prompt',
@@ -101,7 +128,7 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
     id: 'trailer-start',
     description: 'the start of a trailer: citation box, comment prompt, tags',
     pattern:
-      /^(citation:|this document is subject to copyright\b|tell us what you think|join the conversation|comments are closed|schlagworte|themen:?$|tags:|follow us on\b|our standards:|share this (article|story):?$)/iu,
+      /^(pour lire la suite\b|to continue reading\b|um (den artikel |diesen artikel )?weiterzulesen\b|citation:|this document is subject to copyright\b|tell us what you think|join the conversation|comments are closed|schlagworte|themen:?$|tags:|follow us on\b|our standards:|share this (article|story):?$)/iu,
     action: 'drop-rest',
   },
   {

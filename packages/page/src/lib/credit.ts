@@ -34,10 +34,15 @@ export const creditPatterns: readonly CreditPattern[] = Object.freeze([
     pattern: new RegExp(`^(?<caption>.*?)\\s*(?<credit>(?:${agencies})(?: Photo)?\\s*/\\s*[^/()]{2,60})$`, 'su'),
   },
   {
+    id: 'copyright-end',
+    description: 'a copyright sign and the holder at the end: `… at the memorial © Jo Weiden`, `(© Agency/Name)`',
+    pattern: /^(?<caption>.*?)\s*\(?\s*©\s*(?<credit>[^©()]{2,80}?)\s*\)?\s*$/su,
+  },
+  {
     id: 'labelled-end',
     description: 'a label at the end, glued or spaced: `…Credit: Getty`, `Photo: Hau Dinh, AP`, `(Image: GETTY )`',
     pattern:
-      /^(?<caption>.*?)\s*\(?\s*(?:Photo(?:graph)?|Picture|Image|Credit|Foto|Bild|Quelle|Source)s?\s*(?:credit)?\s*:\s*(?<credit>[^():]{2,80}?)\s*\)?\s*$/su,
+      /^(?<caption>.*?)\s*\(?\s*(?:[Pp]hoto(?:graph)?|Picture|Image|Credit|Foto|Bild|Quelle|Source)s?\s*(?:credit)?\s*:\s*(?<credit>[^():]{2,80}?)\s*\)?\s*$/su,
   },
 ]);
 
@@ -57,7 +62,8 @@ export function splitCaption(text: string): SplitCaption {
     const match = pattern.exec(trimmed);
     const credit = match?.groups?.credit?.trim();
     if (!match || !credit) continue;
-    const caption = match.groups?.caption?.trim();
+    // The separator printed before the credit (`caption - © Name`, `caption, photo: Name`) goes with it.
+    const caption = match.groups?.caption?.replace(/[\s,;|·•–—-]+$/u, '').trim();
     return caption ? { caption, credit } : { credit };
   }
   return { caption: trimmed };
@@ -70,5 +76,8 @@ export function looksLikeCaption(text: string): boolean {
   const split = splitCaption(trimmed);
   if (!split.credit) return false;
   // A credit in parentheses or after a label; a sentence ending with "Source: …" in running prose is not enough on its own.
-  return /\((?:AP Photo|REUTERS|Image|Photo|Picture|Foto|Bild)\b|(?:REUTERS|AFP|AP Photo)\s*\/|Credit:|^©/iu.test(trimmed);
+  if (/\((?:AP Photo|REUTERS|Image|Photo|Picture|Foto|Bild)\b|(?:REUTERS|AFP|AP Photo)\s*\/|Credit:|^\(?©/iu.test(trimmed)) return true;
+  // A short caption ending in a short labelled credit (`… Foto: Andina`, `…, photo: Archives`) or a copyright
+  // holder (`… © Jo Weiden`); prose that merely ends with a source is longer.
+  return trimmed.length <= 250 && split.credit.split(/\s+/u).length <= 6 && /(?:\b(?:photo|foto|bild)\s*:|\s©)\s*[^:©]+$/iu.test(trimmed);
 }
