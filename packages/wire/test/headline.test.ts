@@ -168,3 +168,33 @@ describe('soft hyphens in a title (U+00AD)', () => {
     expect(result.articles[0]?.headline).toBe(title);
   });
 });
+
+describe('the headline under the date when no line above the date reads as a title', () => {
+  // A portal prints a breadcrumb, the date, a print link, the section label and then the headline; above them only
+  // a menu (whose one title-like entry sits between two links).
+  it('takes the title-like line between the date and the story, not the breadcrumb', async () => {
+    const copy = [
+      'Nachrichten',
+      'Wetter und Verkehr',
+      'Service',
+      '',
+      'Home ›› Politik ›› Ausland',
+      '12. März 2024',
+      'Drucken',
+      '© 2024 Beispielagentur',
+      'Politik',
+      'Hafenamt: Neue Stelle gegen den Schmuggel nimmt die Arbeit auf',
+      '',
+      'Das Hafenamt hat am Dienstag eine neue Stelle gegen den Schmuggel eingerichtet, die ab sofort alle Frachtschiffe im Osthafen kontrollieren soll, wie ein Sprecher der Behörde am Morgen mitteilte.',
+      '',
+      'Die neue Stelle soll eng mit dem Zoll zusammenarbeiten und vor allem Container aus Übersee prüfen, bei denen es in den vergangenen Jahren immer wieder Hinweise auf geschmuggelte Waren gegeben hatte.',
+      '',
+      'Die Reeder begrüßten die Einrichtung der Stelle, baten aber darum, die Kontrollen so zu planen, dass die Schiffe nicht länger als nötig im Hafen liegen müssen und keine Fahrpläne durcheinandergeraten.',
+    ].join('\n');
+    const result = await convertWire(copy, 'date-above-headline.txt');
+    expect(result.articles[0]?.headline).toBe('Hafenamt: Neue Stelle gegen den Schmuggel nimmt die Arbeit auf');
+    expect(result.messages).toContain(
+      'date-above-headline.txt:10:1: info Read the headline: "Hafenamt: Neue Stelle gegen den Schmuggel nimmt die Arbeit auf", the title-like line under the byline and date (none above them) [wire-headline]',
+    );
+  });
+});

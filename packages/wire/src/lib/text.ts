@@ -241,6 +241,9 @@ function isTeaser(texts: readonly string[], index: number): boolean {
   return matchDateline(text) !== undefined && texts.slice(index + 1).some((later) => startsWithText(later, text));
 }
 
+/** How many words a line has (none for no line: one, as `''.split` gives). */
+const wordsOf = (text: string | undefined) => (text ?? '').split(/\s+/).length;
+
 /**
  * The headline: the best title-like line in the window above the story (a
  * line repeated as the page title or in a breadcrumb scores highest), above
@@ -277,12 +280,12 @@ function chooseHeadline(reading: Reading, start: number): number {
     if (score > 0 && score >= bestScore) [best, bestScore] = [index, score];
   }
   const repeatedBelow = bestScore < 3 ? repeatedUnder(reading, texts, until, start) : undefined;
-  const below = repeatedBelow ?? titleUnderBlock(reading, texts, best, blockEnd, start);
+  const underOnly = repeatedBelow ? undefined : onlyTitleUnder(reading, texts, best, blockEnd, start);
+  const below = repeatedBelow ?? titleUnderBlock(reading, texts, best, blockEnd, start) ?? underOnly;
   if (below) [best, bestScore] = below;
   // Of two title-like lines in a row, the upper one is the headline and the lower one the deck (unless the lower is
   // repeated as the page title).
   const above = texts[best - 1];
-  const wordsOf = (text: string | undefined) => (text ?? '').split(/\s+/).length;
   if (
     !below &&
     best > from &&
@@ -302,7 +305,8 @@ function chooseHeadline(reading: Reading, start: number): number {
   ) {
     best -= 1;
     reading.headlineReason = 'the upper of two title-like lines (the lower is the deck)';
-  } else if (below && !repeatedBelow)
+  } else if (below && below === underOnly) reading.headlineReason = 'the title-like line under the byline and date (none above them)';
+  else if (below && !repeatedBelow)
     reading.headlineReason = 'the title-like line right under the byline and date (the line above them sits in a menu)';
   else if (bestScore >= 4) reading.headlineReason = 'a title-like line repeated above the story (the page title, a breadcrumb)';
   else
@@ -377,6 +381,27 @@ function titleUnderBlock(
     return undefined;
   const score = headlineScore(reading.kept, texts, index);
   return score > 0 ? [index, score] : undefined;
+}
+
+/**
+ * The best title-like line between the byline or date block and the story, when no line above the block reads as a
+ * title (`Home ›› Politik` / date / `Drucken` / `Politik` / headline / story: the page prints its date under the
+ * breadcrumb, above the headline). Ties go to the upper line. Its index and score.
+ */
+function onlyTitleUnder(
+  reading: Reading,
+  texts: readonly string[],
+  best: number,
+  blockEnd: number,
+  start: number,
+): [number, number] | undefined {
+  if (best !== -1 || blockEnd === -1) return undefined;
+  let found: [number, number] | undefined;
+  for (let index = blockEnd + 1; index < start; index++) {
+    const score = headlineScore(reading.kept, texts, index);
+    if (score > (found?.[1] ?? 0)) found = [index, score];
+  }
+  return found;
 }
 
 /**
