@@ -198,3 +198,20 @@ describe('the headline under the date when no line above the date reads as a tit
     );
   });
 });
+
+describe('a stock photo credit above the headline and its deck', () => {
+  // A church portal prints the photo's credit (`Foto von Jane Roe von Example`), the headline, a long deck and the
+  // date: the credit is a caption's, so the headline is not the last of a list of titles, and the deck stays a deck;
+  // a title of four words with a topic and a colon is no label over the deck.
+  const title = 'Hafenamt: Kontrollen flächendeckend ausbauen';
+  const deck =
+    '"Verband der Hafenbetriebe" zum Tag der offenen Tür: Kontrollen auch außerhalb der Geschäftszeiten sind für die Betriebe wichtig';
+
+  it('reads the credit as a caption and the upper title as the headline', async () => {
+    for (const credit of ['Foto von Jana Roth von Bildarchiv', 'Photo by Jana Roth on Bildarchiv', 'Photo de Jana Roth sur Bildarchiv']) {
+      const result = await convertWire(page('Inhalt:', credit, title, deck, '', '19.11.2021'), 'stock-credit.txt');
+      expect(result.articles[0]?.headline).toBe(title);
+      expect(result.articles[0]?.subheadline).toBe(deck);
+    }
+  });
+});

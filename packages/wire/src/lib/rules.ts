@@ -399,8 +399,9 @@ export const captionRules: readonly CaptionRule[] = Object.freeze([
   {
     id: 'photo-by-alone',
     description:
-      'a `Photo by` credit alone on its line (`Photo by Jane Roe`, `Photo by Jane Roe/Example Images`); the label is not part of the credit',
-    pattern: /^(?<caption>)(?:Photo(?:graph)?|Image)s?\s+by\s+(?<credit>\p{Lu}[^.!?]{1,60}?)\.?$/u,
+      'a `Photo by` credit alone on its line (`Photo by Jane Roe`, `Photo by Jane Roe/Example Images`, a stock photo’s `Photo by Jane Roe on Example`), also in German, French, Spanish and Italian (`Foto von Jane Roe von Example`, `Photo de Jane Roe sur Example`, `Foto de …`, `Foto di …`); the label is not part of the credit',
+    pattern:
+      /^(?<caption>)(?:(?:Photo(?:graph)?|Image)s?\s+by|(?:Foto|Bild)\s+von|Photo\s+de|Foto\s+(?:de|di))\s+(?<credit>\p{Lu}[^.!?]{1,60}?)\.?$/u,
   },
   {
     id: 'photo-by-pair',

@@ -295,9 +295,7 @@ function chooseHeadline(reading: Reading, start: number): number {
     // open with the same three words (`External link, opens the site's page on …`) are a menu's, not titles.
     (best - 2 < 0 || titleScore(texts[best - 2] ?? '', texts, best - 2) === 0 || sameOpening(texts[best - 2], texts[best - 3])) &&
     wordsOf(above) < 2 * wordsOf(texts[best]) &&
-    // A label of a few words over a longer title (`Newsdesk Keeping you current`, a magazine's name in a menu) is
-    // a section's or a menu's, not the headline.
-    (wordsOf(above) >= 5 || wordsOf(above) >= wordsOf(texts[best])) &&
+    !labelOver(above, texts[best] ?? '') &&
     // A kicker in capitals (`TECH  PERSONAL TECHNOLOGY: REVIEW`) above a headline in mixed case is a section label.
     !(above === above.toUpperCase() && texts[best] !== texts[best]?.toUpperCase()) &&
     !inMenu(kept, best - 1) &&
@@ -329,6 +327,15 @@ function chooseHeadline(reading: Reading, start: number): number {
     );
   }
   return best;
+}
+
+/**
+ * Whether `above` is a label of a few words over a longer title (`Newsdesk Keeping you current`, a magazine's name in
+ * a menu): a section's or a menu's, not the headline. A headline's topic and colon (`Harbour: Checks widened`) make
+ * a short line a title, not a label.
+ */
+function labelOver(above: string, title: string): boolean {
+  return wordsOf(above) < 5 && wordsOf(above) < wordsOf(title) && !/^\p{Lu}[\p{L}-]+:\s+\p{Lu}/u.test(above);
 }
 
 /** How much the line at `index` reads as the headline ({@link titleScore}); 0 for a dateline, a photo line or a line in a menu. */
