@@ -75,6 +75,27 @@ describe('headline', () => {
     expect(await headline(section)).toBe('Ferry fares rise again');
   });
 
+  it('leaves out a kicker the page marks by class, and a date before the headline in the <h1>', async () => {
+    const kicker = page(
+      '<meta property="og:title" content="Harbour works: Ferry fares rise again - Lowmoor Daily">',
+      `<article><h1><span class="headline--topline">Harbour works</span><span>: </span><span>Ferry fares rise again</span></h1>${story}</article>`,
+    );
+    expect(await headline(kicker)).toBe('Ferry fares rise again');
+    const dated = page(
+      '<meta property="og:title" content="23.01.2022 - Ferry fares rise again - Lowmoor Daily">',
+      `<article><h1>23.01.2022 - Ferry fares rise again</h1>${story}</article>`,
+    );
+    expect(await headline(dated)).toBe('Ferry fares rise again');
+  });
+
+  it('does not take a site name that holds the page title for the site', async () => {
+    const html = page(
+      '<meta property="og:title" content="Cup preview: the ferry derby draws a crowd - Lowmoor Sports"><meta name="application-name" content="Cup preview: the ferry derby draws a crowd - Lowmoor Sports">',
+      `<article><h1>Cup preview: the ferry derby draws a crowd</h1>${story}</article>`,
+    );
+    expect(await headline(html)).toBe('Cup preview: the ferry derby draws a crowd');
+  });
+
   it('keeps a headline that merely names the site', async () => {
     const html = page(
       '<meta property="og:title" content="lowmoor.example - Outdoor news - New snow maps on Lowmoor.example"><meta property="og:site_name" content="lowmoor.example">',

@@ -12,10 +12,7 @@
  *    symbol parts at either end.
  */
 import type { PageMetadata, Sourced } from './metadata.js';
-import { isSiteName, siteNames } from './site.js';
-
-/** Separators between a headline and the site's name or section in a title: `|`, `-`, `–`, `—`, `»`, `·`, `/`, `::`, `:`. */
-const separator = /\s+(?:[|–—»«·•/\\-]|::|-{2})\s+|\s*[|»«]\s*|:\s+/gu;
+import { isSiteName, siteNames, splitParts } from './site.js';
 
 /** How alike a heading and a title part must be (Dice over their words) to be the same headline printed twice. */
 const sameHeadline = 0.7;
@@ -34,7 +31,11 @@ export function chooseHeadline(metadata: PageMetadata, readabilityTitle?: string
   }
   const site = siteNames(metadata);
   const printed = printedHeadline(metadata.headings, titles, site);
-  if (printed) return printed;
+  if (printed) {
+    // A date printed before the headline in the same heading (`23.01.2022 - Story`) is no part of it.
+    const value = withoutLeadingDate(printed.value);
+    return value === printed.value ? printed : { value, from: `${printed.from}, without the date before it` };
+  }
   // A one-word title (a section name such as `News`) is no headline when a longer one is given.
   const title = titles.find((candidate) => words(candidate.value).length > 1) ?? titles[0];
   if (title) {
@@ -111,18 +112,6 @@ function runs(title: string): string[] {
   return result;
 }
 
-/** The title's parts between separators, with their places in it. */
-function splitParts(title: string): Array<{ start: number; end: number; text: string }> {
-  const parts: Array<{ start: number; end: number; text: string }> = [];
-  let start = 0;
-  for (const match of title.matchAll(separator)) {
-    parts.push({ start, end: match.index, text: title.slice(start, match.index) });
-    start = match.index + match[0].length;
-  }
-  parts.push({ start, end: title.length, text: title.slice(start) });
-  return parts.filter((part) => part.text.trim() !== '');
-}
-
 /**
  * The title without the parts at either end that are the site's name, a date or no words at all
  * (`Story - Site`, `Site: Section / Story`, `23.01.2022 - Story`); never without all its parts.
@@ -137,6 +126,12 @@ function withoutSiteParts(title: string, site: readonly string[]): string {
   const from = parts[first];
   const to = parts[last];
   return from && to ? title.slice(from.start, to.end).trim() : title;
+}
+
+/** The text without a first part that is a date alone (`23.01.2022 - Story` → `Story`). */
+function withoutLeadingDate(text: string): string {
+  const [first, second] = splitParts(text);
+  return first && second && isDate(first.text) ? text.slice(second.start).trim() : text;
 }
 
 /** A date written alone: `23.01.2022`, `2022-01-23`, `1. Februar 2022`, `January 23, 2022`. */

@@ -74,7 +74,8 @@ export function readMetadata(document: Document): PageMetadata {
   const heading = clean(document.querySelector('h1')?.textContent);
   if (heading) found.firstHeading = heading;
   for (const element of [...document.querySelectorAll('h1')].slice(0, 10)) {
-    const text = clean(printedText(element));
+    // The separator printed after a kicker (`Topic: Headline`) goes with it.
+    const text = clean(printedText(element, true).replace(/^[\s:|·•–—-]+/u, ''));
     if (text) found.headings.push(text);
   }
   readTitles(document, found, article, meta);
@@ -109,12 +110,25 @@ function readTitles(document: Document, found: PageMetadata, article: Node | und
   }
 }
 
+/** Class names of a kicker (a heading's topic line), as pages write them: `overline`, `kicker`, `dachzeile`, `supertitle`. */
+const kickerClass = /kicker|overline|topline|dachzeile|roofline|supertitle|subtitle|eyebrow|pretitle|rubric/iu;
+
+/** An element that opens a heading as its kicker: marked by its class, with the headline's own text after it. */
+function isKicker(element: Element): boolean {
+  return (
+    kickerClass.test(element.getAttribute('class') ?? '') &&
+    (element.parentElement?.textContent ?? '').trim() !== (element.textContent ?? '').trim()
+  );
+}
+
 const inline = /^(?:A|ABBR|B|BDI|BDO|CITE|CODE|DATA|DFN|EM|FONT|I|KBD|MARK|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR|WBR)$/u;
 
 /** An element's text as a reader sees it: without `<style>`, `<script>` and `<template>` content, soft hyphens removed. */
-function printedText(element: Element): string {
+function printedText(element: Element, heading = false): string {
   let text = '';
   for (const child of element.childNodes) {
+    // A heading's kicker (`<span class="overline">Topic</span> Headline`) is printed above the headline, not in it.
+    if (heading && text.trim() === '' && child.nodeType === 1 && isKicker(child as Element)) continue;
     if (child.nodeType === 3) text += child.textContent ?? '';
     else if (child.nodeType !== 1) continue;
     else if ((child as Element).tagName === 'BR') text += ' ';

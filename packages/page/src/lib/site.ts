@@ -5,12 +5,36 @@
  */
 import type { PageMetadata } from './metadata.js';
 
+/** Separators between a headline and the site's name or section in a title: `|`, `-`, `–`, `—`, `»`, `·`, `/`, `::`, `:`. */
+const separator = /\s+(?:[|–—»«·•/\\-]|::|-{2})\s+|\s*[|»«]\s*|:\s+/gu;
+
+/** The title's parts between separators, with their places in it. */
+export function splitParts(title: string): Array<{ start: number; end: number; text: string }> {
+  const parts: Array<{ start: number; end: number; text: string }> = [];
+  let start = 0;
+  for (const match of title.matchAll(separator)) {
+    parts.push({ start, end: match.index, text: title.slice(start, match.index) });
+    start = match.index + match[0].length;
+  }
+  parts.push({ start, end: title.length, text: title.slice(start) });
+  return parts.filter((part) => part.text.trim() !== '');
+}
+
 /**
- * The names a site goes by: `og:site_name`, `application-name`, the JSON-LD publisher, and its host name without
- * `www.` (`lastampa.it` → `lastampa`, `lastampait`), each squashed to letters and digits.
+ * The names a site goes by: `og:site_name`, `application-name`, the JSON-LD publisher (without the parts a heading
+ * of the page prints: a CMS may put the page's title there), and its host name without `www.` (`lastampa.it` → `lastampa`, `lastampait`), each squashed to letters and
+ * digits.
  */
-export function siteNames(metadata: Pick<PageMetadata, 'siteNames' | 'url'>): string[] {
-  const names = metadata.siteNames.map(squash);
+export function siteNames(metadata: Pick<PageMetadata, 'siteNames' | 'url' | 'headings'>): string[] {
+  // A CMS may fill `og:site_name` or `application-name` with the page's whole title (`Story - Site`): the parts
+  // of it that the page's headings print are the story's, not the site's.
+  // Headings of four words or more: a logo printed as an `<h1>` is the site's name itself.
+  const headings = metadata.headings.filter((heading) => heading.split(/\s+/u).length >= 4).map(squash);
+  const names = metadata.siteNames.flatMap((name) => {
+    const parts = splitParts(name).map((part) => squash(part.text));
+    const own = parts.filter((part) => !headings.some((heading) => heading.includes(part)));
+    return own.length === parts.length ? [squash(name)] : own;
+  });
   const url = metadata.url?.value;
   if (url) {
     try {
