@@ -215,3 +215,26 @@ describe('a stock photo credit above the headline and its deck', () => {
     }
   });
 });
+
+describe('a run of menu links closed by a short label right above the date', () => {
+  // A broadcaster's page: its show menu ends with a label of three words right above the date line; the headline is
+  // under the date, over the share links.
+  it('takes the full title under the date, not the last menu label', async () => {
+    const title = 'Harbour traders are crucial for the vote on the new fish market';
+    const result = await convertWire(
+      page(
+        'Podcasts',
+        'Morning Desk',
+        'Eye on Harbour',
+        'Example News March 12, 2024, 7:57 AM',
+        title,
+        'Share',
+        'Email',
+        '',
+        'Traders on the quay',
+      ),
+      'menu-label-over-date.txt',
+    );
+    expect(result.articles[0]?.headline).toBe(title);
+  });
+});

@@ -377,7 +377,8 @@ function titleUnderBlock(
   const words = (line: string | undefined) => (line ?? '').split(/\s+/u).length;
   // The line above sits inside the run (a short link under it too), or closes it with a few words where the line
   // under the block is a full title.
-  if (!linkLike(reading, best + 1)) return undefined;
+  const closesWithFew = words(texts[best]) <= 3 && words(text) >= 6 && isHeaderLine(texts[best + 1] ?? '', reading.context.timeZone);
+  if (!linkLike(reading, best + 1) && !closesWithFew) return undefined;
   // A sentence (a caption, the lead), a caption's credit glued on or labelled (`… in 2019.Jane Roe/Getty`, `Source:
   // Supplied`), a line in capitals (a call to action) or of three words (a player's label) under the block is no title.
   if (
