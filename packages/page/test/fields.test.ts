@@ -129,6 +129,21 @@ describe('date printed on the page', () => {
     expect((await convertPage('invented.html', html)).article?.published).toBe('2022-02-01T00:00:00Z');
   });
 
+  it("is read from metadata that holds the date as printed, and from the headline's own <h1>", async () => {
+    const printed = page(
+      '<meta property="article:published_time" content="Di., 25.01.2022 - 14:45"><title>Ferry fares rise again</title>',
+      `<main><h1>Ferry fares rise again</h1><article>${story}</article></main>`,
+    );
+    const { article, messages } = await convertPage('invented.html', printed);
+    expect(article?.published).toBe('2022-01-25T00:00:00Z');
+    expect(messages.some((line) => line.includes('page-date-invalid'))).toBe(false);
+    const inHeading = page(
+      '<meta property="og:title" content="Ferry fares rise again"><title>Ferry fares rise again</title>',
+      `<main><h1>Ferry fares rise again <small>02.02.2022 • Harbour desk</small></h1><p>Paragraph written on 28.01.2022 about the ferry.</p><article>${story}</article></main>`,
+    );
+    expect((await convertPage('invented.html', inHeading)).article?.published).toBe('2022-02-02T00:00:00Z');
+  });
+
   it('is never taken from the text when the metadata gives one', async () => {
     const html = page(
       '<meta property="article:published_time" content="2021-05-04T08:00:00Z"><title>Ferry fares rise again</title>',

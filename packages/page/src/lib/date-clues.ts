@@ -32,6 +32,9 @@ const skipped = /^(?:SCRIPT|STYLE|TEMPLATE|NOSCRIPT|SVG|HEAD|META|LINK|TITLE)$/u
 export function dateClues(document: Document, header: HeaderText): DateClue[] {
   const clues: DateClue[] = [];
   const { heading } = header;
+  // A date printed inside the headline's own `<h1>`, beside the headline (`Story 02.02.2022 • Desk`).
+  const own = (heading?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+  if (own) clues.push({ text: own, from: "the headline's <h1>" });
   if (header.under) clues.push({ text: header.under, from: 'the text under the headline' });
   if (header.above) clues.push({ text: header.above, from: 'the text above the headline' });
   const marked: Array<DateClue & { later: boolean }> = [];
@@ -67,12 +70,19 @@ export function headerText(document: Document, headline: string | undefined): He
   return heading ? { heading, under: textAfter(heading, after), above: textBefore(heading, before) } : { under: '', above: '' };
 }
 
-/** The `<h1>` that prints the headline: its words are mostly the headline's. */
+/** The `<h1>` that prints the headline: its words are mostly the headline's, or hold them all. */
 function headingOf(document: Document, headline: string): Element | undefined {
   const wanted = new Set(words(headline));
   for (const heading of document.querySelectorAll('h1')) {
     const own = words(heading.textContent ?? '');
-    if (own.length > 0 && own.filter((word) => wanted.has(word)).length * 2 >= Math.max(own.length, wanted.size)) return heading;
+    const printed = new Set(own);
+    // Mostly the headline's words, or all of them with more around (a kicker, a date, a desk).
+    if (
+      own.length > 0 &&
+      (own.filter((word) => wanted.has(word)).length * 2 >= Math.max(own.length, wanted.size) ||
+        [...wanted].every((word) => printed.has(word)))
+    )
+      return heading;
   }
   return undefined;
 }

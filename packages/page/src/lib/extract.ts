@@ -99,8 +99,10 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   if (depth > maxPageDepth) return { metadata, html: '', text: '', figures: [], decisions, dateClues: [], bylineClues: [], tooDeep: depth };
   const pageFigures = readFigures(document);
   // What is printed beside the headline is read only when the metadata lacks the date or the author.
-  const header = metadata.published && metadata.authors ? undefined : headerText(document, chooseHeadline(metadata)?.value);
-  const clues = header && !metadata.published ? dateClues(document, header) : [];
+  // A metadata date that is no ISO 8601 date may still be a printed one the ingester reads; the page is read too.
+  const dated = metadata.published !== undefined && !Number.isNaN(Date.parse(metadata.published.value));
+  const header = dated && metadata.authors ? undefined : headerText(document, chooseHeadline(metadata)?.value);
+  const clues = header && !dated ? dateClues(document, header) : [];
 
   // Readability changes the document it reads; metadata and figures were read first.
   const result = new Readability(document, { keepClasses: true, charThreshold: 300 }).parse();
@@ -131,7 +133,7 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
     const bylines = decisions.filter((decision) => decision.rule === 'byline-line').map((line) => line.text);
     extraction.bylineClues = [...bylines, ...extraction.bylineClues];
   }
-  if (!metadata.published) {
+  if (!dated) {
     const dateLines = decisions.filter((decision) => decision.rule === 'date-line');
     extraction.dateClues = [...dateLines.map((line) => ({ text: line.text, from: 'a date line of the story' })), ...clues];
   }

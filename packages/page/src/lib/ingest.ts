@@ -159,7 +159,10 @@ function readDates(extraction: PageExtraction, context: IngestContext, fields: A
     const value = extraction.metadata[key];
     if (!value) continue;
     const normalized = normalizeDate(value.value, context.timeZone);
+    // Some CMSs put the date as printed into the metadata (`Di., 25.01.2022 - 14:45`): read as printed text.
+    const printed = typeof normalized === 'string' ? undefined : findDate(value.value, context.timeZone)?.value;
     if (typeof normalized === 'string') fields[key] = normalized;
+    else if (printed) fields[key] = printed;
     else say.warn(`The ${key} date "${value.value}" (from ${value.from}) is ignored: ${normalized.error}`, pageRules.pageDateInvalid);
   }
   if (!fields.published) {
