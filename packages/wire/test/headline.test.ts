@@ -238,3 +238,21 @@ describe('a run of menu links closed by a short label right above the date', () 
     expect(result.articles[0]?.headline).toBe(title);
   });
 });
+
+describe('titles opening with a German quotation mark or an episode number', () => {
+  it('reads a title opening with „ (or ») as the headline, not the line above', async () => {
+    for (const title of [
+      '„Kleiner“ Vorverkauf für die Heimspiele der Hafenmannschaft gestartet',
+      '»Wir fahren erst, wenn der Hafen frei ist«',
+    ]) {
+      const result = await convertWire(page('Besucht uns auf Example', title, '', '12.03.2024'), 'german-quote-title.txt');
+      expect(result.articles[0]?.headline).toBe(title);
+    }
+  });
+
+  it('reads a podcast title opening with its episode number in brackets', async () => {
+    const title = '(16) Hafen-Update: Brauchen wir Abkürzungen bei den Kontrollen';
+    const result = await convertWire(page('Sendungen', 'Die Redaktion', 'App', '', title, '', 'Bild vergrößern'), 'episode-title.txt');
+    expect(result.articles[0]?.headline).toBe(title);
+  });
+});
