@@ -261,3 +261,18 @@ describe('chrome inside the story', () => {
     expect(blocks).toEqual(body.map((paragraph) => paragraph.replace('<p>', '')));
   });
 });
+
+describe('links inside the story', () => {
+  it('keeps a sentence of the story built around one link, and drops a related link after a label', async () => {
+    const sentence =
+      'One reader asks this: <a href="/faq/ferry">What does the harbour master of Lowmoor say about the new ferry fares this spring?</a>';
+    const related = 'PUEDES VER: <a href="/otra-nota">¿Qué pasa con el ferry del puerto de Lowmoor?</a>';
+    const html = page(
+      '<title>Ferry fares rise again</title>',
+      `<article><h1>Ferry fares rise again</h1>${story}<p>${sentence}</p><p>${related}</p>${story}</article>`,
+    );
+    const text = (await convertPage('invented.html', html)).blocks.join('\n');
+    expect(text).toContain('One reader asks this: What does the harbour master of Lowmoor say about the new ferry fares this spring?');
+    expect(text).not.toContain('PUEDES VER');
+  });
+});

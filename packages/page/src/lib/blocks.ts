@@ -58,7 +58,7 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
     id: 'related-label',
     description: 'a related-links label, alone or with one link title',
     pattern:
-      /^(neueste (artikel|beiträge|nachrichten)|weitere (artikel|beiträge|nachrichten)|ähnliche (artikel|beiträge)|latest (news|articles|stories)|see more|see also|read more|read next|read also|more|related|related (articles|stories|coverage|content|links)|more (on|from|about) [^.]{1,40}|don['’]t miss|you may also like|you might also like|recommended( for you)?|most (popular|read)|trending( now)?|top stories|lesen sie auch|mehr zum thema|das könnte sie auch interessieren)\s*(\.\.\.|…|:.{0,160})?$/iu,
+      /^(neueste (artikel|beiträge|nachrichten)|weitere (artikel|beiträge|nachrichten)|ähnliche (artikel|beiträge)|latest (news|articles|stories)|see more|see also|read more|read next|read also|more|related|related (articles|stories|coverage|content|links)|more (on|from|about) [^.]{1,40}|don['’]t miss|you may also like|you might also like|recommended( for you)?|most (popular|read)|trending( now)?|top stories|lesen sie auch|mehr zum thema|das könnte sie auch interessieren|puedes ver|lee también|te puede interesar|mira también|lire aussi|à lire aussi|voir aussi|leggi anche|vedi anche)\s*(\.\.\.|…|:.{0,160})?$/iu,
     action: 'drop',
   },
   {

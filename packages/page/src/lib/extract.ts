@@ -364,8 +364,12 @@ function dropLinkLists(body: HTMLElement, decisions: Decision[]): void {
     const text = clean(block.textContent) ?? '';
     const words = wordCount(text);
     if (words === 0 || words > 30) continue;
-    const linked = [...block.querySelectorAll('a')].reduce((sum, link) => sum + (clean(link.textContent)?.length ?? 0), 0);
-    if (linked / text.length >= 0.6) drop(block, 'link-list', text, decisions);
+    const links = [...block.querySelectorAll('a')];
+    const linked = links.reduce((sum, link) => sum + (clean(link.textContent)?.length ?? 0), 0);
+    // A sentence of the story with a link in it (`… die Frage: <a>Was sagt X dazu?</a>`): one link, text around it.
+    const unlinked = wordCount(links.reduce((rest, link) => rest.replace(clean(link.textContent) ?? '', ' '), text));
+    const sentence = links.length === 1 && unlinked >= 4 && words >= 8 && /[.!?…:]["“”»’]?$/u.test(text);
+    if (linked / text.length >= 0.6 && !sentence) drop(block, 'link-list', text, decisions);
   }
 }
 
