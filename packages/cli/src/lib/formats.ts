@@ -3,7 +3,7 @@ import { atomAdapter } from '@syndikit/atom/adapter';
 import type { AdapterFactory, Ingester, Registry } from '@syndikit/core';
 import { createRegistry } from '@syndikit/core';
 import { digitalwiresIngester } from '@syndikit/digitalwires/ingester';
-import { imagesAdapter } from '@syndikit/images';
+import { imagesAdapter } from '@syndikit/images/adapter';
 import { jsonFeedAdapter } from '@syndikit/jsonfeed/adapter';
 import { markdownAdapter } from '@syndikit/markdown/adapter';
 import { type MarkdownIngestOptions, markdownIngester } from '@syndikit/markdown/ingester';

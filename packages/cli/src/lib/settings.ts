@@ -2,7 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { ConvertOptions, Ingester, Registry } from '@syndikit/core';
 import { checkUrl } from '@syndikit/core';
 import { imageFactsReader, readImageFacts } from '@syndikit/disk';
-import { sharpProblem } from '@syndikit/images';
+import { sharpProblem } from '@syndikit/images/sharp';
 import type { MarkdownIngestOptions } from '@syndikit/markdown';
 import { type LoadedConfig, loadConfig } from './config.js';
 import { UsageError } from './errors.js';
