@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BuildEvent, BuildResult, BuildRunOptions } from '@syndikit/build';
-import type { CollectionAdapter, Ingester } from '@syndikit/core';
+import { type CollectionAdapter, type Ingester, renderItem } from '@syndikit/core';
 import type { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { buildKeepingFiles, wholeTree } from './helpers.js';
@@ -342,6 +342,102 @@ describe('rebuilds', () => {
     await rm(join(where.dir, 'out'), { recursive: true });
     const after = await buildWith(where, 'out');
     expect(after.result.cache).toMatchObject({ hits: 4, misses: 0 });
+    expect(await wholeTree(join(where.dir, 'out'))).toEqual(await wholeTree(join(where.dir, 'cold')));
+  });
+});
+
+/**
+ * A feed of every dated article through the per-item cache (`renderItem`): each item is the article's slug,
+ * headline and body, behind `prefix`; an item whose headline starts with "A" warns on its article. Records
+ * which items rendered.
+ */
+function itemFeed(rendered: string[], options: { cacheKey?: string; prefix?: string } = {}): CollectionAdapter {
+  const prefix = options.prefix ?? '-';
+  return {
+    name: 'items',
+    scope: 'collection',
+    ...(options.cacheKey ? { cacheKey: options.cacheKey } : {}),
+    render: (context) => {
+      const lines = context.articles
+        .filter((article) => article.published)
+        .map((article) =>
+          renderItem(context, article, article.slug, () => {
+            rendered.push(article.slug);
+            if (article.headline.startsWith('A')) context.report(article, `Item of ${article.headline}`, { ruleId: 'test-item' });
+            return `${prefix} ${article.slug}: ${article.headline} ${JSON.stringify(article.body)}`;
+          }),
+        );
+      return [{ path: 'items.txt', contents: `${lines.join('\n')}\n`, mediaType: 'text/plain' }];
+    },
+  };
+}
+
+/** Build with {@link itemFeed}, returning the result and the items it rendered. */
+async function buildItems(
+  where: { dir: string; articles: string },
+  out: string,
+  options: { cacheKey?: string; prefix?: string } = { cacheKey: 'items@1' },
+): Promise<{ result: BuildResult & { files: VFile[] }; rendered: string[] }> {
+  const rendered: string[] = [];
+  const result = await buildKeepingFiles(await inputs(where.articles), {
+    outDir: join(where.dir, out),
+    cacheDir: join(where.dir, `${out}-cache`),
+    threads: 0,
+    now: '2025-01-01T00:00:00Z',
+    pipeline: { ingesters: [lineIngester], formats: [text, itemFeed(rendered, options)], site: { title: 'T', url: 'https://t.example' } },
+  });
+  return { result, rendered };
+}
+
+describe('the per-item cache of collection adapters', () => {
+  it('renders only the item of the article that changed, and replays the others with their messages', async () => {
+    const where = await folder();
+    const first = await buildItems(where, 'out');
+    expect(first.rendered).toEqual(['a', 'b', 'c']);
+    await writeFile(join(where.articles, 'b.txt'), 'Bee, updated|2024-01-04T00:00:00Z\n');
+    const rebuilt = await buildItems(where, 'out');
+    expect(rebuilt.rendered).toEqual(['b']);
+    const cold = await buildItems(where, 'cold');
+    expect(await wholeTree(join(where.dir, 'out'))).toEqual(await wholeTree(join(where.dir, 'cold')));
+    expect(messages(rebuilt.result)).toEqual(messages(cold.result));
+    expect(messages(rebuilt.result)).toContain(`${join(where.articles, 'a.txt')}: Item of Ay [test-item] false`);
+    expect(await readFile(join(where.dir, 'out', 'items.txt'), 'utf8')).toContain('- b: Bee, updated ');
+    // Changing an article back renders its item again (the old one was dropped), still as a cold build does.
+    await writeFile(join(where.articles, 'a.txt'), 'Ay again|2024-01-01T00:00:00Z\n');
+    expect((await buildItems(where, 'out')).rendered).toEqual(['a']);
+    await writeFile(join(where.articles, 'a.txt'), 'Ay|2024-01-01T00:00:00Z\n');
+    const back = await buildItems(where, 'out');
+    expect(back.rendered).toEqual(['a']);
+    expect(messages(back.result)).toContain(`${join(where.articles, 'a.txt')}: Item of Ay [test-item] false`);
+  });
+
+  it("leaves out a removed article's item, as a cold build does", async () => {
+    const where = await folder();
+    await buildItems(where, 'out');
+    await rm(join(where.articles, 'c.txt'));
+    const rebuilt = await buildItems(where, 'out');
+    expect(rebuilt.rendered).toEqual([]);
+    await buildItems(where, 'cold');
+    expect(await wholeTree(join(where.dir, 'out'))).toEqual(await wholeTree(join(where.dir, 'cold')));
+    expect(await readFile(join(where.dir, 'out', 'items.txt'), 'utf8')).not.toContain('- c:');
+  });
+
+  it("renders every item again when the adapter's cacheKey (its options) changes", async () => {
+    const where = await folder();
+    await buildItems(where, 'out', { cacheKey: 'items@1', prefix: '-' });
+    await writeFile(join(where.articles, 'c.txt'), 'Sea, updated|2024-01-03T00:00:00Z\n');
+    const rebuilt = await buildItems(where, 'out', { cacheKey: 'items@2', prefix: '+' });
+    expect(rebuilt.rendered).toEqual(['a', 'b', 'c']);
+    expect(await readFile(join(where.dir, 'out', 'items.txt'), 'utf8')).toMatch(/^\+ a: .*\n\+ b: .*\n\+ c: Sea, updated /);
+  });
+
+  it('gives an adapter without a cacheKey no item cache: it renders every item, and its output is right', async () => {
+    const where = await folder();
+    expect((await buildItems(where, 'out', {})).rendered).toEqual(['a', 'b', 'c']);
+    await writeFile(join(where.articles, 'b.txt'), 'Bee, updated|2024-01-04T00:00:00Z\n');
+    const rebuilt = await buildItems(where, 'out', {});
+    expect(rebuilt.rendered).toEqual(['a', 'b', 'c']);
+    await buildItems(where, 'cold', {});
     expect(await wholeTree(join(where.dir, 'out'))).toEqual(await wholeTree(join(where.dir, 'cold')));
   });
 });

@@ -8,6 +8,7 @@ export type {
   ArticleRenderContext,
   ArticleSummary,
   CollectionAdapter,
+  CollectionItemCache,
   CollectionRenderContext,
   CollectionSelectContext,
   OutputFile,
@@ -48,6 +49,8 @@ export { checkTreeDepth } from './lib/guard.js';
 export { imageMediaType, resolveImageRef } from './lib/image-ref.js';
 export type { ArticleFields, IngestContext, Ingester, IngestOutcome, IngestPlace, IngestResult } from './lib/ingester.js';
 export { ingestResults, inputByteLimit } from './lib/ingester.js';
+export type { CollectionItemStore, StoredItem, StoredReport, StoredReportOptions } from './lib/items.js';
+export { itemCache, renderItem } from './lib/items.js';
 export type { Limits } from './lib/limits.js';
 export { defaultLimits } from './lib/limits.js';
 export { splitList } from './lib/list.js';

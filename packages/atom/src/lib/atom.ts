@@ -1,6 +1,15 @@
 import type { CollectionRenderContext } from '@syndikit/core';
 import type { FeedItem, FeedPlan } from '@syndikit/syndication';
-import { cleanChannel, cleanItem, escapeHtml, feedImages, generator, mediaContent, stylesheetInstruction } from '@syndikit/xml-feed';
+import {
+  cleanChannel,
+  cleanItem,
+  escapeHtml,
+  feedImages,
+  generator,
+  itemNode,
+  mediaContent,
+  stylesheetInstruction,
+} from '@syndikit/xml-feed';
 import type { Element, ElementContent, Root } from 'xast';
 import { x } from 'xastscript';
 
@@ -43,9 +52,14 @@ export function atomTree(
   };
   cleanChannel(tree, context, 'atom');
   for (const item of plan.items) {
-    const entry = atomEntry(item, context);
-    cleanItem(entry, item, context, 'atom');
-    feed.children.push(entry);
+    // Each entry through the build's item cache (at its depth: feed > entry): one article changed, one entry rendered.
+    feed.children.push(
+      itemNode(context, item, 1, () => {
+        const entry = atomEntry(item, context);
+        cleanItem(entry, item, context, 'atom');
+        return entry;
+      }),
+    );
   }
   return tree;
 }

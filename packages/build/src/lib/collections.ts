@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ArticleSummary, type CollectionAdapter, hiddenFrom, type OutputFile } from '@syndikit/core';
+import {
+  type Article,
+  type ArticleSummary,
+  type CollectionAdapter,
+  type CollectionItemStore,
+  hiddenFrom,
+  type OutputFile,
+  type StoredItem,
+} from '@syndikit/core';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { type StoredMessage, storeMessageList } from './messages.js';
@@ -29,6 +37,9 @@ const collectionsFormat = 1;
 
 /** The pack part holding what is not an output: which outputs there were and the messages. */
 const metaPart = '\u0000collections';
+
+/** The pack part holding the items the collection adapters rendered (see {@link ItemStores}). */
+const itemsPart = '\u0000items';
 
 /** What a collection step produced, as the cache keeps it. */
 export interface CollectionsResult {
@@ -108,8 +119,95 @@ export async function loadCollections(packsDir: string, pointer: CollectionsPoin
   return { outputs, adapterMessages: stored.adapterMessages, articleMessages: stored.articleMessages };
 }
 
+/**
+ * The items of the collections stored under `pointer` (see {@link ItemStores}), as their lines by id; empty when
+ * its pack is missing or bad (every item then renders again).
+ */
+export async function loadItems(packsDir: string, pointer: CollectionsPointer): Promise<Map<string, string>> {
+  const lines = new Map<string, string>();
+  const part = (await readPack(packsDir, pointer.pack))?.get(itemsPart);
+  if (!part) return lines;
+  for (const line of part.toString('utf8').split('\n')) if (line.length > itemIdLength) lines.set(line.slice(0, itemIdLength), line);
+  return lines;
+}
+
+/** An item's id is a SHA-256 in hex, at the start of its line. */
+const itemIdLength = 64;
+
+/**
+ * The per-item caches of the collection adapters (core's `CollectionItemStore`), one per adapter with a
+ * `cacheKey` (one without says its output may depend on anything, so its items are never reused). An item is
+ * kept under the SHA-256 of: the pipeline's key (the site and everything the articles were converted with),
+ * the collection adapters up to this one, in order (their names and `cacheKey`s: the built-in feeds share each
+ * article's rendered body, and what rendering it reports is reported by the first of them that renders it), the
+ * article's pack (the same article, body and all) and the adapter's key for the item. Each is stored as a line,
+ * `<id> <JSON>`, in the collections' pack; a build keeps the items it used, whether rendered or reused, so
+ * what no feed shows any more is dropped with the old pack.
+ */
+export class ItemStores {
+  readonly #previous: ReadonlyMap<string, string>;
+  readonly #pipelineKey: string;
+  readonly #adapters: readonly CollectionAdapter[];
+  readonly #packOf: (article: Readonly<Article>) => string | undefined;
+  /** The lines of the items this build used, by id, in the order first used (so the part is deterministic). */
+  readonly #used = new Map<string, string>();
+
+  constructor(
+    previous: ReadonlyMap<string, string>,
+    pipelineKey: string,
+    adapters: readonly CollectionAdapter[],
+    packOf: (article: Readonly<Article>) => string | undefined,
+  ) {
+    this.#previous = previous;
+    this.#pipelineKey = pipelineKey;
+    this.#adapters = adapters;
+    this.#packOf = packOf;
+  }
+
+  /** The store of `adapter`, or `undefined` when it has no `cacheKey`. */
+  storeFor(adapter: CollectionAdapter): CollectionItemStore | undefined {
+    if (adapter.cacheKey === undefined) return undefined;
+    const position = this.#adapters.indexOf(adapter);
+    const prefix = JSON.stringify([
+      collectionsFormat,
+      this.#pipelineKey,
+      this.#adapters.slice(0, position + 1).map((each) => [each.name, each.cacheKey ?? null]),
+    ]);
+    const idOf = (article: Readonly<Article>, key: string): string | undefined => {
+      const pack = this.#packOf(article);
+      return pack === undefined ? undefined : createHash('sha256').update(`${prefix}\n${pack}\n${key}`).digest('hex');
+    };
+    return {
+      get: (article, key) => {
+        const id = idOf(article, key);
+        const line = id === undefined ? undefined : (this.#used.get(id) ?? this.#previous.get(id));
+        if (id === undefined || line === undefined) return undefined;
+        this.#used.set(id, line);
+        return JSON.parse(line.slice(itemIdLength + 1)) as StoredItem;
+      },
+      set: (article, key, item) => {
+        const id = idOf(article, key);
+        if (id !== undefined) this.#used.set(id, `${id} ${JSON.stringify(item)}`);
+      },
+    };
+  }
+
+  /** The items this build used, as the pack part's text. */
+  text(): string {
+    let text = '';
+    for (const line of this.#used.values()) text += `${line}\n`;
+    return text;
+  }
+}
+
 /** Store a collection step's result as a pack and point `collections.json` at it (atomically); returns the pack id. */
-export async function saveCollections(slotDir: string, packsDir: string, key: string, result: CollectionsResult): Promise<string> {
+export async function saveCollections(
+  slotDir: string,
+  packsDir: string,
+  key: string,
+  result: CollectionsResult,
+  items: string,
+): Promise<string> {
   const meta = {
     outputs: result.outputs.map(({ adapter, outputs }) => ({
       adapter,
@@ -118,7 +216,10 @@ export async function saveCollections(slotDir: string, packsDir: string, key: st
     adapterMessages: result.adapterMessages,
     articleMessages: result.articleMessages,
   };
-  const parts: PackPart[] = [{ name: metaPart, bytes: Buffer.from(JSON.stringify(meta)) }];
+  const parts: PackPart[] = [
+    { name: metaPart, bytes: Buffer.from(JSON.stringify(meta)) },
+    { name: itemsPart, bytes: Buffer.from(items) },
+  ];
   for (const { outputs } of result.outputs) {
     for (const output of outputs) {
       parts.push({ name: output.path, bytes: typeof output.contents === 'string' ? Buffer.from(output.contents) : output.contents });

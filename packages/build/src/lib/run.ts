@@ -14,7 +14,16 @@ import pLimit from 'p-limit';
 import { VFile } from 'vfile';
 import type { BuildCacheStats, BuildEvent, BuildMessageCounts, BuildOutputs, BuildResult } from './build.js';
 import { type CacheIndex, type CacheSlot, type HeldEntry, heldEntry, type IndexEntry, LineEntry, type OutputRecord } from './cache.js';
-import { type CollectionsResult, collectionsKey, loadCollections, messageRecorder, readPointer, saveCollections } from './collections.js';
+import {
+  type CollectionsResult,
+  collectionsKey,
+  ItemStores,
+  loadCollections,
+  loadItems,
+  messageRecorder,
+  readPointer,
+  saveCollections,
+} from './collections.js';
 import { commitOutputs, type PlannedOutput } from './commit.js';
 import { EnvironmentError, environmentErrorOf } from './errors.js';
 import { ownedFiles, prepareOutputFolder, stagingFolderName } from './folder.js';
@@ -415,6 +424,14 @@ async function buildCollections(run: BuildRun): Promise<void> {
     replayCollections(run, adapters, stored);
     return;
   }
+  // Some article changed: the feeds render again, each item that did not change taken from the last build's items.
+  const packOf = new WeakMap<Readonly<Article>, string>();
+  const items = new ItemStores(
+    pointer ? await loadItems(slot.packsDir, pointer) : new Map(),
+    run.context.pipeline.key,
+    adapters,
+    (article) => packOf.get(article),
+  );
   const positions = new Map(run.summaries.map((summary, position) => [summary, position]));
   const recorder = messageRecorder((summary) => positions.get(summary) ?? -1);
   // A file per input that collections ask for, made when they do (the inputs' own files went to `onFile`
@@ -437,12 +454,19 @@ async function buildCollections(run: BuildRun): Promise<void> {
     {
       summaries: run.summaries,
       fileOf: (summary) => recorder.fileOf(summary, fileOf(summary)),
-      load: (summary) => loadFromCache(run, run.sourceOf.get(summary) as Source),
+      load: async (summary) => {
+        const source = run.sourceOf.get(summary) as Source;
+        const article = await loadFromCache(run, source);
+        // After the load: an input converted again because its pack had gone bad has a new one.
+        if (source.entry.pack !== undefined) packOf.set(article, `${source.entry.pack}:${source.index}`);
+        return article;
+      },
     },
     {
       owners: run.owners,
       signal: run.context.signal,
       onCollection: (adapter) => run.context.emit({ type: 'collection', adapter: adapter.name }),
+      items: (adapter) => items.storeFor(adapter),
     },
   );
   const result: CollectionsResult = {
@@ -455,7 +479,7 @@ async function buildCollections(run: BuildRun): Promise<void> {
   for (const file of step.files) deliverFile(run, file);
   // A body converted again while loading (its pack had gone bad) may have a new pack: the key no longer says what was rendered.
   if (key !== undefined && run.reloaded.size === 0) {
-    const pack = await saveCollections(slot.dir, slot.packsDir, key, result);
+    const pack = await saveCollections(slot.dir, slot.packsDir, key, result, items.text());
     if (pointer && pointer.pack !== pack) run.dropped.add(pointer.pack);
     run.collectionsPack = pack;
   }

@@ -73,6 +73,38 @@ export interface CollectionRenderContext {
   now: string;
   /** Report a problem on one article (or on the collection when `article` is undefined). */
   report(article: Readonly<Article> | undefined, reason: string, options: ReportOptions): void;
+  /**
+   * The per-item cache, when the build keeps one for this adapter
+   * (`@syndikit/build` does for every collection adapter with a
+   * `cacheKey`; `convert` keeps none): render each item through it, or
+   * through `renderItem(context, …)` which falls back to rendering
+   * directly. Optional.
+   */
+  items?: CollectionItemCache;
+}
+
+/**
+ * The per-item cache of a collection adapter: a feed whose items are the
+ * same as in the last build but one renders one item. An item is found by
+ * its article (the same article, body and all: `@syndikit/build` tells
+ * them apart by their cache pack), the adapter (its `cacheKey`, and the
+ * collection adapters before it) and the `key` the adapter gives.
+ */
+export interface CollectionItemCache {
+  /**
+   * The value of `render` for `article`: the last build's when it rendered
+   * the same article under the same `key`, else `render()`'s, kept for the
+   * next build. `key` must say everything the item depends on besides the
+   * article, the site and the adapter's `cacheKey` (a feed: the item's id,
+   * which depends on the other articles). What `render` reports through
+   * the context's `report` is kept with the value and reported again when
+   * the value is reused, so `render` must run synchronously (a promise is
+   * a `TypeError`), and what it returns must be JSON data that reads back
+   * equal (strings, numbers, booleans, `null`, arrays and plain objects; an
+   * `undefined` field is dropped). An item that reports on another article
+   * is not kept.
+   */
+  item<T>(article: Readonly<Article>, key: string, render: () => T): T;
 }
 
 type Awaitable<T> = T | Promise<T>;

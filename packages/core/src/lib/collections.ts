@@ -3,6 +3,7 @@ import { VFile } from 'vfile';
 import type { ArticleSummary, CollectionAdapter, OutputFile } from './adapter.js';
 import type { Article } from './article.js';
 import { hasErrors, report } from './diagnostics.js';
+import type { CollectionItemStore } from './items.js';
 import { rules } from './rules.js';
 import { claimPaths, hiddenFrom, type ResolvedPipeline, renderCollection, selectForCollection } from './steps.js';
 
@@ -36,6 +37,11 @@ export interface CollectionStepOptions {
   signal?: AbortSignal | undefined;
   /** Called before each adapter renders, for progress displays. */
   onCollection?: ((adapter: CollectionAdapter) => void) | undefined;
+  /**
+   * Where an adapter's rendered items are kept between builds (its context's
+   * `items`, see `CollectionItemCache`), or `undefined` for none. Default: none.
+   */
+  items?: ((adapter: CollectionAdapter) => CollectionItemStore | undefined) | undefined;
 }
 
 /** What {@link renderCollections} produced. */
@@ -85,7 +91,8 @@ export async function renderCollections(
     const file = own.get(adapter) as VFile;
     if (hasErrors(file)) continue;
     const articles = (selections.get(adapter) ?? []).map((summary) => full.get(summary) as Article);
-    const produced = await renderCollection(adapter, articles, file, (article) => fileOfArticle.get(article), pipeline);
+    const store = options.items?.(adapter);
+    const produced = await renderCollection(adapter, articles, file, (article) => fileOfArticle.get(article), pipeline, store);
     const claimed = hasErrors(file) ? undefined : claimPaths(produced, file, options.owners);
     if (claimed) result.outputs.push({ adapter, outputs: claimed });
   }

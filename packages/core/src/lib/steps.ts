@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Root } from 'mdast';
 import { type PluggableList, unified } from 'unified';
 import type { VFile } from 'vfile';
-import type { Adapter, ArticleSummary, CollectionAdapter, OutputFile, ReportOptions } from './adapter.js';
+import type { Adapter, ArticleSummary, CollectionAdapter, CollectionRenderContext, OutputFile, ReportOptions } from './adapter.js';
 import { reportedRule, unsafeOutputPath } from './adapter.js';
 import { type Article, unpublishedReason } from './article.js';
 import { chooseIngester } from './choose-ingester.js';
@@ -10,6 +10,7 @@ import type { ConvertOptions, ImageFactsReader } from './convert.js';
 import { checkFileSize, decodeText } from './decode.js';
 import { hasErrors, report } from './diagnostics.js';
 import { type Ingester, type IngestOutcome, type IngestPlace, ingestResults, inputByteLimit } from './ingester.js';
+import { type CollectionItemStore, itemCache } from './items.js';
 import { defaultLimits, type Limits } from './limits.js';
 import { contentPath, finalizeArticle, wantedSlug } from './normalize.js';
 import { rules } from './rules.js';
@@ -293,7 +294,8 @@ export async function renderArticle(article: Article, file: VFile, pipeline: Res
 
 /**
  * Render one collection adapter over `articles`. Messages about an article
- * go to its file (`fileOf`), the others to `own`.
+ * go to its file (`fileOf`), the others to `own`. With a `store`, the
+ * adapter's context has a per-item cache (`items`) kept in it.
  */
 export async function renderCollection(
   adapter: CollectionAdapter,
@@ -301,15 +303,14 @@ export async function renderCollection(
   own: VFile,
   fileOf: (article: Readonly<Article>) => VFile | undefined,
   pipeline: ResolvedPipeline,
+  store?: CollectionItemStore,
 ): Promise<OutputFile[]> {
-  return runAdapter(adapter, own, undefined, () =>
-    adapter.render({
-      articles,
-      site: pipeline.site,
-      now: pipeline.now,
-      report: (article, reason, options) => reportFromAdapter((article && fileOf(article)) || own, adapter, reason, options),
-    }),
-  );
+  const toFile: CollectionRenderContext['report'] = (article, reason, options) =>
+    reportFromAdapter((article && fileOf(article)) || own, adapter, reason, options);
+  const context: CollectionRenderContext = store
+    ? { articles, site: pipeline.site, now: pipeline.now, ...itemCache(adapter, store, toFile) }
+    : { articles, site: pipeline.site, now: pipeline.now, report: toFile };
+  return runAdapter(adapter, own, undefined, () => adapter.render(context));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CollectionRenderContext } from '@syndikit/core';
+import { type CollectionRenderContext, renderItem } from '@syndikit/core';
 import { type FeedItem, type FeedOptions, type FeedPlan, feedImage } from '@syndikit/syndication';
 
 /** Options of the `jsonfeed` format. */
@@ -67,7 +67,8 @@ export function jsonFeed(plan: FeedPlan, context: CollectionRenderContext, hub?:
     favicon: icon,
     language: site.language,
     hubs: hub ? [{ type: 'WebSub', url: hub }] : undefined,
-    items: plan.items.map((item) => jsonFeedItem(item, context)),
+    // Each item through the build's item cache: one article changed, one item rendered.
+    items: plan.items.map((item) => renderItem(context, item.article, item.id, () => jsonFeedItem(item, context))),
   });
 }
 

@@ -1,6 +1,15 @@
 import type { CollectionRenderContext } from '@syndikit/core';
 import type { FeedItem, FeedPlan } from '@syndikit/syndication';
-import { cleanChannel, cleanItem, escapeHtml, feedImages, generator, mediaContent, stylesheetInstruction } from '@syndikit/xml-feed';
+import {
+  cleanChannel,
+  cleanItem,
+  escapeHtml,
+  feedImages,
+  generator,
+  itemNode,
+  mediaContent,
+  stylesheetInstruction,
+} from '@syndikit/xml-feed';
 import type { Element, ElementContent, Root } from 'xast';
 import { x } from 'xastscript';
 import { toRfc822 } from './dates.js';
@@ -41,9 +50,14 @@ export function rssTree(
   cleanChannel(channelTree, context, 'rss');
   const channelElement = channelTree.children[0] as Element;
   for (const item of plan.items) {
-    const element = rssItem(item, context);
-    cleanItem(element, item, context, 'rss');
-    channelElement.children.push(element);
+    // Each item through the build's item cache (at its depth: rss > channel > item): one article changed, one item rendered.
+    channelElement.children.push(
+      itemNode(context, item, 2, () => {
+        const element = rssItem(item, context);
+        cleanItem(element, item, context, 'rss');
+        return element;
+      }),
+    );
   }
   return {
     type: 'root',

@@ -101,6 +101,56 @@ export function feedItem(
   };
 }
 
+/**
+ * {@link feedItem}, rendered when first read: the article, id, link and
+ * dates are there at once, the rest (content, text, summary, headline and
+ * categories as plain text, image) is rendered, with its reports, the first
+ * time any of it is read. A writer that takes an item from its cache
+ * (`renderItem`) never reads it, so the body is never rendered; one that
+ * renders it reports what `feedItem` would, in the same order, inside the
+ * item's render, where the cache keeps it.
+ */
+export function lazyFeedItem(
+  article: Readonly<Article>,
+  context: Pick<CollectionRenderContext, 'report' | 'site'>,
+  fullContent: boolean,
+  maxContentBytes: number = defaultFeedOptions.maxContentBytes,
+): FeedItem | undefined {
+  const published = article.published ?? article.updated;
+  const updated = article.updated ?? article.published;
+  if (!published || !updated) return undefined;
+  let full: FeedItem | undefined;
+  const rendered = (): FeedItem => {
+    full ??= feedItem(article, context, fullContent, maxContentBytes) as FeedItem;
+    return full;
+  };
+  return {
+    article,
+    id: article.id,
+    link: article.url,
+    published,
+    updated,
+    get title() {
+      return rendered().title;
+    },
+    get categories() {
+      return rendered().categories;
+    },
+    get html() {
+      return rendered().html;
+    },
+    get text() {
+      return rendered().text;
+    },
+    get summary() {
+      return rendered().summary;
+    },
+    get image() {
+      return rendered().image;
+    },
+  };
+}
+
 /** Headline and categories without markup, each field that had some reported once. */
 function plainFields(
   article: Readonly<Article>,

@@ -1,6 +1,6 @@
 import type { Article, CollectionRenderContext } from '@syndikit/core';
 import { dateToEpoch } from '@syndikit/core';
-import { type FeedItem, feedItem } from './items.js';
+import { type FeedItem, lazyFeedItem } from './items.js';
 import type { ResolvedFeedOptions } from './options.js';
 import { feedRules } from './rules.js';
 import { epoch, type FeedGroup, feedGroups } from './select.js';
@@ -25,7 +25,8 @@ export interface FeedPlan {
 
 /**
  * Decide which feeds to write and what goes in each (see `feedGroups`),
- * rendering each article's content once, however many feeds it is in.
+ * rendering each article's content once, however many feeds it is in, and
+ * only when a writer reads it (see `lazyFeedItem`).
  */
 export function planFeeds(context: CollectionRenderContext, options: ResolvedFeedOptions, fileName: string, format: string): FeedPlan[] {
   const { site } = context;
@@ -38,7 +39,8 @@ export function planFeeds(context: CollectionRenderContext, options: ResolvedFee
     const items: FeedItem[] = [];
     for (const article of group.articles) {
       if (!rendered.has(article)) {
-        const item = feedItem(article, context, options.fullContent, options.maxContentBytes);
+        // Rendered when a writer first reads it: a writer that takes the item from its cache never does.
+        const item = lazyFeedItem(article, context, options.fullContent, options.maxContentBytes);
         if (item) item.id = ids.get(article) ?? article.id;
         rendered.set(article, item);
       }
