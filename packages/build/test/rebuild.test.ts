@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -388,6 +389,31 @@ async function buildItems(
   });
   return { result, rendered };
 }
+
+describe('the manifest of a rebuild', () => {
+  it('is the one a cold build writes after an edit, also when the manifest read listed its files out of order', async () => {
+    const where = await folder();
+    await buildWith(where, 'out');
+    await writeFile(join(where.articles, 'b.txt'), 'Bee, updated|2024-01-04T00:00:00Z\n');
+    await buildWith(where, 'cold');
+    const cold = await wholeTree(join(where.dir, 'cold'));
+    // A manifest whose lines are in reverse order, with a checksum that matches them: read as valid, never written so.
+    const path = join(where.dir, 'out', '.syndikit-manifest.json');
+    const manifest = JSON.parse(await readFile(path, 'utf8')) as { files: unknown[]; sha256: string };
+    manifest.files.reverse();
+    manifest.sha256 = createHash('sha256').update(JSON.stringify(manifest.files)).digest('hex');
+    await writeFile(path, JSON.stringify(manifest));
+    await buildWith(where, 'out');
+    expect(await wholeTree(join(where.dir, 'out'))).toEqual(cold);
+    // The usual case: the same paths, one file's bytes changed, the manifest read in order.
+    await writeFile(join(where.articles, 'b.txt'), 'Bee|2024-01-02T00:00:00Z\n');
+    await buildWith(where, 'out');
+    await rm(join(where.dir, 'cold'), { recursive: true });
+    await rm(join(where.dir, 'cold-cache'), { recursive: true });
+    await buildWith(where, 'cold');
+    expect(await wholeTree(join(where.dir, 'out'))).toEqual(await wholeTree(join(where.dir, 'cold')));
+  });
+});
 
 describe('the per-item cache of collection adapters', () => {
   it('renders only the item of the article that changed, and replays the others with their messages', async () => {

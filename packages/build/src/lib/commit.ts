@@ -260,8 +260,9 @@ async function removeUnproduced(outDir: string, toRemove: readonly [string, Mani
 /** Phase 6: the manifest of what the folder holds now: what this build produced, and what it kept. */
 async function writeFinalManifest(input: Readonly<CommitInput>, fresh: readonly PlannedOutput[], result: CommitResult): Promise<void> {
   const { planned, owned, keep, stats } = input;
-  const producing = new Set<string>();
-  for (const output of planned) producing.add(output.path);
+  // Each path's output (the last of a path wins, as in a map): a map where a set of the paths would do, for `samePaths`.
+  const producing = new Map<string, PlannedOutput>();
+  for (const output of planned) producing.set(output.path, output);
   const kept = new Map<string, ManifestFile>();
   for (const [path, file] of owned) if (keep.has(path) && !producing.has(path)) kept.set(path, file);
   // The usual rebuild changes nothing listed: the manifest read stands, without serialising it again.
@@ -276,13 +277,18 @@ async function writeFinalManifest(input: Readonly<CommitInput>, fresh: readonly 
     same = owned.get(path) === file && !file.pending;
   }
   if (!same) {
-    // Every planned output (the last of a path wins, as in a map), and what was kept: both sorted, merged a line at a time.
-    const outputs = sortedByPath(planned);
-    const listed: ManifestEntries = () =>
-      mergeByPath(
-        sortedEntries(kept)(),
-        lastOfEachPath(outputs, (output) => ({ hash: output.hash, size: output.size })),
-      );
+    // Every planned output (the last of a path wins, as in a map), and what was kept: both sorted, merged a line at a
+    // time — or, when the paths are the manifest's own, in its order, without sorting every output.
+    const listed: ManifestEntries =
+      samePaths(owned, producing, kept) ??
+      (() => {
+        const outputs = sortedByPath(planned);
+        return () =>
+          mergeByPath(
+            sortedEntries(kept)(),
+            lastOfEachPath(outputs, (output) => ({ hash: output.hash, size: output.size })),
+          );
+      })();
     const sum = manifestChecksum(listed);
     if (sum !== input.manifestChecksum || fresh.length > 0) await writeManifest(input.outDir, listed, sum);
   }
@@ -290,6 +296,35 @@ async function writeFinalManifest(input: Readonly<CommitInput>, fresh: readonly 
     const record = stats[path];
     if (keep.has(path) && !producing.has(path) && record && record[0] === file.hash) result.records[path] = record;
   }
+}
+
+/**
+ * The manifest's entries when the build lists the very paths the manifest
+ * read did (the usual edit: some files' bytes changed, none came or went),
+ * in the order read — sorted by path, as every manifest is written, which
+ * is checked — so the listing costs no sort of every output (60,000 at
+ * 10,000 articles). `undefined` when the paths differ or the manifest read
+ * was out of order; the entries are then sorted and merged.
+ */
+function samePaths(
+  owned: ReadonlyMap<string, ManifestFile>,
+  producing: ReadonlyMap<string, PlannedOutput>,
+  kept: ReadonlyMap<string, ManifestFile>,
+): ManifestEntries | undefined {
+  // Kept paths are owned ones that nothing produces: with the sizes equal, every owned path is produced or kept
+  // exactly when every produced path is owned.
+  if (producing.size + kept.size !== owned.size) return undefined;
+  let previous: string | undefined;
+  for (const path of owned.keys()) {
+    if ((previous !== undefined && !(previous < path)) || !(producing.has(path) || kept.has(path))) return undefined;
+    previous = path;
+  }
+  return function* () {
+    for (const [path, file] of owned) {
+      const output = producing.get(path);
+      yield [path, output ? { hash: output.hash, size: output.size } : file];
+    }
+  };
 }
 
 /** A copy of `outputs` sorted by path (stable: of outputs with the same path, the last stays last). */
