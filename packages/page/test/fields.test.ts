@@ -189,6 +189,11 @@ describe('a byline printed on the page', () => {
       `<main><h1>Ferry fares rise again</h1><p>Ana Ferrol 15 Mai 2019 à 06h00</p><article>${story}</article></main>`,
     );
     expect((await convertPage('invented.html', beforeDate)).article?.authors).toEqual([{ name: 'Ana Ferrol' }]);
+    const label = page(
+      '<title>Ferry fares rise again</title>',
+      `<main><h1>Ferry fares rise again</h1><p>Von Ana Ferrol Post date 12.03.2021</p><article>${story}</article></main>`,
+    );
+    expect((await convertPage('invented.html', label)).article?.authors).toEqual([{ name: 'Ana Ferrol' }]);
   });
 
   it('is read from a byline line at the top of the story, which leaves the body', async () => {

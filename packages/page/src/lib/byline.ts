@@ -20,6 +20,10 @@ const leading = new RegExp(String.raw`^(\p{Lu}[\p{L}'’.-]*(?:\s+${nameWord}){1
 const calendarWord =
   /^(?:jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|okt|oct|nov|de[cz]|janv|févr|avr|juil|août|ene|abr|ago|dic|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)/iu;
 
+/** Words of the page's own labels that follow a byline (`By Jo Weiden Post date …`, `Von Jo Weiden Teilen`). */
+const pageWord =
+  /^(?:post|posted|published|updated|veröffentlicht|aktualisiert|share|teilen|follow|folgen|kommentare?|comments?|foto|photo|mehr|more)$/iu;
+
 /**
  * The names of a labelled byline in `text` (the label's line may run on into the date, a section or the story), or
  * of a name printed before a date at its start; undefined when there is none.
@@ -38,7 +42,7 @@ export function findByline(text: string): string | undefined {
 }
 
 /**
- * The name without the words that follow it on the same line: a month or weekday, a word in capitals after a
+ * The name without the words that follow it on the same line: a month or weekday, a label of the page, a word in capitals after a
  * mixed-case name (`Jo Weiden CVS`), and at most four words.
  */
 function trimName(name: string): string | undefined {
@@ -46,7 +50,7 @@ function trimName(name: string): string | undefined {
   const upper = words[0] === words[0]?.toUpperCase();
   const kept: string[] = [];
   for (const word of words) {
-    if (calendarWord.test(word) && kept.length > 0) break;
+    if ((calendarWord.test(word) || pageWord.test(word)) && kept.length > 0) break;
     if (!upper && kept.length > 0 && /^\p{Lu}{2,}$/u.test(word)) break;
     kept.push(word);
   }
