@@ -256,3 +256,23 @@ describe('titles opening with a German quotation mark or an episode number', () 
     expect(result.articles[0]?.headline).toBe(title);
   });
 });
+
+describe('a caption with an agency and photographer in parentheses above the headline and its deck', () => {
+  it('reads the caption by its credit; the upper of the two title-like lines is the headline', async () => {
+    const title = 'Despite the storms, harbour traffic rose in 2024';
+    const deck = 'Container ships have been calling at the east pier more often over the past ten years';
+    const result = await convertWire(
+      page(
+        'The east pier at dawn with two container ships waiting at anchor outside the breakwater (Getty/Jane Roe)',
+        title,
+        deck,
+        '',
+        'MARA LIND',
+        'JANUARY 10, 2025 9:00AM (UTC)',
+      ),
+      'caption-getty-slash.txt',
+    );
+    expect(result.articles[0]?.headline).toBe(title);
+    expect(result.articles[0]?.subheadline).toBe(deck);
+  });
+});

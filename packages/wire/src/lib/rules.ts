@@ -340,6 +340,12 @@ export const captionRules: readonly CaptionRule[] = Object.freeze([
     pattern: /^(?<caption>.{20,}?)\s*\((?<credit>AP|AFP|Reuters|EPA|dpa|UPI|Getty Images)\)\.?$/u,
   },
   {
+    id: 'agency-slash-parenthesized',
+    description: 'an agency and photographer after a slash, in parentheses, closing the caption (`… near the airport (Getty/Jane Roe)`)',
+    pattern:
+      /^(?<caption>.{20,}?)\s*\((?<credit>(?:AP|AFP|Reuters|EPA|dpa|UPI|Getty|Bloomberg)\s*\/\s*\p{Lu}[\p{L}\p{M} .'’-]{1,60})\)\.?$/u,
+  },
+  {
     id: 'picture-agency-capitals',
     description: 'a photographer and picture agency in capitals, in parentheses (`… ( JANE ROE/SCIENCE PHOTO LIBRARY)`)',
     pattern: /^(?<caption>.{20,}?)\s*\(\s*(?<credit>\p{Lu}[\p{Lu}\p{M} .'’-]{2,}\/\s*\p{Lu}[\p{Lu}\p{M} .'’-]{2,}?)\s*\)\.?$/u,
