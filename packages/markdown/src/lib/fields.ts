@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { ArticleFields, ArticleImage, Author, Dateline, Rule, Subject } from '@syndikit/core';
 import {
   checkUrl,
@@ -10,7 +11,6 @@ import {
   splitCredit,
   splitList,
 } from '@syndikit/core';
-import { createRequire } from 'node:module';
 import { describe } from './parse-front-matter.js';
 import { markdownRules } from './rules.js';
 
