@@ -37,6 +37,25 @@ describe('lines that are never a headline (notHeadlineRules)', () => {
     expect(result.articles[0]?.headline).toBe(headline);
   });
 
+  it('takes no account line above the headline (page-furniture)', async () => {
+    // A headline of two sentences scores lower than a one-line title: the account line must not score at all.
+    const twoSentences = 'Harbour board doubles down on ‘Fish. We’re on it.’ They just might be.';
+    const result = await convertWire(
+      page(
+        'Sign In',
+        'Close',
+        'You are signed in as',
+        'Edit ProfileSign Out',
+        'Search',
+        'Harbour',
+        twoSentences,
+        'Updated Nov 19, 9:41 AM;Posted Nov 18, 2024 8:19 PM',
+      ),
+      'signed-in.txt',
+    );
+    expect(result.articles[0]?.headline).toBe(twoSentences);
+  });
+
   it('takes no reading time above the headline (reading-time)', async () => {
     const result = await convertWire(page('Tempo di lettura: 3 minuti', headline, 'By Jane Roe'), 'reading-time.txt');
     expect(result.articles[0]?.headline).toBe(headline);

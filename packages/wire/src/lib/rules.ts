@@ -472,8 +472,9 @@ export const notHeadlineRules: readonly NotHeadlineRule[] = Object.freeze([
   {
     id: 'page-furniture',
     description:
-      'skip links (`Skip to contentSkip to site index`, glued when copied) and a label that ends where a sponsor’s logo stood (`Section is sponsored by`)',
-    pattern: /^(?:skip to\b.*|.*\b(?:sponsored|supported|presented|powered|brought to you) by)$/iu,
+      'skip links (`Skip to contentSkip to site index`, glued when copied), a label that ends where a sponsor’s logo stood (`Section is sponsored by`), an account line whose user name the saved page left empty (`You are signed in as`, `Angemeldet als`) and account links glued when copied (`Edit ProfileSign Out`)',
+    pattern:
+      /^(?:skip to\b.*|.*\b(?:sponsored|supported|presented|powered|brought to you) by|(?:you are |you're )?(?:signed|logged) in as\b.*|(?:sie sind )?angemeldet als\b.*|(?:edit profile|my account|sign out|log ?out)(?:\s*(?:edit profile|my account|sign out|log ?out))+)$/iu,
   },
   {
     id: 'date-in-words',
