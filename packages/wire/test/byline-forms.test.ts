@@ -46,6 +46,12 @@ describe('byline forms', () => {
     expect(bylineCandidate('Par la rédaction')).toEqual({ authors: [] });
   });
 
+  it('reads an agency or a desk beside the people as no person (`Von dpa`, `Jane Roe and AP`, `… und der Redaktion`)', () => {
+    expect(bylineCandidate('Von dpa')).toEqual({ authors: [], source: 'dpa' });
+    expect(bylineCandidate('By Jane Roe and AP')).toEqual({ authors: [{ name: 'Jane Roe' }], source: 'The Associated Press' });
+    expect(bylineCandidate('Von Jana Roth und der Redaktion')).toEqual({ authors: [{ name: 'Jana Roth' }] });
+  });
+
   it('a Spanish byline under the headline is not the headline', async () => {
     const page = [
       'Inicio',

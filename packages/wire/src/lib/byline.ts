@@ -61,10 +61,19 @@ export function parseByline(text: string): Byline | undefined {
       rest = rest.slice(0, trailing.index);
     }
   }
-  const names = rest
+  const listed = rest
     .split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|&)\s*/i)
     .map((name) => name.trim())
     .filter(Boolean);
+  // An agency or a desk named beside the people (`Jane Roe and AP`, `Jane Roe und der Redaktion`) is no person: the
+  // agency is the source, the desk is left out.
+  const names = listed.filter((name) => {
+    const agency = agencies.find(([pattern]) => pattern.test(name));
+    if (agency && listed.length > 1) source ??= agency[1] || name;
+    return !(agency && listed.length > 1) && !desk.test(name);
+  });
+  if (names.length === 0 && listed.length > names.length && (source || listed.every((name) => desk.test(name))))
+    return source ? { authors: [], source } : { authors: [] };
   if (names.length === 0 || names.length > 8) return undefined;
   // A byline is names: two to five words each, each capitalised.
   const isName = (name: string) =>
@@ -75,6 +84,10 @@ export function parseByline(text: string): Byline | undefined {
   if (source) byline.source = source;
   return byline;
 }
+
+/** A desk named in a byline, no person (`der Redaktion`, `the newsroom`, `la redacción`). */
+const desk =
+  /^(?:(?:der|die|the|la|le|el|da|della)\s+)?(?:(?:online-)?redaktion|staff|newsroom|news desk|redacci[oó]n|r[ée]daction|redazione)$/iu;
 
 /**
  * A job title printed alone, as a line of its own under the name (`Games Editor`, `Contributing Correspondent`):

@@ -117,7 +117,10 @@ export function dateCandidate(text: string, index: number, timeZone: string): Da
 /** A byline in the header: `By …`/`Von …`, or names followed by an agency (`Jane Doe, Associated Press`), or an agency alone. */
 export function bylineCandidate(text: string): Byline | undefined {
   const unglued = text.replace(monthNames, '\n').split('\n')[0] ?? text;
-  const agencyOnly = /^(?:the )?(associated press|reuters|afp|agence france-presse|dpa|upi)$/iu.exec(unglued.trim());
+  // An agency alone, with or without the byline word (`Associated Press`, `Von dpa`).
+  const agencyOnly = /^(?:(?:by|von|par|por)\s+)?(?:the )?(associated press|reuters|afp|agence france-presse|dpa|upi)$/iu.exec(
+    unglued.trim(),
+  );
   if (agencyOnly?.[1]) {
     const names: Record<string, string> = { 'associated press': 'The Associated Press', 'agence france-presse': 'AFP' };
     const key = agencyOnly[1].toLowerCase();
