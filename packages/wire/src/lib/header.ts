@@ -1,5 +1,5 @@
 import { type Byline, parseByline } from './byline.js';
-import { findDate, locateDate } from './dates.js';
+import { dateLabel, findDate, locateDate } from './dates.js';
 import { captionRules, notHeadlineRules } from './rules.js';
 
 /**
@@ -70,9 +70,6 @@ export function incompleteDate(text: string): string | undefined {
 export const relativeTime =
   /\b(?:(?:\d+|an?|one)\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s*)+ago\b|\bvor\s+\d+\s+(?:Minuten|Stunden|Tagen)\b|\b(?:just now|yesterday)\b/iu;
 
-const labelled =
-  /^(?:published|updated|posted|last updated|latest update|first published|issued on|modified|veröffentlicht|aktualisiert|stand|publié|mis à jour)\b/iu;
-const updateLabel = /^(?:updated|last updated|latest update|modified|aktualisiert|stand|mis à jour)\b/iu;
 const monthNames =
   /(?<=\p{Ll})(?=(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d)/gu;
 
@@ -106,12 +103,13 @@ export function dateCandidate(text: string, index: number, timeZone: string): Da
   const unglued = text.replace(monthNames, ' ').replace(/\b((?:19|20)\d\d)(\d{1,2}:\d\d)\b/u, '$1 $2');
   const found = findDate(unglued, timeZone);
   if (!found) return undefined;
+  const label = dateLabel(unglued);
   let score = 1;
-  if (labelled.test(unglued)) score += 3;
+  if (label) score += 3;
   if (/\d:\d\d/.test(unglued)) score += 1;
   if (found.zoned) score += 1;
   if (unglued.length <= 60) score += 1;
-  return { index, value: found.value, zoned: found.zoned, score, updated: updateLabel.test(unglued) };
+  return { index, value: found.value, zoned: found.zoned, score, updated: label?.updated ?? false };
 }
 
 /** A byline in the header: `By …`/`Von …`, or names followed by an agency (`Jane Doe, Associated Press`), or an agency alone. */

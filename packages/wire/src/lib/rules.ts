@@ -479,7 +479,7 @@ export const notHeadlineRules: readonly NotHeadlineRule[] = Object.freeze([
   {
     id: 'date-in-words',
     description:
-      'a date written out in a language the date reader does not read, with a weekday or a time around it (`Miércoles 4 de Mayo de 2022`, `15 августа 2016, 13:43`)',
+      'a date written out in words, with a weekday or a time around it (`Miércoles 4 de Mayo de 2022`, `15 августа 2016, 13:43`), also in a language the date reader does not read',
     pattern: /^(?=.{0,60}$)(?:\p{L}+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?,?\s+(?:de\s+)?(?:19|20)\d\d(?:\D.*|\d{1,2}:\d\d.*)?$/u,
   },
   {
