@@ -7,7 +7,7 @@ export { canonicalKey, fieldAliases, generatorKeys, lenientDate, readFields, rea
 export { frontMatterBlock, frontMatterData } from './lib/front-matter.js';
 export type { FrontMatterBlock, FrontMatterFormat } from './lib/front-matter-block.js';
 export { findFrontMatter } from './lib/front-matter-block.js';
-export { ingestMarkdown } from './lib/ingest.js';
+export { ingestMarkdown } from './lib/ingest-all.js';
 export type { MarkdownIngestOptions } from './lib/ingester.js';
 export { markdownIngester } from './lib/ingester.js';
 export { parseMdx } from './lib/mdx.js';

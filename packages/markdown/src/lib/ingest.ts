@@ -21,7 +21,7 @@ import { visit } from 'unist-util-visit';
 import { datePrefix, type PublishState, readFields, readPublishState, staticPath } from './fields.js';
 import { findFrontMatter } from './front-matter-block.js';
 import type { MarkdownIngestOptions } from './ingester.js';
-import { parseMdx } from './mdx.js';
+import type { parseMdx } from './mdx.js';
 import { parseMarkdown } from './parse.js';
 import { type FrontMatter, parseDataFrontMatter, parseFrontMatter } from './parse-front-matter.js';
 import { markdownRules } from './rules.js';
@@ -156,8 +156,16 @@ function unpublished(head: Head, options: Readonly<MarkdownIngestOptions>): stri
  *   `(Photo: Name)` in it is the credit.
  * - Image references are resolved against the article and confined to the
  *   content root.
+ *
+ * `mdx` is the MDX parser, needed for an `.mdx` file only: this module does not import it, so that
+ * converting Markdown does not load remark-mdx and acorn. The ingester imports it the first time an
+ * `.mdx` file comes; the package's main entry passes it.
  */
-export function ingestMarkdown(context: IngestContext, options: Readonly<MarkdownIngestOptions> = {}): IngestResult | undefined {
+export function ingestMarkdown(
+  context: IngestContext,
+  options: Readonly<MarkdownIngestOptions> = {},
+  mdx?: typeof parseMdx,
+): IngestResult | undefined {
   const { file, text, limits } = context;
   if (!checkMarkdownSource(file, text, limits)) return undefined;
   const skipped = (reason: string, rule: Rule): IngestResult | undefined => {
@@ -181,7 +189,7 @@ export function ingestMarkdown(context: IngestContext, options: Readonly<Markdow
   const named = fileLanguage(context.articlePath);
   if (named && !head.fields.language) head.fields.language = named;
   renderSummary(context, head.fields, options.siteVariables);
-  const tree = parseBody(context, head.body, options.siteVariables);
+  const tree = parseBody(context, head.body, options.siteVariables, mdx);
   if (!tree || !checkTreeDepth(file, tree, limits.maxDepth)) return undefined;
   const { fields } = head;
   takeSummary(tree, fields);
@@ -206,14 +214,27 @@ function fileLanguage(articlePath: string): string | undefined {
   return tag && /^[a-z]{2}(?:-[a-z0-9]{2,4})?$/i.test(tag) ? tag : undefined;
 }
 
+/** The file is MDX (`.mdx`), read with remark's MDX parser. */
+export function isMdx(context: Pick<IngestContext, 'file' | 'articlePath'>): boolean {
+  return /\.mdx$/i.test(context.file.path ?? context.articlePath);
+}
+
 /** Render template syntax, then parse as Markdown or (`.mdx`) MDX. */
-function parseBody(context: IngestContext, text: string, site?: Readonly<Record<string, string>>): Root | undefined {
-  const mdx = /\.mdx$/i.test(context.file.path ?? context.articlePath);
+function parseBody(
+  context: IngestContext,
+  text: string,
+  site: Readonly<Record<string, string>> | undefined,
+  parseMdx: typeof import('./mdx.js').parseMdx | undefined,
+): Root | undefined {
+  const mdx = isMdx(context);
   const rendered = renderTemplates(text, { siteUrl: context.siteUrl, markdownOnly: mdx, site });
   for (const problem of rendered.problems) {
     report(context.file, 'warning', problem.reason, markdownRules.templateSyntax, { line: problem.line, column: problem.column });
   }
-  return mdx ? parseMdx(context.file, rendered.text) : parseMarkdown(rendered.text);
+  if (!mdx) return parseMarkdown(rendered.text);
+  if (!parseMdx)
+    throw new Error(`ingestMarkdown: ${context.articlePath} is MDX; pass parseMdx (from @syndikit/markdown) as its third argument`);
+  return parseMdx(context.file, rendered.text);
 }
 
 /** Template syntax in a front matter summary (a Jekyll `excerpt` with `{{ site.repository }}`), rendered or reported like the body's. */

@@ -1,7 +1,8 @@
 /**
  * The Markdown ingester itself, light to load: its options and cache key.
- * What reads a file (`ingestMarkdown` in `ingest.js`: micromark, MDX,
- * front matter, templates) is imported on the first file it is given. The
+ * What reads a file (`ingestMarkdown` in `ingest.js`: micromark,
+ * front matter, templates) is imported on the first file it is given, the
+ * MDX parser (`mdx.js`: remark-mdx, acorn) on the first `.mdx` file. The
  * `syndikit` command imports this module (`@syndikit/markdown/ingester`), so
  * that a rebuild which converts nothing never loads the parser.
  */
@@ -76,6 +77,10 @@ export function markdownIngester(options?: Readonly<MarkdownIngestOptions> | nul
     name: 'markdown',
     extensions: ['.md', '.markdown', '.mdx'],
     cacheKey,
-    ingest: async (context) => (await import('./ingest.js')).ingestMarkdown(context, resolved),
+    ingest: async (context) => {
+      const { ingestMarkdown, isMdx } = await import('./ingest.js');
+      // The MDX parser (remark-mdx, acorn) only for an `.mdx` file: a Markdown conversion does not load it.
+      return ingestMarkdown(context, resolved, isMdx(context) ? (await import('./mdx.js')).parseMdx : undefined);
+    },
   };
 }

@@ -1,11 +1,14 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { report } from '@syndikit/core';
 import type { Image, Root, RootContent } from 'mdast';
+import { mathFromMarkdown } from 'mdast-util-math';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
+import type { math as mathSyntax } from 'micromark-extension-math';
 import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { type Processor, unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { markdownRules } from './rules.js';
@@ -16,9 +19,28 @@ const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freez
 /**
  * The same with TeX math (`$$…$$`, `$…$`), as MDX sites with math enable it (remark-math): braces in
  * math are TeX, not expressions. Tried only when the file does not parse without it, so that prices
- * (`$5 and $10`) in other files stay text.
+ * (`$5 and $10`) in other files stay text; made the first time.
  */
-const mdxMathParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath).freeze();
+let mdxMathParser: Processor<Root> | undefined;
+
+/**
+ * remark-math's parsing half, written here: remark-math imports `micromark-extension-math`'s entry, which
+ * also exports `mathHtml` and with it KaTeX (600 KB of source, a tenth of a second to load) for the HTML
+ * output syndikit never asks micromark for. The package's `exports` name only that entry, so its syntax
+ * module (`lib/syntax.js`, which the entry re-exports as `math`) is required by its file beside the entry;
+ * `test/mdx-math.test.ts` fails if KaTeX loads or the syntax module moves. The tree is mdast-util-math's
+ * `mathFromMarkdown`, as remark-math makes it; nothing here writes math back to Markdown (it becomes code).
+ */
+function remarkMathSyntax(this: Processor): undefined {
+  const require = createRequire(import.meta.url);
+  const syntax = join(dirname(require.resolve('micromark-extension-math')), 'lib', 'syntax.js');
+  const { math } = require(syntax) as { math: typeof mathSyntax };
+  const data = this.data();
+  data.micromarkExtensions ??= [];
+  data.micromarkExtensions.push(math());
+  data.fromMarkdownExtensions ??= [];
+  data.fromMarkdownExtensions.push(mathFromMarkdown());
+}
 
 /** HTML elements whose content is the text: unwrapped without a warning (the generator shows their children). */
 const transparentTags: ReadonlySet<string> = new Set([
@@ -100,6 +122,7 @@ export function parseMdx(file: VFile, text: string): Root | undefined {
 function withMath(text: string): Root | undefined {
   let tree: Root;
   try {
+    mdxMathParser ??= unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMathSyntax).freeze();
     tree = mdxMathParser.parse(text) as Root;
   } catch {
     return undefined;

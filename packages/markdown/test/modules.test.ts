@@ -1,0 +1,85 @@
+/**
+ * What converting one file loads. A one-article rebuild converts one Markdown file, so every module the
+ * parser loads is paid for by it (docs/performance.md, Rebuilds): Markdown must not load the MDX parser
+ * (remark-mdx, acorn), and MDX with TeX math must not load KaTeX, which only micromark's HTML output of
+ * math uses. Each case runs in a child process of the built package, with a module hook that lists every
+ * ES module loaded; CommonJS ones are read from `require.cache`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'syndikit-modules-'));
+const list = join(dir, 'loaded.txt');
+writeFileSync(
+  join(dir, 'hooks.mjs'),
+  `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  appendFileSync(${JSON.stringify(list)}, url + '\\n');
+  return next(url, context);
+}
+`,
+);
+writeFileSync(
+  join(dir, 'register.mjs'),
+  `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`,
+);
+
+/** Ingest `text` as `path` through the ingester (as the build does) in a child process: the body's nodes and the modules loaded. */
+function convert(path: string, text: string): { body: unknown[]; loaded: string[] } {
+  writeFileSync(list, '');
+  const script = `
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { defaultLimits } from '@syndikit/core';
+import { markdownIngester } from '@syndikit/markdown/ingester';
+import { VFile } from 'vfile';
+const text = ${JSON.stringify(text)};
+const file = new VFile({ path: ${JSON.stringify(path)}, value: text });
+const result = await markdownIngester().ingest({ file, text, articlePath: ${JSON.stringify(path)}, timeZone: 'UTC', limits: defaultLimits });
+if (file.messages.length > 0) throw new Error(String(file.messages[0]));
+const loaded = readFileSync(${JSON.stringify(list)}, 'utf8').split('\\n').filter(Boolean);
+loaded.push(...Object.keys(createRequire(import.meta.url).cache));
+console.log(JSON.stringify({ body: result.body.children, loaded }));
+`;
+  const child = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(join(dir, 'register.mjs')).href, '--input-type=module', '-e', script],
+    {
+      cwd: here,
+      encoding: 'utf8',
+    },
+  );
+  expect(child.stderr).toBe('');
+  return JSON.parse(child.stdout) as { body: unknown[]; loaded: string[] };
+}
+
+const loads = (loaded: string[], name: string) => loaded.some((url) => url.includes(`/node_modules/${name}/`));
+
+describe('modules loaded to convert one file', () => {
+  it('the hook sees the packages a conversion loads', () => {
+    const { loaded } = convert('story.md', '---\ntitle: T\n---\nSome *text*.\n');
+    expect(loads(loaded, 'micromark')).toBe(true);
+    expect(loads(loaded, 'mdast-util-from-markdown')).toBe(true);
+  });
+
+  it('Markdown does not load the MDX parser nor KaTeX', () => {
+    const { body, loaded } = convert('story.md', '---\ntitle: T\n---\nThe estimator $\\hat{\\beta}$ costs $5.\n');
+    expect(body).toMatchObject([{ type: 'paragraph', children: [{ type: 'text', value: 'The estimator $\\hat{\\beta}$ costs $5.' }] }]);
+    for (const name of ['remark-mdx', 'acorn', 'micromark-extension-math', 'katex']) expect(loads(loaded, name), name).toBe(false);
+  });
+
+  it('MDX with TeX math parses the math without loading KaTeX', () => {
+    const { body, loaded } = convert('post.mdx', '---\ntitle: T\n---\nThe estimator $\\hat{\\beta}$ is:\n\n$$\nx^{2}\n$$\n');
+    expect(body).toMatchObject([
+      { type: 'paragraph', children: [{ type: 'text' }, { type: 'inlineCode', value: '\\hat{\\beta}' }, { type: 'text' }] },
+      { type: 'code', lang: 'math', value: 'x^{2}' },
+    ]);
+    expect(loads(loaded, 'micromark-extension-math')).toBe(true);
+    expect(loads(loaded, 'katex')).toBe(false);
+  });
+});
