@@ -15,7 +15,7 @@ export function readPage(name: string): string {
 /** Convert one page through the core pipeline with only the page ingester. */
 export async function convertPage(
   name: string,
-  value: string = readPage(name),
+  value: string | Uint8Array = readPage(name),
   options?: PageIngestOptions,
 ): Promise<ConvertResult & { article: Article | undefined; messages: string[]; blocks: string[] }> {
   const file = new VFile({ path: `${pagesRoot}/${name}`, value });

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Article } from './article.js';
 import { fileExtension } from './choose-ingester.js';
+import type { EncodingDeclaration } from './decode.js';
 import type { Limits } from './limits.js';
 
 /**
@@ -20,7 +21,10 @@ export type ArticleFields = Omit<Partial<Article>, 'body' | 'authors' | 'tags' |
 export interface IngestContext {
   /** The input, for reporting messages with `report(file, …)`. */
   file: VFile;
-  /** The input as text, decoded strictly from UTF-8, without a byte order mark. */
+  /**
+   * The input as text, without a byte order mark: decoded strictly from
+   * UTF-8, or from the encoding the ingester's `sniffEncoding` found declared.
+   */
   text: string;
   /** The input's path relative to the content root, POSIX (`news/story.md`). */
   articlePath: string;
@@ -112,6 +116,18 @@ export interface Ingester {
    * limit of any ingester, then held to their own ingester's. Optional.
    */
   maxBytes?: number;
+  /**
+   * The encoding an input's bytes declare, for a format that declares its
+   * encoding in the file (HTML's `<meta charset>`, a byte order mark):
+   * `undefined` when they declare none. The pipeline calls it for an input
+   * of one of `extensions` (the first ingester of the extension that has
+   * one), after the size check and before decoding, then decodes the bytes
+   * in that encoding (core's `decodeInput`: UTF-8 as strictly as ever,
+   * another encoding of the WHATWG Encoding Standard strictly too, an
+   * unknown label reported). Without it, and for inputs chosen by content,
+   * bytes are read strictly as UTF-8. Optional.
+   */
+  sniffEncoding?(bytes: Uint8Array): EncodingDeclaration | undefined | Promise<EncodingDeclaration | undefined>;
   ingest(context: IngestContext): IngestOutcome | Promise<IngestOutcome>;
 }
 
@@ -122,6 +138,17 @@ export type IngestOutcome = IngestResult | readonly IngestResult[] | undefined;
 export function ingestResults(outcome: IngestOutcome): readonly IngestResult[] {
   if (outcome === undefined || outcome === null) return [];
   return Array.isArray(outcome) ? outcome : [outcome as IngestResult];
+}
+
+/**
+ * The ingester that says how an input of this name declares its encoding:
+ * the first of those of its extension with a `sniffEncoding`, or `undefined`
+ * (the input is then read strictly as UTF-8).
+ */
+export function encodingSnifferFor(ingesters: readonly Ingester[], fileName: string): Ingester | undefined {
+  const extension = fileExtension(fileName);
+  if (!extension) return undefined;
+  return ingesters.find((ingester) => ingester.sniffEncoding && ingester.extensions.includes(extension));
 }
 
 /**

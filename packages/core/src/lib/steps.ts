@@ -7,9 +7,9 @@ import { reportedRule, unsafeOutputPath } from './adapter.js';
 import { type Article, unpublishedReason } from './article.js';
 import { chooseIngester } from './choose-ingester.js';
 import type { ConvertOptions, ImageFactsReader } from './convert.js';
-import { checkFileSize, decodeText } from './decode.js';
+import { checkFileSize, decodeInput } from './decode.js';
 import { hasErrors, report } from './diagnostics.js';
-import { type Ingester, type IngestOutcome, type IngestPlace, ingestResults, inputByteLimit } from './ingester.js';
+import { encodingSnifferFor, type Ingester, type IngestOutcome, type IngestPlace, ingestResults, inputByteLimit } from './ingester.js';
 import { type CollectionItemStore, itemCache } from './items.js';
 import { defaultLimits, type Limits } from './limits.js';
 import { contentPath, finalizeArticle, wantedSlug } from './normalize.js';
@@ -177,7 +177,22 @@ export async function ingestArticle(file: VFile, pipeline: ResolvedPipeline, slu
 
 /** Decode the input, choose its ingester and run it; `undefined` after reporting an error on `file`. */
 async function runIngester(file: VFile, pipeline: ResolvedPipeline): Promise<IngestOutcome> {
-  const text = decodeText(file, { maxBytes: inputByteLimit(pipeline, file.basename ?? '') });
+  const sniffer = encodingSnifferFor(pipeline.ingesters, file.basename ?? '');
+  let text: string | undefined;
+  try {
+    text = await decodeInput(file, { maxBytes: inputByteLimit(pipeline, file.basename ?? '') }, sniffer?.sniffEncoding?.bind(sniffer));
+  } catch (error) {
+    // Only an ingester's `sniffEncoding` throws here (a bug in it): this input fails, not the build.
+    report(
+      file,
+      'error',
+      `The ${sniffer?.name} ingester failed to read the encoding: ${errorMessage(error)}`,
+      rules.ingesterFailed,
+      undefined,
+      error,
+    );
+    return undefined;
+  }
   if (text === undefined) return undefined;
   const choice = chooseIngester(file.basename ?? '', text, pipeline.ingesters);
   if ('problem' in choice) {

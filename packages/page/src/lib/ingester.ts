@@ -52,6 +52,9 @@ export function pageIngester(options?: Readonly<PageIngestOptions> | null): Inge
       useArticleBody: settings.useArticleBody,
       maxPageDepth,
     }),
+    // Read as a browser reads a saved page: a byte order mark, else the `<meta>` that declares the
+    // encoding, else UTF-8 (`encoding.js`, loaded with the first page, like the extraction).
+    sniffEncoding: async (bytes) => (await import('./encoding.js')).sniffPageEncoding(bytes),
     // The extraction (linkedom, Readability, language detection) loads on the first page: a build
     // without saved pages never loads it (about a third of the command's start-up).
     ingest: async (context) => (await import('./ingest.js')).ingestPage(context, settings),
