@@ -9,8 +9,9 @@
 // this repository: the pages and their expectations stay in DIR, and this script prints only counts (`--pages` adds
 // one line per page with what was wrong, `--json` writes every page's fields to a file outside the repository).
 //
-// Each page goes through `@syndikit/core`'s `convert` with `pageIngester()` alone, in UTC. Text is compared after
-// NFKC, folding quotes and dashes, collapsing white space and lower-casing. What counts as right:
+// Each page's bytes go through `@syndikit/core`'s `convert` with `pageIngester()` alone, in UTC (decoded in the
+// encoding the page declares, as `syndikit build` decodes it). Text is compared after NFKC, folding quotes and
+// dashes, collapsing white space and lower-casing. What counts as right:
 //   - headline: the article's headline equal to the expected title (no leniency for a site name left on);
 //   - authors: the article's author names equal, as a set, to the expected byline split at `,`, `;`, ` and `, ` und `,
 //     ` & `, keeping names of two words or more; judged only on pages with such a name;
@@ -116,7 +117,8 @@ async function main() {
     .sort();
   for (const id of ids) {
     const expected = JSON.parse(readFileSync(join(dir, id, 'expected-metadata.json'), 'utf8'));
-    const html = readFileSync(join(dir, id, 'source.html'), 'utf8');
+    // The bytes, as `syndikit build` reads them: the pipeline decodes the page in the encoding it declares.
+    const html = readFileSync(join(dir, id, 'source.html'));
     const result = await convert(
       { path: `/pages/${id}.html`, value: html },
       { root: '/pages', ingesters: [pageIngester()], timeZone: 'UTC' },
