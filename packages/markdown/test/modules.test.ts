@@ -81,5 +81,7 @@ describe('modules loaded to convert one file', () => {
     ]);
     expect(loads(loaded, 'micromark-extension-math')).toBe(true);
     expect(loads(loaded, 'katex')).toBe(false);
+    // Nor the entry that imports it: a required ES module's own imports pass no hook, so KaTeX alone would not show.
+    expect(loaded.filter((url) => url.endsWith('/micromark-extension-math/index.js'))).toEqual([]);
   });
 });
