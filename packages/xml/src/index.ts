@@ -1,3 +1,4 @@
+export { sniffXmlEncoding } from './lib/encoding.js';
 export type { SafeXmlOptions, SafeXmlResult, XmlProblem } from './lib/parse.js';
 export { defaultSafeXmlOptions, parseSafeXml, reportXmlProblems } from './lib/parse.js';
 export type { XmlRuleId } from './lib/rules.js';

@@ -24,6 +24,17 @@ export interface EncodingDeclaration {
 /** Reads the encoding an input declares from its bytes; see `Ingester.sniffEncoding`. */
 export type EncodingSniffer = (bytes: Uint8Array) => EncodingDeclaration | undefined | Promise<EncodingDeclaration | undefined>;
 
+declare module 'vfile' {
+  interface DataMap {
+    /**
+     * The encoding (its WHATWG name: `windows-1252`, `utf-16le`) the input
+     * was decoded from by `decodeInput`, when it is not UTF-8; absent for
+     * UTF-8.
+     */
+    encoding: string;
+  }
+}
+
 /** Limits applied before any parser sees the input. */
 export interface DecodeLimits {
   /** Largest input accepted, in bytes. */
@@ -105,7 +116,7 @@ function notEmpty(file: VFile, text: string): string | undefined {
  * `TextDecoder` reads windows-1252 as ISO-8859-1, so byte 0x92 would become
  * a C1 control instead of `’`), strictly too: bytes the encoding does not
  * map are `invalid-bytes`. The encoding used is said in an info message
- * (`encoding-declared`); a label the standard does not know, or one no
+ * (`encoding-declared`) and kept as `file.data.encoding`; a label the standard does not know, or one no
  * decoder reads (`replacement`), is `unknown-encoding`.
  *
  * @returns the text without a byte order mark, or `undefined` after
@@ -160,6 +171,8 @@ export async function decodeInput(file: VFile, limits: DecodeLimits, sniff?: Enc
     return undefined;
   }
   report(file, 'info', `Read as ${decoder.encoding}, the encoding ${declaredBy(declaration)}`, rules.encodingDeclared, declaration.place);
+  // For readers that check a declaration of their own against what was used (an XML declaration after a BOM).
+  file.data.encoding = decoder.encoding;
   return notEmpty(file, text);
 }
 

@@ -48,6 +48,9 @@ export function newsmlG2Ingester(options?: Readonly<NewsMlG2IngestOptions> | nul
     recognize: recognizeNewsMlG2,
     extensions: ['.xml'],
     cacheKey: `newsml-g2@${version}:${maxDepth}:many`,
+    // The encoding of the XML declaration (or a byte order mark), else UTF-8; shared by every XML ingester,
+    // so that which of those of `.xml` the pipeline asks does not matter.
+    sniffEncoding: async (bytes) => (await import('@syndikit/xml/encoding')).sniffXmlEncoding(bytes),
     // The reader (safe XML parsing, items, bodies) loads on the first document it is given.
     ingest: async (context): Promise<IngestResult[]> => {
       const articles = (await import('./read.js')).readNewsMlG2(context, { maxDepth });

@@ -25,6 +25,9 @@ export function newsml1Ingester(options?: Readonly<{ maxDepth?: number | null }>
     recognize: recognizeNewsMl1,
     extensions: ['.xml'],
     cacheKey: `newsml-1@${version}:${maxDepth}:many`,
+    // The encoding of the XML declaration (or a byte order mark), else UTF-8; shared by every XML ingester,
+    // so that which of those of `.xml` the pipeline asks does not matter.
+    sniffEncoding: async (bytes) => (await import('@syndikit/xml/encoding')).sniffXmlEncoding(bytes),
     // The reader loads on the first document it is given.
     ingest: async (context): Promise<IngestResult[]> => {
       const items = (await import('./newsml1.js')).readNewsMl1(context, maxDepth);

@@ -37,7 +37,7 @@ export interface NewsMl1Article extends IngestResult {
 /** Every article of a NewsML 1.x document. */
 export function readNewsMl1(context: Pick<IngestContext, 'file' | 'text' | 'timeZone'>, maxDepth = 256): NewsMl1Article[] {
   const { file } = context;
-  const { tree, problems } = parseSafeXml(context.text, { maxDepth });
+  const { tree, problems } = parseSafeXml(context.text, { maxDepth, encoding: context.file.data.encoding });
   reportXmlProblems(file, problems);
   const root = tree ? rootElement(tree) : undefined;
   if (!root) return [];

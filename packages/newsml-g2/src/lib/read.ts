@@ -68,7 +68,7 @@ function g2Root(
   options: Readonly<NewsMlG2ReadOptions> | null | undefined,
 ): Element | undefined {
   const { file } = context;
-  const { tree, problems } = parseSafeXml(context.text, { maxDepth: options?.maxDepth ?? 256 });
+  const { tree, problems } = parseSafeXml(context.text, { maxDepth: options?.maxDepth ?? 256, encoding: context.file.data.encoding });
   reportXmlProblems(file, problems);
   const root = tree ? rootElement(tree) : undefined;
   if (!root) return undefined;

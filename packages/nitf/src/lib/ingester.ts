@@ -24,6 +24,9 @@ export function nitfIngester(options?: Readonly<NitfIngestOptions> | null): Inge
     recognize: recognizeNitf,
     extensions: ['.nitf', '.xml'],
     cacheKey: `nitf@${version}:${maxDepth}`,
+    // The encoding of the XML declaration (or a byte order mark), else UTF-8; shared by every XML ingester,
+    // so that which of those of `.xml` the pipeline asks does not matter.
+    sniffEncoding: async (bytes) => (await import('@syndikit/xml/encoding')).sniffXmlEncoding(bytes),
     // The reader (safe XML parsing, the body's handlers) loads on the first document it is given.
     ingest: async (context) => {
       const result = (await import('./nitf.js')).ingestNitf(context, maxDepth);

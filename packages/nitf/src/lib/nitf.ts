@@ -23,7 +23,7 @@ export interface NitfReadResult extends IngestResult {
 
 /** Parse `context.text` safely and read it as NITF; problems are reported on `context.file`. */
 export function ingestNitf(context: IngestContext, maxDepth = 256): NitfReadResult | undefined {
-  const { tree, problems } = parseSafeXml(context.text, { maxDepth });
+  const { tree, problems } = parseSafeXml(context.text, { maxDepth, encoding: context.file.data.encoding });
   reportXmlProblems(context.file, problems);
   const root = tree ? rootElement(tree) : undefined;
   if (!root) return undefined;

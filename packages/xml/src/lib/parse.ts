@@ -1,3 +1,4 @@
+import { normalizeEncoding } from '@exodus/bytes/encoding-lite.js';
 import type { Rule } from '@syndikit/core';
 import { report } from '@syndikit/core';
 import type { Point } from 'unist';
@@ -14,6 +15,13 @@ export interface SafeXmlOptions {
   maxDepth?: number | null;
   /** Longest text accepted, in UTF-16 code units. Default `33554432` (32 Mi). */
   maxLength?: number | null;
+  /**
+   * The encoding the text was decoded from, a label of the WHATWG Encoding
+   * Standard (the pipeline's `file.data.encoding`). Default `utf-8`. An XML
+   * declaration naming another encoding is a warning
+   * (`xml-encoding-declaration`).
+   */
+  encoding?: string | null;
 }
 
 /** The defaults of {@link SafeXmlOptions}. */
@@ -46,6 +54,7 @@ export interface SafeXmlResult {
  * @param text The document, already decoded (the pipeline decodes UTF-8 strictly).
  * @param [options.maxDepth=256] Deepest nesting accepted.
  * @param [options.maxLength=33554432] Longest text accepted.
+ * @param [options.encoding='utf-8'] The encoding the text was decoded from.
  * @example
  *   const { tree, problems } = parseSafeXml('<newsItem/>')
  */
@@ -95,9 +104,16 @@ export function parseSafeXml(text: string, options?: Readonly<SafeXmlOptions> | 
     });
   }
   const declared = /^\s*<\?xml\s[^>]*?\bencoding\s*=\s*(["'])([^"']*)\1/.exec(text);
-  if (declared?.[2] !== undefined && !/^utf-?8$/i.test(declared[2])) {
+  // The pipeline decodes in the declared encoding (`sniffXmlEncoding`): they disagree after a byte order
+  // mark that says otherwise, for a declared UTF-16 in bytes that are not, for valid UTF-8 declared as
+  // another encoding (read as UTF-8), and for text given as a string, taken as UTF-8.
+  const used = normalizeEncoding(options?.encoding ?? 'utf-8') ?? options?.encoding;
+  if (declared?.[2] !== undefined && utf16AsOne(normalizeEncoding(declared[2])) !== utf16AsOne(used)) {
     problems.push({
-      reason: `The XML declaration says encoding "${declared[2]}", but the file is valid UTF-8 and is read as UTF-8`,
+      reason:
+        used === 'utf-8'
+          ? `The XML declaration says encoding "${declared[2]}", but the file is valid UTF-8 and is read as UTF-8`
+          : `The XML declaration says encoding "${declared[2]}", but its first bytes say ${used} (a byte order mark, or UTF-16 without one) and it is read as ${used}`,
       rule: xmlRules.encodingDeclaration,
       severity: 'warning',
       place: at(declared.index + declared[0].length - declared[2].length - 1),
@@ -116,6 +132,11 @@ export function parseSafeXml(text: string, options?: Readonly<SafeXmlOptions> | 
     return { tree: undefined, problems };
   }
   return { tree, problems };
+}
+
+/** A declared `UTF-16` means either byte order (the byte order mark says which); the standard's label means LE. */
+function utf16AsOne(encoding: string | null | undefined): string | null | undefined {
+  return encoding === 'utf-16le' || encoding === 'utf-16be' ? 'utf-16' : encoding;
 }
 
 function checkLimit(name: string, value: unknown): number {

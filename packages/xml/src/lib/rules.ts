@@ -45,7 +45,7 @@ export const xmlRules = {
   encodingDeclaration: rule(
     'xml-encoding-declaration',
     'The XML declaration names an encoding other than the one the file was read in',
-    'The file was valid UTF-8 and is read as UTF-8; correct the `encoding` in the XML declaration.',
+    'The file is read in the encoding its byte order mark names, else UTF-8; correct the `encoding` in the XML declaration.',
     'warning',
   ),
   empty: rule('xml-empty', 'The file has no root element', 'Give the file an XML document, or remove it.', 'error'),
