@@ -5,36 +5,15 @@
  * math uses. Each case runs in a child process of the built package, with a module hook that lists every
  * ES module loaded; CommonJS ones are read from `require.cache`.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadsPackage as loads, runListingModules } from '../../../scripts/modules-loaded.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'syndikit-modules-'));
-const list = join(dir, 'loaded.txt');
-writeFileSync(
-  join(dir, 'hooks.mjs'),
-  `import { appendFileSync } from 'node:fs';
-export async function load(url, context, next) {
-  appendFileSync(${JSON.stringify(list)}, url + '\\n');
-  return next(url, context);
-}
-`,
-);
-writeFileSync(
-  join(dir, 'register.mjs'),
-  `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`,
-);
 
 /** Ingest `text` as `path` through the ingester (as the build does) in a child process: the body's nodes and the modules loaded. */
 function convert(path: string, text: string): { body: unknown[]; loaded: string[] } {
-  writeFileSync(list, '');
   const script = `
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { defaultLimits } from '@syndikit/core';
 import { markdownIngester } from '@syndikit/markdown/ingester';
 import { VFile } from 'vfile';
@@ -42,23 +21,13 @@ const text = ${JSON.stringify(text)};
 const file = new VFile({ path: ${JSON.stringify(path)}, value: text });
 const result = await markdownIngester().ingest({ file, text, articlePath: ${JSON.stringify(path)}, timeZone: 'UTC', limits: defaultLimits });
 if (file.messages.length > 0) throw new Error(String(file.messages[0]));
-const loaded = readFileSync(${JSON.stringify(list)}, 'utf8').split('\\n').filter(Boolean);
-loaded.push(...Object.keys(createRequire(import.meta.url).cache));
+const loaded = globalThis.loadedModules();
 console.log(JSON.stringify({ body: result.body.children, loaded }));
 `;
-  const child = spawnSync(
-    process.execPath,
-    ['--import', pathToFileURL(join(dir, 'register.mjs')).href, '--input-type=module', '-e', script],
-    {
-      cwd: here,
-      encoding: 'utf8',
-    },
-  );
+  const child = runListingModules(script, here);
   expect(child.stderr).toBe('');
   return JSON.parse(child.stdout) as { body: unknown[]; loaded: string[] };
 }
-
-const loads = (loaded: string[], name: string) => loaded.some((url) => url.includes(`/node_modules/${name}/`));
 
 describe('modules loaded to convert one file', () => {
   it('the hook sees the packages a conversion loads', () => {
