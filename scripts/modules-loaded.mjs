@@ -1,8 +1,7 @@
 /**
  * What a piece of code loads, for the tests that keep a one-article rebuild from paying for modules it does not
- * use (docs/performance.md, Rebuilds): `packages/markdown/test/modules.test.ts` and
- * `packages/html/test/modules.test.ts`. Shared here because those packages cannot depend on @syndikit/testkit
- * (it depends on them).
+ * use (docs/performance.md, Rebuilds), such as `packages/markdown/test/modules.test.ts`. Here rather than in
+ * @syndikit/testkit, which depends on the packages that use it.
  *
  * `runListingModules(script, cwd)` runs the ES module `script` in a child Node process with a module hook that
  * lists every ES module loaded; inside it, `globalThis.loadedModules()` returns the list so far: the hook's URLs

@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import type { ArticleImage } from '@syndikit/core';
 import { largestRendition } from '@syndikit/core';
 import type { Element, Root as HastRoot, Nodes } from 'hast';
+import { raw } from 'hast-util-raw';
 import { type Schema, sanitize } from 'hast-util-sanitize';
 import type { Html, Root as MdastRoot, RootContent } from 'mdast';
 import { type Handlers, toHast } from 'mdast-util-to-hast';
@@ -12,17 +12,6 @@ import { htmlRules } from './rules.js';
 import { articleSchema } from './schema.js';
 import { type Reporter, reportUnsafe } from './unsafe.js';
 import { absolutizeUrls, walkElements } from './urls.js';
-
-/**
- * hast-util-raw and with it parse5 (300 KB of source, about 0.05 s of CPU to import) are required the first
- * time a body has raw HTML, not imported by every conversion: a rebuild converting one article without any
- * does not load them. Synchronous, as `bodyToHast` is (Node 20.19 and later require ES modules).
- */
-let rawModule: typeof import('hast-util-raw') | undefined;
-function raw(...args: Parameters<typeof import('hast-util-raw').raw>): ReturnType<typeof import('hast-util-raw').raw> {
-  rawModule ??= createRequire(import.meta.url)('hast-util-raw') as typeof import('hast-util-raw');
-  return rawModule.raw(...args);
-}
 
 /** A step on the hast tree between parsing raw HTML and sanitising it. */
 export type HastTransform = (tree: HastRoot, report: Reporter) => void;

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { ArticleFields, ArticleImage, Author, Dateline, Rule, Subject } from '@syndikit/core';
 import {
   checkUrl,
@@ -11,6 +10,7 @@ import {
   splitCredit,
   splitList,
 } from '@syndikit/core';
+import * as chrono from 'chrono-node';
 import { describe } from './parse-front-matter.js';
 import { markdownRules } from './rules.js';
 
@@ -399,18 +399,6 @@ function readDates(reading: Reading): void {
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
 /**
- * chrono, loaded the first time a date is not ISO 8601: its ES build is 266 modules (550 KB), which every
- * conversion loaded although most front matter dates are ISO and never reach it — a third of the modules a
- * one-article rebuild loaded. `lenientDate` is synchronous, so it is required (chrono ships a CommonJS build of
- * the same code) rather than imported.
- */
-let chronoModule: typeof import('chrono-node') | undefined;
-function chrono(): typeof import('chrono-node') {
-  chronoModule ??= createRequire(import.meta.url)('chrono-node') as typeof import('chrono-node');
-  return chronoModule;
-}
-
-/**
  * A date and time with a stray word between them and the offset, as a typo
  * leaves it (`2023-01-29 18:30:22 2023 -0800`): the date, time and offset,
  * as Ruby's lenient `Time.parse` (Jekyll) reads it. `undefined` for anything else.
@@ -430,7 +418,7 @@ function strayDate(value: string, timeZone: string): string | undefined {
  */
 export function lenientDate(value: string, timeZone: string): string | undefined {
   const text = value.trim();
-  const [result, ...more] = chrono().strict.parse(text, undefined, { forwardDate: false });
+  const [result, ...more] = chrono.strict.parse(text, undefined, { forwardDate: false });
   if (!result || more.length > 0 || result.end || result.text.length < text.replace(/\s*\([^)]*\)$/, '').length - 1) return undefined;
   const date = result.start;
   if (!date.isCertain('year') || !date.isCertain('month') || !date.isCertain('day')) return undefined;

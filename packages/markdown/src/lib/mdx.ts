@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { report } from '@syndikit/core';
 import type { Image, Root, RootContent } from 'mdast';
 import { mathFromMarkdown } from 'mdast-util-math';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
-import type { math as mathSyntax } from 'micromark-extension-math';
+import { math } from 'micromark-extension-math';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -24,17 +22,13 @@ const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freez
 let mdxMathParser: Processor<Root> | undefined;
 
 /**
- * remark-math's parsing half, written here: remark-math imports `micromark-extension-math`'s entry, which
- * also exports `mathHtml` and with it KaTeX (600 KB of source, a tenth of a second to load) for the HTML
- * output syndikit never asks micromark for. The package's `exports` name only that entry, so its syntax
- * module (`lib/syntax.js`, which the entry re-exports as `math`) is required by its file beside the entry;
- * `test/mdx-math.test.ts` fails if KaTeX loads or the syntax module moves. The tree is mdast-util-math's
- * `mathFromMarkdown`, as remark-math makes it; nothing here writes math back to Markdown (it becomes code).
+ * remark-math's parsing half: `micromark-extension-math`'s syntax and mdast-util-math's `mathFromMarkdown`, as
+ * remark-math makes them; nothing here writes math back to Markdown (it becomes code). Not remark-math itself,
+ * whose serialiser is never used. The extension's entry also loads KaTeX (for micromark's HTML output, never
+ * used); this module is imported only for an `.mdx` file, so Markdown never pays for it. A static import, not a
+ * `require()` of the syntax file by its path, so that bundlers and the package's `exports` are respected.
  */
 function remarkMathSyntax(this: Processor): undefined {
-  const require = createRequire(import.meta.url);
-  const syntax = join(dirname(require.resolve('micromark-extension-math')), 'lib', 'syntax.js');
-  const { math } = require(syntax) as { math: typeof mathSyntax };
   const data = this.data();
   data.micromarkExtensions ??= [];
   data.micromarkExtensions.push(math());
