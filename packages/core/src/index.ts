@@ -42,7 +42,7 @@ export { joinCredit, splitCredit } from './lib/credit.js';
 export { formatDateline, parseDateline } from './lib/dateline.js';
 export { dateToEpoch, formatOffset, isValidTimeZone, minYear, normalizeDate, parseIsoDate, utcEpoch } from './lib/dates.js';
 export type { DecodeLimits, EncodingDeclaration, EncodingSniffer } from './lib/decode.js';
-export { checkFileSize, decodeInput, decodeText } from './lib/decode.js';
+export { checkFileSize, decodeInput, decodeText, pointAtByte } from './lib/decode.js';
 export type { Place } from './lib/diagnostics.js';
 export { escapeControlCharacters, formatMessage, hasErrors, messageSource, report, severityOf } from './lib/diagnostics.js';
 export { adapterCacheKey, fingerprint } from './lib/fingerprint.js';

@@ -228,7 +228,16 @@ function pointAtIndex(text: string, index: number): { line: number; column: numb
   return { line: before.split('\n').length, column: before.length - lineStart + 1 };
 }
 
-function pointAtByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+/**
+ * Line and column (1-based) of the byte at `offset`: where a bad byte or a declaration is. Lines end at byte 0x0A
+ * (an ASCII-compatible encoding); columns count the characters `decoder` (default UTF-8) makes of the line's bytes
+ * before it. Ingesters' encoding sniffers use it too, with a decoder of the encoding declared.
+ */
+export function pointAtByte(
+  bytes: Uint8Array,
+  offset: number,
+  decoder: { decode(bytes: Uint8Array): string } = new TextDecoder(),
+): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let index = 0; index < offset; index++) {
@@ -238,6 +247,6 @@ function pointAtByte(bytes: Uint8Array, offset: number): { line: number; column:
     }
   }
   // Columns count characters; the bytes before the bad one on this line are valid.
-  const column = new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1;
+  const column = decoder.decode(bytes.subarray(lineStart, offset)).length + 1;
   return { line, column };
 }

@@ -21,7 +21,7 @@
  * Nothing declared: `undefined`, and the page is read strictly as UTF-8.
  */
 import { getBOMEncoding, isomorphicDecode, normalizeEncoding, TextDecoder } from '@exodus/bytes/encoding.js';
-import type { EncodingDeclaration } from '@syndikit/core';
+import { type EncodingDeclaration, pointAtByte } from '@syndikit/core';
 import htmlEncodingSniffer from 'html-encoding-sniffer';
 
 /** The encoding `bytes` declare, for the pipeline to decode them in (`Ingester.sniffEncoding`). */
@@ -37,7 +37,7 @@ export function sniffPageEncoding(bytes: Uint8Array): EncodingDeclaration | unde
     if (encoding) return declared(bytes, encoding, [meta]);
   }
   const unknown = metas.find((meta) => normalizeEncoding(meta.label) === null);
-  return unknown && { label: unknown.label, source: 'its <meta> element', place: placeOf(bytes, unknown.index, 'utf-8') };
+  return unknown && { label: unknown.label, source: 'its <meta> element', place: pointAtByte(bytes, unknown.index) };
 }
 
 /** A `<meta>` of the page's head that names a charset (in `charset` or in `content`), at byte `index`. */
@@ -74,18 +74,5 @@ function declared(bytes: Uint8Array, encoding: string, metas: readonly MetaDecla
   // The prescan reads a declared UTF-16 as UTF-8 and x-user-defined as windows-1252: the name is then the label.
   const meta = metas.find((candidate) => normalizeEncoding(candidate.label) === name);
   if (!meta) return { label: encoding, source: 'its <meta> element' };
-  return { label: meta.label, source: 'its <meta> element', place: placeOf(bytes, meta.index, name) };
-}
-
-/** Line and column (1-based, in characters of `encoding`) of byte `index`. */
-function placeOf(bytes: Uint8Array, index: number, encoding: string): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let at = 0; at < index; at++) {
-    if (bytes[at] === 0x0a) {
-      line++;
-      lineStart = at + 1;
-    }
-  }
-  return { line, column: new TextDecoder(encoding).decode(bytes.subarray(lineStart, index)).length + 1 };
+  return { label: meta.label, source: 'its <meta> element', place: pointAtByte(bytes, meta.index, new TextDecoder(name)) };
 }

@@ -66,9 +66,9 @@ export function feedItem(
   fullContent: boolean,
   maxContentBytes: number = defaultFeedOptions.maxContentBytes,
 ): FeedItem | undefined {
-  const published = article.published ?? article.updated;
-  const updated = article.updated ?? article.published;
-  if (!published || !updated) return undefined;
+  const dates = itemDates(article);
+  if (!dates) return undefined;
+  const [published, updated] = dates;
   const content = feedContent(article, context);
   const { text } = content;
   let html = fullContent ? content.html : undefined;
@@ -116,9 +116,9 @@ export function lazyFeedItem(
   fullContent: boolean,
   maxContentBytes: number = defaultFeedOptions.maxContentBytes,
 ): FeedItem | undefined {
-  const published = article.published ?? article.updated;
-  const updated = article.updated ?? article.published;
-  if (!published || !updated) return undefined;
+  const dates = itemDates(article);
+  if (!dates) return undefined;
+  const [published, updated] = dates;
   let full: FeedItem | undefined;
   const rendered = (): FeedItem => {
     full ??= feedItem(article, context, fullContent, maxContentBytes) as FeedItem;
@@ -149,6 +149,13 @@ export function lazyFeedItem(
       return rendered().image;
     },
   };
+}
+
+/** An item's published and updated dates, each standing in for the other; `undefined` when the article has neither. */
+function itemDates(article: Readonly<Article>): [string, string] | undefined {
+  const published = article.published ?? article.updated;
+  const updated = article.updated ?? article.published;
+  return published && updated ? [published, updated] : undefined;
 }
 
 /** Headline and categories without markup, each field that had some reported once. */
