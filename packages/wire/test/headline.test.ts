@@ -69,6 +69,18 @@ describe('lines that are never a headline (notHeadlineRules)', () => {
     expect(isNavigationWord('Continue reading the main story Share This Page')).toBe(true);
   });
 
+  it('takes no membership prompt as a headline (call-to-action)', async () => {
+    const { isNavigationWord } = await import('../src/lib/header.js');
+    expect(isNavigationWord('Not a member? Sign up')).toBe(true);
+    expect(isNavigationWord('Noch kein Konto? Jetzt registrieren')).toBe(true);
+  });
+
+  it('takes no credit line opening with its label as a headline (caption-label)', async () => {
+    const { isNavigationWord } = await import('../src/lib/header.js');
+    expect(isNavigationWord('Foto: Example Archive / Jane Roe, CC BY 4.0 und 2021 example.org (CC BY 4.0)')).toBe(true);
+    expect(isNavigationWord('Photo: Jane Roe')).toBe(true);
+  });
+
   it('takes no caption with its credit label glued inside above the headline (caption-label)', async () => {
     for (const caption of [
       'The skipper waves from the deck of the old trawler in the harbourPhoto: Example Agency/Jane Roe',
@@ -95,6 +107,49 @@ describe('a date above the headline, under a menu', () => {
     expect(result.messages).toContain(
       'association-menu-date-title.txt:14:1: info Read the headline: "Warm durch den Winter: So sparen Sie beim Heizen in den Ferien", the title-like line right under the byline and date (the line above them sits in a menu) [wire-headline]',
     );
+  });
+});
+
+describe('a headline between the date and the byline', () => {
+  const headline = 'Harbour board votes to rebuild the old fish market on the east pier';
+
+  it('takes the title printed under the date and above the byline, not a line above the date', async () => {
+    // A science site prints its date (with the kind of piece) above the headline and the byline under it; its sign-in
+    // box and slogan stand above, its menu between.
+    const result = await convertWire(
+      page(
+        'The latest research news from the labs of the world',
+        'Sign In',
+        'Not a member? Sign up',
+        'Learn more',
+        'Physics',
+        'Earth',
+        'Home',
+        'Other Sciences',
+        'Archaeology & Fossils',
+        'March 4, 2025 report',
+        headline,
+        'by Jane Roe , Example.org',
+      ),
+      'date-title-byline.txt',
+    );
+    expect(result.articles[0]?.headline).toBe(headline);
+    expect(result.articles[0]?.authors).toEqual([{ name: 'Jane Roe' }]);
+    expect(result.articles[0]?.published).toBe('2025-03-04T00:00:00Z');
+  });
+
+  it('reads a line between the date and a credit under a title as a caption, not the headline', async () => {
+    const result = await convertWire(
+      page(
+        headline,
+        'Example News wire services',
+        'Published 11:11 PM EST Nov 19, 2024',
+        'Harbour master Jane Roe III',
+        'Jon Doe, Associated Press',
+      ),
+      'title-date-caption-credit.txt',
+    );
+    expect(result.articles[0]?.headline).toBe(headline);
   });
 });
 

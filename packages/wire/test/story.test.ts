@@ -42,6 +42,40 @@ describe('a dateline opens a paragraph, not a menu entry (story locator)', () =>
   });
 });
 
+describe('a teaser in capitals and a dash below the story is no dateline (story locator)', () => {
+  // Below the story, a list of links prints a teaser that opens like a staff dateline (`HAFEN AKTUELL – …`): a
+  // place in capitals and a dash. No prose follows it, so it opens no story; the story is the run of prose above.
+  const page = [
+    'Startseite',
+    'Politik',
+    '',
+    'Hafenverwaltung lässt den alten Fischmarkt neu bauen',
+    '',
+    '12. März 2024 / 09:18 Uhr',
+    '',
+    'Die Hafenverwaltung hat am Dienstag beschlossen, den alten Fischmarkt am Ostkai neu zu bauen, ein Vorhaben, über das seit mehr als zehn Jahren gesprochen wird und das schon zweimal aus Geldmangel verschoben worden war, wie der Vorsitzende sagte.',
+    '',
+    'Die Arbeiten sollen im Frühjahr beginnen, und die Stände bleiben während des Baus in einer Halle am Kai geöffnet, damit die Fischer während der ganzen Bauzeit keinen einzigen Handelstag verlieren und die Kunden den Weg zu ihnen finden.',
+    '',
+    'Die Händler begrüßten den Beschluss, baten aber darum, die Mieten in den ersten zwei Jahren nicht zu erhöhen, weil viele von ihnen während der langen Sperrung der Straße zum Hafen Kunden verloren haben und erst wieder Fuß fassen müssen.',
+    '',
+    'Artikel teilen',
+    'Politik aktuell',
+    '12. März 2024',
+    'HAFEN AKTUELL – Heute erscheint der neue Hafenbericht mit allen Zahlen des Jahres',
+    'WIR INFORMIEREN',
+    'Impressum',
+    '',
+  ].join('\n');
+
+  it('finds the story above the list, with its headline', async () => {
+    const result = await convertWire(page, 'teaser-caps-dash.txt');
+    expect(result.articles[0]?.headline).toBe('Hafenverwaltung lässt den alten Fischmarkt neu bauen');
+    expect(result.articles[0]?.dateline).toBeUndefined();
+    expect(firstParagraph(result)).toMatch(/^Die Hafenverwaltung hat am Dienstag/u);
+  });
+});
+
 describe('a story of one long paragraph under a sign-in form (story locator)', () => {
   // A paywalled page prints one paragraph of the story; above it, the sign-in and register forms close with a short
   // sentence (`A password will be e-mailed to you.`). With no run of prose on the page, the story is its first long

@@ -454,9 +454,9 @@ export const notHeadlineRules: readonly NotHeadlineRule[] = Object.freeze([
   {
     id: 'call-to-action',
     description:
-      'a call to action or a menu label of a few words (`Watch Example Live`, `Sign Up To The Example`, `Zurück zur Übersicht`, `Click here to sign in with …`, `Continue reading the main story`, `Forgot your password?`), `you are here: …`, or a teaser label glued to its title (`Read Next …`)',
+      'a call to action or a menu label of a few words (`Watch Example Live`, `Sign Up To The Example`, `Zurück zur Übersicht`, `Click here to sign in with …`, `Continue reading the main story`, `Forgot your password?`, `Not a member? Sign up`), `you are here: …`, or a teaser label glued to its title (`Read Next …`)',
     pattern:
-      /^(?:(?:watch|listen|sign|subscribe|follow|join|download|share|click|log|register|explore|discover|shop|buy|try|support|donate|take|suggest|contact|close|open|skip|go to|back to|return to|work with|zurück|weiterlesen|retour|volver|voltar)\b(?:\s+\S+){0,4}|click here\b.*|continue reading\b.*|forgot (?:your )?(?:password|username)\b.*|you are here\b.*|(?:read next|read more|up next)\b.*)$/iu,
+      /^(?:(?:watch|listen|sign|subscribe|follow|join|download|share|click|log|register|explore|discover|shop|buy|try|support|donate|take|suggest|contact|close|open|skip|go to|back to|return to|work with|zurück|weiterlesen|retour|volver|voltar)\b(?:\s+\S+){0,4}|click here\b.*|continue reading\b.*|forgot (?:your )?(?:password|username)\b.*|(?:not a member|not registered|no account|don['’]t have an account|new here|noch kein (?:konto|mitglied)|pas encore (?:de compte|membre))\s*\?.*|you are here\b.*|(?:read next|read more|up next)\b.*)$/iu,
   },
   {
     id: 'breadcrumb-unseparated',
@@ -485,8 +485,8 @@ export const notHeadlineRules: readonly NotHeadlineRule[] = Object.freeze([
   {
     id: 'caption-label',
     description:
-      'a caption with its credit label inside the line (`The champion after the final.Bild: Example/Agency`, `The pier at dawn. Photo: Jane Roe`, `The pier at dawn - Fotos: Jane Roe`)',
-    pattern: /^.{10,}?(?:\p{Ll}|[.!?)"”]|\s[-–—|])\s*(?:Bild|Foto|Photo|Photograph|Image|Credit)s?:\s*\S.*$/u,
+      'a caption with its credit label inside the line (`The champion after the final.Bild: Example/Agency`, `The pier at dawn. Photo: Jane Roe`, `The pier at dawn - Fotos: Jane Roe`) or opening it (`Foto: Example Archive / Jane Roe, CC BY 4.0`)',
+    pattern: /^(?:.{10,}?(?:\p{Ll}|[.!?)"”]|\s[-–—|])\s*)?(?:Bild|Foto|Photo|Photograph|Image|Credit)s?:\s*\S.*$/u,
   },
   {
     id: 'reading-time',

@@ -118,7 +118,10 @@ export function findStory(
   const classes = lines.map((line) => classify(line, stopwords));
   const prose = (index: number) => classes[index] === 'good' || classes[index] === 'near-good';
   const view: Classed = { lines, classes, isExcluded: (index) => isSkippable(index) || isHeaderLine(index) };
-  let start = lines.findIndex((_, index) => !isSkippable(index) && datelineParagraph(lines, index));
+  // A staff dateline (no agency) opens the story only when prose follows it: a teaser in capitals and a dash in a list
+  // of links below the story (`KURZ MAL WEG – Heute erscheint …` / `WIR INFORMIEREN`) reads as one.
+  const followed = (index: number) => matchDateline(lines[index] ?? '') !== undefined || [1, 2, 3].some((step) => prose(index + step));
+  let start = lines.findIndex((_, index) => !isSkippable(index) && datelineParagraph(lines, index) && followed(index));
   let reason = 'its dateline';
   if (start === -1) {
     start = classes.findIndex((kind, index) => kind === 'good' && [1, 2, 3].some((step) => prose(index + step)));

@@ -255,24 +255,7 @@ function chooseHeadline(reading: Reading, start: number): number {
   // Only lines above the story repeat the headline (a page title, a breadcrumb): a footer repeats its own promotions.
   const texts = kept.slice(0, start).map((line) => line.text);
   const from = Math.max(0, start - headerWindow);
-  // The header's byline or date block nearest the story, under a title-like line (a weather widget's date above
-  // the header does not count, nor does a date in a menu far above the story).
-  const firstTitle = texts.slice(from, start).findIndex((text, at) => titleScore(text, texts, from + at) > 0);
-  const isAnchor = (index: number) =>
-    bylineAt(texts, index) !== undefined || dateCandidate(texts[index] ?? '', 0, context.timeZone) !== undefined;
-  let until = start;
-  let blockEnd = -1;
-  if (firstTitle !== -1) {
-    let last = start - 1;
-    while (last > from + firstTitle && !isAnchor(last)) last -= 1;
-    if (last > from + firstTitle && isAnchor(last)) {
-      // The block's first line: bylines and dates stand together, with at most one other line between them.
-      until = last;
-      blockEnd = last;
-      while (until - 1 > from + firstTitle && (isAnchor(until - 1) || (until - 2 > from + firstTitle && isAnchor(until - 2))))
-        until -= isAnchor(until - 1) ? 1 : 2;
-    }
-  }
+  const { until, blockEnd } = headerBlock(reading, texts, from, start);
   let best = -1;
   let bestScore = 0;
   for (let index = from; index < until; index++) {
@@ -327,6 +310,41 @@ function chooseHeadline(reading: Reading, start: number): number {
     );
   }
   return best;
+}
+
+/**
+ * The header's byline or date block nearest the story, under a title-like line (a weather widget's date above the
+ * header does not count, nor does a date in a menu far above the story): its first line (`until`, the story's start
+ * when there is none) and its last (`blockEnd`, or `-1`).
+ */
+function headerBlock(reading: Reading, texts: readonly string[], from: number, start: number): { until: number; blockEnd: number } {
+  const { kept, context } = reading;
+  const firstTitle = texts.slice(from, start).findIndex((text, at) => titleScore(text, texts, from + at) > 0);
+  if (firstTitle === -1) return { until: start, blockEnd: -1 };
+  const isAnchor = (index: number) =>
+    bylineAt(texts, index) !== undefined || dateCandidate(texts[index] ?? '', 0, context.timeZone) !== undefined;
+  let last = start - 1;
+  while (last > from + firstTitle && !isAnchor(last)) last -= 1;
+  if (!(last > from + firstTitle && isAnchor(last))) return { until: start, blockEnd: -1 };
+  // The block's first line: bylines and dates stand together, with at most one other line between them — but not a
+  // full title (five words or more, no sentence's end) without a title right above the upper byline or date (one
+  // line between them allowed): a page that prints its date above the headline and the byline under it (`October
+  // 22, 2019 report` / headline / `by Jane Roe`) has the headline there. Under a title and its byline and date, such
+  // a line is a photo's caption (`Harbour master Jane Roe` / `Jon Doe, Associated Press`).
+  const titled = (index: number) => headlineScore(kept, texts, index) >= 3;
+  const between = (index: number) => {
+    if (!titled(index)) return true;
+    let upper = index - 1;
+    while (upper > from && isAnchor(upper - 1)) upper -= 1;
+    return titled(upper - 1) || titled(upper - 2);
+  };
+  let until = last;
+  while (
+    until - 1 > from + firstTitle &&
+    (isAnchor(until - 1) || (until - 2 > from + firstTitle && isAnchor(until - 2) && between(until - 1)))
+  )
+    until -= isAnchor(until - 1) ? 1 : 2;
+  return { until, blockEnd: last };
 }
 
 /**
