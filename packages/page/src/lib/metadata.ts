@@ -103,7 +103,12 @@ function readTitles(document: Document, found: PageMetadata, article: Node | und
     const text = typeof value === 'string' ? clean(decodeEntities(value, document).replace(/\u00AD/gu, '')) : undefined;
     if (text && !found.titles.some((title) => title.value === text)) found.titles.push({ value: text, from });
   }
-  const publisher = article ? names(article.publisher, 'any') : [];
+  // A person as the publisher (a one-person site's owner, `["Person", "Organization"]`) is its author too, not a
+  // site name to keep out of the authors.
+  const publishers = [article?.publisher ?? []]
+    .flat()
+    .filter((entry) => !(isNode(entry) && /\bPerson\b/.test([entry['@type']].flat().join(' '))));
+  const publisher = names(publishers, 'any');
   for (const name of [meta.get('og:site_name'), meta.get('application-name'), ...publisher]) {
     const text = name ? clean(decodeEntities(name, document)) : undefined;
     if (text && !found.siteNames.includes(text)) found.siteNames.push(text);
@@ -214,13 +219,55 @@ function readAuthorsWithoutSite(found: PageMetadata, meta: Map<string, string>):
     const people = found.authors.value.filter((name) => !isSiteName(name, site));
     found.authors = people.length > 0 ? { value: people, from: found.authors.from } : undefined;
   }
-  if (found.authors) return;
   // `article:author` is often a profile URL, which is not a name.
-  const author = [meta.get('author'), meta.get('article:author'), meta.get('byl'), meta.get('dc.creator')].find(
-    (value) => value && !/^https?:/i.test(value) && !isSiteName(value, site),
-  );
-  const list = author ? splitAuthors(author) : [];
+  const author = [
+    meta.get('author'),
+    meta.get('article:author'),
+    meta.get('byl'),
+    meta.get('dc.creator'),
+    meta.get('itemprop:author'),
+    labelledTwitterData(meta),
+  ].find((value) => value && !/^https?:/i.test(value) && !isSiteName(value, site));
+  // The site's name among the names (`Jo Weiden, Acme News`) is the outlet, not an author.
+  const list = author ? splitAuthors(author).filter((name) => !isSiteName(name, site)) : [];
+  if (found.authors) {
+    // A CMS may give JSON-LD only the first of several authors that the meta tag lists (`April Roach` against
+    // `April Roach, Daniel Rowe`): the longer list that holds every JSON-LD name is the byline.
+    const folded = new Set(list.map((name) => name.toLowerCase()));
+    const all = found.authors.value.every((name) => folded.has(name.toLowerCase()));
+    if (all && list.length > found.authors.value.length) found.authors = { value: list, from: 'meta author' };
+    return;
+  }
   if (list.length > 0) found.authors = { value: list, from: 'meta author' };
+}
+
+/**
+ * Labels of Twitter's extra card fields (`twitter:label1`/`twitter:data1`) that say the data is the author, as
+ * WordPress SEO plugins write them in each language (`Written by`, `Verfasst von`, `Écrit par`).
+ */
+const twitterAuthorLabels: readonly string[] = [
+  'written by',
+  'verfasst von',
+  'geschrieben von',
+  'écrit par',
+  'escrito por',
+  'scritto da',
+  'geschreven door',
+  'author',
+  'autor',
+  'autorin',
+  'auteur',
+  'autore',
+];
+
+/** The data of the first `twitter:labelN` that names the author. */
+function labelledTwitterData(meta: Map<string, string>): string | undefined {
+  for (let index = 1; index <= 8; index++) {
+    const label = meta.get(`twitter:label${index}`);
+    if (label === undefined) continue;
+    if (twitterAuthorLabels.includes(label.trim().replace(/:$/u, '').toLowerCase())) return meta.get(`twitter:data${index}`);
+  }
+  return undefined;
 }
 
 /** Last resorts in the markup: a `<time datetime>` for the date, `<html lang>` (or a meta language). */
@@ -237,11 +284,14 @@ function readMarkup(document: Document, found: PageMetadata, meta: Map<string, s
 function metaIndex(document: Document): Map<string, string> {
   const index = new Map<string, string>();
   for (const element of document.querySelectorAll('meta[content]')) {
+    // Microdata's `<meta itemprop="author" content="…">` is kept apart (`itemprop:author`): its names are
+    // schema.org's and would otherwise mix with those of the meta tags.
+    const itemprop = element.getAttribute('itemprop');
     const key = (
       element.getAttribute('property') ??
       element.getAttribute('name') ??
       element.getAttribute('http-equiv') ??
-      ''
+      (itemprop ? `itemprop:${itemprop}` : '')
     ).toLowerCase();
     const value = element.getAttribute('content')?.trim();
     if (key && value && !index.has(key)) index.set(key, value);
@@ -269,10 +319,26 @@ function jsonLdArticle(document: Document, problems: PageMetadata['problems']): 
   }
   const typed = (node: Node) => [node['@type']].flat().filter((type): type is string => typeof type === 'string');
   const articles = nodes.filter((node) => typed(node).some((type) => articleType.test(type)));
-  return (
+  const article =
     articles.find((node) => typed(node).some((type) => /NewsArticle|Article|BlogPosting|Report/.test(type) && type !== 'WebPage')) ??
-    articles.find((node) => node.headline !== undefined)
-  );
+    articles.find((node) => node.headline !== undefined);
+  if (!article) return undefined;
+  // A `@graph` names the author, publisher and copyright holder once, by `@id` (Yoast, Rank Math: `"author":
+  // {"@id": "…#/schema/person/…"}`); the article's fields get the nodes themselves.
+  const byId = new Map<string, Node>();
+  for (const node of nodes) if (typeof node['@id'] === 'string' && Object.keys(node).length > 1) byId.set(node['@id'], node);
+  const resolve = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(resolve)
+      : isNode(value) && typeof value['@id'] === 'string' && value.name === undefined
+        ? (byId.get(value['@id']) ?? value)
+        : value;
+  return {
+    ...article,
+    author: resolve(article.author),
+    publisher: resolve(article.publisher),
+    copyrightHolder: resolve(article.copyrightHolder),
+  };
 }
 
 function collect(value: unknown, into: Node[], depth: number): void {
@@ -300,7 +366,8 @@ function names(value: unknown, kind: 'Person' | 'Organization' | 'any'): string[
     }
     if (!isNode(entry)) continue;
     const type = [entry['@type']].flat().join(' ');
-    const isOrganisation = /Organization|NewsMediaOrganization|Corporation/.test(type);
+    // A one-person site types its owner `["Person", "Organization"]`: a person still.
+    const isOrganisation = /Organization|NewsMediaOrganization|Corporation/.test(type) && !/\bPerson\b/.test(type);
     if (kind === 'Person' && isOrganisation) continue;
     if (kind === 'Organization' && !isOrganisation) continue;
     const name = clean(typeof entry.name === 'string' ? entry.name : undefined);
