@@ -10,6 +10,13 @@ describe('recognize', () => {
     expect(recognize('<meta charset="utf-8"><title>x</title><body><p>story</p></body>')).toBe(true);
   });
 
+  it('knows an XHTML page after its XML declaration, and a page after a server warning printed before it', () => {
+    const xhtml = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">';
+    expect(recognize(`<?xml version="1.0" encoding="utf-8"?>\n${xhtml}\n<html xmlns="http://www.w3.org/1999/xhtml"></html>`)).toBe(true);
+    const warning = "<br />\n<b>Warning</b>:  include(): Failed opening 'menu.php' in <b>/srv/www/index.php</b> on line <b>12</b><br />\n";
+    expect(recognize(`${warning}${warning}<!DOCTYPE html>\n<html lang="en"><body><p>story</p></body></html>`)).toBe(true);
+  });
+
   it('does not take other inputs for pages', () => {
     expect(recognize('# Headline\n\nA paragraph with <b>HTML</b> in it.\n')).toBe(false);
     expect(recognize('WASHINGTON (AP) — A story as copied from a page.\n')).toBe(false);
@@ -17,6 +24,8 @@ describe('recognize', () => {
     expect(recognize('<?xml version="1.0"?><nitf><body></body></nitf>')).toBe(false);
     expect(recognize('<p>A fragment</p>')).toBe(false);
     expect(recognize('<!-- a comment that never ends')).toBe(false);
+    expect(recognize('<?xml version="1.0"?>\n<!-- a feed --><rss><channel><title>x</title></channel></rss>')).toBe(false);
+    expect(recognize('<b>Bold</b> text of a fragment with no page after it')).toBe(false);
   });
 
   it('throws on a non-string', () => {
@@ -104,6 +113,17 @@ describe('extractPage', () => {
       { src: 'https://img.example/crowd.jpg', alt: 'Crowd', caption: 'Crowds gather in the square', credit: 'NEWSPIX' },
     ]);
     expect(result.text).not.toContain('Crowds gather');
+  });
+
+  it('reads the page after what a server printed before it (a PHP warning above the doctype)', () => {
+    const story = '<p>The story goes on, with a comma, long enough to count as prose for the extractor to read.</p>'.repeat(5);
+    const warning = "<br />\n<b>Warning</b>:  include(): Failed opening 'menu.php' in <b>/srv/www/index.php</b> on line <b>12</b><br />\n";
+    const page = `${warning}<!DOCTYPE html>\n<html lang="de"><head><meta charset="utf-8"><title>Ferry fares rise | Lowmoor Daily</title></head><body><article><h1>Ferry fares rise</h1>${story}</article></body></html>`;
+    const result = extractPage(page);
+    expect(result.headline?.value).toBe('Ferry fares rise');
+    expect(result.metadata.language?.value).toBe('de');
+    expect(result.text).toContain('The story goes on');
+    expect(result.text).not.toContain('Warning');
   });
 
   it('throws on a non-string', () => {

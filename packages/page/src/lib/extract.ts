@@ -22,6 +22,7 @@ import { type DateClue, dateClues, headerText } from './date-clues.js';
 import { defaultMaxPageDepth } from './defaults.js';
 import { chooseHeadline } from './headline.js';
 import { clean, type PageMetadata, readMetadata, type Sourced } from './metadata.js';
+import { pageMarkupStart } from './recognize.js';
 
 /** Options for {@link extractPage}. */
 export interface ExtractOptions {
@@ -93,7 +94,7 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   const rules = [...(options?.rules ?? []), ...(options?.defaultRules === false ? [] : defaultBlockRules)];
   const decisions: Decision[] = [];
   const maxPageDepth = options?.maxPageDepth ?? defaultMaxPageDepth;
-  const document = parse(html);
+  const document = parse(html.slice(pageMarkupStart(html)));
   const metadata = readMetadata(document);
   const depth = elementDepth(document.documentElement, maxPageDepth);
   if (depth > maxPageDepth) return { metadata, html: '', text: '', figures: [], decisions, dateClues: [], bylineClues: [], tooDeep: depth };
