@@ -76,6 +76,45 @@ describe('a teaser in capitals and a dash below the story is no dateline (story 
   });
 });
 
+describe('a title ending with a question mark is no paragraph of the story (story locator)', () => {
+  // Under a menu, a title closed by `?` (or `…`, or a closing quote) reads as a short paragraph right above the story's
+  // prose: jusText's context rule would take it in. With menu links above it and no byline or date between, it is
+  // the title: the story starts under it, and the header reads it as the headline.
+  const paragraphs = [
+    'The harbour board voted on Tuesday to rebuild the old fish market on the east pier, a project that has been discussed for more than a decade and was twice put off for lack of money.',
+    'Work is to begin in the spring, and the board said the stalls would stay open in a temporary hall on the quay while the new building goes up, so that the fishermen lose no trading days.',
+    'Traders welcomed the decision but asked the board to keep the rents at their present level for the first two years, since many of them had lost customers during the long closure of the road.',
+  ];
+  const page = (...header: string[]) => [...header, '', ...paragraphs.flatMap((paragraph) => [paragraph, ''])].join('\n');
+
+  it('reads a question under a menu as the headline, and the story from its first paragraph', async () => {
+    const title = 'Will the old fish market on the east pier finally reopen this spring?';
+    const result = await convertWire(page('Home', 'News', 'Local', 'Subscribe', 'Comments', title), 'question-title.txt');
+    expect(result.articles[0]?.headline).toBe(title);
+    expect(firstParagraph(result)).toBe(paragraphs[0]);
+  });
+
+  it('reads a Spanish question (`¿…?`) as a title, not the slogan above the menu', async () => {
+    const title = '¿Cuándo abrirá el nuevo mercado del puerto, según el calendario de la junta?';
+    const result = await convertWire(
+      page('Noticias del puerto y de la región', 'Inicio', 'Política', 'Economía', 'SUSCRÍBETE', 'respuestas', title),
+      'pregunta.txt',
+    );
+    expect(result.articles[0]?.headline).toBe(title);
+    expect(firstParagraph(result)).toBe(paragraphs[0]);
+  });
+
+  it('keeps a short question under the byline as the first paragraph', async () => {
+    const question = 'Why does the old fish market matter so much to the town?';
+    const result = await convertWire(
+      page('Home', 'News', 'Harbour board votes to rebuild the old fish market', 'By Jane Roe', question),
+      'question-lead.txt',
+    );
+    expect(result.articles[0]?.headline).toBe('Harbour board votes to rebuild the old fish market');
+    expect(firstParagraph(result)).toBe(question);
+  });
+});
+
 describe('a story of one long paragraph under a sign-in form (story locator)', () => {
   // A paywalled page prints one paragraph of the story; above it, the sign-in and register forms close with a short
   // sentence (`A password will be e-mailed to you.`). With no run of prose on the page, the story is its first long

@@ -243,8 +243,9 @@ export function withoutSoftHyphens(text: string): string {
 export function titleScore(text: string, lines: readonly string[], index: number): number {
   const words = text.split(/\s+/);
   // A title opens with a capital, a number, an opening quote in any of the page's styles (`"`, `“`, German `„` and
-  // `‚`, `«`, `»` and `‹` of German and Swiss print) before one, or a number in brackets (a podcast's episode: `(16) …`).
-  if (words.length < 3 || words.length > 30 || text.length > 250 || !/^(?:[\p{Lu}\p{N}"“‘'«»„‚‹›]|\(\d{1,4}\)\s)/u.test(text)) return 0;
+  // `‚`, `«`, `»` and `‹` of German and Swiss print) before one, Spanish `¿` and `¡`, or a number in brackets (a
+  // podcast's episode: `(16) …`).
+  if (words.length < 3 || words.length > 30 || text.length > 250 || !/^(?:[\p{Lu}\p{N}"“‘'«»„‚‹›¿¡]|\(\d{1,4}\)\s)/u.test(text)) return 0;
   if (
     readCaption(text) ||
     findDate(text, 'UTC') ||

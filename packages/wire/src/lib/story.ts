@@ -1,7 +1,7 @@
 import { franc } from 'franc-min';
 import * as stopwordLists from 'stopword';
 import { matchDateline } from './dateline.js';
-import { isNavigationWord, readCaption } from './header.js';
+import { isNavigationWord, readCaption, titleScore } from './header.js';
 
 /**
  * Where the story is in scraped text, found the way jusText finds it in a
@@ -164,6 +164,7 @@ export function findStory(
       start = above.to;
     }
   }
+  if (reason !== 'its dateline') start = belowTitle(view, start, isHeaderLine);
   if (reason !== 'its dateline') start = atPlace(view, start, isHeaderLine);
   let end = runFrom(view, start, 1);
   for (let below = acrossLinks(view, end, 1); below; below = acrossLinks(view, end, 1)) {
@@ -172,6 +173,26 @@ export function findStory(
     end = below.to;
   }
   return { start, end, reason, language, skipped: skipped.sort((x, y) => x - y), crossed };
+}
+
+/** The longest line read as a title at the story's start ({@link belowTitle}). */
+const maxTitleLength = 110;
+
+/**
+ * The story's first line when it is its title: a short title-like line not closed by a full stop (a title ending
+ * with `?`, `…` or a closing quote reads as a short paragraph; {@link maxTitleLength} characters at most) with
+ * menu links above it — no title within three lines and no byline or date right above, which a short first paragraph
+ * under the header has — and a paragraph under it within three lines. The story
+ * starts at that paragraph, and the title is left to the header.
+ */
+function belowTitle(view: Classed, start: number, isHeaderLine: (index: number) => boolean): number {
+  const { lines } = view;
+  const line = lines[start] ?? '';
+  if (line.length > maxTitleLength || /[.!:;,]$/u.test(line) || titleScore(line, lines, start) === 0 || isHeaderLine(start - 1))
+    return start;
+  for (let above = start - 1; above >= Math.max(0, start - 3); above--) if (titleScore(lines[above] ?? '', lines, above) > 0) return start;
+  for (let below = start + 1; below <= start + 3; below++) if (isParagraph(view, below)) return below;
+  return start;
 }
 
 /**
