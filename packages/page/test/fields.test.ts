@@ -144,6 +144,28 @@ describe('date printed on the page', () => {
     expect((await convertPage('invented.html', inHeading)).article?.published).toBe('2022-02-02T00:00:00Z');
   });
 
+  it("is the metadata's update when that is the date the page prints under the headline", async () => {
+    const dates = (published: string, modified: string) =>
+      `<meta property="article:published_time" content="${published}"><meta property="article:modified_time" content="${modified}">`;
+    const revised = page(
+      `${dates('2021-11-22T18:42:22+01:00', '2023-01-01T10:00:00+01:00')}<title>Ferry fares rise again</title>`,
+      `<main><h1>Ferry fares rise again</h1><p>The harbour board explains the new fares.</p><p>By Jo Vale · 1. Januar 2023</p><article>${story}</article></main>`,
+    );
+    const { article, messages } = await convertPage('invented.html', revised);
+    expect(article?.published).toBe('2023-01-01T10:00:00+01:00');
+    expect(messages).toContain(
+      'invented.html:1:1: info Date from the text under the headline, which prints the page\'s update (article:modified_time) and not its first publication (article:published_time): "The harbour board explains the new fares. By Jo Vale · 1. J…" [page-date-from-text]',
+    );
+    // The first publication printed, or a date of neither: the metadata's publication date stands.
+    for (const printed of ['22.11.2021', '5. März 2022']) {
+      const html = page(
+        `${dates('2021-11-22T18:42:22+01:00', '2023-01-01T10:00:00+01:00')}<title>Ferry fares rise again</title>`,
+        `<main><h1>Ferry fares rise again</h1><p>By Jo Vale · ${printed}</p><article>${story}</article></main>`,
+      );
+      expect((await convertPage('invented.html', html)).article?.published).toBe('2021-11-22T18:42:22+01:00');
+    }
+  });
+
   it('is never taken from the text when the metadata gives one', async () => {
     const html = page(
       '<meta property="article:published_time" content="2021-05-04T08:00:00Z"><title>Ferry fares rise again</title>',

@@ -71,6 +71,11 @@ export interface PageExtraction {
   bylineClues: string[];
   /** The Readability byline. */
   readabilityByline?: string;
+  /**
+   * The text under the headline's `<h1>` (`date-clues.ts`), where a page prints its date: read when the metadata
+   * lacks the date or the author, or gives an update besides the publication.
+   */
+  underHeadline?: string;
   /** The cleaned body as HTML (not yet sanitised). Empty when no story was found. */
   html: string;
   /** The body as plain text, one block per paragraph (blank lines between). */
@@ -99,10 +104,12 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   const depth = elementDepth(document.documentElement, maxPageDepth);
   if (depth > maxPageDepth) return { metadata, html: '', text: '', figures: [], decisions, dateClues: [], bylineClues: [], tooDeep: depth };
   const pageFigures = readFigures(document);
-  // What is printed beside the headline is read only when the metadata lacks the date or the author.
+  // What is printed beside the headline is read only when the metadata lacks the date or the author, or gives an
+  // update besides the publication (a page may print the update as its date).
   // A metadata date that is no ISO 8601 date may still be a printed one the ingester reads; the page is read too.
   const dated = metadata.published !== undefined && !Number.isNaN(Date.parse(metadata.published.value));
-  const header = dated && metadata.authors ? undefined : headerText(document, chooseHeadline(metadata)?.value);
+  const revised = metadata.updated !== undefined && metadata.updated.value !== metadata.published?.value;
+  const header = dated && metadata.authors && !revised ? undefined : headerText(document, chooseHeadline(metadata)?.value);
   const clues = header && !dated ? dateClues(document, header) : [];
 
   // Readability changes the document it reads; metadata and figures were read first.
@@ -116,6 +123,7 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
     dateClues: clues,
     bylineClues: header && !metadata.authors ? [header.under] : [],
   };
+  if (header?.under) extraction.underHeadline = header.under;
   if (result?.title) extraction.readabilityTitle = result.title;
   if (result?.byline) extraction.readabilityByline = result.byline;
   const headline = chooseHeadline(metadata, result?.title ?? undefined);

@@ -165,6 +165,7 @@ function readDates(extraction: PageExtraction, context: IngestContext, fields: A
     else if (printed) fields[key] = printed;
     else say.warn(`The ${key} date "${value.value}" (from ${value.from}) is ignored: ${normalized.error}`, pageRules.pageDateInvalid);
   }
+  printedUpdate(extraction, context, fields, say);
   if (!fields.published) {
     for (const clue of extraction.dateClues) {
       const found = findDate(clue.text, context.timeZone);
@@ -175,6 +176,26 @@ function readDates(extraction: PageExtraction, context: IngestContext, fields: A
     }
   }
   if (!fields.published) say.warn('No publication date was found on the page', pageRules.pageNoDate);
+}
+
+/**
+ * Some pages print their last update as the article's date while the metadata keeps the first publication: when
+ * the first date printed under the headline is the update's day and not the publication's, the update is the date
+ * an editor reads on the page. A date of neither (an event in a standfirst) changes nothing.
+ */
+function printedUpdate(extraction: PageExtraction, context: IngestContext, fields: ArticleFields, say: PageReporter): void {
+  const { published, updated } = fields;
+  const under = extraction.underHeadline;
+  if (!published || !updated || !under) return;
+  // Days as written: the metadata's own offset, the printed date as printed.
+  const printed = findDate(under, context.timeZone)?.value.slice(0, 10);
+  if (printed === undefined || printed === published.slice(0, 10) || printed !== updated.slice(0, 10)) return;
+  fields.published = updated;
+  const { metadata } = extraction;
+  say.info(
+    `Date from the text under the headline, which prints the page's update (${metadata.updated?.from}) and not its first publication (${metadata.published?.from}): "${shorten(under)}"`,
+    pageRules.pageDateFromText,
+  );
 }
 
 /** The declared language, else one detected from the text (said so), else a warning. */
