@@ -64,6 +64,42 @@ describe('the manifest written a line at a time', () => {
   });
 });
 
+describe('the manifest read back', () => {
+  const files = new Map<string, ManifestFile>([
+    ['a/one.md', { hash: 'a'.repeat(32), size: 1 }],
+    ['b/two.html', { hash: 'b'.repeat(32), size: 2, pending: true }],
+  ]);
+
+  it('is trusted when written otherwise (one line, other spacing) with a checksum of its list', async () => {
+    const { folder } = await written(files);
+    const value = JSON.parse(await readFile(join(folder, manifestFileName), 'utf8')) as object;
+    await writeFile(join(folder, manifestFileName), JSON.stringify(value, null, 1));
+    expect(await readManifest(folder)).toMatchObject({ files });
+  });
+
+  it('is refused when a line was changed and the checksum not, however it is laid out', async () => {
+    const { text, folder } = await written(files);
+    await writeFile(join(folder, manifestFileName), text.replace(',1]', ',9]'));
+    expect(await readManifest(folder)).toEqual({ problem: 'corrupt' });
+    const value = JSON.parse(text) as { files: unknown[][] };
+    (value.files[0] as unknown[])[2] = 9;
+    await writeFile(join(folder, manifestFileName), JSON.stringify(value));
+    expect(await readManifest(folder)).toEqual({ problem: 'corrupt' });
+  });
+
+  it('is left alone by a write whose checksum is the one given as `unless`', async () => {
+    const { text, folder } = await written(files);
+    const read = await readManifest(folder);
+    if (!('files' in read)) throw new Error('the manifest was not read');
+    await writeFile(join(folder, manifestFileName), `${text} `);
+    expect(await writeManifest(folder, sortedEntries(files), read.checksum)).toBe(false);
+    expect(await readFile(join(folder, manifestFileName), 'utf8')).toBe(`${text} `);
+    expect(await readdir(folder)).toEqual([manifestFileName]);
+    expect(await writeManifest(folder, sortedEntries(files), 'f'.repeat(64))).toBe(true);
+    expect(await readFile(join(folder, manifestFileName), 'utf8')).toBe(text);
+  });
+});
+
 describe('temporary manifests a killed build left', () => {
   it('are removed, and no other file', async () => {
     const { folder } = await written(new Map([['a.md', { hash: 'a'.repeat(32), size: 1 }]]));

@@ -311,12 +311,24 @@ async function settleInput(run: BuildRun, position: number, resolved: IndexEntry
   if (entry.ok && entry.articles && entry.articles.length > 0) {
     const claimed = claimPaths(entry.outputs, file, run.owners);
     if (claimed) {
-      // In the input's order of outputs (which `claimed` keeps), each staged by its number in it.
-      const kept = new Set(claimed);
+      // In the input's order of outputs (which `claimed` keeps), each staged by its number in it. Usually all are
+      // claimed (then no set of them is made), and each planned output is one literal, not spreads: 30,000 of them
+      // at 10,000 articles were a quarter of settling a nothing-changed rebuild.
+      const kept = claimed.length === entry.outputs.length ? undefined : new Set(claimed);
       const stage = cached ? undefined : stageOf(run, position);
+      const pack = entry.pack as string;
       entry.outputs.forEach((output, index) => {
-        if (!kept.has(output)) return;
-        run.planned.push({ ...output, owner: path, pack: entry.pack as string, ...(stage ? { staged: { stage, index } } : {}) });
+        if (kept && !kept.has(output)) return;
+        const planned: PlannedOutput = {
+          path: output.path,
+          mediaType: output.mediaType,
+          hash: output.hash,
+          size: output.size,
+          owner: path,
+          pack,
+        };
+        if (stage) planned.staged = { stage, index };
+        run.planned.push(planned);
       });
       for (const [index, article] of entry.articles.entries()) {
         run.summaries.push(article.summary);
