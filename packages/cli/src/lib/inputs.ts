@@ -50,10 +50,12 @@ export async function expandInputs(inputs: readonly string[], options: ExpandOpt
       continue;
     }
     const entries = await readdir(path, { recursive: true, withFileTypes: true });
+    // Every entry is under `path`: its relative path is the rest of it, without `relative` resolving both paths again per entry.
+    const under = path.endsWith(sep) ? path : path + sep;
     for (const entry of entries) {
       if (!entry.isFile()) continue;
       const full = join(entry.parentPath, entry.name);
-      const parts = relative(path, full).split(sep);
+      const parts = (full.startsWith(under) ? full.slice(under.length) : relative(path, full)).split(sep);
       if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) continue;
       if (isExcluded(full)) continue;
       const extension = fileExtension(entry.name);
