@@ -103,6 +103,36 @@ describe('headline', () => {
     );
     expect(await headline(html)).toBe('Outdoor news - New snow maps on Lowmoor.example');
   });
+
+  it('is not an <h1> in the breadcrumb trail, but the heading printed over the story', async () => {
+    const html = page(
+      `${ld({ '@type': 'NewsArticle', headline: '“Never again”: the ferry line ends' })}<title>The ferry line ends: "Never again"</title>`,
+      `<div class="breadcrumbs" typeof="BreadcrumbList"><span><a href="/">Lowmoor News</a></span> &gt; <span><h1>The ferry line ends: "Never again"</h1></span></div><div class="post--title"><h2>“Never again”: the ferry line ends</h2></div><article>${story}</article>`,
+    );
+    const { article, messages } = await convertPage('invented.html', html);
+    expect(article?.headline).toBe('“Never again”: the ferry line ends');
+    expect(messages).toContain(
+      'invented.html:1:1: info Headline from the page\'s <h2>, which JSON-LD headline repeats: "“Never again”: the ferry line ends" [page-headline]',
+    );
+  });
+
+  it('is a second-level heading the title repeats when no <h1> prints it (a site name in the <h1>, a kicker by class)', async () => {
+    const section = page(
+      '<meta property="og:title" content="lowmoor.example - Outdoornews - New snow maps on Lowmoor.example"><meta property="og:site_name" content="lowmoor.example">',
+      `<h1>Outdoornews | Entry</h1><div class="box"><h2 class="bar">New snow maps on Lowmoor.example</h2>${story}<h2>Further reading</h2></div>`,
+    );
+    expect(await headline(section)).toBe('New snow maps on Lowmoor.example');
+    const kicker = page(
+      '<meta property="og:title" content="Harbour works: Ferry fares rise again"><meta name="twitter:title" content="Ferry fares rise again">',
+      `<h1>Report from the harbour</h1><article><h2><span class="article-overline">Harbour works</span> <span>Ferry fares rise again</span></h2>${story}<h2>3 comments on "Harbour works: Ferry fares rise again"</h2></article>`,
+    );
+    expect(await headline(kicker)).toBe('Ferry fares rise again');
+    const forum = page(
+      '<title>What a ferry pass costs - Lowmoor Community Forum</title>',
+      `<div id="page-body"><h2 class="topic-title">What a ferry pass costs</h2>${story}</div>`,
+    );
+    expect(await headline(forum)).toBe('What a ferry pass costs');
+  });
 });
 
 describe('date printed on the page', () => {

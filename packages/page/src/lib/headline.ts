@@ -7,8 +7,11 @@
  * 1. a first-level heading on the page that the title metadata repeats (the
  *    metadata split at its separators, any run of its parts) is the
  *    headline as printed; when the heading adds a kicker or a date around
- *    that run, the run is the headline;
- * 2. otherwise the most trusted title, without its site-name, date and
+ *    that run, the run is the headline (an `<h1>` in a breadcrumb trail is
+ *    the trail's last item, not the headline);
+ * 2. else a second-level heading the same way (a page whose `<h1>` names the
+ *    site or the section prints its headline in an `<h2>`);
+ * 3. otherwise the most trusted title, without its site-name, date and
  *    symbol parts at either end.
  */
 import type { PageMetadata, Sourced } from './metadata.js';
@@ -30,7 +33,8 @@ export function chooseHeadline(metadata: PageMetadata, readabilityTitle?: string
     titles.splice(at < 0 ? titles.length : at, 0, { value: readabilityTitle, from: 'the page title (Readability)' });
   }
   const site = siteNames(metadata);
-  const printed = printedHeadline(metadata.headings, titles, site);
+  // An `<h2>` only when no `<h1>` prints a title: some pages give the `<h1>` to the site or the section.
+  const printed = printedHeadline(metadata.headings, titles, site, '<h1>') ?? printedHeadline(metadata.subheadings, titles, site, '<h2>');
   if (printed) {
     // A date printed before the headline in the same heading (`23.01.2022 - Story`) is no part of it.
     const value = withoutLeadingDate(printed.value);
@@ -55,6 +59,7 @@ function printedHeadline(
   headings: readonly string[],
   titles: readonly Sourced<string>[],
   site: readonly string[],
+  tag: string,
 ): Sourced<string> | undefined {
   let best: { score: number; value: string; from: string } | undefined;
   let inHeading: Sourced<string> | undefined;
@@ -68,9 +73,9 @@ function printedHeadline(
         const shared = overlap(own, other);
         const score = (2 * shared) / (own.length + other.length);
         if (shared === other.length && other.length >= 3 && other.length < own.length && addsToTitle(own, other, title.value)) {
-          inHeading ??= { value: run, from: `${title.from}, as the page's <h1> prints it within a longer heading` };
+          inHeading ??= { value: run, from: `${title.from}, as the page's ${tag} prints it within a longer heading` };
         } else if (score >= sameHeadline && (!best || score > best.score)) {
-          best = { score, value: heading, from: `the page's <h1>, which ${title.from} repeats` };
+          best = { score, value: heading, from: `the page's ${tag}, which ${title.from} repeats` };
         }
       }
     }

@@ -52,8 +52,13 @@ export interface PageMetadata {
    * (each as written, site names and all).
    */
   titles: Array<Sourced<string>>;
-  /** The text of each `<h1>` (up to ten), without style and script text and soft hyphens: the headline as printed. */
+  /**
+   * The text of each `<h1>` (up to ten), without style and script text, soft hyphens and a kicker marked by class:
+   * the headline as printed. An `<h1>` in a breadcrumb trail (the trail's last item) is left out.
+   */
   headings: string[];
+  /** The same of each `<h2>` (up to twenty): the headline of a page whose `<h1>` names the site or section. */
+  subheadings: string[];
   /** The names the site goes by: `og:site_name`, `application-name`, the JSON-LD publisher. */
   siteNames: string[];
   /** Problems found while reading (invalid JSON-LD), with the 1-based index of the block. */
@@ -65,7 +70,16 @@ const articleType = /^(?:\w*Article|BlogPosting|LiveBlogPosting|Report|WebPage)$
 
 /** Read the metadata of a parsed page. The document is not changed. */
 export function readMetadata(document: Document): PageMetadata {
-  const found: PageMetadata = { authors: undefined, tags: [], images: [], problems: [], titles: [], headings: [], siteNames: [] };
+  const found: PageMetadata = {
+    authors: undefined,
+    tags: [],
+    images: [],
+    problems: [],
+    titles: [],
+    headings: [],
+    subheadings: [],
+    siteNames: [],
+  };
   const article = jsonLdArticle(document, found.problems);
   const meta = metaIndex(document);
 
@@ -73,11 +87,8 @@ export function readMetadata(document: Document): PageMetadata {
   if (title) found.title = title;
   const heading = clean(document.querySelector('h1')?.textContent);
   if (heading) found.firstHeading = heading;
-  for (const element of [...document.querySelectorAll('h1')].slice(0, 10)) {
-    // The separator printed after a kicker (`Topic: Headline`) goes with it.
-    const text = clean(printedText(element, true).replace(/^[\s:|·•–—-]+/u, ''));
-    if (text) found.headings.push(text);
-  }
+  found.headings = headingTexts(document, 'h1', 10);
+  found.subheadings = headingTexts(document, 'h2', 20);
   readTitles(document, found, article, meta);
 
   // Sources in order of trust: assignText keeps the first value found, so JSON-LD wins over meta tags,
@@ -113,6 +124,22 @@ function readTitles(document: Document, found: PageMetadata, article: Node | und
     const text = name ? clean(decodeEntities(name, document)) : undefined;
     if (text && !found.siteNames.includes(text)) found.siteNames.push(text);
   }
+}
+
+/** A breadcrumb trail: some CMSs print the page's title as its last item, in an `<h1>` of its own. */
+const breadcrumb = '[class*="breadcrumb" i], [id*="breadcrumb" i], [typeof="BreadcrumbList"], [itemtype*="BreadcrumbList"]';
+
+/** The printed text of the first `limit` headings of one level outside a breadcrumb trail. */
+function headingTexts(document: Document, tag: 'h1' | 'h2', limit: number): string[] {
+  const texts: string[] = [];
+  for (const element of document.querySelectorAll(tag)) {
+    if (texts.length >= limit) break;
+    if (element.closest(breadcrumb)) continue;
+    // The separator printed after a kicker (`Topic: Headline`) goes with it.
+    const text = clean(printedText(element, true).replace(/^[\s:|·•–—-]+/u, ''));
+    if (text) texts.push(text);
+  }
+  return texts;
 }
 
 /** Class names of a kicker (a heading's topic line), as pages write them: `overline`, `kicker`, `dachzeile`, `supertitle`. */
