@@ -446,6 +446,54 @@ describe('the end of the story: publisher footers, offers, comment links and but
     expect(sharing.at(-1)).toBe(last);
   });
 
+  it('ends before a priced subscription offer, an invitation to the forums and a notice needing JavaScript', async () => {
+    const offer = await ending(
+      [
+        'Get access to Harbor Daily Pro for as little as Rs 599 for the first year, with research and timetable alerts you will not find elsewhere.',
+        'First Published on Dec 6, 2024 09:15 am',
+      ],
+      'priced-offer.txt',
+    );
+    expect(offer.at(-1)).toBe(last);
+    const forums = await ending(
+      [
+        'Join our Harbor Forums to keep talking ferries, timetables and more! And if you have a news tip, let us know at: tips@example.com.',
+        '',
+        'No comments yet Comment from the forums',
+      ],
+      'forums.txt',
+    );
+    expect(forums.at(-1)).toBe(last);
+    const slideshow = await ending(
+      [
+        'Advert',
+        '',
+        'This slideshow requires JavaScript.',
+        '',
+        'Get Harbor Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more information.',
+      ],
+      'slideshow.txt',
+    );
+    expect(slideshow.at(-1)).toBe(last);
+  });
+
+  it('ends before an update time and a newsletter box opened by a sentence', async () => {
+    const result = await convertWire([...header, ...story, 'Updated at 1:23 p.m.', '', 'Tags Ferries Harbor'].join('\n'), 'updated.txt');
+    expect(blocks(result).at(-1)).toBe(last);
+    expect(result.articles[0]?.notes).toEqual(['Updated at 1:23 p.m.']);
+    const box = await ending(
+      [
+        'Stay up to date with Harbor Daily. Subscribe to our newsletter.',
+        '',
+        'Stay up to date with Harbor Daily.',
+        'Subscribe No thanks',
+        'An email with an activation link has just been sent to your address. Please confirm your subscription by clicking on it.',
+      ],
+      'newsletter-sentence.txt',
+    );
+    expect(box.at(-1)).toBe(last);
+  });
+
   it('ends before a link to the comments and does not end at a menu of links closed by a guillemet', async () => {
     for (const label of ['Read comments (3)', 'Kommentare lesen (1 Beitrag)']) {
       const read = await ending(['« Previous | Next »', '', label, '', 'Forum on this topic: the island ferries'], 'comments-link.txt');

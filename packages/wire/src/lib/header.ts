@@ -14,10 +14,10 @@ export const headerWindow = 25;
 /**
  * A notice about JavaScript, cookies or an old browser (`For full functionality, enable JavaScript…`, `Hinweis zur
  * Verwendung von Cookies`, `You are using a browser version with limited support…`, `Dein Browser ist leider
- * veraltet.`): the page's, never the story's.
+ * veraltet.`, `This slideshow requires JavaScript.`): the page's, never the story's.
  */
 const notice =
-  /^(?=.{0,400}$)(?:.*\b(?:javascript|cookies?)\b.*\b(?:enable|enabled|disabled?|turn on|required|necessary|accept|consent|browser|verwende[nt]?|nutz(?:en|t)|dienen|akzeptieren|zustimmen|einstellungen)\b|.*\b(?:enable|enabled|disabled?|turn on|activate)\b.*\bjavascript\b|.*\b(?:hinweis|verwendung|einsatz|nutzung)\b.*\bcookies?\b|.*\bbrowser(?:version)?\b.*\b(?:outdated|out of date|up to date|limited support|not supported|no longer supported|veraltet|nicht (?:mehr )?unterstützt)\b)/iu;
+  /^(?=.{0,400}$)(?:.*\b(?:javascript|cookies?)\b.*\b(?:enable|enabled|disabled?|turn on|required|necessary|accept|consent|browser|verwende[nt]?|nutz(?:en|t)|dienen|akzeptieren|zustimmen|einstellungen)\b|.*\b(?:enable|enabled|disabled?|turn on|activate|requires?|needs?)\b.*\bjavascript\b|.*\b(?:hinweis|verwendung|einsatz|nutzung)\b.*\bcookies?\b|.*\bbrowser(?:version)?\b.*\b(?:outdated|out of date|up to date|limited support|not supported|no longer supported|veraltet|nicht (?:mehr )?unterstützt)\b)/iu;
 
 /** Whether a line is a notice about JavaScript or cookies. */
 export function isNotice(text: string): boolean {

@@ -133,10 +133,10 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
   {
     id: 'newsletter-box',
     description: 'newsletter sign-up box',
-    // The box's heading names the newsletter (`Pick Six Newsletter`, `SIGN UP FOR E-MAIL NEWSLETTERS`) and its
-    // checkbox asks the reader's consent; after the story the box ends it, inside it prose resumes below.
+    // The box's heading names the newsletter (`Pick Six Newsletter`, `SIGN UP FOR E-MAIL NEWSLETTERS`, `Stay up to date
+    // with Example. Subscribe to our newsletter.`) and its checkbox asks the reader's consent; after the story the box ends it, inside it prose resumes below.
     pattern:
-      /^((sign up for |subscribe to )?[\p{L}\p{N}'’&+ -]{0,40}?\b(e-?mail )?newsletters?|i (agree|consent) (that .{1,80} (can|may|will) (send|e-?mail|contact) me\b|to receive\b).{0,200})$/iu,
+      /^((?:[^.!?]{1,60}[.!?]\s+)?(sign up for |subscribe to )?[\p{L}\p{N}'’&+ -]{0,40}?\b(e-?mail )?newsletters?\.?|i (agree|consent) (that .{1,80} (can|may|will) (send|e-?mail|contact) me\b|to receive\b).{0,200})$/iu,
     action: 'drop',
     ends: true,
   },
@@ -157,8 +157,11 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
   },
   {
     id: 'subscription-offer',
-    description: 'a magazine’s subscription offer (`Get Example Monthly delivered every month. 12 issues for £11.99.`)',
-    pattern: /^.{0,120}\b(\d+|six|twelve) issues for [£$€]\s?\d.{0,160}$/iu,
+    description:
+      'a subscription offer (`Get Example Monthly delivered every month. 12 issues for £11.99.`, `Get access to Example Pro for as little as Rs 599 …`)',
+    // A price "for as little as" is an offer only beside a subscription's words: a story may quote a price.
+    pattern:
+      /^(?:.{0,120}\b(\d+|six|twelve) issues for [£$€]\s?\d.{0,160}|(?=.{0,300}$)(?=.*\b(?:subscri\w*|access|membership|premium)\b).*\bfor as little as\s?(?:[£$€₹]|rs\.?|inr|usd|eur)\s?\d.*)$/iu,
     action: 'drop',
     ends: true,
   },
@@ -173,6 +176,13 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
     id: 'social-follow',
     description: 'a call to follow the site on social media',
     pattern: /^follow (us|[\p{L}\p{M}'’ .]{2,60}) on (facebook|twitter|instagram|linkedin|youtube|tiktok|social media|x)\b.{0,120}$/iu,
+    action: 'drop',
+    ends: true,
+  },
+  {
+    id: 'community-invitation',
+    description: 'an invitation to the site’s forums or community (`Join our Example Forums to keep talking …`)',
+    pattern: /^join (?:our|the) [\p{L}\p{N}'’&+ -]{0,40}?\b(?:forums?|community|discord|slack)\b.{0,200}$/iu,
     action: 'drop',
     ends: true,
   },
@@ -241,8 +251,10 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
   },
   {
     id: 'correction-note',
-    description: 'correction note',
-    pattern: /^(this (story|article) (has been|was) (updated|corrected)\b.*|correction:.*)$/iu,
+    description: 'correction or update note (`Correction: …`, `This story has been updated …`, `Updated at 1:23 p.m.`)',
+    // An update's time alone after the story (`Updated at 1:23 p.m.`) is the editors' note, not a paragraph.
+    pattern:
+      /^(this (story|article) (has been|was) (updated|corrected)\b.*|correction:.*|(?:last )?(?:updated|corrected) at \d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.?m\.?)?(?: [A-Z]{2,4})?\.?)$/iu,
     action: 'note',
   },
   {
