@@ -1,3 +1,4 @@
+export { authorMarks } from './lib/author-marks.js';
 export type { BlockRule } from './lib/blocks.js';
 export { defaultBlockRules } from './lib/blocks.js';
 export type { CreditPattern, SplitCaption } from './lib/credit.js';

@@ -68,6 +68,13 @@ describe('authors from the metadata', () => {
       `<article><h1>Ferry fares rise again</h1>${story}</article>`,
     );
     expect(await authors(twitter)).toEqual(['Ana Ferrol']);
+    for (const name of ['parsely-author', 'sailthru.author']) {
+      const analytics = page(
+        `<title>Ferry fares rise again</title><meta name="${name}" content="Ana Ferrol">`,
+        `<article><h1>Ferry fares rise again</h1>${story}</article>`,
+      );
+      expect(await authors(analytics)).toEqual(['Ana Ferrol']);
+    }
   });
 
   it('are the meta tag’s longer list when it holds every name JSON-LD gives', async () => {
@@ -87,5 +94,33 @@ describe('authors from the metadata', () => {
       `<article><h1>Ferry fares rise again</h1>${story}</article>`,
     );
     expect(await authors(outlet)).toEqual(['Jo Weiden']);
+  });
+});
+
+describe('authors the markup marks', () => {
+  it('are read from an author box outside the story when nothing else names anyone', async () => {
+    const box = page(
+      '<title>Ferry fares rise again</title>',
+      `<main><article><h1>Ferry fares rise again</h1>${story}</article><footer class="entry-footer"><div class="about"><p>Über den Autor</p><h2><a href="/autor/ana-ferrol">Ana Ferrol</a></h2><p>Writes about harbours.</p></div></footer></main>`,
+    );
+    expect(await authors(box)).toEqual(['Ana Ferrol']);
+    const two = page(
+      '<title>Ferry fares rise again</title>',
+      `<main><article><h1>Ferry fares rise again</h1>${story}</article><div class="contributors"><a href="/authors/jo-weiden">JO WEIDEN</a> &amp; <a href="/authors/ana-ferrol">ANA FERROL</a></div></main>`,
+    );
+    expect(await authors(two)).toEqual(['Jo Weiden', 'Ana Ferrol']);
+  });
+
+  it('are not the people a story links to, the authors of teasers, or the site', async () => {
+    const html = page(
+      '<title>Ferry fares rise again</title><meta property="og:site_name" content="Lowmoor Daily">',
+      `<main><article><h1>Ferry fares rise again</h1>${story}<p>The ferry captain <a href="/profil/kit-brandt">Kit Brandt</a> told the council that the fares would rise again in May.</p></article><div class="teaser-list"><a href="/other-story">Harbour wall repaired</a> <a href="/autor/lena-holt">Lena Holt</a></div></main>`,
+    );
+    expect(await authors(html)).toEqual([]);
+    const site = page(
+      '<title>Ferry fares rise again</title><meta property="og:site_name" content="Lowmoor Daily">',
+      `<main><article><h1>Ferry fares rise again</h1><p class="meta">par <a href="/auteur/lowmoor-daily">Lowmoor Daily</a></p>${story}</article><div class="list"><p><a href="/story-2">Harbour wall repaired</a> <small>(<a href="/auteur/lena-holt">Lena Holt</a>)</small></p></div></main>`,
+    );
+    expect(await authors(site)).toEqual([]);
   });
 });

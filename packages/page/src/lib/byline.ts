@@ -9,7 +9,7 @@
 /** Labels that open a byline, in the languages of the pages read. */
 const label = String.raw`(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]oor|(?:[Ww]ritten|[Pp]osted) by:?|[Tt]ext:|[Aa]utor(?:in)?:|[Aa]uteur\s?:|[Aa]uthor:)`;
 /** One word of a name: capitalised (`Jo`, `O'Neil`, `Führes`), initials (`J.R.`), or a particle (`de`, `von`, `van der`). */
-const nameWord = String.raw`(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.){1,3}|de|del|la|le|da|di|von|van|der|den|du|dos|ten|ter)`;
+export const nameWord = String.raw`(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.){1,3}|de|del|la|le|da|di|von|van|der|den|du|dos|ten|ter)`;
 /** A label at the start or after a separator; in running text only a capitalised one (`… Kit By Jo Weiden`), since `von` and `par` are words of a sentence too. */
 const labelled = new RegExp(
   String.raw`(?:(?:^|[|•·,;(]\s*)${label}|\s(?=\p{Lu})${label})\s+(\p{Lu}[\p{L}'’.-]*(?:\s+${nameWord}){1,4})`,

@@ -16,6 +16,7 @@
 import { Readability } from '@mozilla/readability';
 import type { ArticleImage } from '@syndikit/core';
 import { DOMParser } from 'linkedom';
+import { markedAuthorTexts } from './author-marks.js';
 import { type BlockRule, defaultBlockRules } from './blocks.js';
 import { looksLikeCaption, splitCaption } from './credit.js';
 import { type DateClue, dateClues, headerText } from './date-clues.js';
@@ -76,6 +77,8 @@ export interface PageExtraction {
    * lacks the date or the author, or gives an update besides the publication.
    */
   underHeadline?: string;
+  /** The texts of the elements the markup marks as the author's (`author-marks.ts`), one list per byline, for a page whose metadata names no author. */
+  markedAuthors: string[][];
   /** The cleaned body as HTML (not yet sanitised). Empty when no story was found. */
   html: string;
   /** The body as plain text, one block per paragraph (blank lines between). */
@@ -102,7 +105,8 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   const document = parse(html.slice(pageMarkupStart(html)));
   const metadata = readMetadata(document);
   const depth = elementDepth(document.documentElement, maxPageDepth);
-  if (depth > maxPageDepth) return { metadata, html: '', text: '', figures: [], decisions, dateClues: [], bylineClues: [], tooDeep: depth };
+  if (depth > maxPageDepth)
+    return { metadata, html: '', text: '', figures: [], decisions, dateClues: [], bylineClues: [], markedAuthors: [], tooDeep: depth };
   const pageFigures = readFigures(document);
   // What is printed beside the headline is read only when the metadata lacks the date or the author, or gives an
   // update besides the publication (a page may print the update as its date).
@@ -111,6 +115,7 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   const revised = metadata.updated !== undefined && metadata.updated.value !== metadata.published?.value;
   const header = dated && metadata.authors && !revised ? undefined : headerText(document, chooseHeadline(metadata)?.value);
   const clues = header && !dated ? dateClues(document, header) : [];
+  const markedAuthors = metadata.authors ? [] : markedAuthorTexts(document);
 
   // Readability changes the document it reads; metadata and figures were read first.
   const result = new Readability(document, { keepClasses: true, charThreshold: 300 }).parse();
@@ -122,6 +127,7 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
     decisions,
     dateClues: clues,
     bylineClues: header && !metadata.authors ? [header.under] : [],
+    markedAuthors,
   };
   if (header?.under) extraction.underHeadline = header.under;
   if (result?.title) extraction.readabilityTitle = result.title;

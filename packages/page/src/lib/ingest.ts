@@ -17,6 +17,7 @@ import { type Handle, toMdast } from 'hast-util-to-mdast';
 import { iso6393To1 } from 'iso-639-3';
 import type { Root } from 'mdast';
 import * as stopwordLists from 'stopword';
+import { isPersonName } from './author-marks.js';
 import { findByline } from './byline.js';
 import { defaultMaxPageDepth } from './defaults.js';
 import { captionOnlyClass, extractPage, type PageExtraction, type PageFigure } from './extract.js';
@@ -137,7 +138,8 @@ function readHeadlineAndAuthors(extraction: PageExtraction, fields: ArticleField
   // Readability's byline is the text of an element: the site's name there (`Acme News`) names no person.
   const byline = extraction.readabilityByline;
   const authors = metadata.authors?.value ?? (byline && !isSiteName(byline, siteNames(metadata)) ? splitAuthors(byline) : []);
-  fields.authors = (authors.length > 0 ? authors : printedByline(extraction)).map((name) => ({ name }));
+  const found = authors.length > 0 ? authors : printedByline(extraction);
+  fields.authors = (found.length > 0 ? found : markedAuthors(extraction)).map((name) => ({ name }));
   if (fields.authors.length === 0) say.warn('No author was found on the page', pageRules.pageNoByline);
 }
 
@@ -149,6 +151,20 @@ function printedByline(extraction: PageExtraction): string[] {
     if (!names || isSiteName(names, site)) continue;
     const list = splitAuthors(names);
     if (list.length > 0) return list;
+  }
+  return [];
+}
+
+/** The persons named by the first byline the markup marks as the author's (`author-marks.ts`), without the site's name. */
+function markedAuthors(extraction: PageExtraction): string[] {
+  const site = siteNames(extraction.metadata);
+  for (const texts of extraction.markedAuthors) {
+    const names = [...new Set(texts.flatMap(splitAuthors))];
+    // The first marked byline that names anyone is the story's: when it names only the site, later ones (lists of
+    // other stories further down) are not asked.
+    if (names.some((name) => isSiteName(name, site))) return names.filter((name) => isPersonName(name) && !isSiteName(name, site));
+    const people = names.filter(isPersonName);
+    if (people.length > 0) return people;
   }
   return [];
 }

@@ -252,6 +252,8 @@ function readAuthorsWithoutSite(found: PageMetadata, meta: Map<string, string>):
     meta.get('article:author'),
     meta.get('byl'),
     meta.get('dc.creator'),
+    meta.get('parsely-author'),
+    meta.get('sailthru.author'),
     meta.get('itemprop:author'),
     labelledTwitterData(meta),
   ].find((value) => value && !/^https?:/i.test(value) && !isSiteName(value, site));
