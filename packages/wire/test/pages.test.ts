@@ -477,6 +477,16 @@ describe('the end of the story: publisher footers, offers, comment links and but
     expect(slideshow.at(-1)).toBe(last);
   });
 
+  it('ends before an advertiser disclosure', async () => {
+    const read = await ending(
+      [
+        'This post contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products. Terms apply to the offers listed on this page.',
+      ],
+      'advertiser-disclosure.txt',
+    );
+    expect(read.at(-1)).toBe(last);
+  });
+
   it('ends before an update time and a newsletter box opened by a sentence', async () => {
     const result = await convertWire([...header, ...story, 'Updated at 1:23 p.m.', '', 'Tags Ferries Harbor'].join('\n'), 'updated.txt');
     expect(blocks(result).at(-1)).toBe(last);

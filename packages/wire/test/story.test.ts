@@ -115,6 +115,52 @@ describe('a title ending with a question mark is no paragraph of the story (stor
   });
 });
 
+describe('the first paragraph under the header: a sentence with a date, a sentence closed in brackets (story locator)', () => {
+  const rest = [
+    'The date is about three months later than the board had planned when the ferry line was first invited to join the network, a delay it puts down to the work on its booking system and the new island timetable.',
+    '',
+    'Passengers will keep their present fares until then, and season tickets bought before the change stay valid on every boat of the network for the rest of the year, the board said on Tuesday.',
+    '',
+    'Traders on the quay welcomed the news but asked the board to keep the late boat on Saturdays, which many of them use to bring their stalls back from the market on the mainland.',
+    '',
+  ];
+
+  it('reads a sentence naming a date as the first paragraph, not as a date line of the header', async () => {
+    const lead = 'The island ferry line has a new date for when it will be a full member of the coastal network: March 31, 2026.';
+    const copy = [
+      'News',
+      'Island ferry line sets new date for joining the coastal network',
+      'Jane Roe',
+      'Oct 13, 2025',
+      '',
+      'This post contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products. Terms apply to the offers listed on this page.',
+      '',
+      lead,
+      '',
+      ...rest,
+    ].join('\n');
+    const result = await convertWire(copy, 'dated-sentence.txt');
+    expect(result.articles[0]?.published).toBe('2025-10-13T00:00:00Z');
+    expect(firstParagraph(result)).toBe(lead);
+    expect(blocks(result).some((block) => block.startsWith('This post contains references'))).toBe(false);
+  });
+
+  it('reads a short first paragraph closed inside brackets as the story’s', async () => {
+    const lead = 'The paper quotes my post today: “The town is not ready for a car-free harbour.” (Here is the online version.)';
+    const copy = [
+      'Why the town is not ready for a car-free harbour',
+      'Post author By Jane Roe',
+      'Post date March 5, 2025',
+      '1 Comment on Why the town is not ready for a car-free harbour',
+      lead,
+      '',
+      ...rest,
+    ].join('\n');
+    const result = await convertWire(copy, 'bracket-closed.txt');
+    expect(firstParagraph(result)).toBe(lead);
+  });
+});
+
 describe('a story of one long paragraph under a sign-in form (story locator)', () => {
   // A paywalled page prints one paragraph of the story; above it, the sign-in and register forms close with a short
   // sentence (`A password will be e-mailed to you.`). With no run of prose on the page, the story is its first long

@@ -98,7 +98,7 @@ export interface DateCandidate {
  * widgets) are not candidates.
  */
 export function dateCandidate(text: string, index: number, timeZone: string): DateCandidate | undefined {
-  if (text.length > 120 || readCaption(text) || attribution.test(text)) return undefined;
+  if (text.length > 120 || readCaption(text) || attribution.test(text) || isDatedSentence(text)) return undefined;
   // A year glued to the time (`NOV 20 20194:29 AM EST`) is split too.
   const unglued = text.replace(monthNames, ' ').replace(/\b((?:19|20)\d\d)(\d{1,2}:\d\d)\b/u, '$1 $2');
   const found = findDate(unglued, timeZone);
@@ -110,6 +110,16 @@ export function dateCandidate(text: string, index: number, timeZone: string): Da
   if (found.zoned) score += 1;
   if (unglued.length <= 60) score += 1;
   return { index, value: found.value, zoned: found.zoned, score, updated: label?.updated ?? false };
+}
+
+/**
+ * A sentence of the story that names a date (`Example Air has a new date for when it joins the alliance: March 31,
+ * 2026.`): more than twelve words, closed by a sentence's end. A date line is a few words (`Published 11:11 PM EST Nov
+ * 19, 2019`, `Updated: November 19, 2019 at 10:31 p.m.`), or labelled.
+ */
+function isDatedSentence(text: string): boolean {
+  // A labelled line (`PUBLISHED: … at 4:56 p.m. | UPDATED: … at 6:00 p.m.`) is the header's, however long.
+  return text.split(/\s+/u).length > 12 && /[.!?]["”’]?$/u.test(text) && !dateLabel(text) && !text.includes('|');
 }
 
 /** A byline in the header: `By …`/`Von …`, or names followed by an agency (`Jane Doe, Associated Press`), or an agency alone. */

@@ -188,9 +188,10 @@ export const defaultRules: readonly WireRule[] = Object.freeze([
   },
   {
     id: 'affiliate-disclosure',
-    description: 'affiliate-link disclosure',
+    description:
+      'affiliate-link or advertiser disclosure (`We may earn a commission …`, `This post contains references to products from our advertisers. We may receive compensation when you click …`)',
     pattern:
-      /^.{0,80}\b(may earn (an |a )?(small )?(affiliate )?commission|contains? affiliate( and\/or referral)? links?|affiliate links?)\b.{0,200}$/iu,
+      /^.{0,80}\b(may earn (an |a )?(small )?(affiliate )?commission|contains? affiliate( and\/or referral)? links?|affiliate links?|contains references to products from .{1,40}\badvertisers|(may|might) receive compensation when you (click|buy|purchase))\b.{0,200}$/iu,
     action: 'drop',
     ends: true,
   },

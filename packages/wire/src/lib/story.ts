@@ -331,7 +331,9 @@ function climb(
   isExcluded: (index: number) => boolean,
   lead: (index: number) => boolean = () => false,
 ): number {
-  const closed = (index: number) => /[.!?…"”»'’]$/u.test(lines[index] ?? '');
+  // A sentence closed inside brackets (`… (Here is the online version.)`) is closed too; a caption's credit in
+  // brackets, `(Credit: Example Images)`, is not.
+  const closed = (index: number) => /(?:[.!?…"”»'’]|[.!?]\))$/u.test(lines[index] ?? '');
   const story = (index: number) => index >= 0 && prose(index) && !isExcluded(index) && closed(index);
   for (;;) {
     if (start > 0 && story(start - 1)) start -= 1;
