@@ -16,7 +16,9 @@
 //   - authors: the article's author names equal, as a set, to the expected byline split at `,`, `;`, ` and `, ` und `,
 //     ` & `, keeping names of two words or more; judged only on pages with such a name;
 //   - date: the published date within 26 hours of noon UTC of the expected day; judged on pages with a day;
-//   - story: every `with` snippet in the body's text; clean: no `without` snippet in it;
+//   - story: every `with` snippet in the story as printed under the headline, the subheadline (a standfirst the page
+//     prints outside the story's container) and the body's text; `in body`: in the body's text alone; clean: no
+//     `without` snippet in the subheadline or the body;
 //   - language: the article's primary language subtag equal to the one expected from the page URL's country
 //     domain (de, at → de; fr → fr; es, cl, mx, ar, co, pe → es; it → it; uk, ie, au, nz → en), else franc-min's
 //     reading of the expected title and `with` snippets (at least 80 characters; German, English, French, Spanish,
@@ -141,10 +143,12 @@ async function main() {
       count('date', right);
       if (!right) row.wrong.push('date');
     }
-    const body = fold((article?.body?.children ?? []).map(textOf).join(' \n '));
+    const bodyAlone = fold((article?.body?.children ?? []).map(textOf).join(' \n '));
+    const body = article?.subheadline ? `${fold(article.subheadline)} \n ${bodyAlone}` : bodyAlone;
     const withs = (expected.with ?? []).map(fold).filter(Boolean);
     const story = withs.length > 0 && withs.every((snippet) => body.includes(snippet));
     count('story', story);
+    count('in body', withs.length > 0 && withs.every((snippet) => bodyAlone.includes(snippet)));
     if (!story) row.wrong.push(`story (${withs.filter((snippet) => !body.includes(snippet)).length} of ${withs.length} missing)`);
     const kept = (expected.without ?? []).map(fold).filter((snippet) => snippet && body.includes(snippet));
     count('clean', kept.length === 0);

@@ -135,6 +135,35 @@ describe('headline', () => {
   });
 });
 
+describe('subheadline', () => {
+  const teaser = 'The harbour board raises ferry fares for the third time this year, and the islanders ask why.';
+  it('is the standfirst printed under the headline, outside the story, that the description repeats', async () => {
+    const html = page(
+      `<meta property="og:description" content="${teaser}"><title>Ferry fares rise again</title>`,
+      `<div class="page-header"><h1>Ferry fares rise again</h1><div class="intro"><p><strong>${teaser}</strong></p></div><p class="byline">By Jo Vale</p></div><div class="article-body">${story}</div>`,
+    );
+    const { article, messages } = await convertPage('invented.html', html);
+    expect(article?.subheadline).toBe(teaser);
+    expect(article?.body.children.map((node) => JSON.stringify(node)).join('')).not.toContain('third time');
+    expect(messages).toContain(
+      'invented.html:1:1: info Subheadline from the standfirst printed under the headline, outside the story\'s container, which the page\'s description repeats: "The harbour board raises ferry fares for the third time thi…" [page-story-found]',
+    );
+  });
+
+  it('is none when the description is printed nowhere under the headline, or the story holds it', async () => {
+    const unprinted = page(
+      `<meta property="og:description" content="${teaser}"><title>Ferry fares rise again</title>`,
+      `<header><h1>Ferry fares rise again</h1><p class="byline">By Jo Vale</p></header><div class="article-body">${story}</div>`,
+    );
+    expect((await convertPage('invented.html', unprinted)).article?.subheadline).toBeUndefined();
+    const inStory = page(
+      `<meta property="og:description" content="${teaser}"><title>Ferry fares rise again</title>`,
+      `<article><h1>Ferry fares rise again</h1><p>${teaser}</p>${story}</article>`,
+    );
+    expect((await convertPage('invented.html', inStory)).article?.subheadline).toBeUndefined();
+  });
+});
+
 describe('date printed on the page', () => {
   it('is read beside the headline when the metadata gives none', async () => {
     const html = page(

@@ -24,6 +24,7 @@ import { defaultMaxPageDepth } from './defaults.js';
 import { chooseHeadline } from './headline.js';
 import { clean, type PageMetadata, readMetadata, type Sourced } from './metadata.js';
 import { pageMarkupStart } from './recognize.js';
+import { printedStandfirst } from './standfirst.js';
 
 /** Options for {@link extractPage}. */
 export interface ExtractOptions {
@@ -73,6 +74,11 @@ export interface PageExtraction {
   /** The Readability byline. */
   readabilityByline?: string;
   /**
+   * The standfirst printed under the headline that the page's description repeats (`standfirst.ts`), when the body
+   * lacks it: the article's subheadline.
+   */
+  standfirst?: string;
+  /**
    * The text under the headline's `<h1>` (`date-clues.ts`), where a page prints its date: read when the metadata
    * lacks the date or the author, or gives an update besides the publication.
    */
@@ -113,9 +119,11 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   // A metadata date that is no ISO 8601 date may still be a printed one the ingester reads; the page is read too.
   const dated = metadata.published !== undefined && !Number.isNaN(Date.parse(metadata.published.value));
   const revised = metadata.updated !== undefined && metadata.updated.value !== metadata.published?.value;
-  const header = dated && metadata.authors && !revised ? undefined : headerText(document, chooseHeadline(metadata)?.value);
+  const printed = headerText(document, chooseHeadline(metadata)?.value);
+  const header = dated && metadata.authors && !revised ? undefined : printed;
   const clues = header && !dated ? dateClues(document, header) : [];
   const markedAuthors = metadata.authors ? [] : markedAuthorTexts(document);
+  const standfirst = printedStandfirst(printed.heading, metadata.summary?.value);
 
   // Readability changes the document it reads; metadata and figures were read first.
   const result = new Readability(document, { keepClasses: true, charThreshold: 300 }).parse();
@@ -143,6 +151,10 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   dropChrome(body, rules, metadata, extraction);
   dropLinkLists(body, decisions);
   dropLoneHeadings(body, decisions);
+  if (standfirst && !holds(body.textContent ?? '', standfirst)) {
+    extraction.standfirst = standfirst;
+    decisions.push({ kind: 'story', rule: 'standfirst', text: standfirst });
+  }
 
   if (!metadata.authors) {
     const bylines = decisions.filter((decision) => decision.rule === 'byline-line').map((line) => line.text);
@@ -413,6 +425,13 @@ function drop(block: Element, rule: string, text: string, decisions: Decision[])
   target.remove();
 }
 
+/** Whether a body's text holds a part: half of the part's 4-word shingles or more. */
+function holds(text: string, part: string): boolean {
+  const own = shingles(part);
+  const found = shingles(text);
+  return [...own].filter((shingle) => found.has(shingle)).length * 2 >= own.size;
+}
+
 /** Blocks that hold text directly: elements of {@link blockSelector} without a block inside. */
 /** The story's leaf blocks; a caption-only figure is no text block (not chrome to drop, not story text). */
 function leafBlocks(root: HTMLElement): Element[] {
@@ -455,6 +474,7 @@ function withArticleBody(extraction: PageExtraction, options?: Readonly<ExtractO
     });
     extraction.html = paragraphs.map((part) => `<p>${escapeHtml(part)}</p>`).join('');
     extraction.text = paragraphs.join('\n\n');
+    if (extraction.standfirst && holds(extraction.text, extraction.standfirst)) delete extraction.standfirst;
     return extraction;
   }
   // A teaser or a body cut short (some CMSs cut it at a length, without "…") cannot judge the blocks it lacks.

@@ -135,6 +135,7 @@ function readHeadlineAndAuthors(extraction: PageExtraction, fields: ArticleField
   } else say.warn('The page has no headline (no JSON-LD headline, og:title, <h1> or <title>)', pageRules.pageNoHeadline);
 
   if (metadata.summary) fields.summary = metadata.summary.value;
+  if (extraction.standfirst) fields.subheadline = extraction.standfirst;
   // Readability's byline is the text of an element: the site's name there (`Acme News`) names no person.
   const byline = extraction.readabilityByline;
   const authors = metadata.authors?.value ?? (byline && !isSiteName(byline, siteNames(metadata)) ? splitAuthors(byline) : []);
@@ -239,7 +240,12 @@ function readLanguage(extraction: PageExtraction, fields: ArticleFields, say: Pa
 /** One line per kind of decision: where the story came from, and per rule how many blocks were dropped. */
 function reportDecisions(extraction: PageExtraction, info: (reason: string, rule: Rule) => void): void {
   for (const decision of extraction.decisions) {
-    if (decision.kind === 'story') info(`Story found by Readability (${decision.text})`, pageRules.pageStoryFound);
+    if (decision.kind === 'story' && decision.rule === 'standfirst')
+      info(
+        `Subheadline from the standfirst printed under the headline, outside the story's container, which the page's description repeats: "${shorten(decision.text)}"`,
+        pageRules.pageStoryFound,
+      );
+    else if (decision.kind === 'story') info(`Story found by Readability (${decision.text})`, pageRules.pageStoryFound);
     if (decision.kind === 'article-body') info(decision.text, pageRules.pageStoryFound);
   }
   const dropped = new Map<string, string[]>();

@@ -27,7 +27,7 @@ export const pageRules = {
   pageStoryFound: rule(
     'page-story-found',
     'Where the story was found',
-    'Informational: which extractor and which source gave the body.',
+    'Informational: which extractor and which source gave the body, and a standfirst printed outside it that became the subheadline.',
     'info',
   ),
   pageHeadline: rule(
