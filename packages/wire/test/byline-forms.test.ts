@@ -75,3 +75,42 @@ describe('byline forms', () => {
     expect(result.articles[0]?.authors).toEqual([{ name: 'Carla Mendoza' }]);
   });
 });
+
+/**
+ * Bylines the copy breaks across lines or prints without `By` (issue 14): the byline word after a date at the end of
+ * one line and the name on the next, a name alone near the date under the headline.
+ */
+describe('bylines across lines and names alone near the date', () => {
+  const story = [
+    'Die Hafenverwaltung hat am Dienstag beschlossen, den alten Fischmarkt am Ostkai neu zu bauen, ein Vorhaben, über das seit mehr als zehn Jahren gesprochen wird und das schon zweimal aus Geldmangel verschoben worden war.',
+    '',
+    'Die Arbeiten sollen im Frühjahr beginnen, und die Stände bleiben während des Baus in einer Halle am Kai geöffnet, damit die Fischer während der ganzen Bauzeit keinen einzigen Handelstag verlieren.',
+    '',
+    'Die Händler begrüßten den Beschluss, baten aber darum, die Mieten in den ersten zwei Jahren nicht zu erhöhen, weil viele von ihnen während der langen Sperrung der Straße Kunden verloren haben.',
+    '',
+  ];
+  const headline = 'Hafenverwaltung lässt den alten Fischmarkt am Ostkai neu bauen';
+  const page = (...header: string[]) => ['Startseite', 'Politik', '', headline, ...header, '', ...story].join('\n');
+
+  it('reads the name on the line after a date ending with `von`', async () => {
+    const result = await convertWire(page('12.03.2025 11:46 von', 'Marek Stein'), 'dated-von.txt');
+    expect(result.articles[0]?.authors).toEqual([{ name: 'Marek Stein' }]);
+    expect(result.articles[0]?.published).toBe('2025-03-12T11:46:00Z');
+  });
+
+  it('reads a name alone right above the date, or above a dash or a word and the date', async () => {
+    for (const header of [
+      ['Jana Roth', '12. März 2025'],
+      ['Jana Roth', '—', '12. März 2025'],
+      ['Jana Roth', 'am', 'Mittwoch, 12.03.2025 - 14:30'],
+    ]) {
+      const result = await convertWire(page(...header), 'name-date.txt');
+      expect(result.articles[0]?.authors).toEqual([{ name: 'Jana Roth' }]);
+    }
+  });
+
+  it('takes no short deck with a stop word right under the headline for a name', async () => {
+    const result = await convertWire(page('Ein Kommentar', '12. März 2025'), 'deck-date.txt');
+    expect(result.articles[0]?.authors).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import type { Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { type Byline, isJobTitle, parseByline } from './byline.js';
 import { agencyName, matchDateline } from './dateline.js';
-import { dateFromFileName } from './dates.js';
+import { dateFromFileName, locateDate } from './dates.js';
 import { wireRules } from './diagnostics-rules.js';
 import { findFragments } from './fragments.js';
 import {
@@ -24,7 +24,7 @@ import {
 } from './header.js';
 import type { CompiledRule, WireRule } from './rules.js';
 import { addAuthors, applyRules, endsStory, info, isButton, type Line, type Pending, settleRules, shorten } from './rules-pass.js';
-import { detectLanguage, findStory, isSentence, placeDateline } from './story.js';
+import { detectLanguage, findStory, isSentence, placeDateline, stopList } from './story.js';
 
 /** Options for {@link wireTextIngester}. */
 export interface WireTextOptions {
@@ -574,7 +574,7 @@ function readHeaderLine(reading: Reading, index: number, dates: readonly DateCan
   }
   const caption = readCaptionLine(reading, line, index);
   if (caption !== false) return caption;
-  const label = /^(?:by|von|par|por):?$/iu.test(line.text) ? bylineAt(texts, index) : undefined;
+  const label = bylineLabel(line.text) ? bylineAt(texts, index) : undefined;
   const byline = label ?? bylineCandidate(line.text) ?? nameAboveDate(reading, index);
   if (byline) {
     addAuthors(fields, byline.authors);
@@ -612,33 +612,57 @@ function readHeaderLine(reading: Reading, index: number, dates: readonly DateCan
   return false;
 }
 
-/** The byline on line `index`, or across it and the next when `By` stands alone (select-all breaks the byline there). */
+/**
+ * A line that ends where the names should follow: the byline word alone (`By`), or after a date and a time
+ * (`10.12.2024 18:27 von`) — select-all breaks the byline there, the names are on the next line.
+ */
+function bylineLabel(text: string): boolean {
+  return /^(?:by|von|par|por):?$/iu.test(text) || (/\s(?:by|von|par|por):?$/iu.test(text) && locateDate(text, 'UTC') !== undefined);
+}
+
+/** The byline on line `index`, or across it and the next when it ends with the byline word ({@link bylineLabel}). */
 function bylineAt(texts: readonly string[], index: number): Byline | undefined {
   const text = texts[index] ?? '';
-  return /^(?:by|von|par|por):?$/iu.test(text) ? bylineCandidate(`By ${texts[index + 1] ?? ''}`) : bylineCandidate(text);
+  if (!bylineLabel(text)) return bylineCandidate(text);
+  return bylineCandidate(`${/^(?:by|von|par|por):?$/iu.test(text) ? 'By' : text.replace(/:$/u, '')} ${texts[index + 1] ?? ''}`);
 }
 
 /**
- * A name alone on a line, right above a social handle (`@janeroe`), a date or a time: a byline printed
- * without `By` (`Jane Roe` / `@JANEROE`, `Jane Roe` / `Monday 6:30PM`), or above a job title (`Jane Roe` / `Staff
- * Writer`). One person of two or three words.
+ * A name alone on a line near a date: a byline printed without `By`. One person of two or three words, above a
+ * social handle (`@janeroe`), a time (`Jane Roe` / `Monday 6:30PM`), a job title (`Jane Roe` / `Staff Writer`) or a
+ * date line — the date may stand one short line further down (`Jane Roe` / `—` / `31. Oktober 2023`, `Jane Roe` /
+ * `am` / `Mittwoch, 26.01.2022 - 14:30`) or right above the name (`AUGUST 23, 2020` / `Jane Roe`).
  */
 function nameAboveDate(reading: Reading, index: number): Byline | undefined {
   const { kept, context } = reading;
   const text = (kept[index] as Line).text;
   const next = kept[index + 1]?.text ?? '';
   if (text.split(/\s+/).length > 3) return undefined;
-  // A job title alone on the next line (`Jane Roe` / `Games Editor`) makes the name a byline as a date would.
-  if (isJobTitle(next)) {
+  const person = () => {
     const byline = parseByline(text);
     return byline?.authors.length === 1 && !byline.source ? byline : undefined;
+  };
+  // A job title alone on the next line (`Jane Roe` / `Games Editor`) makes the name a byline as a date would.
+  if (isJobTitle(next)) return person();
+  if (/^@\w{2,}$/u.test(next) || /^(?:\p{L}+day\s+)?\d{1,2}:\d\d/u.test(next) || relativeTime.test(next)) return person();
+  const isDate = (at: number) => at > reading.headlineIndex && dateCandidate(kept[at]?.text ?? '', at, context.timeZone) !== undefined;
+  // One short line may stand between the name and the date: a dash, a word (`am`, `on`), a separator.
+  const connector = /^(?:[—–|·•-]|\p{Ll}{1,4})$/u.test(next);
+  const dated = isDate(index + 1) || (connector && isDate(index + 2));
+  if (!dated) return undefined;
+  // Right under the headline, a short deck of two or three capitalised words reads as a name too: there the name
+  // must hold no stop word (`Ein Kommentar`, `The Big Picture`).
+  if (index === reading.headlineIndex + 1) {
+    const stopwords = stopList(reading.language ?? 'und');
+    if (
+      text
+        .toLowerCase()
+        .split(/\s+/u)
+        .some((word) => stopwords.has(word))
+    )
+      return undefined;
   }
-  const below = /^@\w{2,}$/u.test(next) || /^(?:\p{L}+day\s+)?\d{1,2}:\d\d/u.test(next) || relativeTime.test(next);
-  // Right under the headline, only a handle or a time below makes the name a byline: a date line alone may follow a
-  // short deck.
-  if (!below && (index === reading.headlineIndex + 1 || !dateCandidate(next, index + 1, context.timeZone))) return undefined;
-  const byline = parseByline(text);
-  return byline?.authors.length === 1 && !byline.source ? byline : undefined;
+  return person();
 }
 
 /**
