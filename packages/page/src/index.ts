@@ -1,6 +1,7 @@
 export { authorMarks } from './lib/author-marks.js';
 export type { BlockRule } from './lib/blocks.js';
 export { defaultBlockRules } from './lib/blocks.js';
+export { endBylinePatterns } from './lib/byline.js';
 export type { CreditPattern, SplitCaption } from './lib/credit.js';
 export { creditPatterns, looksLikeCaption, splitCaption } from './lib/credit.js';
 export { defaultMaxPageBytes, defaultMaxPageDepth } from './lib/defaults.js';

@@ -124,3 +124,56 @@ describe('authors the markup marks', () => {
     expect(await authors(site)).toEqual([]);
   });
 });
+
+describe('a byline printed at the story’s end', () => {
+  const last = 'Der Rat von Lowmoor entscheidet im Mai erneut über die Fähre, den Hafen und das Geld für beides.';
+
+  it('is read from a name in parentheses or a labelled name after the last sentence', async () => {
+    const parens = page(
+      '<title>Fähre wird teurer</title>',
+      `<main><article><h1>Fähre wird teurer</h1>${story}<p>${last} (Ana P. Ferrol) +++</p></article></main>`,
+    );
+    expect(await authors(parens)).toEqual(['Ana P. Ferrol']);
+    const labelled = page(
+      '<title>Fähre wird teurer</title>',
+      `<main><article><h1>Fähre wird teurer</h1>${story}<p>(wird fortgesetzt)<br><strong>Text:</strong> Jo Friedmann</p><p><strong>Fotos:</strong> Kit Brandt, Lena Holt</p><p>Literatur: Holt, Lena: Fähren. Lowmoor 2001</p></article></main>`,
+    );
+    expect(await authors(labelled)).toEqual(['Jo Friedmann']);
+  });
+
+  it('is read from a block of the name and its agency, or of a labelled name, after a paragraph of the story', async () => {
+    const agency = page(
+      '<title>Fähre wird teurer</title>',
+      `<main><article><h1>Fähre wird teurer</h1>${story}<p>${last}</p><p>Jo Weiden, dpa</p></article></main>`,
+    );
+    expect(await authors(agency)).toEqual(['Jo Weiden']);
+    const von = page(
+      '<title>Fähre wird teurer</title>',
+      `<main><article><h1>Fähre wird teurer</h1>${story}<p>${last}</p><p>Von Jo Weiden</p></article></main>`,
+    );
+    expect(await authors(von)).toEqual(['Jo Weiden']);
+  });
+
+  it('is not a heading of capitalised nouns, nor a name in a list', async () => {
+    const heading = page(
+      '<title>Fähre wird teurer</title>',
+      `<main><article><h1>Fähre wird teurer</h1>${story}<p>${last}</p><p>Zum Projekt</p></article></main>`,
+    );
+    expect(await authors(heading)).toEqual([]);
+    const list = page(
+      '<title>Fähre wird teurer</title>',
+      `<main><article><h1>Fähre wird teurer</h1>${story}<p>Spieler im Feld:</p><p>Weiden Jo, dpa</p><p>Ferrol Ana, AFP</p></article></main>`,
+    );
+    expect(await authors(list)).toEqual([]);
+  });
+});
+
+describe('a byline printed under the headline', () => {
+  it('keeps a name that begins like a month or weekday (`Monroe`, `Friedmann`)', async () => {
+    const html = page(
+      '<title>Ferry fares rise again</title>',
+      `<main><h1>Ferry fares rise again</h1><div class="by">By Ana Monroe July 11, 2011</div><article>${story}</article></main>`,
+    );
+    expect(await authors(html)).toEqual(['Ana Monroe']);
+  });
+});

@@ -16,9 +16,23 @@ const labelled = new RegExp(
   'u',
 );
 const leading = new RegExp(String.raw`^(\p{Lu}[\p{L}'’.-]*(?:\s+${nameWord}){1,3})\s+`, 'u');
-/** Months and weekdays, which follow a byline and are no part of the name (`By Jo Weiden July 11, 2011`). */
-const calendarWord =
-  /^(?:jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|okt|oct|nov|de[cz]|janv|févr|avr|juil|août|ene|abr|ago|dic|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)/iu;
+/**
+ * Months and weekdays, which follow a byline and are no part of the name (`By Jo Weiden July 11, 2011`): whole words,
+ * so that a name that begins like one (`Friedrich`, `Martina`, `Sunita`) stays a name.
+ */
+const calendarWords = [
+  ...['jan', 'january', 'januar', 'jänner', 'janv', 'janvier', 'ene', 'enero', 'gennaio', 'feb', 'february', 'februar'],
+  ...['févr', 'février', 'febrero', 'febbraio', 'mar', 'march', 'märz', 'mars', 'marzo', 'apr', 'april', 'avr', 'avril'],
+  ...['abr', 'abril', 'aprile', 'may', 'mai', 'mayo', 'maggio', 'jun', 'june', 'juni', 'juin', 'junio', 'giugno', 'jul'],
+  ...['july', 'juli', 'juil', 'juillet', 'julio', 'luglio', 'aug', 'august', 'août', 'ago', 'agosto', 'sep', 'sept'],
+  ...['september', 'septembre', 'septiembre', 'settembre', 'oct', 'okt', 'october', 'oktober', 'octobre', 'octubre'],
+  ...['ottobre', 'nov', 'november', 'novembre', 'noviembre', 'dec', 'dez', 'december', 'dezember', 'décembre', 'dic'],
+  ...['diciembre', 'dicembre', 'mon', 'monday', 'tue', 'tues', 'tuesday', 'wed', 'wednesday', 'thu', 'thur', 'thurs'],
+  ...['thursday', 'fri', 'friday', 'sat', 'saturday', 'sun', 'sunday', 'montag', 'dienstag', 'mittwoch', 'donnerstag'],
+  ...['freitag', 'samstag', 'sonntag', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'lunes'],
+  ...['martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
+];
+const calendarWord = new RegExp(`^(?:${calendarWords.join('|')})(?!\\p{L})`, 'iu');
 
 /** Words of the page's own labels that follow a byline (`By Jo Weiden Post date …`, `Von Jo Weiden Teilen`). */
 const pageWord =
@@ -59,4 +73,45 @@ function trimName(name: string): string | undefined {
   const result = kept.join(' ').replace(/[.,;:]+$/u, '');
   // One word is a user name or a word of the sentence more often than a byline.
   return kept.length >= 2 ? result : undefined;
+}
+
+/** A name as a byline at the story's end prints it: two to four words, each capitalised or a particle. */
+const endName = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+${nameWord}){1,3}`;
+/** An agency or outlet after the name (`Jo Weiden, dpa`, `Jo Weiden/AFP`): one word, the source, not an author. */
+const endSource = String.raw`\p{L}[\p{L}.-]*`;
+/** Labels that open a byline at the story's end, with or without a colon (`Text: Jo Weiden`, `Von Jo Weiden`). */
+const endLabel = String.raw`(?:[Tt]ext|TEXT|[Aa]utor(?:in)?|[Aa]uthor|[Aa]uteur|[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Dd]oor)\s?:?`;
+/**
+ * How a story's end prints its byline, as data: a block that is the labelled name or the name and its source alone
+ * after the story's last paragraph (`Von Jo Weiden`, `Jo Weiden, Agentur`; a name alone is too often a heading of
+ * capitalised nouns), or a paragraph ending in the name in parentheses after its
+ * last sentence (`… zu. (Jo Weiden) +++`) or in a labelled name (`… (wird fortgesetzt) Text: Jo Weiden`). The name
+ * is group 1; `alone` says the pattern needs a paragraph of prose before it.
+ */
+export const endBylinePatterns: ReadonlyArray<{ pattern: RegExp; alone: boolean }> = [
+  { pattern: new RegExp(String.raw`^${endLabel}\s+(${endName})(?:\s*[,/]\s*${endSource})?\s*[.+*#]*$`, 'u'), alone: true },
+  { pattern: new RegExp(String.raw`^(${endName})\s*[,/]\s*${endSource}\s*[.+*#]*$`, 'u'), alone: true },
+  { pattern: new RegExp(String.raw`[.!?…"“”»«)]\s*\((?:${endLabel}\s+)?(${endName})\)\s*[.+*#]*$`, 'u'), alone: false },
+  { pattern: new RegExp(String.raw`[.!?…"“”»«)]\s*(?:${endLabel}\s+)(${endName})\.?$`, 'u'), alone: false },
+];
+
+/** A paragraph of the story: a sentence or more, ending as one. */
+const prose = /^.{80,}[.!?…"“”»]$/su;
+
+/**
+ * The names of a byline printed at the story's end, in its last blocks (last first); undefined when there is none.
+ * A name alone in its block counts only right after a paragraph of prose, not in a list of names.
+ */
+export function findEndByline(blocks: readonly string[], look = 8): string | undefined {
+  const first = Math.max(0, blocks.length - look);
+  for (let index = blocks.length - 1; index >= first; index--) {
+    const block = blocks[index]?.trim() ?? '';
+    for (const { pattern, alone } of endBylinePatterns) {
+      const name = pattern.exec(block)?.[1];
+      if (!name || (alone && !prose.test(blocks[index - 1]?.trim() ?? ''))) continue;
+      const names = trimName(name);
+      if (names) return names;
+    }
+  }
+  return undefined;
 }

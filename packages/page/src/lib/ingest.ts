@@ -18,7 +18,7 @@ import { iso6393To1 } from 'iso-639-3';
 import type { Root } from 'mdast';
 import * as stopwordLists from 'stopword';
 import { isPersonName } from './author-marks.js';
-import { findByline } from './byline.js';
+import { findByline, findEndByline } from './byline.js';
 import { defaultMaxPageDepth } from './defaults.js';
 import { captionOnlyClass, extractPage, type PageExtraction, type PageFigure } from './extract.js';
 import type { PageIngestOptions } from './ingester.js';
@@ -139,8 +139,10 @@ function readHeadlineAndAuthors(extraction: PageExtraction, fields: ArticleField
   // Readability's byline is the text of an element: the site's name there (`Acme News`) names no person.
   const byline = extraction.readabilityByline;
   const authors = metadata.authors?.value ?? (byline && !isSiteName(byline, siteNames(metadata)) ? splitAuthors(byline) : []);
-  const found = authors.length > 0 ? authors : printedByline(extraction);
-  fields.authors = (found.length > 0 ? found : markedAuthors(extraction)).map((name) => ({ name }));
+  let found = authors.length > 0 ? authors : printedByline(extraction);
+  if (found.length === 0) found = markedAuthors(extraction);
+  if (found.length === 0) found = endByline(extraction);
+  fields.authors = found.map((name) => ({ name }));
   if (fields.authors.length === 0) say.warn('No author was found on the page', pageRules.pageNoByline);
 }
 
@@ -168,6 +170,13 @@ function markedAuthors(extraction: PageExtraction): string[] {
     if (people.length > 0) return people;
   }
   return [];
+}
+
+/** The names of a byline printed at the story's end (`byline.ts`), when it is not the site's name. */
+function endByline(extraction: PageExtraction): string[] {
+  const names = findEndByline(extraction.text.split(/\n\n/u));
+  if (!names || isSiteName(names, siteNames(extraction.metadata))) return [];
+  return splitAuthors(names).filter(isPersonName);
 }
 
 /** Published and updated, in the context's time zone; a date that does not parse is ignored with a warning. */
