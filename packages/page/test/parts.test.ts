@@ -179,6 +179,7 @@ describe('defaultBlockRules', () => {
     shortcode: '[button link="https://news.example/submit" type="big"] Send us your review[/button]',
     'trailer-start': 'Citation: Library reopens after repair (2024, April 2) retrieved 3 April 2024',
     'about-boilerplate': 'About Acme Robotics',
+    'teaser-more': 'Wind reports Estimates of the energy a wind farm yields... mehr •••',
     'site-copyright': 'The contents of this site are ©2024 Bayview Publishing Corp.',
   };
   // Story sentences that look a little like chrome and must be kept.
@@ -191,11 +192,28 @@ describe('defaultBlockRules', () => {
     'Um den Hafen zu erweitern, braucht die Stadt das Geld des Landes, sagte die Bürgermeisterin.',
     'Anzeigen gegen den Betreiber der Fähre liegen der Polizei bisher nicht vor.',
     'Veröffentlichungen der Behörde zeigen, dass die Preise seit 2019 gestiegen sind.',
+    'The board said more than 2,000 islanders had signed up to the ferry pass, and more would follow.',
+    'Quellen anzeigen lassen sich die Daten nicht, sagte die Sprecherin.',
+    'The council published its plan as a PDF of 40 pages on Monday.',
+    'He paused. "There is more to come… more than you think," he said.',
   ];
 
   it('has an example for every rule, matched by that rule first', () => {
     expect(Object.keys(examples).sort()).toEqual(defaultBlockRules.map((rule) => rule.id).sort());
     for (const [id, text] of Object.entries(examples)) expect(defaultBlockRules.find((rule) => rule.pattern.test(text))?.id, text).toBe(id);
+  });
+
+  it('knows more phrasings of newsletter prompts, site controls and download links', () => {
+    const more: Array<[string, string]> = [
+      ['Never miss the latest news from Lowmoor by signing up to our newsletter today!', 'newsletter-prompt'],
+      ['Quellen ausblenden', 'site-control'],
+      ['Show sources', 'site-control'],
+      ['Merkblatt zur Fährkarte vom 3. März 2021PDF | 38 KB | Datei ist nicht barrierefrei', 'download-link'],
+      ['Annual report 2023 (PDF, 1.2 MB)', 'download-link'],
+      ['Ferry report Figures on the fares of past years... mehr •••', 'teaser-more'],
+      ['Harbour works start in spring: what the board plans … Read more »', 'teaser-more'],
+    ];
+    for (const [text, id] of more) expect(defaultBlockRules.find((rule) => rule.pattern.test(text))?.id, text).toBe(id);
   });
 
   it('keeps story sentences', () => {

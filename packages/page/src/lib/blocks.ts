@@ -37,7 +37,7 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
     id: 'site-control',
     description: 'a control of the site (menu, sign-in, share, print)',
     pattern:
-      /^(menu|home|sign in|log in|subscribe|register|e-paper|close|breaking news|share( this( article| story)?)?( on \w+)?|print|email|comments?|\d+ comments?|view comments|listen( to this article)?|warning|fullscreen|play|pause)$/iu,
+      /^(menu|home|sign in|log in|subscribe|register|e-paper|close|breaking news|share( this( article| story)?)?( on \w+)?|print|email|comments?|\d+ comments?|view comments|listen( to this article)?|warning|fullscreen|play|pause|(quellen|mehr|weniger|details) (anzeigen|einblenden|ausblenden)|(show|hide) (sources|more|less|details))$/iu,
     action: 'drop',
   },
   {
@@ -87,8 +87,9 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
   },
   {
     id: 'download-link',
-    description: 'a download link for the article (`Als PDF herunterladen`, `Download PDF`)',
-    pattern: /^.{0,40}\b(als|as) pdf (herunterladen|downloaden|download)$|^(download( as)? pdf|pdf herunterladen|pdf download)$/iu,
+    description: 'a download link (`Als PDF herunterladen`, `Download PDF`, a title with the file type and size: `… PDF | 38 KB`)',
+    pattern:
+      /^.{0,40}\b(als|as) pdf (herunterladen|downloaden|download)$|^(download( as)? pdf|pdf herunterladen|pdf download)$|^.{0,120}(?<!\p{L})(pdf|docx?|xlsx?|pptx?|zip)\s*[|,(]\s*\d+(?:[.,]\d+)?\s*(kb|mb)\b.{0,60}$/iu,
     action: 'drop',
   },
   {
@@ -109,7 +110,7 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
     id: 'newsletter-prompt',
     description: 'a newsletter or subscription prompt',
     pattern:
-      /^.{0,80}\b(sign up for|subscribe to|get) (our|the|[\p{L}.’']+(’s|'s)) .{0,60}\bnewsletters?\b.{0,80}$|^.{0,80}\bdelivered (through your letterbox|to your inbox)\b.{0,120}$/iu,
+      /^.{0,80}\b(sign(?:ing)? up (?:for|to)|subscrib(?:e|ing) to|get) (our|the|[\p{L}.’']+(’s|'s)) .{0,60}\bnewsletters?\b.{0,80}$|^.{0,80}\bdelivered (through your letterbox|to your inbox)\b.{0,120}$/iu,
     action: 'drop',
   },
   {
@@ -122,6 +123,12 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
     id: 'shortcode',
     description: 'a CMS shortcode left in the text (`[button …]…[/button]`)',
     pattern: /^\[[a-z_-]+(\s[^\]]*)?\].{0,200}\[\/[a-z_-]+\]$/iu,
+    action: 'drop',
+  },
+  {
+    id: 'teaser-more',
+    description: 'a teaser of another page that ends in its "more" link (`… mehr •••`, `… Read more »`)',
+    pattern: /^.{10,300}(\.\.\.|…)\s*(mehr|more|read more|weiterlesen|lire la suite|leer más|continua a leggere)\s*[•›»>→.]*$/iu,
     action: 'drop',
   },
   {
