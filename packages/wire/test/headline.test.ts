@@ -153,6 +153,29 @@ describe('a headline between the date and the byline', () => {
   });
 });
 
+describe('a headline glued to a kicker or a breadcrumb', () => {
+  const title = 'Harbour board votes to rebuild the old fish market on the east pier';
+
+  it('leaves out the words glued before the title when the page prints the title alone below the story', async () => {
+    const copy = [page('Home', 'Sections', `Home Issues ${title}`, 'By Jane Roe'), 'Share this story', title, 'Facebook'].join('\n');
+    const result = await convertWire(copy, 'glued-breadcrumb.txt');
+    expect(result.articles[0]?.headline).toBe(title);
+  });
+
+  it('leaves out a kicker the page prints apart from the title after a separator', async () => {
+    const copy = [page('Home', 'Sections', `Fischmarkt ${title}`, 'By Jane Roe'), `More on: Fischmarkt - ${title}`].join('\n');
+    const result = await convertWire(copy, 'glued-kicker.txt');
+    expect(result.articles[0]?.headline).toBe(title);
+  });
+
+  it('keeps a headline whose last words another line repeats after more than four words', async () => {
+    const long = `Tourists and traders of the islands agree: ${title}`;
+    const copy = [page('Home', 'Sections', long, 'By Jane Roe'), title].join('\n');
+    const result = await convertWire(copy, 'long-prefix.txt');
+    expect(result.articles[0]?.headline).toBe(long);
+  });
+});
+
 describe('a teaser printed twice', () => {
   it('gives no repeat bonus to a teaser printed in two menus, each time after menu links', async () => {
     const result = await convertPage('club-teaser-in-two-menus.txt');

@@ -509,11 +509,15 @@ function readPhoto(reading: Reading, index: number, name: string, extension: str
 function readHeader(reading: Reading, headline: number, start: number): void {
   const { kept, context, fields } = reading;
   const line = kept[headline] as Line;
-  fields.headline = withoutSoftHyphens(line.text);
+  fields.headline = withoutKicker(reading, headline);
   reading.headlineIndex = headline;
+  const glued =
+    withoutSoftHyphens(line.text) === fields.headline
+      ? ''
+      : ` (the words glued before it left out: the page prints the title apart, "${shorten(fields.headline)}")`;
   info(
     context.file,
-    `Read the headline: "${shorten(line.text)}", ${reading.headlineReason ?? 'the line above the story'}`,
+    `Read the headline: "${shorten(line.text)}", ${reading.headlineReason ?? 'the line above the story'}${glued}`,
     wireRules.headline,
     line,
   );
@@ -559,6 +563,43 @@ function readHeader(reading: Reading, headline: number, start: number): void {
     );
   }
   settleDates(reading, dates);
+}
+
+/**
+ * The headline without a kicker, a section or a breadcrumb glued before it (`Grenzschließungen Deutschland, Frankreich
+ * und …`, `Home Issues Prison official: …`): the page prints the title apart from those words elsewhere — alone
+ * (below the story, in a share box) or after a separator (`Mehr zu: Grenzschließungen - Deutschland, Frankreich und
+ * …`) — and the headline line is a few words (four at most) and that title. The title has four words or more. Every
+ * line of the copy counts, the trailer's too.
+ */
+function withoutKicker(reading: Reading, headline: number): string {
+  const printed = withoutSoftHyphens((reading.kept[headline] as Line).text);
+  const fold = (text: string) => withoutSoftHyphens(text).replace(/\s+/gu, ' ').trim();
+  const text = fold(printed);
+  const titleAfter = (other: string): string | undefined => {
+    if (other.length >= text.length + 80) return undefined;
+    // The title alone, or after a separator, with the glued words before it in the same order.
+    for (const cut of [0, ...[...other.matchAll(/\s*[-–—|:]\s+/gu)].map((match) => (match.index ?? 0) + match[0].length)]) {
+      const title = other.slice(cut);
+      if (title.split(' ').length < 4 || title.length >= text.length || !text.endsWith(` ${title}`)) continue;
+      const glued = text.slice(0, text.length - title.length - 1);
+      if (
+        glued.split(' ').length <= 4 &&
+        (cut === 0 ||
+          other
+            .slice(0, cut)
+            .replace(/\s*[-–—|:]\s+$/u, '')
+            .endsWith(glued))
+      )
+        return title;
+    }
+    return undefined;
+  };
+  for (const other of reading.context.text.split(/\r\n|\r|\n/u)) {
+    const title = titleAfter(fold(other));
+    if (title) return title;
+  }
+  return printed;
 }
 
 /** One header line; how many lines after it were used, or `false` when it was none of the header's parts. */
