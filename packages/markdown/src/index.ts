@@ -3,13 +3,15 @@ export { markdownAdapter } from './lib/adapter.js';
 export type { MarkdownStyle } from './lib/body.js';
 export { bodyToMarkdown, defaultMarkdownStyle, figureToParagraph } from './lib/body.js';
 export type { FieldName, FieldProblem, PublishState, ReadFieldsOptions } from './lib/fields.js';
-export { canonicalKey, fieldAliases, generatorKeys, lenientDate, readFields, readPublishState } from './lib/fields.js';
+export { canonicalKey, fieldAliases, generatorKeys, readFields, readPublishState } from './lib/fields.js';
 export { frontMatterBlock, frontMatterData } from './lib/front-matter.js';
 export type { FrontMatterBlock, FrontMatterFormat } from './lib/front-matter-block.js';
 export { findFrontMatter } from './lib/front-matter-block.js';
 export { ingestMarkdown } from './lib/ingest-all.js';
 export type { MarkdownIngestOptions } from './lib/ingester.js';
 export { markdownIngester } from './lib/ingester.js';
+// Imported here, so `readFields` and `readPublishState` read dates that are not ISO 8601 too (see `useLenientDates`).
+export { lenientDate } from './lib/lenient-date.js';
 export { parseMdx } from './lib/mdx.js';
 export { markdownParser } from './lib/parse.js';
 export type { FrontMatter } from './lib/parse-front-matter.js';

@@ -10,7 +10,6 @@ import {
   splitCredit,
   splitList,
 } from '@syndikit/core';
-import * as chrono from 'chrono-node';
 import { describe } from './parse-front-matter.js';
 import { markdownRules } from './rules.js';
 
@@ -396,8 +395,6 @@ function readDates(reading: Reading): void {
   if (reading.fields.published === undefined) readPathDate(reading);
 }
 
-const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
-
 /**
  * A date and time with a stray word between them and the offset, as a typo
  * leaves it (`2023-01-29 18:30:22 2023 -0800`): the date, time and offset,
@@ -410,29 +407,34 @@ function strayDate(value: string, timeZone: string): string | undefined {
 }
 
 /**
- * A date people write that is not ISO 8601 — `2024-01-02 10:00`,
- * `2024-01-02 10:00:00 +0100` (Jekyll), `Jul 08 2022`, `July 8, 2022` —
- * read with chrono's strict parser (no relative dates such as "tomorrow"),
- * as wall time in `timeZone` unless it gives an offset. `undefined` when
- * the text is not wholly one date.
+ * Reads a date people write that is not ISO 8601: `lenientDate` of
+ * `lenient-date.ts`, which registers itself here when it is loaded. It
+ * imports chrono-node (266 modules), which only such a date needs: the
+ * package's main entry imports it, and the ingester the first time a file
+ * has such a date (see {@link LenientDatesNotLoaded}), so converting files
+ * with ISO 8601 dates does not load chrono.
  */
-export function lenientDate(value: string, timeZone: string): string | undefined {
-  const text = value.trim();
-  const [result, ...more] = chrono.strict.parse(text, undefined, { forwardDate: false });
-  if (!result || more.length > 0 || result.end || result.text.length < text.replace(/\s*\([^)]*\)$/, '').length - 1) return undefined;
-  const date = result.start;
-  if (!date.isCertain('year') || !date.isCertain('month') || !date.isCertain('day')) return undefined;
-  let iso = `${pad(date.get('year') ?? 0, 4)}-${pad(date.get('month') ?? 1)}-${pad(date.get('day') ?? 1)}`;
-  if (date.isCertain('hour')) {
-    iso += `T${pad(date.get('hour') ?? 0)}:${pad(date.get('minute') ?? 0)}:${pad(date.get('second') ?? 0)}`;
-    const offset = date.isCertain('timezoneOffset') ? date.get('timezoneOffset') : null;
-    if (offset !== null && offset !== undefined) {
-      const sign = offset < 0 ? '-' : '+';
-      iso += `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-    }
+let lenientReader: ((value: string, timeZone: string) => string | undefined) | undefined;
+
+/** Called by `lenient-date.ts` as it loads. */
+export function useLenientDates(read: (value: string, timeZone: string) => string | undefined): void {
+  lenientReader = read;
+}
+
+/**
+ * Thrown when a date that is not ISO 8601 is read before `lenient-date.ts`
+ * was loaded: the ingester imports it (asynchronously, as a bundler
+ * follows) and reads the file again.
+ */
+export class LenientDatesNotLoaded extends Error {
+  constructor() {
+    super('A date that is not ISO 8601 needs lenient-date.js loaded first');
   }
-  const normalized = normalizeDate(iso, timeZone);
-  return typeof normalized === 'string' ? normalized : undefined;
+}
+
+function lenientDate(value: string, timeZone: string): string | undefined {
+  if (lenientReader === undefined) throw new LenientDatesNotLoaded();
+  return lenientReader(value, timeZone);
 }
 
 /**

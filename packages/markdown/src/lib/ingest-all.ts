@@ -1,5 +1,7 @@
 import type { IngestContext, IngestResult } from '@syndikit/core';
 import { ingestMarkdown as ingestWith } from './ingest.js';
+// Dates that are not ISO 8601 read too: the main entry loads everything.
+import './lenient-date.js';
 import type { MarkdownIngestOptions } from './ingester.js';
 import { parseMdx } from './mdx.js';
 

@@ -28,6 +28,9 @@ import { markdownRules } from './rules.js';
 import { checkMarkdownSource } from './source-limits.js';
 import { renderTemplates } from './templates.js';
 
+/** For the ingester, which loads `lenient-date.js` when this is thrown (see `fields.ts`). */
+export { LenientDatesNotLoaded } from './fields.js';
+
 /** What the front matter of a file gave. */
 interface Head {
   fields: ArticleFields;

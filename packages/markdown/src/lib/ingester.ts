@@ -78,9 +78,20 @@ export function markdownIngester(options?: Readonly<MarkdownIngestOptions> | nul
     extensions: ['.md', '.markdown', '.mdx'],
     cacheKey,
     ingest: async (context) => {
-      const { ingestMarkdown, isMdx } = await import('./ingest.js');
+      const { ingestMarkdown, isMdx, LenientDatesNotLoaded } = await import('./ingest.js');
       // The MDX parser (remark-mdx, acorn) only for an `.mdx` file: a Markdown conversion does not load it.
-      return ingestMarkdown(context, resolved, isMdx(context) ? (await import('./mdx.js')).parseMdx : undefined);
+      const mdx = isMdx(context) ? (await import('./mdx.js')).parseMdx : undefined;
+      const reported = context.file.messages.length;
+      try {
+        return ingestMarkdown(context, resolved, mdx);
+      } catch (error) {
+        if (!(error instanceof LenientDatesNotLoaded)) throw error;
+        // The first date that is not ISO 8601 of this thread: chrono is loaded now, and the file read again from
+        // the start, what the first reading reported taken back (it had only reported, nothing else).
+        context.file.messages.length = reported;
+        await import('./lenient-date.js');
+        return ingestMarkdown(context, resolved, mdx);
+      }
     },
   };
 }
