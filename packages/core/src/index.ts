@@ -79,3 +79,4 @@ export {
 } from './lib/steps.js';
 export type { UrlCheck, UrlPolicyOptions } from './lib/url-policy.js';
 export { checkUrl, permalinkProblem, urlOrPathProblem } from './lib/url-policy.js';
+export { nodesOfType, someNode } from './lib/walk.js';

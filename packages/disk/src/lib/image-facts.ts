@@ -7,13 +7,13 @@ import {
   hasFile,
   type ImageFactsReader,
   imageMediaType,
+  nodesOfType,
   report,
   rules,
 } from '@syndikit/core';
 import { imageSize } from 'image-size';
-import type { RootContent } from 'mdast';
+import type { Image, RootContent } from 'mdast';
 import { remove } from 'unist-util-remove';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 const mediaTypes: Record<string, string> = {
@@ -121,9 +121,9 @@ type Problem = (image: ArticleImage, reason: string, place: Place) => void;
 function checkInlineImages(article: Article, root: string, missing: Set<string>, problem: Problem): void {
   const inline: Array<{ url: string; node: RootContent }> = [];
   const known = new Set(article.images.map((image) => image.src));
-  visit(article.body, 'image', (node) => {
+  for (const node of nodesOfType<Image>(article.body, 'image')) {
     if (node.url.startsWith('/') && !node.url.startsWith('//') && !known.has(node.url)) inline.push({ url: node.url, node });
-  });
+  }
   for (const { url, node } of inline) {
     if (missing.has(url)) continue;
     if (realOrNull(join(root, ...url.split('/'))) === undefined)

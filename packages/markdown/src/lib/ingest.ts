@@ -8,16 +8,16 @@ import {
   dateToEpoch,
   hasErrors,
   imageMediaType,
+  nodesOfType,
   report,
   resolveImageRef,
   rules,
   slugify,
   splitCredit,
 } from '@syndikit/core';
-import type { Heading, Image, Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, Image, Link, Paragraph, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Point } from 'unist';
-import { visit } from 'unist-util-visit';
 import { datePrefix, type PublishState, readFields, readPublishState, staticPath } from './fields.js';
 import { findFrontMatter } from './front-matter-block.js';
 import type { MarkdownIngestOptions } from './ingester.js';
@@ -321,12 +321,12 @@ function linkPosts(tree: Root, context: IngestContext, options: Readonly<Markdow
   // Only the URL of the site shapes an article URL.
   const site: Site = { title: '', language: '', url: context.siteUrl };
   const permalink = options.permalink ?? '/{slug}/';
-  visit(tree, 'link', (node) => {
+  for (const node of nodesOfType<Link>(tree, 'link')) {
     const match = /^(?![a-z][a-z0-9+.-]*:|\/\/|#)([^?#]+\.(?:md|mdx|markdown))(#[^#]*)?$/i.exec(node.url);
-    if (!match?.[1]) return;
+    if (!match?.[1]) continue;
     const linked = decodeURI(match[1]).replace(/^\//, '');
     const target = posix.normalize(posix.join(posix.dirname(context.articlePath), linked));
-    if (target.startsWith('..')) return;
+    if (target.startsWith('..')) continue;
     // A date prefix is left out in `_posts` only: elsewhere the other post's front matter could give its date.
     const slug = slugify(slugHint(target, { authors: [], tags: [], images: [] }, false));
     const filePath = context.file.path && isAbsolute(context.file.path) ? posix.join(posix.dirname(context.file.path), linked) : undefined;
@@ -334,7 +334,7 @@ function linkPosts(tree: Root, context: IngestContext, options: Readonly<Markdow
     const fields = { path: postPath(filePath, target, options.contentDirs), ...(date ? { published: date.slice(0, 3).join('-') } : {}) };
     const url = slug ? articleUrl(site, permalink, slug, fields) : undefined;
     if (url) node.url = `${url}${match[2] ?? ''}`;
-  });
+  }
 }
 
 function isBlank(node: RootContent): boolean {

@@ -1,4 +1,5 @@
-import type { Root } from 'mdast';
+import { someNode } from '@syndikit/core';
+import type { Root, Text } from 'mdast';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -11,7 +12,6 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
-import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 
 /** The unified processor that parses article Markdown: CommonMark, GFM and YAML front matter. */
 export function markdownParser() {
@@ -54,13 +54,6 @@ const literalInText = /https?:\/\/|www\.|@/i;
 export function parseMarkdown(text: string): Root {
   if (bareLinkCandidate.test(text)) return fullParser.parse(text) as Root;
   const tree = parserWithoutAutolinks.parse(text) as Root;
-  let literal = false;
-  visit(tree, 'text', (node) => {
-    if (literalInText.test(node.value)) {
-      literal = true;
-      return EXIT;
-    }
-    return CONTINUE;
-  });
+  const literal = someNode(tree, (node) => node.type === 'text' && literalInText.test((node as Text).value));
   return literal ? (fullParser.parse(text) as Root) : tree;
 }
