@@ -6,7 +6,7 @@ export { htmlRules } from './lib/rules.js';
 export { articleSchema, safeProtocols } from './lib/schema.js';
 export type { SyndicationHastOptions } from './lib/shared.js';
 export { syndicationHast } from './lib/shared.js';
-export { hastToHtml, hastToText, plainTextField, stripInlineMarkup, summarize, withoutFootnotes } from './lib/text.js';
+export { hastToHtml, hastToText, plainTextField, stripInlineMarkup, summarize, summarizeTree, withoutFootnotes } from './lib/text.js';
 export type { BodyToHastOptions, HastTransform } from './lib/to-hast.js';
 export { bodyToHast, defaultHandlers, estimateHtmlDepth } from './lib/to-hast.js';
 export type { Reporter } from './lib/unsafe.js';

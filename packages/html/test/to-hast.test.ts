@@ -1,6 +1,16 @@
 import type { ReportOptions } from '@syndikit/core';
 import { convert, reportedRuleId } from '@syndikit/core';
-import { bodyToHast, embedsToLinks, hastToHtml, hastToText, isSafeUrl, publishedImage, summarize } from '@syndikit/html';
+import {
+  bodyToHast,
+  embedsToLinks,
+  hastToHtml,
+  hastToText,
+  isSafeUrl,
+  publishedImage,
+  summarize,
+  summarizeTree,
+  withoutFootnotes,
+} from '@syndikit/html';
 import { markdownIngester } from '@syndikit/markdown';
 import { describe, expect, it } from 'vitest';
 
@@ -141,6 +151,29 @@ describe('bodyToHast', () => {
     expect(text).toBe('First paragraph.\n\none\ntwo');
     expect(summarize('word '.repeat(100), 50)).toBe(`${'word '.repeat(9).trim()}…`);
     expect(summarize('Short.\n\nSecond.')).toBe('Short.');
+  });
+
+  it('summarises a tree from its first blocks as from its whole text', async () => {
+    const many = Array.from({ length: 12 }, (_, index) => `Paragraph ${index} of the story.`).join('\n\n');
+    const bodies = [
+      many,
+      // Text only after a cut: empty blocks first, a line break where the children are cut.
+      `<br>\n\n<br>\n\n<br>\n\n<br>\n\n<br>\n\nThe words.\n\n${many}`,
+      // A footnote marker in the first paragraph, the notes at the end.
+      `The vote passed[^1] late.\n\n${many}\n\n[^1]: Counted twice.`,
+      // Rows and cells at the top render by their later siblings: read whole.
+      `<td>cell</td>\n\n<td>next</td>\n\n${many}`,
+      `${'A long first sentence of the lead paragraph. '.repeat(10)}\n\n${many}`,
+      '',
+    ];
+    for (const markdown of bodies) {
+      const tree = bodyToHast((await body(markdown)).body);
+      if (!tree) throw new Error('no tree');
+      for (const maxLength of [300, 40])
+        expect(summarizeTree(tree, maxLength)).toBe(summarize(hastToText(withoutFootnotes(tree)), maxLength));
+    }
+    const tree = bodyToHast((await body(many)).body);
+    if (tree) expect(summarizeTree(tree)).toBe('Paragraph 0 of the story.');
   });
 });
 

@@ -1,15 +1,6 @@
 import type { Article, ArticleImage, Site } from '@syndikit/core';
 import { formatDateline } from '@syndikit/core';
-import {
-  bodyToHast,
-  hastToText,
-  type PublishedImage,
-  plainTextField,
-  publishedImage,
-  type Reporter,
-  summarize,
-  withoutFootnotes,
-} from '@syndikit/html';
+import { bodyToHast, type PublishedImage, plainTextField, publishedImage, type Reporter, summarizeTree } from '@syndikit/html';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -77,7 +68,7 @@ export function ampPage(source: Readonly<Article>, settings: PageSettings): stri
   const imageUrls = structuredDataImages(article);
   checkLeadWidth(article.images[0], report);
   // Every page gets a description: the article's summary, else the start of its body (as feeds do).
-  const description = article.summary ?? (summarize(hastToText(withoutFootnotes(body))) || article.subheadline || undefined);
+  const description = article.summary ?? (summarizeTree(body) || article.subheadline || undefined);
   const structured = newsArticle(article, site, settings.publisher, imageUrls, description);
 
   const head: ElementContent[] = [

@@ -1,4 +1,4 @@
-import type { ElementContent, Root as HastRoot, RootContent } from 'hast';
+import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import { htmlRules } from './rules.js';
@@ -68,23 +68,80 @@ export function plainTextField(value: string, field: string, report: Reporter): 
 export function withoutFootnotes(tree: HastRoot): HastRoot {
   const keep = (node: ElementContent): ElementContent[] => {
     if (node.type !== 'element') return [node];
-    if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) return [];
-    if (node.tagName === 'sup' && node.children.some((child) => child.type === 'element' && child.properties.dataFootnoteRef !== undefined))
-      return [];
+    if (isFootnoteApparatus(node)) return [];
     return [{ ...node, children: node.children.flatMap(keep) }];
   };
   return { ...tree, children: tree.children.flatMap((node): RootContent[] => (node.type === 'doctype' ? [node] : keep(node))) };
 }
+
+/** The footnotes section, or a reference marker (a `<sup>` holding the `<a data-footnote-ref>`). */
+function isFootnoteApparatus(node: Element): boolean {
+  if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) return true;
+  return (
+    node.tagName === 'sup' && node.children.some((child) => child.type === 'element' && child.properties.dataFootnoteRef !== undefined)
+  );
+}
+
+/** Where `summarize` splits text into blocks: a blank line. */
+const blankLine = /\n\s*\n/;
 
 /**
  * A plain-text summary: the first paragraph (blocks up to `maxLength`
  * characters), cut at a word boundary with an ellipsis when longer.
  */
 export function summarize(text: string, maxLength = 300): string {
-  const first = text.split(/\n\s*\n/).find((block) => block.trim() !== '') ?? '';
+  const first = text.split(blankLine).find((block) => block.trim() !== '') ?? '';
   const flat = first.replace(/\s+/g, ' ').trim();
   if (flat.length <= maxLength) return flat;
   const cut = flat.slice(0, maxLength - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > maxLength / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/**
+ * `summarize(hastToText(withoutFootnotes(tree)), maxLength)`, the same string, from as few of the tree's
+ * top-level children as hold its first block of text: a description needs only that, and the text of a
+ * whole body was a tenth of an AMP page's time (docs/performance.md, 2026-12-08). Starts with four
+ * children and doubles until the text has a block after the first with text in it.
+ *
+ * Why the start of the text is the whole text's start: hast-util-to-text renders a root's children one
+ * after another, telling each only whether the next one is a `<br>` (a table row or cell alone looks further,
+ * at the later siblings: a tree with one at the top is read whole), and joins the pieces in order. So the
+ * text of the first `k` children, when child `k` is no `<br>`, begins the whole text; after the
+ * normalising of {@link hastToText}, it still does up to its last character that is not white space, and
+ * every blank line before that is one of the whole text's. Its first block with text is the whole
+ * text's when another block follows it.
+ */
+export function summarizeTree(tree: HastRoot, maxLength = 300): string {
+  const { children } = tree;
+  const whole = () => summarize(hastToText(withoutFootnotes(tree)), maxLength);
+  if (children.some(readsLaterSiblings)) return whole();
+  for (let count = 4; count < children.length; count *= 2) {
+    const end = cleanCut(children, count);
+    if (end === children.length) break;
+    const text = hastToText(withoutFootnotes({ ...tree, children: children.slice(0, end) }));
+    const blocks = text.split(blankLine);
+    const first = blocks.findIndex((block) => block.trim() !== '');
+    if (first !== -1 && first < blocks.length - 1) return summarize(text, maxLength);
+  }
+  return whole();
+}
+
+/** A table row or cell: hast-util-to-text renders it by whether a later sibling is one too. */
+function readsLaterSiblings(node: RootContent): boolean {
+  return node.type === 'element' && (node.tagName === 'tr' || node.tagName === 'td' || node.tagName === 'th');
+}
+
+/**
+ * The first index from `end` on where the children can be cut: a child after the cut that is no `<br>` and
+ * that {@link withoutFootnotes} keeps (so that it is the next sibling of the last child kept before it).
+ */
+function cleanCut(children: readonly RootContent[], end: number): number {
+  let index = end;
+  while (index < children.length) {
+    const next = children[index] as RootContent;
+    if (next.type !== 'element' || (next.tagName !== 'br' && !isFootnoteApparatus(next))) break;
+    index++;
+  }
+  return index;
 }
