@@ -53,6 +53,9 @@ describe('dateLabel', () => {
     ['Обновлено 16 августа 2024', 'обновлено', true],
     ['Опубліковано 15 серпня 2024', 'опубліковано', false],
     ['Оновлено 16 серпня 2024', 'оновлено', true],
+    ['Datum: 18.10.2025', 'datum', false],
+    ['Letzte Aktualisierung: 28.01.2025', 'letzte aktualisierung', true],
+    ['Zuletzt aktualisiert am 28.01.2025', 'zuletzt aktualisiert', true],
   ])('%s', (line, label, updated) => {
     expect(dateLabel(line)).toMatchObject({ label, updated });
   });
@@ -61,6 +64,32 @@ describe('dateLabel', () => {
     expect(dateLabel('Standard fares rise on 4 May 2025')).toBeUndefined();
     expect(dateLabel('Publications of 2025')).toBeUndefined();
     expect(dateLabel('The report was published on 4 May 2025')).toBeUndefined();
+  });
+});
+
+describe('a labelled date below the story, none in the header', () => {
+  const story = [
+    'Die Hafenverwaltung hat am Dienstag beschlossen, den alten Fischmarkt am Ostkai neu zu bauen, ein Vorhaben, über das seit mehr als zehn Jahren gesprochen wird und das schon zweimal aus Geldmangel verschoben worden war.',
+    '',
+    'Die Arbeiten sollen im Frühjahr beginnen, und die Stände bleiben während des Baus in einer Halle am Kai geöffnet, damit die Fischer während der ganzen Bauzeit keinen einzigen Handelstag verlieren.',
+    '',
+    'Die Händler begrüßten den Beschluss, baten aber darum, die Mieten in den ersten zwei Jahren nicht zu erhöhen, weil viele von ihnen während der langen Sperrung der Straße Kunden verloren haben.',
+    '',
+  ];
+  const page = (...below: string[]) =>
+    ['Startseite', 'Presse', '', 'Hafenverwaltung lässt den alten Fischmarkt neu bauen', '', ...story, ...below].join('\n');
+
+  it('takes the publication label before the update label, with an info line', async () => {
+    const result = await convertWire(page('Seite teilen', 'Stand 30.01.2025', 'Datum: 18.01.2025', 'Impressum'), 'date-below.txt');
+    expect(result.articles[0]?.published).toBe('2025-01-18T00:00:00Z');
+    expect(result.messages).toContain(
+      'date-below.txt:14:1: info Read the publication date 2025-01-18T00:00:00Z (no time zone given; UTC assumed) from a labelled date line below the story [wire-date]',
+    );
+  });
+
+  it('takes no unlabelled date below the story (a teaser’s)', async () => {
+    const result = await convertWire(page('Mehr zum Thema', '12.01.2025', 'Neue Fähre für die Inseln'), 'teaser-date-below.txt');
+    expect(result.articles[0]?.published).toBeUndefined();
   });
 });
 

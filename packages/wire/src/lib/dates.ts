@@ -56,8 +56,12 @@ export const dateLabels: readonly DateLabel[] = Object.freeze(
   [
     ...['published', 'posted', 'first published', 'issued on'].map((label) => ({ label, language: 'en', updated: false })),
     ...['updated', 'last updated', 'latest update', 'modified'].map((label) => ({ label, language: 'en', updated: true })),
-    { label: 'veröffentlicht', language: 'de', updated: false },
-    ...['aktualisiert', 'stand'].map((label) => ({ label, language: 'de', updated: true })),
+    ...['veröffentlicht', 'datum'].map((label) => ({ label, language: 'de', updated: false })),
+    ...['aktualisiert', 'stand', 'letzte aktualisierung', 'zuletzt aktualisiert'].map((label) => ({
+      label,
+      language: 'de',
+      updated: true,
+    })),
     { label: 'publié', language: 'fr', updated: false },
     { label: 'mis à jour', language: 'fr', updated: true },
     { label: 'publicado', language: 'es', updated: false },

@@ -5,7 +5,7 @@ import type { Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { type Byline, isJobTitle, parseByline } from './byline.js';
 import { agencyName, matchDateline } from './dateline.js';
-import { dateFromFileName, locateDate } from './dates.js';
+import { dateFromFileName, dateLabel, locateDate } from './dates.js';
 import { wireRules } from './diagnostics-rules.js';
 import { findFragments } from './fragments.js';
 import {
@@ -602,6 +602,32 @@ function withoutKicker(reading: Reading, headline: number): string {
   return printed;
 }
 
+/** How many lines below the story's end a labelled date line is looked for ({@link labelledDateBelow}). */
+const dateBelowWindow = 60;
+
+/**
+ * A labelled date line below the story (`Datum: 18.10.2021`, `Stand 27.01.2022`, `Letzte Aktualisierung: …`), when
+ * the header has none: some sites print the date only under the story. A publication label is taken before an
+ * update label; an unlabelled date there (a teaser's, a comment's) is none. Read from the copy's own lines, the
+ * trailer's too.
+ */
+function labelledDateBelow(reading: Reading): { value: string; zoned: boolean; line: Line } | undefined {
+  const end = reading.kept[reading.storyEnd ?? -1];
+  if (!end) return undefined;
+  const all = reading.context.text.split(/\r\n|\r|\n/u);
+  const found: { value: string; zoned: boolean; line: Line; updated: boolean }[] = [];
+  for (let index = end.line; index < Math.min(all.length, end.line + dateBelowWindow); index++) {
+    const raw = all[index] ?? '';
+    const text = raw.trim();
+    const label = dateLabel(text);
+    const date = label && dateCandidate(text, index, reading.context.timeZone);
+    if (!label || !date) continue;
+    const line = { text, line: index + 1, column: raw.length - raw.trimStart().length + 1 };
+    found.push({ value: date.value, zoned: date.zoned, line, updated: label.updated });
+  }
+  return found.find((date) => !date.updated) ?? found[0];
+}
+
 /** One header line; how many lines after it were used, or `false` when it was none of the header's parts. */
 function readHeaderLine(reading: Reading, index: number, dates: readonly DateCandidate[]): number | false {
   const { kept, context, fields } = reading;
@@ -892,8 +918,18 @@ function readBodyLine(reading: Reading, index: number): void {
 /** The publication date: the date line's, else guessed from a photo file name (a warning), else none (a warning). */
 function settlePublished(reading: Reading): void {
   const { context, fields, published, photoDate } = reading;
+  const below = published ? undefined : labelledDateBelow(reading);
   if (published) fields.published = published;
-  else if (photoDate) {
+  else if (below) {
+    fields.published = below.value;
+    const zone = below.zoned ? '' : ` (no time zone given; ${context.timeZone} assumed)`;
+    info(
+      context.file,
+      `Read the publication date ${below.value}${zone} from a labelled date line below the story`,
+      wireRules.date,
+      below.line,
+    );
+  } else if (photoDate) {
     fields.published = photoDate.value;
     report(
       context.file,
