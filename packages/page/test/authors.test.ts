@@ -177,3 +177,13 @@ describe('a byline printed under the headline', () => {
     expect(await authors(html)).toEqual(['Ana Monroe']);
   });
 });
+
+describe('a site named with its tagline', () => {
+  it('is no author, so the byline printed in the story is read', async () => {
+    const html = page(
+      '<title>Fähre wird teurer</title><meta name="author" content="SEGLER-POST – Das Magazin für Segler">',
+      `<main><article><h1>Fähre wird teurer</h1><p>Von Jo Weiden</p>${story}</article></main>`,
+    );
+    expect(await authors(html)).toEqual(['Jo Weiden']);
+  });
+});

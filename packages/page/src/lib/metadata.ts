@@ -426,15 +426,20 @@ export function splitAuthors(text: string): string[] {
 
 /**
  * Words a byline element holds that are no name: a URL, a handle (`@AcmeNews`), a user name (`jane.doe`), a
- * label left alone (`Posted`, `Redaktion`), a degree.
+ * label left alone (`Posted`, `Redaktion`), a degree, a site's name with its tagline (`Acme – Das Magazin für
+ * Segler`: a part after a dash or bar with a word in lower case that no name has).
  */
 function isName(name: string): boolean {
   return (
     !/^https?:|^@|^[\p{Ll}\d]+[._][\p{Ll}\d._]+$/iu.test(name) &&
     !/^(?:posted|by|von|par|por|auteur|autor|author|redaktion|editorial staff|staff|admin)$/iu.test(name) &&
-    !degrees.has(name.replace(/\./gu, ''))
+    !degrees.has(name.replace(/\./gu, '')) &&
+    !(/\s[–—|]\s/u.test(name) && name.split(/\s+/u).some((word) => /^\p{Ll}{3,}$/u.test(word) && !particles.has(word)))
   );
 }
+
+/** Lower-case words of names (`Jo van der Weiden`, `Ana de la Cruz`), which a tagline's lower-case words are not. */
+const particles = new Set(['von', 'van', 'der', 'den', 'del', 'dos', 'das', 'ter', 'ten', 'zu', 'bin', 'ibn']);
 
 // A byline element's text (what Readability returns) often holds more than the names: the date (`By JANE DOE` over
 // `March 11, 2015 3:46 PM`, or glued: `Jane Doe22 Dec 2016`), an outlet line, a degree after a comma. The names end
