@@ -180,6 +180,19 @@ describe('date printed on the page', () => {
     expect(messages.some((line) => line.includes('page-no-date'))).toBe(false);
   });
 
+  it('is read under a headline printed with soft hyphens, or in an <h2>', async () => {
+    const hyphens = page(
+      '<meta name="twitter:title" content="Ferry fares rise again"><title>Ferry fares rise again | Lowmoor Office</title>',
+      `<main><h1>Fer&shy;ry fa&shy;res rise again</h1><p>Datum:26. Januar 2022</p><article>${story}</article></main>`,
+    );
+    expect((await convertPage('invented.html', hyphens)).article?.published).toBe('2022-01-26T00:00:00Z');
+    const second = page(
+      '<meta property="og:title" content="Ferry fares rise again"><title>Ferry fares rise again</title>',
+      `<header><h1>Lowmoor Daily</h1></header><main><h2>Ferry fares rise again</h2><p>Jo Vale / 22.04.2020 / 06:15</p><article>${story}</article></main>`,
+    );
+    expect((await convertPage('invented.html', second)).article?.published).toBe('2020-04-22T00:00:00Z');
+  });
+
   it('is read from an element marked as a date, not from the comments', async () => {
     const html = page(
       '<title>Ferry fares rise again</title>',

@@ -64,17 +64,24 @@ export interface HeaderText {
   above: string;
 }
 
-/** The text under and above the `<h1>` that prints `headline` (none when no `<h1>` does). */
+/** The text under and above the heading that prints `headline` (none when no `<h1>` or `<h2>` does). */
 export function headerText(document: Document, headline: string | undefined): HeaderText {
   const heading = headline ? headingOf(document, headline) : undefined;
   return heading ? { heading, under: textAfter(heading, after), above: textBefore(heading, before) } : { under: '', above: '' };
 }
 
-/** The `<h1>` that prints the headline: its words are mostly the headline's, or hold them all. */
+/**
+ * The heading that prints the headline: its words are mostly the headline's, or hold them all. An `<h1>`, else an
+ * `<h2>` (a page whose `<h1>` names the site, `headline.ts`); soft hyphens (`Mes&shy;sen&shy;ger`) split no word.
+ */
 function headingOf(document: Document, headline: string): Element | undefined {
+  return headingIn(document.querySelectorAll('h1'), headline) ?? headingIn(document.querySelectorAll('h2'), headline);
+}
+
+function headingIn(headings: Iterable<Element>, headline: string): Element | undefined {
   const wanted = new Set(words(headline));
-  for (const heading of document.querySelectorAll('h1')) {
-    const own = words(heading.textContent ?? '');
+  for (const heading of headings) {
+    const own = words((heading.textContent ?? '').replace(/\u00AD/gu, ''));
     const printed = new Set(own);
     // Mostly the headline's words, or all of them with more around (a kicker, a date, a desk).
     if (
