@@ -191,6 +191,13 @@ describe('date printed on the page', () => {
       `<header><h1>Lowmoor Daily</h1></header><main><h2>Ferry fares rise again</h2><p>Jo Vale / 22.04.2020 / 06:15</p><article>${story}</article></main>`,
     );
     expect((await convertPage('invented.html', second)).article?.published).toBe('2020-04-22T00:00:00Z');
+    const inSecond = page(
+      '<meta property="og:title" content="Ferry fares rise again"><title>Ferry fares rise again</title>',
+      `<header><h1>Lowmoor Daily</h1></header><main><h2>Ferry fares rise again <small>02.02.2022</small></h2><article>${story}</article></main>`,
+    );
+    expect((await convertPage('invented.html', inSecond)).messages).toContain(
+      'invented.html:1:1: info Date from the headline\'s <h2>: "Ferry fares rise again 02.02.2022" [page-date-from-text]',
+    );
   });
 
   it('is read from an element marked as a date, not from the comments', async () => {

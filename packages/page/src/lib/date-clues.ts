@@ -34,7 +34,7 @@ export function dateClues(document: Document, header: HeaderText): DateClue[] {
   const { heading } = header;
   // A date printed inside the headline's own `<h1>`, beside the headline (`Story 02.02.2022 • Desk`).
   const own = (heading?.textContent ?? '').replace(/\s+/gu, ' ').trim();
-  if (own) clues.push({ text: own, from: "the headline's <h1>" });
+  if (own && heading) clues.push({ text: own, from: `the headline's <${heading.tagName.toLowerCase()}>` });
   if (header.under) clues.push({ text: header.under, from: 'the text under the headline' });
   if (header.above) clues.push({ text: header.above, from: 'the text above the headline' });
   const marked: Array<DateClue & { later: boolean }> = [];
