@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bylineCandidate } from '../src/lib/header.js';
-import { convertWire } from './helpers.js';
+import { convertWire, harbourStory } from './helpers.js';
 
 /**
  * Byline forms seen on held-out pages copied with select-all (issue 14), with invented names: a label with a colon,
@@ -81,14 +81,7 @@ describe('byline forms', () => {
  * one line and the name on the next, a name alone near the date under the headline.
  */
 describe('bylines across lines and names alone near the date', () => {
-  const story = [
-    'Die Hafenverwaltung hat am Dienstag beschlossen, den alten Fischmarkt am Ostkai neu zu bauen, ein Vorhaben, über das seit mehr als zehn Jahren gesprochen wird und das schon zweimal aus Geldmangel verschoben worden war.',
-    '',
-    'Die Arbeiten sollen im Frühjahr beginnen, und die Stände bleiben während des Baus in einer Halle am Kai geöffnet, damit die Fischer während der ganzen Bauzeit keinen einzigen Handelstag verlieren.',
-    '',
-    'Die Händler begrüßten den Beschluss, baten aber darum, die Mieten in den ersten zwei Jahren nicht zu erhöhen, weil viele von ihnen während der langen Sperrung der Straße Kunden verloren haben.',
-    '',
-  ];
+  const story = harbourStory;
   const headline = 'Hafenverwaltung lässt den alten Fischmarkt am Ostkai neu bauen';
   const page = (...header: string[]) => ['Startseite', 'Politik', '', headline, ...header, '', ...story].join('\n');
 

@@ -1,7 +1,7 @@
 import { findDate } from '@syndikit/wire';
 import { describe, expect, it } from 'vitest';
 import { dateLabel } from '../src/lib/dates.js';
-import { convertWire } from './helpers.js';
+import { convertWire, harbourStory } from './helpers.js';
 
 describe('findDate in the languages chrono reads beyond English, German and French', () => {
   it.each([
@@ -68,14 +68,7 @@ describe('dateLabel', () => {
 });
 
 describe('a labelled date below the story, none in the header', () => {
-  const story = [
-    'Die Hafenverwaltung hat am Dienstag beschlossen, den alten Fischmarkt am Ostkai neu zu bauen, ein Vorhaben, über das seit mehr als zehn Jahren gesprochen wird und das schon zweimal aus Geldmangel verschoben worden war.',
-    '',
-    'Die Arbeiten sollen im Frühjahr beginnen, und die Stände bleiben während des Baus in einer Halle am Kai geöffnet, damit die Fischer während der ganzen Bauzeit keinen einzigen Handelstag verlieren.',
-    '',
-    'Die Händler begrüßten den Beschluss, baten aber darum, die Mieten in den ersten zwei Jahren nicht zu erhöhen, weil viele von ihnen während der langen Sperrung der Straße Kunden verloren haben.',
-    '',
-  ];
+  const story = harbourStory;
   const page = (...below: string[]) =>
     ['Startseite', 'Presse', '', 'Hafenverwaltung lässt den alten Fischmarkt neu bauen', '', ...story, ...below].join('\n');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocks, convertWire } from './helpers.js';
+import { blocks, convertWire, harbourStoryLong } from './helpers.js';
 
 /**
  * Where the story is found (issue 14), on our own invented pages in the shape of held-out copies: a menu entry that
@@ -26,12 +26,7 @@ describe('a dateline opens a paragraph, not a menu entry (story locator)', () =>
     '',
     '12. März 2024',
     '',
-    'Die Hafenverwaltung hat am Dienstag beschlossen, den alten Fischmarkt am Ostkai neu zu bauen, ein Vorhaben, über das seit mehr als zehn Jahren gesprochen wird und das schon zweimal aus Geldmangel verschoben worden war, wie der Vorsitzende sagte.',
-    '',
-    'Die Arbeiten sollen im Frühjahr beginnen, und die Stände bleiben während des Baus in einer Halle am Kai geöffnet, damit die Fischer während der ganzen Bauzeit keinen einzigen Handelstag verlieren und die Kunden den Weg zu ihnen finden.',
-    '',
-    'Die Händler begrüßten den Beschluss, baten aber darum, die Mieten in den ersten zwei Jahren nicht zu erhöhen, weil viele von ihnen während der langen Sperrung der Straße zum Hafen Kunden verloren haben und erst wieder Fuß fassen müssen.',
-    '',
+    ...harbourStoryLong,
   ].join('\n');
 
   it('finds the story below the menu, with its headline', async () => {
@@ -53,12 +48,7 @@ describe('a teaser in capitals and a dash below the story is no dateline (story 
     '',
     '12. März 2024 / 09:18 Uhr',
     '',
-    'Die Hafenverwaltung hat am Dienstag beschlossen, den alten Fischmarkt am Ostkai neu zu bauen, ein Vorhaben, über das seit mehr als zehn Jahren gesprochen wird und das schon zweimal aus Geldmangel verschoben worden war, wie der Vorsitzende sagte.',
-    '',
-    'Die Arbeiten sollen im Frühjahr beginnen, und die Stände bleiben während des Baus in einer Halle am Kai geöffnet, damit die Fischer während der ganzen Bauzeit keinen einzigen Handelstag verlieren und die Kunden den Weg zu ihnen finden.',
-    '',
-    'Die Händler begrüßten den Beschluss, baten aber darum, die Mieten in den ersten zwei Jahren nicht zu erhöhen, weil viele von ihnen während der langen Sperrung der Straße zum Hafen Kunden verloren haben und erst wieder Fuß fassen müssen.',
-    '',
+    ...harbourStoryLong,
     'Artikel teilen',
     'Politik aktuell',
     '12. März 2024',
