@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { convertPage } from './helpers.js';
+import { convertPage, ld, page, story } from './helpers.js';
 
 // Invented pages, shaped like real news pages (where their metadata and markup put the author); no real article
 // text and no real names.
-const story = Array.from(
-  { length: 6 },
-  (_, index) =>
-    `<p>Paragraph ${index} of the invented story says what the council of Lowmoor decided about the ferry, the harbour and the budget, in words of its own.</p>`,
-).join('');
-
-function page(head: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
-}
-
-function ld(value: object): string {
-  return `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
-}
-
 async function authors(html: string): Promise<string[] | undefined> {
   return (await convertPage('invented.html', html)).article?.authors.map((author) => author.name);
 }

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { convertPage } from './helpers.js';
+import { convertPage, ld, page, story } from './helpers.js';
 
 async function headline(html: string): Promise<string | undefined> {
   return (await convertPage('invented.html', html)).article?.headline;
 }
 
 // Invented pages, shaped like real news pages (their title metadata, headings and bylines); no real article text.
-const story = Array.from(
-  { length: 6 },
-  (_, index) =>
-    `<p>Paragraph ${index} of the invented story says what the council of Lowmoor decided about the ferry, the harbour and the budget, in words of its own.</p>`,
-).join('');
-
-function page(head: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
-}
-
-function ld(value: object): string {
-  return `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
-}
-
 describe('headline', () => {
   it('is the printed <h1> when the title metadata adds the site name and symbols', async () => {
     const html = page(

@@ -35,3 +35,20 @@ export function textOf(node: RootContent | object): string {
   if ('children' in node && Array.isArray(node.children)) return node.children.map(textOf).join('');
   return '';
 }
+
+/** Six paragraphs of an invented story (a council, a ferry, a harbour): a body Readability keeps as the article. */
+export const story = Array.from(
+  { length: 6 },
+  (_, index) =>
+    `<p>Paragraph ${index} of the invented story says what the council of Lowmoor decided about the ferry, the harbour and the budget, in words of its own.</p>`,
+).join('');
+
+/** A whole page around `head` and `body`, in English, UTF-8. */
+export function page(head: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+}
+
+/** A JSON-LD script element holding `value`. */
+export function ld(value: object): string {
+  return `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+}

@@ -8,6 +8,7 @@
  * its time zone. Comments, teasers and related lists print dates of other
  * things and are not read.
  */
+import { words } from './words.js';
 
 /** A text that may hold the article's date, with where it was found. */
 export interface DateClue {
@@ -126,8 +127,4 @@ function visibleText(element: Element): string {
     else if (child.nodeType === 1 && !skipped.test((child as Element).tagName)) text += ` ${visibleText(child as Element)} `;
   }
   return text;
-}
-
-function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }

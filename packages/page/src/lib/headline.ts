@@ -16,6 +16,7 @@
  */
 import type { PageMetadata, Sourced } from './metadata.js';
 import { isSiteName, siteNames, splitParts } from './site.js';
+import { sharedWords, words } from './words.js';
 
 /** How alike a heading and a title part must be (Dice over their words) to be the same headline printed twice. */
 const sameHeadline = 0.7;
@@ -70,7 +71,7 @@ function printedHeadline(
       for (const run of runs(title.value)) {
         if (isSiteName(run, site)) continue;
         const other = words(run);
-        const shared = overlap(own, other);
+        const shared = sharedWords(own, other);
         const score = (2 * shared) / (own.length + other.length);
         if (shared === other.length && other.length >= 3 && other.length < own.length && addsToTitle(own, other, title.value)) {
           inHeading ??= { value: run, from: `${title.from}, as the page's ${tag} prints it within a longer heading` };
@@ -90,7 +91,7 @@ function printedHeadline(
  */
 function addsToTitle(heading: readonly string[], run: readonly string[], title: string): boolean {
   const rest = without(heading, run);
-  return overlap(rest, without(words(title), run)) * 3 < rest.length;
+  return sharedWords(rest, without(words(title), run)) * 3 < rest.length;
 }
 
 /** A list of words without one occurrence of each of `taken`. */
@@ -144,23 +145,4 @@ function isDate(text: string): boolean {
   return /^\s*(?:\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})\s*$/u.test(
     text,
   );
-}
-
-function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Words two lists share, each counted as often as both have it. */
-function overlap(one: readonly string[], other: readonly string[]): number {
-  const counts = new Map<string, number>();
-  for (const word of one) counts.set(word, (counts.get(word) ?? 0) + 1);
-  let shared = 0;
-  for (const word of other) {
-    const left = counts.get(word) ?? 0;
-    if (left > 0) {
-      shared++;
-      counts.set(word, left - 1);
-    }
-  }
-  return shared;
 }

@@ -7,6 +7,7 @@
  * when the page's own description (JSON-LD `description`, `og:description`)
  * repeats it: printed under the headline and declared the story's summary.
  */
+import { sharedWords, words } from './words.js';
 
 /** How much text under the headline is searched: a standfirst opens within it. */
 const reach = 1500;
@@ -78,21 +79,7 @@ function directText(element: Element): string {
   return text.trim();
 }
 
-function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
 /** Dice's coefficient over two lists of words, each word counted as often as both have it. */
 function dice(one: readonly string[], other: readonly string[]): number {
-  const counts = new Map<string, number>();
-  for (const word of one) counts.set(word, (counts.get(word) ?? 0) + 1);
-  let shared = 0;
-  for (const word of other) {
-    const left = counts.get(word) ?? 0;
-    if (left > 0) {
-      shared++;
-      counts.set(word, left - 1);
-    }
-  }
-  return (2 * shared) / (one.length + other.length);
+  return (2 * sharedWords(one, other)) / (one.length + other.length);
 }
