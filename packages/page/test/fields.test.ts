@@ -238,6 +238,30 @@ describe('date printed on the page', () => {
     );
     expect((await convertPage('invented.html', html)).article?.published).toBe('2021-05-04T08:00:00Z');
   });
+
+  it('is the printed one when a bare <meta name="date"> or the first <time datetime> gives another day', async () => {
+    const metaDate = page(
+      '<meta name="date" content="2021-12-20T11:02:44+01:00"><title>Ferry fares rise again</title>',
+      `<main><h1>Ferry fares rise again</h1><p><span class="date">27.01.2022</span></p><article>${story}</article></main>`,
+    );
+    const { article, messages } = await convertPage('invented.html', metaDate);
+    expect(article?.published).toBe('2022-01-27T00:00:00Z');
+    expect(messages).toContain(
+      'invented.html:1:1: info Date from the text under the headline, which prints another day than the meta date (2021-12-20T11:02:44+01:00): "27.01.2022 Paragraph 0 of the invented story says what the …" [page-date-from-text]',
+    );
+    // A sidebar's post comes first in the document; the article's date is printed under the headline.
+    const sidebarTime = page(
+      '<title>Ferry fares rise again</title>',
+      `<aside><time datetime="2009-04-11 18:06:36">Old post</time></aside><main><h1>Ferry fares rise again</h1><p>Jo Vale, <span class="published">22. Oktober 2019</span></p><article>${story}</article></main>`,
+    );
+    expect((await convertPage('invented.html', sidebarTime)).article?.published).toBe('2019-10-22T00:00:00Z');
+    // The same day printed: the metadata's time stands.
+    const sameDay = page(
+      '<meta name="date" content="2022-01-27T11:02:44+01:00"><title>Ferry fares rise again</title>',
+      `<main><h1>Ferry fares rise again</h1><p>27.01.2022</p><article>${story}</article></main>`,
+    );
+    expect((await convertPage('invented.html', sameDay)).article?.published).toBe('2022-01-27T11:02:44+01:00');
+  });
 });
 
 describe('authors', () => {

@@ -22,7 +22,7 @@ import { looksLikeCaption, splitCaption } from './credit.js';
 import { type DateClue, dateClues, headerText } from './date-clues.js';
 import { defaultMaxPageDepth } from './defaults.js';
 import { chooseHeadline } from './headline.js';
-import { clean, type PageMetadata, readMetadata, type Sourced } from './metadata.js';
+import { clean, looseDateSources, type PageMetadata, readMetadata, type Sourced } from './metadata.js';
 import { pageMarkupStart } from './recognize.js';
 import { printedStandfirst } from './standfirst.js';
 
@@ -121,7 +121,9 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
   const revised = metadata.updated !== undefined && metadata.updated.value !== metadata.published?.value;
   const printed = headerText(document, chooseHeadline(metadata)?.value);
   const header = dated && metadata.authors && !revised ? undefined : printed;
-  const clues = header && !dated ? dateClues(document, header) : [];
+  // A loose metadata date (`looseDateSources`) is checked against the printed one, so the page is read for it too.
+  const loose = dated && looseDateSources.has(metadata.published?.from ?? '');
+  const clues = !dated || loose ? dateClues(document, printed) : [];
   const markedAuthors = metadata.authors ? [] : markedAuthorTexts(document);
   const standfirst = printedStandfirst(printed.heading, metadata.summary?.value);
 
@@ -160,7 +162,7 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
     const bylines = decisions.filter((decision) => decision.rule === 'byline-line').map((line) => line.text);
     extraction.bylineClues = [...bylines, ...extraction.bylineClues];
   }
-  if (!dated) {
+  if (!dated || loose) {
     const dateLines = decisions.filter((decision) => decision.rule === 'date-line');
     extraction.dateClues = [...dateLines.map((line) => ({ text: line.text, from: 'a date line of the story' })), ...clues];
   }

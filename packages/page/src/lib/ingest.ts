@@ -22,7 +22,7 @@ import { findByline, findEndByline } from './byline.js';
 import { defaultMaxPageDepth } from './defaults.js';
 import { captionOnlyClass, extractPage, type PageExtraction, type PageFigure } from './extract.js';
 import type { PageIngestOptions } from './ingester.js';
-import { splitAuthors } from './metadata.js';
+import { looseDateSources, splitAuthors } from './metadata.js';
 import { recognize } from './recognize.js';
 import { pageRules } from './rules.js';
 import { isSiteName, siteNames } from './site.js';
@@ -192,6 +192,7 @@ function readDates(extraction: PageExtraction, context: IngestContext, fields: A
     else say.warn(`The ${key} date "${value.value}" (from ${value.from}) is ignored: ${normalized.error}`, pageRules.pageDateInvalid);
   }
   printedUpdate(extraction, context, fields, say);
+  printedOverLoose(extraction, context, fields, say);
   if (!fields.published) {
     for (const clue of extraction.dateClues) {
       const found = findDate(clue.text, context.timeZone);
@@ -222,6 +223,29 @@ function printedUpdate(extraction: PageExtraction, context: IngestContext, field
     `Date from the text under the headline, which prints the page's update (${metadata.updated?.from}) and not its first publication (${metadata.published?.from}): "${shorten(under)}"`,
     pageRules.pageDateFromText,
   );
+}
+
+/**
+ * A loose metadata date (`looseDateSources`: a bare `<meta name="date">`, the page's first `<time datetime>`) need not
+ * be the article's: when the first date the page prints (a date line of the story, beside the headline, an element
+ * marked as a date) is another day, the printed date is the one an editor reads on the page.
+ */
+function printedOverLoose(extraction: PageExtraction, context: IngestContext, fields: ArticleFields, say: PageReporter): void {
+  const { published } = fields;
+  const source = extraction.metadata.published?.from;
+  if (!published || source === undefined || !looseDateSources.has(source)) return;
+  for (const clue of extraction.dateClues) {
+    const found = findDate(clue.text, context.timeZone);
+    if (!found) continue;
+    // Days as written: the metadata's own offset, the printed date as printed.
+    if (found.value.slice(0, 10) === published.slice(0, 10)) return;
+    fields.published = found.value;
+    say.info(
+      `Date from ${clue.from}, which prints another day than the ${source} (${published}): "${shorten(clue.text)}"`,
+      pageRules.pageDateFromText,
+    );
+    return;
+  }
 }
 
 /** The declared language, else one detected from the text (said so), else a warning. */

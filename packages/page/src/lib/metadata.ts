@@ -12,6 +12,16 @@ import { isSiteName, siteNames } from './site.js';
 type Node = Record<string, unknown>;
 
 /** An image the metadata names (JSON-LD `image`, `og:image`). */
+/** Where a publication date came from when it is only `<meta name="date">` or the page's first `<time datetime>`. */
+const metaDate = 'meta date';
+const timeDatetime = '<time datetime>';
+/**
+ * Publication dates that need not be the article's: a bare `<meta name="date">` is often the CMS's last change of
+ * the page, and the first `<time datetime>` on the page may be a sidebar's or a comment's. The date the page prints
+ * beside the headline is read to check them (`ingest.ts`).
+ */
+export const looseDateSources: ReadonlySet<string> = new Set([metaDate, timeDatetime]);
+
 export interface MetaImage {
   src: string;
   caption?: string;
@@ -213,7 +223,7 @@ function readMetaTags(document: Document, found: PageMetadata, meta: Map<string,
     found,
     'published',
     meta.get('date') ?? meta.get('dc.date') ?? meta.get('pubdate') ?? meta.get('publishdate'),
-    'meta date',
+    metaDate,
   );
   assignText(document, found, 'updated', meta.get('article:modified_time') ?? meta.get('og:updated_time'), 'article:modified_time');
   assignText(document, found, 'section', meta.get('article:section'), 'article:section');
@@ -303,7 +313,7 @@ function labelledTwitterData(meta: Map<string, string>): string | undefined {
 function readMarkup(document: Document, found: PageMetadata, meta: Map<string, string>): void {
   if (!found.published) {
     const time = document.querySelector('article time[datetime], time[pubdate][datetime], time[itemprop="datePublished"], time[datetime]');
-    assignText(document, found, 'published', time?.getAttribute('datetime'), '<time datetime>');
+    assignText(document, found, 'published', time?.getAttribute('datetime'), timeDatetime);
   }
   const lang = document.documentElement?.getAttribute('lang') ?? meta.get('content-language') ?? meta.get('og:locale')?.replace('_', '-');
   assignText(document, found, 'language', lang, lang === document.documentElement?.getAttribute('lang') ? '<html lang>' : 'meta language');
