@@ -378,6 +378,42 @@ describe('chrome inside the story', () => {
   });
 });
 
+describe('chrome the page marks by its markup', () => {
+  const body = story.split('</p>').filter(Boolean);
+  /** The invented story with `inserts` after its second and fourth paragraphs; the blocks kept must be the story's alone. */
+  async function keptBlocks(...inserts: string[]): Promise<string[]> {
+    const mixed = body.flatMap((paragraph, index) => [
+      `${paragraph}</p>`,
+      ...(index % 2 === 1 ? inserts.slice(index >> 1, (index >> 1) + 1) : []),
+    ]);
+    const html = page('<title>Ferry fares rise again</title>', `<article><h1>Ferry fares rise again</h1>${mixed.join('')}</article>`);
+    return (await convertPage('invented.html', html)).blocks;
+  }
+
+  it('drops a teaser of another page whose whole text lies inside its link', async () => {
+    const teaser =
+      '<section class="teaser"><a href="/winter-engines"><p><span>Engines in the cold: tips for skippers</span> <span>How the ferry engine comes through a hard winter</span></p></a></section>';
+    const related =
+      '<ul><li><strong><a href="/pier"><p><span>New pier opens</span> <span>The harbour of Lowmoor gets a second landing stage.</span></p></a></strong></li></ul>';
+    expect(await keptBlocks(teaser, related)).toEqual(body.map((paragraph) => paragraph.replace('<p>', '')));
+  });
+
+  it('drops a caption the page marks by the class of its credit or caption', async () => {
+    const creditFirst =
+      '<p><strong class="caption"><span class="copyright"> Ana Ferrol </span><span>The harbour master (l.) and the mayor of Lowmoor at the new pier</span></strong></p>';
+    const gallery =
+      '<p><em class="caption">The mayor holds up the first ticket</em> <em class="copyright">© Lowmoor | Ana Ferrol</em> <em class="download"><a href="/ticket.jpg">Large image <em>(jpeg, 1MB)</em></a></em></p>';
+    expect(await keptBlocks(creditFirst, gallery)).toEqual(body.map((paragraph) => paragraph.replace('<p>', '')));
+  });
+
+  it('drops a notice that the text was reviewed by physicians', async () => {
+    const german =
+      '<div class="reviewed"><p>Dieser Text entspricht den Vorgaben der ärztlichen Fachliteratur und wurde von Medizinern geprüft.</p></div>';
+    const english = '<p>Medically reviewed by Dr. Ana Ferrol, MD — Written by Jo Weiden on March 3, 2024</p>';
+    expect(await keptBlocks(german, english)).toEqual(body.map((paragraph) => paragraph.replace('<p>', '')));
+  });
+});
+
 describe('links inside the story', () => {
   it('keeps a sentence of the story built around one link, and drops a related link after a label', async () => {
     const sentence =

@@ -114,6 +114,14 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
     action: 'drop',
   },
   {
+    id: 'review-notice',
+    description: 'a notice that physicians or fact-checkers reviewed the text (`Medically reviewed by …`)',
+    // Health sites print it above the story; it vouches for the text and is none of it.
+    pattern:
+      /^(?:(?:dieser|der) (?:text|artikel|beitrag)\b.{0,160}\bvon (?:medizinern|ärzten|ärztinnen|fachärzten|experten|expertinnen) (?:geprüft|überprüft)\.?|(?:medizinisch|ärztlich|fachlich) (?:geprüft|überprüft) von\b.{0,120}|(?:medically|medical|expert|fact[- ]checked and) reviewed by\b.{0,160}|fact[- ]checked by\b.{0,120})$/iu,
+    action: 'drop',
+  },
+  {
     id: 'contact-line',
     description: "a reporter's contact line or tip prompt",
     pattern: /^(have a (news )?tip\?|got a (news )?tip\?).{0,200}$|^.{0,60}\b(may|can) be reached at \S+@\S+.{0,120}$/iu,

@@ -49,7 +49,7 @@ export type PageFigure = Pick<ArticleImage, 'src' | 'alt' | 'caption' | 'credit'
 /** One decision made while extracting, for diagnostics. */
 export interface Decision {
   kind: 'story' | 'dropped' | 'article-body';
-  /** A block rule id, or a built-in reason (`link-list`, `headline-repeat`, `caption`, `heading-alone`, `not-in-article-body`). */
+  /** A block rule id, or a built-in reason (`link-list`, `headline-repeat`, `caption`, `caption-marked`, `heading-alone`, `not-in-article-body`). */
   rule: string;
   text: string;
 }
@@ -382,8 +382,39 @@ function dropChrome(body: HTMLElement, rules: readonly BlockRule[], metadata: Pa
       } else drop(block, rule.id, text, extraction.decisions);
       return;
     }
+    // After the rules, so a footer whose copyright sits in a marked element still ends the story (`site-copyright`).
+    if (markedCaption(block, text)) drop(block, 'caption-marked', text, extraction.decisions);
   });
   if (restFrom >= 0) for (const block of blocks.slice(restFrom)) block.remove();
+}
+
+/** A class token naming a photo credit, as CMSs mark it (`copyright`, `credit`, `photo-credit`, `bildnachweis`). */
+const creditClass = /(?:^|[\s_-])(?:copyright|credits?|bildnachweis|bildquelle|fotonachweis)(?:$|[\s_-])/iu;
+/** A class token naming a caption (`caption`, `image-caption`, `bildunterschrift`). */
+const captionClass = /(?:^|[\s_-])(?:caption|bildunterschrift|legende?)(?:$|[\s_-])/iu;
+
+/**
+ * A caption outside `<figcaption>` that the page marks by the classes inside the block: a short credit element
+ * (`<span class="copyright">Name</span>` first or last, whatever its wording), or most of the block's text in
+ * caption elements. Short blocks only: a story paragraph is not a caption for holding such an element.
+ */
+function markedCaption(block: Element, text: string): boolean {
+  if (text.length > 400) return false;
+  let captioned = 0;
+  for (const element of block.querySelectorAll('[class]')) {
+    const classes = element.getAttribute('class') ?? '';
+    const inner = clean(element.textContent) ?? '';
+    if (creditClass.test(classes) && inner.length > 0 && inner.length <= 120) return true;
+    if (captionClass.test(classes) && !insideCaption(element, block)) captioned += inner.length;
+  }
+  return captioned >= text.length * 0.8;
+}
+
+/** Whether an element lies in a caption element of `block` (its text is counted once, with the outer one). */
+function insideCaption(element: Element, block: Element): boolean {
+  for (let parent = element.parentElement; parent && parent !== block; parent = parent.parentElement)
+    if (captionClass.test(parent.getAttribute('class') ?? '')) return true;
+  return false;
 }
 
 /** Short blocks that are mostly link text: related-story lists and tag clouds. */
@@ -393,11 +424,13 @@ function dropLinkLists(body: HTMLElement, decisions: Decision[]): void {
     const text = clean(block.textContent) ?? '';
     const words = wordCount(text);
     if (words === 0 || words > 30) continue;
+    // A block inside a link (`<a href><p>roofline headline</p></a>`, a teaser of another page) is link text whole.
+    const inLink = body.contains(block.parentElement?.closest('a') ?? null);
     const links = [...block.querySelectorAll('a')];
-    const linked = links.reduce((sum, link) => sum + (clean(link.textContent)?.length ?? 0), 0);
+    const linked = inLink ? text.length : links.reduce((sum, link) => sum + (clean(link.textContent)?.length ?? 0), 0);
     // A sentence of the story with a link in it (`… die Frage: <a>Was sagt X dazu?</a>`): one link, text around it.
     const unlinked = wordCount(links.reduce((rest, link) => rest.replace(clean(link.textContent) ?? '', ' '), text));
-    const sentence = links.length === 1 && unlinked >= 4 && words >= 8 && /[.!?…:]["“”»’]?$/u.test(text);
+    const sentence = !inLink && links.length === 1 && unlinked >= 4 && words >= 8 && /[.!?…:]["“”»’]?$/u.test(text);
     if (linked / text.length >= 0.6 && !sentence) drop(block, 'link-list', text, decisions);
   }
 }
