@@ -186,6 +186,16 @@ describe('date printed on the page', () => {
     );
   });
 
+  it("is read above the headline however deeply the page's markup is indented", async () => {
+    // Runs of tabs between the elements are no printed text: the 150 characters above count what the page shows.
+    const indent = `\n${'\t'.repeat(200)}`;
+    const html = page(
+      '<meta property="og:title" content="Ferry fares rise again"><title>Ferry fares rise again</title>',
+      `<main><div class="box">${indent}<div class="boxHeader">${indent}<span>14. Februar 2012</span>${indent}<ul><li><a href="/print">Print</a></li></ul>${indent}</div>${indent}<div class="images">${indent}<span>Photo: Lowmoor Office</span>${indent}</div>${indent}<h1>Ferry fares rise again</h1><article>${story}</article></div></main>`,
+    );
+    expect((await convertPage('invented.html', html)).article?.published).toBe('2012-02-14T00:00:00Z');
+  });
+
   it('is read from an element marked as a date, not from the comments', async () => {
     const html = page(
       '<title>Ferry fares rise again</title>',

@@ -100,7 +100,7 @@ function textAfter(element: Element, limit: number): string {
   let text = '';
   for (let node: Element | null = element; node && text.length < limit; node = node.parentElement) {
     for (let sibling = node.nextElementSibling; sibling && text.length < limit; sibling = sibling.nextElementSibling) {
-      if (!skipped.test(sibling.tagName)) text += ` ${visibleText(sibling)}`;
+      if (!skipped.test(sibling.tagName)) text = flatten(`${text} ${visibleText(sibling)}`);
     }
     if (node.tagName === 'BODY') break;
   }
@@ -112,12 +112,20 @@ function textBefore(element: Element, limit: number): string {
   let text = '';
   for (let node: Element | null = element; node && text.length < limit; node = node.parentElement) {
     for (let sibling = node.previousElementSibling; sibling && text.length < limit; sibling = sibling.previousElementSibling) {
-      if (!skipped.test(sibling.tagName)) text = `${visibleText(sibling)} ${text}`;
+      if (!skipped.test(sibling.tagName)) text = flatten(`${visibleText(sibling)} ${text}`);
     }
     if (node.tagName === 'BODY') break;
   }
   const flat = text.replace(/\s+/gu, ' ').trim();
   return flat.slice(Math.max(0, flat.length - limit));
+}
+
+/**
+ * White space collapsed as the page shows it: the limits count printed characters, not the indentation of the
+ * markup (a page indented with runs of tabs would otherwise fill them before the date a few elements away).
+ */
+function flatten(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
 }
 
 function visibleText(element: Element): string {
