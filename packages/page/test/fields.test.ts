@@ -416,6 +416,19 @@ describe('chrome the page marks by its markup', () => {
     expect(await keptBlocks(creditFirst, gallery)).toEqual(body.map((paragraph) => paragraph.replace('<p>', '')));
   });
 
+  it('drops a caption opened by its figure label', async () => {
+    const german = '<p><span>Abbildung: Vergleich der Fahrgastzahlen am Anleger von Lowmoor (links) mit dem Vorjahr (rechts).</span></p>';
+    const english = '<p>Figure 2: Ferry crossings per month, 2019 to 2024.</p>';
+    expect(await keptBlocks(german, english)).toEqual(body.map((paragraph) => paragraph.replace('<p>', '')));
+  });
+
+  it('drops a label left alone once its list of links went', async () => {
+    const related =
+      '<section class="box"><span class="headline">Mehr zum Thema</span><ul><li><a href="/fahrplan">» Der Fahrplan im Winter</a></li><li><a href="/gebuehren">» Hafengebühren</a></li></ul></section>';
+    const more = '<div class="related"><span>Lesen Sie auch</span><p><a href="/anleger">Der neue Anleger ist fertig</a></p></div>';
+    expect(await keptBlocks(related, more)).toEqual(body.map((paragraph) => paragraph.replace('<p>', '')));
+  });
+
   it('drops a notice that the text was reviewed by physicians', async () => {
     const german =
       '<div class="reviewed"><p>Dieser Text entspricht den Vorgaben der ärztlichen Fachliteratur und wurde von Medizinern geprüft.</p></div>';

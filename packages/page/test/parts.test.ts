@@ -175,6 +175,7 @@ describe('defaultBlockRules', () => {
     'feedback-prompt': 'We want to hear what you think about this article. Submit a letter to the editor.',
     'comment-prompt': 'Um den Tipp kommentieren zu können, müssen Sie eingeloggt sein.',
     'newsletter-prompt': 'Get the latest updates right in your inbox. Subscribe to Bayview’s newsletters.',
+    'figure-label': 'Abb. 3: Der Anleger von Lowmoor im Winter',
     'review-notice': 'Medizinisch geprüft von Dr. Ana Ferrol, Fachärztin für Innere Medizin',
     'contact-line': 'Have a tip? Jo Doe may be reached at jdoe@news.example. Follow her on Twitter.',
     shortcode: '[button link="https://news.example/submit" type="big"] Send us your review[/button]',

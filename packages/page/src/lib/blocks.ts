@@ -114,6 +114,14 @@ export const defaultBlockRules: readonly BlockRule[] = Object.freeze([
     action: 'drop',
   },
   {
+    id: 'figure-label',
+    description: 'a caption opened by its figure label (`Abbildung: …`, `Abb. 3: …`, `Figure 2: …`)',
+    // The label and a colon: a sentence about a figure (`Abb. 3 zeigt …`) has no colon there. Captions are short.
+    pattern:
+      /^(?:abbildung|abb\.|figure|fig\.|grafik|schaubild|grafico|gráfico|graphique|tabelle|table)\s*\d{0,3}[a-z]?\s*:\s*\S.{0,240}$/iu,
+    action: 'drop',
+  },
+  {
     id: 'review-notice',
     description: 'a notice that physicians or fact-checkers reviewed the text (`Medically reviewed by …`)',
     // Health sites print it above the story; it vouches for the text and is none of it.

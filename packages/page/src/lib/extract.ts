@@ -151,7 +151,14 @@ export function extractPage(html: string, options?: Readonly<ExtractOptions> | n
 
   const inStory = takeFigures(body, pageFigures.bySrc);
   dropChrome(body, rules, metadata, extraction);
+  const leaves = new Set(leafBlocks(body));
   dropLinkLists(body, decisions);
+  // A label beside its list (`<section><span>Mehr zum Thema</span><ul>…</ul></section>`) is a block only once the list went.
+  dropBaredLabels(
+    leafBlocks(body).filter((block) => !leaves.has(block)),
+    rules,
+    decisions,
+  );
   dropLoneHeadings(body, decisions);
   if (standfirst && !holds(body.textContent ?? '', standfirst)) {
     extraction.standfirst = standfirst;
@@ -432,6 +439,18 @@ function dropLinkLists(body: HTMLElement, decisions: Decision[]): void {
     const unlinked = wordCount(links.reduce((rest, link) => rest.replace(clean(link.textContent) ?? '', ' '), text));
     const sentence = !inLink && links.length === 1 && unlinked >= 4 && words >= 8 && /[.!?…:]["“”»’]?$/u.test(text);
     if (linked / text.length >= 0.6 && !sentence) drop(block, 'link-list', text, decisions);
+  }
+}
+
+/**
+ * The `drop` rules again, on blocks that became blocks when a link list inside them went: what is left is the
+ * list's label. A `drop-rest` rule drops the label alone here: the story goes on after a box of links.
+ */
+function dropBaredLabels(blocks: readonly Element[], rules: readonly BlockRule[], decisions: Decision[]): void {
+  for (const block of blocks) {
+    const text = clean(block.textContent) ?? '';
+    const rule = text ? rules.find((candidate) => candidate.pattern.test(text)) : undefined;
+    if (rule) drop(block, rule.id, text, decisions);
   }
 }
 
