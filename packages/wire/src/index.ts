@@ -6,6 +6,7 @@ export type { FoundDate } from './lib/dates.js';
 export { dateFromFileName, findDate } from './lib/dates.js';
 export type { WireRuleId } from './lib/diagnostics-rules.js';
 export { wireRules } from './lib/diagnostics-rules.js';
+export { authorBoxLabel, authorBoxName, endBylinePatterns, nameWord } from './lib/end-byline.js';
 export type { Fragment } from './lib/fragments.js';
 export { findFragments } from './lib/fragments.js';
 export { wireTextIngester } from './lib/ingester.js';

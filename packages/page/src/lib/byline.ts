@@ -6,10 +6,13 @@
  * headline (`Jo Weiden 15 Mai 2019`, `Jo Weiden am Mittwoch, 26.01.2022`).
  */
 
+import { endBylinePatterns, nameWord } from '@syndikit/wire';
+
+// The end-of-story grammar is shared with the scraped-text reader, which owns it.
+export { endBylinePatterns, nameWord };
+
 /** Labels that open a byline, in the languages of the pages read. */
 const label = String.raw`(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]oor|(?:[Ww]ritten|[Pp]osted) by:?|[Tt]ext:|[Aa]utor(?:in)?:|[Aa]uteur\s?:|[Aa]uthor:)`;
-/** One word of a name: capitalised (`Jo`, `O'Neil`, `Führes`), initials (`J.R.`), or a particle (`de`, `von`, `van der`). */
-export const nameWord = String.raw`(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.){1,3}|de|del|la|le|da|di|von|van|der|den|du|dos|ten|ter)`;
 /** A label at the start or after a separator; in running text only a capitalised one (`… Kit By Jo Weiden`), since `von` and `par` are words of a sentence too. */
 const labelled = new RegExp(
   String.raw`(?:(?:^|[|•·,;(]\s*)${label}|\s(?=\p{Lu})${label})\s+(\p{Lu}[\p{L}'’.-]*(?:\s+${nameWord}){1,4})`,
@@ -74,26 +77,6 @@ function trimName(name: string): string | undefined {
   // One word is a user name or a word of the sentence more often than a byline.
   return kept.length >= 2 ? result : undefined;
 }
-
-/** A name as a byline at the story's end prints it: two to four words, each capitalised or a particle. */
-const endName = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+${nameWord}){1,3}`;
-/** An agency or outlet after the name (`Jo Weiden, dpa`, `Jo Weiden/AFP`): one word, the source, not an author. */
-const endSource = String.raw`\p{L}[\p{L}.-]*`;
-/** Labels that open a byline at the story's end, with or without a colon (`Text: Jo Weiden`, `Von Jo Weiden`). */
-const endLabel = String.raw`(?:[Tt]ext|TEXT|[Aa]utor(?:in)?|[Aa]uthor|[Aa]uteur|[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Dd]oor)\s?:?`;
-/**
- * How a story's end prints its byline, as data: a block that is the labelled name or the name and its source alone
- * after the story's last paragraph (`Von Jo Weiden`, `Jo Weiden, Agentur`; a name alone is too often a heading of
- * capitalised nouns), or a paragraph ending in the name in parentheses after its
- * last sentence (`… zu. (Jo Weiden) +++`) or in a labelled name (`… (wird fortgesetzt) Text: Jo Weiden`). The name
- * is group 1; `alone` says the pattern needs a paragraph of prose before it.
- */
-export const endBylinePatterns: ReadonlyArray<{ pattern: RegExp; alone: boolean }> = [
-  { pattern: new RegExp(String.raw`^${endLabel}\s+(${endName})(?:\s*[,/]\s*${endSource})?\s*[.+*#]*$`, 'u'), alone: true },
-  { pattern: new RegExp(String.raw`^(${endName})\s*[,/]\s*${endSource}\s*[.+*#]*$`, 'u'), alone: true },
-  { pattern: new RegExp(String.raw`[.!?…"“”»«)]\s*\((?:${endLabel}\s+)?(${endName})\)\s*[.+*#]*$`, 'u'), alone: false },
-  { pattern: new RegExp(String.raw`[.!?…"“”»«)]\s*(?:${endLabel}\s+)(${endName})\.?$`, 'u'), alone: false },
-];
 
 /** A paragraph of the story: a sentence or more, ending as one. */
 const prose = /^.{80,}[.!?…"“”»]$/su;

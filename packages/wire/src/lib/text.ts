@@ -7,6 +7,7 @@ import { type Byline, isJobTitle, parseByline } from './byline.js';
 import { agencyName, matchDateline } from './dateline.js';
 import { dateFromFileName, dateLabel, locateDate } from './dates.js';
 import { wireRules } from './diagnostics-rules.js';
+import { authorBoxLabel, authorBoxName, endBylinePatterns } from './end-byline.js';
 import { findFragments } from './fragments.js';
 import {
   bylineCandidate,
@@ -53,6 +54,8 @@ interface Reading {
   readonly body: RootContent[];
   /** Whether the story's first paragraph has been read. */
   bodyStarted: boolean;
+  /** The first two lines of the trailer, cut from `kept` (an author box's heading and name). */
+  trailerHead: Line[];
   /** The last line of the story (its end byline included), an index into `kept`. */
   storyEnd?: number;
   /** The language of the whole copy (ISO 639-3), as the story finder saw it. */
@@ -108,6 +111,7 @@ export function ingestWireText(
     body: [],
     bodyStarted: false,
     headlineIndex: -1,
+    trailerHead: [],
     captions: new Set(),
   };
   if (!readLines(reading)) return undefined;
@@ -165,7 +169,12 @@ function readLines(reading: Reading): boolean {
   const trailer = settleRules(context.file, reading.pending, span?.start ?? -1, reading.fields, reading.notes, kept);
   if (!span) return true;
   // Lines after the start of a trailer ("Most read", "Comments") are not read.
-  if (trailer !== undefined) kept.length = trailer;
+  if (trailer !== undefined) {
+    // The label that starts the trailer is no kept line (the rules pass held it back): it goes first.
+    const label = reading.pending.find((entry) => entry.at === trailer && entry.rule.action === 'drop-rest')?.line;
+    reading.trailerHead = [...(label ? [label] : []), ...kept.slice(trailer, trailer + 2)].slice(0, 2);
+    kept.length = trailer;
+  }
   // The story ends before the first line after its start that a rule says ends it (copyright, notes, credits, `___`,
   // a related-links label). A separator (`___`) or a label (`More:`) with the story's prose going on below it
   // divides sections or heads a block of links inside the story; it ends the story only when no long paragraph
@@ -190,6 +199,10 @@ function readLines(reading: Reading): boolean {
     const closed = (text: string) => /[.!?…"”»'’):]$/u.test(text) && !isNavigationWord(text);
     while (span.end > span.start && !closed(kept[span.end]?.text ?? '')) span.end -= 1;
   }
+  // An author box closing the story (`Autor` / `Jana Roth (Redakteurin)`) is no subheading and paragraph of it: its
+  // byline is read after the story ({@link readEndByline}).
+  const boxAt = (at: number) => authorBoxLabel.test(kept[at]?.text ?? '') && authorBoxName.test(kept[at + 1]?.text ?? '');
+  if (span.end - 1 > span.start && boxAt(span.end - 1)) span.end -= 2;
   reading.language = span.language;
   const first = kept[span.start] as Line;
   info(context.file, `Found the story at line ${first.line} by ${span.reason}`, wireRules.storyFound, first);
@@ -200,6 +213,7 @@ function readLines(reading: Reading): boolean {
   // Links skipped inside the story count only up to its end (a marker or the trailer may have cut it short).
   const end = readStory(reading, span.start, span.end, new Set(span.skipped.filter((index) => index < span.end)));
   if (end === 'no-body') return false;
+  readEndByline(reading, end);
   reportUnreadByline(reading, headline, span.start);
   reportDropped(reading, end + 1, kept.length, 'the trailer after the story', wireRules.trailer);
   return true;
@@ -848,6 +862,63 @@ function readStory(reading: Reading, start: number, end: number, skipped: Readon
     } else if (readCaptionLine(reading, line, index) === false) readBodyLine(reading, index);
   }
   return last;
+}
+
+/** How many lines after the story's last one an end byline may stand (a `(wird fortgesetzt)`, a bio line between). */
+const endBylineWindow = 4;
+
+/**
+ * A byline printed after the story when none was read above it ({@link endBylinePatterns}, shared with the page
+ * ingester): the story's last paragraph ending in the name (`… zu. (Jo Weiden) +++`), a labelled name on a line of
+ * its own (`Text: Jo Weiden`, `Von Jo Weiden`), or an author box's heading with the name under it (`Autor` /
+ * `Jo Weiden,`, `von` / `Jo Weiden`), within a few lines of the story's end. Only one person or more counts: an agency
+ * or a desk is no author.
+ */
+function readEndByline(reading: Reading, end: number): void {
+  const { context, fields, kept } = reading;
+  if (fields.authors.length > 0) return;
+  const person = (name: string | undefined) => {
+    const byline = name ? parseByline(name) : undefined;
+    return byline && byline.authors.length > 0 && !byline.authors.some((author) => isJobTitle(author.name)) ? byline : undefined;
+  };
+  const found = (byline: Byline, line: Line, where: string) => {
+    addAuthors(fields, byline.authors);
+    const names = byline.authors.map((author) => author.name).join(', ');
+    info(context.file, `Read the byline ${where}: ${names}`, wireRules.byline, line);
+  };
+  const last = kept[end];
+  if (last) {
+    for (const { pattern, alone } of endBylinePatterns) {
+      const byline = alone ? undefined : person(pattern.exec(last.text)?.[1]);
+      if (byline) {
+        found(byline, last, "at the end of the story's last paragraph");
+        return;
+      }
+    }
+  }
+  // The lines after the story, on into the trailer's first lines (an `About the author` box starts a trailer).
+  const tail = [...kept.slice(end, end + endBylineWindow + 1), ...reading.trailerHead].slice(0, endBylineWindow + 2);
+  for (let index = 1; index < tail.length; index++) {
+    const line = tail[index] as Line;
+    // Right under a closed sentence or note (`(wird fortgesetzt)`), not in a list (`Autorin: Jo Weiden` in a book's
+    // fact sheet, `Jo Weiden, Band` in a list of names) nor under a teaser's title (`von Jo Weiden` under a link).
+    if (!/[.!?…"“”»)]$/u.test(tail[index - 1]?.text ?? '')) continue;
+    for (const { pattern, alone } of endBylinePatterns) {
+      const byline = alone ? person(pattern.exec(line.text)?.[1]) : undefined;
+      if (byline) {
+        found(byline, line, 'after the story');
+        return;
+      }
+    }
+    const next = tail[index + 1];
+    if (next && authorBoxLabel.test(line.text)) {
+      const byline = person(authorBoxName.exec(next.text)?.[1]);
+      if (byline) {
+        found(byline, next, `in the author box after the story ("${line.text}")`);
+        return;
+      }
+    }
+  }
 }
 
 /** A dateline (`CHARLESTON, S.C. (AP) — …`) opens the story. */
