@@ -196,6 +196,23 @@ describe('date printed on the page', () => {
     expect((await convertPage('invented.html', html)).article?.published).toBe('2012-02-14T00:00:00Z');
   });
 
+  it('passes over a date labelled as an update for another printed one, and takes it only when there is none', async () => {
+    const both = page(
+      '<meta property="og:title" content="Ferry fares rise again"><title>Ferry fares rise again</title>',
+      `<main><p>Par Jo Vale | 30 septembre 2018</p><h1>Ferry fares rise again</h1><p>Article mis à jour le 7 janvier 2020.</p><article>${story}</article></main>`,
+    );
+    expect((await convertPage('invented.html', both)).article?.published).toBe('2018-09-30T00:00:00Z');
+    const alone = page(
+      '<meta property="og:title" content="Ferry fares rise again"><title>Ferry fares rise again</title>',
+      `<main><h1>Ferry fares rise again</h1><p>Zuletzt aktualisiert am 7. Januar 2020</p><article>${story}</article></main>`,
+    );
+    const { article, messages } = await convertPage('invented.html', alone);
+    expect(article?.published).toBe('2020-01-07T00:00:00Z');
+    expect(messages).toContain(
+      'invented.html:1:1: info Date from the text under the headline, labelled as an update (the page prints no other): "Zuletzt aktualisiert am 7. Januar 2020 Paragraph 0 of the i…" [page-date-from-text]',
+    );
+  });
+
   it('is read from an element marked as a date, not from the comments', async () => {
     const html = page(
       '<title>Ferry fares rise again</title>',

@@ -8,6 +8,7 @@
  * its time zone. Comments, teasers and related lists print dates of other
  * things and are not read.
  */
+import { dateLabels } from '@syndikit/wire';
 import { words } from './words.js';
 
 /** A text that may hold the article's date, with where it was found. */
@@ -54,6 +55,24 @@ export function dateClues(document: Document, header: HeaderText): DateClue[] {
   for (const clue of [...marked.filter((clue) => clue.later), ...marked.filter((clue) => !clue.later)])
     clues.push({ text: clue.text, from: clue.from });
   return clues;
+}
+
+/**
+ * An update label right before a date (`Article mis à jour le`, `Aktualisiert am`, `Last updated:`), from
+ * `@syndikit/wire`'s `dateLabels`: such a date is the page's last change, not its first publication. A word such as
+ * `le`, `am`, `on`, `el`, `il`, `em`, `op`, `den` may come between.
+ */
+const updateLabel = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${dateLabels
+    .filter((label) => label.updated)
+    .map(({ label }) => label.replace(/ /gu, '\\s+'))
+    .join('|')})(?:\\s+(?:le|am|on|at|el|il|em|op|den|vom))?\\s*:?\\s*$`,
+  'iu',
+);
+
+/** Whether `before`, the text up to a date, ends with an update label. */
+export function labelsUpdate(before: string): boolean {
+  return updateLabel.test(before.slice(-60));
 }
 
 /** The text beside the headline's `<h1>`, where pages print the date and the byline. */

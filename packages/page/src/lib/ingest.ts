@@ -8,7 +8,7 @@
 import type { ArticleFields, ArticleImage, Figure, IngestContext, IngestResult, Rule } from '@syndikit/core';
 import { checkUrl, imageMediaType, normalizeDate, report, reportedRuleId, resolveImageRef } from '@syndikit/core';
 import { articleSchema, estimateHtmlDepth, hastToText, reportUnsafe } from '@syndikit/html';
-import { agencyName, findDate, matchDateline } from '@syndikit/wire';
+import { agencyName, findDate, locateDate, matchDateline } from '@syndikit/wire';
 import { franc } from 'franc-min';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -19,6 +19,7 @@ import type { Root } from 'mdast';
 import * as stopwordLists from 'stopword';
 import { isPersonName } from './author-marks.js';
 import { findByline, findEndByline } from './byline.js';
+import { labelsUpdate } from './date-clues.js';
 import { defaultMaxPageDepth } from './defaults.js';
 import { captionOnlyClass, extractPage, type PageExtraction, type PageFigure } from './extract.js';
 import type { PageIngestOptions } from './ingester.js';
@@ -194,12 +195,26 @@ function readDates(extraction: PageExtraction, context: IngestContext, fields: A
   printedUpdate(extraction, context, fields, say);
   printedOverLoose(extraction, context, fields, say);
   if (!fields.published) {
+    // A date labelled as an update (`Article mis à jour le 7 janvier 2020`) is passed over for the next clue's; it is
+    // the date only when the page prints no other.
+    let update: { value: string; from: string; text: string } | undefined;
     for (const clue of extraction.dateClues) {
-      const found = findDate(clue.text, context.timeZone);
+      const found = locateDate(clue.text, context.timeZone);
       if (!found) continue;
+      if (labelsUpdate(clue.text.slice(0, found.index))) {
+        update ??= { value: found.value, from: clue.from, text: clue.text };
+        continue;
+      }
       fields.published = found.value;
       say.info(`Date from ${clue.from}: "${shorten(clue.text)}"`, pageRules.pageDateFromText);
       break;
+    }
+    if (!fields.published && update) {
+      fields.published = update.value;
+      say.info(
+        `Date from ${update.from}, labelled as an update (the page prints no other): "${shorten(update.text)}"`,
+        pageRules.pageDateFromText,
+      );
     }
   }
   if (!fields.published) say.warn('No publication date was found on the page', pageRules.pageNoDate);
