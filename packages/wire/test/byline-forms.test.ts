@@ -14,6 +14,11 @@ describe('byline forms', () => {
     expect(bylineCandidate('Von: Adam Pavel')?.authors).toEqual([{ name: 'Adam Pavel' }]);
   });
 
+  it("drops the full stop closing a byline, not an initial's (`By Jana Roth.`, `By Marek Q.`)", () => {
+    expect(bylineCandidate('By Jana Roth.')?.authors).toEqual([{ name: 'Jana Roth' }]);
+    expect(bylineCandidate('By Marek Q.')?.authors).toEqual([{ name: 'Marek Q.' }]);
+  });
+
   it('reads `By` glued to the name (`ByJ.R. Doe`)', () => {
     expect(bylineCandidate('ByJ.R. Doe')?.authors).toEqual([{ name: 'J.R. Doe' }]);
   });
@@ -100,6 +105,20 @@ describe('bylines across lines and names alone near the date', () => {
       const result = await convertWire(page(...header), 'name-date.txt');
       expect(result.articles[0]?.authors).toEqual([{ name: 'Jana Roth' }]);
     }
+  });
+
+  it('reads an author label alone on its line with the name on the next (`Autor` / `Jana Roth,`)', async () => {
+    for (const label of ['Autor', 'Autorin:', 'Author']) {
+      const result = await convertWire(page('Information', label, 'Jana Roth,'), 'label-name.txt');
+      expect(result.articles[0]?.authors, label).toEqual([{ name: 'Jana Roth' }]);
+    }
+  });
+
+  it('reads two or three people listed above the date, and a name above an author search pop-up', async () => {
+    const listed = await convertWire(page('Jana Roth, Marek Stein', 'November 8 2025, 3:18 p.m.'), 'listed.txt');
+    expect(listed.articles[0]?.authors).toEqual([{ name: 'Jana Roth' }, { name: 'Marek Stein' }]);
+    const popup = await convertWire(page('Jana Roth', 'Search for this author in:', 'Pub Med'), 'popup.txt');
+    expect(popup.articles[0]?.authors).toEqual([{ name: 'Jana Roth' }]);
   });
 
   it('takes no short deck with a stop word right under the headline for a name', async () => {

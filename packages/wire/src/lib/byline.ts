@@ -40,7 +40,9 @@ export function parseByline(text: string): Byline | undefined {
     .replace(/(\p{Ll})(\p{Lu}[\p{L} ]*?\b(?:[Ww]riter|[Cc]olumnist|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Cc]ontributor)\b.*)$/u, '$1, $2')
     // An outlet glued to the name (`Jane RoeFOXBusiness`): capitals in a row after a small letter.
     .replace(/(\p{Ll})(\p{Lu}{2,}\p{L}*)$/u, '$1, $2')
-    .replace(/\s+on$|\s*[-–—|]\s*$/u, '');
+    .replace(/\s+on$|\s*[-–—|]\s*$/u, '')
+    // A full stop closing the line (`By Jane Roe.`), not an initial's (`Jane Q.`).
+    .replace(/(\p{Ll}{2})\.$/u, '$1');
   // A job title or an outlet after the names is not a name (`Tom Krisher, AP Auto Writer`, `Jane Roe | Example Media for example.com`).
   // A spaced dash separates too (`Jane Roe - Staff Writer`); a hyphen inside a name (`Jean-Paul`) has no spaces.
   const split = rest.split(/\s*[,|/]\s*|\s+[-–—]\s+/u);

@@ -698,15 +698,21 @@ function readHeaderLine(reading: Reading, index: number, dates: readonly DateCan
  * (`10.12.2024 18:27 von`) — select-all breaks the byline there, the names are on the next line.
  */
 function bylineLabel(text: string): boolean {
-  return /^(?:by|von|par|por):?$/iu.test(text) || (/\s(?:by|von|par|por):?$/iu.test(text) && locateDate(text, 'UTC') !== undefined);
+  return bylineWordAlone.test(text) || (/\s(?:by|von|par|por):?$/iu.test(text) && locateDate(text, 'UTC') !== undefined);
 }
+
+/** The byline word or an author label alone on its line (`By`, `von`, `Autor`, `Autorin:`), the names on the next. */
+const bylineWordAlone = /^(?:by|von|par|por|autor(?:in|\*in)?|author):?$/iu;
 
 /** The byline on line `index`, or across it and the next when it ends with the byline word ({@link bylineLabel}). */
 function bylineAt(texts: readonly string[], index: number): Byline | undefined {
   const text = texts[index] ?? '';
   if (!bylineLabel(text)) return bylineCandidate(text);
-  return bylineCandidate(`${/^(?:by|von|par|por):?$/iu.test(text) ? 'By' : text.replace(/:$/u, '')} ${texts[index + 1] ?? ''}`);
+  return bylineCandidate(`${bylineWordAlone.test(text) ? 'By' : text.replace(/:$/u, '')} ${texts[index + 1] ?? ''}`);
 }
+
+/** The pop-up of an author's name that offers to search for them elsewhere, printed under the byline. */
+const authorSearch = /^search for this author in:?$/iu;
 
 /**
  * A name alone on a line near a date: a byline printed without `By`. One person of two or three words, above a
@@ -718,6 +724,15 @@ function nameAboveDate(reading: Reading, index: number): Byline | undefined {
   const { kept, context } = reading;
   const text = (kept[index] as Line).text;
   const next = kept[index + 1]?.text ?? '';
+  const isDate = (at: number) => at > reading.headlineIndex && dateCandidate(kept[at]?.text ?? '', at, context.timeZone) !== undefined;
+  // Two or three people listed, each of two or three words, with the date right under them (`Jane Roe, John Doe` /
+  // `November 8 2023, 3:18 p.m.`).
+  if (/,|\s(?:and|und|&)\s/u.test(text) && isDate(index + 1)) {
+    const byline = parseByline(text);
+    const count = byline?.authors.length ?? 0;
+    const short = byline?.authors.every((author) => author.name.split(/\s+/u).length <= 3);
+    if (byline && !byline.source && count >= 2 && count <= 3 && short) return byline;
+  }
   if (text.split(/\s+/).length > 3) return undefined;
   const person = () => {
     const byline = parseByline(text);
@@ -725,8 +740,9 @@ function nameAboveDate(reading: Reading, index: number): Byline | undefined {
   };
   // A job title alone on the next line (`Jane Roe` / `Games Editor`) makes the name a byline as a date would.
   if (isJobTitle(next)) return person();
-  if (/^@\w{2,}$/u.test(next) || /^(?:\p{L}+day\s+)?\d{1,2}:\d\d/u.test(next) || relativeTime.test(next)) return person();
-  const isDate = (at: number) => at > reading.headlineIndex && dateCandidate(kept[at]?.text ?? '', at, context.timeZone) !== undefined;
+  // A handle, a time, a relative time, or an author profile's pop-up (`Search for this author in:`) under the name.
+  if (/^@\w{2,}$/u.test(next) || /^(?:\p{L}+day\s+)?\d{1,2}:\d\d/u.test(next) || relativeTime.test(next) || authorSearch.test(next))
+    return person();
   // One short line may stand between the name and the date: a dash, a word (`am`, `on`), a separator.
   const connector = /^(?:[—–|·•-]|\p{Ll}{1,4})$/u.test(next);
   const dated = isDate(index + 1) || (connector && isDate(index + 2));
