@@ -213,6 +213,20 @@ describe('date printed on the page', () => {
     );
   });
 
+  it('is read last beside a publication label anywhere on the page, never beside an update label', async () => {
+    const credits = (label: string) =>
+      page(
+        '<meta property="og:title" content="Ferry fares rise again"><title>Ferry fares rise again</title>',
+        `<main><h1>Ferry fares rise again</h1><article>${story}</article><ul class="credits"><li><p class="title">Voix</p><p class="content">Jo Vale</p></li><li><p class="title">${label}</p><p class="content">23 mai 2019</p></li></ul></main>`,
+      );
+    const { article, messages } = await convertPage('invented.html', credits('Mise en ligne'));
+    expect(article?.published).toBe('2019-05-23T00:00:00Z');
+    expect(messages).toContain(
+      'invented.html:1:1: info Date from a publication label on the page (<p>): "Mise en ligne 23 mai 2019" [page-date-from-text]',
+    );
+    expect((await convertPage('invented.html', credits('Mis à jour'))).article?.published).toBeUndefined();
+  });
+
   it('is read from an element marked as a date, not from the comments', async () => {
     const html = page(
       '<title>Ferry fares rise again</title>',

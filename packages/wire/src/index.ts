@@ -3,7 +3,7 @@ export { parseByline } from './lib/byline.js';
 export type { DatelineAgency, DatelineMatch } from './lib/dateline.js';
 export { agencyName, datelineAgencies, matchDateline } from './lib/dateline.js';
 export type { DateLabel, FoundDate } from './lib/dates.js';
-export { dateFromFileName, dateLabels, findDate, locateDate } from './lib/dates.js';
+export { dateFromFileName, dateLabel, dateLabels, findDate, locateDate } from './lib/dates.js';
 export type { WireRuleId } from './lib/diagnostics-rules.js';
 export { wireRules } from './lib/diagnostics-rules.js';
 export { authorBoxLabel, authorBoxName, endBylinePatterns, nameWord } from './lib/end-byline.js';

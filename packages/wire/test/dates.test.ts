@@ -35,6 +35,8 @@ describe('findDate in the languages chrono reads beyond English, German and Fren
 describe('dateLabel', () => {
   it.each([
     ['Publié le 5 décembre 2024 à 14h05', 'publié', false],
+    ['Mis en ligne le 5 décembre 2024', 'mis en ligne', false],
+    ['Mise en ligne 23 mai 2024', 'mise en ligne', false],
     ['Publicado el 6 de mayo de 2025', 'publicado', false],
     ['Actualizado el 8 de mayo de 2025 | 6:00 h', 'actualizado', true],
     ['Última actualización: 8 de mayo de 2025', 'última actualización', true],

@@ -8,7 +8,7 @@
  * its time zone. Comments, teasers and related lists print dates of other
  * things and are not read.
  */
-import { dateLabels } from '@syndikit/wire';
+import { dateLabel, dateLabels } from '@syndikit/wire';
 import { words } from './words.js';
 
 /** A text that may hold the article's date, with where it was found. */
@@ -54,6 +54,29 @@ export function dateClues(document: Document, header: HeaderText): DateClue[] {
   }
   for (const clue of [...marked.filter((clue) => clue.later), ...marked.filter((clue) => !clue.later)])
     clues.push({ text: clue.text, from: clue.from });
+  clues.push(...labelledDates(document));
+  return clues;
+}
+
+/**
+ * Last, a publication label anywhere on the page with its date beside it: a label element alone (`<p>Mise en
+ * ligne</p>`, `<dt>Veröffentlicht:</dt>`) and the element after it, as credits boxes under a player print them.
+ * Update labels are not read here: the page's last change is not its publication.
+ */
+function labelledDates(document: Document): DateClue[] {
+  const clues: DateClue[] = [];
+  for (const element of document.querySelectorAll('body *')) {
+    if (element.children.length > 0 || skipped.test(element.tagName)) continue;
+    const label = (element.textContent ?? '').replace(/\s+/gu, ' ').trim().replace(/\s*:$/u, '');
+    if (label.length === 0 || label.length > 30) continue;
+    const found = dateLabel(label);
+    if (!found || found.updated || found.label.length !== label.length) continue;
+    if (element.closest('[class*="comment" i], [id*="comment" i]')) continue;
+    const next = (element.nextElementSibling?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+    if (next.length < 6 || next.length > 100 || !/\d/u.test(next)) continue;
+    clues.push({ text: `${label} ${next}`, from: `a publication label on the page (<${element.tagName.toLowerCase()}>)` });
+    if (clues.length >= 3) break;
+  }
   return clues;
 }
 

@@ -63,7 +63,7 @@ export const pageRules = {
   pageDateFromText: rule(
     'page-date-from-text',
     'The date was read from the text of the page',
-    'Informational: the metadata gives no publication date, so it was read from a date line, the text beside the headline or an element marked as a date (a date labelled as an update only when the page prints no other); or the page prints its update under the headline as its date, so the update is the date; or the only metadata date is a bare `<meta name="date">` or the first `<time datetime>` and the page prints another day. Add JSON-LD `datePublished` or `article:published_time` to be sure.',
+    'Informational: the metadata gives no publication date, so it was read from a date line, the text beside the headline, an element marked as a date or a publication label anywhere on the page (a date labelled as an update only when the page prints no other); or the page prints its update under the headline as its date, so the update is the date; or the only metadata date is a bare `<meta name="date">` or the first `<time datetime>` and the page prints another day. Add JSON-LD `datePublished` or `article:published_time` to be sure.',
     'info',
   ),
   pageNoDate: rule(

@@ -62,7 +62,7 @@ export const dateLabels: readonly DateLabel[] = Object.freeze(
       language: 'de',
       updated: true,
     })),
-    { label: 'publié', language: 'fr', updated: false },
+    ...['publié', 'mis en ligne', 'mise en ligne'].map((label) => ({ label, language: 'fr', updated: false })),
     { label: 'mis à jour', language: 'fr', updated: true },
     { label: 'publicado', language: 'es', updated: false },
     ...['actualizado', 'última actualización'].map((label) => ({ label, language: 'es', updated: true })),
