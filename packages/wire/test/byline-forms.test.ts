@@ -19,6 +19,11 @@ describe('byline forms', () => {
     expect(bylineCandidate('By Marek Q.')?.authors).toEqual([{ name: 'Marek Q.' }]);
   });
 
+  it("ends the byline at a link to the author's account (`von Jana Roth Twitter Account von Jana Roth`)", () => {
+    expect(bylineCandidate('von Jana Roth Twitter Account von Jana Roth')?.authors).toEqual([{ name: 'Jana Roth' }]);
+    expect(bylineCandidate('By Marek Stein LinkedIn')?.authors).toEqual([{ name: 'Marek Stein' }]);
+  });
+
   it('reads `By` glued to the name (`ByJ.R. Doe`)', () => {
     expect(bylineCandidate('ByJ.R. Doe')?.authors).toEqual([{ name: 'J.R. Doe' }]);
   });

@@ -150,7 +150,12 @@ export function bylineCandidate(text: string): Byline | undefined {
     // A name with its social handle (`Jane Roe @janeroe / 2 days`).
     .replace(/^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+@\w+.*$/u, 'By $1')
     // A handle glued to the name (`By Jane Roe@janeroe`) ends the byline.
-    .replace(/(?<=\p{L})@\w{2,}.*$/u, '');
+    .replace(/(?<=\p{L})@\w{2,}.*$/u, '')
+    // A link to the author's account after the byline (`Von Jane Roe Twitter Account von Jane Roe`) ends it.
+    .replace(
+      /^((?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+\p{Lu}.*?)\s+(?:Twitter|Facebook|LinkedIn|Instagram|Mastodon)(?:[- ](?:Account|Profil|Profile))?\b.*$/u,
+      '$1',
+    );
   // A desk's byline names no person (`By Staff Reports`, `By Editorial Board`, `Von der Redaktion`, `Por la
   // Redacción`): a byline without authors.
   if (deskByline.test(by)) return { authors: [] };
